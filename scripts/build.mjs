@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/cli/main.ts', daemon: 'src/daemon/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,0 +1,31 @@
+/**
+ * Turning errors into kubectl's messages on stderr and an exit code.
+ */
+import type { IO } from '../commands/context.js';
+import { ApiError, ExitError, UsageError } from '../api/errors.js';
+
+/** Prints an error as kubectl does and returns the exit code. */
+export function reportError(err: unknown, io: IO, path: string[]): number {
+  if (err instanceof ExitError) {
+    if (err.message) io.err(err.message.endsWith('\n') ? err.message : err.message + '\n');
+    return err.exitCode;
+  }
+  if (err instanceof ApiError) {
+    if (err.reason === 'Invalid') io.err(`${err.message}\n`);
+    else io.err(`Error from server (${err.reason}): ${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof UsageError) {
+    io.err(`error: ${err.message}\n`);
+    if (err.showHelpHint) io.err(`See 'kubesim ${path.join(' ')} --help' for usage.\n`);
+    return 1;
+  }
+  const e = err as Error;
+  if (e && ((e as any).code === 'SQLITE_BUSY' || (e as any).code === 'SQLITE_LOCKED')) {
+    io.err('error: the cluster state is locked by another kubesim process; try again\n');
+    return 1;
+  }
+  io.err(`error: ${e?.message ?? String(err)}\n`);
+  if (process.env.KUBESIM_DEBUG) io.err(`${e?.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,130 @@
+/**
+ * The CLI entry: finds the verb, loads only its module, parses its flags
+ * with kubectl's rules, runs it, and turns errors into kubectl's messages
+ * and exit codes. This is the only place that decides the exit code.
+ */
+import { ALIASES, GROUPS, VERBS } from './verbs.js';
+import { GLOBAL_FLAGS, formatFlagHelp, parseArgs } from './flags.js';
+import { CommandContext, type IO } from '../commands/context.js';
+import type { CommandDef } from '../commands/types.js';
+import { UsageError } from '../api/errors.js';
+import { reportError } from './errors.js';
+
+function stdio(): IO {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    isTTY: !!process.stdout.isTTY,
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+/** The first argument that is not a global flag or its value. */
+function findVerbIndex(argv: string[]): number {
+  const withValue = new Set(['--cluster', '--context', '--namespace', '-n', '--kubeconfig', '--request-timeout', '-v', '--v']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (withValue.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return i;
+  }
+  return -1;
+}
+
+function rootHelp(): string {
+  const lines = ['kubesim controls a simulated Kubernetes cluster with kubectl\'s commands.', '', ' Find more information at: https://kubernetes.io/docs/reference/kubectl/', ''];
+  for (const group of GROUPS) {
+    const verbs = Object.entries(VERBS).filter(([, v]) => v.group === group);
+    if (verbs.length === 0) continue;
+    lines.push(group);
+    const width = Math.max(...verbs.map(([n]) => n.length)) + 3;
+    for (const [name, v] of verbs) lines.push(`  ${name.padEnd(width)}${v.summary}`);
+    lines.push('');
+  }
+  lines.push('Usage:', '  kubesim [flags] [options]', '', 'Use "kubesim <command> --help" for more information about a given command.', '');
+  return lines.join('\n');
+}
+
+function commandHelp(path: string[], def: CommandDef): string {
+  const parts = [def.long ?? def.short, ''];
+  if (def.examples) parts.push('Examples:', def.examples, '');
+  if (def.subcommands) {
+    parts.push('Available Commands:');
+    for (const name of Object.keys(def.subcommands)) parts.push(`  ${name}`);
+    parts.push('');
+  }
+  const options = formatFlagHelp(def.flags);
+  if (options) parts.push('Options:', options);
+  parts.push('Usage:', `  kubesim ${def.use}`, '', 'Use "kubesim options" for a list of global command-line options (applies to all commands).', '');
+  return parts.join('\n');
+}
+
+export async function run(argv: string[], io: IO = stdio()): Promise<number> {
+  const i = findVerbIndex(argv);
+  if (i < 0) {
+    io.out(rootHelp());
+    return 0;
+  }
+  let verbName = argv[i];
+  const rest = [...argv.slice(0, i), ...argv.slice(i + 1)];
+  if (verbName === 'help') {
+    const target = rest.find((a) => !a.startsWith('-'));
+    if (!target) {
+      io.out(rootHelp());
+      return 0;
+    }
+    return run([target, '--help'], io);
+  }
+  const alias = ALIASES[verbName];
+  if (alias) {
+    io.err(`${alias.warning}\n`);
+    verbName = alias.verb;
+  }
+  const verb = VERBS[verbName];
+  const path = [verbName];
+  if (!verb) {
+    io.err(`error: unknown command "${verbName}" for "kubesim"\n`);
+    const close = Object.keys(VERBS).filter((v) => v.startsWith(verbName.slice(0, 3)));
+    if (close.length) io.err(`\nDid you mean this?\n${close.map((c) => `\t${c}`).join('\n')}\n`);
+    io.err(`Run 'kubesim --help' for usage.\n`);
+    return 1;
+  }
+  try {
+    let def = (await verb.load()).command;
+    let args = rest;
+    if (def.subcommands) {
+      const j = findVerbIndex(args);
+      const sub = j >= 0 ? def.subcommands[args[j]] : undefined;
+      if (sub) {
+        path.push(args[j]);
+        args = [...args.slice(0, j), ...args.slice(j + 1)];
+        def = (await sub()).command;
+      } else if (j >= 0 && !def.run) {
+        throw new UsageError(`unknown command "${args[j]}" for "kubesim ${verbName}"`, true);
+      }
+    }
+    const parsed = parseArgs(args, [...def.flags, ...GLOBAL_FLAGS]);
+    if (parsed.flags.help || !def.run) {
+      io.out(commandHelp(path, def));
+      return 0;
+    }
+    const ctx = new CommandContext(path, parsed, io);
+    const code = await def.run(ctx, parsed);
+    return typeof code === 'number' ? code : 0;
+  } catch (err) {
+    return reportError(err, io, path);
+  }
+}
+
+/** Entry used by bin/kubesim. */
+export async function main(argv: string[]): Promise<void> {
+  const code = await run(argv);
+  process.exitCode = code;
+}

@@ -1,0 +1,44 @@
+/**
+ * The verb table: each verb's help group, one-line summary, and a loader
+ * that imports its module only when the verb runs.
+ */
+import type { CommandDef } from '../commands/types.js';
+
+export interface Verb {
+  group: string;
+  summary: string;
+  load: () => Promise<{ command: CommandDef }>;
+  /** Old names kubectl still accepts, with the deprecation message it prints. */
+  deprecatedAlias?: string;
+}
+
+export const GROUPS = [
+  'Basic Commands (Beginner):',
+  'Basic Commands (Intermediate):',
+  'Deploy Commands:',
+  'Cluster Management Commands:',
+  'Troubleshooting and Debugging Commands:',
+  'Advanced Commands:',
+  'Settings Commands:',
+  'Other Commands:',
+  'Simulator Commands:',
+];
+
+export const VERBS: Record<string, Verb> = {
+  create: { group: GROUPS[0], summary: 'Create a resource from a file or from stdin', load: () => import('../commands/create/index.js') },
+  get: { group: GROUPS[1], summary: 'Display one or many resources', load: () => import('../commands/get/index.js') },
+  delete: { group: GROUPS[1], summary: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', load: () => import('../commands/delete/index.js') },
+  describe: { group: GROUPS[4], summary: 'Show details of a specific resource or group of resources', load: () => import('../commands/describe/index.js') },
+  logs: { group: GROUPS[4], summary: 'Print the logs for a container in a pod', load: () => import('../commands/logs/index.js') },
+  apply: { group: GROUPS[5], summary: 'Apply a configuration to a resource by file name or stdin', load: () => import('../commands/apply/index.js') },
+  label: { group: GROUPS[6], summary: 'Update the labels on a resource', load: () => import('../commands/label/index.js') },
+  annotate: { group: GROUPS[6], summary: 'Update the annotations on a resource', load: () => import('../commands/annotate/index.js') },
+  cluster: { group: GROUPS[8], summary: 'Create, list, select and delete simulated clusters', load: () => import('../commands/cluster/index.js') },
+  clock: { group: GROUPS[8], summary: "Show or advance the cluster's simulated clock", load: () => import('../commands/clock/index.js') },
+  curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
+};
+
+/** Verbs that exist only as deprecated spellings of another verb. */
+export const ALIASES: Record<string, { verb: string; warning: string }> = {
+  log: { verb: 'logs', warning: 'log is DEPRECATED and will be removed in a future version. Use logs instead.' },
+};

@@ -1,0 +1,42 @@
+/**
+ * The garbage collector: deletes dependents whose owner is gone (background
+ * propagation), and finishes foreground deletion once an owner's dependents
+ * are gone. Keys are owner uids.
+ */
+import type { Controller, WatchMapper } from '../../engine/controller.js';
+import { deleteObject, FOREGROUND_FINALIZER, listDependents } from '../../engine/delete.js';
+import { RESOURCES } from '../../api/registry.js';
+import { ownerUidOf } from '../../store/store.js';
+
+const mapper: WatchMapper = (obj, old) => {
+  const keys: string[] = [];
+  if (!obj && old?.metadata.uid) {
+    keys.push(old.metadata.uid);
+    const owner = ownerUidOf(old);
+    if (owner) keys.push(owner);
+  }
+  if (obj?.metadata.deletionTimestamp && obj.metadata.finalizers?.includes(FOREGROUND_FINALIZER)) keys.push(obj.metadata.uid!);
+  return keys;
+};
+
+export const garbageCollector: Controller = {
+  name: 'garbagecollector',
+  watches: Object.fromEntries(RESOURCES.filter((r) => r.resource !== 'events').map((r) => [r.resource, mapper])),
+  reconcile(ctx, uid) {
+    const owner = ctx.store.getByUid(uid);
+    const dependents = listDependents(ctx.store, uid);
+    if (owner && !owner.obj.metadata.deletionTimestamp) return;
+    for (const d of dependents) {
+      if (d.obj.metadata.deletionTimestamp && d.resource !== 'pods') continue;
+      if (d.resource === 'pods' && d.obj.metadata.deletionTimestamp) continue;
+      const foreground = owner ? 'Foreground' : 'Background';
+      deleteObject(ctx.store, d.resource, d.obj.metadata.namespace ?? '', d.obj.metadata.name, { propagation: foreground });
+    }
+    if (owner && listDependents(ctx.store, uid).length === 0) {
+      const obj = owner.obj;
+      obj.metadata.finalizers = (obj.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_FINALIZER);
+      if (obj.metadata.finalizers.length === 0) ctx.store.remove(owner.resource, obj.metadata.namespace ?? '', obj.metadata.name);
+      else ctx.store.update(owner.resource, obj);
+    }
+  },
+};

@@ -1,0 +1,10 @@
+/**
+ * Every controller the engine runs, in registration order. Each file adds
+ * one entry here.
+ */
+import type { Controller } from '../engine/controller.js';
+import { scheduler } from './scheduler/scheduler.js';
+import { garbageCollector } from './garbagecollector/garbagecollector.js';
+import { kubelet } from '../kubelet/kubelet.js';
+
+export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector];

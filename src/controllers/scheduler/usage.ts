@@ -1,0 +1,46 @@
+/**
+ * Per-node requested resources, kept as counters in the store's meta table
+ * and adjusted by a write hook, so the scheduler never sums every pod.
+ */
+import type { KObject } from '../../api/types.js';
+import type { Store } from '../../store/store.js';
+import { podRequests } from '../../api/quantity.js';
+
+export interface NodeUsage {
+  pods: number;
+  cpu: number;
+  memory: number;
+}
+
+function contribution(pod: KObject | undefined): { node: string; usage: NodeUsage } | undefined {
+  if (!pod?.spec?.nodeName) return undefined;
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return undefined;
+  const r = podRequests(pod);
+  return { node: pod.spec.nodeName, usage: { pods: 1, cpu: r.cpu, memory: r.memory } };
+}
+
+export function readUsage(store: Store, node: string): NodeUsage {
+  const raw = store.getMeta(`usage:${node}`);
+  return raw ? JSON.parse(raw) : { pods: 0, cpu: 0, memory: 0 };
+}
+
+function addUsage(store: Store, node: string, u: NodeUsage, sign: number): void {
+  const cur = readUsage(store, node);
+  cur.pods += sign * u.pods;
+  cur.cpu += sign * u.cpu;
+  cur.memory += sign * u.memory;
+  store.setMeta(`usage:${node}`, JSON.stringify(cur));
+}
+
+/** Store hook: moves a pod's requests between node counters as it binds, finishes or goes away. */
+export function trackNodeUsage(store: Store) {
+  return (resource: string, obj: KObject | undefined, old: KObject | undefined): void => {
+    if (resource !== 'pods') return;
+    const before = contribution(old);
+    const after = contribution(obj);
+    if (before && after && before.node === after.node && before.usage.cpu === after.usage.cpu && before.usage.memory === after.usage.memory) return;
+    if (before) addUsage(store, before.node, before.usage, -1);
+    if (after) addUsage(store, after.node, after.usage, 1);
+  };
+}

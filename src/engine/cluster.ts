@@ -1,0 +1,210 @@
+/**
+ * A cluster: its store, settings and clock, and the simulation loop that
+ * settles it up to "now". Settling takes due timers in time order, sets the
+ * simulated time to each one, and drains the work queue at that instant, so
+ * what a command observes is what a live cluster would show.
+ */
+import { openDatabase } from '../store/db.js';
+import { Store } from '../store/store.js';
+import type { KObject } from '../api/types.js';
+import { ApiError } from '../api/errors.js';
+import { clusterFile } from './home.js';
+import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
+import type { Controller, ControllerContext, WatchMapper } from './controller.js';
+import { draw, nameSuffix, uuid } from './random.js';
+import { debug } from './debug.js';
+
+const log = debug('engine');
+
+/** Reconciles per transaction while draining the queue. */
+const BATCH = 500;
+/** Queue batches allowed at one simulated instant before the loop is declared stuck. */
+const MAX_ROUNDS_PER_INSTANT = 20000;
+
+export class Cluster {
+  readonly store: Store;
+  settings: ClusterSettings = { ...DEFAULT_SETTINGS };
+  private sim = 0;
+  private controllers = new Map<string, Controller>();
+  private watchers = new Map<string, [string, WatchMapper][]>();
+
+  constructor(
+    readonly name: string,
+    file: string = clusterFile(name),
+  ) {
+    const db = openDatabase(file);
+    this.store = new Store(db, () => this.sim);
+    this.loadSettings();
+    this.sim = Number(this.store.getMeta('simTime') ?? '0');
+    this.store.newUid = () => uuid(this.settings.seed, this.nextCounter());
+    this.store.randomSuffix = () => nameSuffix(this.settings.seed, this.nextCounter());
+    this.store.hooks.push((resource, obj, old) => this.notify(resource, obj, old));
+  }
+
+  /** Whether the cluster was bootstrapped (settings written). */
+  get initialized(): boolean {
+    return this.store.getMeta('settings') !== undefined;
+  }
+
+  loadSettings(): void {
+    const raw = this.store.getMeta('settings');
+    if (raw) this.settings = { ...DEFAULT_SETTINGS, ...JSON.parse(raw) };
+  }
+
+  saveSettings(): void {
+    this.store.tx(() => this.store.setMeta('settings', JSON.stringify(this.settings)));
+  }
+
+  private nextCounter(): number {
+    // The counter is read and written inside the caller's transaction, so concurrent writers never reuse a value.
+    const n = Number(this.store.getMeta('rngCounter') ?? '0') + 1;
+    this.store.setMeta('rngCounter', String(n));
+    return n;
+  }
+
+  /** The next seeded random 32-bit value (must be called inside a transaction). */
+  random(): number {
+    return draw(this.settings.seed, this.nextCounter(), 7);
+  }
+
+  /** Cluster time now: wall clock plus offset, or the manual clock's value. */
+  clockNow(): number {
+    const offset = Number(this.store.getMeta('clockOffset') ?? '0');
+    if (this.settings.clock === 'manual') return Number(this.store.getMeta('manualNow') ?? '0');
+    return Math.floor(Date.now() / 1000) * 1000 + offset;
+  }
+
+  /** Simulated time the cluster has been settled to. */
+  get simNow(): number {
+    return this.sim;
+  }
+
+  /** Moves the clock forward by `ms` (the settle that follows runs what fell due). */
+  advanceClock(ms: number): void {
+    this.store.tx(() => {
+      if (this.settings.clock === 'manual') {
+        this.store.setMeta('manualNow', String(Number(this.store.getMeta('manualNow') ?? '0') + ms));
+      } else {
+        this.store.setMeta('clockOffset', String(Number(this.store.getMeta('clockOffset') ?? '0') + ms));
+      }
+    });
+  }
+
+  register(controllers: Controller[]): void {
+    for (const c of controllers) {
+      this.controllers.set(c.name, c);
+      for (const [resource, mapper] of Object.entries(c.watches)) {
+        const list = this.watchers.get(resource) ?? [];
+        list.push([c.name, mapper]);
+        this.watchers.set(resource, list);
+      }
+    }
+  }
+
+  private notify(resource: string, obj: KObject | undefined, old: KObject | undefined): void {
+    const list = this.watchers.get(resource);
+    if (!list) return;
+    for (const [controller, mapper] of list) {
+      const keys = mapper(obj, old);
+      if (!keys) continue;
+      if (typeof keys === 'string') this.store.enqueue(controller, keys);
+      else for (const k of keys) this.store.enqueue(controller, k);
+    }
+  }
+
+  private context(controller: string): ControllerContext {
+    return {
+      store: this.store,
+      settings: this.settings,
+      now: () => this.sim,
+      wakeAt: (ms, key) => this.store.addTimer(Math.max(ms, this.sim), controller, key),
+      random: () => this.random(),
+    };
+  }
+
+  /** Catches up with the stored simulated time written by other processes (inside a transaction). */
+  private syncSim(): void {
+    this.sim = Math.max(this.sim, Number(this.store.getMeta('simTime') ?? '0'));
+  }
+
+  /**
+   * Runs everything that falls due up to `target` (default: the clock's now),
+   * in time order. Returns the number of reconciles run.
+   */
+  settle(target: number = this.clockNow()): number {
+    let total = 0;
+    for (;;) {
+      total += this.drainQueue();
+      const row = this.store.db.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
+      if (row.due === null || row.due > target) break;
+      const due = row.due;
+      this.store.tx(() => {
+        this.syncSim();
+        this.sim = Math.max(this.sim, due);
+        this.store.setMeta('simTime', String(this.sim));
+        const timers = this.store.db.prepare('SELECT id, controller, key FROM timers WHERE due <= ?').all(this.sim) as {
+          id: number;
+          controller: string;
+          key: string;
+        }[];
+        this.store.db.prepare('DELETE FROM timers WHERE due <= ?').run(this.sim);
+        for (const t of timers) this.store.enqueue(t.controller, t.key);
+      });
+    }
+    if (target > this.sim) {
+      this.store.tx(() => {
+        this.syncSim();
+        this.sim = Math.max(this.sim, target);
+        this.store.setMeta('simTime', String(this.sim));
+      });
+    }
+    return total;
+  }
+
+  /** Drains the work queue at the current simulated instant. */
+  private drainQueue(): number {
+    let total = 0;
+    for (let round = 0; ; round++) {
+      if (round >= MAX_ROUNDS_PER_INSTANT) {
+        process.stderr.write(`kubesim: controllers did not settle at ${new Date(this.sim).toISOString()}; stopping this settle\n`);
+        return total;
+      }
+      const done = this.store.tx(() => {
+        this.syncSim();
+        const rows = this.store.db.prepare('SELECT id, controller, key FROM queue ORDER BY id LIMIT ?').all(BATCH) as {
+          id: number;
+          controller: string;
+          key: string;
+        }[];
+        const del = this.store.db.prepare('DELETE FROM queue WHERE id = ?');
+        for (const r of rows) {
+          del.run(r.id);
+          this.store.forgetQueued(r.controller, r.key);
+          this.reconcileOne(r.controller, r.key);
+        }
+        return rows.length;
+      });
+      total += done;
+      if (done === 0) return total;
+    }
+  }
+
+  private reconcileOne(name: string, key: string): void {
+    const c = this.controllers.get(name);
+    if (!c) return;
+    try {
+      this.store.db.exec('SAVEPOINT reconcile');
+      c.reconcile(this.context(name), key);
+      this.store.db.exec('RELEASE reconcile');
+    } catch (err) {
+      this.store.db.exec('ROLLBACK TO reconcile');
+      this.store.db.exec('RELEASE reconcile');
+      if (err instanceof ApiError && err.reason === 'Conflict') {
+        this.store.enqueue(name, key);
+        return;
+      }
+      log(`reconcile failed controller=${name} key=${key} error=${(err as Error).stack ?? err}`);
+      if (process.env.KUBESIM_STRICT_RECONCILE) throw err;
+    }
+  }
+}

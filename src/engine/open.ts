@@ -1,0 +1,85 @@
+/**
+ * Opening a cluster for a command: the store with admission and hooks wired,
+ * every controller registered, and a new cluster bootstrapped on first use.
+ */
+import { Cluster } from './cluster.js';
+import { admit } from '../api/admission.js';
+import { CONTROLLERS } from '../controllers/index.js';
+import { trackNodeUsage } from '../controllers/scheduler/usage.js';
+import { bootstrapCluster } from './bootstrap.js';
+import { clusterExists, clusterFile } from './home.js';
+import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
+import { isoTime } from '../store/store.js';
+import { versionNumber } from '../api/registry.js';
+
+export interface CreateOptions {
+  clock?: 'wall' | 'manual';
+  seed?: number;
+  workers?: number;
+  kubernetesVersion?: string;
+  strictVersions?: boolean;
+  pullTimeout?: string[];
+  /** Start time of a manual clock (ms); defaults to the wall clock. */
+  startTime?: number;
+}
+
+function wire(cluster: Cluster): Cluster {
+  const store = cluster.store;
+  store.admission = (resource, obj, old, op) =>
+    admit(
+      { clusterVersion: cluster.settings.version, namespaceExists: (n) => store.get('namespaces', '', n) !== undefined },
+      resource,
+      obj,
+      old,
+      op,
+    );
+  store.hooks.unshift(trackNodeUsage(store));
+  cluster.register(CONTROLLERS);
+  return cluster;
+}
+
+/** Creates and bootstraps a cluster; the file must not exist yet. */
+export function createCluster(name: string, opts: CreateOptions = {}, file = clusterFile(name)): Cluster {
+  const cluster = wire(new Cluster(name, file));
+  const versionString = opts.kubernetesVersion?.replace(/^v/, '') ?? DEFAULT_SETTINGS.versionString;
+  const settings: ClusterSettings = {
+    ...DEFAULT_SETTINGS,
+    clock: opts.clock ?? 'wall',
+    seed: opts.seed ?? (Date.now() % 2147483647),
+    workers: opts.workers ?? 2,
+    version: versionNumber(versionString),
+    versionString,
+    strictVersions: opts.strictVersions ?? false,
+    pullTimeout: opts.pullTimeout ?? [],
+  };
+  cluster.settings = settings;
+  const start = Math.floor((opts.startTime ?? Date.now()) / 1000) * 1000;
+  // Another process may have created the same cluster first; then this one just opens it.
+  const raced = cluster.store.tx(() => {
+    if (cluster.store.getMeta('settings')) return true;
+    cluster.store.setMeta('settings', JSON.stringify(settings));
+    cluster.store.setMeta('manualNow', String(start));
+    cluster.store.setMeta('simTime', String(start));
+    cluster.store.setMeta('createdAt', String(start));
+    return false;
+  });
+  if (raced) {
+    cluster.loadSettings();
+    return cluster;
+  }
+  cluster.settle(start);
+  cluster.store.tx(() => bootstrapCluster(cluster.store, settings, isoTime(start)));
+  cluster.settle();
+  return cluster;
+}
+
+/** Opens an existing cluster, or creates `default`-style clusters on first use when allowed. */
+export function openCluster(name: string, createIfMissing = false): Cluster | undefined {
+  if (!clusterExists(name)) {
+    if (!createIfMissing) return undefined;
+    return createCluster(name);
+  }
+  const cluster = wire(new Cluster(name));
+  if (!cluster.initialized) return createIfMissing ? createCluster(name) : undefined;
+  return cluster;
+}

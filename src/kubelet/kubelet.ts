@@ -1,0 +1,294 @@
+/**
+ * The simulated kubelet: takes a bound pod through sandbox creation, image
+ * pulls (with back-off on failure), container starts, program exits and
+ * restarts with back-off, readiness, and graceful termination. Every step
+ * that happens later is a timer, so the pod's state follows simulated time.
+ */
+import type { KObject } from '../api/types.js';
+import type { Controller, ControllerContext } from '../engine/controller.js';
+import { splitKey } from '../engine/controller.js';
+import { recordEvent } from '../engine/events.js';
+import { isoTime } from '../store/store.js';
+import { planContainer } from '../images/program.js';
+import { isNodeReady } from '../controllers/scheduler/fit.js';
+import type { ContainerRecord, PodRecord } from './state.js';
+import { isPresentOnNode, pullOutcome } from './images.js';
+import { allocatePodIP } from './ipam.js';
+import { buildPodStatus } from './status.js';
+
+/** Kubelet back-off for image pulls and crashing containers: 10 s doubling, capped at 5 minutes. */
+export function backoffMs(failures: number): number {
+  return Math.min(300_000, 10_000 * 2 ** Math.max(0, failures - 1));
+}
+
+/** How long ErrImagePull shows before the kubelet reports ImagePullBackOff. */
+const ERR_IMAGE_PULL_MS = 2_000;
+
+function source(pod: KObject) {
+  return { component: 'kubelet', host: pod.spec.nodeName as string };
+}
+
+function fieldPath(name: string): string {
+  return `spec.containers{${name}}`;
+}
+
+function sec(ms: number): string {
+  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+}
+
+type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
+
+function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
+  const now = ctx.now();
+  const always = spec.imagePullPolicy === 'Always';
+  const never = spec.imagePullPolicy === 'Never';
+  if (!always && isPresentOnNode(node, spec.image)) {
+    emit('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, spec.name);
+    rec.stage = 'start';
+    rec.until = now + ctx.settings.startMs;
+    return;
+  }
+  if (never) {
+    rec.stage = 'done';
+    rec.waitingReason = 'ErrImageNeverPull';
+    emit('Warning', 'ErrImageNeverPull', `Container image "${spec.image}" is not present with pull policy of Never`, spec.name);
+    return;
+  }
+  emit('Normal', 'Pulling', `Pulling image "${spec.image}"`, spec.name);
+  const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed);
+  rec.stage = 'pull';
+  rec.until = now + (outcome.ok ? ctx.settings.pullMs : ctx.settings.pullFailMs);
+  void pod;
+}
+
+function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): KObject | undefined {
+  const at = rec.until!;
+  const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed);
+  if (!outcome.ok) {
+    rec.pullFailures += 1;
+    emit('Warning', 'Failed', `Failed to pull image "${spec.image}": ${outcome.message}`, spec.name);
+    emit('Warning', 'Failed', 'Error: ErrImagePull', spec.name);
+    rec.stage = 'pullErr';
+    rec.waitingReason = 'ErrImagePull';
+    rec.waitingMessage = `Failed to pull image "${spec.image}": ${outcome.message}`;
+    rec.until = at + ERR_IMAGE_PULL_MS;
+    return undefined;
+  }
+  const took = ctx.settings.pullMs;
+  const message =
+    ctx.settings.version >= 128
+      ? `Successfully pulled image "${spec.image}" in ${sec(took)} (${sec(took)} including waiting). Image size: ${outcome.sizeBytes} bytes.`
+      : `Successfully pulled image "${spec.image}"`;
+  emit('Normal', 'Pulled', message, spec.name);
+  rec.stage = 'start';
+  rec.until = at + ctx.settings.startMs;
+  rec.waitingReason = 'ContainerCreating';
+  delete rec.waitingMessage;
+  node.status.images ??= [];
+  node.status.images.push({ names: [spec.image], sizeBytes: outcome.sizeBytes });
+  return node;
+}
+
+function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
+  const at = rec.until!;
+  const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
+  emit('Normal', 'Created', created, spec.name);
+  emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
+  const env: Record<string, string> = {};
+  for (const e of spec.env ?? []) if (e?.name) env[e.name] = String(e.value ?? '');
+  const plan = planContainer(
+    { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: spec.env },
+    {
+      podName: pod.metadata.name,
+      hostname: pod.spec.hostname ?? pod.metadata.name,
+      podIP: pod.status?.podIP ?? '',
+      namespace: pod.metadata.namespace ?? 'default',
+      nodeName: pod.spec.nodeName,
+      startedAt: at,
+      env,
+    },
+  );
+  ctx.store.appendLogs(
+    pod.metadata.uid!,
+    spec.name,
+    rec.restarts,
+    plan.output.map((o) => ({ ts: at + o.atMs, stream: o.stream, line: o.line })),
+  );
+  rec.stage = 'run';
+  rec.startedAt = at;
+  rec.exitAt = plan.exit ? at + plan.exit.atMs : undefined;
+  rec.exitCode = plan.exit?.code;
+  rec.until = rec.exitAt;
+  rec.ignoresSigterm = plan.ignoresSigterm;
+  rec.terminationMs = plan.terminationMs;
+  rec.serves = plan.serves;
+  rec.version = plan.version;
+  const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : 0;
+  rec.readyAt = at + delay;
+  rec.containerId = `containerd://${(ctx.random().toString(16) + ctx.random().toString(16)).padEnd(16, '0')}`;
+  delete rec.waitingReason;
+  delete rec.waitingMessage;
+}
+
+function exitContainer(pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
+  const code = rec.exitCode ?? 0;
+  const at = rec.exitAt!;
+  rec.last = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
+    rec.restarts += 1;
+    rec.stage = 'wait';
+    rec.until = at + backoffMs(rec.restarts);
+    rec.waitingReason = 'CrashLoopBackOff';
+    rec.waitingMessage = `back-off ${Math.round(backoffMs(rec.restarts) / 1000)}s restarting failed container=${spec.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+    if (rec.restarts > 1) emit('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, spec.name);
+  } else {
+    rec.stage = 'done';
+    rec.until = undefined;
+  }
+}
+
+/** Moves one container through every stage that has fallen due. */
+function advance(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): boolean {
+  let nodeChanged = false;
+  for (let guard = 0; guard < 50 && rec.until !== undefined && rec.until <= ctx.now(); guard++) {
+    switch (rec.stage) {
+      case 'pull':
+        if (finishPull(ctx, pod, node, spec, rec, emit)) nodeChanged = true;
+        break;
+      case 'pullErr':
+        emit('Normal', 'BackOff', `Back-off pulling image "${spec.image}"`, spec.name);
+        emit('Warning', 'Failed', 'Error: ImagePullBackOff', spec.name);
+        rec.stage = 'pullWait';
+        rec.waitingReason = 'ImagePullBackOff';
+        rec.waitingMessage = `Back-off pulling image "${spec.image}"`;
+        rec.until = rec.until + backoffMs(rec.pullFailures) - ERR_IMAGE_PULL_MS;
+        break;
+      case 'pullWait': {
+        const at = rec.until;
+        emit('Normal', 'Pulling', `Pulling image "${spec.image}"`, spec.name);
+        const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed);
+        rec.stage = 'pull';
+        rec.until = at + (outcome.ok ? ctx.settings.pullMs : ctx.settings.pullFailMs);
+        break;
+      }
+      case 'start':
+        startContainer(ctx, pod, spec, rec, emit);
+        break;
+      case 'run':
+        exitContainer(pod, spec, rec, emit);
+        break;
+      case 'wait':
+        rec.stage = 'start';
+        rec.until = rec.until + ctx.settings.startMs;
+        rec.waitingReason = 'CrashLoopBackOff';
+        break;
+      default:
+        rec.until = undefined;
+    }
+  }
+  return nodeChanged;
+}
+
+function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit): PodRecord {
+  const record: PodRecord = { containers: {} };
+  pod.status ??= {};
+  pod.status.hostIP = (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address;
+  pod.status.hostIPs = pod.status.hostIP ? [{ ip: pod.status.hostIP }] : undefined;
+  if (!pod.spec.hostNetwork) {
+    const ip = allocatePodIP(ctx.store, node);
+    pod.status.podIP = ip;
+    pod.status.podIPs = [{ ip }];
+  } else {
+    pod.status.podIP = pod.status.hostIP;
+    pod.status.podIPs = pod.status.hostIPs;
+  }
+  pod.status.startTime = isoTime(ctx.now());
+  for (const spec of pod.spec.containers ?? []) {
+    const rec: ContainerRecord = { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
+    record.containers[spec.name] = rec;
+    beginPull(ctx, pod, node, spec, rec, emit);
+  }
+  return record;
+}
+
+/** Starts graceful termination, or finishes it once the last container has stopped. */
+function terminate(ctx: ControllerContext, pod: KObject, record: PodRecord | undefined, emit: Emit): void {
+  const now = ctx.now();
+  if (!record || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
+    ctx.store.remove('pods', pod.metadata.namespace!, pod.metadata.name);
+    return;
+  }
+  if (record.removeAt === undefined) {
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    let stopAt = now;
+    for (const spec of pod.spec.containers ?? []) {
+      const rec = record.containers[spec.name];
+      if (rec?.stage !== 'run') continue;
+      emit('Normal', 'Killing', `Stopping container ${spec.name}`, spec.name);
+      const stop = rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
+      stopAt = Math.max(stopAt, now + stop);
+    }
+    record.killRequestedAt = now;
+    record.removeAt = stopAt;
+  }
+  if (record.removeAt <= now) {
+    ctx.store.remove('pods', pod.metadata.namespace!, pod.metadata.name);
+    return;
+  }
+  pod._sim = record;
+  ctx.store.update('pods', pod);
+  ctx.wakeAt(record.removeAt, `${pod.metadata.namespace}/${pod.metadata.name}`);
+}
+
+function reconcilePod(ctx: ControllerContext, key: string): void {
+  const [ns, name] = splitKey(key);
+  const pod = ctx.store.get('pods', ns, name);
+  if (!pod || !pod.spec?.nodeName) return;
+  const node = ctx.store.get('nodes', '', pod.spec.nodeName);
+  if (!node || !isNodeReady(node)) return;
+  const pending: [string, string, string, string | undefined][] = [];
+  const emit: Emit = (type, reason, message, container) => pending.push([type, reason, message, container]);
+  const flush = (obj: KObject) => {
+    for (const [type, reason, message, container] of pending) {
+      recordEvent(ctx.store, obj, type as 'Normal' | 'Warning', reason, message, source(pod), container ? fieldPath(container) : undefined);
+    }
+  };
+  let record = pod._sim as PodRecord | undefined;
+  if (pod.metadata.deletionTimestamp) {
+    terminate(ctx, pod, record, emit);
+    flush(pod);
+    return;
+  }
+  if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+  if (!record) record = initPod(ctx, pod, node, emit);
+  let nodeChanged = false;
+  for (const spec of pod.spec.containers ?? []) {
+    const rec = (record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' });
+    if (advance(ctx, pod, node, spec, rec, emit)) nodeChanged = true;
+  }
+  pod._sim = record;
+  pod.status = buildPodStatus(pod, record, ctx.now(), ctx.settings.version);
+  const saved = ctx.store.update('pods', pod);
+  if (nodeChanged) ctx.store.update('nodes', node);
+  flush(saved);
+  let next = Infinity;
+  for (const rec of Object.values(record.containers)) {
+    if (rec.until !== undefined) next = Math.min(next, rec.until);
+    if (rec.stage === 'run' && rec.readyAt !== undefined && rec.readyAt > ctx.now()) next = Math.min(next, rec.readyAt);
+  }
+  if (next !== Infinity) ctx.wakeAt(next, key);
+}
+
+export const kubelet: Controller = {
+  name: 'kubelet',
+  watches: {
+    pods: (obj, old) => {
+      if (!obj?.spec?.nodeName) return undefined;
+      const bound = !old?.spec?.nodeName;
+      const deleting = obj.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp;
+      return bound || deleting ? `${obj.metadata.namespace}/${obj.metadata.name}` : undefined;
+    },
+  },
+  reconcile: reconcilePod,
+};

@@ -1,0 +1,35 @@
+/**
+ * The kubelet's private record of each container, kept on the pod under
+ * `_sim` (printers strip it) so that it commits with the pod's status.
+ */
+
+export type Stage = 'pull' | 'pullErr' | 'pullWait' | 'start' | 'run' | 'wait' | 'done';
+
+export interface ContainerRecord {
+  stage: Stage;
+  /** When the current stage ends (ms), if it ends on its own. */
+  until?: number;
+  restarts: number;
+  pullFailures: number;
+  startedAt?: number;
+  exitAt?: number;
+  exitCode?: number;
+  readyAt?: number;
+  ignoresSigterm?: boolean;
+  terminationMs?: number;
+  serves?: string;
+  version?: string;
+  /** Last termination, shown as lastState. */
+  last?: { exitCode: number; reason: string; startedAt: number; finishedAt: number };
+  /** Why the container is waiting (`ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff`, ...). */
+  waitingReason?: string;
+  waitingMessage?: string;
+  containerId?: string;
+}
+
+export interface PodRecord {
+  containers: Record<string, ContainerRecord>;
+  /** When termination began (deletion requested), and when the pod may be removed. */
+  killRequestedAt?: number;
+  removeAt?: number;
+}

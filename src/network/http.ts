@@ -1,0 +1,73 @@
+/**
+ * HTTP inside the simulated network: an address (pod IP, Service IP or
+ * in-cluster name) resolves to a pod, and the pod's image program answers.
+ */
+import type { KObject } from '../api/types.js';
+import type { Cluster } from '../engine/cluster.js';
+import { planContainer } from '../images/program.js';
+import { serveHttp } from '../images/http.js';
+import type { PodRecord } from '../kubelet/state.js';
+
+export interface HttpTarget {
+  host: string;
+  port: number;
+  path: string;
+}
+
+export interface HttpResult {
+  status?: number;
+  body: string;
+  error?: string;
+  exitCode?: number;
+}
+
+export function resolveHttpTarget(cluster: Cluster, url: string, namespace: string): HttpTarget {
+  void cluster;
+  void namespace;
+  const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  if (!m) return { host: url, port: 80, path: '/' };
+  return { host: m[1], port: m[2] ? Number(m[2]) : 80, path: m[3] ?? '/' };
+}
+
+function podByIP(cluster: Cluster, ip: string): KObject | undefined {
+  const row = cluster.store.db
+    .prepare("SELECT data FROM objects WHERE resource = 'pods' AND json_extract(data, '$.status.podIP') = ? LIMIT 1")
+    .get(ip) as { data: string } | undefined;
+  return row ? JSON.parse(row.data) : undefined;
+}
+
+/** Answers a GET from the pod behind the target. */
+export function httpGet(cluster: Cluster, target: HttpTarget): HttpResult {
+  const pod = podByIP(cluster, target.host);
+  const timeout = { body: '', error: `curl: (28) Failed to connect to ${target.host} port ${target.port} after 129318 ms: Couldn't connect to server`, exitCode: 28 };
+  if (!pod) return timeout;
+  return podGet(cluster, pod, target);
+}
+
+export function podGet(cluster: Cluster, pod: KObject, target: HttpTarget): HttpResult {
+  const refused = { body: '', error: `curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, exitCode: 7 };
+  const record = pod._sim as PodRecord | undefined;
+  for (const spec of pod.spec?.containers ?? []) {
+    const rec = record?.containers[spec.name];
+    if (!rec || rec.stage !== 'run') continue;
+    const env: Record<string, string> = {};
+    for (const e of spec.env ?? []) if (e?.name) env[e.name] = String(e.value ?? '');
+    const ctx = {
+      podName: pod.metadata.name,
+      hostname: pod.spec.hostname ?? pod.metadata.name,
+      podIP: pod.status?.podIP ?? '',
+      namespace: pod.metadata.namespace ?? 'default',
+      nodeName: pod.spec.nodeName,
+      startedAt: rec.startedAt ?? 0,
+      env,
+    };
+    const plan = planContainer({ name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: spec.env }, ctx);
+    const ports: number[] = (spec.ports ?? []).map((p: any) => p.containerPort);
+    if (ports.length > 0 && !ports.includes(target.port) && target.port !== 80) continue;
+    const res = serveHttp(plan, ctx, target.path);
+    if (res.status === 0) continue;
+    return { status: res.status, body: res.body };
+  }
+  void cluster;
+  return refused;
+}

@@ -1,0 +1,8 @@
+// Interim implementation; the printers branch replaces this file.
+export function formatTable(header: string[], rows: string[][], opts: { noHeaders?: boolean } = {}): string {
+  const all = opts.noHeaders ? rows : [header, ...rows];
+  if (all.length === 0) return '';
+  const widths: number[] = [];
+  for (const r of all) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').replace(/\s+$/, '') + '\n').join('');
+}

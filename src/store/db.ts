@@ -1,0 +1,73 @@
+/**
+ * Opens a cluster's SQLite file: WAL mode, a busy timeout so concurrent
+ * commands wait for each other instead of failing, and schema migrations.
+ */
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+
+export type Database = BetterSqlite3.Database;
+
+/** Each entry migrates the schema from version N to N+1; append only. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE objects (
+     resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+     uid TEXT NOT NULL, rv INTEGER NOT NULL, owner TEXT, node TEXT,
+     data TEXT NOT NULL,
+     PRIMARY KEY (resource, namespace, name)) WITHOUT ROWID;
+   CREATE UNIQUE INDEX objects_uid ON objects(uid);
+   CREATE INDEX objects_owner ON objects(owner) WHERE owner IS NOT NULL;
+   CREATE INDEX objects_node ON objects(node, resource) WHERE node IS NOT NULL;
+   CREATE INDEX objects_unscheduled ON objects(resource) WHERE node IS NULL;
+   CREATE TABLE timers (id INTEGER PRIMARY KEY, due INTEGER NOT NULL, controller TEXT NOT NULL, key TEXT NOT NULL);
+   CREATE UNIQUE INDEX timers_unique ON timers(controller, key, due);
+   CREATE INDEX timers_due ON timers(due);
+   CREATE TABLE queue (id INTEGER PRIMARY KEY, controller TEXT NOT NULL, key TEXT NOT NULL);
+   CREATE UNIQUE INDEX queue_unique ON queue(controller, key);
+   CREATE TABLE logs (id INTEGER PRIMARY KEY, pod_uid TEXT NOT NULL, container TEXT NOT NULL,
+     attempt INTEGER NOT NULL, ts INTEGER NOT NULL, stream TEXT NOT NULL, line TEXT NOT NULL);
+   CREATE INDEX logs_pod ON logs(pod_uid, container, attempt, ts);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+let driver: typeof BetterSqlite3 | undefined;
+
+function loadDriver(): typeof BetterSqlite3 {
+  if (!driver) driver = createRequire(import.meta.url)('better-sqlite3');
+  return driver!;
+}
+
+/** Opens (creating with mode 0600 if needed) and migrates a cluster database. */
+export function openDatabase(file: string): Database {
+  const isNew = !existsSync(file);
+  if (isNew) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+  }
+  const Driver = loadDriver();
+  const db = new Driver(file);
+  db.pragma('busy_timeout = 30000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current >= SCHEMA_VERSION) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const again = db.pragma('user_version', { simple: true }) as number;
+    for (let v = again; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.exec('COMMIT');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+}

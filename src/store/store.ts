@@ -1,0 +1,292 @@
+/**
+ * The object store: the one write path for the CLI, controllers and kubelet.
+ * Every write is admitted (defaulted and validated), gets a new
+ * resourceVersion, and notifies the watchers that queue controller work, all
+ * inside one SQLite transaction.
+ */
+import type { Database } from './db.js';
+import type { KObject } from '../api/types.js';
+import { alreadyExists, conflict, notFound } from '../api/errors.js';
+import { findResource, resourceString } from '../api/registry.js';
+
+function qualified(resource: string): string {
+  const r = findResource(resource);
+  return r ? resourceString(r) : resource;
+}
+
+export type WriteOp = 'create' | 'update' | 'delete';
+
+/** Called for every write before it is stored; throws ApiError to reject it. */
+export type Admission = (resource: string, obj: KObject, old: KObject | undefined, op: WriteOp) => void;
+
+/** Called after every stored write, inside the same transaction. */
+export type WriteHook = (resource: string, obj: KObject | undefined, old: KObject | undefined) => void;
+
+export interface ListOptions {
+  /** Only objects whose controller (or first) owner has this uid. */
+  owner?: string;
+  /** Only objects bound to this node (pods). */
+  node?: string;
+}
+
+/** Formats a millisecond timestamp as the API's RFC 3339 seconds form. */
+export function isoTime(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function ownerUidOf(obj: KObject): string | null {
+  const refs = obj.metadata.ownerReferences;
+  if (!refs || refs.length === 0) return null;
+  return (refs.find((r) => r.controller) ?? refs[0]).uid;
+}
+
+export class Store {
+  private depth = 0;
+  /** Increments with every outermost transaction, so callers can cache reads for one transaction. */
+  txSerial = 0;
+  private rv = 0;
+  private queued = new Set<string>();
+  private readonly stmts: Record<string, any> = {};
+  admission: Admission | undefined;
+  readonly hooks: WriteHook[] = [];
+
+  constructor(
+    readonly db: Database,
+    /** Simulated current time in milliseconds. */
+    public now: () => number,
+  ) {}
+
+  private stmt(sql: string) {
+    let s = this.stmts[sql];
+    if (!s) s = this.stmts[sql] = this.db.prepare(sql);
+    return s;
+  }
+
+  /** Runs fn in one IMMEDIATE transaction; nested calls join the outer one. */
+  tx<T>(fn: () => T): T {
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return fn();
+      } finally {
+        this.depth--;
+      }
+    }
+    this.db.exec('BEGIN IMMEDIATE');
+    this.depth = 1;
+    this.txSerial++;
+    this.rv = Number(this.getMeta('rv') ?? '0');
+    const startRv = this.rv;
+    try {
+      const result = fn();
+      if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    } finally {
+      this.depth = 0;
+      this.queued.clear();
+    }
+  }
+
+  get inTx(): boolean {
+    return this.depth > 0;
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  get(resource: string, namespace: string, name: string): KObject | undefined {
+    const row = this.stmt('SELECT data FROM objects WHERE resource = ? AND namespace = ? AND name = ?').get(resource, namespace, name) as
+      | { data: string }
+      | undefined;
+    return row ? JSON.parse(row.data) : undefined;
+  }
+
+  getByUid(uid: string): { resource: string; obj: KObject } | undefined {
+    const row = this.stmt('SELECT resource, data FROM objects WHERE uid = ?').get(uid) as { resource: string; data: string } | undefined;
+    return row ? { resource: row.resource, obj: JSON.parse(row.data) } : undefined;
+  }
+
+  /** Lists objects of a resource, in one namespace or (namespace undefined) all, sorted by namespace and name. */
+  list(resource: string, namespace?: string, opts: ListOptions = {}): KObject[] {
+    let rows: { data: string }[];
+    if (opts.owner !== undefined) {
+      rows = this.stmt('SELECT data FROM objects WHERE owner = ? AND resource = ? ORDER BY namespace, name').all(opts.owner, resource);
+    } else if (opts.node !== undefined) {
+      rows = this.stmt('SELECT data FROM objects WHERE node = ? AND resource = ? ORDER BY namespace, name').all(opts.node, resource);
+    } else if (namespace === undefined) {
+      rows = this.stmt('SELECT data FROM objects WHERE resource = ? ORDER BY namespace, name').all(resource);
+    } else {
+      rows = this.stmt('SELECT data FROM objects WHERE resource = ? AND namespace = ? ORDER BY name').all(resource, namespace);
+    }
+    const out = rows.map((r) => JSON.parse(r.data) as KObject);
+    return namespace !== undefined && (opts.owner !== undefined || opts.node !== undefined)
+      ? out.filter((o) => (o.metadata.namespace ?? '') === namespace)
+      : out;
+  }
+
+  /** Lists pods not yet bound to a node. */
+  listUnscheduledPods(): KObject[] {
+    const rows = this.stmt("SELECT data FROM objects WHERE resource = 'pods' AND node IS NULL ORDER BY namespace, name").all() as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data));
+  }
+
+  /** Counts objects of a resource without loading them. */
+  count(resource: string, namespace?: string): number {
+    const row =
+      namespace === undefined
+        ? this.stmt('SELECT count(*) AS n FROM objects WHERE resource = ?').get(resource)
+        : this.stmt('SELECT count(*) AS n FROM objects WHERE resource = ? AND namespace = ?').get(resource, namespace);
+    return (row as { n: number }).n;
+  }
+
+  private nextRv(): string {
+    if (this.depth === 0) throw new Error('store write outside a transaction');
+    this.rv += 1;
+    return String(this.rv);
+  }
+
+  /** Generates a uid from the cluster's seeded generator so runs repeat. */
+  newUid: () => string = () => {
+    throw new Error('store.newUid is not wired');
+  };
+
+  /** Picks a generateName suffix; wired by the engine to the seeded generator. */
+  randomSuffix: () => string = () => {
+    throw new Error('store.randomSuffix is not wired');
+  };
+
+  /** Creates an object; fills uid, resourceVersion, generation and creationTimestamp. */
+  create(resource: string, input: KObject): KObject {
+    return this.tx(() => {
+      const obj: KObject = structuredClone(input);
+      const meta = obj.metadata ?? (obj.metadata = { name: '' });
+      if (!meta.name && meta.generateName) {
+        const base = meta.generateName.slice(0, 58);
+        for (let attempt = 0; ; attempt++) {
+          meta.name = base + this.randomSuffix();
+          if (!this.get(resource, meta.namespace ?? '', meta.name) || attempt > 8) break;
+        }
+      }
+      meta.uid = this.newUid();
+      meta.creationTimestamp = isoTime(this.now());
+      this.admission?.(resource, obj, undefined, 'create');
+      const ns = meta.namespace ?? '';
+      if (this.get(resource, ns, meta.name)) throw alreadyExists(qualified(resource), meta.name);
+      meta.resourceVersion = this.nextRv();
+      if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
+      delete meta.deletionTimestamp;
+      this.stmt('INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        resource,
+        ns,
+        meta.name,
+        meta.uid,
+        Number(meta.resourceVersion),
+        ownerUidOf(obj),
+        obj.spec?.nodeName ?? null,
+        JSON.stringify(obj),
+      );
+      for (const h of this.hooks) h(resource, obj, undefined);
+      return obj;
+    });
+  }
+
+  /**
+   * Replaces an object. The caller's resourceVersion must be the stored one
+   * (a stale one is a Conflict and nothing is written); an empty one skips the check.
+   */
+  update(resource: string, input: KObject): KObject {
+    return this.tx(() => {
+      const obj: KObject = structuredClone(input);
+      const meta = obj.metadata;
+      const ns = meta.namespace ?? '';
+      const old = this.get(resource, ns, meta.name);
+      if (!old) throw notFound(qualified(resource), meta.name);
+      if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
+        throw conflict(qualified(resource), meta.name);
+      }
+      meta.uid = old.metadata.uid;
+      meta.creationTimestamp = old.metadata.creationTimestamp;
+      if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      this.admission?.(resource, obj, old, 'update');
+      if (old.metadata.generation !== undefined) {
+        meta.generation = JSON.stringify(obj.spec) === JSON.stringify(old.spec) ? old.metadata.generation : old.metadata.generation + 1;
+      }
+      meta.resourceVersion = old.metadata.resourceVersion;
+      if (JSON.stringify(obj) === JSON.stringify(old)) return old;
+      meta.resourceVersion = this.nextRv();
+      this.stmt('UPDATE objects SET rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
+        Number(meta.resourceVersion),
+        ownerUidOf(obj),
+        obj.spec?.nodeName ?? null,
+        JSON.stringify(obj),
+        resource,
+        ns,
+        meta.name,
+      );
+      for (const h of this.hooks) h(resource, obj, old);
+      return obj;
+    });
+  }
+
+  /** Removes an object from storage now (finalizers and grace periods are the caller's business). */
+  remove(resource: string, namespace: string, name: string): KObject | undefined {
+    return this.tx(() => {
+      const old = this.get(resource, namespace, name);
+      if (!old) return undefined;
+      this.admission?.(resource, old, old, 'delete');
+      this.stmt('DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?').run(resource, namespace, name);
+      this.nextRv();
+      if (resource === 'pods') this.stmt('DELETE FROM logs WHERE pod_uid = ?').run(old.metadata.uid);
+      for (const h of this.hooks) h(resource, undefined, old);
+      return old;
+    });
+  }
+
+  /** Queues `key` for `controller`; a key already queued keeps its place. */
+  enqueue(controller: string, key: string): void {
+    const k = controller + '\u0000' + key;
+    if (this.queued.has(k)) return;
+    this.queued.add(k);
+    this.stmt('INSERT OR IGNORE INTO queue(controller, key) VALUES (?, ?)').run(controller, key);
+  }
+
+  /** Drops the in-transaction memory of a queued key after it was taken off the queue. */
+  forgetQueued(controller: string, key: string): void {
+    this.queued.delete(controller + '\u0000' + key);
+  }
+
+  addTimer(due: number, controller: string, key: string): void {
+    this.stmt('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)').run(Math.ceil(due), controller, key);
+  }
+
+  /** Appends container log lines; each line is visible once simulated time reaches its timestamp. */
+  appendLogs(podUid: string, container: string, attempt: number, lines: { ts: number; stream: string; line: string }[]): void {
+    const st = this.stmt('INSERT INTO logs(pod_uid, container, attempt, ts, stream, line) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const l of lines) st.run(podUid, container, attempt, Math.floor(l.ts), l.stream, l.line);
+  }
+
+  /** Reads the log lines of one container attempt up to `until` (ms). */
+  readLogs(podUid: string, container: string, attempt: number, until: number): { ts: number; stream: string; line: string }[] {
+    return this.stmt('SELECT ts, stream, line FROM logs WHERE pod_uid = ? AND container = ? AND attempt = ? AND ts <= ? ORDER BY ts, id').all(
+      podUid,
+      container,
+      attempt,
+      until,
+    );
+  }
+
+  /** Drops log lines that a killed container never got to print. */
+  truncateLogs(podUid: string, container: string, attempt: number, after: number): void {
+    this.stmt('DELETE FROM logs WHERE pod_uid = ? AND container = ? AND attempt = ? AND ts > ?').run(podUid, container, attempt, after);
+  }
+}
