@@ -6,7 +6,7 @@
 /** The program family an image runs; selects the simulated program. */
 export type ImageKind = 'myapp' | 'nginx' | 'busybox' | 'perl' | 'generic';
 
-/** A parsed image reference and what the catalog knows about it. */
+/** A parsed image reference and its catalog entry. */
 export interface ImageInfo {
   /** Repository as written, without tag or digest (`hub.atguigu.com/library/myapp`, `nginx`). */
   repository: string;
@@ -27,7 +27,7 @@ export interface ImageInfo {
   digest?: string;
   /** Fully qualified reference as containerd records it (`docker.io/library/nginx:latest`). */
   fullReference: string;
-  /** Why the reference cannot be parsed; the kubelet reports `InvalidImageName` with it. */
+  /** Parse error for a malformed reference, which the kubelet reports as `InvalidImageName`. */
   invalidReason?: string;
 }
 
@@ -44,7 +44,7 @@ export const NGINX_FLOATING_TAGS: Readonly<Record<string, string>> = {
   latest: '1.29.3', mainline: '1.29.3', stable: '1.28.0', alpine: '1.29.3', perl: '1.29.3',
 };
 
-/** Versions of the tutorial's `myapp` image; each answers its own version over HTTP. */
+/** Versions of the tutorial's `myapp` image; each serves its own version over HTTP. */
 export const MYAPP_TAGS: readonly string[] = ['v1', 'v2', 'v3'];
 
 /** Perl version behind the floating tags (`latest`, `slim`, `stable`). */
@@ -145,8 +145,8 @@ function detectKind(path: string): ImageKind {
  * Parses an image reference (`hub.atguigu.com/library/myapp:v1`,
  * `wangyanglinux/myapp:v2`, `nginx`, `nginx:1.91`, `busybox@sha256:…`) and
  * looks it up in the catalog. Untagged references mean `latest`. Unknown
- * images are `generic` and exist. Never throws: an unparsable reference comes
- * back with `invalidReason` set and `exists` false.
+ * images are `generic` and exist. A malformed reference does not throw: the
+ * result has `invalidReason` set and `exists` false.
  */
 export function resolveImage(image: string): ImageInfo {
   let rest = image;

@@ -1,5 +1,5 @@
 /**
- * HTTP answers of simulated containers, as `curl http://<podIP>/path` shows them.
+ * HTTP responses of simulated containers, as `curl http://<podIP>/path` shows them.
  */
 import type { ProgramContext, RunPlan } from './program';
 import { formatErrorPage, MYAPP_NGINX_VERSION, NGINX_WELCOME_PAGE } from './nginx';
@@ -16,7 +16,7 @@ export function formatMyappIndex(version: string): string {
 }
 
 /**
- * Answers a GET request for `path` on port 80 of a container running `plan`.
+ * Returns the response to a GET request for `path` on port 80 of a container running `plan`.
  * myapp serves its version on `/` and the pod's hostname on `/hostname.html`;
  * nginx serves its welcome page; other paths get nginx's 404 page.
  */
@@ -37,7 +37,7 @@ export function serveHttp(plan: RunPlan, ctx: ProgramContext, path: string): Htt
       return { status: 404, body: formatErrorPage('404 Not Found', nginxVersion) };
     }
     case 'generic-http':
-      // Simplified: an unknown image's server answers every path with an empty 200.
+      // Simplified: a real server's responses depend on the image; kubesim returns an empty 200 for every path.
       return { status: 200, body: '' };
     default:
       return { status: 0, body: '' };

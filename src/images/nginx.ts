@@ -1,7 +1,7 @@
 /**
- * What the simulated nginx prints at start and serves: the official image's
- * entrypoint messages, nginx's start-up notices, the welcome page and the
- * built-in error pages.
+ * Output and pages of the simulated nginx: the official image's entrypoint
+ * messages, nginx's start-up notices, the welcome page and the built-in error
+ * pages.
  */
 
 /** nginx version inside the tutorial's `myapp` images (nginx on Alpine). */

@@ -5,7 +5,7 @@
  */
 import { calculatePi } from './pi';
 
-/** What a perl run writes and how it ends. */
+/** Output, exit status and duration of a perl run. */
 export interface PerlResult {
   stdout: string;
   stderr: string;

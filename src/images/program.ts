@@ -58,7 +58,7 @@ export interface RunPlan {
 const SERVER_TERMINATION_MS = 100;
 
 /** The image's ENTRYPOINT and CMD, which `command` and `args` override as Kubernetes defines. */
-interface ImageDefaults {
+export interface ImageDefaults {
   entrypoint: string[];
   cmd: string[];
 }
@@ -152,9 +152,10 @@ function planPerl(argv: string[], info: ImageInfo): RunPlan {
     if (lines[lines.length - 1] === '') lines.pop();
     for (const line of lines) output.push({ atMs: result.durationMs, stream, line });
   }
+  // perl installs no SIGTERM handler, and PID 1 ignores signals left at their default action.
   return {
     output, exit: { atMs: result.durationMs, code: result.exitCode },
-    ignoresSigterm: false, terminationMs: 0,
+    ignoresSigterm: true, terminationMs: 0,
   };
 }
 

@@ -167,7 +167,7 @@ function printenv(state: ShellState, args: string[]): number {
   return status;
 }
 
-/** Evaluates `test` / `[` expressions with one or two operands. */
+/** Evaluates `test` / `[` expressions of one, two or three arguments, optionally negated with `!`. */
 function test(state: ShellState, args: string[]): number {
   const ok = (v: boolean) => (v ? 0 : 1);
   const [a, op, b] = args;

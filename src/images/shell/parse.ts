@@ -313,7 +313,8 @@ class Parser {
   private parseRedirection(text: string): Redirection {
     const m = /^(\d?)(.*)$/.exec(text)!;
     const operator = m[2] === '<&' ? '>&' : m[2];
-    const fd = m[1] !== '' ? Number(m[1]) : operator === '<' ? 0 : 1;
+    let fd = operator === '<' ? 0 : 1;
+    if (m[1] !== '') fd = Number(m[1]);
     const target = this.peek();
     if (target?.kind !== 'word') throw target ? this.unexpected(target.text) : new ShellSyntaxError('unexpected newline');
     this.pos++;

@@ -39,7 +39,7 @@ export class ExitRequest {
 /** Thrown when the run passes the modelling horizon. */
 export class HorizonReached {}
 
-/** Where a file descriptor writes: the container log, a capture buffer for `$(…)` and pipes, nothing, or a file. */
+/** Destination of a file descriptor: the container log, a capture buffer for `$(…)` and pipes, nothing, or a file. */
 export type OutputTarget =
   | { type: 'log'; stream: 'stdout' | 'stderr' }
   | { type: 'capture'; buffer: { text: string } }
@@ -271,7 +271,8 @@ function executePipeline(state: ShellState, commands: ShellNode[], negate: boole
       state.stdin = savedStdin;
     }
   }
-  return negate ? (status === 0 ? 1 : 0) : status;
+  if (!negate) return status;
+  return status === 0 ? 1 : 0;
 }
 
 /** Result of running a script: the process either exited or was still running at the horizon. */
