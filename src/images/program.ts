@@ -172,7 +172,7 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext): Run
   if (argv.length === 0) return planServer(info.kind === 'generic' ? 'generic-http' : undefined);
 
   const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
-  const world = { hostname: ctx.hostname, podIP: ctx.podIP, startedAt: ctx.startedAt, dialect };
+  const world = { hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect };
   const vars = buildEnvironment(spec, ctx);
 
   let entrypoint = false;
@@ -199,7 +199,7 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext): Run
       // With no script and an empty stdin the shell exits at once.
       return { output: [], exit: { atMs: 0, code: 0 }, ignoresSigterm: true, terminationMs: 0 };
     }
-    return planFromScript(runScript(argv[c + 1] ?? '', vars, world), true);
+    return planFromScript(runScript(argv[c + 1] ?? '', vars, world, argv.slice(c + 2)), true);
   }
 
   if (SHELL_COMMANDS.includes(executable) && !['exit', 'export', 'unset', 'exec', 'trap', 'wait', ':'].includes(executable)) {

@@ -125,6 +125,10 @@ export function readFile(state: ShellState, path: string): string | undefined {
   switch (absolute) {
     case '/etc/hostname':
       return `${hostname}\n`;
+    case '/etc/resolv.conf':
+      // NOTE: assumes the kubeadm default cluster DNS Service IP and domain.
+      return `search ${state.world.namespace}.svc.cluster.local svc.cluster.local cluster.local\n`
+        + 'nameserver 10.96.0.10\noptions ndots:5\n';
     case '/etc/hosts':
       return '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n'
         + 'fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n'
@@ -220,7 +224,12 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   exit: (state, args) => {
-    throw new ExitRequest(args.length ? Math.trunc(Number(args[0])) || 0 : state.status);
+    if (args.length === 0) throw new ExitRequest(state.status);
+    if (!/^\d+$/.test(args[0])) {
+      state.error(`exit: Illegal number: ${args[0]}`);
+      throw new ExitRequest(2);
+    }
+    throw new ExitRequest(Number(args[0]));
   },
   export: (state, args) => {
     for (const arg of args) {

@@ -5,9 +5,9 @@
  * There is no pathname expansion, because the simulated file system has no
  * directories to match against.
  */
-import { parseScript, skipParens } from './parse';
+import { parseScript, ShellSyntaxError, skipParens } from './parse';
 import type { ShellState } from './run';
-import { executeNode } from './run';
+import { executeNode, runInSubshell } from './run';
 
 /** A piece of an expanded word; unquoted pieces are subject to field splitting. */
 interface Piece {
@@ -120,9 +120,10 @@ function expandDollar(state: ShellState, word: string, i: number): { text: strin
   }
   if (next === '{') {
     const end = word.indexOf('}', i + 2);
+    if (end < 0) throw new ShellSyntaxError('bad substitution');
     return { text: expandBraced(state, word.slice(i + 2, end)), next: end + 1 };
   }
-  if (next !== undefined && '?$#!0-'.includes(next)) {
+  if (next !== undefined && /[?$#!@*\d-]/.test(next)) {
     return { text: specialParameter(state, next), next: i + 2 };
   }
   const m = /^[A-Za-z_]\w*/.exec(word.slice(i + 1));
@@ -130,12 +131,16 @@ function expandDollar(state: ShellState, word: string, i: number): { text: strin
   return { text: state.vars.get(m[0]) ?? '', next: i + 1 + m[0].length };
 }
 
+/** Expands `$?`, `$$`, `$#`, `$@`, `$*` and the positional parameters `$0`…`$9`. */
 function specialParameter(state: ShellState, name: string): string {
+  if (/^\d$/.test(name)) return state.positional[Number(name)] ?? '';
   switch (name) {
     case '?': return String(state.status);
     case '$': return '1';
-    case '#': return '0';
-    case '0': return 'sh';
+    case '#': return String(state.positional.length - 1);
+    // NOTE: "$@" joins the parameters into one field instead of keeping one field each.
+    case '@':
+    case '*': return state.positional.slice(1).join(' ');
     default: return '';
   }
 }
@@ -143,13 +148,11 @@ function specialParameter(state: ShellState, name: string): string {
 /** Expands `${NAME}`, `${NAME:-word}`, `${NAME-word}`, `${NAME:=word}` and `${#NAME}`. */
 function expandBraced(state: ShellState, inner: string): string {
   if (inner.startsWith('#') && inner.length > 1) return String((state.vars.get(inner.slice(1)) ?? '').length);
-  const m = /^([A-Za-z_]\w*|[?$#!0])(?:(:?)([-=+])(.*))?$/.exec(inner);
-  if (!m) {
-    state.error(`syntax error: bad substitution`);
-    return '';
-  }
+  const m = /^([A-Za-z_]\w*|[?$#!@*\d])(?:(:?)([-=+])(.*))?$/.exec(inner);
+  if (!m) throw new ShellSyntaxError('bad substitution');
   const [, name, colon, op, operand] = m;
-  const value = name.length === 1 && !/\w/.test(name) || name === '0' ? specialParameter(state, name) : state.vars.get(name);
+  const special = /^[?$#!@*\d]$/.test(name);
+  const value = special ? specialParameter(state, name) : state.vars.get(name);
   const unset = value === undefined || (colon === ':' && value === '');
   if (op === undefined) return value ?? '';
   const word = expandWord(state, operand ?? '');
@@ -162,7 +165,9 @@ function expandBraced(state: ShellState, inner: string): string {
 /** Runs a command substitution and returns its output without trailing newlines. */
 function substituteCommand(state: ShellState, script: string): string {
   if (script.trim() === '') return '';
-  const output = state.capture(() => { executeNode(state, parseScript(script)); });
+  const node = parseScript(script);
+  state.substitutions++;
+  const output = state.capture(() => { state.status = runInSubshell(state, () => executeNode(state, node)); });
   return output.replace(/\n+$/, '');
 }
 

@@ -27,6 +27,8 @@ export type ShellDialect = 'ash' | 'dash';
 export interface ShellWorld {
   hostname: string;
   podIP: string;
+  /** Pod namespace, first in the DNS search list of `/etc/resolv.conf`. */
+  namespace: string;
   startedAt: number;
   dialect: ShellDialect;
 }
@@ -51,7 +53,11 @@ export class ShellState {
   elapsedMs = 0;
   status = 0;
   steps = 0;
+  /** Count of command substitutions run, so an assignment-only command can return the last one's status. */
+  substitutions = 0;
   stdin = '';
+  /** `$0` followed by the positional parameters `$1`, `$2`, …. */
+  positional: string[] = ['sh'];
   readonly lines: OutputLine[] = [];
   /** Files the script wrote, by absolute path. */
   readonly files = new Map<string, string>();
@@ -134,6 +140,23 @@ export class ShellState {
   }
 }
 
+/**
+ * Runs `fn` as a subshell: variable changes are undone afterwards and `exit`
+ * ends only the subshell. Returns the subshell's exit status.
+ */
+export function runInSubshell(state: ShellState, fn: () => number): number {
+  const saved = new Map(state.vars);
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ExitRequest) return e.code & 255;
+    throw e;
+  } finally {
+    state.vars.clear();
+    for (const [name, value] of saved) state.vars.set(name, value);
+  }
+}
+
 /** Executes a parsed node and returns its exit status. */
 export function executeNode(state: ShellState, node: ShellNode): number {
   switch (node.type) {
@@ -151,19 +174,9 @@ export function executeNode(state: ShellState, node: ShellNode): number {
     }
     case 'pipeline':
       return (state.status = executePipeline(state, node.commands, node.negate));
-    case 'group': {
+    case 'group':
       if (!node.subshell) return executeNode(state, node.body);
-      const saved = new Map(state.vars);
-      try {
-        return executeNode(state, node.body);
-      } catch (e) {
-        if (e instanceof ExitRequest) return (state.status = e.code);
-        throw e;
-      } finally {
-        state.vars.clear();
-        for (const [k, v] of saved) state.vars.set(k, v);
-      }
-    }
+      return (state.status = runInSubshell(state, () => executeNode(state, node.body)));
     case 'loop': {
       let status = 0;
       for (;;) {
@@ -195,11 +208,12 @@ export function executeNode(state: ShellState, node: ShellNode): number {
 
 function executeSimple(state: ShellState, node: Extract<ShellNode, { type: 'simple' }>): number {
   state.countStep();
+  const substitutionsBefore = state.substitutions;
   const argv = expandWords(state, node.words);
   const values = node.assignments.map((a) => ({ name: a.name, value: expandWord(state, a.value) }));
   if (argv.length === 0) {
     for (const { name, value } of values) state.vars.set(name, value);
-    return 0;
+    return state.substitutions === substitutionsBefore ? 0 : state.status;
   }
 
   // Assignments before a command apply to that command only.
@@ -258,6 +272,7 @@ function applyRedirections(state: ShellState, redirections: Redirection[]): bool
  */
 function executePipeline(state: ShellState, commands: ShellNode[], negate: boolean): number {
   // Simplified: real pipeline members run concurrently; here each finishes before the next starts.
+  // A single command without `!` is not a pipeline node, so `exit` there still ends the shell.
   let input = state.stdin;
   let status = 0;
   for (let i = 0; i < commands.length; i++) {
@@ -265,8 +280,9 @@ function executePipeline(state: ShellState, commands: ShellNode[], negate: boole
     const savedStdin = state.stdin;
     state.stdin = input;
     try {
-      if (last) status = executeNode(state, commands[i]);
-      else input = state.capture(() => { status = executeNode(state, commands[i]); });
+      const member = commands[i];
+      if (last) status = runInSubshell(state, () => executeNode(state, member));
+      else input = state.capture(() => { status = runInSubshell(state, () => executeNode(state, member)); });
     } finally {
       state.stdin = savedStdin;
     }
@@ -282,20 +298,16 @@ export interface ScriptResult {
   endMs: number;
 }
 
-/** Parses and runs `script` as `sh -c` does, starting from `vars`. */
-export function runScript(script: string, vars: Map<string, string>, world: ShellWorld): ScriptResult {
+/**
+ * Parses and runs `script` as `sh -c script [name [arg…]]` does, starting
+ * from `vars`. `positional` contains `name` and the arguments, which become `$0`, `$1`, ….
+ */
+export function runScript(script: string, vars: Map<string, string>, world: ShellWorld, positional: string[] = []): ScriptResult {
   const state = new ShellState(vars, world);
+  if (positional.length > 0) state.positional = [...positional];
   return finishRun(state, () => {
     if (script.trim() === '') return;
-    let node: ShellNode;
-    try {
-      node = parseScript(script);
-    } catch (e) {
-      if (!(e instanceof ShellSyntaxError)) throw e;
-      state.error(`syntax error: ${e.message}`);
-      throw new ExitRequest(2);
-    }
-    executeNode(state, node);
+    executeNode(state, parseScript(script));
   });
 }
 
@@ -310,8 +322,12 @@ function finishRun(state: ShellState, body: () => void): ScriptResult {
     body();
   } catch (e) {
     if (e instanceof HorizonReached) return { lines: state.lines, endMs: state.elapsedMs };
-    if (!(e instanceof ExitRequest)) throw e;
-    state.status = e.code;
+    if (e instanceof ShellSyntaxError) {
+      // A non-interactive shell exits with status 2 on a syntax error, even one found while expanding.
+      state.error(`syntax error: ${e.message}`);
+      state.status = 2;
+    } else if (e instanceof ExitRequest) state.status = e.code;
+    else throw e;
   }
   state.flush();
   return { lines: state.lines, exitCode: state.status & 255, endMs: state.elapsedMs };

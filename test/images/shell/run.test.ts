@@ -4,6 +4,7 @@ import { runArgv, runScript, SHELL_HORIZON_MS, SHELL_MAX_LINES, ShellWorld } fro
 const world: ShellWorld = {
   hostname: 'hello-1653990960-vkpzl',
   podIP: '10.244.1.67',
+  namespace: 'default',
   startedAt: Date.UTC(2022, 4, 31, 10, 3, 24),
   dialect: 'ash',
 };
@@ -138,6 +139,18 @@ describe('runScript', () => {
     ]);
   });
 
+  it('reads the kubelet-managed resolv.conf', () => {
+    expect(lines('cat /etc/resolv.conf')).toEqual([
+      '1:search default.svc.cluster.local svc.cluster.local cluster.local',
+      '1:nameserver 10.96.0.10',
+      '1:options ndots:5',
+    ]);
+  });
+
+  it('lists the pod IP in /etc/hosts', () => {
+    expect(lines('cat /etc/hosts').at(-1)).toBe('1:10.244.1.67\thello-1653990960-vkpzl');
+  });
+
   it('reports a missing file in cat', () => {
     const result = run('cat /nope');
     expect(result.lines).toEqual([{ atMs: 0, stream: 'stderr', line: "cat: can't open '/nope': No such file or directory" }]);
@@ -200,5 +213,36 @@ describe('runArgv', () => {
   it('runs echo without word splitting', () => {
     const result = runArgv(['echo', '$HOME', 'a  b'], new Map([['HOME', '/root']]), world);
     expect(result.lines.map((l) => l.line)).toEqual(['$HOME a  b']);
+  });
+});
+
+describe('runScript edge cases', () => {
+  it('expands positional parameters after the script name', () => {
+    const result = runScript('echo "$0 $1 $2 $#"', new Map(), world, ['greeter', 'a', 'b']);
+    expect(result.lines.map((l) => l.line)).toEqual(['greeter a b 2']);
+  });
+
+  it('rejects a non-numeric exit status', () => {
+    const result = run('exit abc');
+    expect(result.lines).toEqual([{ atMs: 0, stream: 'stderr', line: 'sh: exit: Illegal number: abc' }]);
+    expect(result.exitCode).toBe(2);
+  });
+
+  it('fails on an unclosed parameter expansion', () => {
+    const result = run('echo start; echo ${HOME');
+    expect(result.lines.map((l) => l.line)).toEqual(['start', 'sh: syntax error: bad substitution']);
+    expect(result.exitCode).toBe(2);
+  });
+
+  it('ends only the subshell on exit in command substitution', () => {
+    expect(lines('x=$(echo out; exit 3); echo "$x $?"')).toEqual(['1:out 3']);
+  });
+
+  it('ends only the subshell on exit in a pipeline', () => {
+    expect(lines('echo a | exit 4; echo after $?')).toEqual(['1:after 4']);
+  });
+
+  it('keeps command substitution variables local', () => {
+    expect(lines('x=1; y=$(x=2; echo $x); echo $x $y')).toEqual(['1:1 2']);
   });
 });
