@@ -5,7 +5,8 @@
  * There is no pathname expansion, because the simulated file system has no
  * directories to match against.
  */
-import { parseScript, ShellSyntaxError, skipParens } from './parse';
+import { parseScript } from './parse';
+import { ShellSyntaxError, skipParens } from './tokenize';
 import type { ShellState } from './run';
 import { executeNode, runInSubshell } from './run';
 

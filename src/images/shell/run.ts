@@ -2,9 +2,10 @@
  * Interpreter for parsed shell scripts. Runs in simulated time: only `sleep`
  * advances the clock, and output is recorded with its offset from the start.
  */
-import { parseScript, Redirection, ShellNode, ShellSyntaxError } from './parse';
+import { parseScript, ShellNode, ShellSyntaxError } from './parse';
 import { expandWords, expandWord } from './expand';
-import { readFile, runCommand } from './commands';
+import { runCommand } from './commands';
+import { applyRedirections } from './redirect';
 
 /** Simulated time and output after which a run stops being modelled (the program counts as still running). */
 export const SHELL_HORIZON_MS = 24 * 60 * 60 * 1000;
@@ -232,38 +233,6 @@ function executeSimple(state: ShellState, node: Extract<ShellNode, { type: 'simp
       else state.vars.set(name, value);
     }
   }
-}
-
-/** Points descriptors at the redirection targets, left to right; false when a target cannot be opened. */
-function applyRedirections(state: ShellState, redirections: Redirection[]): boolean {
-  for (const r of redirections) {
-    const target = expandWord(state, r.target);
-    if (r.op === '<') {
-      const content = target === '/dev/null' ? '' : readFile(state, target);
-      if (content === undefined) {
-        state.error(`can't open ${target}: no such file`);
-        return false;
-      }
-      state.stdin = content;
-      continue;
-    }
-    if (r.fd !== 1 && r.fd !== 2) continue;
-    if (r.op === '>&') {
-      if (target === '1' || target === '2') state.fds = { ...state.fds, [r.fd]: state.fds[Number(target) as 1 | 2] };
-      continue;
-    }
-    let opened: OutputTarget;
-    if (target === '/dev/null') opened = { type: 'null' };
-    else if (target === '/dev/stdout' || target === '/proc/1/fd/1') opened = state.fds[1];
-    else if (target === '/dev/stderr' || target === '/proc/1/fd/2') opened = state.fds[2];
-    else {
-      const path = target.startsWith('/') ? target : `/${target}`;
-      if (r.op === '>') state.files.set(path, '');
-      opened = { type: 'file', path };
-    }
-    state.fds = { ...state.fds, [r.fd]: opened };
-  }
-  return true;
 }
 
 /**
