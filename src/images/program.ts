@@ -31,8 +31,9 @@ export interface ProgramContext {
 
 /**
  * A container's behaviour from its start. Output offsets are ms after start.
- * Shell programs are modelled for at most SHELL_HORIZON_MS of simulated time or
- * SHELL_MAX_LINES lines; a program still running then has no `exit`.
+ * Shell programs are modelled up to the plan limits (by default
+ * SHELL_HORIZON_MS, 24 h of simulated time, or SHELL_MAX_LINES, 10 000 lines).
+ * A program still running at that point has no `exit`.
  */
 export interface RunPlan {
   output: OutputLine[];
@@ -52,6 +53,15 @@ export interface RunPlan {
    * kubelet reports the container as Terminated with reason StartError and exit code 128.
    */
   startError?: string;
+}
+
+/**
+ * Limits of one planning run. A kubelet that only needs output up to the
+ * current simulated time can pass `horizonMs = now - startedAt` to plan less.
+ */
+export interface PlanLimits {
+  horizonMs?: number;
+  maxLines?: number;
 }
 
 /** Time a server takes to shut down after SIGTERM. */
@@ -163,16 +173,22 @@ const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
 
 /**
  * Plans the main process of a container from its image and spec. Shell
- * scripts are executed by the simulated shell; no command ever runs on the host.
+ * scripts are executed by the simulated shell; no command runs on the host.
+ * The plan does not check that the image exists or parses: the kubelet checks
+ * `resolveImage` before starting a container. Shell plans for long loops take
+ * tens of milliseconds, so callers should cache a plan per container start.
  */
-export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext): RunPlan {
+export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLimits = {}): RunPlan {
   const info = resolveImage(spec.image);
   const defaults = imageDefaults(info);
   let argv = buildArgv(spec, defaults);
   if (argv.length === 0) return planServer(info.kind === 'generic' ? 'generic-http' : undefined);
 
   const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
-  const world = { hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect };
+  const world = {
+    hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
+    horizonMs: limits.horizonMs, maxLines: limits.maxLines,
+  };
   const vars = buildEnvironment(spec, ctx);
 
   let entrypoint = false;

@@ -100,6 +100,18 @@ describe('planContainer', () => {
     expect(plan.exit).toEqual({ atMs: 0, code: 127 });
   });
 
+  it('stops planning at a shorter horizon', () => {
+    const spec = { name: 'b', image: 'busybox', command: ['sh', '-c', 'while true; do date; sleep 5; done'] };
+    const plan = planContainer(spec, ctx, { horizonMs: 12_000 });
+    expect(plan.output.map((l) => l.atMs)).toEqual([0, 5000, 10_000]);
+    expect(plan.exit).toBeUndefined();
+  });
+
+  it('stops planning at a smaller line limit', () => {
+    const spec = { name: 'b', image: 'busybox', command: ['sh', '-c', 'while true; do echo x; done'] };
+    expect(planContainer(spec, ctx, { maxLines: 3 }).output.length).toBe(3);
+  });
+
   it('gives the same plan on every call', () => {
     const spec = { name: 'b', image: 'busybox', command: ['sh', '-c', 'while true; do date; sleep 5; done'] };
     expect(planContainer(spec, ctx)).toEqual(planContainer(spec, ctx));

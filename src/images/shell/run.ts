@@ -30,6 +30,10 @@ export interface ShellWorld {
   podIP: string;
   /** Pod namespace, first in the DNS search list of `/etc/resolv.conf`. */
   namespace: string;
+  /** Simulated time after which the run stops being modelled; defaults to SHELL_HORIZON_MS. */
+  horizonMs?: number;
+  /** Output lines after which the run stops being modelled; defaults to SHELL_MAX_LINES. */
+  maxLines?: number;
   startedAt: number;
   dialect: ShellDialect;
 }
@@ -90,7 +94,7 @@ export class ShellState {
     this.partial[stream] = parts.pop() ?? '';
     for (const line of parts) {
       this.lines.push({ atMs: this.elapsedMs, stream, line });
-      if (this.lines.length >= SHELL_MAX_LINES) throw new HorizonReached();
+      if (this.lines.length >= (this.world.maxLines ?? SHELL_MAX_LINES)) throw new HorizonReached();
     }
   }
 
@@ -129,8 +133,9 @@ export class ShellState {
 
   /** Advances simulated time, stopping at the horizon. */
   sleep(ms: number): void {
-    if (this.elapsedMs + ms > SHELL_HORIZON_MS) {
-      this.elapsedMs = SHELL_HORIZON_MS;
+    const horizonMs = this.world.horizonMs ?? SHELL_HORIZON_MS;
+    if (this.elapsedMs + ms > horizonMs) {
+      this.elapsedMs = horizonMs;
       throw new HorizonReached();
     }
     this.elapsedMs += ms;
