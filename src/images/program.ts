@@ -1,15 +1,227 @@
-// Placeholder contract until the image catalog lands; replaced by the images branch.
-export interface ContainerSpecLite { name: string; image: string; command?: string[]; args?: string[]; env?: { name: string; value?: string }[] }
-export interface ProgramContext { podName: string; hostname: string; podIP: string; namespace: string; nodeName: string; startedAt: number; env: Record<string, string> }
+/**
+ * Plans what a container's main process does: its output over time, when it
+ * exits, how it reacts to SIGTERM and what it serves over HTTP. Pure: every
+ * time comes from the context, so a plan is the same on every call.
+ */
+import { PERL_LATEST, resolveImage, resolveNginxVersion, ImageInfo } from './catalog';
+import { formatEntrypointLines, formatStartNotices, MYAPP_NGINX_VERSION } from './nginx';
+import { runPerl } from './perl';
+import { runArgv, runScript, OutputLine, ScriptResult, ShellDialect } from './shell/run';
+import { SHELL_COMMANDS } from './shell/commands';
+
+/** The container fields a program depends on. */
+export interface ContainerSpecLite {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  env?: { name: string; value?: string }[];
+}
+
+/** The pod facts a program can observe. `startedAt` is simulated ms since the epoch. */
+export interface ProgramContext {
+  podName: string;
+  hostname: string;
+  podIP: string;
+  namespace: string;
+  nodeName: string;
+  startedAt: number;
+  env: Record<string, string>;
+}
+
+/**
+ * A container's behaviour from its start. Output offsets are ms after start.
+ * Shell programs are modelled up to the plan limits (by default
+ * SHELL_HORIZON_MS, 24 h of simulated time, or SHELL_MAX_LINES, 10 000 lines).
+ * A program still running at that point has no `exit`.
+ */
 export interface RunPlan {
-  output: { atMs: number; stream: 'stdout' | 'stderr'; line: string }[];
+  output: OutputLine[];
+  /** Undefined when the process runs until it is killed. */
   exit?: { atMs: number; code: number };
+  /** True when PID 1 installs no SIGTERM handler (`sleep`, `sh -c`), so only SIGKILL after the grace period stops it. */
   ignoresSigterm: boolean;
+  /** Time from SIGTERM to exit for a process that handles it. */
   terminationMs: number;
   serves?: 'myapp' | 'nginx' | 'generic-http';
+  /** myapp version (`v1`, `v2`, …). */
   version?: string;
+  /** nginx version for the `Server` header and error pages. */
+  serverVersion?: string;
+  /**
+   * Set when the runtime cannot start the process (executable not found); the
+   * kubelet reports the container as Terminated with reason StartError and exit code 128.
+   */
+  startError?: string;
 }
-export function planContainer(spec: ContainerSpecLite, _ctx: ProgramContext): RunPlan {
-  const m = /myapp:(v\d+)/.exec(spec.image);
-  return { output: [], ignoresSigterm: false, terminationMs: 500, serves: m ? 'myapp' : 'generic-http', version: m?.[1] };
+
+/**
+ * Limits of one planning run. A kubelet that only needs output up to the
+ * current simulated time can pass `horizonMs = now - startedAt` to plan less.
+ */
+export interface PlanLimits {
+  horizonMs?: number;
+  maxLines?: number;
+}
+
+/** Time a server takes to shut down after SIGTERM. */
+const SERVER_TERMINATION_MS = 100;
+
+/** The image's ENTRYPOINT and CMD, which `command` and `args` override as Kubernetes defines. */
+export interface ImageDefaults {
+  entrypoint: string[];
+  cmd: string[];
+}
+
+function imageDefaults(info: ImageInfo): ImageDefaults {
+  switch (info.kind) {
+    case 'busybox':
+      return { entrypoint: [], cmd: ['sh'] };
+    case 'myapp':
+      return { entrypoint: [], cmd: ['nginx', '-g', 'daemon off;'] };
+    case 'nginx':
+      return { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'] };
+    case 'perl':
+      return { entrypoint: [], cmd: [`perl${perlVersion(info)}`, '-de0'] };
+    case 'generic':
+      return { entrypoint: [], cmd: [] };
+  }
+}
+
+function perlVersion(info: ImageInfo): string {
+  const m = /^(5\.\d+)(?:\.(\d+))?/.exec(info.tag);
+  if (!m) return PERL_LATEST;
+  return `${m[1]}.${m[2] ?? '0'}`;
+}
+
+/**
+ * Builds the argv of PID 1: `command` replaces ENTRYPOINT and drops CMD,
+ * `args` replaces CMD.
+ */
+export function buildArgv(spec: ContainerSpecLite, defaults: ImageDefaults): string[] {
+  if (spec.command && spec.command.length > 0) return [...spec.command, ...(spec.args ?? [])];
+  return [...defaults.entrypoint, ...(spec.args && spec.args.length > 0 ? spec.args : defaults.cmd)];
+}
+
+/** Builds the process environment: image defaults, then the pod's variables. */
+function buildEnvironment(spec: ContainerSpecLite, ctx: ProgramContext): Map<string, string> {
+  const vars = new Map<string, string>();
+  vars.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  vars.set('HOSTNAME', ctx.hostname);
+  for (const [name, value] of Object.entries(ctx.env)) vars.set(name, value);
+  for (const e of spec.env ?? []) vars.set(e.name, e.value ?? '');
+  vars.set('HOME', '/root');
+  return vars;
+}
+
+function planFromScript(result: ScriptResult, ignoresSigterm: boolean): RunPlan {
+  const plan: RunPlan = { output: result.lines, ignoresSigterm, terminationMs: 0 };
+  if (result.exitCode !== undefined) plan.exit = { atMs: result.endMs, code: result.exitCode };
+  return plan;
+}
+
+function planServer(serves: RunPlan['serves'], output: OutputLine[] = []): RunPlan {
+  return { output, ignoresSigterm: false, terminationMs: SERVER_TERMINATION_MS, serves };
+}
+
+function planStartError(executable: string): RunPlan {
+  return {
+    output: [], exit: { atMs: 0, code: 128 }, ignoresSigterm: false, terminationMs: 0,
+    startError: `exec: "${executable}": executable file not found in $PATH`,
+  };
+}
+
+/** Plans `nginx …`; without `daemon off;` nginx forks into the background and PID 1 exits at once. */
+function planNginx(argv: string[], info: ImageInfo, ctx: ProgramContext, entrypoint: boolean): RunPlan {
+  const myapp = info.kind === 'myapp';
+  const version = myapp ? MYAPP_NGINX_VERSION : resolveNginxVersion(info.tag) ?? '1.29.3';
+  const output: OutputLine[] = [];
+  if (entrypoint) {
+    for (const line of formatEntrypointLines(version)) output.push({ atMs: 0, stream: 'stdout', line });
+  }
+  const daemonOff = argv.some((a) => /daemon\s+off\s*;/.test(a));
+  if (!daemonOff) {
+    return { output, exit: { atMs: 10, code: 0 }, ignoresSigterm: false, terminationMs: 0 };
+  }
+  const startMs = output.length > 0 ? 20 : 0;
+  for (const line of formatStartNotices(version, ctx.startedAt + startMs)) {
+    output.push({ atMs: startMs, stream: 'stderr', line });
+  }
+  const plan = planServer(myapp ? 'myapp' : 'nginx', output);
+  plan.serverVersion = version;
+  if (myapp) plan.version = info.tag;
+  return plan;
+}
+
+function planPerl(argv: string[], info: ImageInfo): RunPlan {
+  const result = runPerl(argv.slice(1), perlVersion(info));
+  const output: OutputLine[] = [];
+  for (const [stream, text] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+    if (text === '') continue;
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const line of lines) output.push({ atMs: result.durationMs, stream, line });
+  }
+  // perl installs no SIGTERM handler, and PID 1 ignores signals left at their default action.
+  return {
+    output, exit: { atMs: result.durationMs, code: result.exitCode },
+    ignoresSigterm: true, terminationMs: 0,
+  };
+}
+
+const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
+
+/**
+ * Plans the main process of a container from its image and spec. Shell
+ * scripts are executed by the simulated shell; no command runs on the host.
+ * The plan does not check that the image exists or parses: the kubelet checks
+ * `resolveImage` before starting a container. Shell plans for long loops take
+ * tens of milliseconds, so callers should cache a plan per container start.
+ */
+export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLimits = {}): RunPlan {
+  const info = resolveImage(spec.image);
+  const defaults = imageDefaults(info);
+  let argv = buildArgv(spec, defaults);
+  if (argv.length === 0) return planServer(info.kind === 'generic' ? 'generic-http' : undefined);
+
+  const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
+  const world = {
+    hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
+    horizonMs: limits.horizonMs, maxLines: limits.maxLines,
+  };
+  const vars = buildEnvironment(spec, ctx);
+
+  let entrypoint = false;
+  if (argv[0] === '/docker-entrypoint.sh' && info.kind === 'nginx') {
+    entrypoint = true;
+    argv = argv.slice(1);
+    if (argv.length === 0) return planFromScript({ lines: [], exitCode: 0, endMs: 0 }, false);
+  }
+
+  const executable = argv[0].split('/').pop() ?? argv[0];
+  if ((executable === 'nginx' || executable === 'nginx-debug') && (info.kind === 'nginx' || info.kind === 'myapp')) {
+    return planNginx(argv, info, ctx, entrypoint);
+  }
+  if (/^perl(5[\d.]*)?$/.test(executable) && info.kind === 'perl') return planPerl(argv, info);
+
+  if (SHELLS.has(executable)) {
+    if (executable === 'bash' && info.kind === 'busybox') return planStartError(argv[0]);
+    const c = argv.indexOf('-c');
+    if (c < 0) {
+      if (argv.length > 1) {
+        const message = dialect === 'dash' ? `sh: 0: cannot open ${argv[1]}: No such file` : `sh: can't open '${argv[1]}': No such file or directory`;
+        return { output: [{ atMs: 0, stream: 'stderr', line: message }], exit: { atMs: 0, code: 2 }, ignoresSigterm: true, terminationMs: 0 };
+      }
+      // With no script and an empty stdin the shell exits at once.
+      return { output: [], exit: { atMs: 0, code: 0 }, ignoresSigterm: true, terminationMs: 0 };
+    }
+    return planFromScript(runScript(argv[c + 1] ?? '', vars, world, argv.slice(c + 2)), true);
+  }
+
+  if (SHELL_COMMANDS.includes(executable) && !['exit', 'export', 'unset', 'exec', 'trap', 'wait', ':'].includes(executable)) {
+    // A utility as PID 1 installs no SIGTERM handler, so the signal is ignored.
+    return planFromScript(runArgv(argv, vars, world), true);
+  }
+  if (info.kind === 'generic') return planServer('generic-http');
+  return planStartError(argv[0]);
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_IMAGES, resolveImage, resolveNginxVersion } from '../../src/images/catalog';
+
+describe('resolveImage', () => {
+  it('parses a registry-prefixed myapp reference', () => {
+    const info = resolveImage('hub.atguigu.com/library/myapp:v1');
+    expect(info.repository).toBe('hub.atguigu.com/library/myapp');
+    expect(info.registry).toBe('hub.atguigu.com');
+    expect(info.tag).toBe('v1');
+    expect(info.kind).toBe('myapp');
+    expect(info.known).toBe(true);
+    expect(info.exists).toBe(true);
+    expect(info.fullReference).toBe('hub.atguigu.com/library/myapp:v1');
+  });
+
+  it('parses a Docker Hub user repository', () => {
+    const info = resolveImage('wangyanglinux/myapp:v2');
+    expect(info.registry).toBe('docker.io');
+    expect(info.kind).toBe('myapp');
+    expect(info.fullReference).toBe('docker.io/wangyanglinux/myapp:v2');
+  });
+
+  it('defaults an untagged reference to latest', () => {
+    const info = resolveImage('nginx');
+    expect(info.tag).toBe('latest');
+    expect(info.fullReference).toBe('docker.io/library/nginx:latest');
+    expect(info.exists).toBe(true);
+  });
+
+  it('reports nginx:1.91 as missing', () => {
+    expect(resolveImage('nginx:1.91').exists).toBe(false);
+  });
+
+  it('accepts published nginx tags', () => {
+    for (const tag of ['1.7.9', '1.9.1', '1.14.2', '1.25', '1.25-alpine', 'stable', 'mainline']) {
+      expect(resolveImage(`nginx:${tag}`).exists, tag).toBe(true);
+    }
+  });
+
+  it('reports myapp tags beyond v3 as missing', () => {
+    expect(resolveImage('wangyanglinux/myapp:v9').exists).toBe(false);
+    expect(resolveImage('wangyanglinux/myapp').exists).toBe(false);
+  });
+
+  it('recognises perl and busybox tags', () => {
+    expect(resolveImage('perl:5.36.0').kind).toBe('perl');
+    expect(resolveImage('perl:5.36.0').exists).toBe(true);
+    expect(resolveImage('perl:5.37.0').exists).toBe(false);
+    expect(resolveImage('busybox:1.28').exists).toBe(true);
+    expect(resolveImage('busybox:9.9').exists).toBe(false);
+  });
+
+  it('treats unknown images as existing generic servers', () => {
+    const info = resolveImage('registry.example.com:5000/team/api:2.1');
+    expect(info.kind).toBe('generic');
+    expect(info.known).toBe(false);
+    expect(info.exists).toBe(true);
+    expect(info.registry).toBe('registry.example.com:5000');
+    expect(info.tag).toBe('2.1');
+    expect(info.sizeBytes).toBe(resolveImage('registry.example.com:5000/team/api:2.1').sizeBytes);
+  });
+
+  it('keeps a digest and leaves the tag empty', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const info = resolveImage(`busybox@${digest}`);
+    expect(info.digest).toBe(digest);
+    expect(info.tag).toBe('');
+    expect(info.exists).toBe(true);
+    expect(info.fullReference).toBe(`docker.io/library/busybox@${digest}`);
+  });
+
+  it('rejects an uppercase repository', () => {
+    const info = resolveImage('Nginx');
+    expect(info.invalidReason).toBe('invalid reference format: repository name (library/Nginx) must be lowercase');
+    expect(info.exists).toBe(false);
+  });
+
+  it('rejects an empty reference', () => {
+    expect(resolveImage('').invalidReason).toBe('invalid reference format');
+  });
+
+  it('lists only images that exist', () => {
+    for (const image of KNOWN_IMAGES) expect(resolveImage(image).exists, image).toBe(true);
+  });
+});
+
+describe('resolveNginxVersion', () => {
+  it('maps a minor tag to its last patch release', () => {
+    expect(resolveNginxVersion('1.25')).toBe('1.25.5');
+  });
+
+  it('returns undefined for a patch that was never released', () => {
+    expect(resolveNginxVersion('1.25.99')).toBeUndefined();
+  });
+});
