@@ -36,6 +36,9 @@ export const VERBS: Record<string, Verb> = {
   cluster: { group: GROUPS[8], summary: 'Create, list, select and delete simulated clusters', load: () => import('../commands/cluster/index.js') },
   clock: { group: GROUPS[8], summary: "Show or advance the cluster's simulated clock", load: () => import('../commands/clock/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
+  scale: { group: GROUPS[2], summary: 'Set a new size for a deployment, replica set, or replication controller', load: () => import('../commands/scale/index.js') },
+  set: { group: GROUPS[1], summary: 'Set specific features on objects', load: () => import('../commands/set/index.js') },
+  rollout: { group: GROUPS[2], summary: 'Manage the rollout of a resource', load: () => import('../commands/rollout/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */
