@@ -51,26 +51,34 @@ function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string)
   }
 }
 
-function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): void {
+/** Creates `count` pods from the template; returns the created ones (fewer if the API rejects one). */
+function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): KObject[] {
   const source = { component: flavor.component };
+  const created: KObject[] = [];
   for (let i = 0; i < count; i++) {
     try {
       const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template));
+      created.push(pod);
       recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
     } catch (err) {
       recordEvent(ctx.store, owner, 'Warning', REASON_FAILED_CREATE, `Error creating: ${(err as Error).message}`, source);
       log(`create failed ${keyOf(owner)} error=${(err as Error).message}`);
-      return;
+      break;
     }
   }
+  return created;
 }
 
-function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods: KObject[], count: number): void {
+/** Deletes the `count` cheapest pods; returns the uids of the deleted ones. */
+function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods: KObject[], count: number): Set<string> {
   const source = { component: flavor.component };
+  const deleted = new Set<string>();
   for (const pod of choosePodsToDelete(pods, pods, count)) {
     deleteObject(ctx.store, 'pods', pod.metadata.namespace ?? '', pod.metadata.name);
+    deleted.add(pod.metadata.uid!);
     recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_DELETE, `Deleted pod: ${pod.metadata.name}`, source);
   }
+  return deleted;
 }
 
 function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string): void {
@@ -84,9 +92,11 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string): void {
   // Scale to spec.replicas, unless the owner is being deleted.
   if (!owner.metadata.deletionTimestamp) {
     const diff = active.length - (owner.spec?.replicas ?? 1);
-    if (diff < 0) createPods(ctx, flavor, owner, -diff);
-    else if (diff > 0) deletePods(ctx, flavor, owner, active, diff);
-    if (diff !== 0) active = claimPods(ctx.store, owner).filter(isPodActive);
+    if (diff < 0) active = [...active, ...createPods(ctx, flavor, owner, -diff)];
+    else if (diff > 0) {
+      const deleted = deletePods(ctx, flavor, owner, active, diff);
+      active = active.filter((p) => !deleted.has(p.metadata.uid!));
+    }
   }
 
   const { status, nextAvailableAt } = calculateReplicaStatus(owner, active, ctx.now());
