@@ -8,7 +8,7 @@ const ROLL = 60_000;
 
 function revisions(c: Cluster): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const rs of c.store.list('replicasets', 'default')) out[rs.spec.template.spec.containers[0].image] = rs.metadata.annotations?.['deployment.kubernetes.io/revision'];
+  for (const rs of c.store.list('replicasets', 'default')) out[rs.spec.template.spec.containers[0].image] = rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '';
   return out;
 }
 
