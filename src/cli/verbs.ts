@@ -35,6 +35,11 @@ export const VERBS: Record<string, Verb> = {
   annotate: { group: GROUPS[6], summary: 'Update the annotations on a resource', load: () => import('../commands/annotate/index.js') },
   cluster: { group: GROUPS[8], summary: 'Create, list, select and delete simulated clusters', load: () => import('../commands/cluster/index.js') },
   clock: { group: GROUPS[8], summary: "Show or advance the cluster's simulated clock", load: () => import('../commands/clock/index.js') },
+  version: { group: GROUPS[7], summary: 'Print the client and server version information', load: () => import('../commands/version/index.js') },
+  'api-resources': { group: GROUPS[7], summary: 'Print the supported API resources on the server', load: () => import('../commands/api-resources/index.js') },
+  'api-versions': { group: GROUPS[7], summary: 'Print the supported API versions on the server, in the form of "group/version"', load: () => import('../commands/api-versions/index.js') },
+  'cluster-info': { group: GROUPS[3], summary: 'Display cluster information', load: () => import('../commands/cluster-info/index.js') },
+  config: { group: GROUPS[7], summary: 'Modify kubeconfig files', load: () => import('../commands/config/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
 };
 
