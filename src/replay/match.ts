@@ -158,7 +158,8 @@ function pairAllRows(
 /**
  * Pairs rows when no full match exists, for the diff: first rows that match
  * exactly, then each remaining expected row with the unused actual row that
- * agrees on the most cells (at least half of them).
+ * has the same first cell (the row's name) and agrees on the most cells, at
+ * least half of them.
  */
 function pairRowsLoosely(
   expected: string[], actual: string[], bindings: Bindings,
@@ -186,7 +187,7 @@ function pairRowsLoosely(
     for (let k = 0; k < actual.length; k++) {
       if (used.has(k)) continue;
       const result = compareLines(row, actual[k], current);
-      if (result.differing.length * 2 > cells) continue;
+      if (result.differing.includes(0) || result.differing.length * 2 > cells) continue;
       if (!best || result.differing.length < best.differing.length) best = { k, ...result };
     }
     if (!best) return { expected: row };
