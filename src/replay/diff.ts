@@ -52,7 +52,7 @@ export function diffTable(
 ): string[] {
   const columns = splitCells(expectedHeader);
   const diff: string[] = headerComparison
-    ? [`- ${expectedHeader}`, `+ ${actualHeader}`, caretLine(actualHeader, headerComparison, columns)]
+    ? [`- ${expectedHeader}`, `+ ${actualHeader}`, headerCaretLine(expectedHeader, actualHeader)]
     : [`  ${expectedHeader}`];
   for (const row of rows) {
     if (row.actual === undefined) {
@@ -85,6 +85,56 @@ function caretLine(actual: string, comparison: Pick<LineComparison, 'differing'>
 }
 
 /**
+ * A `^` line under the actual header cells that are not in the expected
+ * header, found by aligning the two cell lists, so one added column is
+ * shown as one change rather than a shift of every column after it.
+ */
+function headerCaretLine(expectedHeader: string, actualHeader: string): string {
+  const expected = splitCells(expectedHeader);
+  const positions = cellPositions(actualHeader);
+  const actual = positions.map((p) => p.text);
+  const common = commonSubsequence(expected, actual);
+  const added = actual.flatMap((cell, index) => (common.actual.has(index) ? [] : [index]));
+  const missing = expected.filter((_, index) => !common.expected.has(index));
+  const labels = [...added.map((i) => `added ${actual[i]}`), ...missing.map((cell) => `missing ${cell}`)];
+  let line = '';
+  for (const index of added) line = line.padEnd(positions[index].start) + '^'.repeat(positions[index].text.length);
+  if (added.length === 0) line = '^'.repeat(Math.max(1, actualHeader.length));
+  return `  ${line} ${labels.join(', ')}`;
+}
+
+/** Indexes on each side that belong to a longest common subsequence of two string lists. */
+function commonSubsequence(a: string[], b: string[]): { expected: Set<number>; actual: Set<number> } {
+  const table = lcsTable(a, b);
+  const expected = new Set<number>();
+  const actual = new Set<number>();
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      expected.add(i++);
+      actual.add(j++);
+    } else if (table[i + 1][j] >= table[i][j + 1]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return { expected, actual };
+}
+
+/** Suffix LCS lengths: table[i][j] is the LCS length of a[i..] and b[j..]. */
+function lcsTable(a: string[], b: string[]): number[][] {
+  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    }
+  }
+  return table;
+}
+
+/**
  * Aligns two line lists by the longest common subsequence of their
  * normalized forms. Runs of removed and added lines of the same length
  * become changed pairs, so the diff can point at cells.
@@ -94,12 +144,7 @@ function alignLines(expected: string[], actual: string[]): Array<{ e?: string; a
   const aKeys = actual.map(normalizedKey);
   const n = expected.length;
   const m = actual.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = eKeys[i] === aKeys[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
+  const lcs = lcsTable(eKeys, aKeys);
 
   const ops: Array<{ e?: string; a?: string }> = [];
   let i = 0;

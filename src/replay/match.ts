@@ -123,7 +123,11 @@ function compareTable(expected: TableSegment, actual: TableSegment, bindings: Bi
 
   const partial = pairRowsLoosely(expected.rows, actual.rows, header.bindings);
   const diff = diffTable(expected.header, actual.header, headerOk ? undefined : header, partial.paired, partial.extraActual);
-  return { ok: false, bindings: partial.bindings, diff };
+  const exact = partial.partner.flatMap((k, i) => (k === undefined ? [] : [i]));
+  const grouped = groupInterchangeableRows(
+    exact.map((i) => expected.rows[i]), actual.rows, exact.map((i) => partial.partner[i]!), partial.bindings, bindings,
+  );
+  return { ok: false, bindings: grouped, diff };
 }
 
 /** Finds a pairing in which every expected row matches its actual row, or undefined. */
@@ -159,11 +163,12 @@ function pairAllRows(
  * Pairs rows when no full match exists, for the diff: first rows that match
  * exactly, then each remaining expected row with the unused actual row that
  * has the same first cell (the row's name) and agrees on the most cells, at
- * least half of them.
+ * least half of them. `partner` holds the actual row of each exactly
+ * matching expected row, so those rows can still form binding groups.
  */
 function pairRowsLoosely(
   expected: string[], actual: string[], bindings: Bindings,
-): { paired: PairedRow[]; extraActual: string[]; bindings: Bindings } {
+): { paired: PairedRow[]; partner: Array<number | undefined>; extraActual: string[]; bindings: Bindings } {
   let current = bindings;
   const partner: Array<number | undefined> = expected.map(() => undefined);
   const used = new Set<number>();
@@ -197,7 +202,7 @@ function pairRowsLoosely(
   });
 
   const extraActual = actual.filter((_, k) => !used.has(k));
-  return { paired, extraActual, bindings: current };
+  return { paired, partner, extraActual, bindings: current };
 }
 
 /**

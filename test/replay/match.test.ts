@@ -179,7 +179,7 @@ describe('matchOutput table rows', () => {
   it('points at a changed header cell', () => {
     const result = matchOutput(['NAME    LAST-SCHEDULE', 'hello   <none>'], ['NAME    LAST SCHEDULE', 'hello   <none>'], EMPTY_BINDINGS);
     expect(result.verdict).toBe('differ');
-    expect(result.diff).toEqual(['- NAME    LAST-SCHEDULE', '+ NAME    LAST SCHEDULE', '          ^^^^^^^^^^^^^ LAST-SCHEDULE', '  hello   <none>']);
+    expect(result.diff).toEqual(['- NAME    LAST-SCHEDULE', '+ NAME    LAST SCHEDULE', '          ^^^^^^^^^^^^^ added LAST SCHEDULE, missing LAST-SCHEDULE', '  hello   <none>']);
   });
 });
 
