@@ -93,7 +93,7 @@ export function resolveValue(bindings: Bindings, expected: string): { actual: st
   return { actual, bindings: pinGroupMember(bindings, groupIndex, expected, actual) };
 }
 
-/** All transcript values that are bound or in an open group. */
+/** Lists the transcript values that are pinned or in an open group. */
 export function boundKeys(bindings: Bindings): string[] {
   return [...Object.keys(bindings.values), ...bindings.groups.flatMap((g) => g.expected)];
 }

@@ -68,7 +68,7 @@ export function diffTable(
   return diff;
 }
 
-/** A line of `^` under the differing cells of an actual line, with column names when known. */
+/** Builds a line of `^` under the differing cells of an actual line, with column names when known. */
 function caretLine(actual: string, comparison: Pick<LineComparison, 'differing'>, columns: string[] = []): string {
   const positions = cellPositions(actual);
   let line = '';
@@ -85,9 +85,9 @@ function caretLine(actual: string, comparison: Pick<LineComparison, 'differing'>
 }
 
 /**
- * A `^` line under the actual header cells that are not in the expected
- * header, found by aligning the two cell lists, so one added column is
- * shown as one change rather than a shift of every column after it.
+ * Builds a `^` line under the actual header cells that are not in the
+ * expected header. Aligning the two cell lists shows one added column as
+ * one change rather than a shift of every column after it.
  */
 function headerCaretLine(expectedHeader: string, actualHeader: string): string {
   const expected = splitCells(expectedHeader);

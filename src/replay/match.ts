@@ -1,9 +1,10 @@
 /**
  * Decides whether a command's actual output matches what the transcript
- * showed, up to what legitimately differs between two clusters: timestamps,
- * ages, IP addresses, uids, generated name suffixes, pod-template-hashes,
- * CronJob job suffixes, column widths, and the order of table rows (kubectl
- * sorts rows by name, so with generated names the order is noise).
+ * showed, up to what legitimately differs between two clusters. Those are
+ * timestamps, ages, IP addresses, uids, generated name suffixes,
+ * pod-template-hashes, CronJob job suffixes, column widths and the order of
+ * table rows. Row order is noise because kubectl sorts rows by name and the
+ * names are generated.
  */
 
 import { boundKeys, openGroup, type Bindings } from './bindings';
@@ -160,11 +161,11 @@ function pairAllRows(
 }
 
 /**
- * Pairs rows when no full match exists, for the diff: first rows that match
- * exactly, then each remaining expected row with the unused actual row that
- * has the same first cell (the row's name) and agrees on the most cells, at
- * least half of them. `partner` holds the actual row of each exactly
- * matching expected row, so those rows can still form binding groups.
+ * Pairs rows for the diff when no full match exists. Rows that match
+ * exactly pair first. Each remaining expected row then pairs with the unused
+ * actual row that has the same first cell (the row's name) and agrees on the
+ * most cells, at least half of them. `partner` contains the actual row of each
+ * exactly matching expected row, so those rows can still form binding groups.
  */
 function pairRowsLoosely(
   expected: string[], actual: string[], bindings: Bindings,
@@ -207,8 +208,8 @@ function pairRowsLoosely(
 
 /**
  * Turns rows that only differ in a fresh generated name into an open
- * binding group, so a later table that tells them apart (by node or IP) can
- * still pair them; see Bindings.
+ * binding group, so a later table that distinguishes them (by node or IP)
+ * can still pair them. See Bindings.
  */
 function groupInterchangeableRows(
   expected: string[], actual: string[], pairs: number[], bindings: Bindings, before: Bindings,
@@ -231,7 +232,7 @@ function lastGeneratedSegment(cell: string): string | undefined {
   return splitGeneratedName(cell)?.segments.at(-1);
 }
 
-/** A row with its name's last segment and its ages blanked, to find interchangeable rows. */
+/** Blanks a row's last name segment and its ages, so interchangeable rows get equal signatures. */
 function rowSignature(row: string): string {
   const cells = splitCells(row);
   const name = splitGeneratedName(cells[0] ?? '');

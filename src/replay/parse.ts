@@ -49,7 +49,7 @@ export interface Step {
   writesFile?: { path: string; content: string };
   /** Heredoc body fed to the command. */
   stdin?: string;
-  /** Why the parser made this step up or changed it, for the report. */
+  /** Reason the parser made this step up or changed it, shown in the report. */
   note?: string;
 }
 
@@ -314,9 +314,9 @@ function collectManifests(steps: Step[]): Record<string, string> {
   const manifests: Record<string, string> = {};
   for (const step of steps) {
     if (step.writesFile) manifests[step.writesFile.path] = step.writesFile.content;
-    const shown = catTarget(step.command);
-    if (shown && !(shown in manifests) && step.expectedOutput.length > 0) {
-      manifests[shown] = step.expectedOutput.join('\n') + '\n';
+    const catFile = catTarget(step.command);
+    if (catFile && !(catFile in manifests) && step.expectedOutput.length > 0) {
+      manifests[catFile] = step.expectedOutput.join('\n') + '\n';
     }
   }
   return manifests;

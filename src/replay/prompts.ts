@@ -4,7 +4,7 @@
  * of step a command is.
  */
 
-/** What a runner has to do with a step, decided by the command's first word. */
+/** Kind of work a runner does for a step, decided by the command's first word. */
 export type StepKind = 'kubectl' | 'curl' | 'echo-status' | 'docker' | 'editor' | 'shell' | 'other';
 
 /** A prompt line split into its prompt and the raw command text after it. */
@@ -43,7 +43,7 @@ const GLUED_HEADER = /\s{8,}(?=[A-Z][A-Z0-9_-]*(?:\s{2,}|\t)[A-Z])/;
 /**
  * Returns the prompt and command text of a prompt line, or undefined for
  * prose, output and comments. `[user@host dir]#`, `user@host:dir$` and `$ `
- * prompts take any command; `#` and `>` prompts need a known command word
+ * prompts take any command. `#` and `>` prompts need a known command word
  * (or a variable assignment) first, so comments stay comments.
  */
 export function matchPrompt(line: string, knownCommands: readonly string[] = KNOWN_COMMANDS): PromptMatch | undefined {

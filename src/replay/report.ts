@@ -11,7 +11,7 @@ import type { Step } from './parse';
 /** Outcome of one step: the match verdicts plus `skipped` for steps not compared. */
 export type StepStatus = 'match' | 'transient' | 'differ' | 'skipped';
 
-/** What happened to one step of the replay. */
+/** Outcome of one step of the replay. */
 export interface StepOutcome {
   step: Step;
   status: StepStatus;

@@ -49,7 +49,10 @@ const PIECE = /(\d{1,3}(?:\.\d{1,3}){3})|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export function splitPieces(word: string): Piece[] {
   const pieces: Piece[] = [];
   for (const m of word.matchAll(PIECE)) {
-    const kind = m[1] ? 'ip' : m[2] ? 'uid' : m[3] ? 'name' : 'punct';
+    let kind: Piece['kind'] = 'punct';
+    if (m[1]) kind = 'ip';
+    else if (m[2]) kind = 'uid';
+    else if (m[3]) kind = 'name';
     pieces.push({ kind, text: m[0] });
   }
   return pieces;
