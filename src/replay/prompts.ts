@@ -27,7 +27,7 @@ export const KNOWN_COMMANDS: readonly string[] = [
   'dig', 'host', 'mkdir', 'rm', 'cp', 'mv', 'touch', 'chmod', 'git', 'source', 'alias',
   'env', 'ps', 'top', 'date', 'hostname', 'ip', 'ifconfig', 'iptables', 'ipvsadm', 'ss',
   'netstat', 'systemctl', 'journalctl', 'yum', 'apt', 'apt-get', 'dnf', 'time', 'history',
-  'clear', 'exit', 'tee', 'xargs', 'find', 'tar', 'scp', 'ssh', 'telnet', 'nc', 'openssl',
+  'clear', 'exit', 'tee', 'xargs', 'find', 'tar', 'scp', 'ssh', 'telnet', 'nc',
 ];
 
 const BRACKET_PROMPT = /^(\[[^\]\s]+@[^\]]*\][#$])\s?(.*)$/;
