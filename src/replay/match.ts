@@ -11,7 +11,7 @@ import { boundKeys, openGroup, type Bindings } from './bindings';
 import { compareLines, linesMatch } from './compare';
 import { diffLines, diffTable, type PairedRow } from './diff';
 import { segmentOutput, splitCells, type TableSegment } from './table';
-import { isAge, splitGeneratedName } from './tokens';
+import { isAge, normalizedKey, splitGeneratedName } from './tokens';
 
 export { EMPTY_BINDINGS, type Bindings, type BindingGroup } from './bindings';
 
@@ -103,9 +103,22 @@ function segmentLines(segment: ReturnType<typeof segmentOutput>[number]): string
   return segment.kind === 'table' ? [segment.header, ...segment.rows] : segment.lines;
 }
 
+/**
+ * Compares text lines in order. Lines of the same normalized form may also
+ * trade places, because lines like `pod "web-b4x9z" deleted` are sorted by
+ * the actual names. So when both outputs have the same normalized lines in
+ * the same order, lines are paired as table rows are.
+ */
 function compareText(expected: string[], actual: string[], bindings: Bindings): OutputComparison {
   const result = diffLines(expected, actual, bindings);
-  return { ok: result.diff.length === 0, bindings: result.bindings, diff: result.diff };
+  if (result.diff.length === 0) return { ok: true, bindings: result.bindings, diff: [] };
+
+  const keys = (lines: string[]) => lines.map(normalizedKey).join('\n');
+  if (expected.length === actual.length && keys(expected) === keys(actual)) {
+    const paired = pairAllRows(expected, actual, bindings);
+    if (paired) return { ok: true, bindings: paired.bindings, diff: [] };
+  }
+  return { ok: false, bindings: result.bindings, diff: result.diff };
 }
 
 /** Budget of line comparisons for the search of a row pairing, so huge tables stay fast. */

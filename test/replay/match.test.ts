@@ -226,3 +226,17 @@ describe('matchOutput snapshots', () => {
     expect(result.diff?.[1]).toBe('- nginx-deployment-5c478875d8   1         1         1       57s');
   });
 });
+
+describe('matchOutput line order', () => {
+  it('accepts text lines reordered by actual names', () => {
+    const bindings = bindingsOf({ '2t7r8': 'q7w2k', '7sm2w': 'b4x9z' });
+    const result = matchOutput(['pod "frontend-2t7r8" deleted', 'pod "frontend-7sm2w" deleted'],
+      ['pod "frontend-b4x9z" deleted', 'pod "frontend-q7w2k" deleted'], bindings);
+    expect(result.verdict).toBe('match');
+  });
+
+  it('keeps the order of different text lines', () => {
+    const result = matchOutput(['log is DEPRECATED', '3.14159'], ['3.14159', 'log is DEPRECATED'], EMPTY_BINDINGS);
+    expect(result.verdict).toBe('differ');
+  });
+});
