@@ -155,7 +155,10 @@ function pairAllRows(
 
   const search = (i: number, current: Bindings): Bindings | undefined => {
     if (i === expected.length) return current;
-    for (let k = 0; k < actual.length; k++) {
+    // Same position first: both sides are sorted by name, and CronJob job names
+    // sort by schedule time, so rows in the same place are the likeliest pair.
+    const candidates = [i, ...actual.keys()].filter((k, n) => k < actual.length && (n === 0 || k !== i));
+    for (const k of candidates) {
       if (used.has(k)) continue;
       if (--budget < 0) return undefined;
       const row = compareLines(expected[i], actual[k], current);
