@@ -226,6 +226,10 @@ function pairRowsLoosely(
  * Turns rows that only differ in a fresh generated name into an open
  * binding group, so a later table that distinguishes them (by node or IP)
  * can still pair them. See Bindings.
+ *
+ * NOTE: a group member is one segment, so rows whose names have two fresh
+ * segments (a new CronJob job's pod) are not grouped and stay pinned in
+ * listing order.
  */
 function groupInterchangeableRows(
   expected: string[], actual: string[], pairs: number[], bindings: Bindings, before: Bindings,

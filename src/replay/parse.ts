@@ -28,6 +28,7 @@ import {
   KNOWN_COMMANDS, matchPrompt, startsWithCommand, type StepKind,
 } from './prompts';
 import { isHeaderLine, splitCells } from './table';
+import { nextNonBlank, readYamlBlock } from './yaml-block';
 
 export type { StepKind } from './prompts';
 
@@ -108,7 +109,7 @@ export function parseTranscript(text: string, opts: ParseOptions = {}): ParsedTr
       const cleaned = prompt ? cleanCommand(prompt.rest) : { command: line.trim() };
       const draft = newDraft(i + 1, prompt?.prompt ?? '', cleaned);
       drafts.push(draft);
-      i = readStepBody(lines, i + 1, draft);
+      i = readStepBody(lines, i + 1, draft, known);
       open = draft.step.kind === 'editor' ? undefined : draft;
       continue;
     }
@@ -170,7 +171,7 @@ function pushOutput(draft: Draft, line: string, lineNumber: number): void {
 }
 
 /** Reads an editor's YAML block or a heredoc body after a step's command; returns the next line index. */
-function readStepBody(lines: string[], start: number, draft: Draft): number {
+function readStepBody(lines: string[], start: number, draft: Draft, known: readonly string[]): number {
   const { step } = draft;
   const heredoc = heredocStart(step.command);
   if (heredoc) {
@@ -187,48 +188,11 @@ function readStepBody(lines: string[], start: number, draft: Draft): number {
 
   const target = editorTarget(step.command);
   if (target) {
-    const block = readYamlBlock(lines, start, KNOWN_COMMANDS, true);
+    const block = readYamlBlock(lines, start, known, true);
     if (block.content !== '') step.writesFile = { path: target, content: block.content };
     return block.end;
   }
   return start;
-}
-
-function isYamlLine(line: string): boolean {
-  return /^[ \t]+\S/.test(line) || /^-( |$)/.test(line) || /^---\s*$/.test(line) || /^[a-z_][\w./-]*:(\s|$)/.test(line);
-}
-
-/**
- * Reads YAML lines from `start` (optionally skipping blank lines first).
- * A blank line inside the block is kept only when YAML follows it.
- */
-function readYamlBlock(
-  lines: string[], start: number, known: readonly string[], skipLeadingBlanks = false,
-): { content: string; end: number } {
-  let i = start;
-  if (skipLeadingBlanks) while (i < lines.length && lines[i].trim() === '') i++;
-  const body: string[] = [];
-  while (i < lines.length) {
-    const line = lines[i];
-    if (matchPrompt(line.trimEnd(), known)) break;
-    if (line.trim() === '') {
-      const next = nextNonBlank(lines, i);
-      if (next < 0 || !isYamlLine(lines[next]) || matchPrompt(lines[next].trimEnd(), known)) break;
-      body.push('');
-    } else if (isYamlLine(line)) {
-      body.push(line);
-    } else {
-      break;
-    }
-    i++;
-  }
-  while (body.length > 0 && body[body.length - 1] === '') body.pop();
-  return { content: body.length > 0 ? body.join('\n') + '\n' : '', end: i };
-}
-
-function nextNonBlank(lines: string[], from: number): number {
-  for (let j = from; j < lines.length; j++) if (lines[j].trim() !== '') return j;
-  return -1;
 }
 
 /**
