@@ -100,3 +100,23 @@ describe('replaying the tutorial fixtures on a renamed cluster', () => {
     expect(commands.filter((c) => c !== 'ok')).toEqual([]);
   });
 });
+
+describe('a changed READY count in the tutorial', () => {
+  it('differs with a diff pointing at READY', () => {
+    const steps = parseTranscript(readFileSync(join(FIXTURES, '02-deployment.txt'), 'utf8')).steps;
+    const getRs = steps.find((s) => s.command === 'kubectl get rs')!;
+    expect(getRs.expectedOutput).toEqual([
+      'NAME                         DESIRED   CURRENT   READY   AGE',
+      'nginx-deployment-5df65767f   3         3         3       97s',
+    ]);
+    const actual = ['NAME                          DESIRED   CURRENT   READY   AGE', 'nginx-deployment-7f8c9d4b66   3         3         2       5s'];
+    const result = matchOutput(getRs.expectedOutput, actual, EMPTY_BINDINGS);
+    expect(result.verdict).toBe('differ');
+    expect(result.diff).toEqual([
+      '  NAME                         DESIRED   CURRENT   READY   AGE',
+      '- nginx-deployment-5df65767f   3         3         3       97s',
+      '+ nginx-deployment-7f8c9d4b66   3         3         2       5s',
+      `${' '.repeat(52)}^ READY`,
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/replay/parse';
 
@@ -161,6 +162,13 @@ describe('parseTranscript on the tutorial fixtures', () => {
   it('parses each section into kubectl, curl, docker and echo steps', () => {
     const counts = sections.map((f) => parseTranscript(readFileSync(join(FIXTURES, f), 'utf8')).steps.length);
     expect(counts).toEqual([12, 26, 5, 16, 13]);
+  });
+
+  it('keeps manifests that load as the right kinds', () => {
+    const kinds = ['rs.yml', 'deployment.yml', 'daemonset.yml', 'job.yml', 'cronjob.yml']
+      .map((f) => load(readFileSync(join(FIXTURES, f), 'utf8')) as { kind: string; metadata: { name: string } })
+      .map((m) => `${m.kind}/${m.metadata.name}`);
+    expect(kinds).toEqual(['ReplicaSet/frontend', 'Deployment/nginx-deployment', 'DaemonSet/deamonset-example', 'Job/pi', 'CronJob/hello']);
   });
 
   it('splits the rollout caught half-way into three get rs steps', () => {
