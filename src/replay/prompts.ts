@@ -13,21 +13,33 @@ export interface PromptMatch {
   rest: string;
 }
 
-/**
- * Command words that make a `# cmd` or `> cmd` line a prompt. Without this
- * list, `# 扩容` or `> quoted text` would read as commands, because root's
- * prompt and a shell comment both start with `#`.
- */
-export const KNOWN_COMMANDS: readonly string[] = [
-  'kubectl', 'kubesim', 'kubeadm', 'kubelet', 'minikube', 'kind', 'helm', 'k9s',
-  'curl', 'wget', 'echo', 'printf', 'docker', 'crictl', 'ctr', 'podman', 'nerdctl',
+/** Command words of shell steps: a step starting with one of them is kind `shell`. */
+export const SHELL_COMMANDS: readonly string[] = [
+  'kubeadm', 'kubelet', 'minikube', 'kind', 'helm', 'k9s', 'printf',
   'cat', 'vi', 'vim', 'nano', 'emacs', 'ls', 'cd', 'pwd', 'export', 'unset', 'sleep', 'watch',
   'sudo', 'grep', 'egrep', 'sed', 'awk', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr',
   'jq', 'yq', 'base64', 'openssl', 'for', 'while', 'until', 'if', 'ping', 'nslookup',
   'dig', 'host', 'mkdir', 'rm', 'cp', 'mv', 'touch', 'chmod', 'git', 'source', 'alias',
   'env', 'ps', 'top', 'date', 'hostname', 'ip', 'ifconfig', 'iptables', 'ipvsadm', 'ss',
   'netstat', 'systemctl', 'journalctl', 'yum', 'apt', 'apt-get', 'dnf', 'time', 'history',
-  'clear', 'exit', 'tee', 'xargs', 'find', 'tar', 'scp', 'ssh', 'telnet', 'nc',
+  'clear', 'exit', 'tee', 'xargs', 'find', 'tar', 'scp', 'ssh', 'telnet', 'nc', 'echo',
+];
+
+/** Command words that are also common English words, so a `# watch the pods` comment stays a comment. */
+const ENGLISH_WORDS = new Set([
+  'for', 'while', 'until', 'if', 'watch', 'sort', 'cut', 'head', 'tail', 'host', 'touch', 'source',
+  'alias', 'env', 'top', 'date', 'time', 'history', 'clear', 'exit', 'find', 'kind', 'tr', 'ip', 'ss', 'nc',
+]);
+
+/**
+ * Command words that make a `# cmd` or `> cmd` line a prompt. Without this
+ * list, `# 扩容` or `> quoted text` would read as commands, because root's
+ * prompt and a shell comment both start with `#`. Words that are also
+ * English words are left out, so such a command after `#` is read as a comment.
+ */
+export const KNOWN_COMMANDS: readonly string[] = [
+  'kubectl', 'kubesim', 'curl', 'wget', 'docker', 'crictl', 'ctr', 'podman', 'nerdctl',
+  ...SHELL_COMMANDS.filter((word) => !ENGLISH_WORDS.has(word)),
 ];
 
 const BRACKET_PROMPT = /^(\[[^\]\s]+@[^\]]*\][#$])\s?(.*)$/;
@@ -131,7 +143,7 @@ export function classifyCommand(command: string): StepKind {
   if (first === 'echo' && /^\$\?$|^"\$\?"$/.test(words[1] ?? '') && words.length === 2) return 'echo-status';
   if (['docker', 'crictl', 'ctr', 'podman', 'nerdctl'].includes(first)) return 'docker';
   if (EDITORS.includes(first) || (first === 'cat' && /(^|\s)>\s*\S/.test(command))) return 'editor';
-  if (ASSIGNMENT.test(first) || KNOWN_COMMANDS.includes(first)) return 'shell';
+  if (ASSIGNMENT.test(first) || SHELL_COMMANDS.includes(first)) return 'shell';
   return 'other';
 }
 

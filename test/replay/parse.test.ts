@@ -79,8 +79,8 @@ describe('parseTranscript prompts', () => {
 
 describe('parseTranscript step kinds', () => {
   it('classifies commands by their first word', () => {
-    const text = ['$ kubectl get pods', '$ curl 10.244.1.2', '$ echo $?', '$ docker tag abc perl:5', '$ vi app.yml', '$ x=$(kubectl get pods -o name)', '$ echo hi', '$ frobnicate'].join('\n');
-    expect(parseTranscript(text).steps.map((s) => s.kind)).toEqual(['kubectl', 'curl', 'echo-status', 'docker', 'editor', 'shell', 'shell', 'other']);
+    const text = ['$ kubectl get pods', '$ curl 10.244.1.2', '$ echo $?', '$ docker tag abc perl:5', '$ vi app.yml', '$ x=$(kubectl get pods -o name)', '$ echo hi', '$ watch kubectl get pods', '$ frobnicate'].join('\n');
+    expect(parseTranscript(text).steps.map((s) => s.kind)).toEqual(['kubectl', 'curl', 'echo-status', 'docker', 'editor', 'shell', 'shell', 'shell', 'other']);
   });
 });
 

@@ -14,7 +14,7 @@ describe('matchPrompt', () => {
     expect(matchPrompt(line)).toEqual({ prompt, rest });
   });
 
-  it.each(['# 扩容', '## 查看状态', '# Scale the Deployment up', '> quoted text', 'NAME   READY', 'kubectl get pod'])(
+  it.each(['# 扩容', '## 查看状态', '# Scale the Deployment up', '# watch the pods restart', '> quoted text', 'NAME   READY', 'kubectl get pod'])(
     'rejects %j', (line) => {
       expect(matchPrompt(line)).toBeUndefined();
     },
