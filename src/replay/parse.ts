@@ -107,6 +107,12 @@ export function parseTranscript(text: string, opts: ParseOptions = {}): ParsedTr
 
     if (prompt || bareEditor) {
       const cleaned = prompt ? cleanCommand(prompt.rest) : { command: line.trim() };
+      if (cleaned.command === '') {
+        // An empty prompt (the end of a session, or Enter pressed) only ends the output.
+        open = undefined;
+        i++;
+        continue;
+      }
       const draft = newDraft(i + 1, prompt?.prompt ?? '', cleaned);
       drafts.push(draft);
       i = readStepBody(lines, i + 1, draft, known);

@@ -44,7 +44,7 @@ export const KNOWN_COMMANDS: readonly string[] = [
 
 const BRACKET_PROMPT = /^(\[[^\]\s]+@[^\]]*\][#$])\s?(.*)$/;
 const COLON_PROMPT = /^([\w.-]+@[\w.-]+:[^\s#$]*[#$])\s(.*)$/;
-const DOLLAR_PROMPT = /^(\$)\s+(\S.*)$/;
+const DOLLAR_PROMPT = /^(\$)(?:\s+(.*))?$/;
 const HASH_PROMPT = /^(#)\s*(\S.*)$/;
 const GREATER_PROMPT = /^(>)\s+(\S.*)$/;
 const ASSIGNMENT = /^[A-Za-z_]\w*=/;
@@ -61,7 +61,7 @@ const GLUED_HEADER = /\s{8,}(?=[A-Z][A-Z0-9_-]*(?:\s{2,}|\t)[A-Z])/;
 export function matchPrompt(line: string, knownCommands: readonly string[] = KNOWN_COMMANDS): PromptMatch | undefined {
   for (const pattern of [BRACKET_PROMPT, COLON_PROMPT, DOLLAR_PROMPT]) {
     const m = pattern.exec(line);
-    if (m) return { prompt: m[1], rest: m[2] };
+    if (m) return { prompt: m[1], rest: m[2] ?? '' };
   }
   for (const pattern of [HASH_PROMPT, GREATER_PROMPT]) {
     const m = pattern.exec(line);

@@ -70,6 +70,12 @@ describe('parseTranscript prompts', () => {
     expect(brief(text)[0].out).toEqual(['REVISION  CHANGE-CAUSE', '1         <none>']);
   });
 
+  it('skips an empty prompt', () => {
+    expect(brief('[root@m ~]# kubectl get pods\nNo resources found.\n[root@m ~]# \n$\n[root@m ~]#')).toEqual([
+      { line: 1, prompt: '[root@m ~]#', command: 'kubectl get pods', out: ['No resources found.'] },
+    ]);
+  });
+
   it('reads CRLF line endings', () => {
     expect(brief('$ kubectl get pods\r\nNo resources found.\r\n')).toEqual([
       { line: 1, prompt: '$', command: 'kubectl get pods', out: ['No resources found.'] },
