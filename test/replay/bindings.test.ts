@@ -25,7 +25,7 @@ describe('bindValue', () => {
     expect(bindValue(open, 'a2', 'x3')).toEqual({ values: { a2: 'x3' }, groups: [{ expected: ['a1', 'a3'], actual: ['x1', 'x2'] }] });
   });
 
-  it('pins the last member when one pair is left', () => {
+  it('pins the last remaining pair', () => {
     const two: Bindings = { values: {}, groups: [{ expected: ['a1', 'a2'], actual: ['x1', 'x2'] }] };
     expect(bindValue(two, 'a1', 'x2')).toEqual({ values: { a1: 'x2', a2: 'x1' }, groups: [] });
   });
@@ -45,7 +45,7 @@ describe('openGroup and resolveValue', () => {
     expect(openGroup(pinned, ['a1', 'a2'])).toEqual({ values: { h: 'k' }, groups: [{ expected: ['a1', 'a2'], actual: ['x1', 'x2'] }] });
   });
 
-  it('resolves a group member to the choice at its position', () => {
+  it('resolves a member by position', () => {
     expect(resolveValue(open, 'a3')).toEqual({
       actual: 'x3',
       bindings: { values: { a3: 'x3' }, groups: [{ expected: ['a1', 'a2'], actual: ['x1', 'x2'] }] },

@@ -6,7 +6,7 @@ const header = 'NAME                               READY   STATUS    RESTARTS   
 const wideHeader = 'NAME                               READY   STATUS    RESTARTS   AGE   IP            NODE         NOMINATED NODE   READINESS GATES';
 
 describe('replaying a Deployment section', () => {
-  it('carries pod names and IPs from tables into later commands', () => {
+  it('carries names and IPs into commands', () => {
     const plain = matchOutput(
       [header,
         'nginx-deployment-5df65767f-4wxdv   1/1     Running   0          2m',

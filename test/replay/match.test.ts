@@ -23,7 +23,7 @@ describe('matchOutput normalizations', () => {
     expect(boundValue(result.newBindings, '5df65767f')).toBe('7f8c9d4b66');
   });
 
-  it('binds a hash shown alone as a label value', () => {
+  it('binds a lone hash label value', () => {
     const result = matchOutput(
       ['app=nginx,pod-template-hash=5df65767f'], ['app=nginx,pod-template-hash=7f8c9d4b66'], bindingsOf({ '5df65767f': '7f8c9d4b66' }),
     );
@@ -129,7 +129,7 @@ describe('matchOutput table rows', () => {
     expect(boundValue(result.newBindings, '10.244.2.8')).toBe('10.244.2.3');
   });
 
-  it('leaves interchangeable rows open until a wide table pins them', () => {
+  it('keeps interchangeable rows open', () => {
     const plain = matchOutput(
       ['NAME                      READY   STATUS    RESTARTS   AGE', 'ds-example-5t9dg   1/1     Running   0          25s', 'ds-example-jkdh8   1/1     Running   0          25s'],
       ['NAME               READY   STATUS    RESTARTS   AGE', 'ds-example-b4x9z   1/1     Running   0          1s', 'ds-example-q7w2k   1/1     Running   0          1s'],
@@ -161,7 +161,7 @@ describe('matchOutput table rows', () => {
     ]);
   });
 
-  it('still binds the cells that match in a differing row', () => {
+  it('binds matching cells of differing rows', () => {
     const expected = ['NAME          READY   RESTARTS   IP', 'web-4wxdv     1/1     1          10.244.1.28'];
     const actual = ['NAME        READY   RESTARTS   IP', 'web-b4x9z   1/1     0          10.244.1.9'];
     const result = matchOutput(expected, actual, EMPTY_BINDINGS);

@@ -29,7 +29,7 @@ describe('parseTranscript prompts', () => {
     ]);
   });
 
-  it('treats hash lines without a command word as comments', () => {
+  it('reads hash comments as comments', () => {
     const text = ['$ kubectl get rs', 'NAME   DESIRED', 'web    3', '# 扩容', '## another comment', '$ kubectl scale rs web --replicas 5'].join('\n');
     expect(brief(text).map((s) => [s.command, s.out])).toEqual([
       ['kubectl get rs', ['NAME   DESIRED', 'web    3']],
@@ -65,7 +65,7 @@ describe('parseTranscript prompts', () => {
     expect(brief(text)[0].out).toEqual(['KIND:     ReplicaSet', '', 'DESCRIPTION:', '     ReplicaSet ensures...', '', 'FIELDS:', '   spec <Object>']);
   });
 
-  it('drops a trailing blank line before the next prompt', () => {
+  it('drops trailing blank output lines', () => {
     const text = ['$ kubectl rollout history deployment/web', 'REVISION  CHANGE-CAUSE', '1         <none>', '', '$ kubectl get rs'].join('\n');
     expect(brief(text)[0].out).toEqual(['REVISION  CHANGE-CAUSE', '1         <none>']);
   });
@@ -91,7 +91,7 @@ describe('parseTranscript step kinds', () => {
 });
 
 describe('parseTranscript repeated tables', () => {
-  it('splits a repeated header into a rerun of the command', () => {
+  it('splits a repeated table header', () => {
     const text = ['$ kubectl get rs', 'NAME      DESIRED', 'web-abc   5', 'NAME      DESIRED', 'web-abc   1', '$ kubectl get pods'].join('\n');
     const steps = parseTranscript(text).steps;
     expect(steps.map((s) => [s.index, s.line, s.prompt, s.command, s.expectedOutput])).toEqual([
@@ -121,7 +121,7 @@ describe('parseTranscript manifests', () => {
     expect(result.steps[1].expectedOutput).toEqual(['pod/web created']);
   });
 
-  it('names an unnamed manifest after the file a later command reads', () => {
+  it('names an unnamed manifest by its reader', () => {
     const text = ['1、部署一个应用', '', ...podYaml, 'kubectl create -f https://example.test/pod.yaml', '', '创建', '$ kubectl apply -f other.yml', '$ kubectl apply -f web.yml'].join('\n');
     const result = parseTranscript(`vi other.yml\n\nkind: ConfigMap\n\n${text}`);
     expect(result.manifests['web.yml']).toBe(podYaml.join('\n') + '\n');
@@ -137,7 +137,7 @@ describe('parseTranscript manifests', () => {
     expect(result.steps).toEqual([]);
   });
 
-  it('reads a heredoc with continuation prompts as a file', () => {
+  it('reads a heredoc file with prompts', () => {
     const text = ['$ cat > pod.yml <<EOF', ...podYaml.map((l) => `> ${l}`), '> EOF', '$ kubectl apply -f pod.yml', 'pod/web created'].join('\n');
     const result = parseTranscript(text);
     expect(result.steps[0].kind).toBe('editor');
@@ -152,7 +152,7 @@ describe('parseTranscript manifests', () => {
     expect(step.expectedOutput).toEqual(['pod/web created']);
   });
 
-  it('takes a file from cat output when nothing wrote it', () => {
+  it('takes a file from cat output', () => {
     const text = ['$ cat pod.yml', ...podYaml, '$ kubectl apply -f pod.yml'].join('\n');
     expect(parseTranscript(text).manifests).toEqual({ 'pod.yml': podYaml.join('\n') + '\n' });
   });
@@ -165,7 +165,7 @@ describe('parseTranscript on the tutorial fixtures', () => {
     expect(sections).toEqual(['01-replicaset.txt', '02-deployment.txt', '03-daemonset.txt', '04-job.txt', '05-cronjob.txt']);
   });
 
-  it('parses each section into kubectl, curl, docker and echo steps', () => {
+  it('parses every section into steps', () => {
     const counts = sections.map((f) => parseTranscript(readFileSync(join(FIXTURES, f), 'utf8')).steps.length);
     expect(counts).toEqual([12, 26, 5, 16, 13]);
   });
@@ -177,7 +177,7 @@ describe('parseTranscript on the tutorial fixtures', () => {
     expect(kinds).toEqual(['ReplicaSet/frontend', 'Deployment/nginx-deployment', 'DaemonSet/deamonset-example', 'Job/pi', 'CronJob/hello']);
   });
 
-  it('splits the rollout caught half-way into three get rs steps', () => {
+  it('splits the half-way rollout tables', () => {
     const steps = parseTranscript(readFileSync(join(FIXTURES, '02-deployment.txt'), 'utf8')).steps;
     const undo = steps.findIndex((s) => s.command === 'kubectl rollout undo deployment/nginx-deployment');
     expect(steps.slice(undo + 1, undo + 4).map((s) => s.expectedOutput[2])).toEqual([

@@ -32,7 +32,7 @@ describe('cleanCommand', () => {
     });
   });
 
-  it('keeps a hash that is part of a word', () => {
+  it('keeps a hash inside a word', () => {
     expect(cleanCommand('curl http://web/#top')).toEqual({ command: 'curl http://web/#top' });
   });
 });
