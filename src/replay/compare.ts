@@ -5,7 +5,7 @@
 
 import { bindValue, type Bindings } from './bindings';
 import { splitCells } from './table';
-import { isAge, maskTimestamps, splitGeneratedName, splitPieces } from './tokens';
+import { isAge, maskTimestamps, segmentsCompatible, splitGeneratedName, splitPieces } from './tokens';
 
 /** Result of comparing two lines. */
 export interface LineComparison {
@@ -89,7 +89,7 @@ function compareName(expected: string, actual: string, bindings: Bindings): Bind
   if (!e) return expected === actual ? bindings : undefined;
   const a = splitGeneratedName(actual);
   if (!a || a.base !== e.base || a.segments.length !== e.segments.length) return undefined;
-  if (a.classes.some((cls, i) => cls !== e.classes[i])) return undefined;
+  if (a.segments.some((segment, i) => !segmentsCompatible(e.segments[i], segment))) return undefined;
 
   let current: Bindings | undefined = bindings;
   for (let i = 0; i < e.segments.length && current; i++) {

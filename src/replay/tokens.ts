@@ -69,6 +69,16 @@ export interface GeneratedName {
   classes: SegmentClass[];
 }
 
+/**
+ * Reports whether an actual segment can stand in for an expected one. Both
+ * must be CronJob-style digits or both safe-alphabet strings; a hash that
+ * happens to be all digits (`2456789245`) is both.
+ */
+export function segmentsCompatible(expected: string, actual: string): boolean {
+  if (DIGIT_SEGMENT.test(expected) && DIGIT_SEGMENT.test(actual)) return true;
+  return SAFE_SEGMENT.test(expected) && SAFE_SEGMENT.test(actual);
+}
+
 /** Class of one dash-separated segment, or undefined when it is an ordinary word. */
 export function classifySegment(segment: string): SegmentClass | undefined {
   if (DIGIT_SEGMENT.test(segment)) return 'digits';
@@ -120,6 +130,6 @@ function pieceKey(piece: Piece): string {
   if (isAge(piece.text)) return '<age>';
   const generated = splitGeneratedName(piece.text);
   if (!generated) return piece.text;
-  const masked = generated.classes.map((c) => `<${c}>`);
+  const masked = generated.segments.map(() => '<gen>');
   return generated.base === '' ? masked.join('-') : [generated.base, ...masked].join('-');
 }

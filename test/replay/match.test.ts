@@ -30,6 +30,15 @@ describe('matchOutput normalizations', () => {
     expect(result.verdict).toBe('match');
   });
 
+  it('binds an all-digit hash', () => {
+    const result = matchOutput(['nginx-deployment-5df65767f   3'], ['nginx-deployment-2456789245   3'], EMPTY_BINDINGS);
+    expect(result.verdict).toBe('match');
+  });
+
+  it('rejects a word for a suffix', () => {
+    expect(matchOutput(['pod/frontend-gwqnq labeled'], ['pod/frontend-abcde labeled'], EMPTY_BINDINGS).verdict).toBe('differ');
+  });
+
   it('binds CronJob job suffixes', () => {
     const result = matchOutput(['hello-1653990600-9l64q   0/1     Completed   0          89s'],
       ['hello-29451120-b8xkt   0/1     Completed   0          61s'], EMPTY_BINDINGS);
