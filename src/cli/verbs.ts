@@ -40,6 +40,9 @@ export const VERBS: Record<string, Verb> = {
   'api-versions': { group: GROUPS[7], summary: 'Print the supported API versions on the server, in the form of "group/version"', load: () => import('../commands/api-versions/index.js') },
   'cluster-info': { group: GROUPS[3], summary: 'Display cluster information', load: () => import('../commands/cluster-info/index.js') },
   config: { group: GROUPS[7], summary: 'Modify kubeconfig files', load: () => import('../commands/config/index.js') },
+  patch: { group: GROUPS[5], summary: 'Update fields of a resource', load: () => import('../commands/patch/index.js') },
+  replace: { group: GROUPS[5], summary: 'Replace a resource by file name or stdin', load: () => import('../commands/replace/index.js') },
+  edit: { group: GROUPS[1], summary: 'Edit a resource on the server', load: () => import('../commands/edit/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
 };
 
