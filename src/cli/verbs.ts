@@ -43,6 +43,8 @@ export const VERBS: Record<string, Verb> = {
   patch: { group: GROUPS[5], summary: 'Update fields of a resource', load: () => import('../commands/patch/index.js') },
   replace: { group: GROUPS[5], summary: 'Replace a resource by file name or stdin', load: () => import('../commands/replace/index.js') },
   edit: { group: GROUPS[1], summary: 'Edit a resource on the server', load: () => import('../commands/edit/index.js') },
+  completion: { group: GROUPS[6], summary: 'Output shell completion code for the specified shell (bash, zsh, fish)', load: () => import('../commands/completion/index.js') },
+  __complete: { group: 'hidden', summary: 'Print completion candidates', load: () => import('../commands/__complete/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
 };
 
