@@ -45,6 +45,7 @@ export const VERBS: Record<string, Verb> = {
   edit: { group: GROUPS[1], summary: 'Edit a resource on the server', load: () => import('../commands/edit/index.js') },
   completion: { group: GROUPS[6], summary: 'Output shell completion code for the specified shell (bash, zsh, fish)', load: () => import('../commands/completion/index.js') },
   __complete: { group: 'hidden', summary: 'Print completion candidates', load: () => import('../commands/__complete/index.js') },
+  events: { group: GROUPS[4], summary: 'List events', load: () => import('../commands/events/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
 };
 
