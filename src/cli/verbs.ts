@@ -46,6 +46,7 @@ export const VERBS: Record<string, Verb> = {
   completion: { group: GROUPS[6], summary: 'Output shell completion code for the specified shell (bash, zsh, fish)', load: () => import('../commands/completion/index.js') },
   __complete: { group: 'hidden', summary: 'Print completion candidates', load: () => import('../commands/__complete/index.js') },
   events: { group: GROUPS[4], summary: 'List events', load: () => import('../commands/events/index.js') },
+  convert: { group: GROUPS[5], summary: 'Convert config files between different API versions', load: () => import('../commands/convert/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
 };
 
