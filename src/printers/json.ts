@@ -16,27 +16,39 @@ export interface JsonOptions {
 
 /** Renders a JSON-compatible value as kubectl's `-o json`, ending in a newline. */
 export function toKubectlJson(obj: unknown, opts: JsonOptions = {}): string {
-  return encode(obj ?? null, '', opts.sortKeys ?? true) + '\n';
+  return encode(obj ?? null, '', '    ', opts.sortKeys ?? true) + '\n';
 }
 
-function encode(value: unknown, indent: string, sortKeys: boolean): string {
+/**
+ * Marshals a value as Go's json.Marshal does for maps: compact, keys sorted,
+ * HTML-safe. jsonpath and custom-columns print objects and arrays this way.
+ */
+export function toGoJsonCompact(value: unknown): string {
+  return encode(value ?? null, '', '', true);
+}
+
+function encode(value: unknown, indent: string, step: string, sortKeys: boolean): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return quoteGoJsonString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
   if (typeof value === 'boolean') return String(value);
 
-  const inner = indent + '    ';
+  const inner = indent + step;
+  const open = step ? '\n' : '';
+  const separator = step ? ',\n' : ',';
+  const close = step ? '\n' + indent : '';
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    const items = value.map((v) => inner + encode(v, inner, sortKeys));
-    return '[\n' + items.join(',\n') + '\n' + indent + ']';
+    const items = value.map((v) => inner + encode(v, inner, step, sortKeys));
+    return '[' + open + items.join(separator) + close + ']';
   }
 
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (sortKeys) entries.sort(([a], [b]) => compareUtf8(a, b));
   if (entries.length === 0) return '{}';
-  const members = entries.map(([k, v]) => `${inner}${quoteGoJsonString(k)}: ${encode(v, inner, sortKeys)}`);
-  return '{\n' + members.join(',\n') + '\n' + indent + '}';
+  const colon = step ? ': ' : ':';
+  const members = entries.map(([k, v]) => `${inner}${quoteGoJsonString(k)}${colon}${encode(v, inner, step, sortKeys)}`);
+  return '{' + open + members.join(separator) + close + '}';
 }
 
 // Go sorts map keys by their UTF-8 bytes, which is code point order.
