@@ -64,6 +64,14 @@ export function printJsonPath(template: string | JsonPathTemplate, obj: unknown,
   }
 }
 
+/**
+ * Evaluates parsed template nodes on an object and returns each action's
+ * values, without printing. Custom columns format these values themselves.
+ */
+export function findJsonPathResults(nodes: JsonPathNode[], obj: unknown, allowMissingKeys: boolean): unknown[][] {
+  return new Evaluator(allowMissingKeys).findResults(nodes, obj);
+}
+
 function printResults(values: unknown[], outputJson: boolean): string {
   if (outputJson) return toKubectlJson(values);
   return values
