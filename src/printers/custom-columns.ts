@@ -91,7 +91,7 @@ export function printCustomColumns(columns: CustomColumn[], objects: unknown[], 
 
 function formatCell(column: CompiledColumn, obj: unknown): string {
   const results = findJsonPathResults(column.nodes, obj, true);
-  const values = results.flat().map(formatGoPrint);
+  const values = results.flat().map((v) => formatGoPrint(v));
   if (results.length === 0 || results[0].length === 0) values.unshift('<none>');
   return values.join(',');
 }

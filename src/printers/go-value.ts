@@ -10,8 +10,19 @@ import { formatGoFloat, toGoJsonCompact } from './json';
 /** Go reflect kinds that the template comparisons distinguish. */
 export type GoKind = 'invalid' | 'bool' | 'int' | 'float' | 'string' | 'map' | 'slice';
 
-/** Returns the Go kind of a decoded JSON value. */
+/** A float constant written in a template (`1.0`), a float64 even when integral. */
+export class GoFloat {
+  constructor(readonly value: number) {}
+}
+
+/** Returns the number inside a template constant, or the value itself. */
+export function plainValue(value: unknown): unknown {
+  return value instanceof GoFloat ? value.value : value;
+}
+
+/** Returns the Go kind of a decoded JSON value or template constant. */
 export function goKind(value: unknown): GoKind {
+  if (value instanceof GoFloat) return 'float';
   if (value === null || value === undefined) return 'invalid';
   if (typeof value === 'boolean') return 'bool';
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
@@ -28,7 +39,7 @@ export function formatGoNumber(n: number): string {
  * Formats a value as `fmt.Fprint` does: strings raw, numbers as int64 or
  * float64, maps and slices in Go's `map[k:v]` and `[a b]` notation.
  */
-export function formatGoPrint(value: unknown): string {
+export function formatGoPrint(value: unknown, formatNumber: (n: number) => string = formatGoNumber): string {
   switch (goKind(value)) {
     case 'invalid':
       return '<nil>';
@@ -37,12 +48,12 @@ export function formatGoPrint(value: unknown): string {
       return String(value);
     case 'int':
     case 'float':
-      return formatGoNumber(value as number);
+      return formatNumber(value as number);
     case 'slice':
-      return '[' + (value as unknown[]).map(formatGoPrint).join(' ') + ']';
+      return '[' + (value as unknown[]).map((v) => formatGoPrint(v, formatNumber)).join(' ') + ']';
     case 'map': {
       const entries = sortedEntries(value as Record<string, unknown>);
-      return 'map[' + entries.map(([k, v]) => `${k}:${formatGoPrint(v)}`).join(' ') + ']';
+      return 'map[' + entries.map(([k, v]) => `${k}:${formatGoPrint(v, formatNumber)}`).join(' ') + ']';
     }
   }
 }

@@ -4,7 +4,7 @@
  * go-template printer uses them: only values of the same basic kind compare.
  */
 
-import { goKind } from './go-value';
+import { goKind, plainValue } from './go-value';
 
 /** Compares two decoded JSON values with a jsonpath filter operator (`==`, `<`, ...). */
 export function compareValues(operator: string, left: unknown, right: unknown): boolean {
@@ -37,7 +37,7 @@ export function goEqual(left: unknown, right: unknown): boolean {
     throw new Error('invalid type for comparison');
   }
   if (lk !== rk) throw new Error('incompatible types for comparison');
-  return left === right;
+  return plainValue(left) === plainValue(right);
 }
 
 /** Go template `lt` for two values: ordered basic kinds only. */
@@ -46,5 +46,5 @@ export function goLess(left: unknown, right: unknown): boolean {
   const rk = goKind(right);
   if (lk === 'bool' || !BASIC.has(lk) || !BASIC.has(rk)) throw new Error('invalid type for comparison');
   if (lk !== rk) throw new Error('incompatible types for comparison');
-  return (left as number | string) < (right as number | string);
+  return (plainValue(left) as number | string) < (plainValue(right) as number | string);
 }
