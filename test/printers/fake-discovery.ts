@@ -39,14 +39,23 @@ const DISCOVERY: Record<string, unknown> = {
   },
 };
 
+/** A fixed response for one path: `table` when kubectl asks for a Table, else `list`. */
+export interface FakeResource {
+  list: unknown;
+  table?: unknown;
+}
+
 /**
- * Starts a loopback server that serves only API discovery, which commands
- * such as `kubectl run --dry-run=client` need before printing. Returns its URL.
+ * Starts a loopback server that serves API discovery, which commands such as
+ * `kubectl run --dry-run=client` need before printing, and the given fixed
+ * responses (for `kubectl get`). Returns its URL.
  */
-export async function startFakeDiscovery(): Promise<{ url: string; server: Server }> {
+export async function startFakeDiscovery(resources: Record<string, FakeResource> = {}): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
-    const body = DISCOVERY[path];
+    const resource = resources[path];
+    const wantsTable = (req.headers.accept ?? '').includes('as=Table');
+    const body = resource ? (wantsTable && resource.table ? resource.table : resource.list) : DISCOVERY[path];
     res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body ?? { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 }));
   });
