@@ -1,6 +1,6 @@
 /**
  * The part of Go's fmt.Sprintf that templates use with printf: verbs
- * %v %s %d %q %t %f %e %g %x %X %c %%, flags `-`, `+`, `0`, space, width and
+ * %v %T %s %d %q %t %f %e %g %x %X %c %%, flags `-`, `+`, `0`, space, width and
  * precision. Go's markers are kept too: `%!d(string=x)` for a wrong verb,
  * `%!s(MISSING)` for a missing operand and `%!(EXTRA int=1)` for extra ones.
  */
@@ -42,6 +42,8 @@ function formatOne(verb: string, arg: unknown, flags: string, precision: string 
   switch (verb) {
     case 'v':
       return printOperand(arg);
+    case 'T':
+      return goTypeName(arg);
     case 's':
       if (typeof arg === 'string') return precision !== undefined ? [...arg].slice(0, Number(precision)).join('') : arg;
       if (goKindOf(arg) === 'collection') return formatGoPrint(arg);

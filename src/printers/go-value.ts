@@ -5,20 +5,14 @@
  * unstructured JSON decoding makes them.
  */
 
+import { GoFloat, plainValue } from './go-float';
 import { formatGoFloat, toGoJsonCompact } from './json';
+
+export { GoFloat, plainValue };
 
 /** Go reflect kinds that the template comparisons distinguish. */
 export type GoKind = 'invalid' | 'bool' | 'int' | 'float' | 'string' | 'map' | 'slice';
 
-/** A float constant written in a template (`1.0`), a float64 even when integral. */
-export class GoFloat {
-  constructor(readonly value: number) {}
-}
-
-/** Returns the number inside a template constant, or the value itself. */
-export function plainValue(value: unknown): unknown {
-  return value instanceof GoFloat ? value.value : value;
-}
 
 /** Returns the Go kind of a decoded JSON value or template constant. */
 export function goKind(value: unknown): GoKind {
@@ -32,14 +26,20 @@ export function goKind(value: unknown): GoKind {
 
 /** Formats a number as fmt's `%v` does for int64 or float64. */
 export function formatGoNumber(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? String(n) : formatGoFloat(n).replace('.inf', '+Inf').replace('.nan', 'NaN');
+  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return String(n);
+  return formatGoFloat64(n);
+}
+
+/** Formats a float64 as fmt's `%v` does (`1.5`, `1e+06`, `+Inf`). */
+export function formatGoFloat64(n: number): string {
+  return formatGoFloat(n).replace('.inf', '+Inf').replace('.nan', 'NaN');
 }
 
 /**
  * Formats a value as `fmt.Fprint` does: strings raw, numbers as int64 or
  * float64, maps and slices in Go's `map[k:v]` and `[a b]` notation.
  */
-export function formatGoPrint(value: unknown, formatNumber: (n: number) => string = formatGoNumber): string {
+export function formatGoPrint(value: unknown): string {
   switch (goKind(value)) {
     case 'invalid':
       return '<nil>';
@@ -47,13 +47,14 @@ export function formatGoPrint(value: unknown, formatNumber: (n: number) => strin
     case 'string':
       return String(value);
     case 'int':
+      return formatGoNumber(value as number);
     case 'float':
-      return formatNumber(value as number);
+      return formatGoFloat64(plainValue(value) as number);
     case 'slice':
-      return '[' + (value as unknown[]).map((v) => formatGoPrint(v, formatNumber)).join(' ') + ']';
+      return '[' + (value as unknown[]).map((v) => formatGoPrint(v)).join(' ') + ']';
     case 'map': {
       const entries = sortedEntries(value as Record<string, unknown>);
-      return 'map[' + entries.map(([k, v]) => `${k}:${formatGoPrint(v, formatNumber)}`).join(' ') + ']';
+      return 'map[' + entries.map(([k, v]) => `${k}:${formatGoPrint(v)}`).join(' ') + ']';
     }
   }
 }
@@ -66,8 +67,9 @@ export function formatGoSyntax(value: unknown): string {
     case 'bool':
       return String(value);
     case 'int':
-    case 'float':
       return formatGoNumber(value as number);
+    case 'float':
+      return formatGoFloat64(plainValue(value) as number);
     case 'string':
       return quoteGoString(value as string);
     case 'slice':

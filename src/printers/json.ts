@@ -3,6 +3,8 @@
  * indent, HTML-safe escapes (`<` as `\u003c`) and a final newline.
  */
 
+import { GoFloat } from './go-float';
+
 /** Options for {@link toKubectlJson}. */
 export interface JsonOptions {
   /**
@@ -29,6 +31,7 @@ export function toGoJsonCompact(value: unknown): string {
 
 function encode(value: unknown, indent: string, step: string, sortKeys: boolean): string {
   if (value === null || value === undefined) return 'null';
+  if (value instanceof GoFloat) return encode(value.value, indent, step, sortKeys);
   if (typeof value === 'string') return quoteGoJsonString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
   if (typeof value === 'boolean') return String(value);

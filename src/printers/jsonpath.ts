@@ -5,6 +5,7 @@
  */
 
 import { formatGoJson, formatGoPrint, formatGoSyntax, goKind } from './go-value';
+import { wrapNumbersAsFloat } from './go-float';
 import { toKubectlJson } from './json';
 import { JsonPathNode, parseJsonPath, SliceParam } from './jsonpath-parse';
 import { compareValues } from './template-compare';
@@ -15,6 +16,12 @@ export interface JsonPathOptions {
   allowMissingKeys?: boolean;
   /** `-o jsonpath-as-json`: print each action's results as an indented JSON array. */
   outputJson?: boolean;
+  /**
+   * Treat every number as float64, as kubectl does for objects it builds
+   * itself (`create ... --dry-run=client`), so 1000000 prints `1e+06`.
+   * Objects read from a server keep int64 integers. Default false.
+   */
+  numbersAsFloat?: boolean;
 }
 
 /**
@@ -52,8 +59,9 @@ export function compileJsonPath(template: string): JsonPathTemplate {
 export function printJsonPath(template: string | JsonPathTemplate, obj: unknown, opts: JsonPathOptions = {}): string {
   const compiled = typeof template === 'string' ? compileJsonPath(template) : template;
   const evaluator = new Evaluator(opts.allowMissingKeys ?? true);
+  const data = opts.numbersAsFloat ? wrapNumbersAsFloat(obj) : obj;
   try {
-    const results = evaluator.findResults(compiled.nodes, obj);
+    const results = evaluator.findResults(compiled.nodes, data);
     return results.map((values) => printResults(values, opts.outputJson ?? false)).join('');
   } catch (err) {
     const detail =

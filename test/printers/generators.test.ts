@@ -17,7 +17,9 @@ import {
   generateSecretGeneric,
   generateService,
 } from '../../src/printers/generators';
+import { printGoTemplate } from '../../src/printers/go-template';
 import { toKubectlJson } from '../../src/printers/json';
+import { printJsonPath } from '../../src/printers/jsonpath';
 import { toKubectlYaml } from '../../src/printers/yaml';
 import { startFakeDiscovery } from './fake-discovery';
 import { hasKubectl, NO_KUBECTL } from './kubectl-golden';
@@ -192,6 +194,20 @@ describe.skipIf(!hasKubectl)(`generators against kubectl --dry-run=client (${NO_
     const full = ['--server', url, ...args, '--dry-run=client', '-o', output, ...(c.tail ? ['--', ...c.tail] : [])];
     return (await execFileAsync('kubectl', full)).stdout;
   }
+
+  it('prints dry-run numbers as float64 through jsonpath', async () => {
+    const d = generateDeployment({ name: 'x', images: ['nginx'], replicas: 1000000 });
+    const template = '{.spec.replicas} {.spec.template.spec.containers[0]}';
+    const want = (await execFileAsync('kubectl', ['create', 'deployment', 'x', '--image=nginx', '--replicas=1000000', '--dry-run=client', '-o', `jsonpath=${template}`])).stdout;
+    expect(printJsonPath(template, d, { numbersAsFloat: true })).toBe(want);
+  });
+
+  it('prints dry-run numbers as int64 through go-template', async () => {
+    const d = generateDeployment({ name: 'x', images: ['nginx'], replicas: 1000000 });
+    const template = '{{.spec.replicas}} {{printf "%T" .spec.replicas}}';
+    const want = (await execFileAsync('kubectl', ['create', 'deployment', 'x', '--image=nginx', '--replicas=1000000', '--dry-run=client', '-o', `go-template=${template}`])).stdout;
+    expect(printGoTemplate(template, d)).toBe(want);
+  });
 
   for (const c of cases) {
     it(`${c.name} as yaml`, async () => {
