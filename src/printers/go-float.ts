@@ -1,5 +1,5 @@
 /**
- * A number that Go holds as float64 even when it is integral: a float
+ * A number that Go stores as float64 even when it is integral: a float
  * constant written in a template (`1.0`), or any number of an object that
  * kubectl decoded with encoding/json (its typed dry-run objects).
  */

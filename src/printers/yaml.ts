@@ -66,8 +66,15 @@ class YamlWriter {
       const mapIndent = increase(indent);
       for (const key of keys) {
         this.writeIndent(mapIndent);
-        this.scalar(key, mapIndent, true);
-        this.indicator(':', false);
+        if (isSimpleKey(key)) {
+          this.scalar(key, mapIndent, true);
+          this.indicator(':', false);
+        } else {
+          this.indicator('?', true, true);
+          this.scalar(key, mapIndent, false);
+          this.writeIndent(mapIndent);
+          this.indicator(':', true, true);
+        }
         this.node((value as Record<string, unknown>)[key], mapIndent, 'mapping-value');
       }
       return;
@@ -203,6 +210,12 @@ class YamlWriter {
     this.column += [...text].length;
     this.whitespace = text === ' ';
   }
+}
+
+// libyaml writes a key longer than 128 bytes, or one with a line break, in
+// the explicit `? key` / `: value` form.
+function isSimpleKey(key: string): boolean {
+  return Buffer.byteLength(key) <= 128 && !/[\n\r\u0085\u2028\u2029]/.test(key);
 }
 
 function increase(indent: number): number {

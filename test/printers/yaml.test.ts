@@ -147,6 +147,17 @@ describe.skipIf(!hasKubectl)(`toKubectlYaml against kubectl (${NO_KUBECTL})`, ()
     expect(toKubectlYaml(withGoldenAnnotation(cm))).toBe(printWithKubectl(cm, 'yaml'));
   });
 
+  it('writes long and multi-line keys in explicit form as kubectl', () => {
+    const long = 'k'.repeat(130);
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'long-keys' },
+      data: { [long]: 'v', z: { [long]: [1], [`${long} with spaces that go past the eighty column limit`]: { a: 1 } }, 'two\nlines': 'x' },
+    };
+    expect(toKubectlYaml(withGoldenAnnotation(cm))).toBe(printWithKubectl(cm, 'yaml'));
+  });
+
   it('prints a pod with status as kubectl', () => {
     const pod = {
       apiVersion: 'v1',
