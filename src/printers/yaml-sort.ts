@@ -7,7 +7,12 @@
 const isLetter = (c: string) => /\p{L}/u.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
-/** Compares two mapping keys in go-yaml v2 order, for Array.prototype.sort. */
+/**
+ * Compares two mapping keys in go-yaml v2 order, for Array.prototype.sort.
+ * NOTE: the order is not transitive for some keys that mix digits and
+ * symbols (`1-?`, `09x`, `0o:`). kubectl then sorts Go's randomly ordered
+ * map keys into varying orders from run to run, so no fixed order can match.
+ */
 export function compareYamlKeys(a: string, b: string): number {
   if (a === b) return 0;
   return yamlKeyLess(a, b) ? -1 : 1;

@@ -158,6 +158,30 @@ describe.skipIf(!hasKubectl)(`toKubectlYaml against kubectl (${NO_KUBECTL})`, ()
     expect(toKubectlYaml(withGoldenAnnotation(cm))).toBe(printWithKubectl(cm, 'yaml'));
   });
 
+  it('prints random strings as kubectl', () => {
+    // Keys carry no digits: with digits go-yaml's key order can be
+    // non-transitive and kubectl's own output varies between runs.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const alphabet = [...'abZ019   :#-?"\'\n\n.*&!|>%@`,[]{}é\teE+_/\\xynotru~=<'];
+    const randomString = (max: number) => {
+      let text = '';
+      const length = 1 + Math.floor(random() * max);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      return text;
+    };
+    const data: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) {
+      const key = randomString(12).replace(/[0-9]/g, '');
+      data[key] = i % 3 === 0 ? [randomString(120), { [randomString(8).replace(/[0-9]/g, '')]: randomString(30) }] : randomString(i % 7 === 0 ? 140 : 12);
+    }
+    const thing = { apiVersion: 'v1', kind: 'Thing', metadata: { name: 'random' }, data };
+    expect(toKubectlYaml(withGoldenAnnotation(thing))).toBe(printWithKubectl(thing, 'yaml'));
+  });
+
   it('prints a pod with status as kubectl', () => {
     const pod = {
       apiVersion: 'v1',
