@@ -73,7 +73,8 @@ export function parseCustomColumnsTemplate(text: string): CustomColumn[] {
 
 /**
  * Prints objects as a custom-columns table. A `List` contributes one row per
- * item. Missing fields never fail, as kubectl always allows missing keys here.
+ * item. A missing field prints `<none>` because kubectl evaluates these paths
+ * with missing keys allowed, whatever --allow-missing-template-keys says.
  */
 export function printCustomColumns(columns: CustomColumn[], objects: unknown[], opts: CustomColumnsOptions = {}): string {
   const compiled: CompiledColumn[] = columns.map((c) => ({ ...c, nodes: parseJsonPath(c.fieldSpec) }));

@@ -39,7 +39,7 @@ const DISCOVERY: Record<string, unknown> = {
   },
 };
 
-/** A fixed response for one path: `table` when kubectl asks for a Table, else `list`. */
+/** A fixed response for one path: `table` when kubectl requests a Table, else `list`. */
 export interface FakeResource {
   list: unknown;
   table?: unknown;
@@ -55,7 +55,8 @@ export async function startFakeDiscovery(resources: Record<string, FakeResource>
     const path = (req.url ?? '').split('?')[0];
     const resource = resources[path];
     const wantsTable = (req.headers.accept ?? '').includes('as=Table');
-    const body = resource ? (wantsTable && resource.table ? resource.table : resource.list) : DISCOVERY[path];
+    let body = DISCOVERY[path];
+    if (resource) body = wantsTable && resource.table ? resource.table : resource.list;
     res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body ?? { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 }));
   });
