@@ -6,5 +6,7 @@ import type { Controller } from '../engine/controller.js';
 import { scheduler } from './scheduler/scheduler.js';
 import { garbageCollector } from './garbagecollector/garbagecollector.js';
 import { kubelet } from '../kubelet/kubelet.js';
+import { replicaSetController, replicationControllerController } from './replicaset/replicaset.js';
+import { deploymentController } from './deployment/deployment.js';
 
-export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector];
+export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, replicaSetController, replicationControllerController, deploymentController];
