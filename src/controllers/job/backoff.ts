@@ -1,7 +1,7 @@
 /**
- * The job controller's back-off before it replaces a failed pod
- *: 10 s after the first failure,
- * doubling with each consecutive failure, capped at 6 minutes.
+ * The job controller's back-off before it replaces a failed pod: 10 s
+ * after the first failure, doubling with each consecutive failure, capped
+ * at 6 minutes.
  */
 
 /** DefaultJobPodFailureBackOff: the delay after the first failure. */
