@@ -36,6 +36,8 @@ export const VERBS: Record<string, Verb> = {
   cluster: { group: GROUPS[8], summary: 'Create, list, select and delete simulated clusters', load: () => import('../commands/cluster/index.js') },
   clock: { group: GROUPS[8], summary: "Show or advance the cluster's simulated clock", load: () => import('../commands/clock/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
+  wait: { group: GROUPS[5], summary: 'Experimental: Wait for a specific condition on one or many resources', load: () => import('../commands/wait/index.js') },
+  daemon: { group: GROUPS[8], summary: 'Start, stop or inspect the background process that keeps a cluster ticking', load: () => import('../commands/daemon/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */
