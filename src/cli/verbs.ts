@@ -51,6 +51,8 @@ export const VERBS: Record<string, Verb> = {
   scale: { group: GROUPS[2], summary: 'Set a new size for a deployment, replica set, or replication controller', load: () => import('../commands/scale/index.js') },
   set: { group: GROUPS[1], summary: 'Set specific features on objects', load: () => import('../commands/set/index.js') },
   rollout: { group: GROUPS[2], summary: 'Manage the rollout of a resource', load: () => import('../commands/rollout/index.js') },
+  wait: { group: GROUPS[5], summary: 'Experimental: Wait for a specific condition on one or many resources', load: () => import('../commands/wait/index.js') },
+  daemon: { group: GROUPS[8], summary: 'Start, stop or inspect the background process that keeps a cluster ticking', load: () => import('../commands/daemon/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */
