@@ -5,6 +5,7 @@
  */
 import { explainSchemaData, type ExplainKind, type OpenApiSchema } from './explain-schema.js';
 import { createSchemaResolver, renderSchemaPath } from './explain-render.js';
+import { lookupFieldV2, renderSchemaV2 } from './explain-render-v2.js';
 
 export { explainKinds, type ExplainKind } from './explain-schema.js';
 
@@ -80,17 +81,24 @@ function findKindSchema(kind: ExplainKind): OpenApiSchema {
  */
 export function explain(path: string, opts: ExplainOptions = {}): string {
   const output: string = opts.output ?? 'plaintext';
-  if (output !== 'plaintext') {
-    // TODO(explain): plaintext-openapiv2 needs the OpenAPI v2 renderer; today it is refused like an unknown format.
+  if (output !== 'plaintext' && output !== 'plaintext-openapiv2') {
     throw new ExplainError(`error: unrecognized format: ${output}`);
   }
   const [resource, ...fieldPath] = path.split('.');
   const kind = findExplainKind(resource, opts.apiVersion);
   const schema = findKindSchema(kind);
+  const resolve = createSchemaResolver(explainSchemaData.schemas);
+
+  if (output === 'plaintext-openapiv2') {
+    const found = lookupFieldV2(schema, fieldPath, resolve);
+    if (!found.schema) throw new ExplainError(`error: field "${found.missing}" does not exist`);
+    const header = `KIND:     ${kind.kind}\nVERSION:  ${groupVersionString(kind.group, kind.version)}\n\n`;
+    return header + renderSchemaV2(found.schema, fieldPath[fieldPath.length - 1] ?? '', opts.recursive ?? false, resolve);
+  }
 
   let header = kind.group ? `GROUP:      ${kind.group}\n` : '';
   header += `KIND:       ${kind.kind}\nVERSION:    ${kind.version}\n\n`;
-  const ctx = { resolve: createSchemaResolver(explainSchemaData.schemas), recursive: opts.recursive ?? false };
+  const ctx = { resolve, recursive: opts.recursive ?? false };
   const body = renderSchemaPath(schema, fieldPath, new Set(), ctx);
   if (!body) throw new ExplainError(`error: field "${fieldPath[fieldPath.length - 1]}" does not exist`, header);
   return header + body + '\n';
