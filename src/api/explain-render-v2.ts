@@ -24,31 +24,63 @@ function mapValues(schema: OpenApiSchema): OpenApiSchema | undefined {
   return ap && typeof ap === 'object' ? ap : undefined;
 }
 
+const BULLET = /^(\d+\.?|-|\*)\s/;
+
+/** Tells whether a source line starts a new output line instead of joining the previous one. */
+function startsNewLine(lastWord: string, line: string): boolean {
+  if (lastWord.endsWith(':')) return true;
+  const trimmed = line.trim();
+  return trimmed.length === 0 || BULLET.test(trimmed);
+}
+
 /**
- * Splits text into lines of at most `limit` bytes on any whitespace (newlines
- * included, as kubectl's old wrapper does); a longer word gets its own line.
+ * Splits text into lines of at most `limit` bytes the way kubectl's OpenAPI
+ * v2 printer does. Source lines are joined, except after a colon, before a
+ * list item and at a blank line. A line indented by 4 spaces is kept as it
+ * is. A blank line is kept only once some output line is complete, and a
+ * longer word gets its own line.
  */
 export function wrapWords(text: string, limit: number): string[] {
   const lines: string[] = [];
-  let line: string[] = [];
+  let words: string[] = [];
   let length = -1;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const wordLength = Buffer.byteLength(word);
-    if (line.length > 0 && length + 1 + wordLength > limit) {
-      lines.push(line.join(' '));
-      line = [];
-      length = -1;
+  let lastWord = '';
+  const flush = () => {
+    if (words.length === 0) return;
+    lines.push(words.join(' '));
+    words = [];
+    length = -1;
+    lastWord = '';
+  };
+
+  for (const source of text.split('\n')) {
+    if (lines.length > 0 && source.trim().length === 0) {
+      flush();
+      lines.push('');
+      continue;
     }
-    line.push(word);
-    length += 1 + wordLength;
+    if (source.startsWith('    ')) {
+      // An indented block is kept verbatim on its own line.
+      flush();
+      lines.push(source);
+      continue;
+    }
+    if (startsNewLine(lastWord, source)) flush();
+    for (const word of source.split(/\s+/).filter(Boolean)) {
+      lastWord = word;
+      const wordLength = Buffer.byteLength(word);
+      if (words.length > 0 && length + 1 + wordLength > limit) flush();
+      words.push(word);
+      length += 1 + wordLength;
+    }
   }
-  if (line.length > 0) lines.push(line.join(' '));
+  flush();
   return lines;
 }
 
 function writeWrapped(text: string, indent: number): string {
   return wrapWords(text, WRAP - indent)
-    .map((l) => ' '.repeat(indent) + l + '\n')
+    .map((l) => (l ? ' '.repeat(indent) + l : '') + '\n')
     .join('');
 }
 
@@ -62,11 +94,9 @@ export function typeNameV2(schema: OpenApiSchema, resolve: SchemaResolver): stri
   if (schema.items) return '[]' + typeNameV2(schema.items, resolve);
   const values = mapValues(schema);
   if (values) return 'map[string]' + typeNameV2(values, resolve);
-  if (schema.properties) return 'Object';
+  if (schema.properties || schema.type === 'object') return 'Object';
   // OpenAPI v2 publishes IntOrString and Quantity as strings.
   if (schema.oneOf) return 'string';
-  // NOTE: an object without properties is an arbitrary map in the v2 model; "map[string]" is from memory of old kubectl output, not checked against kubectl.
-  if (schema.type === 'object') return 'map[string]';
   return schema.type ?? 'Object';
 }
 
@@ -97,7 +127,8 @@ function viewLeaf(schema: OpenApiSchema, resolve: SchemaResolver): LeafView {
     }
     if (!type) type = typeNameV2(s, resolve);
     descriptions.push(s.description ?? '');
-    return { descriptions, type, kind: s.properties ? s : undefined };
+    const isObject = s.properties !== undefined || s.type === 'object';
+    return { descriptions, type, kind: isObject ? s : undefined };
   }
   return { descriptions, type: type || 'Object' };
 }

@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { explain, ExplainError, explainKinds, type ExplainOptions } from '../../../src/api/explain.js';
 import { explainSchemaData, type OpenApiSchema } from '../../../src/api/explain-schema.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.js';
@@ -114,6 +114,23 @@ const CASES: string[][] = [
   ...fieldPaths(2).filter((_, i) => i % 7 === 0),
 ];
 
+const V2 = '--output=plaintext-openapiv2';
+const V2_CASES: string[][] = [
+  ['rs', V2],
+  ['deployment.spec.strategy', V2],
+  ['deployment.spec.replicas', V2],
+  ['pods.spec.containers.ports', V2],
+  ['controllerrevisions.data', V2],
+  ['cm.data', V2],
+  ['pvc.status', V2],
+  ['jobs.status', V2],
+  ['pods.spec.foo', V2],
+  ...explainKinds.map((k) => [k.resource, '--recursive', `--api-version=${k.group ? k.group + '/' : ''}${k.version}`, V2]),
+  ...fieldPaths(2)
+    .filter((_, i) => i % 11 === 0)
+    .map((args) => [...args, V2]),
+];
+
 describe.skipIf(!hasKubectl132)('explain against kubectl v1.32', () => {
   beforeAll(async () => {
     server = await startFakeApiServer();
@@ -124,7 +141,8 @@ describe.skipIf(!hasKubectl132)('explain against kubectl v1.32', () => {
     await server?.close();
   });
 
-  it.each(CASES.map((args) => [args.join(' '), args]))('matches kubectl explain %s', async (_name, args) => {
+  const rows = [...CASES, ...V2_CASES].map((args) => [args.join(' '), args] as const);
+  it.concurrent.for(rows)('matches kubectl explain %s', async ([, args], { expect }) => {
     const expected = await runKubectl(args);
     const actual = runKubesim(args);
     expect(actual.stdout).toBe(expected.stdout);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indentText, wrapText } from '../../../src/api/explain-wrap.js';
+import { wrapWords } from '../../../src/api/explain-render-v2.js';
 
 describe('wrapText', () => {
   it('breaks before the word that would pass the limit', () => {
@@ -26,5 +27,27 @@ describe('wrapText', () => {
 describe('indentText', () => {
   it('pads every line including blank ones', () => {
     expect(indentText(4, 'a\n\nb\n')).toBe('    a\n    \n    b\n    ');
+  });
+});
+
+describe('wrapWords', () => {
+  it('joins source lines and wraps at the byte limit', () => {
+    expect(wrapWords('aaa bbb\nccc ddd', 11)).toEqual(['aaa bbb ccc', 'ddd']);
+  });
+
+  it('starts a new line after a colon and before a dash item', () => {
+    expect(wrapWords('Values:\n - a\n - b', 40)).toEqual(['Values:', '- a', '- b']);
+  });
+
+  it('drops a blank line while the first output line is still open', () => {
+    expect(wrapWords('short.\n\nnext', 40)).toEqual(['short.', 'next']);
+  });
+
+  it('keeps a blank line once an output line is complete', () => {
+    expect(wrapWords('one two\nthree\n\nfour', 7)).toEqual(['one two', 'three', '', 'four']);
+  });
+
+  it('keeps a line indented by four spaces verbatim', () => {
+    expect(wrapWords('list:\n     - x = 1\nafter', 40)).toEqual(['list:', '     - x = 1', 'after']);
   });
 });

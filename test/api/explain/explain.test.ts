@@ -196,3 +196,52 @@ describe('explainKinds', () => {
     expect(findExplainKind('deploy')).toMatchObject({ group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments' });
   });
 });
+
+describe('explain --output=plaintext-openapiv2', () => {
+  it('prints a primitive field in the OpenAPI v2 layout', () => {
+    expect(explain('deployment.spec.replicas', { output: 'plaintext-openapiv2' })).toBe(
+      [
+        'KIND:     Deployment',
+        'VERSION:  apps/v1',
+        '',
+        'FIELD:    replicas <integer>',
+        '',
+        'DESCRIPTION:',
+        '     Number of desired pods. This is a pointer to distinguish between explicit',
+        '     zero and not specified. Defaults to 1.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints an object field with both descriptions and its fields', () => {
+    const out = explain('deployment.spec.strategy', { output: 'plaintext-openapiv2' });
+    expect(out.startsWith(
+      [
+        'KIND:     Deployment',
+        'VERSION:  apps/v1',
+        '',
+        'RESOURCE: strategy <Object>',
+        '',
+        'DESCRIPTION:',
+        '     The deployment strategy to use to replace existing pods with new ones.',
+        '',
+        '     DeploymentStrategy describes how to replace existing pods with new ones.',
+        '',
+        'FIELDS:',
+        '   rollingUpdate\t<Object>',
+        '     Rolling update config params. Present only if DeploymentStrategyType =',
+        '     RollingUpdate.',
+        '',
+        '   type\t<string>',
+        '',
+      ].join('\n'),
+    )).toBe(true);
+  });
+
+  it('names the first missing field without a header', () => {
+    const err = explainError('pods.foo.bar', { output: 'plaintext-openapiv2' });
+    expect(err.message).toBe('error: field "foo" does not exist');
+    expect(err.output).toBe('');
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * A test-only API server on 127.0.0.1 that serves discovery and the OpenAPI
- * v3 documents from kubesim's explain schema data, so the real kubectl can
+ * v2 (protobuf) and v3 documents from kubesim's explain schema data, so the real kubectl can
  * render `kubectl explain` from the same data and serve as the oracle for
  * kubesim's own renderer.
  */
@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explainSchemaData } from '../../../src/api/explain-schema.js';
+import { encodeOpenApiV2, OPENAPI_V2_PROTO } from './openapi-v2-proto.js';
 
 export interface FakeApiServer {
   url: string;
@@ -91,9 +92,14 @@ function routes(): Map<string, unknown> {
 /** Starts the server on a random loopback port and writes a kubeconfig pointing at it. */
 export async function startFakeApiServer(): Promise<FakeApiServer> {
   const table = routes();
+  const openApiV2 = encodeOpenApiV2(explainSchemaData);
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (process.env.FAKE_API_LOG) console.error(req.method, req.url, req.headers.accept);
+    if (path === '/openapi/v2') {
+      res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTO });
+      res.end(openApiV2);
+      return;
+    }
     const body = table.get(path);
     if (body === undefined) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
