@@ -6,12 +6,12 @@
 // document (Kubernetes v1.33.0 schema in release 4.5.1, the closest to 1.32
 // that carries descriptions and enums) and keeps every description as a doc
 // comment in its .d.ts files, with enums as string-literal unions. This
-// script reads those declarations with the TypeScript parser and writes the
-// OpenAPI v3 shapes the API server would serve (allOf-wrapped $refs, oneOf
-// for IntOrString and Quantity, date-time strings for Time), limited to the
-// kinds kubesim serves and the definitions they reference.
+// script reads those declarations with the TypeScript parser. It writes the
+// OpenAPI v3 shapes the API server serves: allOf-wrapped $refs, oneOf for
+// IntOrString and Quantity, date-time strings for Time. Only the kinds
+// kubesim serves and the definitions they reference are written.
 //
-// Run: node scripts/gen-explain-schemas.mjs   (output is committed)
+// Run: npm run gen:explain   (the output is committed; `--out FILE` writes elsewhere)
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,7 +22,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const modelsDir = dirname(require.resolve('kubernetes-models/package.json'));
 const machineryDir = dirname(require.resolve('@kubernetes-models/apimachinery/package.json'));
-const outFile = join(root, 'src/api/openapi/explain-schemas.json');
+const outArg = process.argv.indexOf('--out');
+const outFile = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'src/api/openapi/explain-schemas.json');
 
 /** The kinds kubesim serves: package folder, group, version, kind, plural, namespaced, short names. */
 const KINDS = [
@@ -76,7 +77,7 @@ function resolveImport(fromFile, spec) {
   return existsSync(file) ? file : undefined;
 }
 
-/** The raw text of the doc comment right before a node, with the comment markers removed. */
+/** Returns the raw text of the doc comment right before a node, without the comment markers. */
 function docComment(source, node) {
   const ranges = ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
   const doc = ranges.filter((r) => source.text.startsWith('/**', r.pos)).pop();
@@ -181,6 +182,8 @@ function readDefinition(file) {
 function aliasSchema(name, description, type, imports, source) {
   const schema = description ? { description } : {};
   if (name.endsWith('.IntOrString')) return { ...schema, oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string' };
+  // NOTE: kubernetes-models drops the Quantity description, so explain lacks the paragraph kubectl
+  // appends below a Quantity map such as resources.limits. Writing that prose by hand is not allowed here.
   if (name.endsWith('.Quantity')) return { ...schema, oneOf: [{ type: 'string' }, { type: 'number' }] };
   if (name.endsWith('.Time') || name.endsWith('.MicroTime')) return { ...schema, type: 'string', format: 'date-time' };
   if (!type) return { ...schema, type: 'object' };

@@ -84,7 +84,7 @@ function writeWrapped(text: string, indent: number): string {
     .join('');
 }
 
-/** Type names as the OpenAPI v2 printer shows them: Object, []Object, map[string]string, string. */
+/** Returns the type name the OpenAPI v2 printer shows: Object, []Object, map[string]string, string. */
 export function typeNameV2(schema: OpenApiSchema, resolve: SchemaResolver): string {
   const ref = refOf(schema);
   if (ref) {
@@ -204,9 +204,9 @@ export function lookupFieldV2(
 }
 
 /**
- * Renders the body below the KIND/VERSION header for `schema`, the kind's
- * schema or the field reached by the path; `name` is the field name, '' for
- * the kind itself.
+ * Renders the body below the KIND/VERSION header. `schema` is the kind's
+ * schema or the field reached by the path, and `name` is that field's name
+ * ('' for the kind itself).
  */
 export function renderSchemaV2(schema: OpenApiSchema, name: string, recursive: boolean, resolve: SchemaResolver): string {
   const leaf = viewLeaf(schema, resolve);

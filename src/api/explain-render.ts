@@ -1,8 +1,9 @@
 /**
  * Renders one kind's OpenAPI v3 schema the way kubectl v1.32 prints
- * `kubectl explain` in its default `plaintext` format: it walks the field
- * path through properties, array items, map values and allOf wrappers, then
- * prints the description and the field list (or the recursive field tree).
+ * `kubectl explain` in its default `plaintext` format. The field path is
+ * followed through properties, array items, map values and allOf wrappers.
+ * Then the description and the field list (or the recursive field tree) are
+ * printed.
  */
 import type { OpenApiSchema } from './explain-schema.js';
 import { indentText, wrapText } from './explain-wrap.js';
@@ -22,7 +23,7 @@ function mapValues(schema: OpenApiSchema): OpenApiSchema | undefined {
   return ap && typeof ap === 'object' ? ap : undefined;
 }
 
-/** The short type hint kubectl shows in angle brackets: string, Object, []Container, map[string]string. */
+/** Returns the short type hint kubectl shows in angle brackets: string, Object, []Container, map[string]string. */
 export function guessType(schema: OpenApiSchema, resolve: SchemaResolver): string {
   if (schema.items) return '[]' + guessType(schema.items, resolve);
   const values = mapValues(schema);
@@ -58,7 +59,7 @@ function renderEnum(schema: OpenApiSchema, longView: boolean, indent: number): s
   return out;
 }
 
-/** The description of a schema followed by those of what it wraps: referenced type, array items, map values. */
+/** Joins the description of a schema and those of what it wraps: referenced type, array items, map values. */
 function collectDescription(schema: OpenApiSchema, resolve: SchemaResolver): string {
   const s = resolve(schema.$ref) ?? schema;
   let out = s.description ? s.description + '\n' : '';
@@ -88,8 +89,8 @@ function renderField(name: string, parent: OpenApiSchema, level: number, ctx: Re
 
 /**
  * Lists the fields of a schema, sorted by name. In recursive mode each field
- * is followed by its own fields one level deeper; a type already being
- * expanded on the current path is not expanded again, which ends cycles.
+ * is followed by its own fields one level deeper. A type already being
+ * expanded on the current path is not expanded again, so cycles end.
  */
 function renderFieldList(schema: OpenApiSchema, level: number, seen: ReadonlySet<string>, ctx: RenderContext): string {
   const ref = schema.$ref ?? '';

@@ -50,8 +50,8 @@ export interface ExplainSchemaData {
 export const explainSchemaData = data as ExplainSchemaData;
 
 /**
- * The kinds `kubesim explain` knows, with group, version and resource names,
- * in discovery order (a group's preferred version first), so the resource
- * registry can check it agrees.
+ * Kinds that `kubesim explain` documents, with group, version and resource
+ * names, in discovery order (a group's preferred version first). The resource
+ * registry can compare its own list against this one.
  */
 export const explainKinds: readonly ExplainKind[] = explainSchemaData.kinds;

@@ -20,9 +20,10 @@ export interface ExplainOptions {
 }
 
 /**
- * A failed explain. `message` is the exact line kubectl writes to stderr and
- * `output` is what kubectl has already written to stdout by then (the
- * KIND/VERSION header when a field does not exist); kubectl exits 1.
+ * Error of a failed explain, after which kubectl exits 1. `message` is the
+ * exact line kubectl writes to stderr. `output` is what kubectl has already
+ * written to stdout by then: the KIND/VERSION header when a field does not
+ * exist, '' otherwise.
  */
 export class ExplainError extends Error {
   constructor(
@@ -100,6 +101,10 @@ export function explain(path: string, opts: ExplainOptions = {}): string {
   header += `KIND:       ${kind.kind}\nVERSION:    ${kind.version}\n\n`;
   const ctx = { resolve, recursive: opts.recursive ?? false };
   const body = renderSchemaPath(schema, fieldPath, new Set(), ctx);
-  if (!body) throw new ExplainError(`error: field "${fieldPath[fieldPath.length - 1]}" does not exist`, header);
+  if (!body) {
+    // kubectl names the last element of the path, whichever element is missing.
+    const lastField = fieldPath[fieldPath.length - 1];
+    throw new ExplainError(`error: field "${lastField}" does not exist`, header);
+  }
   return header + body + '\n';
 }

@@ -61,7 +61,7 @@ function runKubectl(args: string[]): Promise<Result> {
   });
 }
 
-/** Every field path of a kind down to `depth` levels, in schema order. */
+/** Lists every field path of every kind down to `depth` levels, in schema order. */
 function fieldPaths(depth: number): string[][] {
   const schemas = explainSchemaData.schemas;
   const fieldsOf = (s: OpenApiSchema | undefined): Record<string, OpenApiSchema> => {

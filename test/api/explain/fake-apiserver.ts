@@ -1,8 +1,7 @@
 /**
- * A test-only API server on 127.0.0.1 that serves discovery and the OpenAPI
- * v2 (protobuf) and v3 documents from kubesim's explain schema data, so the real kubectl can
- * render `kubectl explain` from the same data and serve as the oracle for
- * kubesim's own renderer.
+ * Test-only API server on 127.0.0.1. It serves discovery and the OpenAPI v2
+ * (protobuf) and v3 documents built from kubesim's explain schema data, so
+ * the real kubectl renders `kubectl explain` from the same data as kubesim.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';

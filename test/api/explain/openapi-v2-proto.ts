@@ -20,7 +20,7 @@ function varint(value: number): number[] {
   return bytes;
 }
 
-/** A length-delimited field (wire type 2): strings and nested messages. */
+/** Encodes a length-delimited field (wire type 2): a string or a nested message. */
 function field(num: number, payload: Buffer | string): Buffer {
   const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
   return Buffer.concat([Buffer.from(varint((num << 3) | 2)), Buffer.from(varint(body.length)), body]);
@@ -48,20 +48,16 @@ function encodeSchema(s: OpenApiSchema): Buffer {
   const parts: Buffer[] = [];
   const ref = s.$ref ?? (s.allOf?.length === 1 && !s.properties ? s.allOf[0].$ref : undefined);
   if (ref) parts.push(field(1, toV2Ref(ref)));
-  // OpenAPI v2 publishes IntOrString and Quantity as plain strings.
-  if (s.oneOf) {
-    if (s.format) parts.push(field(2, s.format));
-  } else if (s.format) {
-    parts.push(field(2, s.format));
-  }
+  if (s.format) parts.push(field(2, s.format));
   if (s.description) parts.push(field(4, s.description));
   for (const name of s.required ?? []) parts.push(field(19, name));
   for (const value of s.enum ?? []) parts.push(field(20, anyYaml(value)));
   if (s.additionalProperties && typeof s.additionalProperties === 'object') {
     parts.push(field(21, field(1, encodeSchema(s.additionalProperties))));
   }
-  const type = s.oneOf ? 'string' : ref ? undefined : s.type;
-  if (type) parts.push(field(22, field(1, type)));
+  // OpenAPI v2 publishes IntOrString and Quantity as plain strings.
+  if (s.oneOf) parts.push(field(22, field(1, 'string')));
+  else if (!ref && s.type) parts.push(field(22, field(1, s.type)));
   if (s.items) parts.push(field(23, field(1, encodeSchema(s.items))));
   if (s.properties) {
     const named = Object.entries(s.properties).map(([name, sub]) => field(1, message(field(1, name), field(2, encodeSchema(sub)))));
