@@ -176,7 +176,10 @@ function renderFieldTree(schema: OpenApiSchema, indent: number, open: ReadonlySe
   return out;
 }
 
-/** Finds the schema a field path names, or undefined with the first missing field. */
+/**
+ * Finds the schema a field path names, or returns the first missing field.
+ * Like kubectl, a map consumes one path element as its key.
+ */
 export function lookupFieldV2(
   schema: OpenApiSchema,
   fieldPath: readonly string[],
@@ -190,11 +193,19 @@ export function lookupFieldV2(
       s = resolve(ref);
       continue;
     }
-    const inner = s.items ?? mapValues(s);
-    if (inner) {
-      s = inner;
+    if (s.items) {
+      s = s.items;
       continue;
     }
+    const values = mapValues(s);
+    if (values) {
+      // Any key of a map names its value type.
+      path.shift();
+      s = values;
+      continue;
+    }
+    // kubectl stops at a primitive and ignores the rest of the path.
+    if (!s.properties && s.type !== 'object') break;
     const next: OpenApiSchema | undefined = s.properties?.[path[0]];
     if (!next) return { missing: path[0] };
     path.shift();

@@ -4,10 +4,12 @@
  * as kubectl v1.32 prints it.
  */
 import { explainSchemaData, type ExplainKind, type OpenApiSchema } from './explain-schema.js';
+import { ExplainError, resolveExplainTarget } from './explain-resolve.js';
 import { createSchemaResolver, renderSchemaPath } from './explain-render.js';
 import { lookupFieldV2, renderSchemaV2 } from './explain-render-v2.js';
 
 export { explainKinds, type ExplainKind } from './explain-schema.js';
+export { ExplainError, findExplainKinds } from './explain-resolve.js';
 
 /** Options of `kubectl explain`. */
 export interface ExplainOptions {
@@ -19,51 +21,8 @@ export interface ExplainOptions {
   output?: 'plaintext' | 'plaintext-openapiv2';
 }
 
-/**
- * Error of a failed explain, after which kubectl exits 1. `message` is the
- * exact line kubectl writes to stderr. `output` is what kubectl has already
- * written to stdout by then: the KIND/VERSION header when a field does not
- * exist, '' otherwise.
- */
-export class ExplainError extends Error {
-  constructor(
-    message: string,
-    readonly output = '',
-  ) {
-    super(message);
-    this.name = 'ExplainError';
-  }
-}
-
 function groupVersionString(group: string, version: string): string {
   return group ? `${group}/${version}` : version;
-}
-
-function matchesResource(k: ExplainKind, name: string): boolean {
-  return k.resource === name || k.kind.toLowerCase() === name || k.shortNames.includes(name);
-}
-
-/**
- * Finds the kind a command-line resource name means: plural, singular, kind
- * or short name, case-insensitive; without --api-version the group's
- * preferred version wins.
- */
-export function findExplainKind(resource: string, apiVersion?: string): ExplainKind {
-  const name = resource.toLowerCase();
-  const candidates = explainSchemaData.kinds.filter((k) => matchesResource(k, name));
-  if (candidates.length === 0) throw new ExplainError(`the server doesn't have a resource type "${resource}"`);
-  if (!apiVersion) return candidates[0];
-
-  const slash = apiVersion.indexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-  const match = candidates.find((k) => k.group === group && k.version === version);
-  if (match) return match;
-  const gvr = `${group}/${version}, Resource=${candidates[0].resource}`;
-  const served = explainSchemaData.kinds.some((k) => k.group === group && k.version === version);
-  // kubectl looks the group/version up in the OpenAPI index first, then the resource's paths in it.
-  if (!served) throw new ExplainError(`error: couldn't find resource for "${gvr}"`);
-  throw new ExplainError(`error: GVR (${gvr}) not found in OpenAPI schema`);
 }
 
 function findKindSchema(kind: ExplainKind): OpenApiSchema {
@@ -85,8 +44,7 @@ export function explain(path: string, opts: ExplainOptions = {}): string {
   if (output !== 'plaintext' && output !== 'plaintext-openapiv2') {
     throw new ExplainError(`error: unrecognized format: ${output}`);
   }
-  const [resource, ...fieldPath] = path.split('.');
-  const kind = findExplainKind(resource, opts.apiVersion);
+  const { kind, fieldPath } = resolveExplainTarget(path, opts.apiVersion, output === 'plaintext-openapiv2');
   const schema = findKindSchema(kind);
   const resolve = createSchemaResolver(explainSchemaData.schemas);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain, ExplainError, explainKinds, findExplainKind } from '../../../src/api/explain.js';
+import { explain, ExplainError, explainKinds, findExplainKinds } from '../../../src/api/explain.js';
 
 /** Runs explain and returns the error it throws, failing when it does not throw. */
 function explainError(path: string, opts = {}): ExplainError {
@@ -121,6 +121,12 @@ describe('explain', () => {
     }
   });
 
+  it('accepts a trailing dot and a resource.group prefix', () => {
+    expect(explain('pods.')).toBe(explain('pods'));
+    expect(explain('deployments.apps')).toBe(explain('deployments'));
+    expect(explain('deployments.apps.spec.paused')).toBe(explain('deployments.spec.paused'));
+  });
+
   it('uses the preferred HorizontalPodAutoscaler version unless --api-version is given', () => {
     expect(explain('hpa').startsWith('GROUP:      autoscaling\nKIND:       HorizontalPodAutoscaler\nVERSION:    v2\n')).toBe(true);
     const v1 = explain('hpa.spec', { apiVersion: 'autoscaling/v1' });
@@ -158,6 +164,10 @@ describe('explain errors', () => {
     );
   });
 
+  it('rejects an empty path element', () => {
+    expect(explainError('pods.spec..containers').message).toBe('error: invalid jsonpath syntax, first node must be field node');
+  });
+
   it('rejects an unknown output format', () => {
     expect(explainError('pods', { output: 'yaml' }).message).toBe('error: unrecognized format: yaml');
   });
@@ -193,7 +203,11 @@ describe('explainKinds', () => {
   });
 
   it('finds a kind by short name', () => {
-    expect(findExplainKind('deploy')).toMatchObject({ group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments' });
+    expect(findExplainKinds('deploy')).toMatchObject([{ group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments' }]);
+  });
+
+  it('lists the preferred HorizontalPodAutoscaler version first', () => {
+    expect(findExplainKinds('hpa').map((k) => k.version)).toEqual(['v2', 'v1']);
   });
 });
 
