@@ -84,9 +84,11 @@ function docComment(source, node) {
   if (!doc) return undefined;
   const body = source.text.slice(doc.pos + 3, doc.end - 2);
   const lines = body.split('\n').map((l) => l.replace(/^\s*\* ?/, '')).map((l) => l.replace(/\s+$/, ''));
+  // kubernetes-models adds a @deprecated tag below deprecated descriptions. It is not schema text.
+  while (lines.length && ['', '@deprecated'].includes(lines[lines.length - 1])) lines.pop();
   while (lines.length && lines[0] === '') lines.shift();
-  while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n').replace(/\*\\\//g, '*/');
+  // Undo the escapes kubernetes-models puts into doc comments: `*\/` for `*/` and `\*` for `*`.
+  return lines.join('\n').replace(/\*\\\//g, '*/').replace(/\\\*/g, '*');
 }
 
 const schemas = {};
