@@ -34,10 +34,11 @@ function findKindSchema(kind: ExplainKind): OpenApiSchema {
 }
 
 /**
- * Explains `path` (`TYPE[.field[.field...]]`, e.g. `deployment.spec.strategy`)
- * and returns kubectl's stdout text, ending in its trailing blank line.
- * Throws ExplainError with kubectl's message for an unknown type, an unknown
- * field or an unserved --api-version.
+ * Explains `path` (`TYPE[.group][.field...]`, e.g. `deployment.spec.strategy`
+ * or `deployments.apps.spec`) and returns kubectl's stdout text, ending in its
+ * trailing blank line. Throws ExplainError with kubectl's message for an
+ * unknown type, an unknown field, a malformed path, an unserved
+ * --api-version or an unknown output format.
  */
 export function explain(path: string, opts: ExplainOptions = {}): string {
   const output: string = opts.output ?? 'plaintext';
