@@ -1,88 +1,82 @@
 /**
- * In-process clusters for controller tests: a manual clock, a fixed seed,
- * and small builders for the objects under test.
+ * Builders for controller tests: a bootstrapped cluster on a manual clock in
+ * a temporary folder, and small Job and CronJob manifests.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KObject } from '../../src/api/types.js';
-import type { Cluster } from '../../src/engine/cluster.js';
 import { createCluster } from '../../src/engine/open.js';
+import type { Cluster } from '../../src/engine/cluster.js';
+import type { KObject } from '../../src/api/types.js';
 
-/** 2026-01-01T00:00:00Z, the start of every test cluster's clock. */
-export const START = Date.UTC(2026, 0, 1);
+/** 2022-05-31T09:49:30Z, half a minute before the tutorial's first CronJob run. */
+export const START = Date.parse('2022-05-31T09:49:30Z');
 
-export function newCluster(opts: { workers?: number; version?: string } = {}): Cluster {
-  const dir = mkdtempSync(join(tmpdir(), 'kubesim-ctl-'));
-  process.env.KUBESIM_HOME = dir;
-  return createCluster('t', { clock: 'manual', seed: 1, startTime: START, workers: opts.workers ?? 2, kubernetesVersion: opts.version }, join(dir, 't.db'));
+export function newCluster(opts: { version?: string; startTime?: number } = {}): Cluster {
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-test-'));
+  return createCluster('test', { clock: 'manual', seed: 1, kubernetesVersion: opts.version, startTime: opts.startTime ?? START }, join(dir, 'state.db'));
 }
 
-/** Moves the manual clock forward and runs everything that fell due. */
-export function advance(c: Cluster, ms: number): void {
-  c.advanceClock(ms);
-  c.settle();
+/** Moves the manual clock forward and runs what fell due. */
+export function advance(cluster: Cluster, ms: number): void {
+  cluster.advanceClock(ms);
+  cluster.settle();
 }
 
-export interface DeploymentOptions {
-  name?: string;
-  replicas?: number;
-  image?: string;
-  maxSurge?: number | string;
-  maxUnavailable?: number | string;
-  strategy?: 'RollingUpdate' | 'Recreate';
-  minReadySeconds?: number;
-  revisionHistoryLimit?: number;
-  progressDeadlineSeconds?: number;
+/** Creates an object as `kubectl create` would, then settles. */
+export function create(cluster: Cluster, resource: string, obj: KObject): KObject {
+  const created = cluster.store.tx(() => cluster.store.create(resource, obj));
+  cluster.settle();
+  return created;
 }
 
-export function newDeployment(o: DeploymentOptions = {}): KObject {
-  const name = o.name ?? 'web';
-  const strategy: any = { type: o.strategy ?? 'RollingUpdate' };
-  if (strategy.type === 'RollingUpdate' && (o.maxSurge !== undefined || o.maxUnavailable !== undefined)) {
-    strategy.rollingUpdate = { maxSurge: o.maxSurge ?? '25%', maxUnavailable: o.maxUnavailable ?? '25%' };
-  }
-  const spec: any = {
-    replicas: o.replicas ?? 3,
-    selector: { matchLabels: { app: name } },
-    strategy,
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: o.image ?? 'nginx:1.14.2' }] } },
+/** A busybox container running `script` with `sh -c`. */
+export function shell(script: string): any {
+  return { name: 'main', image: 'busybox:1.36', command: ['sh', '-c', script] };
+}
+
+export function newJob(name: string, spec: Record<string, unknown> & { script?: string; restartPolicy?: string } = {}): KObject {
+  const { script = 'exit 0', restartPolicy = 'Never', ...rest } = spec;
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace: 'default' },
+    spec: { ...rest, template: { spec: { containers: [shell(script)], restartPolicy } } },
   };
-  if (o.minReadySeconds !== undefined) spec.minReadySeconds = o.minReadySeconds;
-  if (o.revisionHistoryLimit !== undefined) spec.revisionHistoryLimit = o.revisionHistoryLimit;
-  if (o.progressDeadlineSeconds !== undefined) spec.progressDeadlineSeconds = o.progressDeadlineSeconds;
-  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default' }, spec };
 }
 
-/** Writes an object through the store in one transaction and settles, as a command would. */
-export function apply(c: Cluster, resource: string, obj: KObject): KObject {
-  const saved = c.store.tx(() => c.store.create(resource, obj));
-  c.settle();
-  return saved;
+export function newCronJob(name: string, spec: Record<string, unknown> & { script?: string } = {}): KObject {
+  const { script = 'date; echo Hello from the Kubernetes cluster', ...rest } = spec;
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      schedule: '*/1 * * * *',
+      ...rest,
+      jobTemplate: { spec: { template: { spec: { containers: [shell(script)], restartPolicy: 'OnFailure' } } } },
+    },
+  };
 }
 
-/** Changes a stored object with `edit` and settles. */
-export function edit(c: Cluster, resource: string, name: string, change: (o: KObject) => void): void {
-  c.store.tx(() => {
-    const o = c.store.get(resource, 'default', name)!;
-    change(o);
-    c.store.update(resource, o);
-  });
-  c.settle();
+export function get(cluster: Cluster, resource: string, name: string): KObject | undefined {
+  return cluster.store.get(resource, 'default', name);
 }
 
-export function setImage(c: Cluster, name: string, image: string): void {
-  edit(c, 'deployments', name, (d) => (d.spec.template.spec.containers[0].image = image));
+/** Names of the pods a job owns, oldest first. */
+export function jobPods(cluster: Cluster, jobName: string): KObject[] {
+  const job = get(cluster, 'jobs', jobName);
+  if (!job) return [];
+  return cluster.store
+    .list('pods', 'default', { owner: job.metadata.uid })
+    .sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || a.metadata.name.localeCompare(b.metadata.name));
 }
 
-/** ReplicaSets of a Deployment as `image=replicas`, oldest first. */
-export function rsSizes(c: Cluster, deployment = 'web'): Record<string, number> {
-  const out: Record<string, number> = {};
-  const rss = c.store.list('replicasets', 'default').filter((rs) => rs.metadata.ownerReferences?.[0]?.name === deployment);
-  for (const rs of rss) out[rs.spec.template.spec.containers[0].image] = rs.spec.replicas;
-  return out;
-}
-
-export function get(c: Cluster, resource: string, name: string): KObject {
-  return c.store.get(resource, 'default', name)!;
+/** Event reasons and messages recorded about an object, in order. */
+export function eventsOf(cluster: Cluster, obj: KObject): string[] {
+  return cluster.store
+    .list('events', 'default')
+    .filter((e) => e.involvedObject?.uid === obj.metadata.uid)
+    .sort((a, b) => String(a.firstTimestamp).localeCompare(String(b.firstTimestamp)) || Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
+    .map((e) => `${e.type} ${e.reason} ${e.message}`);
 }

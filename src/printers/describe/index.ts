@@ -8,6 +8,7 @@ import { writeEvents } from './events.js';
 import { describePod } from './pod.js';
 import { describeNode } from './node.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.js';
+import { describeCronJob, describeJob } from './batch.js';
 
 export interface DescribeContext {
   now: number;
@@ -26,6 +27,8 @@ export const DESCRIBERS: Record<string, Describer> = {
   deployments: describeDeployment,
   replicasets: describeReplicaSet,
   replicationcontrollers: describeReplicationController,
+  jobs: describeJob,
+  cronjobs: describeCronJob,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {

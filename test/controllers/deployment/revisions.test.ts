@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../src/engine/cluster.js';
 import type { KObject } from '../../../src/api/types.js';
-import { advance, apply, edit, get, newCluster, newDeployment, setImage } from '../helpers.js';
+import { advance, apply, edit, get, newCluster, newDeployment, setImage } from '../workload-helpers.js';
 import { computeHash, safeEncodeString } from '../../../src/controllers/deployment/hash.js';
 
 const ROLL = 60_000;

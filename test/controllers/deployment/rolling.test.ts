@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, apply, edit, get, newCluster, newDeployment, rsSizes, setImage } from '../helpers.js';
+import { advance, apply, edit, get, newCluster, newDeployment, rsSizes, setImage } from '../workload-helpers.js';
 
 /** Time for new pods to pull, start and become ready, with room to spare. */
 const ROLL_STEP = 10_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { deleteObject } from '../../../src/engine/delete.js';
-import { advance, apply, edit, get, newCluster } from '../helpers.js';
+import { advance, apply, edit, get, newCluster } from '../workload-helpers.js';
 
 function newReplicaSet(replicas: number, minReadySeconds?: number): KObject {
   const spec: any = {
