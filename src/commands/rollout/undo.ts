@@ -30,7 +30,7 @@ export const command: CommandDef = {
         if (cluster.settings.version >= 136 && item.obj.metadata.annotations?.[LAST_APPLIED_ANNOTATION]) {
           ctx.warn(`resource ${item.info.resource}/${item.obj.metadata.name} was previously managed with 'kubectl apply'. Rolling back will not update the kubectl.kubernetes.io/last-applied-configuration annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.`);
         }
-        const result = supportFor(item, 'rollback', 'rollback')(cluster, item.obj, ctx.flags['to-revision'], dryRun);
+        const result = supportFor(item, 'rollback')(cluster, item.obj, ctx.flags['to-revision'], dryRun);
         ctx.io.out(`${displayName(item)} ${result}\n`);
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);

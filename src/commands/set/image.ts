@@ -6,7 +6,7 @@
 import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
-import { displayName, resolveObjects } from '../shared/resolve.js';
+import { displayName, dryRunSuffix, resolveObjects } from '../shared/resolve.js';
 import { CHANGE_CAUSE, changeCause } from '../shared/record.js';
 import { podSpecOf } from './pod-template.js';
 
@@ -77,7 +77,7 @@ export const command: CommandDef = {
         if (flags.record) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx.path, parsed) };
         if (JSON.stringify(obj) === before) continue;
         if (!dryRun) store.update(item.info.resource, obj);
-        const suffix = flags['dry-run'] === 'client' ? ' (dry run)' : flags['dry-run'] === 'server' ? ' (server dry run)' : '';
+        const suffix = dryRunSuffix(flags['dry-run']);
         ctx.io.out(flags.output === 'name' ? `${displayName(item)}\n` : `${displayName(item)} image updated${suffix}\n`);
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);
