@@ -55,8 +55,8 @@ export const command: CommandDef = {
     if (resources.length === 0 && flags.filename.length === 0) problems.push('one or more resources must be specified as <resource> <name> or <resource>/<name>');
     if (images.length === 0) problems.push('at least one image update is required');
     if (images.some(([n]) => n === '*') && images.length > 1) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
-    if (problems.length === 1) throw new UsageError(problems[0], true);
-    if (problems.length > 1) throw new UsageError(`[${problems.join(', ')}]`, true);
+    if (problems.length === 1) throw new UsageError(problems[0]);
+    if (problems.length > 1) throw new UsageError(`[${problems.join(', ')}]`);
 
     const { items, errors } = await resolveObjects(ctx, resources, { filenames: flags.filename, recursive: flags.recursive, selector: flags.selector, all: flags.all });
     const store = ctx.cluster().store;
