@@ -220,15 +220,17 @@ export function newCondition(type: string, status: 'True' | 'False' | 'Unknown',
   return { type, status, lastUpdateTime: at, lastTransitionTime: at, reason, message };
 }
 
-/** Sets a condition, keeping it untouched when status and reason are unchanged (SetDeploymentCondition). */
+/**
+ * Sets a condition, keeping it untouched when status and reason are
+ * unchanged. A changed condition moves to the end of the list, as
+ * SetDeploymentCondition filters it out and appends it.
+ */
 export function setCondition(status: any, cond: any): void {
-  const list: any[] = (status.conditions ??= []);
-  const i = list.findIndex((c) => c.type === cond.type);
-  const current = i >= 0 ? list[i] : undefined;
+  const list: any[] = status.conditions ?? [];
+  const current = list.find((c) => c.type === cond.type);
   if (current && current.status === cond.status && current.reason === cond.reason) return;
   if (current && current.status === cond.status) cond.lastTransitionTime = current.lastTransitionTime;
-  if (i >= 0) list.splice(i, 1, cond);
-  else list.push(cond);
+  status.conditions = [...list.filter((c) => c.type !== cond.type), cond];
 }
 
 export function removeCondition(status: any, type: string): void {
