@@ -47,6 +47,7 @@ export const VERBS: Record<string, Verb> = {
   __complete: { group: 'hidden', summary: 'Print completion candidates', load: () => import('../commands/__complete/index.js') },
   events: { group: GROUPS[4], summary: 'List events', load: () => import('../commands/events/index.js') },
   convert: { group: GROUPS[5], summary: 'Convert config files between different API versions', load: () => import('../commands/convert/index.js') },
+  explain: { group: GROUPS[1], summary: 'Get documentation for a resource', load: () => import('../commands/explain/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
   scale: { group: GROUPS[2], summary: 'Set a new size for a deployment, replica set, or replication controller', load: () => import('../commands/scale/index.js') },
   set: { group: GROUPS[1], summary: 'Set specific features on objects', load: () => import('../commands/set/index.js') },
