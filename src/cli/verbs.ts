@@ -36,6 +36,11 @@ export const VERBS: Record<string, Verb> = {
   cluster: { group: GROUPS[8], summary: 'Create, list, select and delete simulated clusters', load: () => import('../commands/cluster/index.js') },
   clock: { group: GROUPS[8], summary: "Show or advance the cluster's simulated clock", load: () => import('../commands/clock/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
+  cordon: { group: GROUPS[3], summary: 'Mark node as unschedulable', load: () => import('../commands/cordon/index.js') },
+  uncordon: { group: GROUPS[3], summary: 'Mark node as schedulable', load: () => import('../commands/uncordon/index.js') },
+  drain: { group: GROUPS[3], summary: 'Drain node in preparation for maintenance', load: () => import('../commands/drain/index.js') },
+  taint: { group: GROUPS[3], summary: 'Update the taints on one or more nodes', load: () => import('../commands/taint/index.js') },
+  node: { group: GROUPS[8], summary: 'Add, remove, fail or recover simulated nodes', load: () => import('../commands/node/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */
