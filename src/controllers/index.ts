@@ -7,5 +7,6 @@ import { scheduler } from './scheduler/scheduler.js';
 import { garbageCollector } from './garbagecollector/garbagecollector.js';
 import { kubelet } from '../kubelet/kubelet.js';
 import { nodeLifecycle } from './nodelifecycle/nodelifecycle.js';
+import { daemonSetController } from './daemonset/daemonset.js';
 
-export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, nodeLifecycle];
+export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, nodeLifecycle, daemonSetController];
