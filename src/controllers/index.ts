@@ -8,5 +8,7 @@ import { garbageCollector } from './garbagecollector/garbagecollector.js';
 import { kubelet } from '../kubelet/kubelet.js';
 import { nodeLifecycle } from './nodelifecycle/nodelifecycle.js';
 import { daemonSetController } from './daemonset/daemonset.js';
+import { statefulSetController } from './statefulset/statefulset.js';
+import { volumeBinder } from './volume/binder.js';
 
-export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, nodeLifecycle, daemonSetController];
+export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, nodeLifecycle, daemonSetController, statefulSetController, volumeBinder];
