@@ -10,5 +10,6 @@ import { nodeLifecycle } from './nodelifecycle/nodelifecycle.js';
 import { daemonSetController } from './daemonset/daemonset.js';
 import { statefulSetController } from './statefulset/statefulset.js';
 import { volumeBinder } from './volume/binder.js';
+import { endpointsController } from './endpoints/endpoints.js';
 
-export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, nodeLifecycle, daemonSetController, statefulSetController, volumeBinder];
+export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, nodeLifecycle, daemonSetController, statefulSetController, volumeBinder, endpointsController];
