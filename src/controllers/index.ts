@@ -6,5 +6,6 @@ import type { Controller } from '../engine/controller.js';
 import { scheduler } from './scheduler/scheduler.js';
 import { garbageCollector } from './garbagecollector/garbagecollector.js';
 import { kubelet } from '../kubelet/kubelet.js';
+import { loadExpiry } from '../metrics/load.js';
 
-export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector];
+export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, loadExpiry];
