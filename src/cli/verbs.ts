@@ -37,6 +37,7 @@ export const VERBS: Record<string, Verb> = {
   clock: { group: GROUPS[8], summary: "Show or advance the cluster's simulated clock", load: () => import('../commands/clock/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
   top: { group: GROUPS[3], summary: 'Display resource (CPU/memory) usage', load: () => import('../commands/top/index.js') },
+  autoscale: { group: GROUPS[2], summary: 'Auto-scale a deployment, replica set, stateful set, or replication controller', load: () => import('../commands/autoscale/index.js') },
   load: { group: GROUPS[8], summary: 'Put simulated CPU load on a workload, pod or Service', load: () => import('../commands/load/index.js') },
 };
 

@@ -7,6 +7,7 @@ import { DescribeWriter, rfc1123z, writeMap } from './writer.js';
 import { writeEvents } from './events.js';
 import { describePod } from './pod.js';
 import { describeNode } from './node.js';
+import { describeHpa } from './hpa.js';
 
 export interface DescribeContext {
   now: number;
@@ -22,6 +23,7 @@ export type Describer = (obj: KObject, ctx: DescribeContext) => string;
 export const DESCRIBERS: Record<string, Describer> = {
   pods: describePod,
   nodes: describeNode,
+  horizontalpodautoscalers: describeHpa,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {
