@@ -31,7 +31,7 @@ spec:
             cpu: 100m
 `;
 
-/** A ReplicaSet with two pods the test writes itself, so the scenario does not depend on the ReplicaSet controller. */
+/** Builds a ReplicaSet manifest with two hand-written pods, so the scenario does not depend on the ReplicaSet controller. */
 function replicaSetWithPods(cpuRequest: string | null): string {
   const resources = cpuRequest ? `\n    resources:\n      requests:\n        cpu: ${cpuRequest}` : '';
   const pod = (name: string) => `---
@@ -66,7 +66,7 @@ spec:
 ${pod('web-a')}${pod('web-b')}`;
 }
 
-/** The cells of the one HPA row of `get hpa`. */
+/** Splits the one HPA row of `get hpa` into cells. */
 function hpaRow(stdout: string): string[] {
   return stdout.trim().split('\n')[1].split(/\s{2,}/);
 }

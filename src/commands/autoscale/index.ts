@@ -58,7 +58,9 @@ export const command: CommandDef = {
     const ns = ctx.namespace;
     const version = cluster.settings.version;
     const hpaInfo = findResource('horizontalpodautoscalers')!;
-    const operation = dryRun === 'client' ? 'created (dry run)' : dryRun === 'server' ? 'autoscaled (server dry run)' : 'autoscaled';
+    let operation = 'autoscaled';
+    if (dryRun === 'client') operation = 'created (dry run)';
+    if (dryRun === 'server') operation = 'autoscaled (server dry run)';
     const cause = f.record ? changeCause(ctx.path, parsed) : undefined;
     let count = 0;
 

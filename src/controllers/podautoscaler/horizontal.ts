@@ -1,9 +1,9 @@
 /**
  * The HorizontalPodAutoscaler controller. Each HPA syncs every 15 simulated
- * seconds from its creation on (a persisted timer per HPA): read the target's
- * scale, compute the metrics into a proposal, stabilize and limit it, write
- * spec.replicas through the scale subresource, and record status,
- * conditions and events as Kubernetes' horizontal.go does.
+ * seconds from its creation on, driven by a persisted timer per HPA.
+ * A sync reads the target's scale, turns the metrics into a proposal,
+ * stabilizes and limits it, and writes spec.replicas through the scale
+ * subresource. Status, conditions and events follow Kubernetes' horizontal.go.
  */
 import type { KObject } from '../../api/types.js';
 import type { Store } from '../../store/store.js';
@@ -21,7 +21,7 @@ export const SYNC_PERIOD_MS = 15_000;
 
 const SOURCE = { component: 'horizontal-pod-autoscaler' };
 
-/** What the controller keeps per HPA between syncs, in the store's meta table. */
+/** Per-HPA controller state kept between syncs in the store's meta table. */
 interface AutoscalerState extends AutoscalerHistory {
   uid: string;
   nextSync: number;
@@ -84,7 +84,7 @@ function normalize(hpa: KObject, state: AutoscalerState, now: number, current: n
   return normalizeWithBehavior(state, now, current, proposed, min, max, behavior.scaleUp ?? {}, behavior.scaleDown ?? {});
 }
 
-/** One sync of one HPA (reconcileAutoscaler upstream). */
+/** Runs one sync of one HPA (reconcileAutoscaler upstream). */
 export function reconcileAutoscaler(ctx: ControllerContext, hpa: KObject, state: AutoscalerState): void {
   const store = ctx.store;
   const now = ctx.now();

@@ -23,7 +23,7 @@ export interface ScaleEvent {
   outdated?: boolean;
 }
 
-/** What the controller remembers about one HPA between syncs (kept in the store). */
+/** History of one HPA kept between syncs (stored by the controller). */
 export interface AutoscalerHistory {
   recommendations: Recommendation[];
   scaleUpEvents: ScaleEvent[];
@@ -63,7 +63,7 @@ const SCALE_DOWN_LIMIT = { reason: 'ScaleDownLimit', message: 'the desired repli
 const TOO_MANY = { reason: 'TooManyReplicas', message: 'the desired replica count is more than the maximum replica count' };
 const TOO_FEW = { reason: 'TooFewReplicas', message: 'the desired replica count is less than the minimum replica count' };
 
-/** Stores a recommendation, reusing the slot of one that fell out of every window. */
+/** Stores a recommendation, reusing the slot of a recommendation outside every window. */
 function recordRecommendation(history: AutoscalerHistory, replicas: number, now: number, isOld: (r: Recommendation) => boolean): void {
   const old = history.recommendations.findIndex(isOld);
   if (old >= 0) history.recommendations[old] = { replicas, at: now };
@@ -139,7 +139,8 @@ export function normalizeWithBehavior(
   let stabilized = Math.max(current, upRecommendation);
   stabilized = Math.min(stabilized, downRecommendation);
   recordRecommendation(history, proposed, now, (r) => r.at < upCutoff && r.at < downCutoff);
-  const able = stabilized === proposed ? READY : proposed >= current ? UP_STABILIZED : DOWN_STABILIZED;
+  let able = READY;
+  if (stabilized !== proposed) able = proposed >= current ? UP_STABILIZED : DOWN_STABILIZED;
 
   let replicas = stabilized;
   let why = WITHIN_RANGE;

@@ -1,9 +1,9 @@
 /**
  * The replica calculator for resource metrics, after Kubernetes'
- * pkg/controller/podautoscaler/replica_calculator.go: sort the target's pods
- * into ready, unready, missing and ignored, take the usage ratio over the
- * ready ones, and only then fill in the others conservatively so a scale
- * decision never flips direction because of pods without good samples.
+ * pkg/controller/podautoscaler/replica_calculator.go. It sorts the target's
+ * pods into ready, unready, missing and ignored, and takes the usage ratio
+ * over the ready ones. Only then does it fill in the others conservatively,
+ * so pods without good samples never flip the direction of a scale.
  *
  * Worked example: 10 ready pods each using 161m of a 100m request against an
  * 80% target: utilization = 1610*100/1000 = 161%, ratio = 161/80 = 2.0125,

@@ -1,5 +1,5 @@
 /**
- * The scale subresource as the HPA sees it: spec.replicas and the label
+ * The scale subresource as the HPA uses it: spec.replicas and the label
  * selector of a Deployment, ReplicaSet, StatefulSet or
  * ReplicationController, read and written through the ordinary store path.
  */
@@ -47,7 +47,9 @@ export function getScale(store: Store, namespace: string, ref: { apiVersion?: st
   const target = store.get(info.resource, namespace, ref.name ?? '');
   if (!target) throw notFound(resourceString(info), ref.name ?? '');
   const raw = target.spec?.selector;
-  const selector = kind === 'ReplicationController' ? (raw && Object.keys(raw).length ? fromLabelSelector({ matchLabels: raw }) : null) : fromLabelSelector(raw);
+  let selector = fromLabelSelector(raw);
+  // A ReplicationController's selector is a plain label map.
+  if (kind === 'ReplicationController') selector = raw && Object.keys(raw).length > 0 ? fromLabelSelector({ matchLabels: raw }) : null;
   return { resource: info.resource, target, replicas: target.spec?.replicas ?? 1, selector };
 }
 

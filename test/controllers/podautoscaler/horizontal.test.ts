@@ -4,7 +4,7 @@ import type { Cluster } from '../../../src/engine/cluster.js';
 import type { KObject } from '../../../src/api/types.js';
 import { setLoad } from '../../../src/metrics/load.js';
 
-/** A ReplicaSet whose pods the test creates itself, so the HPA's writes to spec.replicas can be read back. */
+/** Builds a ReplicaSet whose pods the test creates itself, so the HPA's writes to spec.replicas can be read back. */
 function newReplicaSet(replicas: number): KObject {
   return {
     apiVersion: 'apps/v1',
