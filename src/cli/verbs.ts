@@ -59,6 +59,9 @@ export const VERBS: Record<string, Verb> = {
   drain: { group: GROUPS[3], summary: 'Drain node in preparation for maintenance', load: () => import('../commands/drain/index.js') },
   taint: { group: GROUPS[3], summary: 'Update the taints on one or more nodes', load: () => import('../commands/taint/index.js') },
   node: { group: GROUPS[8], summary: 'Add, remove, fail or recover simulated nodes', load: () => import('../commands/node/index.js') },
+  top: { group: GROUPS[3], summary: 'Display resource (CPU/memory) usage', load: () => import('../commands/top/index.js') },
+  autoscale: { group: GROUPS[2], summary: 'Auto-scale a deployment, replica set, stateful set, or replication controller', load: () => import('../commands/autoscale/index.js') },
+  load: { group: GROUPS[8], summary: 'Put simulated CPU load on a workload, pod or Service', load: () => import('../commands/load/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */
