@@ -15,7 +15,7 @@ await build({
   outExtension: { '.js': '.mjs' },
   external: ['better-sqlite3'],
   banner: { js: "import { createRequire as __kubesimCreateRequire } from 'node:module'; const require = __kubesimCreateRequire(import.meta.url);" },
-  minify: true,
+  minify: !process.env.KUBESIM_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -29,6 +29,20 @@ const MIGRATIONS: string[] = [
    CREATE TABLE logs (id INTEGER PRIMARY KEY, pod_uid TEXT NOT NULL, container TEXT NOT NULL,
      attempt INTEGER NOT NULL, ts INTEGER NOT NULL, stream TEXT NOT NULL, line TEXT NOT NULL);
    CREATE INDEX logs_pod ON logs(pod_uid, container, attempt, ts);`,
+  // Objects hold kilobytes of JSON: a rowid table keeps them out of the key
+  // B-tree, which made every write to a WITHOUT ROWID table move overflow pages.
+  `CREATE TABLE objects_v2 (
+     resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+     uid TEXT NOT NULL, rv INTEGER NOT NULL, owner TEXT, node TEXT,
+     data TEXT NOT NULL);
+   INSERT INTO objects_v2 SELECT resource, namespace, name, uid, rv, owner, node, data FROM objects;
+   DROP TABLE objects;
+   ALTER TABLE objects_v2 RENAME TO objects;
+   CREATE UNIQUE INDEX objects_key ON objects(resource, namespace, name);
+   CREATE UNIQUE INDEX objects_uid ON objects(uid);
+   CREATE INDEX objects_owner ON objects(owner) WHERE owner IS NOT NULL;
+   CREATE INDEX objects_node ON objects(node, resource) WHERE node IS NOT NULL;
+   CREATE INDEX objects_unscheduled ON objects(resource) WHERE node IS NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -53,6 +67,7 @@ export function openDatabase(file: string): Database {
   db.pragma('busy_timeout = 30000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
   migrate(db);
   return db;
 }
