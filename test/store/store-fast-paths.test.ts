@@ -27,27 +27,27 @@ function configMap(name: string, data: Record<string, string>): KObject {
 }
 
 describe('Store.update', () => {
-  it('keeps the resourceVersion when nothing changed', () => {
+  it('keeps resourceVersion on no-op update', () => {
     const created = store.create('configmaps', configMap('a', { k: 'v' }));
     const again = store.update('configmaps', configMap('a', { k: 'v' }));
     expect(again.metadata.resourceVersion).toBe(created.metadata.resourceVersion);
   });
 
-  it('stores the new resourceVersion in the object text', () => {
+  it('stores the new resourceVersion', () => {
     store.create('configmaps', configMap('a', { k: 'v' }));
     const updated = store.update('configmaps', configMap('a', { k: 'w' }));
     expect(store.get('configmaps', 'default', 'a')).toEqual(updated);
     expect(updated.metadata.resourceVersion).toBe('2');
   });
 
-  it('does not confuse a data key named resourceVersion with the metadata field', () => {
+  it('ignores a resourceVersion data key', () => {
     store.create('configmaps', configMap('a', { resourceVersion: '1' }));
     const updated = store.update('configmaps', configMap('a', { resourceVersion: '1', more: 'x' }));
     expect(store.get('configmaps', 'default', 'a')!.data).toEqual({ resourceVersion: '1', more: 'x' });
     expect(updated.metadata.resourceVersion).toBe('2');
   });
 
-  it('leaves the caller object untouched', () => {
+  it('leaves the input object untouched', () => {
     const input = configMap('a', { k: 'v' });
     store.create('configmaps', input);
     expect(input.metadata).toEqual({ name: 'a', namespace: 'default' });
@@ -55,7 +55,7 @@ describe('Store.update', () => {
 });
 
 describe('Store.savepoint', () => {
-  it('rolls back meta values written inside a failed savepoint', () => {
+  it('undoes meta writes on failure', () => {
     store.tx(() => {
       store.setMeta('counter', '1');
       expect(() =>
@@ -72,12 +72,12 @@ describe('Store.savepoint', () => {
     expect(store.getMeta('other')).toBeUndefined();
   });
 
-  it('keeps meta values written inside a savepoint that succeeded', () => {
+  it('keeps meta writes on success', () => {
     store.tx(() => store.savepoint(() => store.setMeta('counter', '3')));
     expect(store.getMeta('counter')).toBe('3');
   });
 
-  it('discards meta values when the whole transaction fails', () => {
+  it('discards meta writes on rollback', () => {
     expect(() =>
       store.tx(() => {
         store.setMeta('counter', '4');
@@ -89,7 +89,7 @@ describe('Store.savepoint', () => {
 });
 
 describe('cloneJson', () => {
-  it('copies nested objects and arrays without sharing them', () => {
+  it('copies nested values unshared', () => {
     const source = { a: [{ b: 1 }, null, 'x'], c: { d: true } };
     const copy = cloneJson(source);
     expect(copy).toEqual(source);
