@@ -67,7 +67,8 @@ export function decodeObject(doc: any, opts: DecodeOptions): Decoded {
     const served = isServed(apiVersion, kind, opts.clusterVersion);
     if (!legacy && !(kind === 'CronJob' && apiVersion === 'batch/v1')) throw noMatch();
     if (!served && opts.strictVersions) throw noMatch();
-    if (legacy && opts.clusterVersion >= versionNumber(legacy.deprecatedIn || '0.0')) {
+    // API servers send deprecation warnings since 1.19; older ones converted silently.
+    if (legacy && opts.clusterVersion >= 119 && opts.clusterVersion >= versionNumber(legacy.deprecatedIn || '0.0')) {
       const w = deprecationWarning(apiVersion, kind);
       if (w) warnings.push(w);
     }

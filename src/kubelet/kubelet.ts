@@ -10,6 +10,7 @@ import { splitKey } from '../engine/controller.js';
 import { recordEvent } from '../engine/events.js';
 import { isoTime } from '../store/store.js';
 import { planContainer } from '../images/program.js';
+import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 import { isPresentOnNode, pullOutcome } from './images.js';
@@ -40,6 +41,15 @@ type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, contai
 
 function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
   const now = ctx.now();
+  const invalid = resolveImage(spec.image).invalidReason;
+  if (invalid) {
+    rec.stage = 'done';
+    rec.waitingReason = 'InvalidImageName';
+    rec.waitingMessage = `Failed to apply default image tag "${spec.image}": ${invalid}`;
+    emit('Warning', 'InspectFailed', rec.waitingMessage, spec.name);
+    emit('Warning', 'Failed', 'Error: InvalidImageName', spec.name);
+    return;
+  }
   const always = spec.imagePullPolicy === 'Always';
   const never = spec.imagePullPolicy === 'Never';
   if (!always && isPresentOnNode(node, spec.image)) {
@@ -91,15 +101,46 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
   return node;
 }
 
+/**
+ * Resolves a container's env list: plain values, and `valueFrom.fieldRef`
+ * for the downward API fields (name, namespace, node, IPs, one label or
+ * annotation). Other sources resolve to an empty string.
+ */
+export function resolveEnv(pod: KObject, env: any[]): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const e of env) {
+    if (!e?.name) continue;
+    const path: string | undefined = e.valueFrom?.fieldRef?.fieldPath;
+    out.push({ name: e.name, value: path ? resolveFieldPath(pod, path) : String(e.value ?? '') });
+  }
+  return out;
+}
+
+function resolveFieldPath(pod: KObject, path: string): string {
+  const keyed = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (keyed) return (keyed[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[keyed[2]] ?? '';
+  const fields: Record<string, unknown> = {
+    'metadata.name': pod.metadata.name,
+    'metadata.namespace': pod.metadata.namespace,
+    'metadata.uid': pod.metadata.uid,
+    'spec.nodeName': pod.spec?.nodeName,
+    'spec.serviceAccountName': pod.spec?.serviceAccountName,
+    'status.hostIP': pod.status?.hostIP,
+    'status.podIP': pod.status?.podIP,
+  };
+  return String(fields[path] ?? '');
+}
+
 function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
   const at = rec.until!;
   const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
+  const resolved = resolveEnv(pod, spec.env ?? []);
   const env: Record<string, string> = {};
-  for (const e of spec.env ?? []) if (e?.name) env[e.name] = String(e.value ?? '');
+  for (const e of resolved) env[e.name] = e.value;
   const plan = planContainer(
-    { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: spec.env },
+    { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: resolved },
     {
       podName: pod.metadata.name,
       hostname: pod.spec.hostname ?? pod.metadata.name,
@@ -116,6 +157,10 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
     rec.restarts,
     plan.output.map((o) => ({ ts: at + o.atMs, stream: o.stream, line: o.line })),
   );
+  if (plan.startError) {
+    emit('Warning', 'Failed', `Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${plan.startError}: unknown`, spec.name);
+  }
+  rec.startError = plan.startError;
   rec.stage = 'run';
   rec.startedAt = at;
   rec.exitAt = plan.exit ? at + plan.exit.atMs : undefined;
@@ -135,7 +180,7 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
 function exitContainer(pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
   const code = rec.exitCode ?? 0;
   const at = rec.exitAt!;
-  rec.last = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
+  rec.last = { exitCode: code, reason: rec.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
   const policy = pod.spec.restartPolicy ?? 'Always';
   if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
     rec.restarts += 1;

@@ -3,7 +3,7 @@
  * "No resources found" message when nothing matched.
  */
 import type { CommandDef } from '../types.js';
-import { OUTPUT_FLAGS, renderGroups } from '../shared/output.js';
+import { OUTPUT_FLAGS, TemplateOutputError, renderGroups } from '../shared/output.js';
 import { parseTargets } from '../shared/targets.js';
 import { fetchTargets } from '../shared/fetch.js';
 import { readManifests } from '../shared/manifests.js';
@@ -11,6 +11,7 @@ import { decodeObject } from '../../api/manifest.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import type { Target } from '../shared/targets.js';
+import { watch } from './watch.js';
 
 export const command: CommandDef = {
   use: 'get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]',
@@ -49,6 +50,24 @@ export const command: CommandDef = {
     }
     const cluster = ctx.cluster();
     const namespace = ctx.namespace;
+    if (flags.watch || flags['watch-only']) {
+      const kinds = new Set(targets.map((t) => t.info.resource));
+      return watch(
+        ctx,
+        targets,
+        { namespace, allNamespaces: flags['all-namespaces'], selector: flags.selector, fieldSelector: flags['field-selector'] },
+        {
+          output: flags.output,
+          showLabels: flags['show-labels'],
+          noHeaders: flags['no-headers'],
+          labelColumns: flags['label-columns'],
+          withKind: kinds.size > 1,
+          allNamespaces: flags['all-namespaces'],
+          single: false,
+        },
+        !flags['watch-only'],
+      );
+    }
     const result = fetchTargets(cluster, targets, {
       namespace,
       allNamespaces: flags['all-namespaces'],
@@ -58,7 +77,9 @@ export const command: CommandDef = {
     const kinds = new Set(targets.map((t) => t.info.resource));
     const withKind = kinds.size > 1 || parsed.args[0]?.split(',').includes('all') || flags['show-kind'];
     const named = targets.some((t) => t.names.length > 0);
-    const text = renderGroups(
+    let text: string;
+    try {
+      text = renderGroups(
       result.groups,
       {
         output: flags.output,
@@ -68,9 +89,16 @@ export const command: CommandDef = {
         withKind: !!withKind,
         allNamespaces: flags['all-namespaces'],
         single: targets.length === 1 && targets[0].names.length === 1,
+        template: flags.template,
+        allowMissingKeys: flags['allow-missing-template-keys'],
+        sortBy: flags['sort-by'],
       },
       { now: cluster.simNow, version: cluster.settings.version },
-    );
+      );
+    } catch (err) {
+      if (err instanceof TemplateOutputError) ctx.io.out(err.stdout);
+      throw err;
+    }
     ctx.io.out(text);
     let code = 0;
     for (const e of result.errors) {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { validateObject } from '../../src/api/validation.js';
+import { formatCause, invalid } from '../../src/api/errors.js';
+import { applyDefaults } from '../../src/api/defaults.js';
+
+function deployment(overrides: any = {}): any {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 3,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+      ...overrides,
+    },
+  };
+}
+
+describe('validateObject', () => {
+  it('accepts a valid deployment', () => {
+    expect(validateObject('deployments', deployment())).toEqual([]);
+  });
+
+  it('rejects an invalid DNS-1123 name', () => {
+    const d = deployment();
+    d.metadata.name = 'My_App';
+    const [cause] = validateObject('deployments', d);
+    expect(formatCause(cause)).toMatch(/^metadata\.name: Invalid value: "My_App": a lowercase RFC 1123 subdomain must consist of/);
+  });
+
+  it('reports a selector that does not match the template labels', () => {
+    const causes = validateObject('deployments', deployment({ selector: { matchLabels: { app: 'other' } } }));
+    expect(causes.map(formatCause)).toEqual(['spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`']);
+  });
+
+  it('reports a missing selector with both causes', () => {
+    const d = deployment();
+    delete d.spec.selector;
+    const err = invalid('Deployment', 'web', validateObject('deployments', d));
+    expect(err.message).toBe(
+      'The Deployment "web" is invalid: \n* spec.selector: Required value\n* spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+    );
+  });
+
+  it('rejects negative replicas', () => {
+    const causes = validateObject('deployments', deployment({ replicas: -1 }));
+    expect(causes.map(formatCause)).toEqual(['spec.replicas: Invalid value: -1: must be greater than or equal to 0']);
+  });
+
+  it('rejects restartPolicy Always in a Job', () => {
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { template: { spec: { restartPolicy: 'Always', containers: [{ name: 'pi', image: 'perl' }] } } } };
+    expect(validateObject('jobs', job).map(formatCause)).toEqual(['spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"']);
+  });
+
+  it('requires a container image', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c' }] } };
+    expect(validateObject('pods', pod).map(formatCause)).toEqual(['spec.containers[0].image: Required value']);
+  });
+});
+
+describe('applyDefaults', () => {
+  it('gives apps/v1 deployments 25% surge and unavailability', () => {
+    const d = deployment();
+    applyDefaults('deployments', d);
+    expect(d.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
+    expect(d.spec.revisionHistoryLimit).toBe(10);
+    expect(d.spec.progressDeadlineSeconds).toBe(600);
+  });
+
+  it('gives extensions/v1beta1 deployments the old defaults and a selector from the template', () => {
+    const d = deployment();
+    delete d.spec.selector;
+    applyDefaults('deployments', d, 'extensions/v1beta1');
+    expect(d.spec.selector).toEqual({ matchLabels: { app: 'web' } });
+    expect(d.spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: 1 });
+  });
+
+  it('defaults imagePullPolicy by tag', () => {
+    const pod: any = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'nginx:1.25' }] } };
+    applyDefaults('pods', pod);
+    expect(pod.spec.containers.map((c: any) => c.imagePullPolicy)).toEqual(['Always', 'IfNotPresent']);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { newCluster, newPod } from '../helpers/cluster.js';
+import { ApiError } from '../../src/api/errors.js';
+
+describe('store', () => {
+  it('rejects an update carrying a stale resourceVersion', () => {
+    const c = newCluster();
+    const pod = c.store.create('pods', newPod('a'));
+    const fresh = structuredClone(pod);
+    fresh.metadata.labels = { x: '1' };
+    c.store.update('pods', fresh);
+    const stale = structuredClone(pod);
+    stale.metadata.labels = { x: '2' };
+    let err: unknown;
+    try {
+      c.store.update('pods', stale);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).reason).toBe('Conflict');
+    expect(c.store.get('pods', 'default', 'a')!.metadata.labels).toEqual({ x: '1' });
+  });
+
+  it('fills uid, resourceVersion and creationTimestamp from the cluster clock', () => {
+    const c = newCluster();
+    const pod = c.store.create('pods', newPod('a'));
+    expect(pod.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Number(pod.metadata.resourceVersion)).toBeGreaterThan(0);
+    expect(pod.metadata.creationTimestamp).toBe(new Date(c.simNow).toISOString().replace('.000Z', 'Z'));
+  });
+
+  it('generates the same names from the same seed', () => {
+    const names = [newCluster(), newCluster()].map((c) => {
+      const p = newPod('');
+      p.metadata.generateName = 'web-';
+      return c.store.create('pods', p).metadata.name;
+    });
+    expect(names[0]).toBe(names[1]);
+    expect(names[0]).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('bumps generation only when the spec changes', () => {
+    const c = newCluster();
+    const svc = c.store.create('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
+    const labelled = c.store.update('services', { ...svc, metadata: { ...svc.metadata, labels: { a: 'b' } } });
+    expect(labelled.metadata.generation).toBe(1);
+    const changed = c.store.update('services', { ...labelled, spec: { ...labelled.spec, ports: [{ port: 81 }] } });
+    expect(changed.metadata.generation).toBe(2);
+  });
+});
+
+describe('clock', () => {
+  it('moves a manual clock only when advanced', () => {
+    const c = newCluster();
+    const before = c.clockNow();
+    c.advanceClock(90_000);
+    expect(c.clockNow() - before).toBe(90_000);
+  });
+});

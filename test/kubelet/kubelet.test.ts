@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { advance, createObject, newCluster, newPod } from '../helpers/cluster.js';
+import { podCells } from '../../src/printers/pod-status.js';
+
+describe('kubelet', () => {
+  it('shows ContainerCreating until the image is pulled and started', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('web'));
+    let pod = c.store.get('pods', 'default', 'web')!;
+    expect(podCells(pod, c.simNow, 132).status).toBe('ContainerCreating');
+    expect(pod.spec.nodeName).toMatch(/^k8s-node0[12]$/);
+    advance(c, c.settings.pullMs + c.settings.startMs);
+    pod = c.store.get('pods', 'default', 'web')!;
+    expect(podCells(pod, c.simNow, 132)).toEqual({ ready: '1/1', status: 'Running', restarts: '0' });
+  });
+
+  it('assigns an IP inside the node pod CIDR', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('web'));
+    const pod = c.store.get('pods', 'default', 'web')!;
+    const node = c.store.get('nodes', '', pod.spec.nodeName)!;
+    const prefix = node.spec.podCIDR.replace(/0\/24$/, '');
+    expect(pod.status.podIP.startsWith(prefix)).toBe(true);
+  });
+
+  it('reports ErrImagePull then ImagePullBackOff for a missing tag', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('bad', 'nginx:1.91'));
+    advance(c, c.settings.pullFailMs);
+    expect(podCells(c.store.get('pods', 'default', 'bad')!, c.simNow, 132).status).toBe('ErrImagePull');
+    advance(c, 3000);
+    expect(podCells(c.store.get('pods', 'default', 'bad')!, c.simNow, 132).status).toBe('ImagePullBackOff');
+  });
+
+  it('completes a busybox command and logs its output', () => {
+    const c = newCluster();
+    const pod = newPod('hello', 'busybox', { container: { command: ['sh', '-c', 'echo hi; sleep 5'] }, spec: { restartPolicy: 'Never' } });
+    createObject(c, 'pods', pod);
+    advance(c, 60_000);
+    const done = c.store.get('pods', 'default', 'hello')!;
+    expect(done.status.phase).toBe('Succeeded');
+    expect(podCells(done, c.simNow, 132).status).toBe('Completed');
+    expect(c.store.readLogs(done.metadata.uid!, 'main', 0, c.simNow).map((l) => l.line)).toEqual(['hi']);
+  });
+
+  it('holds a pod whose PID 1 ignores SIGTERM for the grace period', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('sleeper', 'busybox', { container: { command: ['sleep', '3600'] } }));
+    advance(c, 30_000);
+    c.store.tx(() => {
+      const p = c.store.get('pods', 'default', 'sleeper')!;
+      p.metadata.deletionTimestamp = new Date(c.simNow + 30_000).toISOString();
+      p.metadata.deletionGracePeriodSeconds = 30;
+      c.store.update('pods', p);
+    });
+    c.settle();
+    advance(c, 29_000);
+    expect(c.store.get('pods', 'default', 'sleeper')).toBeDefined();
+    advance(c, 2_000);
+    expect(c.store.get('pods', 'default', 'sleeper')).toBeUndefined();
+  });
+});
+
+describe('scheduler', () => {
+  it('never places ordinary pods on the tainted control-plane node', () => {
+    const c = newCluster();
+    for (let i = 0; i < 6; i++) createObject(c, 'pods', newPod(`p${i}`));
+    const nodes = c.store.list('pods', 'default').map((p) => p.spec.nodeName);
+    expect(nodes).not.toContain('k8s-master01');
+    expect(new Set(nodes).size).toBe(2);
+  });
+
+  it('keeps a pod Pending when no node fits its CPU request', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('huge', 'nginx:1.25', { container: { resources: { requests: { cpu: '64' } } } }));
+    const pod = c.store.get('pods', 'default', 'huge')!;
+    expect(pod.spec.nodeName).toBeUndefined();
+    const cond = pod.status.conditions.find((x: any) => x.type === 'PodScheduled');
+    expect(cond.reason).toBe('Unschedulable');
+    expect(cond.message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('honours nodeSelector', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('pinned', 'nginx:1.25', { spec: { nodeSelector: { 'kubernetes.io/hostname': 'k8s-node02' } } }));
+    expect(c.store.get('pods', 'default', 'pinned')!.spec.nodeName).toBe('k8s-node02');
+  });
+});

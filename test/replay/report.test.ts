@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Step } from '../../src/replay/parse';
+import { formatReport, formatTotals, reportToJson, type StepOutcome } from '../../src/replay/report';
+
+function step(index: number, command: string, extra: Partial<Step> = {}): Step {
+  return { index, line: index * 10, prompt: '$', command, expectedOutput: [], kind: 'kubectl', ...extra };
+}
+
+const outcomes: StepOutcome[] = [
+  { step: step(1, 'vi rs.yml', { kind: 'editor' }), status: 'skipped', reason: 'writes rs.yml' },
+  { step: step(2, 'kubectl create -f rs.yml'), status: 'match' },
+  { step: step(9, 'kubectl get rs'), status: 'transient' },
+  {
+    step: step(10, 'kubectl label pod frontend-gwqnq tier=x'),
+    status: 'differ',
+    ranCommand: 'kubectl label pod frontend-b4x9z tier=x',
+    diff: ['- pod/frontend-gwqnq labeled', '+ error: not found', '  ^^^^^^^^^^^^^^^^'],
+  },
+];
+
+describe('formatReport', () => {
+  it('prints one line per step, diffs and totals', () => {
+    expect(formatReport(outcomes)).toBe([
+      '○  1  vi rs.yml  (writes rs.yml)',
+      '✓  2  kubectl create -f rs.yml',
+      '≈  9  kubectl get rs',
+      '✗ 10  kubectl label pod frontend-gwqnq tier=x',
+      '      ran: kubectl label pod frontend-b4x9z tier=x',
+      '      - pod/frontend-gwqnq labeled',
+      '      + error: not found',
+      '        ^^^^^^^^^^^^^^^^',
+      '',
+      '4 steps: 1 ✓ match, 1 ≈ transient, 1 ✗ differ, 1 ○ skipped',
+      '',
+    ].join('\n'));
+  });
+
+  it('adds ANSI colours only when asked', () => {
+    expect(formatReport(outcomes)).not.toContain('\u001b[');
+    expect(formatReport(outcomes, { color: true })).toContain('\u001b[32m✓\u001b[39m');
+  });
+});
+
+describe('formatTotals', () => {
+  it('uses the singular for one step', () => {
+    expect(formatTotals({ steps: 1, match: 1, transient: 0, differ: 0, skipped: 0 })).toBe('1 step: 1 ✓ match, 0 ≈ transient, 0 ✗ differ, 0 ○ skipped');
+  });
+});
+
+describe('reportToJson', () => {
+  it('lists steps with only the fields that apply', () => {
+    const json = reportToJson(outcomes);
+    expect(json.totals).toEqual({ steps: 4, match: 1, transient: 1, differ: 1, skipped: 1 });
+    expect(json.steps[0]).toEqual({ index: 1, line: 10, command: 'vi rs.yml', status: 'skipped', reason: 'writes rs.yml' });
+    expect(json.steps[1]).toEqual({ index: 2, line: 20, command: 'kubectl create -f rs.yml', status: 'match' });
+    expect(json.steps[3].ranCommand).toBe('kubectl label pod frontend-b4x9z tier=x');
+    expect(json.steps[3].diff).toHaveLength(3);
+  });
+});
