@@ -41,6 +41,8 @@ export const VERBS: Record<string, Verb> = {
   'cluster-info': { group: GROUPS[3], summary: 'Display cluster information', load: () => import('../commands/cluster-info/index.js') },
   config: { group: GROUPS[7], summary: 'Modify kubeconfig files', load: () => import('../commands/config/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
+  node: { group: GROUPS[8], summary: 'Load images onto nodes and reboot nodes', load: () => import('../commands/node/index.js') },
+  replay: { group: GROUPS[8], summary: "Replay a tutorial's transcript on a fresh cluster and report where the output matches", load: () => import('../commands/replay/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */
