@@ -10,6 +10,7 @@ import { splitKey } from '../engine/controller.js';
 import { recordEvent } from '../engine/events.js';
 import { isoTime } from '../store/store.js';
 import { planContainer } from '../images/program.js';
+import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 import { isPresentOnNode, pullOutcome } from './images.js';
@@ -40,6 +41,15 @@ type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, contai
 
 function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
   const now = ctx.now();
+  const invalid = resolveImage(spec.image).invalidReason;
+  if (invalid) {
+    rec.stage = 'done';
+    rec.waitingReason = 'InvalidImageName';
+    rec.waitingMessage = `Failed to apply default image tag "${spec.image}": ${invalid}`;
+    emit('Warning', 'InspectFailed', rec.waitingMessage, spec.name);
+    emit('Warning', 'Failed', 'Error: InvalidImageName', spec.name);
+    return;
+  }
   const always = spec.imagePullPolicy === 'Always';
   const never = spec.imagePullPolicy === 'Never';
   if (!always && isPresentOnNode(node, spec.image)) {
@@ -114,6 +124,10 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
     rec.restarts,
     plan.output.map((o) => ({ ts: at + o.atMs, stream: o.stream, line: o.line })),
   );
+  if (plan.startError) {
+    emit('Warning', 'Failed', `Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${plan.startError}: unknown`, spec.name);
+  }
+  rec.startError = plan.startError;
   rec.stage = 'run';
   rec.startedAt = at;
   rec.exitAt = plan.exit ? at + plan.exit.atMs : undefined;
@@ -133,7 +147,7 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
 function exitContainer(pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
   const code = rec.exitCode ?? 0;
   const at = rec.exitAt!;
-  rec.last = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
+  rec.last = { exitCode: code, reason: rec.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
   const policy = pod.spec.restartPolicy ?? 'Always';
   if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
     rec.restarts += 1;

@@ -25,6 +25,8 @@ export interface ContainerRecord {
   waitingReason?: string;
   waitingMessage?: string;
   containerId?: string;
+  /** Why the runtime could not start the process (the container then ends with StartError). */
+  startError?: string;
 }
 
 export interface PodRecord {

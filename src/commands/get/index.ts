@@ -11,6 +11,7 @@ import { decodeObject } from '../../api/manifest.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import type { Target } from '../shared/targets.js';
+import { watch } from './watch.js';
 
 export const command: CommandDef = {
   use: 'get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]',
@@ -49,6 +50,24 @@ export const command: CommandDef = {
     }
     const cluster = ctx.cluster();
     const namespace = ctx.namespace;
+    if (flags.watch || flags['watch-only']) {
+      const kinds = new Set(targets.map((t) => t.info.resource));
+      return watch(
+        ctx,
+        targets,
+        { namespace, allNamespaces: flags['all-namespaces'], selector: flags.selector, fieldSelector: flags['field-selector'] },
+        {
+          output: flags.output,
+          showLabels: flags['show-labels'],
+          noHeaders: flags['no-headers'],
+          labelColumns: flags['label-columns'],
+          withKind: kinds.size > 1,
+          allNamespaces: flags['all-namespaces'],
+          single: false,
+        },
+        !flags['watch-only'],
+      );
+    }
     const result = fetchTargets(cluster, targets, {
       namespace,
       allNamespaces: flags['all-namespaces'],

@@ -1,0 +1,45 @@
+/**
+ * `kubectl convert -f FILE [--output-version GROUP/VERSION]`: rewrites
+ * manifests written for removed API versions into served ones, offline.
+ */
+import type { CommandDef } from '../types.js';
+import { readManifests } from '../shared/manifests.js';
+import { decodeObject } from '../../api/manifest.js';
+import { LEGACY_VERSION_ANNOTATION } from '../../api/admission.js';
+import { UsageError } from '../../api/errors.js';
+import { apiVersionOf } from '../../api/registry.js';
+import { toKubectlJson, toKubectlYaml } from '../../printers/yaml.js';
+
+export const command: CommandDef = {
+  use: 'convert -f FILENAME [--output-version=GROUP/VERSION]',
+  short: 'Convert config files between different API versions.',
+  flags: [
+    { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files to need to get converted.' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
+    { name: 'output-version', type: 'string', default: '', help: 'Output the formatted object with the given group version (for ex: \'apps/v1\').' },
+    { name: 'output', short: 'o', type: 'string', default: 'yaml', help: 'Output format. One of: (json, yaml).' },
+    { name: 'local', type: 'bool', default: true, help: 'If true, convert will NOT try to contact api-server but run locally.' },
+  ],
+  async run(ctx) {
+    const f = ctx.flags;
+    if (f.filename.length === 0) throw new UsageError('must specify one of -f and -k', true);
+    if (f.output !== 'yaml' && f.output !== 'json') throw new UsageError(`unable to match a printer suitable for the output format "${f.output}", allowed formats are: json,yaml`);
+    const docs = await readManifests(f.filename, ctx.io.stdin, f.recursive);
+    const out = docs.map((d) => {
+      const dec = decodeObject(d.doc, { clusterVersion: 132, strictVersions: false, source: d.source });
+      const obj = dec.obj;
+      if (obj.metadata.annotations) {
+        delete obj.metadata.annotations[LEGACY_VERSION_ANNOTATION];
+        if (Object.keys(obj.metadata.annotations).length === 0) delete obj.metadata.annotations;
+      }
+      if (f['output-version'] && f['output-version'] !== apiVersionOf(dec.info)) {
+        throw new UsageError(`${dec.info.kind} "${obj.metadata.name}" cannot be converted to ${f['output-version']}; kubesim converts to ${apiVersionOf(dec.info)}`);
+      }
+      obj.metadata.creationTimestamp ??= null as any;
+      if (obj.status === undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Pod'].includes(dec.info.kind)) obj.status = {};
+      return obj;
+    });
+    const value = out.length === 1 ? out[0] : { apiVersion: 'v1', items: out, kind: 'List', metadata: { resourceVersion: '' } };
+    ctx.io.out(f.output === 'json' ? toKubectlJson(value) : toKubectlYaml(value));
+  },
+};
