@@ -71,7 +71,7 @@ export function detectPullTimeouts(steps: readonly Step[]): string[] {
   for (const step of steps) {
     for (const line of step.expectedOutput) {
       const m = /Failed to pull image "([^"]+)":.*(?:i\/o timeout|TLS handshake timeout|context deadline exceeded)/.exec(line);
-      if (m) images.add(repositoryOf(m[1]));
+      if (m) images.add(`${repositoryOf(m[1])}:*`);
     }
   }
   return [...images];

@@ -15,6 +15,8 @@ import { rewriteCommand } from '../rewrite';
 import { ageMark, tableRecords } from './ages';
 import { advanceObserving, nextTimer } from './clock';
 import type { Exec, ExecResult } from './exec';
+import { alignCronJobPhase } from './cron-phase';
+import { explainDifference } from './differences';
 import { foreignReason, kindWord, NameLedger, withoutNames } from './explain';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
 
@@ -34,6 +36,8 @@ export interface ReplayEnv {
   workDir: string;
   /** Prompt of most steps; steps with another prompt come from elsewhere. */
   dominantPrompt?: string;
+  /** Every step of the transcript, so a step can look at what later steps show. */
+  steps?: readonly Step[];
 }
 
 /** Runs steps in order, keeping the bindings, shell variables and last exit status between them. */
@@ -89,6 +93,7 @@ export class Replayer {
     const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '');
     let reason: string | undefined;
     if (readOnly) reason = await this.alignClock(step, argv, snapshots);
+    else reason = await alignCronJobPhase(this.env, step, argv);
     const result = await this.env.exec(argv, step.stdin);
     this.lastExit = result.exitCode;
     if (url) {
@@ -188,12 +193,18 @@ export class Replayer {
       }
     }
     this.ledger.see(actual);
-    if (this.fromMainSession(step)) this.bindings = result.newBindings;
+    const explained = result.verdict === 'differ' && this.fromMainSession(step)
+      ? explainDifference(effective, actual, this.bindings)
+      : undefined;
+    if (this.fromMainSession(step)) this.bindings = explained?.bindings ?? result.newBindings;
 
-    if (result.verdict !== 'differ' && foreign.length > 0) {
+    const reasons: string[] = [];
+    if (foreign.length > 0 && (result.verdict !== 'differ' || explained)) {
       for (const name of foreign) this.ledger.foreign.add(name);
-      return { step, status: 'skipped', reason: foreignReason(kindWord(rerun ?? step.command.split(/\s+/).slice(1)), foreign) };
+      reasons.push(foreignReason(kindWord(rerun ?? step.command.split(/\s+/).slice(1)), foreign));
     }
+    if (explained) reasons.push(...explained.reasons);
+    if (reasons.length > 0) return { step, status: 'skipped', reason: reasons.join('; ') };
     if (later) return { step, status: 'transient', reason: `kubesim reached this state ${formatMs(later.ms)} later than the transcript's moment` };
     if (result.verdict === 'transient') return { step, status: 'transient', reason: 'kubesim passed through this state while the clock moved to the transcript\'s moment' };
     if (result.verdict === 'match') return { step, status: 'match' };

@@ -67,7 +67,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
       if (opts.kubernetesVersion) notes.push(`Kubernetes ${cluster.settings.versionString}, as asked`);
       else if (version) notes.push(`Kubernetes ${cluster.settings.versionString}, because the transcript shows ${why}`);
       else notes.push(`Kubernetes ${cluster.settings.versionString} (the transcript shows no sign of an older release)`);
-      if (pullTimeout.length > 0) notes.push(`pulls of ${pullTimeout.join(', ')} time out, as the transcript shows`);
+      if (pullTimeout.length > 0) notes.push(`pulls of ${pullTimeout.join(', ')} time out (every tag), as the transcript shows`);
     } else {
       notes.push(`replaying on the existing cluster "${name}" (Kubernetes ${cluster.settings.versionString}, ${cluster.settings.clock} clock)`);
     }
@@ -78,7 +78,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     }
     process.chdir(workDir);
 
-    const replayer = new Replayer({ cluster, exec: inProcessExec(name), workDir, dominantPrompt: prompt });
+    const replayer = new Replayer({ cluster, exec: inProcessExec(name), workDir, dominantPrompt: prompt, steps: source.steps });
     replayer.knowNames(manifestNames(source.files));
     const outcomes: StepOutcome[] = [];
     const last = opts.only?.to ?? Infinity;
