@@ -28,14 +28,14 @@ interface Clue {
 
 /**
  * Output that only old releases print. The Deployment, ReplicaSet and
- * DaemonSet kinds left the `extensions` group in 1.16. Since 1.17 kubectl
- * names the namespace in `No resources found in default namespace.`.
- * Events were reported `From: kubelet, NODE` until 1.19.
+ * DaemonSet kinds left the `extensions` group in 1.16. The other limits
+ * follow kubesim's own printers: `No resources found.` without the
+ * namespace before 1.16, and events `From: kubelet, NODE` before 1.18.
  */
 const CLUES: readonly Clue[] = [
   { pattern: /^(?:deployment|replicaset|daemonset)\.extensions[/ ]/, maxMinor: 15, why: 'the extensions API group in a resource name' },
-  { pattern: /^No resources found\.$/, maxMinor: 16, why: '"No resources found." without a namespace' },
-  { pattern: /\s(?:kubelet|default-scheduler), [a-z0-9.-]+\s/, maxMinor: 19, why: 'events from "kubelet, NODE"' },
+  { pattern: /^No resources found\.$/, maxMinor: 15, why: '"No resources found." without a namespace' },
+  { pattern: /\s(?:kubelet|default-scheduler), [a-z0-9.-]+\s/, maxMinor: 17, why: 'events from "kubelet, NODE"' },
 ];
 
 /**
