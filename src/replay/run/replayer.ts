@@ -3,7 +3,7 @@
  * each step's output. The steps are kubectl commands, curl, `echo $?`,
  * docker image loads, editor writes and shell variables. The rules for time
  * (ages move the clock, hours-long gaps with restarts reboot nodes) and for
- * honest skips are documented in README-replay.md next to this file.
+ * honest skips are documented in README.md next to this file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -173,7 +173,7 @@ export class Replayer {
     return [...nodes].sort().map((node) => ({ node, gap }));
   }
 
-  /** Compares a step's output with the transcript's; see README-replay.md for the order of the rules. */
+  /** Compares a step's output with the transcript's; see README.md next to this file for the order of the rules. */
   private async judge(step: Step, actual: string[], exitCode: number, snapshots: string[][], rerun?: string[]): Promise<StepOutcome> {
     const expected = step.expectedOutput;
     if (expected.length === 0 && actual.length > 0 && exitCode === 0) {
