@@ -48,6 +48,11 @@ export const VERBS: Record<string, Verb> = {
   events: { group: GROUPS[4], summary: 'List events', load: () => import('../commands/events/index.js') },
   convert: { group: GROUPS[5], summary: 'Convert config files between different API versions', load: () => import('../commands/convert/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
+  scale: { group: GROUPS[2], summary: 'Set a new size for a deployment, replica set, or replication controller', load: () => import('../commands/scale/index.js') },
+  set: { group: GROUPS[1], summary: 'Set specific features on objects', load: () => import('../commands/set/index.js') },
+  rollout: { group: GROUPS[2], summary: 'Manage the rollout of a resource', load: () => import('../commands/rollout/index.js') },
+  wait: { group: GROUPS[5], summary: 'Experimental: Wait for a specific condition on one or many resources', load: () => import('../commands/wait/index.js') },
+  daemon: { group: GROUPS[8], summary: 'Start, stop or inspect the background process that keeps a cluster ticking', load: () => import('../commands/daemon/index.js') },
   node: { group: GROUPS[8], summary: 'Load images onto nodes and reboot nodes', load: () => import('../commands/node/index.js') },
   replay: { group: GROUPS[8], summary: "Replay a tutorial's transcript on a fresh cluster and report where the output matches", load: () => import('../commands/replay/index.js') },
 };
