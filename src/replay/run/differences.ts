@@ -26,7 +26,7 @@ export function explainDifference(
   expected: string[], actual: string[], bindings: Bindings,
 ): { reasons: string[]; bindings: Bindings } | undefined {
   let state: Explained = { expected, actual, reasons: [] };
-  for (const rule of [replacedPods, placement]) {
+  for (const rule of [replacedPods, placement, revisionOffset]) {
     const next = rule(state, bindings);
     if (!next) continue;
     state = next;
@@ -115,6 +115,32 @@ const replacedPods: Rule = (state, bindings) => {
     expected: drop(state.expected, pairs.map(([e]) => e)),
     actual: drop(state.actual, pairs.map(([, a]) => a)),
     reasons: [...state.reasons, `the transcript shows a pod replaced for a reason it does not show (${described.join(', ')}); kubesim still runs the earlier pod`],
+  };
+};
+
+/**
+ * Revisions made off-screen: `rollout history` lists the same rollouts
+ * with numbers higher by a constant, so the author made that many more
+ * revisions than the transcript shows.
+ */
+const revisionOffset: Rule = (state) => {
+  const revisions = (lines: string[]) => {
+    const seen: number[] = [];
+    mapColumn(lines, 'REVISION', (cell) => {
+      seen.push(Number(cell));
+      return cell;
+    });
+    return seen;
+  };
+  const expected = revisions(state.expected);
+  const actual = revisions(state.actual);
+  if (expected.length === 0 || expected.length !== actual.length || expected.some(Number.isNaN) || actual.some(Number.isNaN)) return undefined;
+  const offset = expected[0] - actual[0];
+  if (offset <= 0 || expected.some((n, i) => n - actual[i] !== offset)) return undefined;
+  return {
+    expected: mapColumn(state.expected, 'REVISION', () => '<revision>'),
+    actual: mapColumn(state.actual, 'REVISION', () => '<revision>'),
+    reasons: [...state.reasons, `revisions ${expected.join(', ')} are ${offset} higher than kubesim's ${actual.join(', ')}: the author made ${offset} more rollouts than the transcript shows`],
   };
 };
 

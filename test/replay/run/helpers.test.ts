@@ -122,3 +122,14 @@ describe('explainDifference', () => {
     expect(result?.reasons).toEqual(['the transcript shows a pod replaced for a reason it does not show (pi-98qk8 replaced pi-59srm); kubesim still runs the earlier pod']);
   });
 });
+
+describe('explainDifference for rollout history', () => {
+  it('explains revisions made off-screen', () => {
+    const result = explainDifference(
+      ['REVISION  CHANGE-CAUSE', '5         kubectl apply --filename=deployment.yml --record=true', '6         kubectl apply --filename=deployment.yml --record=true'],
+      ['REVISION  CHANGE-CAUSE', '2         kubectl apply --filename=deployment.yml --record=true', '3         kubectl apply --filename=deployment.yml --record=true'],
+      EMPTY_BINDINGS,
+    );
+    expect(result?.reasons).toEqual(["revisions 5, 6 are 3 higher than kubesim's 2, 3: the author made 3 more rollouts than the transcript shows"]);
+  });
+});
