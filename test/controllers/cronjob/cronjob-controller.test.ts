@@ -154,7 +154,10 @@ describe('cronjob controller on a wall clock', () => {
     c.settle();
     expect(reasons(c, 'hello', 'SuccessfulCreate').length).toBeGreaterThanOrEqual(60);
     expect(reasons(c, 'hello', 'TooManyMissedTimes')).toEqual([]);
-    const jobs = c.store.list('jobs', 'default');
+    // The job of the latest minute may still run when the wall clock has just passed it.
+    const all = c.store.list('jobs', 'default');
+    const jobs = all.filter((j) => (j.status?.conditions ?? []).some((x: any) => x.type === 'Complete'));
+    expect(all.length - jobs.length).toBeLessThanOrEqual(1);
     expect(jobs).toHaveLength(3);
     const minutes = jobs.map((j) => Number(j.metadata.name.split('-')[1]));
     expect(minutes).toEqual([minutes[0], minutes[0] + 1, minutes[0] + 2]);
