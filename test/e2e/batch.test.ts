@@ -176,3 +176,38 @@ describe('batch verbs', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('logs of a job with several pods', () => {
+  const sb = new Sandbox();
+  const on = (...args: string[]) => sb.on('p', args);
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'p', '--clock', 'manual', '--seed', '4']).code).toBe(0);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('names the pod it reads, preferring a running one', () => {
+    const manifest = [
+      'apiVersion: batch/v1',
+      'kind: Job',
+      'metadata:',
+      '  name: twice',
+      'spec:',
+      '  completions: 2',
+      '  template:',
+      '    spec:',
+      '      restartPolicy: Never',
+      '      containers:',
+      '      - name: main',
+      '        image: busybox:1.36',
+      '        command: ["sh", "-c", "echo started; sleep 30"]',
+    ].join('\n');
+    writeFileSync(join(sb.home, 'twice.yml'), manifest);
+    on('create', '-f', 'twice.yml');
+    on('clock', 'advance', '40s');
+    const running = names(on('get', 'pod', '--field-selector=status.phase=Running').stdout);
+    expect(running).toHaveLength(1);
+    const r = on('logs', 'job/twice');
+    expect(r.stderr).toBe(`Found 2 pods, using pod/${running[0]}\n`);
+    expect(r.stdout).toBe('started\n');
+  });
+});
