@@ -5,7 +5,8 @@
 import type { CommandContext } from '../context.js';
 import type { KObject } from '../../api/types.js';
 import { UsageError } from '../../api/errors.js';
-import { toKubectlJson, toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlJson } from '../../printers/json.js';
 import { writeDocs } from '../shared/write.js';
 import type { FlagSpec } from '../../cli/flags.js';
 
@@ -49,7 +50,7 @@ export function writeGenerated(ctx: CommandContext, obj: KObject, kindLabel: str
       if (code !== 0) return code;
     }
     if (output === 'yaml') ctx.io.out(toKubectlYaml(obj).replace(/\n?$/, '\n'));
-    else if (output === 'json') ctx.io.out(toKubectlJson(obj) + '\n');
+    else if (output === 'json') ctx.io.out(toKubectlJson(obj));
     else if (output === 'name') ctx.io.out(`${kindLabel}/${obj.metadata.name}\n`);
     else ctx.io.out(`${kindLabel}/${obj.metadata.name} created (dry run)\n`);
     return 0;
