@@ -53,6 +53,7 @@ export const VERBS: Record<string, Verb> = {
   drain: { group: GROUPS[3], summary: 'Drain node in preparation for maintenance', load: () => import('../commands/drain/index.js') },
   taint: { group: GROUPS[3], summary: 'Update the taints on one or more nodes', load: () => import('../commands/taint/index.js') },
   node: { group: GROUPS[8], summary: 'Add, remove, fail or recover simulated nodes', load: () => import('../commands/node/index.js') },
+  expose: { group: GROUPS[0], summary: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service', load: () => import('../commands/expose/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */

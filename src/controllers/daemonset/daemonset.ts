@@ -40,7 +40,8 @@ function createDaemonPod(ctx: ControllerContext, ds: KObject, nodeName: string, 
   const spec = template.spec ?? {};
   addDaemonTolerations(spec, ctx.settings.version);
   pinToNode(spec, nodeName);
-  const labels = { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) };
+  const generation = ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? String(ds.metadata.generation ?? 1);
+  const labels = { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': generation };
   const pod = ctx.store.create('pods', {
     apiVersion: 'v1',
     kind: 'Pod',

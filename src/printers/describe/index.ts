@@ -7,6 +7,10 @@ import { DescribeWriter, rfc1123z, writeMap } from './writer.js';
 import { writeEvents } from './events.js';
 import { describePod } from './pod.js';
 import { describeNode } from './node.js';
+import { describeDaemonSet } from './daemonset.js';
+import { describeStatefulSet } from './statefulset.js';
+import { describeService } from './service.js';
+import { describePersistentVolumeClaim } from './persistentvolumeclaim.js';
 
 export interface DescribeContext {
   now: number;
@@ -22,6 +26,10 @@ export type Describer = (obj: KObject, ctx: DescribeContext) => string;
 export const DESCRIBERS: Record<string, Describer> = {
   pods: describePod,
   nodes: describeNode,
+  daemonsets: describeDaemonSet,
+  statefulsets: describeStatefulSet,
+  services: describeService,
+  persistentvolumeclaims: describePersistentVolumeClaim,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {
