@@ -60,7 +60,13 @@ export function updateCurrentRevision(ctx: ControllerContext, owner: KObject, re
   return ctx.store.create('controllerrevisions', {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
-    metadata: { name: `${owner.metadata.name}-${hash}`, namespace: owner.metadata.namespace, labels, ownerReferences: [ref] },
+    metadata: {
+      name: `${owner.metadata.name}-${hash}`,
+      namespace: owner.metadata.namespace,
+      labels,
+      ...(owner.metadata.annotations ? { annotations: { ...owner.metadata.annotations } } : {}),
+      ownerReferences: [ref],
+    },
     data,
     revision: max + 1,
   });

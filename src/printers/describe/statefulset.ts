@@ -6,7 +6,8 @@
 import type { KObject } from '../../api/types.js';
 import { DescribeWriter, rfc1123z, writeMap } from './writer.js';
 import { writeEvents } from './events.js';
-import { podsStatusLine, writePodTemplate } from './workload-template.js';
+import { podsStatusLine } from './workload-template.js';
+import { writePodTemplate } from './pod-template.js';
 import type { DescribeContext } from './index.js';
 import { formatLabelSelector } from '../../api/selectors.js';
 
