@@ -16,6 +16,8 @@ import { daemonSetController } from './daemonset/daemonset.js';
 import { statefulSetController } from './statefulset/statefulset.js';
 import { volumeBinder } from './volume/binder.js';
 import { endpointsController } from './endpoints/endpoints.js';
+import { loadExpiry } from '../metrics/load.js';
+import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -32,4 +34,6 @@ export const CONTROLLERS: Controller[] = [
   statefulSetController,
   volumeBinder,
   endpointsController,
+  loadExpiry,
+  horizontalPodAutoscaler,
 ];

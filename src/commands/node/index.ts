@@ -1,5 +1,5 @@
 /**
- * `kubesim node add|remove|fail|recover`: the simulator's verbs for the
+ * `kubesim node add|remove|fail|recover|reboot|load-image`: the simulator's verbs for the
  * machines themselves, which kubectl cannot do: a node joining or leaving
  * the cluster, and a node whose kubelet stops reporting and comes back.
  */
@@ -16,5 +16,7 @@ export const command: CommandDef = {
     remove: () => import('./remove.js'),
     fail: () => import('./fail.js'),
     recover: () => import('./recover.js'),
+    'load-image': () => import('./load-image.js'),
+    reboot: () => import('./reboot.js'),
   },
 };

@@ -9,6 +9,7 @@ import { describePod } from './pod.js';
 import { describeNode } from './node.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.js';
 import { describeCronJob, describeJob } from './batch.js';
+import { describeHpa } from './hpa.js';
 import { describeDaemonSet } from './daemonset.js';
 import { describeStatefulSet } from './statefulset.js';
 import { describeService } from './service.js';
@@ -33,6 +34,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   replicationcontrollers: describeReplicationController,
   jobs: describeJob,
   cronjobs: describeCronJob,
+  horizontalpodautoscalers: describeHpa,
   daemonsets: describeDaemonSet,
   statefulsets: describeStatefulSet,
   services: describeService,

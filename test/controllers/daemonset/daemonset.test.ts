@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { buildNode } from '../../../src/engine/bootstrap.js';
 import { deleteObject } from '../../../src/engine/delete.js';
-import { advance, create, newCluster } from '../helpers.js';
-import { modify } from '../update.js';
+import { advance, create, modify, newCluster } from '../cluster-helpers.js';
 
 function newDaemonSet(opts: { image?: string; tolerations?: any[]; nodeSelector?: Record<string, string>; maxSurge?: number; maxUnavailable?: number; onDelete?: boolean } = {}): KObject {
   const strategy = opts.onDelete

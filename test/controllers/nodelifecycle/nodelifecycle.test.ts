@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../src/engine/cluster.js';
 import { deleteObject } from '../../../src/engine/delete.js';
-import { advance, create, newCluster } from '../helpers.js';
-import { modify } from '../update.js';
+import { advance, create, modify, newCluster } from '../cluster-helpers.js';
 
 function setReady(cluster: Cluster, node: string, status: 'True' | 'Unknown'): void {
   modify(cluster, 'nodes', '', node, (n) => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import type { Cluster } from '../../../src/engine/cluster.js';
 import { deleteObject } from '../../../src/engine/delete.js';
-import { advance, create, newCluster } from '../helpers.js';
-import { modify } from '../update.js';
+import { advance, create, modify, newCluster } from '../cluster-helpers.js';
 
 function newStatefulSet(opts: { replicas?: number; image?: string; parallel?: boolean; readyDelay?: number; partition?: number } = {}): KObject {
   const container: any = { name: 'nginx', image: opts.image ?? 'nginx:1.25', ports: [{ containerPort: 80, name: 'web' }] };
