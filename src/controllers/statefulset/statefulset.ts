@@ -29,7 +29,12 @@ function createClaims(ctx: ControllerContext, sts: KObject, ordinal: number, pod
   for (const t of sts.spec?.volumeClaimTemplates ?? []) {
     const name = claimName(t, sts, ordinal);
     if (ctx.store.get('persistentvolumeclaims', sts.metadata.namespace ?? '', name)) continue;
-    ctx.store.create('persistentvolumeclaims', buildClaim(sts, t, ordinal));
+    const claim = buildClaim(sts, t, ordinal);
+    // persistentVolumeClaimRetentionPolicy.whenDeleted: Delete hands the claim to the garbage collector with the set.
+    if (sts.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') {
+      claim.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: sts.metadata.name, uid: sts.metadata.uid!, controller: true, blockOwnerDeletion: true }];
+    }
+    ctx.store.create('persistentvolumeclaims', claim);
     recordEvent(ctx.store, sts, 'Normal', SUCCESSFUL_CREATE, `create Claim ${name} Pod ${pod} in StatefulSet ${sts.metadata.name} success`, SOURCE);
   }
 }
@@ -95,9 +100,18 @@ function scaleDown(ctx: ControllerContext, sts: KObject, pods: KObject[], monoto
       continue;
     }
     deletePod(ctx, sts, pod);
+    if (sts.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') deleteClaims(ctx, sts, ordinalOf(sts, pod));
     if (monotonic) return false;
   }
   return false;
+}
+
+/** Deletes an ordinal's claims (whenScaled: Delete); pvc-protection keeps each until its pod is gone. */
+function deleteClaims(ctx: ControllerContext, sts: KObject, ordinal: number): void {
+  for (const t of sts.spec?.volumeClaimTemplates ?? []) {
+    const name = claimName(t, sts, ordinal);
+    if (ctx.store.get('persistentvolumeclaims', sts.metadata.namespace ?? '', name)) deleteObject(ctx.store, 'persistentvolumeclaims', sts.metadata.namespace ?? '', name);
+  }
 }
 
 /** Replaces one out-of-date pod at a time, from the highest ordinal down to the partition. */
