@@ -39,7 +39,7 @@ function history(cluster: Cluster, owner: KObject, revision: number): string {
   return tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join('')}`, { padding: 2 });
 }
 
-/** The revision to roll back to: `toRevision`, or the one before the newest when it is 0. */
+/** Finds the revision to roll back to: `toRevision`, or the one before the newest when it is 0. */
 function findRevision(byRevision: Map<number, KObject>, toRevision: number): KObject {
   if (toRevision > 0) {
     const rev = byRevision.get(toRevision);

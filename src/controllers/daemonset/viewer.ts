@@ -1,5 +1,5 @@
 /**
- * What `rollout status` reports for a DaemonSet (kubectl's
+ * The DaemonSet status viewer of `rollout status` (kubectl's
  * DaemonSetStatusViewer), as a pure function of the object.
  */
 import type { KObject } from '../../api/types.js';

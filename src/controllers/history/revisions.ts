@@ -72,7 +72,7 @@ export function updateCurrentRevision(ctx: ControllerContext, owner: KObject, re
   });
 }
 
-/** The hash a revision was created under, which pods carry as `controller-revision-hash`. */
+/** Returns the hash a revision was created under, which pods carry as `controller-revision-hash`. */
 export function revisionHash(rev: KObject): string {
   return rev.metadata.labels?.['controller-revision-hash'] ?? rev.metadata.name.slice(rev.metadata.name.lastIndexOf('-') + 1);
 }

@@ -1,9 +1,10 @@
 /**
- * The StatefulSet controller: pods `<set>-0 … <set>-(N-1)` with stable
- * names, hostnames and claims; OrderedReady (one pod at a time, each Running
- * and Ready before the next, scale-down from the highest ordinal) or
- * Parallel; RollingUpdate from the highest ordinal down to the partition,
- * or OnDelete; ControllerRevisions and status.
+ * The StatefulSet controller. Pods `<set>-0 … <set>-(N-1)` keep stable
+ * names, hostnames and claims. OrderedReady starts one pod at a time, each
+ * Running and Ready before the next, and scales down from the highest
+ * ordinal; Parallel does both at once. RollingUpdate replaces pods from the
+ * highest ordinal down to the partition, OnDelete waits for deletions, and
+ * each template is recorded as a ControllerRevision.
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
@@ -60,9 +61,9 @@ function deletePod(ctx: ControllerContext, sts: KObject, pod: KObject): void {
 }
 
 /**
- * Creates missing replicas in ordinal order; returns false when an
- * OrderedReady set must wait (a pod was just created, is terminating, or is
- * not yet Running and Ready).
+ * Creates missing replicas in ordinal order. Returns false when an
+ * OrderedReady set must wait, because a pod was just created, is
+ * terminating, or is not yet Running and Ready.
  */
 function syncReplicas(ctx: ControllerContext, sts: KObject, byOrdinal: Map<number, KObject>, revs: Revisions, monotonic: boolean): boolean {
   const start = startOrdinal(sts);

@@ -1,5 +1,5 @@
 /**
- * What `rollout status` reports for a StatefulSet (kubectl's
+ * The StatefulSet status viewer of `rollout status` (kubectl's
  * StatefulSetStatusViewer), as a pure function of the object. apps/v1
  * always defaults a partition, so a finished RollingUpdate reads
  * `partitioned roll out complete`, as it does with kubectl.
