@@ -1,12 +1,29 @@
 /**
- * Every controller the engine runs, in registration order. Each file adds
- * one entry here.
+ * Every controller the engine runs, in registration order. Each controller
+ * adds one import and one entry on a line of its own.
  */
 import type { Controller } from '../engine/controller.js';
 import { scheduler } from './scheduler/scheduler.js';
 import { garbageCollector } from './garbagecollector/garbagecollector.js';
 import { kubelet } from '../kubelet/kubelet.js';
+import { replicaSetController, replicationControllerController } from './replicaset/replicaset.js';
+import { deploymentController } from './deployment/deployment.js';
+import { jobController } from './job/job-controller.js';
+import { ttlAfterFinishedController } from './job/ttl-after-finished.js';
+import { cronJobController } from './cronjob/cronjob-controller.js';
 import { loadExpiry } from '../metrics/load.js';
 import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 
-export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, loadExpiry, horizontalPodAutoscaler];
+export const CONTROLLERS: Controller[] = [
+  scheduler,
+  kubelet,
+  garbageCollector,
+  replicaSetController,
+  replicationControllerController,
+  deploymentController,
+  jobController,
+  ttlAfterFinishedController,
+  cronJobController,
+  loadExpiry,
+  horizontalPodAutoscaler,
+];

@@ -8,7 +8,8 @@ import { decodeObject } from '../../api/manifest.js';
 import { LEGACY_VERSION_ANNOTATION } from '../../api/admission.js';
 import { UsageError } from '../../api/errors.js';
 import { apiVersionOf } from '../../api/registry.js';
-import { toKubectlJson, toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlJson } from '../../printers/json.js';
 
 export const command: CommandDef = {
   use: 'convert -f FILENAME [--output-version=GROUP/VERSION]',

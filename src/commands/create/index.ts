@@ -20,6 +20,10 @@ export const command: CommandDef = {
     { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
+  subcommands: {
+    job: () => import('./job.js'),
+    cronjob: () => import('./cronjob.js'),
+  },
   async run(ctx, parsed) {
     if (ctx.flags.filename.length === 0) {
       throw new UsageError('must specify one of -f and -k', true);

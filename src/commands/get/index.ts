@@ -3,7 +3,7 @@
  * "No resources found" message when nothing matched.
  */
 import type { CommandDef } from '../types.js';
-import { OUTPUT_FLAGS, renderGroups } from '../shared/output.js';
+import { OUTPUT_FLAGS, TemplateOutputError, renderGroups } from '../shared/output.js';
 import { parseTargets } from '../shared/targets.js';
 import { fetchTargets } from '../shared/fetch.js';
 import { readManifests } from '../shared/manifests.js';
@@ -77,7 +77,9 @@ export const command: CommandDef = {
     const kinds = new Set(targets.map((t) => t.info.resource));
     const withKind = kinds.size > 1 || parsed.args[0]?.split(',').includes('all') || flags['show-kind'];
     const named = targets.some((t) => t.names.length > 0);
-    const text = renderGroups(
+    let text: string;
+    try {
+      text = renderGroups(
       result.groups,
       {
         output: flags.output,
@@ -87,9 +89,16 @@ export const command: CommandDef = {
         withKind: !!withKind,
         allNamespaces: flags['all-namespaces'],
         single: targets.length === 1 && targets[0].names.length === 1,
+        template: flags.template,
+        allowMissingKeys: flags['allow-missing-template-keys'],
+        sortBy: flags['sort-by'],
       },
       { now: cluster.simNow, version: cluster.settings.version },
-    );
+      );
+    } catch (err) {
+      if (err instanceof TemplateOutputError) ctx.io.out(err.stdout);
+      throw err;
+    }
     ctx.io.out(text);
     let code = 0;
     for (const e of result.errors) {

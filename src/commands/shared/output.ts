@@ -9,7 +9,12 @@ import { kindString, outputGroup, type ResourceInfo } from '../../api/registry.j
 import { formatLabels } from '../../api/selectors.js';
 import { tableFor, type PrintContext } from '../../printers/columns.js';
 import { formatTable } from '../../printers/table.js';
-import { toKubectlJson, toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlJson } from '../../printers/json.js';
+import { readFileSync } from 'node:fs';
+import { printJsonPath, JsonPathParseError, JsonPathExecuteError } from '../../printers/jsonpath.js';
+import { parseCustomColumnsSpec, parseCustomColumnsTemplate, printCustomColumns, relaxedJsonPathExpression } from '../../printers/custom-columns.js';
+import { printGoTemplate, GoTemplateExecuteError, GoTemplateParseError } from '../../printers/go-template.js';
 
 export const OUTPUT_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).' },
@@ -37,6 +42,10 @@ export interface Group {
 }
 
 export interface PrintOptions {
+  /** `--template` value for `-o go-template` / `-o jsonpath` without `=`. */
+  template?: string;
+  allowMissingKeys?: boolean;
+  sortBy?: string;
   output: string;
   showLabels: boolean;
   noHeaders: boolean;
@@ -72,10 +81,84 @@ function tableText(g: Group, opts: PrintOptions, pc: PrintContext): string {
   return formatTable(header, rows, { noHeaders: opts.noHeaders });
 }
 
+function readTemplateFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`error reading --template ${path}, no such file or directory`);
+  }
+}
+
+/** Sorts objects by a JSONPath field as `--sort-by` does: numbers numerically, everything else as text. */
+export function sortObjects(objects: KObject[], field: string): KObject[] {
+  const expr = relaxedJsonPathExpression(field);
+  const keyed = objects.map((o) => {
+    let v = '';
+    try {
+      v = printJsonPath(expr, o, { allowMissingKeys: true });
+    } catch (err) {
+      throw new UsageError(`couldn't find any field with path "${field}" in the list of objects`);
+    }
+    return { o, v };
+  });
+  const numeric = keyed.every((k) => k.v === '' || /^-?\d+(\.\d+)?$/.test(k.v));
+  keyed.sort((a, b) => (numeric ? Number(a.v || 0) - Number(b.v || 0) : a.v < b.v ? -1 : a.v > b.v ? 1 : 0));
+  return keyed.map((k) => k.o);
+}
+
+/** Applies template-style output formats (jsonpath, custom-columns, go-template); undefined for other formats. */
+function renderTemplate(output: string, value: unknown, objects: KObject[], opts: PrintOptions): string | undefined {
+  const eq = output.indexOf('=');
+  const format = eq >= 0 ? output.slice(0, eq) : output;
+  const arg = eq >= 0 ? output.slice(eq + 1) : (opts.template ?? '');
+  const allowMissing = opts.allowMissingKeys ?? true;
+  try {
+    switch (format) {
+      case 'jsonpath':
+      case 'jsonpath-as-json':
+      case 'jsonpath-file': {
+        const template = format === 'jsonpath-file' ? readTemplateFile(arg) : arg;
+        if (!template) throw new UsageError('template format specified but no template given');
+        return printJsonPath(template, value, { allowMissingKeys: allowMissing, outputJson: format === 'jsonpath-as-json' });
+      }
+      case 'custom-columns':
+      case 'custom-columns-file': {
+        const columns = format === 'custom-columns' ? parseCustomColumnsSpec(arg) : parseCustomColumnsTemplate(readTemplateFile(arg));
+        return printCustomColumns(columns, objects, { noHeaders: opts.noHeaders });
+      }
+      case 'go-template':
+      case 'go-template-file':
+      case 'template':
+      case 'templatefile': {
+        const template = format.endsWith('file') ? readTemplateFile(arg) : arg;
+        if (!template) throw new UsageError('template format specified but no template given');
+        return printGoTemplate(template, value, { allowMissingKeys: allowMissing });
+      }
+    }
+  } catch (err) {
+    if (err instanceof GoTemplateExecuteError) throw new TemplateOutputError(err.message, err.stdout);
+    if (err instanceof JsonPathParseError || err instanceof JsonPathExecuteError || err instanceof GoTemplateParseError) throw new UsageError(err.message);
+    if (err instanceof Error && !(err instanceof UsageError) && format.startsWith('custom-columns')) throw new UsageError(err.message);
+    throw err;
+  }
+  return undefined;
+}
+
+/** A template that failed half-way: kubectl prints the partial output on stdout, then the error. */
+export class TemplateOutputError extends UsageError {
+  constructor(message: string, readonly stdout: string) {
+    super(message);
+  }
+}
+
 /** Prints groups of objects; returns the text (empty when nothing matched). */
 export function renderGroups(groups: Group[], opts: PrintOptions, pc: PrintContext): string {
   const output = opts.output;
+  if (opts.sortBy) groups = groups.map((g) => ({ ...g, objects: sortObjects(g.objects, opts.sortBy!) }));
   const objects = groups.flatMap((g) => g.objects.map((o) => publicView(withVersion(g, o))));
+  const listValue = () => (opts.single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } });
+  const templated = renderTemplate(output, listValue(), objects, opts);
+  if (templated !== undefined) return templated;
   if (output === 'yaml' || output === 'json') {
     if (objects.length === 0 && !opts.single) return '';
     const value = opts.single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };

@@ -2,7 +2,8 @@
  * `kubectl version`: the client version and the emulated server's.
  */
 import type { CommandDef } from '../types.js';
-import { toKubectlJson, toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlYaml } from '../../printers/yaml.js';
+import { toKubectlJson } from '../../printers/json.js';
 import { kubeletVersion } from '../../engine/bootstrap.js';
 import { UsageError } from '../../api/errors.js';
 

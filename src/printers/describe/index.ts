@@ -7,6 +7,8 @@ import { DescribeWriter, rfc1123z, writeMap } from './writer.js';
 import { writeEvents } from './events.js';
 import { describePod } from './pod.js';
 import { describeNode } from './node.js';
+import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.js';
+import { describeCronJob, describeJob } from './batch.js';
 import { describeHpa } from './hpa.js';
 
 export interface DescribeContext {
@@ -23,6 +25,11 @@ export type Describer = (obj: KObject, ctx: DescribeContext) => string;
 export const DESCRIBERS: Record<string, Describer> = {
   pods: describePod,
   nodes: describeNode,
+  deployments: describeDeployment,
+  replicasets: describeReplicaSet,
+  replicationcontrollers: describeReplicationController,
+  jobs: describeJob,
+  cronjobs: describeCronJob,
   horizontalpodautoscalers: describeHpa,
 };
 

@@ -1,0 +1,135 @@
+/**
+ * The ReplicaSet controller, which also serves ReplicationControllers: keeps
+ * `spec.replicas` active pods matching the selector, creating pods from the
+ * template and deleting the cheapest ones first, and reports status.
+ *
+ * Keys are `ns/name` of the owner, or `pod:ns/name` for a write to a pod
+ * without a controller, which wakes every owner whose selector matches it.
+ */
+import type { KObject } from '../../api/types.js';
+import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
+import { keyOf, ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
+import { recordEvent } from '../../engine/events.js';
+import { deleteObject } from '../../engine/delete.js';
+import { matches } from '../../api/selectors.js';
+import { debug } from '../../engine/debug.js';
+import { claimPods, ownerSelector } from './claim.js';
+import { choosePodsToDelete } from './rank.js';
+import { controllerRef, isPodActive, podFromTemplate } from './pods.js';
+import { calculateReplicaStatus, toStoredStatus } from './status.js';
+
+const log = debug('controller:replicaset');
+
+/** SuccessfulCreate: the controller created a pod. */
+export const REASON_SUCCESSFUL_CREATE = 'SuccessfulCreate';
+/** SuccessfulDelete: the controller deleted a surplus pod. */
+export const REASON_SUCCESSFUL_DELETE = 'SuccessfulDelete';
+/** FailedCreate: the API rejected a pod built from the template. */
+export const REASON_FAILED_CREATE = 'FailedCreate';
+
+interface Flavor {
+  name: string;
+  kind: string;
+  resource: string;
+  component: string;
+}
+
+const POD_PREFIX = 'pod:';
+
+/** Maps a write to a pod without a controller to a `pod:` key, so matching owners can adopt it. */
+const orphanMapper: WatchMapper = (obj) => {
+  if (!obj || controllerRef(obj) || obj.metadata.deletionTimestamp) return undefined;
+  return POD_PREFIX + keyOf(obj);
+};
+
+function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string): void {
+  const [ns, name] = splitKey(key.slice(POD_PREFIX.length));
+  const pod = ctx.store.get('pods', ns, name);
+  if (!pod || controllerRef(pod)) return;
+  for (const owner of ctx.store.list(flavor.resource, ns)) {
+    if (matches(ownerSelector(owner), pod.metadata.labels)) ctx.store.enqueue(flavor.name, keyOf(owner));
+  }
+}
+
+function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): void {
+  const source = { component: flavor.component };
+  for (let i = 0; i < count; i++) {
+    try {
+      const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template));
+      recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
+    } catch (err) {
+      recordEvent(ctx.store, owner, 'Warning', REASON_FAILED_CREATE, `Error creating: ${(err as Error).message}`, source);
+      log(`create failed ${keyOf(owner)} error=${(err as Error).message}`);
+      return;
+    }
+  }
+}
+
+function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods: KObject[], count: number): void {
+  const source = { component: flavor.component };
+  for (const pod of choosePodsToDelete(pods, pods, count)) {
+    deleteObject(ctx.store, 'pods', pod.metadata.namespace ?? '', pod.metadata.name);
+    recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_DELETE, `Deleted pod: ${pod.metadata.name}`, source);
+  }
+}
+
+function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string): void {
+  const [ns, name] = splitKey(key);
+  const owner = ctx.store.get(flavor.resource, ns, name);
+  if (!owner) return;
+
+  const claimed = claimPods(ctx.store, owner);
+  let active = claimed.filter(isPodActive);
+
+  // Scale to spec.replicas, unless the owner is being deleted.
+  if (!owner.metadata.deletionTimestamp) {
+    const diff = active.length - (owner.spec?.replicas ?? 1);
+    if (diff < 0) createPods(ctx, flavor, owner, -diff);
+    else if (diff > 0) deletePods(ctx, flavor, owner, active, diff);
+    if (diff !== 0) active = claimPods(ctx.store, owner).filter(isPodActive);
+  }
+
+  const { status, nextAvailableAt } = calculateReplicaStatus(owner, active, ctx.now());
+  const stored = toStoredStatus(status, owner.status);
+  if (JSON.stringify(stored) !== JSON.stringify(owner.status ?? {})) {
+    owner.status = stored;
+    ctx.store.update(flavor.resource, owner);
+  }
+  if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
+}
+
+function makeController(flavor: Flavor): Controller {
+  const owned = ownerKeyMapper(flavor.kind);
+  return {
+    name: flavor.name,
+    watches: {
+      [flavor.resource]: selfMapper,
+      pods: (obj, old) => {
+        const keys = owned(obj, old) as string[];
+        const orphan = orphanMapper(obj, old);
+        if (orphan) keys.push(orphan as string);
+        return keys;
+      },
+    },
+    reconcile(ctx, key) {
+      if (key.startsWith(POD_PREFIX)) wakeMatchingOwners(ctx, flavor, key);
+      else syncOwner(ctx, flavor, key);
+    },
+  };
+}
+
+/** Keeps ReplicaSets' pods at spec.replicas. */
+export const replicaSetController = makeController({
+  name: 'replicaset',
+  kind: 'ReplicaSet',
+  resource: 'replicasets',
+  component: 'replicaset-controller',
+});
+
+/** Keeps ReplicationControllers' pods at spec.replicas. */
+export const replicationControllerController = makeController({
+  name: 'replicationcontroller',
+  kind: 'ReplicationController',
+  resource: 'replicationcontrollers',
+  component: 'replication-controller',
+});

@@ -1,0 +1,38 @@
+/**
+ * Small builders and flag parsers shared by the object generators.
+ */
+
+import type { KObject } from '../api/types';
+
+/** ObjectMeta in Go field order: name, namespace, creationTimestamp, labels. */
+export function meta(name: string, namespace?: string, extra: { labels?: Record<string, string> } = {}): KObject['metadata'] {
+  const m: KObject['metadata'] = { name };
+  if (namespace) m.namespace = namespace;
+  m.creationTimestamp = null as unknown as string;
+  if (extra.labels) m.labels = extra.labels;
+  return m;
+}
+
+/** Parses an IntOrString as kubectl does: a number when it is one, else the name. */
+export function parseIntOrString(text: string): number | string {
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+/** Parses `a=b,c=d` label flags. */
+export function parseLabels(text: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`unexpected label spec: ${pair}`);
+    labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return sortedMap(labels);
+}
+
+/**
+ * Returns a copy with keys in sorted order, because Go's encoding/json
+ * writes map keys sorted and kubesim's JSON keeps insertion order.
+ */
+export function sortedMap<T>(map: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.keys(map).sort().map((k) => [k, map[k]]));
+}
