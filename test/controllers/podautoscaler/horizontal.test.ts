@@ -4,8 +4,9 @@ import type { Cluster } from '../../../src/engine/cluster.js';
 import type { KObject } from '../../../src/api/types.js';
 import { setLoad } from '../../../src/metrics/load.js';
 
-/** Builds a ReplicaSet whose pods the test creates itself, so the HPA's writes to spec.replicas can be read back. */
-function newReplicaSet(replicas: number): KObject {
+/** Builds the ReplicaSet the HPA scales; its pods request `cpuRequest` of CPU (none when null). */
+function newReplicaSet(replicas: number, cpuRequest: string | null): KObject {
+  const resources = cpuRequest ? { requests: { cpu: cpuRequest } } : {};
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -13,18 +14,8 @@ function newReplicaSet(replicas: number): KObject {
     spec: {
       replicas,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', resources }] } },
     },
-  };
-}
-
-function newWebPod(i: number, cpuRequest: string | undefined): KObject {
-  const resources = cpuRequest ? { requests: { cpu: cpuRequest } } : {};
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: `web-${i}`, namespace: 'default', labels: { app: 'web' } },
-    spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', resources }] },
   };
 }
 
@@ -44,11 +35,10 @@ function newHpa(opts: { min?: number; max: number; cpu?: number; behavior?: any;
   };
 }
 
-/** Creates `pods` ready pods with 100m CPU requests (or none), their ReplicaSet and the HPA. */
+/** Creates a ReplicaSet of `pods` ready pods with 100m CPU requests (or none), then the HPA. */
 function setup(pods: number, hpa: KObject, cpuRequest: string | null = '100m'): Cluster {
   const c = newCluster();
-  createObject(c, 'replicasets', newReplicaSet(pods));
-  for (let i = 0; i < pods; i++) createObject(c, 'pods', newWebPod(i, cpuRequest ?? undefined));
+  createObject(c, 'replicasets', newReplicaSet(pods, cpuRequest));
   advance(c, 20_000);
   createObject(c, 'horizontalpodautoscalers', hpa);
   return c;
@@ -130,6 +120,8 @@ describe('horizontal pod autoscaler', () => {
   it('reports an unknown metric when pods have no CPU request', () => {
     const c = setup(2, newHpa({ max: 5 }), null);
     advance(c, 15_000);
+    const first = c.store.list('pods', 'default')[0].metadata.name;
+    const why = `failed to get cpu utilization: missing request for cpu in container nginx of Pod ${first}`;
     const status = hpaOf(c).status;
     expect(status.currentMetrics).toEqual([{ type: '' }]);
     expect(status.currentReplicas).toBe(2);
@@ -137,11 +129,11 @@ describe('horizontal pod autoscaler', () => {
     expect(condition(c, 'ScalingActive')).toMatchObject({
       status: 'False',
       reason: 'FailedGetResourceMetric',
-      message: 'the HPA was unable to compute the replica count: failed to get cpu utilization: missing request for cpu in container nginx of Pod web-0',
+      message: `the HPA was unable to compute the replica count: ${why}`,
     });
     expect(events(c).sort()).toEqual([
-      'Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: failed to get cpu utilization: missing request for cpu in container nginx of Pod web-0',
-      'Warning FailedGetResourceMetric failed to get cpu utilization: missing request for cpu in container nginx of Pod web-0',
+      `Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: ${why}`,
+      `Warning FailedGetResourceMetric ${why}`,
     ]);
   });
 
