@@ -108,6 +108,23 @@ describe('autoscale with simulated load', () => {
     expect(r.stderr).toBe('error: cannot autoscale a Pod: could not find scale subresource for /v1, Resource=pods in discovery information\n');
   });
 
+  it('autoscales the objects a manifest names', () => {
+    // The manifest holds the ReplicaSet first, then pods, which kubectl stops at.
+    const r = sb.on('h', ['autoscale', '-f', 'web.yaml', '--max=3', '--name', 'from-file', '--dry-run=client']);
+    expect(r.stdout).toBe('horizontalpodautoscaler.autoscaling/from-file created (dry run)\n');
+    expect(r.stderr).toBe('error: cannot autoscale a Pod: could not find scale subresource for /v1, Resource=pods in discovery information\n');
+    expect(r.code).toBe(1);
+    expect(sb.on('h', ['get', 'hpa', 'from-file']).stderr).toBe('Error from server (NotFound): horizontalpodautoscalers.autoscaling "from-file" not found\n');
+  });
+
+  it('checks --min and --max as kubectl does', () => {
+    expect(sb.on('h', ['autoscale', 'rs', 'web', '--max=0']).stderr).toBe('error: --max=MAXPODS is required and must be at least 1, max: 0\n');
+    expect(sb.on('h', ['autoscale', 'rs', 'web', '--max=2', '--min=5']).stderr).toBe('error: --max=MAXPODS must be larger or equal to --min=MINPODS, max: 2, min: 5\n');
+    expect(sb.on('h', ['autoscale', '--max=2']).stderr).toBe(
+      "Error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    );
+  });
+
   it('requires --max', () => {
     const r = sb.on('h', ['autoscale', 'rs', 'web']);
     expect(r.code).toBe(1);
