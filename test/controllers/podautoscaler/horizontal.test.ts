@@ -157,6 +157,39 @@ describe('horizontal pod autoscaler', () => {
     expect(condition(c, 'ScalingLimited')).toMatchObject({ status: 'True', reason: 'ScaleUpLimit' });
   });
 
+  it('disables scaling while the target has zero replicas', () => {
+    const c = setup(0, newHpa({ max: 5 }));
+    advance(c, 15_000);
+    expect(replicas(c)).toBe(0);
+    expect(condition(c, 'ScalingActive')).toMatchObject({ status: 'False', reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero' });
+  });
+
+  it('raises a target below minReplicas without reading metrics', () => {
+    const c = setup(1, newHpa({ min: 3, max: 5 }), null);
+    advance(c, 15_000);
+    expect(replicas(c)).toBe(3);
+    expect(events(c)).toEqual(['Normal SuccessfulRescale New size: 3; reason: Current number of replicas below Spec.MinReplicas']);
+  });
+
+  it('scales a StatefulSet through its scale subresource', () => {
+    const c = newCluster();
+    const sts = newReplicaSet(2, '100m');
+    sts.kind = 'StatefulSet';
+    sts.spec.serviceName = 'web';
+    // The pods come first, so a StatefulSet controller, where one runs, adopts them rather than racing to create them.
+    for (const name of ['web-0', 'web-1']) {
+      createObject(c, 'pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: 'web' } }, spec: structuredClone(sts.spec.template.spec) });
+    }
+    createObject(c, 'statefulsets', sts);
+    advance(c, 20_000);
+    const hpa = newHpa({ max: 6 });
+    hpa.spec.scaleTargetRef.kind = 'StatefulSet';
+    createObject(c, 'horizontalpodautoscalers', hpa);
+    c.store.tx(() => setLoad(c.store, { namespace: 'default', resource: 'statefulsets', name: 'web', cpuMillis: 400 }));
+    advance(c, 15_000);
+    expect(c.store.get('statefulsets', 'default', 'web')!.spec.replicas).toBe(4);
+  });
+
   it('reports a missing scale target', () => {
     const c = newCluster();
     createObject(c, 'horizontalpodautoscalers', newHpa({ max: 3 }));
