@@ -190,6 +190,15 @@ describe('horizontal pod autoscaler', () => {
     expect(c.store.get('statefulsets', 'default', 'web')!.spec.replicas).toBe(4);
   });
 
+  it('forgets its history when the HPA is deleted', () => {
+    const c = setup(2, newHpa({ max: 5 }));
+    advance(c, 15_000);
+    expect(c.store.getMeta('hpa/default/web')).toBeDefined();
+    c.store.tx(() => c.store.remove('horizontalpodautoscalers', 'default', 'web'));
+    c.settle();
+    expect(c.store.getMeta('hpa/default/web')).toBeUndefined();
+  });
+
   it('reports a missing scale target', () => {
     const c = newCluster();
     createObject(c, 'horizontalpodautoscalers', newHpa({ max: 3 }));
