@@ -132,6 +132,50 @@ describe('autoscale with simulated load', () => {
   });
 });
 
+describe('top and load messages', () => {
+  const sb = new Sandbox();
+  beforeAll(() => {
+    sb.run(['cluster', 'create', 'm', '--clock', 'manual', '--seed', '3']);
+    writeFileSync(join(sb.home, 'web.yaml'), replicaSetWithPods('100m'));
+    // A tag the registry does not have, so the container never starts.
+    writeFileSync(join(sb.home, 'stuck.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: stuck\n  labels:\n    run: stuck\nspec:\n  containers:\n  - name: stuck\n    image: nginx:1.91\n');
+  });
+  afterAll(() => sb.cleanup());
+
+  it('says No resources found in an empty namespace', () => {
+    const r = sb.on('m', ['top', 'pod']);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it('waits for metrics of a new pod, then names a pod that never reports', () => {
+    sb.on('m', ['apply', '-f', 'stuck.yaml', '-f', 'web.yaml']);
+    expect(sb.on('m', ['top', 'pod', '-l', 'run=stuck']).stderr).toBe('error: metrics not available yet\n');
+    sb.on('m', ['clock', 'advance', '3m']);
+    expect(sb.on('m', ['top', 'pod', '-l', 'run=stuck']).stderr).toBe('error: Metrics not available for pod default/stuck, age: 3m0s\n');
+    expect(sb.on('m', ['top', 'pod', 'stuck']).stderr).toBe('Error from server (NotFound): podmetrics.metrics.k8s.io "default/stuck" not found\n');
+  });
+
+  it('rejects a bad --sort-by', () => {
+    expect(sb.on('m', ['top', 'node', '--sort-by', 'name']).stderr).toBe('error: --sort-by accepts only cpu or memory\n');
+  });
+
+  it('puts load for a while only', () => {
+    expect(sb.on('m', ['load', 'rs', 'web', '--rps', '100', '--for', '1m']).stdout).toBe('replicaset.apps/web loaded: 100 requests/s over 2 ready pods for 1m\n');
+    expect(sb.on('m', ['top', 'pod', '-l', 'app=web', '--no-headers']).stdout).toBe('web-a   51m   3Mi   \nweb-b   51m   3Mi   \n');
+    sb.on('m', ['clock', 'advance', '1m']);
+    expect(sb.on('m', ['top', 'pod', '-l', 'app=web', '--no-headers']).stdout).toBe('web-a   1m    2Mi   \nweb-b   1m    2Mi   \n');
+  });
+
+  it('rejects load without an amount or on a kind without pods', () => {
+    expect(sb.on('m', ['load', 'rs/web']).stderr).toBe('error: exactly one of --cpu or --rps is required (or --stop)\n');
+    expect(sb.on('m', ['load', 'node/k8s-node01', '--cpu', '1']).stderr).toBe(
+      'error: cannot put load on a Node: use a Deployment, ReplicaSet, StatefulSet, ReplicationController, DaemonSet, Pod or Service\n',
+    );
+    expect(sb.on('m', ['load', 'deploy/none', '--cpu', '1']).stderr).toBe('Error from server (NotFound): deployments.apps "none" not found\n');
+  });
+});
+
 describe('autoscale without CPU requests', () => {
   const sb = new Sandbox();
   beforeAll(() => writeFileSync(join(sb.home, 'web.yaml'), replicaSetWithPods(null)));
