@@ -34,7 +34,8 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
   const store = cluster.store;
   let code = 0;
   for (const d of docs) {
-    let verb = opts.mode === 'create' ? 'creating' : 'applying';
+    // kubectl reports a document that fails before the live object is read as being created.
+    let verb = 'creating';
     let resource = '';
     let name = '';
     try {
