@@ -47,12 +47,22 @@ export const VERBS: Record<string, Verb> = {
   __complete: { group: 'hidden', summary: 'Print completion candidates', load: () => import('../commands/__complete/index.js') },
   events: { group: GROUPS[4], summary: 'List events', load: () => import('../commands/events/index.js') },
   convert: { group: GROUPS[5], summary: 'Convert config files between different API versions', load: () => import('../commands/convert/index.js') },
+  explain: { group: GROUPS[1], summary: 'Get documentation for a resource', load: () => import('../commands/explain/index.js') },
   curl: { group: GROUPS[8], summary: 'Send an HTTP request to a pod or Service inside the simulated network', load: () => import('../commands/curl/index.js') },
   scale: { group: GROUPS[2], summary: 'Set a new size for a deployment, replica set, or replication controller', load: () => import('../commands/scale/index.js') },
   set: { group: GROUPS[1], summary: 'Set specific features on objects', load: () => import('../commands/set/index.js') },
   rollout: { group: GROUPS[2], summary: 'Manage the rollout of a resource', load: () => import('../commands/rollout/index.js') },
   wait: { group: GROUPS[5], summary: 'Experimental: Wait for a specific condition on one or many resources', load: () => import('../commands/wait/index.js') },
   daemon: { group: GROUPS[8], summary: 'Start, stop or inspect the background process that keeps a cluster ticking', load: () => import('../commands/daemon/index.js') },
+  cordon: { group: GROUPS[3], summary: 'Mark node as unschedulable', load: () => import('../commands/cordon/index.js') },
+  uncordon: { group: GROUPS[3], summary: 'Mark node as schedulable', load: () => import('../commands/uncordon/index.js') },
+  drain: { group: GROUPS[3], summary: 'Drain node in preparation for maintenance', load: () => import('../commands/drain/index.js') },
+  taint: { group: GROUPS[3], summary: 'Update the taints on one or more nodes', load: () => import('../commands/taint/index.js') },
+  node: { group: GROUPS[8], summary: 'Add, remove, fail, recover or reboot simulated nodes, and load images onto them', load: () => import('../commands/node/index.js') },
+  top: { group: GROUPS[3], summary: 'Display resource (CPU/memory) usage', load: () => import('../commands/top/index.js') },
+  autoscale: { group: GROUPS[2], summary: 'Auto-scale a deployment, replica set, stateful set, or replication controller', load: () => import('../commands/autoscale/index.js') },
+  load: { group: GROUPS[8], summary: 'Put simulated CPU load on a workload, pod or Service', load: () => import('../commands/load/index.js') },
+  replay: { group: GROUPS[8], summary: "Replay a tutorial's transcript on a fresh cluster and report where the output matches", load: () => import('../commands/replay/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */

@@ -11,6 +11,13 @@ import { deploymentController } from './deployment/deployment.js';
 import { jobController } from './job/job-controller.js';
 import { ttlAfterFinishedController } from './job/ttl-after-finished.js';
 import { cronJobController } from './cronjob/cronjob-controller.js';
+import { nodeLifecycle } from './nodelifecycle/nodelifecycle.js';
+import { daemonSetController } from './daemonset/daemonset.js';
+import { statefulSetController } from './statefulset/statefulset.js';
+import { volumeBinder } from './volume/binder.js';
+import { endpointsController } from './endpoints/endpoints.js';
+import { loadExpiry } from '../metrics/load.js';
+import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -22,4 +29,11 @@ export const CONTROLLERS: Controller[] = [
   jobController,
   ttlAfterFinishedController,
   cronJobController,
+  nodeLifecycle,
+  daemonSetController,
+  statefulSetController,
+  volumeBinder,
+  endpointsController,
+  loadExpiry,
+  horizontalPodAutoscaler,
 ];

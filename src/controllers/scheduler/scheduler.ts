@@ -10,7 +10,7 @@ import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { ownerUidOf } from '../../store/store.js';
 import { cpuMillis, parseQuantity, podRequests } from '../../api/quantity.js';
-import { isNodeReady, matchesNodeSelector, untoleratedTaint } from './fit.js';
+import { isNodeReady, matchesNodeSelector, tolerates, untoleratedTaint } from './fit.js';
 import { readUsage } from './usage.js';
 
 /** Queue key that retries every unscheduled pod. */
@@ -53,7 +53,9 @@ interface Miss {
 
 function checkNode(pod: KObject, node: KObject, req: { cpu: number; memory: number }, ctx: ControllerContext): Miss | undefined {
   if (!isNodeReady(node)) return { reason: "1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }" };
-  if (node.spec?.unschedulable) return { reason: '1 node(s) were unschedulable' };
+  if (node.spec?.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
+    return { reason: '1 node(s) were unschedulable' };
+  }
   const taint = untoleratedTaint(pod, node);
   if (taint) return { reason: `1 node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` };
   if (!matchesNodeSelector(pod, node)) return { reason: "1 node(s) didn't match Pod's node affinity/selector" };

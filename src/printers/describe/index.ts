@@ -9,6 +9,7 @@ import { describePod } from './pod.js';
 import { describeNode } from './node.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.js';
 import { describeCronJob, describeJob } from './batch.js';
+import { describeHpa } from './hpa.js';
 
 export interface DescribeContext {
   now: number;
@@ -29,6 +30,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   replicationcontrollers: describeReplicationController,
   jobs: describeJob,
   cronjobs: describeCronJob,
+  horizontalpodautoscalers: describeHpa,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {
