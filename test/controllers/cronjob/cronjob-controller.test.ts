@@ -140,7 +140,11 @@ describe('cronjob controller', () => {
 
   it('reports an unparseable schedule', () => {
     const c = newCluster();
+    // The API server now rejects such a schedule, so store it the way an older server would have.
+    const admission = c.store.admission;
+    c.store.admission = undefined;
     create(c, 'cronjobs', newCronJob('odd', { schedule: '* * *' }));
+    c.store.admission = admission;
     expect(reasons(c, 'odd', 'UnparseableSchedule')).toEqual(['Warning UnparseableSchedule unparseable schedule: "* * *" : expected exactly 5 fields, found 3: [* * *]']);
   });
 });
