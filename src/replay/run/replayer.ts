@@ -18,6 +18,7 @@ import type { Exec, ExecResult } from './exec';
 import { alignCronJobPhase } from './cron-phase';
 import { explainDifference } from './differences';
 import { foreignReason, kindWord, NameLedger, withoutNames } from './explain';
+import { updatePlacementHints } from './placement';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
 
 /** Verbs that only read, so the replay may run them again to watch the clock. */
@@ -92,8 +93,12 @@ export class Replayer {
     const snapshots: string[][] = [];
     const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '');
     let reason: string | undefined;
-    if (readOnly) reason = await this.alignClock(step, argv, snapshots);
-    else reason = await alignCronJobPhase(this.env, step, argv);
+    if (readOnly) {
+      reason = await this.alignClock(step, argv, snapshots);
+    } else {
+      if (this.env.steps) updatePlacementHints(this.env.cluster.store, this.env.steps, step.index, this.bindings);
+      reason = await alignCronJobPhase(this.env, step, argv);
+    }
     const result = await this.env.exec(argv, step.stdin);
     this.lastExit = result.exitCode;
     if (url) {
@@ -165,7 +170,9 @@ export class Replayer {
       const name = rewriteCommand(record.NAME, this.bindings).command;
       const actual = have.find((r) => r.NAME === name);
       if (!actual || parseInt(record.RESTARTS, 10) <= parseInt(actual.RESTARTS, 10)) continue;
-      const node = actual.NODE ?? this.env.cluster.store.get('pods', 'default', name)?.spec?.nodeName;
+      // The transcript's NODE column names the node that rebooted; kubesim's pod may sit elsewhere.
+      const node = [record.NODE, actual.NODE, this.env.cluster.store.get('pods', 'default', name)?.spec?.nodeName]
+        .find((n) => n && this.env.cluster.store.get('nodes', '', n));
       if (node) nodes.add(node);
     }
     for (const node of [...nodes].sort()) await this.env.exec(['node', 'reboot', node]);
