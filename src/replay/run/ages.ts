@@ -18,6 +18,16 @@ export function parseAge(text: string): number | undefined {
   return ms;
 }
 
+/**
+ * Returns the largest true age a printed age can stand for: kubectl drops
+ * the smaller units, so `7h45m` means anything below `7h46m`.
+ */
+export function parseAgeUpper(text: string): number | undefined {
+  const ms = parseAge(text);
+  if (ms === undefined) return undefined;
+  return ms + UNIT_MS[text[text.length - 1]] - 1000;
+}
+
 /** Which age of an output the clock follows, and its value. */
 export interface AgeMark {
   ms: number;

@@ -19,6 +19,8 @@ export function namedLines(lines: readonly string[]): Array<{ index: number; nam
   const named: Array<{ index: number; name: string }> = [];
   for (const segment of segmentOutput(lines)) {
     if (segment.kind === 'table') {
+      // Only tables of objects: `rollout history` rows start with a revision number.
+      if (splitCells(segment.header)[0] !== 'NAME') continue;
       segment.rows.forEach((row, n) => {
         const name = objectNameOf(row, true);
         if (name) named.push({ index: segment.start + 1 + n, name });

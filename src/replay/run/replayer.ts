@@ -12,7 +12,8 @@ import { EMPTY_BINDINGS, matchOutput, type Bindings, type MatchResult } from '..
 import type { Step } from '../parse';
 import type { StepOutcome } from '../report';
 import { rewriteCommand } from '../rewrite';
-import { ageMark, tableRecords } from './ages';
+import { ageMark, parseAge, parseAgeUpper, tableRecords } from './ages';
+import { splitGeneratedName } from '../tokens';
 import { advanceObserving, nextTimer } from './clock';
 import type { Exec, ExecResult } from './exec';
 import { alignCronJobPhase } from './cron-phase';
@@ -96,8 +97,10 @@ export class Replayer {
     if (readOnly) {
       reason = await this.alignClock(step, argv, snapshots);
     } else {
+      const before = await this.timeBefore(step);
       if (this.env.steps) updatePlacementHints(this.env.cluster.store, this.env.steps, step.index, this.bindings);
-      reason = await alignCronJobPhase(this.env, step, argv);
+      const cron = await alignCronJobPhase(this.env, step, argv);
+      reason = [before, cron].filter(Boolean).join('; ') || undefined;
     }
     const result = await this.env.exec(argv, step.stdin);
     this.lastExit = result.exitCode;
@@ -131,9 +134,11 @@ export class Replayer {
     const remarks: string[] = [];
     const want = ageMark(step.expectedOutput);
     if (want) {
-      const have = ageMark((await this.env.exec(argv)).lines);
-      if (have && have.mode === want.mode && want.ms > have.ms) {
-        const ms = Math.min(want.ms - have.ms, MAX_ADVANCE_MS);
+      const before = (await this.env.exec(argv)).lines;
+      const have = ageMark(before);
+      let ms = have && have.mode === want.mode ? want.ms - have.ms : 0;
+      ms = Math.min(Math.max(ms, this.knownAgeGap(step.expectedOutput, before)), MAX_ADVANCE_MS);
+      if (ms > 0) {
         await this.advance(ms, argv, snapshots);
         if (ms >= 60_000) remarks.push(`clock moved ${formatMs(ms)}`);
       }
@@ -143,8 +148,57 @@ export class Replayer {
     return remarks.length > 0 ? remarks.join('; ') : undefined;
   }
 
-  private async advance(ms: number, argv: string[], snapshots: string[][]): Promise<void> {
+  /**
+   * Moves the clock before a step that changes the cluster, by the time the
+   * transcript shows passing before it. The reads after the step (up to the
+   * next change) show objects the replay knows, older by some gap, and
+   * objects created since, whose youngest age is time after the step. The
+   * difference of the two passed before the step.
+   */
+  private async timeBefore(step: Step): Promise<string | undefined> {
+    let ms = 0;
+    for (const next of (this.env.steps ?? []).filter((s) => s.index > step.index)) {
+      const words = next.kind === 'kubectl' ? rewriteCommand(next.command, this.bindings).command.split(/\s+/).slice(1) : [];
+      const verb = words.find((w) => !w.startsWith('-'));
+      if (!verb || !READ_ONLY.has(verb)) break;
+      if (words.some((w) => /[$|;&<>`'"]/.test(w)) || !ageMark(next.expectedOutput)) continue;
+      const gap = this.knownAgeGap(next.expectedOutput, (await this.env.exec(words)).lines);
+      const fresh = tableRecords(next.expectedOutput)
+        .filter((r) => r.NAME && r.AGE && rewriteCommand(r.NAME, this.bindings).command === r.NAME)
+        .map((r) => parseAge(r.AGE) ?? Infinity);
+      const youngestFresh = fresh.length > 0 ? Math.min(...fresh) : 0;
+      ms = Math.max(ms, gap - youngestFresh);
+    }
+    ms = Math.min(ms, MAX_ADVANCE_MS);
+    if (ms <= 0) return undefined;
+    await this.advance(ms);
+    return ms >= 60_000 ? `clock moved ${formatMs(ms)} before this step` : undefined;
+  }
+
+  /**
+   * Returns how much older the transcript shows objects the replay already
+   * knows than they are in kubesim (the largest such gap), or 0.
+   */
+  private knownAgeGap(expected: string[], actual: string[]): number {
+    const ages = new Map(tableRecords(actual).filter((r) => r.NAME && r.AGE).map((r) => [r.NAME, parseAgeUpper(r.AGE)]));
+    let gap = 0;
+    for (const record of tableRecords(expected)) {
+      if (!record.NAME || !record.AGE || !splitGeneratedName(record.NAME)) continue;
+      const name = rewriteCommand(record.NAME, this.bindings).command;
+      const mine = name === record.NAME ? undefined : ages.get(name);
+      const theirs = parseAge(record.AGE);
+      if (mine !== undefined && theirs !== undefined) gap = Math.max(gap, theirs - mine);
+    }
+    return gap;
+  }
+
+  /** Moves the clock by `ms`; with a command, snapshots its output after every timer on the way. */
+  private async advance(ms: number, argv?: string[], snapshots: string[][] = []): Promise<void> {
     if (ms >= SESSION_GAP_MS) this.gapMs += ms;
+    if (!argv) {
+      await advanceObserving(this.env.cluster, ms, async () => undefined);
+      return;
+    }
     await advanceObserving(this.env.cluster, ms, async () => {
       const lines = (await this.env.exec(argv)).lines;
       const last = snapshots[snapshots.length - 1];
