@@ -162,9 +162,11 @@ export class Replayer {
       const verb = words.find((w) => !w.startsWith('-'));
       if (!verb || !READ_ONLY.has(verb)) break;
       if (words.some((w) => /[$|;&<>`'"]/.test(w)) || !ageMark(next.expectedOutput)) continue;
-      const gap = this.knownAgeGap(next.expectedOutput, (await this.env.exec(words)).lines);
+      const actual = (await this.env.exec(words)).lines;
+      const gap = this.knownAgeGap(next.expectedOutput, actual);
+      const present = new Set(tableRecords(actual).map((r) => r.NAME));
       const fresh = tableRecords(next.expectedOutput)
-        .filter((r) => r.NAME && r.AGE && rewriteCommand(r.NAME, this.bindings).command === r.NAME)
+        .filter((r) => r.NAME && r.AGE && !present.has(rewriteCommand(r.NAME, this.bindings).command))
         .map((r) => parseAge(r.AGE) ?? Infinity);
       const youngestFresh = fresh.length > 0 ? Math.min(...fresh) : 0;
       ms = Math.max(ms, gap - youngestFresh);
@@ -183,9 +185,10 @@ export class Replayer {
     const ages = new Map(tableRecords(actual).filter((r) => r.NAME && r.AGE).map((r) => [r.NAME, parseAgeUpper(r.AGE)]));
     let gap = 0;
     for (const record of tableRecords(expected)) {
-      if (!record.NAME || !record.AGE || !splitGeneratedName(record.NAME)) continue;
+      if (!record.NAME || !record.AGE) continue;
+      // A generated name counts only once bound: an unbound one names an object kubesim has under another name.
       const name = rewriteCommand(record.NAME, this.bindings).command;
-      const mine = name === record.NAME ? undefined : ages.get(name);
+      const mine = name === record.NAME && splitGeneratedName(record.NAME) ? undefined : ages.get(name);
       const theirs = parseAge(record.AGE);
       if (mine !== undefined && theirs !== undefined) gap = Math.max(gap, theirs - mine);
     }
