@@ -43,6 +43,8 @@ export interface ReportJson {
   totals: ReportTotals;
   steps: Array<{
     index: number;
+    /** Transcript file of the step, when the replay read a folder. */
+    file?: string;
     line: number;
     command: string;
     ranCommand?: string;
@@ -68,8 +70,13 @@ export function formatReport(outcomes: readonly StepOutcome[], opts: FormatOptio
   const width = String(Math.max(0, ...outcomes.map((o) => o.step.index))).length;
   const lines: string[] = [];
 
+  let file: string | undefined;
   for (const outcome of outcomes) {
     const { step, status } = outcome;
+    if (step.file && step.file !== file) {
+      file = step.file;
+      lines.push(chalk.bold(`${file}:`));
+    }
     const number = String(step.index).padStart(width);
     const remark = outcome.reason ? chalk.dim(`  (${outcome.reason})`) : '';
     lines.push(`${paintMark(chalk, status)} ${number}  ${step.command}${remark}`);
@@ -98,6 +105,7 @@ export function reportToJson(outcomes: readonly StepOutcome[]): ReportJson {
     totals: summarizeOutcomes(outcomes),
     steps: outcomes.map(({ step, status, ranCommand, diff, reason }) => ({
       index: step.index,
+      ...(step.file ? { file: step.file } : {}),
       line: step.line,
       command: step.command,
       ...(ranCommand !== undefined && ranCommand !== step.command ? { ranCommand } : {}),

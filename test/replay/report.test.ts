@@ -57,3 +57,21 @@ describe('reportToJson', () => {
     expect(json.steps[3].diff).toHaveLength(3);
   });
 });
+
+describe('formatReport with transcript files', () => {
+  it('heads each file of a folder replay', () => {
+    const fromFiles: StepOutcome[] = [
+      { step: step(1, 'kubectl create -f rs.yml', { file: '01-rs.txt' }), status: 'match' },
+      { step: step(2, 'kubectl get rs', { file: '01-rs.txt' }), status: 'match' },
+      { step: step(3, 'kubectl get job', { file: '02-job.txt' }), status: 'match' },
+    ];
+    expect(formatReport(fromFiles).split('\n').slice(0, 5)).toEqual([
+      '01-rs.txt:',
+      '✓ 1  kubectl create -f rs.yml',
+      '✓ 2  kubectl get rs',
+      '02-job.txt:',
+      '✓ 3  kubectl get job',
+    ]);
+    expect(reportToJson(fromFiles).steps[2]).toEqual({ index: 3, file: '02-job.txt', line: 30, command: 'kubectl get job', status: 'match' });
+  });
+});
