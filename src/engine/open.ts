@@ -28,7 +28,7 @@ function wire(cluster: Cluster): Cluster {
   const store = cluster.store;
   store.admission = (resource, obj, old, op) => {
     admit(
-      { clusterVersion: cluster.settings.version, namespaceExists: (n) => store.get('namespaces', '', n) !== undefined },
+      { clusterVersion: cluster.settings.version, namespaceExists: (n) => store.exists('namespaces', '', n) },
       resource,
       obj,
       old,

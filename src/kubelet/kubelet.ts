@@ -94,6 +94,8 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
   rec.until = at + ctx.settings.startMs;
   rec.waitingReason = 'ContainerCreating';
   delete rec.waitingMessage;
+  // The node lists each image once, however many pods pulled it.
+  if (isPresentOnNode(node, spec.image)) return undefined;
   node.status.images ??= [];
   node.status.images.push({ names: [spec.image], sizeBytes: outcome.sizeBytes });
   return node;

@@ -27,6 +27,6 @@ export const command: CommandDef = {
     const cluster = ctx.cluster();
     if (ctx.flags.record && cluster.settings.version >= 122) ctx.io.err('Flag --record has been deprecated, --record will be removed in the future\n');
     const cause = ctx.flags.record ? changeCause(ctx.path, parsed) : undefined;
-    return writeDocs(ctx, docs, { mode: 'apply', changeCause: cause, dryRun: ctx.flags['dry-run'] });
+    return writeDocs(ctx, docs, { mode: 'apply', changeCause: cause, dryRun: ctx.flags['dry-run'], validate: ctx.flags.validate });
   },
 };

@@ -7,13 +7,38 @@ import type { CommandContext } from '../context.js';
 import type { ManifestDoc } from './manifests.js';
 import { decodeObject } from '../../api/manifest.js';
 import { ApiError } from '../../api/errors.js';
-import { kindString, resourceString } from '../../api/registry.js';
+import { apiVersionOf, findKind, kindString, resourceString } from '../../api/registry.js';
+import { clientValidationMessage, findUnknownFields, strictDecodingMessage } from '../../api/field-validation.js';
+import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { LAST_APPLIED, lastAppliedValue, threeWayMerge } from './apply-merge.js';
 import { CHANGE_CAUSE } from './record.js';
 import type { KObject } from '../../api/types.js';
 
+/**
+ * Applies kubectl's `--validate` to fields the schema does not define: an
+ * error (strict), a warning (warn), or nothing (ignore/false). Manifests in
+ * removed API versions are checked only for the fields they share.
+ */
+function checkFields(ctx: CommandContext, d: ManifestDoc, kind: string, version: number, mode: string): void {
+  const level = mode === 'true' ? 'strict' : mode === 'false' ? 'ignore' : mode;
+  if (level === 'ignore') return;
+  if (level !== 'strict' && level !== 'warn') throw new UsageError(`invalid - validate option "${mode}"; must be one of: strict (or true), warn, ignore (or false)`);
+  const info = findKind(kind);
+  if (!info || d.doc.apiVersion !== apiVersionOf(info)) return;
+  const unknown = findUnknownFields(kind, d.doc);
+  if (unknown.length === 0) return;
+  if (version < 125) throw new UsageError(clientValidationMessage(d.source, kind, unknown));
+  if (level === 'warn') {
+    for (const u of unknown) ctx.warn(`unknown field "${u.path}"`);
+    return;
+  }
+  throw new ApiError('BadRequest', 400, strictDecodingMessage(kind, info.version, unknown));
+}
+
 export interface WriteOptions {
+  /** kubectl's --validate: strict (default), warn, ignore; true and false as aliases. */
+  validate?: string;
   mode: 'create' | 'apply';
   changeCause?: string;
   dryRun?: 'none' | 'client' | 'server';
@@ -53,6 +78,8 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       if (opts.changeCause) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: opts.changeCause };
       const label = kindString(dec.info, dec.group);
       const ns = obj.metadata.namespace ?? '';
+      if (opts.mode === 'apply') verb = store.get(resource, ns, name) ? 'patching' : 'creating';
+      checkFields(ctx, d, dec.info.kind, cluster.settings.version, opts.validate ?? 'strict');
       if (opts.mode === 'create') {
         if (opts.dryRun === 'none' || !opts.dryRun) store.create(resource, obj);
         ctx.io.out(`${label}/${name} created${opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : ''}\n`);

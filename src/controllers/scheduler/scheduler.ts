@@ -36,6 +36,18 @@ function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number>
   return m;
 }
 
+let nodeCache: { serial: number; writes: number; nodes: KObject[] } = { serial: -1, writes: -1, nodes: [] };
+
+/** The node list, decoded once per transaction unless a node was written since (callers must not mutate it). */
+function listNodes(ctx: ControllerContext): KObject[] {
+  const serial = ctx.store.txSerial;
+  const writes = ctx.store.writesOf('nodes');
+  if (!ctx.store.inTx || nodeCache.serial !== serial || nodeCache.writes !== writes) {
+    nodeCache = { serial, writes, nodes: ctx.store.list('nodes') };
+  }
+  return nodeCache.nodes;
+}
+
 interface Miss {
   reason: string;
 }
@@ -155,7 +167,7 @@ export const scheduler: Controller = {
     nodes: () => RETRY_ALL,
   },
   reconcile(ctx, key) {
-    const nodes = ctx.store.list('nodes');
+    const nodes = listNodes(ctx);
     if (key === RETRY_ALL) {
       for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes);
       return;
