@@ -37,14 +37,14 @@ function readHints(store: Store): PlacementHint[] {
 }
 
 /**
- * Narrows the feasible nodes to those a hint still wants a pod of this
- * name on; returns them all when no hint applies or no hinted node is feasible.
+ * Narrows the feasible nodes to those a hint still expects a pod of this
+ * name on. Returns them all when no hint applies or no hinted node is feasible.
  */
 export function hintedNodes(store: Store, pod: KObject, feasible: KObject[]): KObject[] {
   const hint = readHints(store).find((h) => h.pattern === namePattern(pod.metadata.name));
   if (!hint) return feasible;
-  const wanted = feasible.filter((node) => (hint.remaining[node.metadata.name] ?? 0) > 0);
-  return wanted.length > 0 ? wanted : feasible;
+  const expected = feasible.filter((node) => (hint.remaining[node.metadata.name] ?? 0) > 0);
+  return expected.length > 0 ? expected : feasible;
 }
 
 /** Counts a bound pod against its hint. */

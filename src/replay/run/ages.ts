@@ -28,7 +28,7 @@ export function parseAgeUpper(text: string): number | undefined {
   return ms + UNIT_MS[text[text.length - 1]] - 1000;
 }
 
-/** Which age of an output the clock follows, and its value. */
+/** The age of an output that the clock follows, with the rule that picked it. */
 export interface AgeMark {
   ms: number;
   mode: 'youngest' | 'oldest';

@@ -1,6 +1,6 @@
 /**
  * Placement hints for a replay: before a step that may create pods, the
- * replay reads the next `-o wide` table of the transcript and asks the
+ * replay reads the next `-o wide` table of the transcript and sets hints for the
  * scheduler to put the pods it does not know yet on the nodes that table
  * shows. A real scheduler's choice between similar nodes depends on usage
  * kubesim does not model, so the transcript's choice is as likely as any.

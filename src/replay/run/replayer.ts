@@ -24,14 +24,14 @@ import { parseAssignment, splitWords, type Variables } from './shell-words';
 
 /** Verbs that only read, so the replay may run them again to watch the clock. */
 const READ_ONLY = new Set(['get', 'describe', 'logs', 'log', 'explain', 'top', 'api-resources', 'api-versions', 'version', 'cluster-info']);
-/** Longest single move of the clock that ages may ask for. */
+/** Maximum single move of the clock that ages may cause. */
 export const MAX_ADVANCE_MS = 48 * 3_600_000;
 /** A move of the clock at least this long counts as a gap between sessions (a night, a reboot). */
 export const SESSION_GAP_MS = 3_600_000;
 /** How far past the transcript's moment a differing read may look for a matching state. */
 export const LOOKAHEAD_MS = 120_000;
 
-/** Where the replay runs: its cluster, its working folder and the prompt of the main session. */
+/** Environment of a replay: its cluster, its working folder and the prompt of the main session. */
 export interface ReplayEnv {
   cluster: Cluster;
   exec: Exec;
@@ -151,7 +151,7 @@ export class Replayer {
   /**
    * Moves the clock before a step that changes the cluster, by the time the
    * transcript shows passing before it. The reads after the step (up to the
-   * next change) show objects the replay knows, older by some gap, and
+   * next change) show objects the replay has bound, older by some gap, and
    * objects created since, whose youngest age is time after the step. The
    * difference of the two passed before the step.
    */
@@ -178,8 +178,8 @@ export class Replayer {
   }
 
   /**
-   * Returns how much older the transcript shows objects the replay already
-   * knows than they are in kubesim (the largest such gap), or 0.
+   * Returns how much older the transcript shows objects the replay has already
+   * bound than they are in kubesim (the largest such gap), or 0.
    */
   private knownAgeGap(expected: string[], actual: string[]): number {
     const ages = new Map(tableRecords(actual).filter((r) => r.NAME && r.AGE).map((r) => [r.NAME, parseAgeUpper(r.AGE)]));
@@ -210,20 +210,20 @@ export class Replayer {
   }
 
   /**
-   * The first table with restart counts after a gap between sessions
-   * decides whether nodes rebooted in the gap: a pod the replay knows that
+   * Reboots the nodes that rebooted during a gap between sessions. The
+   * first table with restart counts after the gap decides: a bound pod that
    * the transcript shows with more restarts than kubesim has means its node
-   * restarted. The replay reboots those nodes and lets the containers start.
+   * restarted. The containers then get the time to start again.
    */
   private async rebootIfRestarted(step: Step, argv: string[], snapshots: string[][]): Promise<Array<{ node: string; gap: number }>> {
     if (this.gapMs < SESSION_GAP_MS) return [];
-    const wanted = tableRecords(step.expectedOutput).filter((r) => 'RESTARTS' in r && 'NAME' in r);
-    if (wanted.length === 0) return [];
+    const expectedRows = tableRecords(step.expectedOutput).filter((r) => 'RESTARTS' in r && 'NAME' in r);
+    if (expectedRows.length === 0) return [];
     const gap = this.gapMs;
     this.gapMs = 0;
     const have = tableRecords((await this.env.exec(argv)).lines);
     const nodes = new Set<string>();
-    for (const record of wanted) {
+    for (const record of expectedRows) {
       const name = rewriteCommand(record.NAME, this.bindings).command;
       const actual = have.find((r) => r.NAME === name);
       if (!actual || parseInt(record.RESTARTS, 10) <= parseInt(actual.RESTARTS, 10)) continue;
@@ -307,8 +307,8 @@ export class Replayer {
     if (words[0] === 'docker' && words[1] === 'tag' && words.length === 4) image = words[3];
     if (words[0] === 'docker' && words[1] === 'load') image = /^Loaded image: (\S+)$/.exec(step.expectedOutput.find((l) => l.startsWith('Loaded image: ')) ?? '')?.[1];
     if (!image) {
-      const why = words[1] === 'load' ? 'the transcript does not show which image docker load loaded' : `kubesim does not simulate \`${words.slice(0, 2).join(' ')}\``;
-      return { step, status: 'skipped', reason: why };
+      const reason = words[1] === 'load' ? 'the transcript does not show which image docker load loaded' : `kubesim does not simulate \`${words.slice(0, 2).join(' ')}\``;
+      return { step, status: 'skipped', reason: reason };
     }
     const result: ExecResult = await this.env.exec(['node', 'load-image', image]);
     this.lastExit = result.exitCode;

@@ -46,7 +46,7 @@ export function loadReplaySource(path: string): ReplaySource {
       const renumbered = { ...step, index: steps.length + 1, file: name };
       steps.push(renumbered);
     }
-    // A file the folder holds wins over a manifest a transcript shows.
+    // A file in the folder wins over a manifest a transcript shows.
     for (const [file, content] of Object.entries(parsed.manifests)) files[file] ??= content;
     documented.push(...parsed.documented);
     warnings.push(...parsed.warnings.map((w) => `${name}: ${w}`));

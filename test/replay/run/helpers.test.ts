@@ -65,7 +65,7 @@ describe('detectEra', () => {
   it('picks 1.15 for the extensions group', () => {
     const era = detectEra([step('kubectl create -f rs.yml', ['replicaset.extensions/frontend created'], '$', 10)]);
     expect(era.version).toBe('1.15');
-    expect(era.evidence).toEqual([{ maxMinor: 15, line: 11, why: 'the extensions API group in a resource name' }]);
+    expect(era.evidence).toEqual([{ maxMinor: 15, line: 11, reason: 'the extensions API group in a resource name' }]);
   });
   it('keeps the default without clues', () => {
     expect(detectEra([step('kubectl create -f rs.yml', ['replicaset.apps/frontend created'])]).version).toBeUndefined();
