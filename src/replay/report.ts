@@ -19,6 +19,8 @@ export interface StepOutcome {
   ranCommand?: string;
   /** For `differ`: the diff lines from matchOutput. */
   diff?: string[];
+  /** For `transient`: kubesim's output at the transcript's moment (the transcript's is the step's). */
+  actual?: string[];
   /** For `skipped`: why the step was not compared (required); for others an optional remark. */
   reason?: string;
 }
@@ -50,6 +52,7 @@ export interface ReportJson {
     ranCommand?: string;
     status: StepStatus;
     diff?: string[];
+    actual?: string[];
     reason?: string;
     note?: string;
   }>;
@@ -80,9 +83,15 @@ export function formatReport(outcomes: readonly StepOutcome[], opts: FormatOptio
     const number = String(step.index).padStart(width);
     const remark = outcome.reason ? chalk.dim(`  (${outcome.reason})`) : '';
     lines.push(`${paintMark(chalk, status)} ${number}  ${step.command}${remark}`);
+    const indent = ' '.repeat(width + 4);
+    if (status === 'transient' && outcome.actual) {
+      lines.push(`${indent}${chalk.dim('transcript:')}`);
+      for (const line of step.expectedOutput) lines.push(`${indent}  ${line}`);
+      lines.push(`${indent}${chalk.dim("kubesim at the transcript's moment:")}`);
+      for (const line of outcome.actual) lines.push(`${indent}  ${line}`);
+    }
     if (status !== 'differ') continue;
 
-    const indent = ' '.repeat(width + 4);
     if (outcome.ranCommand && outcome.ranCommand !== step.command) {
       lines.push(`${indent}${chalk.dim(`ran: ${outcome.ranCommand}`)}`);
     }
@@ -103,7 +112,7 @@ export function formatTotals(totals: ReportTotals): string {
 export function reportToJson(outcomes: readonly StepOutcome[]): ReportJson {
   return {
     totals: summarizeOutcomes(outcomes),
-    steps: outcomes.map(({ step, status, ranCommand, diff, reason }) => ({
+    steps: outcomes.map(({ step, status, ranCommand, diff, actual, reason }) => ({
       index: step.index,
       ...(step.file ? { file: step.file } : {}),
       line: step.line,
@@ -111,6 +120,7 @@ export function reportToJson(outcomes: readonly StepOutcome[]): ReportJson {
       ...(ranCommand !== undefined && ranCommand !== step.command ? { ranCommand } : {}),
       status,
       ...(diff && diff.length > 0 ? { diff } : {}),
+      ...(actual ? { actual } : {}),
       ...(reason ? { reason } : {}),
       ...(step.note ? { note: step.note } : {}),
     })),

@@ -75,3 +75,24 @@ describe('formatReport with transcript files', () => {
     expect(reportToJson(fromFiles).steps[2]).toEqual({ index: 3, file: '02-job.txt', line: 30, command: 'kubectl get job', status: 'match' });
   });
 });
+
+describe('formatReport for transient steps', () => {
+  it('shows both outputs', () => {
+    const transient: StepOutcome[] = [{
+      step: step(4, 'kubectl get rs', { expectedOutput: ['NAME  READY', 'web   4'] }),
+      status: 'transient',
+      actual: ['NAME  READY', 'web   2'],
+      reason: 'kubesim reached this state 2s later',
+    }];
+    expect(formatReport(transient).split('\n').slice(0, 7)).toEqual([
+      '≈ 4  kubectl get rs  (kubesim reached this state 2s later)',
+      '    transcript:',
+      '      NAME  READY',
+      '      web   4',
+      "    kubesim at the transcript's moment:",
+      '      NAME  READY',
+      '      web   2',
+    ]);
+    expect(reportToJson(transient).steps[0].actual).toEqual(['NAME  READY', 'web   2']);
+  });
+});

@@ -248,6 +248,7 @@ export class Replayer {
     const effective = foreign.length > 0 ? withoutNames(expected, foreign) : expected;
     let result = matchOutput(effective, actual, this.bindings, { snapshots });
     let later: { ms: number } | undefined;
+    const atMoment = actual;
     if (result.verdict === 'differ' && rerun && this.fromMainSession(step)) {
       const found = await this.lookAhead(effective, rerun);
       if (found) {
@@ -269,8 +270,12 @@ export class Replayer {
     }
     if (explained) reasons.push(...explained.reasons);
     if (reasons.length > 0) return { step, status: 'skipped', reason: reasons.join('; ') };
-    if (later) return { step, status: 'transient', reason: `kubesim reached this state ${formatMs(later.ms)} later than the transcript's moment` };
-    if (result.verdict === 'transient') return { step, status: 'transient', reason: 'kubesim passed through this state while the clock moved to the transcript\'s moment' };
+    if (later) {
+      return { step, status: 'transient', actual: atMoment, reason: `kubesim reached this state ${formatMs(later.ms)} later than the transcript's moment` };
+    }
+    if (result.verdict === 'transient') {
+      return { step, status: 'transient', actual: atMoment, reason: 'kubesim passed through this state while the clock moved to the transcript\'s moment' };
+    }
     if (result.verdict === 'match') return { step, status: 'match' };
     if (!this.fromMainSession(step)) {
       return {
