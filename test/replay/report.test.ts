@@ -86,12 +86,12 @@ describe('formatReport for transient steps', () => {
     }];
     expect(formatReport(transient).split('\n').slice(0, 7)).toEqual([
       '≈ 4  kubectl get rs  (kubesim reached this state 2s later)',
-      '    transcript:',
-      '      NAME  READY',
-      '      web   4',
-      "    kubesim at the transcript's moment:",
-      '      NAME  READY',
-      '      web   2',
+      '     transcript:',
+      '       NAME  READY',
+      '       web   4',
+      "     kubesim at the transcript's moment:",
+      '       NAME  READY',
+      '       web   2',
     ]);
     expect(reportToJson(transient).steps[0].actual).toEqual(['NAME  READY', 'web   2']);
   });
