@@ -71,6 +71,11 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     } else {
       notes.push(`replaying on the existing cluster "${name}" (Kubernetes ${cluster.settings.versionString}, ${cluster.settings.clock} clock)`);
     }
+    if (source.documented.length > 0) {
+      const lines = source.documented.map((d) => d.line).join(', ');
+      const count = source.documented.length;
+      notes.push(`${count} ${count === 1 ? 'command appears' : 'commands appear'} in the prose without a prompt and ${count === 1 ? 'is' : 'are'} not run (${count === 1 ? 'line' : 'lines'} ${lines})`);
+    }
     for (const [file, content] of Object.entries(source.files)) {
       const path = join(workDir, file);
       mkdirSync(dirname(path), { recursive: true });

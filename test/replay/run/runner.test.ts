@@ -187,6 +187,12 @@ describe('runReplay', () => {
     expect(outcomes[0].status).toBe('match');
   });
 
+  it('notes commands written in the prose', async () => {
+    const file = write(transcript('First create it:', 'kubectl create -f https://example.com/web.yaml', '', '$ kubectl get pods', 'No resources found.'));
+    const { notes } = await runReplay({ input: file });
+    expect(notes[1]).toBe('1 command appears in the prose without a prompt and is not run (line 2)');
+  });
+
   it('leaves no cluster behind', async () => {
     const file = write(transcript('$ kubectl get pods', 'No resources found in default namespace.'));
     await runReplay({ input: file });
