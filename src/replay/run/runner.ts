@@ -74,7 +74,8 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     if (source.documented.length > 0) {
       const lines = source.documented.map((d) => d.line).join(', ');
       const count = source.documented.length;
-      notes.push(`${count} ${count === 1 ? 'command appears' : 'commands appear'} in the prose without a prompt and ${count === 1 ? 'is' : 'are'} not run (${count === 1 ? 'line' : 'lines'} ${lines})`);
+      if (count === 1) notes.push(`1 command appears in the prose without a prompt and is not run (line ${lines})`);
+      else notes.push(`${count} commands appear in the prose without a prompt and are not run (lines ${lines})`);
     }
     for (const [file, content] of Object.entries(source.files)) {
       const path = join(workDir, file);
