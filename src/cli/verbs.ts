@@ -51,6 +51,7 @@ export const VERBS: Record<string, Verb> = {
   scale: { group: GROUPS[2], summary: 'Set a new size for a deployment, replica set, or replication controller', load: () => import('../commands/scale/index.js') },
   set: { group: GROUPS[1], summary: 'Set specific features on objects', load: () => import('../commands/set/index.js') },
   rollout: { group: GROUPS[2], summary: 'Manage the rollout of a resource', load: () => import('../commands/rollout/index.js') },
+  run: { group: GROUPS[0], summary: 'Run a particular image on the cluster', load: () => import('../commands/run/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */

@@ -20,6 +20,17 @@ export const command: CommandDef = {
     { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
+  subcommands: {
+    deployment: () => import('./deployment.js'),
+    namespace: () => import('./namespace.js'),
+    service: () => import('./service.js'),
+    configmap: () => import('./configmap.js'),
+    secret: () => import('./secret.js'),
+    deploy: () => import('./deployment.js'),
+    ns: () => import('./namespace.js'),
+    svc: () => import('./service.js'),
+    cm: () => import('./configmap.js'),
+  },
   async run(ctx, parsed) {
     if (ctx.flags.filename.length === 0) {
       throw new UsageError('must specify one of -f and -k', true);
