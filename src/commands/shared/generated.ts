@@ -41,32 +41,37 @@ export function dryRunMode(ctx: CommandContext): DryRunMode {
   }
 }
 
-/** Thrown inside a transaction to undo a server dry run's write. */
-class DryRunRollback extends Error {
-  constructor(readonly obj: KObject) {
+/** Thrown inside a transaction to undo a server dry run's writes. */
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
     super('dry run');
   }
 }
 
 /**
- * Creates `obj` through the store's admission, then rolls the write back:
- * defaults, validation, namespace and name checks run exactly as for a real
- * create, and nothing is stored. The returned object carries no resourceVersion.
+ * Runs writes in a transaction and rolls them back, returning what `fn`
+ * returned: admission, conflicts and name checks run exactly as for real
+ * writes, and nothing is stored.
  */
-export function serverDryRunCreate(ctx: CommandContext, resource: string, obj: KObject): KObject {
+export function serverDryRun<T>(ctx: CommandContext, fn: () => T): T {
   const store = ctx.cluster().store;
   if (store.inTx) throw new Error('a server dry run cannot join an open transaction');
   try {
     store.tx(() => {
-      throw new DryRunRollback(store.create(resource, obj));
+      throw new DryRunRollback(fn());
     });
   } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err;
-    const result = err.obj;
-    delete result.metadata.resourceVersion;
-    return result;
+    if (err instanceof DryRunRollback) return err.result as T;
+    throw err;
   }
-  throw new Error('unreachable');
+  throw new Error('unreachable: a dry-run transaction always throws');
+}
+
+/** Creates `obj` in a server dry run; the returned object carries no resourceVersion, as the API server's answer does not. */
+export function serverDryRunCreate(ctx: CommandContext, resource: string, obj: KObject): KObject {
+  const created = serverDryRun(ctx, () => ctx.cluster().store.create(resource, obj));
+  delete created.metadata.resourceVersion;
+  return created;
 }
 
 /**

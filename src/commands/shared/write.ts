@@ -12,12 +12,18 @@ import { reportError } from '../../cli/errors.js';
 import { LAST_APPLIED, lastAppliedValue, threeWayMerge } from './apply-merge.js';
 import { CHANGE_CAUSE } from './record.js';
 import type { KObject } from '../../api/types.js';
+import { printMutated } from './mutation-output.js';
+import { serverDryRun } from './generated.js';
 
 export interface WriteOptions {
   mode: 'create' | 'apply';
   changeCause?: string;
   dryRun?: 'none' | 'client' | 'server';
+  /** `-o` value; empty prints `kind/name created|configured|unchanged`. */
   output?: string;
+  /** `--template` for `-o go-template|jsonpath` without `=`. */
+  template?: string;
+  allowMissingKeys?: boolean;
 }
 
 function withSource(err: unknown, verb: string, source: string, resource: string, name: string): unknown {
@@ -32,6 +38,23 @@ function withSource(err: unknown, verb: string, source: string, resource: string
 export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteOptions): number {
   const cluster = ctx.cluster();
   const store = cluster.store;
+  const dryRun = opts.dryRun ?? 'none';
+  // A server dry run writes inside a transaction that is rolled back.
+  const write = <T>(fn: () => T): T => (dryRun === 'server' ? serverDryRun(ctx, fn) : fn());
+  let printed = 0;
+  const report = (obj: KObject, name: string, operation: string) => {
+    const output = opts.output ?? '';
+    const text = printMutated([{ obj, name }], {
+      output,
+      template: opts.template,
+      allowMissingKeys: opts.allowMissingKeys,
+      operation,
+      dryRun,
+      numbersAsFloat: dryRun === 'client',
+    });
+    ctx.io.out(output === 'yaml' && printed > 0 ? `---\n${text}` : text);
+    printed++;
+  };
   let code = 0;
   for (const d of docs) {
     let verb = opts.mode === 'create' ? 'creating' : 'applying';
@@ -54,8 +77,8 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       const label = kindString(dec.info, dec.group);
       const ns = obj.metadata.namespace ?? '';
       if (opts.mode === 'create') {
-        if (opts.dryRun === 'none' || !opts.dryRun) store.create(resource, obj);
-        ctx.io.out(`${label}/${name} created${opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+        const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
+        report(created, `${label}/${name}`, 'created');
         continue;
       }
       const manifest = structuredClone(d.doc);
@@ -68,8 +91,8 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       if (!live) {
         verb = 'creating';
         obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
-        store.create(resource, obj);
-        ctx.io.out(`${label}/${name} created\n`);
+        const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
+        report(created, `${label}/${name}`, 'created');
         continue;
       }
       verb = 'patching';
@@ -79,9 +102,14 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
       const merged: KObject = threeWayMerge(last ? decodeLast(last, cluster.settings.version) : undefined, strip(desired), live);
       merged.metadata.resourceVersion = live.metadata.resourceVersion;
-      const saved = store.update(resource, merged);
-      const changed = saved.metadata.resourceVersion !== live.metadata.resourceVersion;
-      ctx.io.out(`${label}/${name} ${changed ? 'configured' : 'unchanged'}\n`);
+      if (dryRun === 'client') {
+        const changed = canonical(merged) !== canonical(live);
+        report(merged, `${label}/${name}`, changed ? 'configured' : 'unchanged');
+        continue;
+      }
+      const saved = write(() => store.update(resource, merged));
+      const changed = JSON.stringify(saved) !== JSON.stringify(live);
+      report(saved, `${label}/${name}`, changed ? 'configured' : 'unchanged');
     } catch (err) {
       code = reportError(withSource(err, verb, d.source, resource ? resourceString({ resource } as any) : '', name), ctx.io, ctx.path) || 1;
     }
@@ -102,4 +130,11 @@ function decodeLast(last: any, version: number): any {
   } catch {
     return last;
   }
+}
+
+/** JSON with object keys sorted, to compare objects whose keys were inserted in different orders. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+  );
 }
