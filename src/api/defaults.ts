@@ -195,6 +195,7 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       if (!spec.metrics || spec.metrics.length === 0) {
         spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
       }
+      if (spec.behavior) defaultHpaBehavior(spec.behavior);
       break;
     case 'persistentvolumeclaims':
       if (!spec) break;
@@ -216,4 +217,29 @@ function defaultJobSpec(spec: any, inTemplate = false): void {
   if (spec.completionMode === 'Indexed') spec.backoffLimitPerIndex ??= undefined;
   void inTemplate;
   defaultTemplate(spec.template);
+}
+
+/**
+ * Fills a user-set HPA `behavior` with autoscaling/v2's defaults for the
+ * fields left out. scaleDown keeps no stabilization window here: the
+ * controller applies its own default (300 seconds) when it is unset.
+ */
+function defaultHpaBehavior(behavior: any): void {
+  const fill = (rules: any, defaults: any) => {
+    const r = rules ?? {};
+    return {
+      stabilizationWindowSeconds: r.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
+      selectPolicy: r.selectPolicy ?? 'Max',
+      policies: r.policies ?? defaults.policies,
+    };
+  };
+  behavior.scaleUp = fill(behavior.scaleUp, {
+    stabilizationWindowSeconds: 0,
+    policies: [
+      { type: 'Pods', value: 4, periodSeconds: 15 },
+      { type: 'Percent', value: 100, periodSeconds: 15 },
+    ],
+  });
+  behavior.scaleDown = fill(behavior.scaleDown, { stabilizationWindowSeconds: undefined, policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] });
+  if (behavior.scaleDown.stabilizationWindowSeconds === undefined) delete behavior.scaleDown.stabilizationWindowSeconds;
 }

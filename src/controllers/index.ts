@@ -1,6 +1,6 @@
 /**
- * Every controller the engine runs, in registration order. Each file adds
- * one entry here.
+ * Every controller the engine runs, in registration order. Each controller
+ * adds one import and one entry on a line of its own.
  */
 import type { Controller } from '../engine/controller.js';
 import { scheduler } from './scheduler/scheduler.js';
@@ -8,5 +8,32 @@ import { garbageCollector } from './garbagecollector/garbagecollector.js';
 import { kubelet } from '../kubelet/kubelet.js';
 import { replicaSetController, replicationControllerController } from './replicaset/replicaset.js';
 import { deploymentController } from './deployment/deployment.js';
+import { jobController } from './job/job-controller.js';
+import { ttlAfterFinishedController } from './job/ttl-after-finished.js';
+import { cronJobController } from './cronjob/cronjob-controller.js';
+import { nodeLifecycle } from './nodelifecycle/nodelifecycle.js';
+import { daemonSetController } from './daemonset/daemonset.js';
+import { statefulSetController } from './statefulset/statefulset.js';
+import { volumeBinder } from './volume/binder.js';
+import { endpointsController } from './endpoints/endpoints.js';
+import { loadExpiry } from '../metrics/load.js';
+import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 
-export const CONTROLLERS: Controller[] = [scheduler, kubelet, garbageCollector, replicaSetController, replicationControllerController, deploymentController];
+export const CONTROLLERS: Controller[] = [
+  scheduler,
+  kubelet,
+  garbageCollector,
+  replicaSetController,
+  replicationControllerController,
+  deploymentController,
+  jobController,
+  ttlAfterFinishedController,
+  cronJobController,
+  nodeLifecycle,
+  daemonSetController,
+  statefulSetController,
+  volumeBinder,
+  endpointsController,
+  loadExpiry,
+  horizontalPodAutoscaler,
+];

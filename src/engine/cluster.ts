@@ -193,12 +193,8 @@ export class Cluster {
     const c = this.controllers.get(name);
     if (!c) return;
     try {
-      this.store.db.exec('SAVEPOINT reconcile');
-      c.reconcile(this.context(name), key);
-      this.store.db.exec('RELEASE reconcile');
+      this.store.savepoint(() => c.reconcile(this.context(name), key));
     } catch (err) {
-      this.store.db.exec('ROLLBACK TO reconcile');
-      this.store.db.exec('RELEASE reconcile');
       if (err instanceof ApiError && err.reason === 'Conflict') {
         this.store.enqueue(name, key);
         return;

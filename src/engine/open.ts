@@ -7,6 +7,7 @@ import { admit } from '../api/admission.js';
 import { CONTROLLERS } from '../controllers/index.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
 import { bootstrapCluster } from './bootstrap.js';
+import { allocateServiceAddresses } from '../network/service-ipam.js';
 import { clusterExists, clusterFile } from './home.js';
 import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
 import { isoTime } from '../store/store.js';
@@ -25,14 +26,16 @@ export interface CreateOptions {
 
 function wire(cluster: Cluster): Cluster {
   const store = cluster.store;
-  store.admission = (resource, obj, old, op) =>
+  store.admission = (resource, obj, old, op) => {
     admit(
-      { clusterVersion: cluster.settings.version, namespaceExists: (n) => store.get('namespaces', '', n) !== undefined },
+      { clusterVersion: cluster.settings.version, namespaceExists: (n) => store.exists('namespaces', '', n) },
       resource,
       obj,
       old,
       op,
     );
+    if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old);
+  };
   store.hooks.unshift(trackNodeUsage(store));
   cluster.register(CONTROLLERS);
   return cluster;

@@ -19,11 +19,15 @@ export function isPresentOnNode(node: KObject | undefined, image: string): boole
 
 export type PullOutcome = { ok: true; sizeBytes: number } | { ok: false; message: string };
 
-/** Decides how a pull of `image` ends on this cluster. */
+/**
+ * Decides how a pull of `image` ends on this cluster. A pull-timeout entry
+ * matches one reference (`perl` is `perl:latest`, so `perl:5.36.0` still
+ * pulls); `perl:*` matches every tag.
+ */
 export function pullOutcome(image: string, settings: ClusterSettings, seed: number): PullOutcome {
   const info = resolveImage(image);
   const normalized = `${info.repository}:${info.tag}`;
-  const timesOut = settings.pullTimeout.some((p) => normalizeImage(p) === normalized || p === info.repository || p === image);
+  const timesOut = settings.pullTimeout.some((p) => p === image || normalizeImage(p) === normalized || p === `${info.repository}:*`);
   if (timesOut) {
     const blob = (seed >>> 0).toString(16).padStart(8, '0');
     return {

@@ -94,9 +94,41 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
   rec.until = at + ctx.settings.startMs;
   rec.waitingReason = 'ContainerCreating';
   delete rec.waitingMessage;
+  // The node lists each image once, however many pods pulled it.
+  if (isPresentOnNode(node, spec.image)) return undefined;
   node.status.images ??= [];
   node.status.images.push({ names: [spec.image], sizeBytes: outcome.sizeBytes });
   return node;
+}
+
+/**
+ * Resolves a container's env list: plain values, and `valueFrom.fieldRef`
+ * for the downward API fields (name, namespace, node, IPs, one label or
+ * annotation). Other sources resolve to an empty string.
+ */
+export function resolveEnv(pod: KObject, env: any[]): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const e of env) {
+    if (!e?.name) continue;
+    const path: string | undefined = e.valueFrom?.fieldRef?.fieldPath;
+    out.push({ name: e.name, value: path ? resolveFieldPath(pod, path) : String(e.value ?? '') });
+  }
+  return out;
+}
+
+function resolveFieldPath(pod: KObject, path: string): string {
+  const keyed = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (keyed) return (keyed[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[keyed[2]] ?? '';
+  const fields: Record<string, unknown> = {
+    'metadata.name': pod.metadata.name,
+    'metadata.namespace': pod.metadata.namespace,
+    'metadata.uid': pod.metadata.uid,
+    'spec.nodeName': pod.spec?.nodeName,
+    'spec.serviceAccountName': pod.spec?.serviceAccountName,
+    'status.hostIP': pod.status?.hostIP,
+    'status.podIP': pod.status?.podIP,
+  };
+  return String(fields[path] ?? '');
 }
 
 function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
@@ -104,10 +136,11 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
   const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
+  const resolved = resolveEnv(pod, spec.env ?? []);
   const env: Record<string, string> = {};
-  for (const e of spec.env ?? []) if (e?.name) env[e.name] = String(e.value ?? '');
+  for (const e of resolved) env[e.name] = e.value;
   const plan = planContainer(
-    { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: spec.env },
+    { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: resolved },
     {
       podName: pod.metadata.name,
       hostname: pod.spec.hostname ?? pod.metadata.name,

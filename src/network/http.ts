@@ -7,11 +7,15 @@ import type { Cluster } from '../engine/cluster.js';
 import { planContainer } from '../images/program.js';
 import { serveHttp } from '../images/http.js';
 import type { PodRecord } from '../kubelet/state.js';
+import { resolveHost } from './dns.js';
+import { pickBackend } from './load-balance.js';
 
 export interface HttpTarget {
   host: string;
   port: number;
   path: string;
+  /** Namespace of the asking pod, for short Service names (default `default`). */
+  namespace?: string;
 }
 
 export interface HttpResult {
@@ -23,29 +27,39 @@ export interface HttpResult {
 
 export function resolveHttpTarget(cluster: Cluster, url: string, namespace: string): HttpTarget {
   void cluster;
-  void namespace;
   const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
-  if (!m) return { host: url, port: 80, path: '/' };
-  return { host: m[1], port: m[2] ? Number(m[2]) : 80, path: m[3] ?? '/' };
+  if (!m) return { host: url, port: 80, path: '/', namespace };
+  return { host: m[1], port: m[2] ? Number(m[2]) : 80, path: m[3] ?? '/', namespace };
 }
 
 function podByIP(cluster: Cluster, ip: string): KObject | undefined {
   const row = cluster.store.db
-    .prepare("SELECT data FROM objects WHERE resource = 'pods' AND json_extract(data, '$.status.podIP') = ? LIMIT 1")
+    .prepare("SELECT data FROM objects WHERE resource = 'pods' AND json_extract(data, '$.status.podIP') = ? AND json_extract(data, '$.metadata.deletionTimestamp') IS NULL LIMIT 1")
     .get(ip) as { data: string } | undefined;
   return row ? JSON.parse(row.data) : undefined;
 }
 
-/** Answers a GET from the pod behind the target. */
+function refused(target: HttpTarget): HttpResult {
+  return { body: '', error: `curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, exitCode: 7 };
+}
+
+/** Answers a GET from the pod behind the target: a pod IP, a Service (IP or name) or a pod's DNS name. */
 export function httpGet(cluster: Cluster, target: HttpTarget): HttpResult {
-  const pod = podByIP(cluster, target.host);
+  const resolved = resolveHost(cluster.store, target.host, target.namespace ?? 'default');
+  if (!resolved) return { body: '', error: `curl: (6) Could not resolve host: ${target.host}`, exitCode: 6 };
+  if (resolved.kind === 'pod') return podGet(cluster, resolved.pod, target);
+  if (resolved.kind === 'service') {
+    const backend = pickBackend(cluster.store, resolved.service, target.port);
+    if (!backend) return refused(target);
+    return podGet(cluster, backend.pod, { ...target, port: backend.port });
+  }
+  const pod = podByIP(cluster, resolved.ip);
   const timeout = { body: '', error: `curl: (28) Failed to connect to ${target.host} port ${target.port} after 129318 ms: Couldn't connect to server`, exitCode: 28 };
   if (!pod) return timeout;
   return podGet(cluster, pod, target);
 }
 
 export function podGet(cluster: Cluster, pod: KObject, target: HttpTarget): HttpResult {
-  const refused = { body: '', error: `curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, exitCode: 7 };
   const record = pod._sim as PodRecord | undefined;
   for (const spec of pod.spec?.containers ?? []) {
     const rec = record?.containers[spec.name];
@@ -69,5 +83,5 @@ export function podGet(cluster: Cluster, pod: KObject, target: HttpTarget): Http
     return { status: res.status, body: res.body };
   }
   void cluster;
-  return refused;
+  return refused(target);
 }

@@ -26,7 +26,7 @@ const create: CommandDef = {
     { name: 'workers', type: 'int', default: 2, help: 'Number of worker nodes besides the control-plane node.' },
     { name: 'kubernetes-version', type: 'string', default: '1.32', help: 'Kubernetes version to emulate (for example 1.15 or 1.32).' },
     { name: 'strict-versions', type: 'bool', default: false, help: 'Reject apiVersions the emulated version no longer serves, as a real cluster does.' },
-    { name: 'pull-timeout', type: 'stringArray', default: [], help: 'Image whose pulls time out, as on a cluster without internet access (repeatable).' },
+    { name: 'pull-timeout', type: 'stringArray', default: [], help: 'Image reference whose pulls time out, as on a cluster without internet access (repeatable; "perl" means perl:latest, "perl:*" every tag).' },
   ],
   run(ctx, parsed) {
     const name = requireName(parsed.args);

@@ -32,6 +32,8 @@ export const command: CommandDef = {
     ns: () => import('./namespace.js'),
     svc: () => import('./service.js'),
     cm: () => import('./configmap.js'),
+    job: () => import('./job.js'),
+    cronjob: () => import('./cronjob.js'),
   },
   async run(ctx, parsed) {
     if (ctx.flags.filename.length === 0) {

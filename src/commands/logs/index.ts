@@ -1,6 +1,7 @@
 /**
  * `kubectl logs`: a container's output up to the current simulated time,
- * with --tail, --since, --timestamps, --previous, -c and TYPE/NAME forms.
+ * with --tail, --since, --timestamps, --previous, -c and TYPE/NAME forms,
+ * and -f following the container as simulated time passes.
  */
 import type { CommandDef } from '../types.js';
 import type { KObject } from '../../api/types.js';
@@ -9,6 +10,7 @@ import { parseTargets } from '../shared/targets.js';
 import { matches, fromLabelSelector, parseSelector } from '../../api/selectors.js';
 import type { PodRecord } from '../../kubelet/state.js';
 import type { Cluster } from '../../engine/cluster.js';
+import { followStreams, type FollowedStream } from './follow.js';
 
 function rfc3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
@@ -37,9 +39,9 @@ function findPod(cluster: Cluster, arg: string, ns: string): KObject {
   return pods[0];
 }
 
-function containerLines(cluster: Cluster, pod: KObject, container: string, opts: any): string[] {
-  const record = pod._sim as PodRecord | undefined;
-  const rec = record?.containers[container];
+/** The attempt (restart number) whose log `logs` shows: the running or last finished instance, or with --previous the one before. */
+function currentAttempt(pod: KObject, container: string, previous: boolean): number {
+  const rec = (pod._sim as PodRecord | undefined)?.containers[container];
   const status = (pod.status?.containerStatuses ?? []).find((c: any) => c.name === container);
   if (!rec || rec.startedAt === undefined) {
     const waiting = status?.state?.waiting?.reason ?? 'ContainerCreating';
@@ -49,11 +51,16 @@ function containerLines(cluster: Cluster, pod: KObject, container: string, opts:
         : `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting}`;
     throw new ApiError('BadRequest', 400, message);
   }
-  let attempt = rec.stage === 'wait' ? rec.restarts - 1 : rec.restarts;
-  if (opts.previous) {
+  let attempt = rec.stage === 'wait' || (rec.stage === 'start' && rec.last) ? rec.restarts - 1 : rec.restarts;
+  if (previous) {
     attempt -= 1;
     if (attempt < 0) throw new ApiError('BadRequest', 400, `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
   }
+  return attempt;
+}
+
+function containerLines(cluster: Cluster, pod: KObject, container: string, opts: any): string[] {
+  const attempt = currentAttempt(pod, container, opts.previous);
   let lines = cluster.store.readLogs(pod.metadata.uid!, container, attempt, cluster.simNow);
   if (opts.since > 0) lines = lines.filter((l) => l.ts >= cluster.simNow - opts.since);
   if (opts.sinceTime) lines = lines.filter((l) => l.ts >= Date.parse(opts.sinceTime));
@@ -78,7 +85,7 @@ export const command: CommandDef = {
     { name: 'prefix', type: 'bool', default: false, help: 'Prefix each log line with the log source (pod name and container name)' },
     { name: 'max-log-requests', type: 'int', default: 5, help: 'Specify maximum number of concurrent logs to follow when using by a selector.' },
   ],
-  run(ctx, parsed) {
+  async run(ctx, parsed) {
     const f = ctx.flags;
     const cluster = ctx.cluster();
     const ns = ctx.namespace;
@@ -97,6 +104,7 @@ export const command: CommandDef = {
     }
     const opts = { previous: f.previous, tail: f.tail, since: f.since, sinceTime: f['since-time'], timestamps: f.timestamps };
     const out: string[] = [];
+    const streams: FollowedStream[] = [];
     for (const pod of pods) {
       const names: string[] = (pod.spec?.containers ?? []).map((c: any) => c.name);
       let chosen: string[];
@@ -108,9 +116,20 @@ export const command: CommandDef = {
       else if (f.selector) chosen = [names[0]];
       else throw new UsageError(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`);
       for (const c of chosen) {
-        for (const line of containerLines(cluster, pod, c, opts)) out.push(f.prefix ? `[pod/${pod.metadata.name}/${c}] ${line}` : line);
+        const prefix = f.prefix ? `[pod/${pod.metadata.name}/${c}] ` : '';
+        const lines = containerLines(cluster, pod, c, opts);
+        for (const line of lines) out.push(prefix + line);
+        if (f.follow) {
+          const attempt = currentAttempt(pod, c, f.previous);
+          streams.push({
+            namespace: ns, pod: pod.metadata.name, podUid: pod.metadata.uid!, container: c, attempt,
+            printed: cluster.store.readLogs(pod.metadata.uid!, c, attempt, cluster.simNow).length,
+            format: (l) => prefix + (f.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line),
+          });
+        }
       }
     }
     ctx.io.out(out.map((l) => l + '\n').join(''));
+    if (f.follow && !f.previous) await followStreams(cluster, streams, (text) => ctx.io.out(text));
   },
 };

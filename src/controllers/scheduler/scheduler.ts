@@ -10,7 +10,7 @@ import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { ownerUidOf } from '../../store/store.js';
 import { cpuMillis, parseQuantity, podRequests } from '../../api/quantity.js';
-import { isNodeReady, matchesNodeSelector, untoleratedTaint } from './fit.js';
+import { isNodeReady, matchesNodeSelector, tolerates, untoleratedTaint } from './fit.js';
 import { readUsage } from './usage.js';
 
 /** Queue key that retries every unscheduled pod. */
@@ -35,13 +35,27 @@ function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number>
   return m;
 }
 
+let nodeCache: { serial: number; writes: number; nodes: KObject[] } = { serial: -1, writes: -1, nodes: [] };
+
+/** The node list, decoded once per transaction unless a node was written since (callers must not mutate it). */
+function listNodes(ctx: ControllerContext): KObject[] {
+  const serial = ctx.store.txSerial;
+  const writes = ctx.store.writesOf('nodes');
+  if (!ctx.store.inTx || nodeCache.serial !== serial || nodeCache.writes !== writes) {
+    nodeCache = { serial, writes, nodes: ctx.store.list('nodes') };
+  }
+  return nodeCache.nodes;
+}
+
 interface Miss {
   reason: string;
 }
 
 function checkNode(pod: KObject, node: KObject, req: { cpu: number; memory: number }, ctx: ControllerContext): Miss | undefined {
   if (!isNodeReady(node)) return { reason: "1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }" };
-  if (node.spec?.unschedulable) return { reason: '1 node(s) were unschedulable' };
+  if (node.spec?.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
+    return { reason: '1 node(s) were unschedulable' };
+  }
   const taint = untoleratedTaint(pod, node);
   if (taint) return { reason: `1 node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` };
   if (!matchesNodeSelector(pod, node)) return { reason: "1 node(s) didn't match Pod's node affinity/selector" };
@@ -151,7 +165,7 @@ export const scheduler: Controller = {
     nodes: () => RETRY_ALL,
   },
   reconcile(ctx, key) {
-    const nodes = ctx.store.list('nodes');
+    const nodes = listNodes(ctx);
     if (key === RETRY_ALL) {
       for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes);
       return;

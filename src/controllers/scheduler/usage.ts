@@ -20,13 +20,21 @@ function contribution(pod: KObject | undefined): { node: string; usage: NodeUsag
   return { node: pod.spec.nodeName, usage: { pods: 1, cpu: r.cpu, memory: r.memory } };
 }
 
+const decoded = new Map<string, { raw: string; usage: NodeUsage }>();
+
+/** A node's counters; the result is shared between calls and must not be mutated. */
 export function readUsage(store: Store, node: string): NodeUsage {
   const raw = store.getMeta(`usage:${node}`);
-  return raw ? JSON.parse(raw) : { pods: 0, cpu: 0, memory: 0 };
+  if (!raw) return { pods: 0, cpu: 0, memory: 0 };
+  const hit = decoded.get(node);
+  if (hit?.raw === raw) return hit.usage;
+  const usage = JSON.parse(raw) as NodeUsage;
+  decoded.set(node, { raw, usage });
+  return usage;
 }
 
 function addUsage(store: Store, node: string, u: NodeUsage, sign: number): void {
-  const cur = readUsage(store, node);
+  const cur = { ...readUsage(store, node) };
   cur.pods += sign * u.pods;
   cur.cpu += sign * u.cpu;
   cur.memory += sign * u.memory;

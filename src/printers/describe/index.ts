@@ -8,6 +8,8 @@ import { writeEvents } from './events.js';
 import { describePod } from './pod.js';
 import { describeNode } from './node.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.js';
+import { describeCronJob, describeJob } from './batch.js';
+import { describeHpa } from './hpa.js';
 
 export interface DescribeContext {
   now: number;
@@ -26,6 +28,9 @@ export const DESCRIBERS: Record<string, Describer> = {
   deployments: describeDeployment,
   replicasets: describeReplicaSet,
   replicationcontrollers: describeReplicationController,
+  jobs: describeJob,
+  cronjobs: describeCronJob,
+  horizontalpodautoscalers: describeHpa,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {

@@ -1,0 +1,4 @@
+// Placeholder until the bad-input suite lands.
+export function badInputCases() {
+  return [];
+}

@@ -1,0 +1,127 @@
+/**
+ * `kubectl autoscale (TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS
+ * [--cpu-percent=CPU]`: creates a HorizontalPodAutoscaler for a scalable
+ * workload. Like kubectl 1.32 it builds an autoscaling/v1 object, which the
+ * API server stores as autoscaling/v2 (so an omitted --cpu-percent becomes
+ * the 80% CPU default).
+ */
+import type { CommandDef } from '../types.js';
+import type { KObject } from '../../api/types.js';
+import { ExitError, UsageError, notFound } from '../../api/errors.js';
+import { apiVersionOf, resourceString, type ResourceInfo } from '../../api/registry.js';
+import { convertHpaV1 } from '../../api/manifest.js';
+import { parseTargets } from '../shared/targets.js';
+import { groupFor, renderGroups } from '../shared/output.js';
+import { changeCause, CHANGE_CAUSE } from '../shared/record.js';
+import { findResource } from '../../api/registry.js';
+import { LAST_APPLIED } from '../shared/apply-merge.js';
+
+/** Resources with a scale subresource; kubectl checks this through discovery. */
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
+
+const NO_RESOURCES =
+  "Error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+export const command: CommandDef = {
+  use: 'autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu-percent=CPU]',
+  short: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
+  long:
+    'Creates an autoscaler that automatically chooses and sets the number of pods that run in a Kubernetes cluster.\n\n' +
+    ' Looks up a deployment, replica set, stateful set, or replication controller by name and creates an autoscaler that uses the given resource as a reference.\n' +
+    ' An autoscaler can automatically increase or decrease number of pods deployed within the system as needed.',
+  examples:
+    '  # Auto scale a deployment "foo", with the number of pods between 2 and 10, no target CPU utilization specified so a default autoscaling policy will be used\n  kubesim autoscale deployment foo --min=2 --max=10\n\n' +
+    '  # Auto scale a replication controller "foo", with the number of pods between 1 and 5, target CPU utilization at 80%\n  kubesim autoscale rc foo --max=5 --cpu-percent=80',
+  flags: [
+    { name: 'min', type: 'int', default: -1, help: "The lower limit for the number of pods that can be set by the autoscaler. If it's not specified or negative, the server will apply a default value." },
+    { name: 'max', type: 'int', default: -1, help: 'The upper limit for the number of pods that can be set by the autoscaler. Required.' },
+    { name: 'cpu-percent', type: 'int', default: -1, help: "The target average CPU utilization (represented as a percent of requested CPU) over all the pods. If it's not specified or negative, a default autoscaling policy will be used." },
+    { name: 'name', type: 'string', default: '', help: 'The name for the newly created object. If not specified, the name of the input resource will be used.' },
+    { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
+    { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name).' },
+    { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation (deprecated).' },
+    { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-autoscale', help: 'Name of the manager used to track field ownership.' },
+  ],
+  run(ctx, parsed) {
+    const f = ctx.flags;
+    if (!parsed.set.has('max')) throw new UsageError('required flag(s) "max" not set');
+    if (f.max < 1) throw new UsageError(`--max=MAXPODS is required and must be at least 1, max: ${f.max}`);
+    if (f.max < f.min) throw new UsageError(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${f.max}, min: ${f.min}`);
+    const dryRun: string = f['dry-run'] === 'unchanged' ? 'client' : f['dry-run'];
+    if (!['none', 'client', 'server'].includes(dryRun)) throw new UsageError(`Invalid dry-run value (${f['dry-run']}). Must be "none", "server", or "client".`);
+    if (parsed.args.length === 0) throw new ExitError(1, NO_RESOURCES);
+    const targets = parseTargets(parsed.args);
+
+    const cluster = ctx.cluster();
+    const store = cluster.store;
+    const ns = ctx.namespace;
+    const version = cluster.settings.version;
+    const hpaInfo = findResource('horizontalpodautoscalers')!;
+    let operation = 'autoscaled';
+    if (dryRun === 'client') operation = 'created (dry run)';
+    if (dryRun === 'server') operation = 'autoscaled (server dry run)';
+    const cause = f.record ? changeCause(ctx.path, parsed) : undefined;
+    let count = 0;
+
+    for (const t of targets) {
+      const group = groupFor(t.info, version, t.group);
+      const objects: KObject[] =
+        t.names.length > 0
+          ? t.names.map((name) => {
+              const o = store.get(t.info.resource, ns, name);
+              if (!o) throw notFound(resourceString(t.info, group), name);
+              return o;
+            })
+          : store.list(t.info.resource, ns);
+      for (const target of objects) {
+        if (!SCALABLE.has(t.info.resource)) {
+          throw new UsageError(`cannot autoscale a ${t.info.kind}: could not find scale subresource for ${t.info.group}/${t.info.version}, Resource=${t.info.resource} in discovery information`);
+        }
+        const hpa = buildAutoscaler(ctx.flags, target.metadata.name, t.info, group, cause);
+        count++;
+        if (dryRun !== 'client') {
+          const stored = structuredClone(hpa);
+          stored.metadata.namespace = ns;
+          if (f['save-config']) stored.metadata.annotations = { ...(stored.metadata.annotations ?? {}), [LAST_APPLIED]: JSON.stringify(hpa) + '\n' };
+          convertHpaV1(stored);
+          stored.apiVersion = 'autoscaling/v2';
+          if (dryRun === 'none') store.create('horizontalpodautoscalers', stored);
+        }
+        printResult(ctx, hpa, hpaInfo, operation, version);
+      }
+    }
+    if (count === 0) throw new UsageError('no objects passed to autoscale');
+    ctx.settle();
+  },
+};
+
+/** Builds the autoscaling/v1 object kubectl sends (createHorizontalPodAutoscaler upstream). */
+function buildAutoscaler(flags: Record<string, any>, refName: string, info: ResourceInfo, group: string, cause: string | undefined): KObject {
+  const apiVersion = group === 'extensions' ? 'extensions/v1beta1' : apiVersionOf(info);
+  const hpa: KObject = {
+    apiVersion: 'autoscaling/v1',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: flags.name || refName },
+    spec: { scaleTargetRef: { apiVersion, kind: info.kind, name: refName }, maxReplicas: flags.max },
+  };
+  if (cause) hpa.metadata.annotations = { [CHANGE_CAUSE]: cause };
+  if (flags.min > 0) hpa.spec.minReplicas = flags.min;
+  if (flags['cpu-percent'] >= 0) hpa.spec.targetCPUUtilizationPercentage = flags['cpu-percent'];
+  return hpa;
+}
+
+function printResult(ctx: Parameters<NonNullable<CommandDef['run']>>[0], hpa: KObject, info: ResourceInfo, operation: string, version: number): void {
+  const output: string = ctx.flags.output;
+  if (output === 'yaml' || output === 'json') {
+    const shown = { ...hpa, metadata: { ...hpa.metadata, creationTimestamp: null }, status: { currentReplicas: 0, desiredReplicas: 0 } } as unknown as KObject;
+    ctx.io.out(renderGroups([{ info, group: info.group, objects: [shown] }], { output, showLabels: false, noHeaders: false, labelColumns: [], withKind: false, allNamespaces: false, single: true }, { now: 0, version } as any));
+    return;
+  }
+  if (output === 'name') {
+    ctx.io.out(`horizontalpodautoscaler.autoscaling/${hpa.metadata.name}\n`);
+    return;
+  }
+  if (output) throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`);
+  ctx.io.out(`horizontalpodautoscaler.autoscaling/${hpa.metadata.name} ${operation}\n`);
+}

@@ -1,0 +1,158 @@
+/**
+ * The CronJob controller (pkg/controller/cronjob/cronjob_controllerv2.go,
+ * and the v1 controller's rules on clusters before 1.21): keeps the active
+ * list current, starts a job at each due schedule time under the
+ * concurrency policy, and trims the job history. It wakes itself at the
+ * next schedule time, so advancing the clock runs every start in order.
+ */
+import type { KObject } from '../../api/types.js';
+import type { Controller, ControllerContext } from '../../engine/controller.js';
+import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
+import { recordEvent } from '../../engine/events.js';
+import { ApiError } from '../../api/errors.js';
+import { isoTime } from '../../store/store.js';
+import { finishedCondition } from '../job/status.js';
+import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
+import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
+import { findUnmetTimes, isKnownTimeZone, parseSchedule, type Schedule } from './schedule.js';
+
+type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void;
+
+/** Updates the active list and lastSuccessfulTime from the jobs the CronJob owns. */
+function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], emit: Emit): void {
+  const status = cj.status;
+  let active: any[] = status.active ?? [];
+  for (const job of jobs) {
+    const found = active.some((r) => r.uid === job.metadata.uid);
+    const condition = finishedCondition(job);
+    if (!found && !condition) {
+      emit('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`);
+    } else if (condition) {
+      if (found) {
+        active = active.filter((r) => r.uid !== job.metadata.uid);
+        // NOTE: releases before 1.27 are assumed to say `status:`; the exact release of the change is unverified.
+        const word = ctx.settings.version >= 127 ? 'condition' : 'status';
+        emit('Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, ${word}: ${condition}`);
+      }
+      const completedAt = job.status?.completionTime;
+      if (condition === 'Complete' && completedAt && ctx.settings.version >= 121) {
+        if (!status.lastSuccessfulTime || completedAt > status.lastSuccessfulTime) status.lastSuccessfulTime = completedAt;
+      }
+    }
+  }
+  for (const ref of [...active]) {
+    if (jobs.some((j) => j.metadata.uid === ref.uid)) continue;
+    emit('Normal', 'MissingJob', `Active job went missing: ${ref.name}`);
+    active = active.filter((r) => r.uid !== ref.uid);
+  }
+  if (active.length > 0) status.active = active;
+  else delete status.active;
+}
+
+/** Picks the start time to run now, or undefined; reports missed and late starts. */
+function findStartTime(ctx: ControllerContext, cj: KObject, schedule: Schedule, emit: Emit): number | undefined {
+  const now = ctx.now();
+  const earliest = Date.parse(cj.status.lastScheduleTime ?? cj.metadata.creationTimestamp!);
+  const deadline: number | undefined = cj.spec?.startingDeadlineSeconds ?? undefined;
+  const unmet = findUnmetTimes(schedule, earliest, now, deadline);
+  if (unmet.missed > 100) {
+    if (ctx.settings.version < 121) {
+      emit('Warning', 'FailedNeedsStart', 'Cannot determine if job needs to be started: too many missed start time (> 100). Set or decrease .spec.startingDeadlineSeconds or check clock skew.');
+      return undefined;
+    }
+    emit('Warning', 'TooManyMissedTimes', `too many missed start times: ${unmet.missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`);
+  }
+  const scheduled = unmet.mostRecent;
+  if (scheduled === undefined) return undefined;
+  if (typeof deadline === 'number' && scheduled + deadline * 1000 < now) {
+    emit('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc1123z(scheduled)}`);
+    return undefined;
+  }
+  return scheduled;
+}
+
+/** Creates the job for `scheduled` and adds it to the active list, unless it exists already. */
+function startJob(ctx: ControllerContext, cj: KObject, scheduled: number, emit: Emit): void {
+  const request = newJobFromCronJob(cj, scheduled, ctx.settings.version);
+  let job: KObject;
+  try {
+    job = ctx.store.create('jobs', request);
+    emit('Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.reason !== 'AlreadyExists') {
+      emit('Warning', 'FailedCreate', `Error creating job: ${(err as Error).message}`);
+      return;
+    }
+    job = ctx.store.get('jobs', request.metadata.namespace ?? '', request.metadata.name)!;
+    const owned = job.metadata.ownerReferences?.some((r) => r.controller && r.uid === cj.metadata.uid);
+    if (!owned || (cj.status.active ?? []).some((r: any) => r.uid === job.metadata.uid)) return;
+  }
+  cj.status.active = [
+    ...(cj.status.active ?? []),
+    { apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, namespace: job.metadata.namespace, resourceVersion: job.metadata.resourceVersion, uid: job.metadata.uid },
+  ];
+  cj.status.lastScheduleTime = isoTime(scheduled);
+}
+
+/** Runs the schedule: decides whether a job starts now, and when to wake next. */
+function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emit): void {
+  if (cj.spec?.timeZone && !isKnownTimeZone(cj.spec.timeZone)) {
+    emit('Warning', 'UnknownTimeZone', `invalid timeZone: "${cj.spec.timeZone}": unknown time zone ${cj.spec.timeZone}`);
+    return;
+  }
+  if (cj.spec?.suspend) return;
+  let schedule: Schedule;
+  try {
+    schedule = parseSchedule(cj.spec?.schedule ?? '', cj.spec?.timeZone);
+  } catch (err) {
+    emit('Warning', 'UnparseableSchedule', `unparseable schedule: "${cj.spec?.schedule ?? ''}" : ${(err as Error).message}`);
+    return;
+  }
+  const now = ctx.now();
+  ctx.wakeAt(schedule.next(now), key);
+  const scheduled = findStartTime(ctx, cj, schedule, emit);
+  if (scheduled === undefined) return;
+  const name = getJobName(cj.metadata.name, scheduled, ctx.settings.version);
+  const active: any[] = cj.status.active ?? [];
+  if (active.some((r) => r.name === name) || (cj.status.lastScheduleTime && Date.parse(cj.status.lastScheduleTime) === scheduled)) return;
+  const policy = cj.spec?.concurrencyPolicy ?? 'Allow';
+  if (policy === 'Forbid' && active.length > 0) {
+    emit('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
+    return;
+  }
+  if (policy === 'Replace') {
+    for (const ref of active) {
+      const job = ctx.store.get('jobs', ref.namespace ?? cj.metadata.namespace, ref.name);
+      if (job) deleteCronJobJob(ctx, cj, job);
+      cj.status.active = (cj.status.active ?? []).filter((r: any) => r.uid !== ref.uid);
+    }
+    if (cj.status.active?.length === 0) delete cj.status.active;
+  }
+  startJob(ctx, cj, scheduled, emit);
+}
+
+/** Reconciles one CronJob, as a list of decisions. */
+export function syncCronJob(ctx: ControllerContext, key: string): void {
+  const [ns, name] = splitKey(key);
+  const cj = ctx.store.get('cronjobs', ns, name);
+  if (!cj) return;
+  cj.status ??= {};
+  const before = JSON.stringify(cj.status);
+  const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
+  const jobs = ctx.store.list('jobs', ns, { owner: cj.metadata.uid });
+
+  syncActiveList(ctx, cj, jobs, emit);
+  if (!cj.metadata.deletionTimestamp) runSchedule(ctx, cj, key, emit);
+  if (jobs.some((j) => finishedCondition(j))) {
+    const deleted = new Set(cleanupFinishedJobs(ctx, cj, jobs));
+    if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.has(r.name));
+  }
+
+  if (JSON.stringify(cj.status) !== before) ctx.store.update('cronjobs', cj);
+}
+
+export const cronJobController: Controller = {
+  name: 'cronjob',
+  watches: { cronjobs: selfMapper, jobs: ownerKeyMapper('CronJob') },
+  reconcile: syncCronJob,
+};

@@ -1,0 +1,131 @@
+/**
+ * The Endpoints and EndpointSlice controllers: for every Service with a
+ * selector, an Endpoints object and one EndpointSlice listing the matching
+ * pods, ready ones as addresses and the rest as not ready, kept current as
+ * pods come, go and change readiness.
+ */
+import type { KObject } from '../../api/types.js';
+import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
+import { splitKey } from '../../engine/controller.js';
+import { calculateAddresses, calculatePorts, type EndpointAddress, type EndpointPort } from './addresses.js';
+
+const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+const SERVICE_NAME = 'kubernetes.io/service-name';
+
+function podShape(p: KObject | undefined): string {
+  if (!p) return '';
+  const ready = (p.status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status;
+  return JSON.stringify([p.metadata.labels, p.status?.podIP, p.status?.phase, ready, p.metadata.deletionTimestamp, p.spec?.nodeName]);
+}
+
+/** Pod writes that can change an address re-sync the Services of the pod's namespace (key `ns/*`). */
+const podMapper: WatchMapper = (obj, old) => {
+  if (podShape(obj) === podShape(old)) return undefined;
+  return `${(obj ?? old)!.metadata.namespace}/*`;
+};
+
+const serviceMapper: WatchMapper = (obj, old) => {
+  const o = obj ?? old;
+  return o ? `${o.metadata.namespace}/${o.metadata.name}` : undefined;
+};
+
+function targetRef(pod: KObject) {
+  return { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
+}
+
+function buildSubsets(addresses: EndpointAddress[], ports: EndpointPort[]): any[] {
+  if (addresses.length === 0) return [];
+  const entry = (a: EndpointAddress) => {
+    const e: any = { ip: a.ip };
+    if (a.hostname) e.hostname = a.hostname;
+    if (a.nodeName) e.nodeName = a.nodeName;
+    e.targetRef = targetRef(a.pod);
+    return e;
+  };
+  const subset: any = {};
+  const ready = addresses.filter((a) => a.ready);
+  const notReady = addresses.filter((a) => !a.ready);
+  if (ready.length) subset.addresses = ready.map(entry);
+  if (notReady.length) subset.notReadyAddresses = notReady.map(entry);
+  if (ports.length) subset.ports = ports;
+  return [subset];
+}
+
+function syncEndpoints(ctx: ControllerContext, svc: KObject, subsets: any[]): void {
+  const ns = svc.metadata.namespace ?? 'default';
+  const existing = ctx.store.get('endpoints', ns, svc.metadata.name);
+  const labels = { ...(svc.metadata.labels ?? {}) };
+  if (svc.spec?.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';
+  if (!existing) {
+    const ep: KObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata.name, namespace: ns, labels } };
+    if (subsets.length) ep.subsets = subsets;
+    ctx.store.create('endpoints', ep);
+    return;
+  }
+  if (JSON.stringify(existing.subsets ?? []) === JSON.stringify(subsets) && JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(labels)) return;
+  existing.metadata.labels = labels;
+  if (subsets.length) existing.subsets = subsets;
+  else delete existing.subsets;
+  ctx.store.update('endpoints', existing);
+}
+
+function syncSlice(ctx: ControllerContext, svc: KObject, addresses: EndpointAddress[], ports: EndpointPort[]): void {
+  const ns = svc.metadata.namespace ?? 'default';
+  const slices = ctx.store.list('endpointslices', ns, { owner: svc.metadata.uid! });
+  const endpoints = addresses.map((a) => {
+    const e: any = { addresses: [a.ip], conditions: { ready: a.ready, serving: a.ready, terminating: !!a.pod.metadata.deletionTimestamp } };
+    if (a.hostname) e.hostname = a.hostname;
+    if (a.nodeName) e.nodeName = a.nodeName;
+    e.targetRef = targetRef(a.pod);
+    return e;
+  });
+  const labels = { ...(svc.metadata.labels ?? {}), [MANAGED_BY]: 'endpointslice-controller.k8s.io', [SERVICE_NAME]: svc.metadata.name };
+  const body = { addressType: 'IPv4', endpoints, ports: ports.length ? ports : null };
+  const [slice, ...extra] = slices;
+  for (const s of extra) ctx.store.remove('endpointslices', ns, s.metadata.name);
+  if (!slice) {
+    ctx.store.create('endpointslices', {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        generateName: `${svc.metadata.name}-`,
+        namespace: ns,
+        labels,
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true }],
+      } as any,
+      ...body,
+    });
+    return;
+  }
+  if (JSON.stringify([slice.addressType, slice.endpoints, slice.ports]) === JSON.stringify([body.addressType, body.endpoints, body.ports])) return;
+  Object.assign(slice, body);
+  ctx.store.update('endpointslices', slice);
+}
+
+function syncService(ctx: ControllerContext, svc: KObject, pods: KObject[]): void {
+  if (!svc.spec?.selector || svc.spec.type === 'ExternalName') return;
+  const addresses = calculateAddresses(svc, pods);
+  const ports = calculatePorts(svc, addresses[0]?.pod);
+  syncEndpoints(ctx, svc, buildSubsets(addresses, ports));
+  syncSlice(ctx, svc, addresses, ports);
+}
+
+export const endpointsController: Controller = {
+  name: 'endpoints',
+  watches: { services: serviceMapper, pods: podMapper },
+  reconcile(ctx, key) {
+    const [ns, name] = splitKey(key);
+    const pods = ctx.store.list('pods', ns);
+    if (name === '*') {
+      for (const svc of ctx.store.list('services', ns)) syncService(ctx, svc, pods);
+      return;
+    }
+    const svc = ctx.store.get('services', ns, name);
+    if (!svc) {
+      const ep = ctx.store.get('endpoints', ns, name);
+      if (ep && !ep.metadata.ownerReferences) ctx.store.remove('endpoints', ns, name);
+      return;
+    }
+    syncService(ctx, svc, pods);
+  },
+};

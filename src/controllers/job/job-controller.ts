@@ -1,0 +1,237 @@
+/**
+ * The Job controller: runs pods from
+ * the template until enough succeed, replaces failed ones after a back-off,
+ * and ends the job as Complete, or as Failed when the back-off limit or the
+ * active deadline is exceeded. Suspending deletes the active pods.
+ */
+import type { KObject } from '../../api/types.js';
+import type { Controller, ControllerContext } from '../../engine/controller.js';
+import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
+import { recordEvent } from '../../engine/events.js';
+import { isoTime } from '../../store/store.js';
+import { calculateNextCreateTime, type FinishedPod } from './backoff.js';
+import {
+  JOB_CONTROLLER,
+  completionIndexOf,
+  countActiveRestarts,
+  createJobPod,
+  deleteJobPod,
+  isPodActive,
+  isPodFinished,
+  isPodReady,
+  podFinishedAt,
+} from './pods.js';
+import {
+  MESSAGE_BACKOFF_LIMIT_EXCEEDED,
+  MESSAGE_COMPLETIONS_REACHED,
+  MESSAGE_DEADLINE_EXCEEDED,
+  REASON_BACKOFF_LIMIT_EXCEEDED,
+  REASON_COMPLETIONS_REACHED,
+  REASON_DEADLINE_EXCEEDED,
+  REASON_JOB_RESUMED,
+  REASON_JOB_SUSPENDED,
+  calculateWantActive,
+  formatIndexes,
+  isJobFinished,
+  setCondition,
+} from './status.js';
+
+/**
+ * The controller's memory of finished pods, kept on the job under `_sim`.
+ * It plays the part of Kubernetes' job-tracking finalizer: a pod is counted
+ * once, and stays counted after it is deleted.
+ */
+export interface JobRecord {
+  finished: Record<string, FinishedPod>;
+}
+
+function hasTrueCondition(job: KObject, type: string): boolean {
+  return (job.status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
+}
+
+/** Counts every newly finished pod into the record. */
+function countFinishedPods(record: JobRecord, pods: KObject[], now: number): void {
+  for (const pod of pods) {
+    if (!isPodFinished(pod) || record.finished[pod.metadata.uid!]) continue;
+    const entry: FinishedPod = { phase: pod.status.phase, finishedAt: podFinishedAt(pod, now) };
+    const index = completionIndexOf(pod);
+    if (index !== undefined) entry.index = index;
+    record.finished[pod.metadata.uid!] = entry;
+  }
+}
+
+/** Returns the failure condition the job has reached, if any. */
+function findFailure(job: KObject, failed: number, pods: KObject[], now: number): [string, string] | undefined {
+  const limit = job.spec?.backoffLimit ?? 6;
+  if (failed > limit) return [REASON_BACKOFF_LIMIT_EXCEEDED, MESSAGE_BACKOFF_LIMIT_EXCEEDED];
+  if (job.spec?.template?.spec?.restartPolicy === 'OnFailure') {
+    const restarts = countActiveRestarts(pods);
+    if (limit === 0 ? restarts > 0 : restarts >= limit) return [REASON_BACKOFF_LIMIT_EXCEEDED, MESSAGE_BACKOFF_LIMIT_EXCEEDED];
+  }
+  const deadline = job.spec?.activeDeadlineSeconds;
+  if (typeof deadline === 'number' && job.status?.startTime && now >= Date.parse(job.status.startTime) + deadline * 1000) {
+    return [REASON_DEADLINE_EXCEEDED, MESSAGE_DEADLINE_EXCEEDED];
+  }
+  return undefined;
+}
+
+/** Ends the job as Failed: deletes its active pods (counted as failed) and records the reason. */
+function failJob(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], reason: string, message: string): void {
+  const now = ctx.now();
+  for (const pod of active) {
+    deleteJobPod(ctx, job, pod);
+    record.finished[pod.metadata.uid!] = { phase: 'Failed', finishedAt: now };
+  }
+  if (ctx.settings.version >= 131) setCondition(job, 'FailureTarget', 'True', now, reason, message);
+  setCondition(job, 'Failed', 'True', now, reason, message);
+  recordEvent(ctx.store, job, 'Warning', reason, message, JOB_CONTROLLER);
+}
+
+/** Ends the job as Complete. */
+function completeJob(ctx: ControllerContext, job: KObject): void {
+  const now = ctx.now();
+  if (ctx.settings.version >= 131) {
+    setCondition(job, 'SuccessCriteriaMet', 'True', now, REASON_COMPLETIONS_REACHED, MESSAGE_COMPLETIONS_REACHED);
+    setCondition(job, 'Complete', 'True', now, REASON_COMPLETIONS_REACHED, MESSAGE_COMPLETIONS_REACHED);
+  } else {
+    setCondition(job, 'Complete', 'True', now);
+  }
+  job.status.completionTime = isoTime(now);
+  recordEvent(ctx.store, job, 'Normal', 'Completed', 'Job completed', JOB_CONTROLLER);
+}
+
+/** Deletes the active pods while spec.suspend is set, and marks the job Suspended once. */
+function suspendJob(ctx: ControllerContext, job: KObject, active: KObject[]): void {
+  for (const pod of active) deleteJobPod(ctx, job, pod);
+  if (hasTrueCondition(job, 'Suspended')) return;
+  setCondition(job, 'Suspended', 'True', ctx.now(), REASON_JOB_SUSPENDED, 'Job suspended');
+  recordEvent(ctx.store, job, 'Normal', 'Suspended', 'Job suspended', JOB_CONTROLLER);
+}
+
+/** Creates or deletes pods of a NonIndexed job toward the wanted active count. */
+function manageNonIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], succeeded: number, key: string): void {
+  const want = calculateWantActive(job, succeeded);
+  if (active.length > want) {
+    const newestFirst = [...active].sort((a, b) => String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)));
+    for (const pod of newestFirst.slice(0, active.length - want)) deleteJobPod(ctx, job, pod);
+    return;
+  }
+  if (active.length === want) return;
+  const allowedAt = calculateNextCreateTime(Object.values(record.finished));
+  if (ctx.now() < allowedAt) {
+    ctx.wakeAt(allowedAt, key);
+    return;
+  }
+  for (let i = active.length; i < want; i++) createJobPod(ctx, job, undefined);
+}
+
+/** Creates pods for the missing completion indexes of an Indexed job, up to parallelism. */
+function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], succeededIndexes: Set<number>, key: string): void {
+  const completions: number = job.spec?.completions ?? 1;
+  const parallelism: number = job.spec?.parallelism ?? 1;
+  const running = new Set<number>();
+  for (const pod of active) {
+    const index = completionIndexOf(pod);
+    if (index === undefined || index >= completions || succeededIndexes.has(index) || running.has(index)) deleteJobPod(ctx, job, pod);
+    else running.add(index);
+  }
+  const pending: number[] = [];
+  for (let i = 0; i < completions && running.size + pending.length < parallelism; i++) {
+    if (!succeededIndexes.has(i) && !running.has(i)) pending.push(i);
+  }
+  if (pending.length === 0) return;
+  const allowedAt = calculateNextCreateTime(Object.values(record.finished));
+  if (ctx.now() < allowedAt) {
+    ctx.wakeAt(allowedAt, key);
+    return;
+  }
+  for (const index of pending) createJobPod(ctx, job, index);
+}
+
+/** Writes the counts and the status bookkeeping fields of the emulated version. */
+function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: Set<number>): void {
+  const pods = ctx.store.list('pods', job.metadata.namespace, { owner: job.metadata.uid });
+  const active = pods.filter(isPodActive);
+  const finished = Object.values(record.finished);
+  const status = job.status;
+  const set = (field: string, value: number) => {
+    if (value > 0) status[field] = value;
+    else delete status[field];
+  };
+  set('active', active.length);
+  set('succeeded', finished.filter((f) => f.phase === 'Succeeded').length);
+  set('failed', finished.filter((f) => f.phase === 'Failed').length);
+  if (job.spec?.completionMode === 'Indexed') {
+    const text = formatIndexes([...succeededIndexes]);
+    if (text) status.completedIndexes = text;
+    else delete status.completedIndexes;
+  }
+  if (ctx.settings.version >= 124) status.ready = active.filter(isPodReady).length;
+  if (ctx.settings.version >= 126) status.uncountedTerminatedPods ??= {};
+  if (ctx.settings.version >= 129) status.terminating = pods.filter((p) => p.metadata.deletionTimestamp && !isPodFinished(p)).length;
+}
+
+/** Reconciles one job, as a list of decisions. */
+export function syncJob(ctx: ControllerContext, key: string): void {
+  const [ns, name] = splitKey(key);
+  const job = ctx.store.get('jobs', ns, name);
+  if (!job || job.metadata.deletionTimestamp) return;
+  const before = JSON.stringify([job.status, job._sim]);
+  const now = ctx.now();
+  const record: JobRecord = (job._sim as JobRecord | undefined) ?? { finished: {} };
+  job._sim = record;
+  job.status ??= {};
+  const pods = ctx.store.list('pods', ns, { owner: job.metadata.uid });
+  countFinishedPods(record, pods, now);
+  const active = pods.filter(isPodActive);
+  const indexed = job.spec?.completionMode === 'Indexed';
+  const completions = job.spec?.completions ?? 1;
+  const succeededIndexes = new Set(
+    Object.values(record.finished)
+      .filter((f) => f.phase === 'Succeeded' && f.index !== undefined && f.index < completions)
+      .map((f) => f.index!),
+  );
+
+  if (isJobFinished(job)) {
+    // A finished job only keeps its counts current.
+  } else if (job.spec?.suspend) {
+    suspendJob(ctx, job, active);
+  } else {
+    if (hasTrueCondition(job, 'Suspended')) {
+      setCondition(job, 'Suspended', 'False', now, REASON_JOB_RESUMED, 'Job resumed');
+      recordEvent(ctx.store, job, 'Normal', 'Resumed', 'Job resumed', JOB_CONTROLLER);
+      job.status.startTime = isoTime(now);
+    }
+    job.status.startTime ??= isoTime(now);
+    const finished = Object.values(record.finished);
+    const succeeded = finished.filter((f) => f.phase === 'Succeeded').length;
+    const failed = finished.filter((f) => f.phase === 'Failed').length;
+    const failure = findFailure(job, failed, pods, now);
+    const complete = indexed
+      ? succeededIndexes.size >= completions
+      : job.spec?.completions === undefined || job.spec?.completions === null
+        ? succeeded > 0 && active.length === 0
+        : succeeded >= job.spec.completions;
+
+    if (failure) {
+      failJob(ctx, job, record, active, failure[0], failure[1]);
+    } else if (complete) {
+      for (const pod of active) deleteJobPod(ctx, job, pod);
+      completeJob(ctx, job);
+    } else {
+      if (indexed) manageIndexed(ctx, job, record, active, succeededIndexes, key);
+      else manageNonIndexed(ctx, job, record, active, succeeded, key);
+      const deadline = job.spec?.activeDeadlineSeconds;
+      if (typeof deadline === 'number') ctx.wakeAt(Date.parse(job.status.startTime) + deadline * 1000, key);
+    }
+  }
+
+  updateCounts(ctx, job, record, succeededIndexes);
+  if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job);
+}
+
+export const jobController: Controller = {
+  name: 'job',
+  watches: { jobs: selfMapper, pods: ownerKeyMapper('Job') },
+  reconcile: syncJob,
+};

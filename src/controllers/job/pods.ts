@@ -1,0 +1,109 @@
+/**
+ * The pods of a Job: building one from the template (names, labels,
+ * completion index, owner reference), sorting the owned pods into active,
+ * succeeded and failed, and the writes that create and delete them.
+ */
+import type { KObject } from '../../api/types.js';
+import type { ControllerContext } from '../../engine/controller.js';
+import { deleteObject } from '../../engine/delete.js';
+import { recordEvent } from '../../engine/events.js';
+
+/** Annotation (and, from 1.28, label) carrying an Indexed job pod's completion index. */
+export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index';
+
+/** Event source of everything the job controller records. */
+export const JOB_CONTROLLER = { component: 'job-controller' };
+
+/** Reason of the event recorded for each pod the controller creates. */
+export const REASON_SUCCESSFUL_CREATE = 'SuccessfulCreate';
+/** Reason of the event recorded for each pod the controller deletes. */
+export const REASON_SUCCESSFUL_DELETE = 'SuccessfulDelete';
+
+/** Whether a pod has finished (Succeeded or Failed). */
+export function isPodFinished(pod: KObject): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** Whether a pod counts as active: neither finished nor being deleted. */
+export function isPodActive(pod: KObject): boolean {
+  return !isPodFinished(pod) && !pod.metadata.deletionTimestamp;
+}
+
+/** Whether a pod's Ready condition is True. */
+export function isPodReady(pod: KObject): boolean {
+  return (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** The completion index of an Indexed job's pod, or undefined. */
+export function completionIndexOf(pod: KObject): number | undefined {
+  const raw = pod.metadata.annotations?.[COMPLETION_INDEX_KEY];
+  if (raw === undefined || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/** When a finished pod finished: the latest container termination, else now. */
+export function podFinishedAt(pod: KObject, now: number): number {
+  let latest = -Infinity;
+  for (const cs of pod.status?.containerStatuses ?? []) {
+    const at = cs.state?.terminated?.finishedAt;
+    if (at) latest = Math.max(latest, Date.parse(at));
+  }
+  return latest === -Infinity ? now : latest;
+}
+
+/** Sum of container restarts of a job's running or pending pods (the OnFailure back-off count). */
+export function countActiveRestarts(pods: KObject[]): number {
+  let total = 0;
+  for (const pod of pods) {
+    if (pod.status?.phase !== 'Running' && pod.status?.phase !== 'Pending') continue;
+    for (const cs of pod.status?.containerStatuses ?? []) total += cs.restartCount ?? 0;
+  }
+  return total;
+}
+
+/**
+ * Builds a pod from the job's template: generateName `<job>-` (Indexed:
+ * `<job>-<index>-` with hostname `<job>-<index>` and JOB_COMPLETION_INDEX
+ * in every container), and a controller owner reference to the job.
+ */
+export function newPodForJob(job: KObject, index: number | undefined, version: number): KObject {
+  const template = job.spec?.template ?? {};
+  const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
+  const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
+  const spec = structuredClone(template.spec ?? {});
+  let generateName = `${job.metadata.name}-`;
+  if (index !== undefined) {
+    generateName = `${job.metadata.name}-${index}-`;
+    annotations[COMPLETION_INDEX_KEY] = String(index);
+    if (version >= 128) labels[COMPLETION_INDEX_KEY] = String(index);
+    spec.hostname ??= `${job.metadata.name}-${index}`;
+    for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+      c.env = [
+        ...(c.env ?? []),
+        { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: `metadata.annotations['${COMPLETION_INDEX_KEY}']` } } },
+      ];
+    }
+  }
+  const metadata: KObject['metadata'] = {
+    name: '',
+    generateName,
+    namespace: job.metadata.namespace,
+    labels,
+    ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, uid: job.metadata.uid!, controller: true, blockOwnerDeletion: true }],
+  };
+  if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+
+/** Creates one pod for the job and records SuccessfulCreate. */
+export function createJobPod(ctx: ControllerContext, job: KObject, index: number | undefined): KObject {
+  const pod = ctx.store.create('pods', newPodForJob(job, index, ctx.settings.version));
+  recordEvent(ctx.store, job, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, JOB_CONTROLLER);
+  return pod;
+}
+
+/** Deletes one of the job's pods (graceful, as the controller does) and records SuccessfulDelete. */
+export function deleteJobPod(ctx: ControllerContext, job: KObject, pod: KObject): void {
+  deleteObject(ctx.store, 'pods', pod.metadata.namespace ?? '', pod.metadata.name);
+  recordEvent(ctx.store, job, 'Normal', REASON_SUCCESSFUL_DELETE, `Deleted pod: ${pod.metadata.name}`, JOB_CONTROLLER);
+}

@@ -1,0 +1,153 @@
+/**
+ * The StatefulSet controller: pods `<set>-0 … <set>-(N-1)` with stable
+ * names, hostnames and claims; OrderedReady (one pod at a time, each Running
+ * and Ready before the next, scale-down from the highest ordinal) or
+ * Parallel; RollingUpdate from the highest ordinal down to the partition,
+ * or OnDelete; ControllerRevisions and status.
+ */
+import type { KObject } from '../../api/types.js';
+import type { Controller, ControllerContext } from '../../engine/controller.js';
+import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
+import { recordEvent } from '../../engine/events.js';
+import { deleteObject } from '../../engine/delete.js';
+import { cleanupRevisions, listRevisions, revisionTemplate, updateCurrentRevision } from '../history/revisions.js';
+import { isPodReady } from '../podutil/pod-state.js';
+import { buildClaim, buildStatefulPod, claimName, ordinalOf, startOrdinal } from './identity.js';
+import { calculateStatus } from './status.js';
+
+const SOURCE = { component: 'statefulset-controller' };
+
+/** Event reasons. */
+const SUCCESSFUL_CREATE = 'SuccessfulCreate'; // a pod or claim was created
+const SUCCESSFUL_DELETE = 'SuccessfulDelete'; // a pod was deleted (scale-down, update, failure)
+
+function runningAndReady(pod: KObject): boolean {
+  return pod.status?.phase === 'Running' && isPodReady(pod);
+}
+
+function createClaims(ctx: ControllerContext, sts: KObject, ordinal: number, pod: string): void {
+  for (const t of sts.spec?.volumeClaimTemplates ?? []) {
+    const name = claimName(t, sts, ordinal);
+    if (ctx.store.get('persistentvolumeclaims', sts.metadata.namespace ?? '', name)) continue;
+    ctx.store.create('persistentvolumeclaims', buildClaim(sts, t, ordinal));
+    recordEvent(ctx.store, sts, 'Normal', SUCCESSFUL_CREATE, `create Claim ${name} Pod ${pod} in StatefulSet ${sts.metadata.name} success`, SOURCE);
+  }
+}
+
+interface Revisions {
+  current: KObject;
+  update: KObject;
+}
+
+function createPod(ctx: ControllerContext, sts: KObject, ordinal: number, revs: Revisions): void {
+  const partition = sts.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+  const rolling = sts.spec?.updateStrategy?.type !== 'OnDelete';
+  const rev = rolling && ordinal < partition ? revs.current : revs.update;
+  const pod = buildStatefulPod(sts, revisionTemplate(rev), ordinal, rev.metadata.name, ctx.settings.version);
+  createClaims(ctx, sts, ordinal, pod.metadata.name);
+  ctx.store.create('pods', pod);
+  recordEvent(ctx.store, sts, 'Normal', SUCCESSFUL_CREATE, `create Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`, SOURCE);
+}
+
+function deletePod(ctx: ControllerContext, sts: KObject, pod: KObject): void {
+  deleteObject(ctx.store, 'pods', pod.metadata.namespace ?? '', pod.metadata.name);
+  recordEvent(ctx.store, sts, 'Normal', SUCCESSFUL_DELETE, `delete Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`, SOURCE);
+}
+
+/**
+ * Creates missing replicas in ordinal order; returns false when an
+ * OrderedReady set must wait (a pod was just created, is terminating, or is
+ * not yet Running and Ready).
+ */
+function syncReplicas(ctx: ControllerContext, sts: KObject, byOrdinal: Map<number, KObject>, revs: Revisions, monotonic: boolean): boolean {
+  const start = startOrdinal(sts);
+  const end = start + (sts.spec?.replicas ?? 1);
+  for (let ord = start; ord < end; ord++) {
+    const pod = byOrdinal.get(ord);
+    if (!pod) {
+      createPod(ctx, sts, ord, revs);
+      if (monotonic) return false;
+      continue;
+    }
+    if (pod.metadata.deletionTimestamp) {
+      if (monotonic) return false;
+      continue;
+    }
+    if (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') {
+      deletePod(ctx, sts, pod);
+      if (monotonic) return false;
+      continue;
+    }
+    if (monotonic && !runningAndReady(pod)) return false;
+  }
+  return true;
+}
+
+/** Deletes pods beyond the replica count, highest first and one at a time for OrderedReady; returns false while waiting. */
+function scaleDown(ctx: ControllerContext, sts: KObject, pods: KObject[], monotonic: boolean): boolean {
+  const start = startOrdinal(sts);
+  const end = start + (sts.spec?.replicas ?? 1);
+  const condemned = pods.filter((p) => ordinalOf(sts, p) >= end || ordinalOf(sts, p) < start).sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
+  if (condemned.length === 0) return true;
+  for (const pod of condemned) {
+    if (pod.metadata.deletionTimestamp) {
+      if (monotonic) return false;
+      continue;
+    }
+    deletePod(ctx, sts, pod);
+    if (monotonic) return false;
+  }
+  return false;
+}
+
+/** Replaces one out-of-date pod at a time, from the highest ordinal down to the partition. */
+function rollingUpdate(ctx: ControllerContext, sts: KObject, byOrdinal: Map<number, KObject>, update: KObject): void {
+  if (sts.spec?.updateStrategy?.type === 'OnDelete') return;
+  const start = startOrdinal(sts);
+  const end = start + (sts.spec?.replicas ?? 1);
+  const partition = Math.max(start, sts.spec?.updateStrategy?.rollingUpdate?.partition ?? 0);
+  for (let ord = end - 1; ord >= partition; ord--) {
+    const pod = byOrdinal.get(ord);
+    if (!pod || pod.metadata.deletionTimestamp) return;
+    if (pod.metadata.labels?.['controller-revision-hash'] !== update.metadata.name) {
+      deletePod(ctx, sts, pod);
+      return;
+    }
+    if (!runningAndReady(pod)) return;
+  }
+}
+
+function syncStatefulSet(ctx: ControllerContext, sts: KObject): void {
+  if (sts.metadata.deletionTimestamp) return;
+  const ns = sts.metadata.namespace ?? 'default';
+  const revisions = listRevisions(ctx, sts);
+  const update = updateCurrentRevision(ctx, sts, revisions);
+  const current = revisions.find((r) => r.metadata.name === sts.status?.currentRevision) ?? update;
+  const revs = { current, update };
+  const monotonic = sts.spec?.podManagementPolicy !== 'Parallel';
+
+  const pods = ctx.store.list('pods', ns, { owner: sts.metadata.uid! }).filter((p) => ordinalOf(sts, p) >= 0);
+  const byOrdinal = new Map(pods.map((p) => [ordinalOf(sts, p), p] as [number, KObject]));
+  if (syncReplicas(ctx, sts, byOrdinal, revs, monotonic) && scaleDown(ctx, sts, pods, monotonic)) {
+    rollingUpdate(ctx, sts, byOrdinal, update);
+  }
+
+  const live = ctx.store.list('pods', ns, { owner: sts.metadata.uid! });
+  const status = calculateStatus(sts, live, current.metadata.name, update.metadata.name, ctx.now());
+  cleanupRevisions(ctx, sts, listRevisions(ctx, sts), update, new Set([status.currentRevision, ...live.map((p) => p.metadata.labels?.['controller-revision-hash'] ?? '')].map((n) => n.slice(n.lastIndexOf('-') + 1))));
+  if (JSON.stringify(status) === JSON.stringify(sts.status ?? {})) return;
+  const fresh = ctx.store.get('statefulsets', ns, sts.metadata.name);
+  if (!fresh) return;
+  fresh.status = status;
+  ctx.store.update('statefulsets', fresh);
+}
+
+export const statefulSetController: Controller = {
+  name: 'statefulset',
+  watches: { statefulsets: selfMapper, pods: ownerKeyMapper('StatefulSet') },
+  reconcile(ctx, key) {
+    const [ns, name] = splitKey(key);
+    const sts = ctx.store.get('statefulsets', ns, name);
+    if (sts) syncStatefulSet(ctx, sts);
+  },
+};

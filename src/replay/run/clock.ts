@@ -1,0 +1,45 @@
+/**
+ * Moves a replay cluster's manual clock forward, taking a snapshot of a
+ * command's output after every timer that falls due on the way. The
+ * snapshots let the matcher recognize a state (a rollout caught half-way)
+ * that kubesim passed through before the transcript's moment.
+ */
+import type { Cluster } from '../../engine/cluster.js';
+
+/** Most snapshots taken during one advance; later timers run without one. */
+export const MAX_SNAPSHOTS = 200;
+
+/** Time of the earliest pending timer, or undefined when none is pending. */
+export function nextTimer(cluster: Cluster): number | undefined {
+  const row = cluster.store.db.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
+  return row.due ?? undefined;
+}
+
+/** Sets the manual clock to `time` (never backwards) and settles the cluster there. */
+export function moveClockTo(cluster: Cluster, time: number): void {
+  const now = cluster.clockNow();
+  if (time > now) cluster.advanceClock(time - now);
+  cluster.settle();
+}
+
+/**
+ * Advances the clock by `ms`, stopping at each due timer to call `observe`,
+ * which usually runs the step's command. It stops early when `observe`
+ * returns true, and then returns the time it stopped at. Otherwise it
+ * returns undefined once the clock has reached the target.
+ */
+export async function advanceObserving(
+  cluster: Cluster,
+  ms: number,
+  observe: () => Promise<boolean | void>,
+): Promise<number | undefined> {
+  const target = cluster.clockNow() + ms;
+  for (let n = 0; n < MAX_SNAPSHOTS; n++) {
+    const due = nextTimer(cluster);
+    if (due === undefined || due > target) break;
+    moveClockTo(cluster, Math.max(due, cluster.clockNow()));
+    if (await observe()) return cluster.clockNow();
+  }
+  moveClockTo(cluster, target);
+  return undefined;
+}

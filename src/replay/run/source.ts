@@ -1,0 +1,60 @@
+/**
+ * Reads what `kubesim replay` is given: one tutorial text, or a folder of
+ * transcripts (`*.txt`, replayed in name order) with the manifests they use
+ * (`*.yml`, `*.yaml`, `*.json`) beside them.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseTranscript, type DocumentedCommand, type Step } from '../parse';
+
+/** The steps to replay and the files to put in the working folder first. */
+export interface ReplaySource {
+  steps: Step[];
+  /** File name to content; written before the first step. */
+  files: Record<string, string>;
+  documented: DocumentedCommand[];
+  warnings: string[];
+  /** The transcript file of each step, by step index (for folders). */
+  origins: Map<number, string>;
+}
+
+const MANIFEST = /\.(?:ya?ml|json)$/;
+
+/** Loads a tutorial file or a fixtures folder; throws a readable Error when it cannot. */
+export function loadReplaySource(path: string): ReplaySource {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new Error(`cannot read "${path}": no such file or directory`);
+  }
+  if (!stat.isDirectory()) {
+    const parsed = parseTranscript(readFileSync(path, 'utf8'));
+    const origins = new Map(parsed.steps.map((s) => [s.index, basename(path)]));
+    return { steps: parsed.steps, files: { ...parsed.manifests }, documented: parsed.documented, warnings: parsed.warnings, origins };
+  }
+
+  const names = readdirSync(path).sort();
+  const transcripts = names.filter((n) => n.endsWith('.txt'));
+  if (transcripts.length === 0) throw new Error(`no transcripts (*.txt) in "${path}"`);
+  const files: Record<string, string> = {};
+  for (const name of names.filter((n) => MANIFEST.test(n))) files[name] = readFileSync(join(path, name), 'utf8');
+
+  const steps: Step[] = [];
+  const documented: DocumentedCommand[] = [];
+  const warnings: string[] = [];
+  const origins = new Map<number, string>();
+  for (const name of transcripts) {
+    const parsed = parseTranscript(readFileSync(join(path, name), 'utf8'));
+    for (const step of parsed.steps) {
+      const renumbered = { ...step, index: steps.length + 1 };
+      steps.push(renumbered);
+      origins.set(renumbered.index, name);
+    }
+    // A file the folder holds wins over a manifest a transcript shows.
+    for (const [file, content] of Object.entries(parsed.manifests)) files[file] ??= content;
+    documented.push(...parsed.documented);
+    warnings.push(...parsed.warnings.map((w) => `${name}: ${w}`));
+  }
+  return { steps, files, documented, warnings, origins };
+}

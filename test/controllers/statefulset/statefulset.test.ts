@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { KObject } from '../../../src/api/types.js';
+import type { Cluster } from '../../../src/engine/cluster.js';
+import { deleteObject } from '../../../src/engine/delete.js';
+import { advance, create, modify, newCluster } from '../cluster-helpers.js';
+
+function newStatefulSet(opts: { replicas?: number; image?: string; parallel?: boolean; readyDelay?: number; partition?: number } = {}): KObject {
+  const container: any = { name: 'nginx', image: opts.image ?? 'nginx:1.25', ports: [{ containerPort: 80, name: 'web' }] };
+  if (opts.readyDelay) container.readinessProbe = { httpGet: { path: '/', port: 80 }, initialDelaySeconds: opts.readyDelay };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      replicas: opts.replicas ?? 3,
+      serviceName: 'nginx',
+      selector: { matchLabels: { app: 'nginx' } },
+      ...(opts.parallel ? { podManagementPolicy: 'Parallel' } : {}),
+      ...(opts.partition !== undefined ? { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: opts.partition } } } : {}),
+      template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [container] } },
+      volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+    },
+  };
+}
+
+function podNames(cluster: Cluster): string[] {
+  return cluster.store
+    .list('pods', 'default')
+    .filter((p) => !p.metadata.deletionTimestamp)
+    .map((p) => p.metadata.name)
+    .sort();
+}
+
+function claims(cluster: Cluster): string[] {
+  return cluster.store.list('persistentvolumeclaims', 'default').map((c) => `${c.metadata.name}:${c.status?.phase}`);
+}
+
+function setReplicas(cluster: Cluster, n: number): void {
+  modify(cluster, 'statefulsets', 'default', 'web', (s) => (s.spec.replicas = n));
+}
+
+describe('StatefulSet controller', () => {
+  it('starts pods strictly in ordinal order', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet());
+    expect(podNames(cluster)).toEqual(['web-0']);
+    advance(cluster, 5_000);
+    expect(podNames(cluster)).toEqual(['web-0', 'web-1']);
+    advance(cluster, 5_000);
+    expect(podNames(cluster)).toEqual(['web-0', 'web-1', 'web-2']);
+  });
+
+  it('gives each pod its identity', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
+    const pod = cluster.store.get('pods', 'default', 'web-0')!;
+    expect([pod.spec.hostname, pod.spec.subdomain]).toEqual(['web-0', 'nginx']);
+    expect(pod.metadata.labels!['statefulset.kubernetes.io/pod-name']).toBe('web-0');
+    expect(pod.metadata.labels!['apps.kubernetes.io/pod-index']).toBe('0');
+    expect(pod.spec.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } }]);
+  });
+
+  it('holds the set while a pod never becomes Ready', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet({ readyDelay: 86_400 }));
+    advance(cluster, 600_000);
+    expect(podNames(cluster)).toEqual(['web-0']);
+    expect(cluster.store.get('pods', 'default', 'web-0')!.status.phase).toBe('Running');
+  });
+
+  it('starts every pod at once under Parallel', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet({ parallel: true }));
+    expect(podNames(cluster)).toEqual(['web-0', 'web-1', 'web-2']);
+  });
+
+  it('binds a claim per ordinal through the default class', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet());
+    advance(cluster, 10_000);
+    expect(claims(cluster)).toEqual(['data-web-0:Bound', 'data-web-1:Bound', 'data-web-2:Bound']);
+    expect(cluster.store.get('storageclasses', '', 'standard')!.provisioner).toBe('kubesim.io/hostpath');
+  });
+
+  it('keeps the claim on scale-down and reattaches it on scale-up', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet());
+    advance(cluster, 10_000);
+    const volume = cluster.store.get('persistentvolumeclaims', 'default', 'data-web-2')!.spec.volumeName;
+    setReplicas(cluster, 2);
+    advance(cluster, 30_000);
+    expect(podNames(cluster)).toEqual(['web-0', 'web-1']);
+    expect(claims(cluster)).toEqual(['data-web-0:Bound', 'data-web-1:Bound', 'data-web-2:Bound']);
+    setReplicas(cluster, 3);
+    const pod = cluster.store.get('pods', 'default', 'web-2')!;
+    expect(pod.spec.volumes[0].persistentVolumeClaim.claimName).toBe('data-web-2');
+    expect(cluster.store.get('persistentvolumeclaims', 'default', 'data-web-2')!.spec.volumeName).toBe(volume);
+  });
+
+  it('scales down from the highest ordinal one pod at a time', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet());
+    advance(cluster, 10_000);
+    setReplicas(cluster, 1);
+    advance(cluster, 30_000);
+    expect(podNames(cluster)).toEqual(['web-0']);
+    const deletions = cluster.store
+      .list('events', 'default')
+      .filter((e) => e.reason === 'SuccessfulDelete')
+      .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
+      .map((e) => e.message);
+    expect(deletions).toEqual(['delete Pod web-2 in StatefulSet web successful', 'delete Pod web-1 in StatefulSet web successful']);
+  });
+
+  it('updates only ordinals at or above the partition, highest first', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet({ partition: 1 }));
+    advance(cluster, 15_000);
+    modify(cluster, 'statefulsets', 'default', 'web', (s) => (s.spec.template.spec.containers[0].image = 'nginx:1.26'));
+    const image = (name: string) => cluster.store.get('pods', 'default', name)?.spec.containers[0].image;
+    expect(cluster.store.get('pods', 'default', 'web-2')!.metadata.deletionTimestamp).toBeDefined();
+    expect(cluster.store.get('pods', 'default', 'web-1')!.metadata.deletionTimestamp).toBeUndefined();
+    advance(cluster, 30_000);
+    advance(cluster, 30_000);
+    advance(cluster, 30_000);
+    expect([image('web-0'), image('web-1'), image('web-2')]).toEqual(['nginx:1.25', 'nginx:1.26', 'nginx:1.26']);
+    const sts = cluster.store.get('statefulsets', 'default', 'web')!;
+    expect(sts.status.currentRevision).not.toBe(sts.status.updateRevision);
+    expect(sts.status.updatedReplicas).toBe(2);
+  });
+
+  it('recreates a deleted pod under the same name', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
+    advance(cluster, 5_000);
+    const uid = cluster.store.get('pods', 'default', 'web-0')!.metadata.uid;
+    cluster.store.tx(() => deleteObject(cluster.store, 'pods', 'default', 'web-0'));
+    cluster.settle();
+    advance(cluster, 30_000);
+    const pod = cluster.store.get('pods', 'default', 'web-0')!;
+    expect(pod.metadata.uid).not.toBe(uid);
+  });
+});

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Sandbox } from '../helpers/cli.js';
+
+/** The Deployment scenario needs the Deployment and ReplicaSet controllers, which live in their own folder. */
+const HAS_DEPLOYMENT_CONTROLLER = existsSync(join(__dirname, '..', '..', 'src', 'controllers', 'deployment'));
+
+/** The tutorial's nginx-deployment at 10 replicas, with the CPU request an HPA needs. */
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: nginx-deployment
+spec:
+  replicas: 10
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: hub.atguigu.com/library/myapp:v1
+        ports:
+        - containerPort: 80
+        resources:
+          requests:
+            cpu: 100m
+`;
+
+/** Builds a ReplicaSet manifest with two hand-written pods, so the scenario does not depend on the ReplicaSet controller. */
+function replicaSetWithPods(cpuRequest: string | null): string {
+  const resources = cpuRequest ? `\n    resources:\n      requests:\n        cpu: ${cpuRequest}` : '';
+  const pod = (name: string) => `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  labels:
+    app: web
+spec:
+  containers:
+  - name: myapp
+    image: hub.atguigu.com/library/myapp:v1${resources}
+`;
+  return `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: myapp
+        image: hub.atguigu.com/library/myapp:v1
+${pod('web-a')}${pod('web-b')}`;
+}
+
+/** Splits the one HPA row of `get hpa` into cells. */
+function hpaRow(stdout: string): string[] {
+  return stdout.trim().split('\n')[1].split(/\s{2,}/);
+}
+
+describe('autoscale with simulated load', () => {
+  const sb = new Sandbox();
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'h', '--clock', 'manual', '--seed', '5']).code).toBe(0);
+    writeFileSync(join(sb.home, 'web.yaml'), replicaSetWithPods('100m'));
+    expect(sb.on('h', ['apply', '-f', 'web.yaml']).code).toBe(0);
+    sb.on('h', ['clock', 'advance', '20s']);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('prints autoscaled and shows unknown targets before the first sync', () => {
+    const r = sb.on('h', ['autoscale', 'rs', 'web', '--min=2', '--max=4', '--cpu-percent=80']);
+    expect(r.stdout).toBe('horizontalpodautoscaler.autoscaling/web autoscaled\n');
+    expect(hpaRow(sb.on('h', ['get', 'hpa']).stdout)).toEqual(['web', 'ReplicaSet/web', 'cpu: <unknown>/80%', '2', '4', '0', '0s']);
+  });
+
+  it('shows the load in top pod', () => {
+    expect(sb.on('h', ['load', 'rs/web', '--cpu', '400m']).stdout).toBe('replicaset.apps/web loaded: cpu 400m over 2 ready pods\n');
+    expect(sb.on('h', ['top', 'pod']).stdout).toBe('NAME    CPU(cores)   MEMORY(bytes)   \nweb-a   201m         5Mi             \nweb-b   201m         5Mi             \n');
+  });
+
+  it('scales the ReplicaSet at the first sync', () => {
+    sb.on('h', ['clock', 'advance', '15s']);
+    expect(hpaRow(sb.on('h', ['get', 'hpa']).stdout)).toEqual(['web', 'ReplicaSet/web', 'cpu: 201%/80%', '2', '4', '2', '15s']);
+    expect(JSON.parse(sb.on('h', ['get', 'rs', 'web', '-o', 'json']).stdout).spec.replicas).toBe(4);
+    const out = sb.on('h', ['describe', 'hpa', 'web']).stdout;
+    expect(out).toContain('  resource cpu on pods  (as a percentage of request):  201% (201m) / 80%\n');
+    expect(out).toContain('ReplicaSet pods:                                       2 current / 4 desired\n');
+    expect(out).toContain('  Normal  SuccessfulRescale  0s    horizontal-pod-autoscaler  New size: 4; reason: cpu resource utilization (percentage of request) above target\n');
+  });
+
+  it('rejects a kind without a scale subresource', () => {
+    const r = sb.on('h', ['autoscale', 'pod/web-a', '--max=3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: cannot autoscale a Pod: could not find scale subresource for /v1, Resource=pods in discovery information\n');
+  });
+
+  it('requires --max', () => {
+    const r = sb.on('h', ['autoscale', 'rs', 'web']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: required flag(s) "max" not set\n');
+  });
+});
+
+describe('autoscale without CPU requests', () => {
+  const sb = new Sandbox();
+  beforeAll(() => writeFileSync(join(sb.home, 'web.yaml'), replicaSetWithPods(null)));
+  afterAll(() => sb.cleanup());
+
+  for (const [version, targets] of [
+    ['1.32', 'cpu: <unknown>/80%'],
+    ['1.15', '<unknown>/80%'],
+  ]) {
+    it(`shows ${targets} on a ${version} cluster and says why`, () => {
+      const name = `v${version.replace('.', '')}`;
+      sb.run(['cluster', 'create', name, '--kubernetes-version', version, '--clock', 'manual', '--seed', '2']);
+      sb.on(name, ['apply', '-f', 'web.yaml']);
+      sb.on(name, ['clock', 'advance', '20s']);
+      sb.on(name, ['autoscale', 'rs', 'web', '--max=4']);
+      sb.on(name, ['clock', 'advance', '30s']);
+      expect(hpaRow(sb.on(name, ['get', 'hpa']).stdout)).toEqual(['web', 'ReplicaSet/web', targets, '1', '4', '2', '30s']);
+      const out = sb.on(name, ['describe', 'hpa', 'web']).stdout;
+      expect(out).toContain('  resource cpu on pods  (as a percentage of request):  <unknown> / 80%\n');
+      expect(out).toContain(
+        '  ScalingActive  False   FailedGetResourceMetric  the HPA was unable to compute the replica count: failed to get cpu utilization: missing request for cpu in container myapp of Pod web-a\n',
+      );
+      expect(out).toMatch(/Warning {2}FailedGetResourceMetric {7}0s \(x2 over 15s\) {2}horizontal-pod-autoscaler {2}failed to get cpu utilization: missing request for cpu in container myapp of Pod web-a\n/);
+    });
+  }
+});
+
+describe.skipIf(!HAS_DEPLOYMENT_CONTROLLER)('autoscale the tutorial deployment', () => {
+  const sb = new Sandbox();
+  const get = () => hpaRow(sb.on('t', ['get', 'hpa']).stdout);
+  const deploymentReplicas = () => JSON.parse(sb.on('t', ['get', 'deployment', 'nginx-deployment', '-o', 'json']).stdout).spec.replicas;
+  beforeAll(() => {
+    sb.run(['cluster', 'create', 't', '--clock', 'manual', '--seed', '7']);
+    writeFileSync(join(sb.home, 'deployment.yaml'), DEPLOYMENT);
+    sb.on('t', ['apply', '-f', 'deployment.yaml']);
+    sb.on('t', ['clock', 'advance', '30s']);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('scales to the max at the first sync under twice the target', () => {
+    expect(sb.on('t', ['autoscale', 'deployment', 'nginx-deployment', '--min=10', '--max=15', '--cpu-percent=80']).stdout).toBe(
+      'horizontalpodautoscaler.autoscaling/nginx-deployment autoscaled\n',
+    );
+    // 10 pods at 160m of load each on 100m requests: twice the 80% target.
+    sb.on('t', ['load', 'deployment/nginx-deployment', '--cpu', '1600m']);
+    sb.on('t', ['clock', 'advance', '14s']);
+    expect(deploymentReplicas()).toBe(10);
+    sb.on('t', ['clock', 'advance', '1s']);
+    expect(get().slice(1, 6)).toEqual(['Deployment/nginx-deployment', 'cpu: 161%/80%', '10', '15', '10']);
+    expect(deploymentReplicas()).toBe(15);
+  });
+
+  it('holds 15 pods through the next syncs while loaded', () => {
+    sb.on('t', ['clock', 'advance', '45s']);
+    const row = get();
+    expect(row[2]).toMatch(/^cpu: 1\d\d%\/80%$/);
+    expect(row[5]).toBe('15');
+    expect(deploymentReplicas()).toBe(15);
+  });
+
+  it('returns to 10 no sooner than five minutes after the load stops', () => {
+    expect(sb.on('t', ['load', 'deployment/nginx-deployment', '--stop']).stdout).toBe('deployment.apps/nginx-deployment load stopped\n');
+    let seconds = 0;
+    while (deploymentReplicas() === 15 && seconds < 600) {
+      sb.on('t', ['clock', 'advance', '15s']);
+      seconds += 15;
+      if (deploymentReplicas() === 15) expect(get()[2]).toBe('cpu: 1%/80%');
+    }
+    expect(deploymentReplicas()).toBe(10);
+    expect(seconds).toBeGreaterThanOrEqual(300);
+    expect(seconds).toBeLessThanOrEqual(315);
+    expect(sb.on('t', ['describe', 'hpa', 'nginx-deployment']).stdout).toContain('New size: 10; reason: All metrics below target\n');
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Sandbox } from '../helpers/cli.js';
+import type { ReportJson } from '../../src/replay/report';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'tutorial');
+const SEED = join(__dirname, '..', '..', '..', '..', 'shared', 'seed', 'k8s-controllers-tutorial.zh.txt');
+
+type Report = ReportJson & { notes: string[] };
+
+function failures(report: Report): string[] {
+  return report.steps
+    .filter((s) => s.status === 'differ')
+    .map((s) => [`step ${s.index} (line ${s.line}): ${s.command}`, ...(s.diff ?? [])].join('\n'));
+}
+
+describe('kubesim replay, end to end', () => {
+  const sb = new Sandbox();
+  const scratch = mkdtempSync(join(tmpdir(), 'kubesim-replay-e2e-'));
+  afterAll(() => {
+    sb.cleanup();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('replays the tutorial fixtures without a difference', () => {
+    const r = sb.run(['replay', FIXTURES, '--json']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(failures(report)).toEqual([]);
+    expect(report.totals.differ).toBe(0);
+    expect(report.totals.steps).toBe(72);
+    expect(r.code).toBe(0);
+  });
+
+  it('prints the human report with totals', () => {
+    const r = sb.run(['replay', FIXTURES]);
+    expect(r.stdout).toContain('Kubernetes 1.15, because the transcript shows the extensions API group');
+    expect(r.stdout).toMatch(/^✓  2  kubectl create -f rs\.yml$/m);
+    expect(r.stdout).toMatch(/^72 steps: \d+ ✓ match, \d+ ≈ transient, 0 ✗ differ, \d+ ○ skipped$/m);
+    expect(r.code).toBe(0);
+  });
+
+  it.skipIf(!existsSync(SEED))('replays the raw tutorial text with every skip explained', () => {
+    const r = sb.run(['replay', SEED, '--json']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(failures(report)).toEqual([]);
+    const unexplained = report.steps.filter((s) => s.status === 'skipped' && !(s.reason && s.reason.length > 10));
+    expect(unexplained).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a changed READY count as a difference', () => {
+    const dir = join(scratch, 'tampered');
+    cpSync(FIXTURES, dir, { recursive: true });
+    const file = join(dir, '01-replicaset.txt');
+    const text = readFileSync(file, 'utf8');
+    const tampered = text.replace('frontend-gwqnq   1/1     Running   0          22s', 'frontend-gwqnq   0/1     Running   0          22s');
+    expect(tampered).not.toBe(text);
+    writeFileSync(file, tampered);
+
+    const r = sb.run(['replay', dir, '--only', '5']);
+    expect(r.stdout).toContain('✗ 5  kubectl get pod');
+    expect(r.stdout).toMatch(/- frontend-gwqnq +0\/1 +Running +0 +22s/);
+    expect(r.stdout).toMatch(/\^\^\^ READY/);
+    expect(r.stdout).toContain('1 step: 0 ✓ match, 0 ≈ transient, 1 ✗ differ, 0 ○ skipped');
+    expect(r.code).toBe(1);
+  });
+});
