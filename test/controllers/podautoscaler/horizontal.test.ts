@@ -4,8 +4,12 @@ import type { Cluster } from '../../../src/engine/cluster.js';
 import type { KObject } from '../../../src/api/types.js';
 import { setLoad } from '../../../src/metrics/load.js';
 
-/** Builds a ReplicaSet whose pods the test creates itself, so the HPA's writes to spec.replicas can be read back. */
-function newReplicaSet(replicas: number): KObject {
+/**
+ * Builds a ReplicaSet over the pods the test creates first: the ReplicaSet
+ * adopts them, and pods it adds after a rescale carry the same CPU request.
+ */
+function newReplicaSet(replicas: number, cpuRequest?: string): KObject {
+  const resources = cpuRequest ? { requests: { cpu: cpuRequest } } : {};
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -13,7 +17,7 @@ function newReplicaSet(replicas: number): KObject {
     spec: {
       replicas,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', resources }] } },
     },
   };
 }
@@ -47,8 +51,8 @@ function newHpa(opts: { min?: number; max: number; cpu?: number; behavior?: any;
 /** Creates `pods` ready pods with 100m CPU requests (or none), their ReplicaSet and the HPA. */
 function setup(pods: number, hpa: KObject, cpuRequest: string | null = '100m'): Cluster {
   const c = newCluster();
-  createObject(c, 'replicasets', newReplicaSet(pods));
   for (let i = 0; i < pods; i++) createObject(c, 'pods', newWebPod(i, cpuRequest ?? undefined));
+  createObject(c, 'replicasets', newReplicaSet(pods, cpuRequest ?? undefined));
   advance(c, 20_000);
   createObject(c, 'horizontalpodautoscalers', hpa);
   return c;
