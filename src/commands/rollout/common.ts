@@ -8,6 +8,8 @@ import { UsageError } from '../../api/errors.js';
 import { errorName, resolveObjects, type Resolved } from '../shared/resolve.js';
 import { ROLLOUT_KINDS, type RolloutKind } from './registry.js';
 import './deployment.js';
+import './daemonset.js';
+import './statefulset.js';
 
 export const RESOURCE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files identifying the resource to get from a server.' },
