@@ -6,6 +6,7 @@
  * between steps, never inside one.
  */
 import { openCluster } from '../engine/open.js';
+import { clusterExists } from '../engine/home.js';
 import { isoTime } from '../store/store.js';
 import { claimPidFile, releasePidFile } from './pid-file.js';
 
@@ -40,6 +41,10 @@ export async function runDaemon(clusterName: string): Promise<number> {
     log(`started for cluster "${clusterName}" (pid ${process.pid}, ${cluster.settings.clock} clock)`);
     const nextDue = cluster.store.db.prepare('SELECT min(due) AS due FROM timers');
     while (!stopping) {
+      if (!clusterExists(clusterName)) {
+        log(`cluster "${clusterName}" was deleted; stopping`);
+        break;
+      }
       const reconciles = cluster.settle();
       if (reconciles > 0) log(`settled to ${isoTime(cluster.simNow)}: ${reconciles} reconciles`);
       const due = (nextDue.get() as { due: number | null }).due;
