@@ -170,6 +170,17 @@ describe('batch verbs', () => {
     expect(yaml).toContain('kind: CronJob');
   });
 
+  it('reports a server rejection as a failed create', () => {
+    const r = on('create', 'cronjob', 'bad', '--image=busybox', '--schedule=61 * * * *');
+    expect(r.stderr).toBe('error: failed to create cronjob: CronJob.batch "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61\n');
+    expect(on('create', 'job', 'pi', '--image=perl:5.36.0').stderr).toBe('error: failed to create job: jobs.batch "pi" already exists\n');
+  });
+
+  it('waits on a jsonpath filter expression', () => {
+    const r = on('wait', '--for=jsonpath={.status.conditions[?(@.type=="Complete")].status}=True', 'job/pi');
+    expect(r.stdout).toBe('job.batch/pi condition met\n');
+  });
+
   it('rejects create job without an image or a source', () => {
     const r = on('create', 'job', 'empty');
     expect(r.stderr).toBe('error: either --image or --from must be specified\n');

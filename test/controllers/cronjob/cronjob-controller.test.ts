@@ -138,9 +138,13 @@ describe('cronjob controller', () => {
     expect(c.store.list('pods', 'default')).toEqual([]);
   });
 
-  it('reports an unparseable schedule', () => {
+  it('reports an unparseable schedule stored before validation', () => {
     const c = newCluster();
+    // The API server rejects such a schedule now; an object stored without that check still gets the event.
+    const admission = c.store.admission;
+    c.store.admission = undefined;
     create(c, 'cronjobs', newCronJob('odd', { schedule: '* * *' }));
+    c.store.admission = admission;
     expect(reasons(c, 'odd', 'UnparseableSchedule')).toEqual(['Warning UnparseableSchedule unparseable schedule: "* * *" : expected exactly 5 fields, found 3: [* * *]']);
   });
 });
