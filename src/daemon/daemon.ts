@@ -45,8 +45,13 @@ export async function runDaemon(clusterName: string): Promise<number> {
         log(`cluster "${clusterName}" was deleted; stopping`);
         break;
       }
-      const reconciles = cluster.settle();
-      if (reconciles > 0) log(`settled to ${isoTime(cluster.simNow)}: ${reconciles} reconciles`);
+      try {
+        const reconciles = cluster.settle();
+        if (reconciles > 0) log(`settled to ${isoTime(cluster.simNow)}: ${reconciles} reconciles`);
+      } catch (err) {
+        // A busy database or a failed settle is retried on the next round; the commands settle on their own meanwhile.
+        log(`settle failed: ${(err as Error).message}`);
+      }
       const due = (nextDue.get() as { due: number | null }).due;
       const wait = due === null ? RECHECK_MS : Math.max(0, Math.min(due - cluster.clockNow(), RECHECK_MS));
       await new Promise<void>((resolve) => {
