@@ -22,7 +22,7 @@ export const command: CommandDef = {
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
   async run(ctx, parsed) {
-    if (ctx.flags.filename.length === 0) throw new UsageError('error: must specify one of -f and -k', true);
+    if (ctx.flags.filename.length === 0) throw new UsageError('must specify one of -f and -k');
     const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
     const cluster = ctx.cluster();
     if (ctx.flags.record && cluster.settings.version >= 122) ctx.io.err('Flag --record has been deprecated, --record will be removed in the future\n');

@@ -6,7 +6,7 @@
 import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
-import { displayName, resolveObjects } from '../shared/resolve.js';
+import { displayName, dryRunSuffix, resolveObjects } from '../shared/resolve.js';
 
 /** Resources that have a scale subresource. */
 const SCALABLE = new Set(['deployments', 'replicasets', 'replicationcontrollers', 'statefulsets']);
@@ -58,7 +58,7 @@ export const command: CommandDef = {
           obj.spec.replicas = flags.replicas;
           store.update(item.info.resource, obj);
         }
-        const suffix = flags['dry-run'] === 'client' ? ' (dry run)' : flags['dry-run'] === 'server' ? ' (server dry run)' : '';
+        const suffix = dryRunSuffix(flags['dry-run']);
         ctx.io.out(flags.output === 'name' ? `${displayName(item)}\n` : `${displayName(item)} scaled${suffix}\n`);
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);

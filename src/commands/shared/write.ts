@@ -45,6 +45,9 @@ export interface WriteOptions {
   output?: string;
 }
 
+/** The API server's limit on a request body (MaxRequestBodyBytes). */
+const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
+
 function withSource(err: unknown, verb: string, source: string, resource: string, name: string): unknown {
   if (err instanceof ApiError && err.reason !== 'Invalid') {
     return new ApiError(err.reason, err.code, `error when ${verb} "${source}": ${err.message}`, err.causes);
@@ -59,13 +62,17 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
   const store = cluster.store;
   let code = 0;
   for (const d of docs) {
-    let verb = opts.mode === 'create' ? 'creating' : 'applying';
+    // kubectl reports a document that fails before the live object is read as being created.
+    let verb = 'creating';
     let resource = '';
     let name = '';
     try {
       const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: d.source });
       for (const w of dec.warnings) ctx.warn(w);
       const obj = dec.obj;
+      if (JSON.stringify(d.doc).length > MAX_REQUEST_BYTES) {
+        throw new ApiError('RequestEntityTooLarge', 413, `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
+      }
       resource = dec.info.resource;
       name = obj.metadata.name;
       if (dec.info.namespaced) {
