@@ -64,6 +64,7 @@ export const VERBS: Record<string, Verb> = {
   load: { group: GROUPS[8], summary: 'Put simulated CPU load on a workload, pod or Service', load: () => import('../commands/load/index.js') },
   replay: { group: GROUPS[8], summary: "Replay a tutorial's transcript on a fresh cluster and report where the output matches", load: () => import('../commands/replay/index.js') },
   expose: { group: GROUPS[0], summary: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service', load: () => import('../commands/expose/index.js') },
+  run: { group: GROUPS[0], summary: 'Run a particular image on the cluster', load: () => import('../commands/run/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */
