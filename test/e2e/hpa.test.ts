@@ -109,7 +109,7 @@ describe('autoscale with simulated load', () => {
   });
 
   it('autoscales the objects a manifest names', () => {
-    // The manifest holds the ReplicaSet first, then pods, which kubectl stops at.
+    // The manifest lists the ReplicaSet first, then pods, where kubectl stops.
     const r = sb.on('h', ['autoscale', '-f', 'web.yaml', '--max=3', '--name', 'from-file', '--dry-run=client']);
     expect(r.stdout).toBe('horizontalpodautoscaler.autoscaling/from-file created (dry run)\n');
     expect(r.stderr).toBe('error: cannot autoscale a Pod: could not find scale subresource for /v1, Resource=pods in discovery information\n');
@@ -148,7 +148,7 @@ describe('top and load messages', () => {
     expect(r.stderr).toBe('No resources found in default namespace.\n');
   });
 
-  it('waits for metrics of a new pod, then names a pod that never reports', () => {
+  it('reports missing pod metrics', () => {
     sb.on('m', ['apply', '-f', 'stuck.yaml', '-f', 'web.yaml']);
     expect(sb.on('m', ['top', 'pod', '-l', 'run=stuck']).stderr).toBe('error: metrics not available yet\n');
     sb.on('m', ['clock', 'advance', '3m']);

@@ -27,6 +27,7 @@ export const command: CommandDef = {
     const name: string | undefined = parsed.args[0];
     if (f['sort-by'] && f['sort-by'] !== 'cpu' && f['sort-by'] !== 'memory') throw new UsageError('--sort-by accepts only cpu or memory');
     if (name && f.selector) throw new UsageError('only one of NAME or --selector can be provided');
+
     const cluster = ctx.cluster();
     const snapshot = new MetricsSnapshot(cluster.store, cluster.simNow);
     let nodes: KObject[];
@@ -50,7 +51,7 @@ export const command: CommandDef = {
       rows.push({ ...usage, allocatableCpu: cpuMillis(avail.cpu), allocatableMemory: parseQuantity(avail.memory) });
     }
     if (rows.length === 0) {
-      // kubectl asks metrics-server for one node by name and gets NotFound; a list without any metrics is "not available yet".
+      // A request for one node by name gets NotFound from metrics-server. A list without any metrics is "not available yet".
       if (name) throw new ApiError('NotFound', 404, `nodemetrics.metrics.k8s.io "${name}" not found`);
       throw new UsageError('metrics not available yet');
     }
