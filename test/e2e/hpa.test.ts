@@ -132,6 +132,72 @@ describe('autoscale with simulated load', () => {
   });
 });
 
+const HPA_V2BETA2 = `apiVersion: autoscaling/v2beta2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: b2
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: missing
+  minReplicas: 2
+  maxReplicas: 6
+  metrics:
+  - type: Resource
+    resource:
+      name: memory
+      target:
+        type: AverageValue
+        averageValue: 100Mi
+  behavior:
+    scaleDown:
+      stabilizationWindowSeconds: 60
+`;
+
+describe('HorizontalPodAutoscaler manifests', () => {
+  const sb = new Sandbox();
+  beforeAll(() => {
+    sb.run(['cluster', 'create', 'b', '--clock', 'manual', '--seed', '4']);
+    writeFileSync(join(sb.home, 'hpa.yaml'), HPA_V2BETA2);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('converts autoscaling/v2beta2 with the deprecation warning', () => {
+    const r = sb.on('b', ['apply', '-f', 'hpa.yaml']);
+    expect(r.stdout).toBe('horizontalpodautoscaler.autoscaling/b2 created\n');
+    expect(r.stderr).toBe('Warning: autoscaling/v2beta2 HorizontalPodAutoscaler is deprecated in v1.23+, unavailable in v1.26+; use autoscaling/v2 HorizontalPodAutoscaler\n');
+  });
+
+  it('describes the defaulted behavior and a missing target', () => {
+    sb.on('b', ['clock', 'advance', '15s']);
+    const out = sb.on('b', ['describe', 'hpa', 'b2']).stdout;
+    expect(out).toContain(
+      [
+        'Metrics:                    ( current / target )',
+        '  resource memory on pods:  <unknown> / 100Mi',
+        'Min replicas:               2',
+        'Max replicas:               6',
+        'Behavior:',
+        '  Scale Up:',
+        '    Stabilization Window: 0 seconds',
+        '    Select Policy: Max',
+        '    Policies:',
+        '      - Type: Pods     Value: 4    Period: 15 seconds',
+        '      - Type: Percent  Value: 100  Period: 15 seconds',
+        '  Scale Down:',
+        '    Stabilization Window: 60 seconds',
+        '    Select Policy: Max',
+        '    Policies:',
+        '      - Type: Percent  Value: 100  Period: 15 seconds',
+        '',
+      ].join('\n'),
+    );
+    expect(out).toContain('  AbleToScale  False   FailedGetScale  the HPA controller was unable to get the target\'s current scale: deployments.apps "missing" not found\n');
+    expect(out).toContain('  Warning  FailedGetScale  0s    horizontal-pod-autoscaler  deployments.apps "missing" not found\n');
+  });
+});
+
 describe('top and load messages', () => {
   const sb = new Sandbox();
   beforeAll(() => {
