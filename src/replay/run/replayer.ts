@@ -19,6 +19,7 @@ import type { Exec, ExecResult } from './exec';
 import { alignCronJobPhase } from './cron-phase';
 import { explainDifference } from './differences';
 import { foreignReason, kindWord, NameLedger, withoutNames } from './explain';
+import { emulateWatch, readOnce, watchPlan } from './follow';
 import { updatePlacementHints } from './placement';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
 
@@ -92,7 +93,7 @@ export class Replayer {
 
     const url = argv.find((w, i) => /^https?:\/\//.test(w) && ['-f', '--filename'].includes(argv[i - 1] ?? ''));
     const snapshots: string[][] = [];
-    const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '');
+    const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '') && !watchPlan(argv);
     let reason: string | undefined;
     if (readOnly) {
       reason = await this.alignClock(step, argv, snapshots);
@@ -102,7 +103,18 @@ export class Replayer {
       const cron = await alignCronJobPhase(this.env, step, argv);
       reason = [before, cron].filter(Boolean).join('; ') || undefined;
     }
-    const result = await this.env.exec(argv, step.stdin);
+    if (argv.find((w) => !w.startsWith('-')) === 'edit' && step.kind === 'kubectl') {
+      return { step, status: 'skipped', reason: 'kubectl edit opens an editor; replay does not run interactive commands', ranCommand: ran };
+    }
+    const watch = step.kind === 'kubectl' ? watchPlan(argv) : undefined;
+    let result: ExecResult;
+    if (watch) {
+      const lines = await emulateWatch(this.env.cluster, this.env.exec, watch, step.expectedOutput.length, LOOKAHEAD_MS);
+      result = { lines, stdout: lines.join('\n'), exitCode: 0 };
+      reason = `${watch.mode === 'watch' ? 'watched' : 'followed'} by moving the clock until the output was as long as the transcript's`;
+    } else {
+      result = await this.env.exec(argv, step.stdin);
+    }
     this.lastExit = result.exitCode;
     if (url) {
       return {
@@ -158,7 +170,7 @@ export class Replayer {
   private async timeBefore(step: Step): Promise<string | undefined> {
     let ms = 0;
     for (const next of (this.env.steps ?? []).filter((s) => s.index > step.index)) {
-      const words = next.kind === 'kubectl' ? rewriteCommand(next.command, this.bindings).command.split(/\s+/).slice(1) : [];
+      const words = next.kind === 'kubectl' ? readOnce(rewriteCommand(next.command, this.bindings).command.split(/\s+/).slice(1)) : [];
       const verb = words.find((w) => !w.startsWith('-'));
       if (!verb || !READ_ONLY.has(verb)) break;
       if (words.some((w) => /[$|;&<>`'"]/.test(w)) || !ageMark(next.expectedOutput)) continue;
@@ -324,6 +336,12 @@ export class Replayer {
   }
 
   private async shell(step: Step): Promise<StepOutcome> {
+    // `cat <<EOF | kubectl apply -f -` feeds the heredoc to kubectl, as `kubectl apply -f - <<EOF` does.
+    const piped = /^cat\s+<<-?\s*(['"]?)[A-Za-z_][\w-]*\1\s*\|\s*((?:kubectl|kubesim)\s.+)$/.exec(step.command);
+    if (piped && step.stdin !== undefined) {
+      const outcome = await this.command({ ...step, command: piped[2], kind: 'kubectl' });
+      return { ...outcome, step, ranCommand: outcome.ranCommand ?? piped[2] };
+    }
     const assignment = parseAssignment(step.command);
     if (assignment) {
       const split = await splitWords(assignment.value, this.vars, (inner) => this.substitute(inner));

@@ -193,6 +193,24 @@ describe('runReplay', () => {
     expect(notes[1]).toBe('1 command appears in the prose without a prompt and is not run (line 2)');
   });
 
+  it('feeds a piped heredoc to kubectl and watches without hanging', async () => {
+    const file = write(transcript(
+      '$ cat <<EOF | kubectl apply -f -', POD.trimEnd(), 'EOF', 'pod/web created',
+      '$ kubectl get pods -w',
+      'NAME   READY   STATUS              RESTARTS   AGE',
+      'web    0/1     ContainerCreating   0          1s',
+      'web    1/1     Running             0          5s',
+      '$ kubectl edit pod web',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(summary(outcomes)).toEqual([
+      'match cat <<EOF | kubectl apply -f -',
+      "match kubectl get pods -w | watched by moving the clock until the output was as long as the transcript's",
+      'skipped kubectl edit pod web | kubectl edit opens an editor; replay does not run interactive commands',
+    ]);
+    expect(outcomes[0].ranCommand).toBe('kubectl apply -f -');
+  });
+
   it('leaves no cluster behind', async () => {
     const file = write(transcript('$ kubectl get pods', 'No resources found in default namespace.'));
     await runReplay({ input: file });
