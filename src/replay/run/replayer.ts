@@ -29,6 +29,8 @@ const READ_ONLY = new Set(['get', 'describe', 'logs', 'log', 'explain', 'top', '
 export const MAX_ADVANCE_MS = 48 * 3_600_000;
 /** A move of the clock at least this long counts as a gap between sessions (a night, a reboot). */
 export const SESSION_GAP_MS = 3_600_000;
+/** Simulated time a `rollout status` without `--timeout` may wait. */
+const ROLLOUT_LIMIT = '10m';
 /** How far past the transcript's moment a differing read may look for a matching state. */
 export const LOOKAHEAD_MS = 120_000;
 
@@ -113,7 +115,10 @@ export class Replayer {
       result = { lines, stdout: lines.join('\n'), exitCode: 0 };
       reason = `${watch.mode === 'watch' ? 'watched' : 'followed'} by moving the clock until the output was as long as the transcript's`;
     } else {
-      result = await this.env.exec(argv, step.stdin);
+      // A rollout that never finishes would hold the replay forever; 10 simulated minutes is the limit.
+      const endless = argv[0] === 'rollout' && argv.includes('status') && !argv.some((w) => w.startsWith('--timeout'));
+      result = await this.env.exec(endless ? [...argv, `--timeout=${ROLLOUT_LIMIT}`] : argv, step.stdin);
+      if (endless && result.lines.some((l) => l.includes('timed out'))) reason = `ran with --timeout=${ROLLOUT_LIMIT} of simulated time, because the rollout did not finish`;
     }
     this.lastExit = result.exitCode;
     if (url) {
