@@ -99,16 +99,17 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
   try {
     let def = (await verb.load()).command;
     let args = rest;
-    if (def.subcommands) {
+    // Subcommands nest (`create service clusterip`): descend while one matches.
+    while (def.subcommands) {
       const j = findVerbIndex(args);
       const sub = j >= 0 ? def.subcommands[args[j]] : undefined;
-      if (sub) {
-        path.push(args[j]);
-        args = [...args.slice(0, j), ...args.slice(j + 1)];
-        def = (await sub()).command;
-      } else if (j >= 0 && !def.run) {
-        throw new UsageError(`unknown command "${args[j]}" for "kubesim ${verbName}"`, true);
+      if (!sub) {
+        if (j >= 0 && !def.run) throw new UsageError(`unknown command "${args[j]}" for "kubesim ${path.join(' ')}"`, true);
+        break;
       }
+      path.push(args[j]);
+      args = [...args.slice(0, j), ...args.slice(j + 1)];
+      def = (await sub()).command;
     }
     const parsed = parseArgs(args, [...def.flags, ...GLOBAL_FLAGS]);
     if (parsed.flags.help || !def.run) {
