@@ -181,9 +181,9 @@ export class Replayer {
       if (words.some((w) => /[$|;&<>`'"]/.test(w)) || !ageMark(next.expectedOutput)) continue;
       const actual = (await this.env.exec(words)).lines;
       const gap = this.knownAgeGap(next.expectedOutput, actual);
-      const present = new Set(tableRecords(actual).map((r) => r.NAME));
+      const present = tableRecords(actual).map((r) => r.NAME).filter(Boolean);
       const fresh = tableRecords(next.expectedOutput)
-        .filter((r) => r.NAME && r.AGE && !present.has(rewriteCommand(r.NAME, this.bindings).command))
+        .filter((r) => r.NAME && r.AGE && this.knownName(r.NAME, present) === undefined)
         .map((r) => parseAge(r.AGE) ?? Infinity);
       const youngestFresh = fresh.length > 0 ? Math.min(...fresh) : 0;
       ms = Math.max(ms, gap - youngestFresh);
@@ -203,13 +203,30 @@ export class Replayer {
     let gap = 0;
     for (const record of tableRecords(expected)) {
       if (!record.NAME || !record.AGE) continue;
-      // A generated name counts only once bound: an unbound one names an object kubesim has under another name.
-      const name = rewriteCommand(record.NAME, this.bindings).command;
-      const mine = name === record.NAME && splitGeneratedName(record.NAME) ? undefined : ages.get(name);
+      const name = this.knownName(record.NAME, [...ages.keys()]);
+      const mine = name === undefined ? undefined : ages.get(name);
       const theirs = parseAge(record.AGE);
       if (mine !== undefined && theirs !== undefined) gap = Math.max(gap, theirs - mine);
     }
     return gap;
+  }
+
+  /**
+   * Returns the actual name of an object the transcript names, when the
+   * replay can tell: a literal name as it is, a bound generated name as
+   * bound, and a name whose only unbound part is its last suffix when one
+   * actual name has the bound prefix (the pod of a bound Job).
+   */
+  private knownName(name: string, actualNames: string[]): string | undefined {
+    const rewritten = rewriteCommand(name, this.bindings).command;
+    const generated = splitGeneratedName(name);
+    if (!generated) return actualNames.includes(name) ? name : undefined;
+    if (actualNames.includes(rewritten) && rewritten !== name) return rewritten;
+    if (generated.segments.length < 2) return undefined;
+    const prefix = rewriteCommand(name.slice(0, name.lastIndexOf('-')), this.bindings).command;
+    if (prefix === name.slice(0, name.lastIndexOf('-'))) return undefined;
+    const candidates = actualNames.filter((n) => n.startsWith(`${prefix}-`) && !n.slice(prefix.length + 1).includes('-'));
+    return candidates.length === 1 ? candidates[0] : undefined;
   }
 
   /** Moves the clock by `ms`; with a command, snapshots its output after every timer on the way. */
