@@ -14,13 +14,14 @@ import type { StepOutcome } from '../report';
 import { rewriteCommand } from '../rewrite';
 import { ageMark, parseAge, parseAgeUpper, tableRecords } from './ages';
 import { splitGeneratedName } from '../tokens';
-import { advanceObserving, nextTimer } from './clock';
+import { advanceObserving, moveClockTo, nextTimer } from './clock';
 import type { Exec, ExecResult } from './exec';
 import { alignCronJobPhase } from './cron-phase';
 import { explainDifference } from './differences';
 import { foreignReason, kindWord, NameLedger, withoutNames } from './explain';
 import { emulateWatch, readOnce, watchPlan } from './follow';
 import { updatePlacementHints } from './placement';
+import { openProbe } from './probe';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
 
 /** Verbs that only read, so the replay may run them again to watch the clock. */
@@ -43,6 +44,8 @@ export interface ReplayEnv {
   dominantPrompt?: string;
   /** Every step of the transcript, so a step can look at what later steps show. */
   steps?: readonly Step[];
+  /** Name of the cluster, for copies that look ahead in time. */
+  clusterName?: string;
 }
 
 /** Runs steps in order, keeping the bindings, shell variables and last exit status between them. */
@@ -329,16 +332,27 @@ export class Replayer {
     const cluster = this.env.cluster;
     const start = cluster.clockNow();
     const due = nextTimer(cluster);
-    if (due === undefined || due > start + LOOKAHEAD_MS) return undefined;
-    let found: { result: MatchResult; lines: string[] } | undefined;
-    const stoppedAt = await advanceObserving(cluster, LOOKAHEAD_MS, async () => {
-      const lines = (await this.env.exec(argv)).lines;
-      const result = matchOutput(expected, lines, this.bindings);
-      if (result.verdict === 'match') found = { result, lines };
-      return found !== undefined;
-    });
-    return found && stoppedAt !== undefined ? { ...found, ms: stoppedAt - start } : undefined;
+    if (due === undefined || due > start + LOOKAHEAD_MS || !this.env.clusterName) return undefined;
+
+    // Look ahead on a copy, so a search that finds nothing leaves the clock where it was.
+    const probe = openProbe(cluster, this.env.clusterName);
+    let stoppedAt: number | undefined;
+    try {
+      stoppedAt = await advanceObserving(probe.cluster, LOOKAHEAD_MS, async () => {
+        const lines = (await probe.exec(argv)).lines;
+        return matchOutput(expected, lines, this.bindings).verdict === 'match';
+      });
+    } finally {
+      probe.dispose();
+    }
+    if (stoppedAt === undefined) return undefined;
+
+    moveClockTo(cluster, stoppedAt);
+    const lines = (await this.env.exec(argv)).lines;
+    const result = matchOutput(expected, lines, this.bindings);
+    return result.verdict === 'match' ? { result, lines, ms: stoppedAt - start } : undefined;
   }
+
 
   private async docker(step: Step): Promise<StepOutcome> {
     const words = step.command.split(/\s+/).filter((w) => w !== 'sudo');

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCluster } from '../../../src/engine/open';
-import { runReplay, parseStepRange } from '../../../src/replay/run/runner';
+import { REPLAY_START, runReplay, parseStepRange } from '../../../src/replay/run/runner';
 import type { StepOutcome } from '../../../src/replay/report';
 
 const POD = `apiVersion: v1
@@ -209,6 +209,21 @@ describe('runReplay', () => {
       'skipped kubectl edit pod web | kubectl edit opens an editor; replay does not run interactive commands',
     ]);
     expect(outcomes[0].ranCommand).toBe('kubectl apply -f -');
+  });
+
+  it('leaves the clock alone when looking ahead finds nothing', async () => {
+    const file = write(transcript(
+      'vi pod.yml', '', POD,
+      '$ kubectl create -f pod.yml', 'pod/web created',
+      '$ kubectl get pod', 'NAME   READY   STATUS    RESTARTS   AGE', 'web    0/1     Running   0          20s',
+    ));
+    const { outcomes } = await runReplay({ input: file, cluster: 'kept' });
+    expect(outcomes[2].status).toBe('differ');
+    const cluster = openCluster('kept')!;
+    const elapsed = cluster.clockNow() - REPLAY_START;
+    cluster.store.db.close();
+    expect(elapsed).toBe(20_000);
+    expect(existsSync(join(home, 'clusters', 'kept-probe'))).toBe(false);
   });
 
   it('leaves no cluster behind', async () => {
