@@ -12,7 +12,7 @@ import { segmentOutput, splitCells } from '../table';
 import { advanceObserving } from './clock';
 import type { Exec } from './exec';
 
-/** How a watching command is run without watching, or undefined for other commands. */
+/** Plan to run a watching command without watching. */
 export interface WatchPlan {
   /** The command without its watch or follow flag. */
   argv: string[];
@@ -43,7 +43,7 @@ export function readOnce(argv: string[]): string[] {
   return watchPlan(argv)?.argv ?? argv;
 }
 
-/** A table row without its AGE cell, so a row counts as changed only when something but time changed. */
+/** Returns a table row without its AGE cell, so a row counts as changed only when more than its age changed. */
 function rowKey(row: string, ageColumn: number): string {
   const cells = splitCells(row);
   if (ageColumn >= 0) cells.splice(ageColumn, 1);

@@ -1,8 +1,8 @@
 /**
- * The replay's clock: how far to move it before each step, so kubesim's
- * objects are as old as the transcript shows, when to reboot nodes after a
- * gap between sessions, and looking ahead for a state kubesim reaches a
- * little later. The rules are listed in README.md next to this file.
+ * The replay's clock. It decides how far to move the clock before each
+ * step, so kubesim's objects are as old as the transcript shows. It reboots
+ * nodes after a gap between sessions, and it looks ahead for a state that
+ * kubesim reaches a little later. README.md next to this file lists the rules.
  */
 import type { Bindings, MatchResult } from '../match';
 import { matchOutput } from '../match';
@@ -105,10 +105,10 @@ export class Timeline {
   }
 
   /**
-   * Returns the actual name of an object the transcript names, when the
-   * replay can tell: a literal name as it is, a bound generated name as
-   * bound, and a name whose only unbound part is its last suffix when one
-   * actual name has the bound prefix (the pod of a bound Job).
+   * Returns the actual name of an object the transcript names, if known.
+   * A literal name stays as it is and a bound generated name maps as bound.
+   * A name whose only unbound part is its last suffix maps to the one actual
+   * name with the bound prefix (the pod of a bound Job).
    */
   private knownName(name: string, actualNames: string[]): string | undefined {
     const rewritten = rewriteCommand(name, this.bindings()).command;
