@@ -135,19 +135,19 @@ export class Cluster {
     let total = 0;
     for (;;) {
       total += this.drainQueue();
-      const row = this.store.db.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
+      const row = this.store.prepared('SELECT min(due) AS due FROM timers').get() as { due: number | null };
       if (row.due === null || row.due > target) break;
       const due = row.due;
       this.store.tx(() => {
         this.syncSim();
         this.sim = Math.max(this.sim, due);
         this.store.setMeta('simTime', String(this.sim));
-        const timers = this.store.db.prepare('SELECT id, controller, key FROM timers WHERE due <= ?').all(this.sim) as {
+        const timers = this.store.prepared('SELECT id, controller, key FROM timers WHERE due <= ?').all(this.sim) as {
           id: number;
           controller: string;
           key: string;
         }[];
-        this.store.db.prepare('DELETE FROM timers WHERE due <= ?').run(this.sim);
+        this.store.prepared('DELETE FROM timers WHERE due <= ?').run(this.sim);
         for (const t of timers) this.store.enqueue(t.controller, t.key);
       });
     }
@@ -171,12 +171,12 @@ export class Cluster {
       }
       const done = this.store.tx(() => {
         this.syncSim();
-        const rows = this.store.db.prepare('SELECT id, controller, key FROM queue ORDER BY id LIMIT ?').all(BATCH) as {
+        const rows = this.store.prepared('SELECT id, controller, key FROM queue ORDER BY id LIMIT ?').all(BATCH) as {
           id: number;
           controller: string;
           key: string;
         }[];
-        const del = this.store.db.prepare('DELETE FROM queue WHERE id = ?');
+        const del = this.store.prepared('DELETE FROM queue WHERE id = ?');
         for (const r of rows) {
           del.run(r.id);
           this.store.forgetQueued(r.controller, r.key);

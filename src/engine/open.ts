@@ -8,6 +8,7 @@ import { CONTROLLERS } from '../controllers/index.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { allocateServiceAddresses } from '../network/service-ipam.js';
+import { stampTemplateGeneration } from '../controllers/daemonset/template-generation.js';
 import { clusterExists, clusterFile } from './home.js';
 import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
 import { isoTime } from '../store/store.js';
@@ -35,6 +36,7 @@ function wire(cluster: Cluster): Cluster {
       op,
     );
     if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old);
+    if (resource === 'daemonsets' && op !== 'delete') stampTemplateGeneration(obj, old);
   };
   store.hooks.unshift(trackNodeUsage(store));
   cluster.register(CONTROLLERS);

@@ -16,6 +16,7 @@ import type { ContainerRecord, PodRecord } from './state.js';
 import { isPresentOnNode, pullOutcome } from './images.js';
 import { allocatePodIP } from './ipam.js';
 import { buildPodStatus } from './status.js';
+import { killPastDeadline, podDeadline } from './deadline.js';
 
 /** Kubelet back-off for image pulls and crashing containers: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
@@ -314,6 +315,8 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     const rec = (record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' });
     if (advance(ctx, pod, node, spec, rec, emit)) nodeChanged = true;
   }
+  const deadline = podDeadline(pod);
+  if (deadline !== undefined && ctx.now() >= deadline) killPastDeadline(ctx, pod, record, emit);
   pod._sim = record;
   pod.status = buildPodStatus(pod, record, ctx.now(), ctx.settings.version);
   const saved = ctx.store.update('pods', pod);
@@ -324,6 +327,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     if (rec.until !== undefined) next = Math.min(next, rec.until);
     if (rec.stage === 'run' && rec.readyAt !== undefined && rec.readyAt > ctx.now()) next = Math.min(next, rec.readyAt);
   }
+  if (deadline !== undefined && deadline > ctx.now() && !record.failure) next = Math.min(next, deadline);
   if (next !== Infinity) ctx.wakeAt(next, key);
 }
 

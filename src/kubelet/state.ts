@@ -34,4 +34,6 @@ export interface PodRecord {
   /** When termination began (deletion requested), and when the pod may be removed. */
   killRequestedAt?: number;
   removeAt?: number;
+  /** Set when the kubelet failed the whole pod (past spec.activeDeadlineSeconds): the pod status reason and message. */
+  failure?: { reason: string; message: string };
 }

@@ -73,6 +73,11 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
   } else {
     status.phase = 'Pending';
   }
+  if (record.failure) {
+    status.phase = 'Failed';
+    status.reason = record.failure.reason;
+    status.message = record.failure.message;
+  }
   const ready = recs.every((r) => isReady(r, now));
   const prev: any[] = pod.status?.conditions ?? [];
   const scheduled = prev.find((c) => c.type === 'PodScheduled');

@@ -24,7 +24,7 @@ export const command: CommandDef = {
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
   async run(ctx, parsed) {
-    if (ctx.flags.filename.length === 0) throw new UsageError('must specify one of -f and -k', true);
+    if (ctx.flags.filename.length === 0) throw new UsageError('must specify one of -f and -k');
     checkMutationOutput(ctx.flags.output);
     const dryRun = dryRunMode(ctx);
     const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
@@ -38,6 +38,7 @@ export const command: CommandDef = {
       output: ctx.flags.output,
       template: ctx.flags.template,
       allowMissingKeys: ctx.flags['allow-missing-template-keys'],
+      validate: ctx.flags.validate,
     });
   },
 };

@@ -15,6 +15,8 @@ import { groupFor, renderGroups } from '../shared/output.js';
 import { changeCause, CHANGE_CAUSE } from '../shared/record.js';
 import { findResource } from '../../api/registry.js';
 import { LAST_APPLIED } from '../shared/apply-merge.js';
+import { readManifests } from '../shared/manifests.js';
+import { decodeObject } from '../../api/manifest.js';
 
 /** Resources with a scale subresource; kubectl checks this through discovery. */
 const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
@@ -41,22 +43,29 @@ export const command: CommandDef = {
     { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name).' },
     { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation (deprecated).' },
     { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },
+    { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files identifying the resource to autoscale.' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
     { name: 'field-manager', type: 'string', default: 'kubectl-autoscale', help: 'Name of the manager used to track field ownership.' },
   ],
-  run(ctx, parsed) {
+  async run(ctx, parsed) {
     const f = ctx.flags;
     if (!parsed.set.has('max')) throw new UsageError('required flag(s) "max" not set');
     if (f.max < 1) throw new UsageError(`--max=MAXPODS is required and must be at least 1, max: ${f.max}`);
     if (f.max < f.min) throw new UsageError(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${f.max}, min: ${f.min}`);
     const dryRun: string = f['dry-run'] === 'unchanged' ? 'client' : f['dry-run'];
     if (!['none', 'client', 'server'].includes(dryRun)) throw new UsageError(`Invalid dry-run value (${f['dry-run']}). Must be "none", "server", or "client".`);
-    if (parsed.args.length === 0) throw new ExitError(1, NO_RESOURCES);
-    const targets = parseTargets(parsed.args);
+    if (parsed.args.length === 0 && f.filename.length === 0) throw new ExitError(1, NO_RESOURCES);
+    const docs = f.filename.length > 0 ? await readManifests(f.filename, ctx.io.stdin, f.recursive) : [];
 
     const cluster = ctx.cluster();
     const store = cluster.store;
     const ns = ctx.namespace;
     const version = cluster.settings.version;
+    const targets = parsed.args.length > 0 ? parseTargets(parsed.args) : [];
+    for (const d of docs) {
+      const dec = decodeObject(d.doc, { clusterVersion: version, strictVersions: cluster.settings.strictVersions, source: d.source });
+      targets.push({ info: dec.info, group: dec.group === dec.info.group ? undefined : dec.group, names: [dec.obj.metadata.name] });
+    }
     const hpaInfo = findResource('horizontalpodautoscalers')!;
     let operation = 'autoscaled';
     if (dryRun === 'client') operation = 'created (dry run)';

@@ -26,6 +26,7 @@ const create: CommandDef = {
     { name: 'workers', type: 'int', default: 2, help: 'Number of worker nodes besides the control-plane node.' },
     { name: 'kubernetes-version', type: 'string', default: '1.32', help: 'Kubernetes version to emulate (for example 1.15 or 1.32).' },
     { name: 'strict-versions', type: 'bool', default: false, help: 'Reject apiVersions the emulated version no longer serves, as a real cluster does.' },
+    { name: 'start-time', type: 'string', default: '', help: 'Initial cluster time of a manual clock, in RFC 3339 (for example 2022-05-31T09:49:38Z; default: now).' },
     { name: 'pull-timeout', type: 'stringArray', default: [], help: 'Image reference whose pulls time out, as on a cluster without internet access (repeatable; "perl" means perl:latest, "perl:*" every tag).' },
   ],
   run(ctx, parsed) {
@@ -35,6 +36,12 @@ const create: CommandDef = {
     if (f.workers < 0 || f.workers > 250) throw new UsageError(`invalid --workers ${f.workers}: must be between 0 and 250`);
     const v = versionNumber(f['kubernetes-version']);
     if (!/^v?1\.\d+$/.test(f['kubernetes-version']) || v < 110 || v > 135) throw new UsageError(`unsupported Kubernetes version "${f['kubernetes-version']}": use 1.10 to 1.35`);
+    let startTime: number | undefined;
+    if (f['start-time']) {
+      if (f.clock !== 'manual') throw new UsageError('--start-time needs --clock manual (a wall clock starts now)');
+      startTime = Date.parse(f['start-time']);
+      if (!/^\d{4}-\d\d-\d\dT/.test(f['start-time']) || Number.isNaN(startTime)) throw new UsageError(`invalid --start-time "${f['start-time']}": use RFC 3339, for example 2022-05-31T09:49:38Z`);
+    }
     if (clusterExists(name)) throw new UsageError(`cluster "${name}" already exists`);
     createCluster(name, {
       clock: f.clock,
@@ -43,6 +50,7 @@ const create: CommandDef = {
       kubernetesVersion: f['kubernetes-version'],
       strictVersions: f['strict-versions'],
       pullTimeout: f['pull-timeout'],
+      startTime,
     });
     ctx.io.out(`cluster "${name}" created\n`);
   },

@@ -30,6 +30,9 @@ export const command: CommandDef = {
     if (parsed.args.length > 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
     const restart: string = ctx.flags.restart;
     if (restart !== 'OnFailure' && restart !== 'Never') throw new UsageError(`invalid restart policy: ${restart}`);
-    return writeGenerated(ctx, generateCronJob(name, ctx.flags.image, ctx.flags.schedule, parsed.dashArgs, restart), 'cronjob.batch');
+    const cronJob = generateCronJob(name, ctx.flags.image, ctx.flags.schedule, parsed.dashArgs, restart);
+    // Clusters before 1.21 serve CronJob only as batch/v1beta1, which kubectl of that era generated.
+    if (ctx.cluster().settings.version < 121) cronJob.apiVersion = 'batch/v1beta1';
+    return writeGenerated(ctx, cronJob, 'cronjob.batch');
   },
 };

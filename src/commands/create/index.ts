@@ -52,6 +52,7 @@ export const command: CommandDef = {
       output: ctx.flags.output,
       template: ctx.flags.template,
       allowMissingKeys: ctx.flags['allow-missing-template-keys'],
+      validate: ctx.flags.validate,
     });
   },
 };

@@ -11,6 +11,11 @@ import { UsageError } from '../../api/errors.js';
 import { kindString } from '../../api/registry.js';
 import { deleteObject, type Propagation } from '../../engine/delete.js';
 import { reportError } from '../../cli/errors.js';
+import { stepClock } from '../shared/clock-step.js';
+import type { Cluster } from '../../engine/cluster.js';
+
+/** Longest kubectl delete waits without --timeout: a pod's usual grace period plus margin. */
+const WAIT_LIMIT_MS = 5 * 60_000;
 
 function propagation(value: string, warn: (t: string) => void): Propagation {
   switch (value) {
@@ -77,6 +82,7 @@ export const command: CommandDef = {
     if (flags.force && grace === 0) ctx.io.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
     const cluster = ctx.cluster();
     let code = 0;
+    const deleted: { resource: string; namespace: string; name: string; uid: string }[] = [];
     targets.forEach((t, i) => {
       const namespace = namespaceFromFile[i] ?? ctx.namespace;
       const { groups, errors } = fetchTargets(cluster, [t], { namespace, allNamespaces: flags['all-namespaces'], selector: flags.selector, fieldSelector: flags['field-selector'] });
@@ -88,6 +94,7 @@ export const command: CommandDef = {
         for (const o of g.objects) {
           try {
             deleteObject(cluster.store, g.info.resource, o.metadata.namespace ?? '', o.metadata.name, { propagation: prop, gracePeriodSeconds: grace });
+            deleted.push({ resource: g.info.resource, namespace: o.metadata.namespace ?? '', name: o.metadata.name, uid: o.metadata.uid! });
             if (flags.output === 'name') ctx.io.out(`${kindString(g.info, g.group)}/${o.metadata.name}\n`);
             else ctx.io.out(`${kindString(g.info, g.group)} "${o.metadata.name}" ${grace === 0 ? 'force deleted' : 'deleted'}\n`);
           } catch (err) {
@@ -102,6 +109,20 @@ export const command: CommandDef = {
       }
     });
     ctx.settle();
+    if (flags.wait && grace !== 0) await waitUntilGone(cluster, deleted, flags.timeout);
     return code;
   },
 };
+
+/**
+ * kubectl delete waits (`--wait`, the default) until the objects are gone.
+ * Graceful termination takes simulated time, so a manual clock is moved to
+ * each next timer and a wall clock is slept on, as kubectl would wait.
+ */
+async function waitUntilGone(cluster: Cluster, deleted: { resource: string; namespace: string; name: string; uid: string }[], timeoutMs: number): Promise<void> {
+  const deadline = cluster.clockNow() + (timeoutMs > 0 ? timeoutMs : WAIT_LIMIT_MS);
+  const present = () => deleted.some((d) => cluster.store.get(d.resource, d.namespace, d.name)?.metadata.uid === d.uid);
+  while (present() && cluster.clockNow() < deadline) {
+    if (!(await stepClock(cluster, { deadline }))) return;
+  }
+}

@@ -11,13 +11,14 @@ import { matches, fromLabelSelector, parseSelector } from '../../api/selectors.j
 import type { PodRecord } from '../../kubelet/state.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { followStreams, type FollowedStream } from './follow.js';
+import { compareForLogging } from './pick-pod.js';
 
 function rfc3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
 /** Finds the pod a `logs` argument names: a pod, or the first pod of a workload. */
-function findPod(cluster: Cluster, arg: string, ns: string): KObject {
+function findPod(cluster: Cluster, arg: string, ns: string, err: (text: string) => void): KObject {
   if (!arg.includes('/')) {
     const pod = cluster.store.get('pods', ns, arg);
     if (!pod) throw notFound('pods', arg);
@@ -35,7 +36,8 @@ function findPod(cluster: Cluster, arg: string, ns: string): KObject {
   const sel = fromLabelSelector(owner.spec?.selector?.matchLabels || owner.spec?.selector?.matchExpressions ? owner.spec.selector : { matchLabels: owner.spec?.selector ?? {} });
   const pods = cluster.store.list('pods', ns).filter((p) => matches(sel, p.metadata.labels));
   if (pods.length === 0) throw new UsageError(`timed out waiting for the condition`);
-  pods.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+  pods.sort(compareForLogging);
+  if (pods.length > 1) err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
   return pods[0];
 }
 
@@ -99,7 +101,7 @@ export const command: CommandDef = {
       }
     } else {
       if (parsed.args.length === 0) throw new UsageError('expected POD or TYPE/NAME is a required argument for the logs command', true);
-      pods = [findPod(cluster, parsed.args[0], ns)];
+      pods = [findPod(cluster, parsed.args[0], ns, ctx.io.err)];
       if (parsed.args[1] && !f.container) f.container = parsed.args[1];
     }
     const opts = { previous: f.previous, tail: f.tail, since: f.since, sinceTime: f['since-time'], timestamps: f.timestamps };

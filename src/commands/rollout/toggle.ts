@@ -11,11 +11,7 @@ import { rolloutTargets, supportFor } from './common.js';
 
 export type ToggleAction = 'pause' | 'resume' | 'restart';
 
-const WORDS: Record<ToggleAction, { done: string; verbing: string }> = {
-  pause: { done: 'paused', verbing: 'pausing' },
-  resume: { done: 'resumed', verbing: 'resuming' },
-  restart: { done: 'restarted', verbing: 'restarting' },
-};
+const DONE: Record<ToggleAction, string> = { pause: 'paused', resume: 'resumed', restart: 'restarted' };
 
 /** Applies `action` to every target; returns the exit code. */
 export async function runToggle(ctx: CommandContext, parsed: Parsed, action: ToggleAction): Promise<number> {
@@ -25,7 +21,7 @@ export async function runToggle(ctx: CommandContext, parsed: Parsed, action: Tog
   const cluster = ctx.cluster();
   for (const item of items) {
     try {
-      const impl = supportFor(item, action, WORDS[action].verbing) as (obj: KObject, now: number) => KObject;
+      const impl = supportFor(item, action) as (obj: KObject, now: number) => KObject;
       let changed: KObject;
       try {
         changed = impl(item.obj, cluster.clockNow());
@@ -33,7 +29,7 @@ export async function runToggle(ctx: CommandContext, parsed: Parsed, action: Tog
         throw new Error(`${errorName(item)} ${(err as Error).message}`);
       }
       cluster.store.update(item.info.resource, changed);
-      ctx.io.out(`${displayName(item)} ${WORDS[action].done}\n`);
+      ctx.io.out(`${displayName(item)} ${DONE[action]}\n`);
     } catch (err) {
       code = reportError(err, ctx.io, ctx.path);
     }

@@ -7,7 +7,9 @@ import type { CommandContext } from '../context.js';
 import type { ManifestDoc } from './manifests.js';
 import { decodeObject } from '../../api/manifest.js';
 import { ApiError } from '../../api/errors.js';
-import { kindString, resourceString } from '../../api/registry.js';
+import { apiVersionOf, findKind, kindString, resourceString } from '../../api/registry.js';
+import { clientValidationMessage, findUnknownFields, strictDecodingMessage } from '../../api/field-validation.js';
+import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { LAST_APPLIED, lastAppliedValue, threeWayMerge } from './apply-merge.js';
 import { CHANGE_CAUSE } from './record.js';
@@ -15,7 +17,30 @@ import type { KObject } from '../../api/types.js';
 import { printMutated } from './mutation-output.js';
 import { serverDryRun } from './generated.js';
 
+/**
+ * Applies kubectl's `--validate` to fields the schema does not define: an
+ * error (strict), a warning (warn), or nothing (ignore/false). Manifests in
+ * removed API versions are checked only for the fields they share.
+ */
+function checkFields(ctx: CommandContext, d: ManifestDoc, kind: string, version: number, mode: string): void {
+  const level = mode === 'true' ? 'strict' : mode === 'false' ? 'ignore' : mode;
+  if (level === 'ignore') return;
+  if (level !== 'strict' && level !== 'warn') throw new UsageError(`invalid - validate option "${mode}"; must be one of: strict (or true), warn, ignore (or false)`);
+  const info = findKind(kind);
+  if (!info || d.doc.apiVersion !== apiVersionOf(info)) return;
+  const unknown = findUnknownFields(kind, d.doc);
+  if (unknown.length === 0) return;
+  if (version < 125) throw new UsageError(clientValidationMessage(d.source, kind, unknown));
+  if (level === 'warn') {
+    for (const u of unknown) ctx.warn(`unknown field "${u.path}"`);
+    return;
+  }
+  throw new ApiError('BadRequest', 400, strictDecodingMessage(kind, info.version, unknown));
+}
+
 export interface WriteOptions {
+  /** kubectl's --validate: strict (default), warn, ignore; true and false as aliases. */
+  validate?: string;
   mode: 'create' | 'apply';
   changeCause?: string;
   dryRun?: 'none' | 'client' | 'server';
@@ -25,6 +50,9 @@ export interface WriteOptions {
   template?: string;
   allowMissingKeys?: boolean;
 }
+
+/** The API server's limit on a request body (MaxRequestBodyBytes). */
+const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 
 function withSource(err: unknown, verb: string, source: string, resource: string, name: string): unknown {
   if (err instanceof ApiError && err.reason !== 'Invalid') {
@@ -57,13 +85,17 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
   };
   let code = 0;
   for (const d of docs) {
-    let verb = opts.mode === 'create' ? 'creating' : 'applying';
+    // kubectl reports a document that fails before the live object is read as being created.
+    let verb = 'creating';
     let resource = '';
     let name = '';
     try {
       const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: d.source });
       for (const w of dec.warnings) ctx.warn(w);
       const obj = dec.obj;
+      if (JSON.stringify(d.doc).length > MAX_REQUEST_BYTES) {
+        throw new ApiError('RequestEntityTooLarge', 413, `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
+      }
       resource = dec.info.resource;
       name = obj.metadata.name;
       if (dec.info.namespaced) {
@@ -76,6 +108,8 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       if (opts.changeCause) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: opts.changeCause };
       const label = kindString(dec.info, dec.group);
       const ns = obj.metadata.namespace ?? '';
+      if (opts.mode === 'apply') verb = store.get(resource, ns, name) ? 'patching' : 'creating';
+      checkFields(ctx, d, dec.info.kind, cluster.settings.version, opts.validate ?? 'strict');
       if (opts.mode === 'create') {
         const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
         report(created, `${label}/${name}`, 'created');

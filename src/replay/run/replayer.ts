@@ -12,24 +12,26 @@ import { EMPTY_BINDINGS, matchOutput, type Bindings, type MatchResult } from '..
 import type { Step } from '../parse';
 import type { StepOutcome } from '../report';
 import { rewriteCommand } from '../rewrite';
-import { ageMark, tableRecords } from './ages';
+import { ageMark, parseAge, parseAgeUpper, tableRecords } from './ages';
+import { splitGeneratedName } from '../tokens';
 import { advanceObserving, nextTimer } from './clock';
 import type { Exec, ExecResult } from './exec';
 import { alignCronJobPhase } from './cron-phase';
 import { explainDifference } from './differences';
 import { foreignReason, kindWord, NameLedger, withoutNames } from './explain';
+import { updatePlacementHints } from './placement';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
 
 /** Verbs that only read, so the replay may run them again to watch the clock. */
 const READ_ONLY = new Set(['get', 'describe', 'logs', 'log', 'explain', 'top', 'api-resources', 'api-versions', 'version', 'cluster-info']);
-/** Longest single move of the clock that ages may ask for. */
+/** Maximum single move of the clock that ages may cause. */
 export const MAX_ADVANCE_MS = 48 * 3_600_000;
 /** A move of the clock at least this long counts as a gap between sessions (a night, a reboot). */
 export const SESSION_GAP_MS = 3_600_000;
 /** How far past the transcript's moment a differing read may look for a matching state. */
 export const LOOKAHEAD_MS = 120_000;
 
-/** Where the replay runs: its cluster, its working folder and the prompt of the main session. */
+/** Environment of a replay: its cluster, its working folder and the prompt of the main session. */
 export interface ReplayEnv {
   cluster: Cluster;
   exec: Exec;
@@ -92,8 +94,14 @@ export class Replayer {
     const snapshots: string[][] = [];
     const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '');
     let reason: string | undefined;
-    if (readOnly) reason = await this.alignClock(step, argv, snapshots);
-    else reason = await alignCronJobPhase(this.env, step, argv);
+    if (readOnly) {
+      reason = await this.alignClock(step, argv, snapshots);
+    } else {
+      const before = await this.timeBefore(step);
+      if (this.env.steps) updatePlacementHints(this.env.cluster.store, this.env.steps, step.index, this.bindings);
+      const cron = await alignCronJobPhase(this.env, step, argv);
+      reason = [before, cron].filter(Boolean).join('; ') || undefined;
+    }
     const result = await this.env.exec(argv, step.stdin);
     this.lastExit = result.exitCode;
     if (url) {
@@ -126,9 +134,11 @@ export class Replayer {
     const remarks: string[] = [];
     const want = ageMark(step.expectedOutput);
     if (want) {
-      const have = ageMark((await this.env.exec(argv)).lines);
-      if (have && have.mode === want.mode && want.ms > have.ms) {
-        const ms = Math.min(want.ms - have.ms, MAX_ADVANCE_MS);
+      const before = (await this.env.exec(argv)).lines;
+      const have = ageMark(before);
+      let ms = have && have.mode === want.mode ? want.ms - have.ms : 0;
+      ms = Math.min(Math.max(ms, this.knownAgeGap(step.expectedOutput, before)), MAX_ADVANCE_MS);
+      if (ms > 0) {
         await this.advance(ms, argv, snapshots);
         if (ms >= 60_000) remarks.push(`clock moved ${formatMs(ms)}`);
       }
@@ -138,8 +148,60 @@ export class Replayer {
     return remarks.length > 0 ? remarks.join('; ') : undefined;
   }
 
-  private async advance(ms: number, argv: string[], snapshots: string[][]): Promise<void> {
+  /**
+   * Moves the clock before a step that changes the cluster, by the time the
+   * transcript shows passing before it. The reads after the step (up to the
+   * next change) show objects the replay has bound, older by some gap, and
+   * objects created since, whose youngest age is time after the step. The
+   * difference of the two passed before the step.
+   */
+  private async timeBefore(step: Step): Promise<string | undefined> {
+    let ms = 0;
+    for (const next of (this.env.steps ?? []).filter((s) => s.index > step.index)) {
+      const words = next.kind === 'kubectl' ? rewriteCommand(next.command, this.bindings).command.split(/\s+/).slice(1) : [];
+      const verb = words.find((w) => !w.startsWith('-'));
+      if (!verb || !READ_ONLY.has(verb)) break;
+      if (words.some((w) => /[$|;&<>`'"]/.test(w)) || !ageMark(next.expectedOutput)) continue;
+      const actual = (await this.env.exec(words)).lines;
+      const gap = this.knownAgeGap(next.expectedOutput, actual);
+      const present = new Set(tableRecords(actual).map((r) => r.NAME));
+      const fresh = tableRecords(next.expectedOutput)
+        .filter((r) => r.NAME && r.AGE && !present.has(rewriteCommand(r.NAME, this.bindings).command))
+        .map((r) => parseAge(r.AGE) ?? Infinity);
+      const youngestFresh = fresh.length > 0 ? Math.min(...fresh) : 0;
+      ms = Math.max(ms, gap - youngestFresh);
+    }
+    ms = Math.min(ms, MAX_ADVANCE_MS);
+    if (ms <= 0) return undefined;
+    await this.advance(ms);
+    return ms >= 60_000 ? `clock moved ${formatMs(ms)} before this step` : undefined;
+  }
+
+  /**
+   * Returns how much older the transcript shows objects the replay has already
+   * bound than they are in kubesim (the largest such gap), or 0.
+   */
+  private knownAgeGap(expected: string[], actual: string[]): number {
+    const ages = new Map(tableRecords(actual).filter((r) => r.NAME && r.AGE).map((r) => [r.NAME, parseAgeUpper(r.AGE)]));
+    let gap = 0;
+    for (const record of tableRecords(expected)) {
+      if (!record.NAME || !record.AGE) continue;
+      // A generated name counts only once bound: an unbound one names an object kubesim has under another name.
+      const name = rewriteCommand(record.NAME, this.bindings).command;
+      const mine = name === record.NAME && splitGeneratedName(record.NAME) ? undefined : ages.get(name);
+      const theirs = parseAge(record.AGE);
+      if (mine !== undefined && theirs !== undefined) gap = Math.max(gap, theirs - mine);
+    }
+    return gap;
+  }
+
+  /** Moves the clock by `ms`; with a command, snapshots its output after every timer on the way. */
+  private async advance(ms: number, argv?: string[], snapshots: string[][] = []): Promise<void> {
     if (ms >= SESSION_GAP_MS) this.gapMs += ms;
+    if (!argv) {
+      await advanceObserving(this.env.cluster, ms, async () => undefined);
+      return;
+    }
     await advanceObserving(this.env.cluster, ms, async () => {
       const lines = (await this.env.exec(argv)).lines;
       const last = snapshots[snapshots.length - 1];
@@ -148,24 +210,26 @@ export class Replayer {
   }
 
   /**
-   * The first table with restart counts after a gap between sessions
-   * decides whether nodes rebooted in the gap: a pod the replay knows that
+   * Reboots the nodes that rebooted during a gap between sessions. The
+   * first table with restart counts after the gap decides: a bound pod that
    * the transcript shows with more restarts than kubesim has means its node
-   * restarted. The replay reboots those nodes and lets the containers start.
+   * restarted. The containers then get the time to start again.
    */
   private async rebootIfRestarted(step: Step, argv: string[], snapshots: string[][]): Promise<Array<{ node: string; gap: number }>> {
     if (this.gapMs < SESSION_GAP_MS) return [];
-    const wanted = tableRecords(step.expectedOutput).filter((r) => 'RESTARTS' in r && 'NAME' in r);
-    if (wanted.length === 0) return [];
+    const expectedRows = tableRecords(step.expectedOutput).filter((r) => 'RESTARTS' in r && 'NAME' in r);
+    if (expectedRows.length === 0) return [];
     const gap = this.gapMs;
     this.gapMs = 0;
     const have = tableRecords((await this.env.exec(argv)).lines);
     const nodes = new Set<string>();
-    for (const record of wanted) {
+    for (const record of expectedRows) {
       const name = rewriteCommand(record.NAME, this.bindings).command;
       const actual = have.find((r) => r.NAME === name);
       if (!actual || parseInt(record.RESTARTS, 10) <= parseInt(actual.RESTARTS, 10)) continue;
-      const node = actual.NODE ?? this.env.cluster.store.get('pods', 'default', name)?.spec?.nodeName;
+      // The transcript's NODE column names the node that rebooted; kubesim's pod may sit elsewhere.
+      const node = [record.NODE, actual.NODE, this.env.cluster.store.get('pods', 'default', name)?.spec?.nodeName]
+        .find((n) => n && this.env.cluster.store.get('nodes', '', n));
       if (node) nodes.add(node);
     }
     for (const node of [...nodes].sort()) await this.env.exec(['node', 'reboot', node]);
@@ -184,6 +248,7 @@ export class Replayer {
     const effective = foreign.length > 0 ? withoutNames(expected, foreign) : expected;
     let result = matchOutput(effective, actual, this.bindings, { snapshots });
     let later: { ms: number } | undefined;
+    const atMoment = actual;
     if (result.verdict === 'differ' && rerun && this.fromMainSession(step)) {
       const found = await this.lookAhead(effective, rerun);
       if (found) {
@@ -205,8 +270,12 @@ export class Replayer {
     }
     if (explained) reasons.push(...explained.reasons);
     if (reasons.length > 0) return { step, status: 'skipped', reason: reasons.join('; ') };
-    if (later) return { step, status: 'transient', reason: `kubesim reached this state ${formatMs(later.ms)} later than the transcript's moment` };
-    if (result.verdict === 'transient') return { step, status: 'transient', reason: 'kubesim passed through this state while the clock moved to the transcript\'s moment' };
+    if (later) {
+      return { step, status: 'transient', actual: atMoment, reason: `kubesim reached this state ${formatMs(later.ms)} later than the transcript's moment` };
+    }
+    if (result.verdict === 'transient') {
+      return { step, status: 'transient', actual: atMoment, reason: 'kubesim passed through this state while the clock moved to the transcript\'s moment' };
+    }
     if (result.verdict === 'match') return { step, status: 'match' };
     if (!this.fromMainSession(step)) {
       return {
@@ -243,8 +312,8 @@ export class Replayer {
     if (words[0] === 'docker' && words[1] === 'tag' && words.length === 4) image = words[3];
     if (words[0] === 'docker' && words[1] === 'load') image = /^Loaded image: (\S+)$/.exec(step.expectedOutput.find((l) => l.startsWith('Loaded image: ')) ?? '')?.[1];
     if (!image) {
-      const why = words[1] === 'load' ? 'the transcript does not show which image docker load loaded' : `kubesim does not simulate \`${words.slice(0, 2).join(' ')}\``;
-      return { step, status: 'skipped', reason: why };
+      const reason = words[1] === 'load' ? 'the transcript does not show which image docker load loaded' : `kubesim does not simulate \`${words.slice(0, 2).join(' ')}\``;
+      return { step, status: 'skipped', reason: reason };
     }
     const result: ExecResult = await this.env.exec(['node', 'load-image', image]);
     this.lastExit = result.exitCode;

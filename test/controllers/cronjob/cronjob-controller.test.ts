@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { advance, create, eventsOf, get, newCluster, newCronJob } from '../helpers.js';
 import type { Cluster } from '../../../src/engine/cluster.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCluster } from '../../../src/engine/open.js';
 
 function jobNames(c: Cluster): string[] {
   return c.store.list('jobs', 'default').map((j) => j.metadata.name);
@@ -136,7 +140,30 @@ describe('cronjob controller', () => {
 
   it('reports an unparseable schedule', () => {
     const c = newCluster();
+    // The API server now rejects such a schedule, so store it the way an older server would have.
+    const admission = c.store.admission;
+    c.store.admission = undefined;
     create(c, 'cronjobs', newCronJob('odd', { schedule: '* * *' }));
+    c.store.admission = admission;
     expect(reasons(c, 'odd', 'UnparseableSchedule')).toEqual(['Warning UnparseableSchedule unparseable schedule: "* * *" : expected exactly 5 fields, found 3: [* * *]']);
+  });
+});
+
+describe('cronjob controller on a wall clock', () => {
+  it('catches up an hour away from the due timers alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubesim-wall-'));
+    const c = createCluster('wall', { clock: 'wall', seed: 1 }, join(dir, 'state.db'));
+    create(c, 'cronjobs', newCronJob('hello'));
+    c.advanceClock(3_600_000);
+    c.settle();
+    expect(reasons(c, 'hello', 'SuccessfulCreate').length).toBeGreaterThanOrEqual(60);
+    expect(reasons(c, 'hello', 'TooManyMissedTimes')).toEqual([]);
+    // The job of the latest minute may still run when the wall clock has just passed it.
+    const all = c.store.list('jobs', 'default');
+    const jobs = all.filter((j) => (j.status?.conditions ?? []).some((x: any) => x.type === 'Complete'));
+    expect(all.length - jobs.length).toBeLessThanOrEqual(1);
+    expect(jobs).toHaveLength(3);
+    const minutes = jobs.map((j) => Number(j.metadata.name.split('-')[1]));
+    expect(minutes).toEqual([minutes[0], minutes[0] + 1, minutes[0] + 2]);
   });
 });

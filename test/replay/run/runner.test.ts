@@ -187,11 +187,82 @@ describe('runReplay', () => {
     expect(outcomes[0].status).toBe('match');
   });
 
+  it('notes commands written in the prose', async () => {
+    const file = write(transcript('First create it:', 'kubectl create -f https://example.com/web.yaml', '', '$ kubectl get pods', 'No resources found.'));
+    const { notes } = await runReplay({ input: file });
+    expect(notes[1]).toBe('1 command appears in the prose without a prompt and is not run (line 2)');
+  });
+
   it('leaves no cluster behind', async () => {
     const file = write(transcript('$ kubectl get pods', 'No resources found in default namespace.'));
     await runReplay({ input: file });
     expect(process.env.KUBESIM_HOME).toBe(home);
     expect(process.cwd()).not.toContain('kubesim-replay-files-');
+  });
+});
+
+describe('runReplay placement and time', () => {
+  let dir: string;
+  let home: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'replay-runner-'));
+    home = mkdtempSync(join(tmpdir(), 'replay-home-'));
+    process.env.KUBESIM_HOME = home;
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+    delete process.env.KUBESIM_HOME;
+  });
+
+  const RS = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: wangyanglinux/myapp:v1
+`;
+
+  it("puts pods on the transcript's nodes", async () => {
+    const file = join(dir, 'rs.txt');
+    writeFileSync(file, transcript(
+      'vi rs.yml', '', RS,
+      '$ kubectl create -f rs.yml', 'replicaset.apps/web created',
+      '$ kubectl get pod -o wide',
+      'NAME        READY   STATUS    RESTARTS   AGE   IP           NODE         NOMINATED NODE   READINESS GATES',
+      'web-2t7r8   1/1     Running   0          20s   10.244.1.2   k8s-node01   <none>           <none>',
+      'web-7sm2w   1/1     Running   0          20s   10.244.1.3   k8s-node01   <none>           <none>',
+      'web-j6fsq   1/1     Running   0          20s   10.244.1.4   k8s-node01   <none>           <none>',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(outcomes.map((o) => o.status)).toEqual(['match', 'match', 'match']);
+  });
+
+  it('moves the clock before a change by the time that passed', async () => {
+    const file = join(dir, 'gap.txt');
+    writeFileSync(file, transcript(
+      'vi pod.yml', '', POD,
+      '$ kubectl create -f pod.yml', 'pod/web created',
+      '$ kubectl get pod', 'NAME   READY   STATUS    RESTARTS   AGE', 'web    1/1     Running   0          20s',
+      '$ kubectl label pod web tier=web', 'pod/web labeled',
+      '$ kubectl get pod web', 'NAME   READY   STATUS    RESTARTS   AGE', 'web    1/1     Running   0          10m',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(summary(outcomes).slice(3)).toEqual([
+      'match kubectl label pod web tier=web | clock moved 9m40s before this step',
+      'match kubectl get pod web',
+    ]);
   });
 });
 

@@ -1,0 +1,130 @@
+import { createRequire as __kubesimCreateRequire } from 'node:module'; const require = __kubesimCreateRequire(import.meta.url);
+import {
+  deleteObject
+} from "./chunk-DJ5PGMHB.mjs";
+import "./chunk-BCHHFCIZ.mjs";
+import {
+  decodeObject,
+  readManifests
+} from "./chunk-OULENHR4.mjs";
+import "./chunk-S655UEAA.mjs";
+import {
+  fetchTargets
+} from "./chunk-25GV3KET.mjs";
+import "./chunk-5ZUNRU74.mjs";
+import {
+  parseTargets
+} from "./chunk-SS4MT4K6.mjs";
+import "./chunk-AV6ELG4C.mjs";
+import "./chunk-DGKIULUN.mjs";
+import {
+  reportError
+} from "./chunk-WT323U47.mjs";
+import "./chunk-5SB2OD6E.mjs";
+import {
+  kindString
+} from "./chunk-54XMLGHN.mjs";
+import {
+  UsageError
+} from "./chunk-IBKOI352.mjs";
+
+// src/commands/delete/index.ts
+function propagation(value, warn) {
+  switch (value) {
+    case "background":
+    case "true":
+      if (value === "true") warn("--cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.");
+      return "Background";
+    case "foreground":
+      return "Foreground";
+    case "orphan":
+    case "false":
+      if (value === "false") warn("--cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.");
+      return "Orphan";
+  }
+  throw new UsageError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
+}
+var command = {
+  use: "delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])",
+  short: "Delete resources by file names, stdin, resources and names, or by resources and label selector.",
+  examples: "  # Delete a pod with minimal delay\n  kubesim delete pod foo --now\n\n  # Delete all pods\n  kubesim delete pods --all",
+  flags: [
+    { name: "filename", short: "f", type: "stringArray", default: [], help: "containing the resource to delete." },
+    { name: "recursive", short: "R", type: "bool", default: false, help: "Process the directory used in -f, --filename recursively." },
+    { name: "all", type: "bool", default: false, help: "Delete all resources, in the namespace of the specified resource types." },
+    { name: "all-namespaces", short: "A", type: "bool", default: false, help: "If present, list the requested object(s) across all namespaces." },
+    { name: "selector", short: "l", type: "string", default: "", help: "Selector (label query) to filter on." },
+    { name: "field-selector", type: "string", default: "", help: "Selector (field query) to filter on." },
+    { name: "cascade", type: "string", default: "background", noOptDefault: "background", help: 'Must be "background", "orphan", or "foreground".' },
+    { name: "grace-period", type: "int", default: -1, help: "Period of time in seconds given to the resource to terminate gracefully." },
+    { name: "force", type: "bool", default: false, help: "If true, immediately remove resources from API and bypass graceful deletion." },
+    { name: "now", type: "bool", default: false, help: "If true, resources are signaled for immediate shutdown (same as --grace-period=1)." },
+    { name: "wait", type: "bool", default: true, help: "If true, wait for resources to be gone before returning." },
+    { name: "ignore-not-found", type: "bool", default: false, help: 'Treat "resource not found" as a successful delete.' },
+    { name: "output", short: "o", type: "string", default: "", help: 'Output mode. Use "-o name" for shorter output (resource/name).' },
+    { name: "timeout", type: "duration", default: 0, help: "The length of time to wait before giving up on a delete." }
+  ],
+  async run(ctx, parsed) {
+    const flags = ctx.flags;
+    const prop = propagation(flags.cascade, (t) => ctx.io.err(`warning: ${t}
+`));
+    let targets;
+    let namespaceFromFile = [];
+    if (flags.filename.length > 0) {
+      const docs = await readManifests(flags.filename, ctx.io.stdin, flags.recursive);
+      const cluster2 = ctx.cluster();
+      targets = docs.map((d) => {
+        const dec = decodeObject(d.doc, { clusterVersion: cluster2.settings.version, strictVersions: false, source: d.source });
+        return { info: dec.info, group: dec.group, names: [dec.obj.metadata.name] };
+      });
+      namespaceFromFile = docs.map((d) => d.doc?.metadata?.namespace);
+    } else {
+      if (parsed.args.length === 0) throw new UsageError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+      targets = parseTargets(parsed.args);
+      const named = targets.some((t) => t.names.length > 0);
+      if (!named && !flags.all && !flags.selector && !flags["field-selector"]) {
+        throw new UsageError("resource(s) were provided, but no name was specified");
+      }
+      if (named && (flags.all || flags.selector)) throw new UsageError("name cannot be provided when a selector is specified");
+    }
+    let grace = flags["grace-period"] >= 0 ? flags["grace-period"] : void 0;
+    if (flags.now) grace = 1;
+    if (flags.force && grace === void 0) grace = 0;
+    if (grace === 0 && !flags.force) grace = 1;
+    if (flags.force && grace === 0) ctx.io.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
+    const cluster = ctx.cluster();
+    let code = 0;
+    targets.forEach((t, i) => {
+      const namespace = namespaceFromFile[i] ?? ctx.namespace;
+      const { groups, errors } = fetchTargets(cluster, [t], { namespace, allNamespaces: flags["all-namespaces"], selector: flags.selector, fieldSelector: flags["field-selector"] });
+      for (const e of errors) {
+        if (flags["ignore-not-found"]) continue;
+        code = reportError(e, ctx.io, ctx.path);
+      }
+      for (const g of groups) {
+        for (const o of g.objects) {
+          try {
+            deleteObject(cluster.store, g.info.resource, o.metadata.namespace ?? "", o.metadata.name, { propagation: prop, gracePeriodSeconds: grace });
+            if (flags.output === "name") ctx.io.out(`${kindString(g.info, g.group)}/${o.metadata.name}
+`);
+            else ctx.io.out(`${kindString(g.info, g.group)} "${o.metadata.name}" ${grace === 0 ? "force deleted" : "deleted"}
+`);
+          } catch (err) {
+            code = reportError(err, ctx.io, ctx.path);
+          }
+        }
+      }
+      const nothing = groups.every((g) => g.objects.length === 0) && errors.length === 0;
+      if (nothing && t.names.length === 0 && !flags["ignore-not-found"]) {
+        if (cluster.settings.version < 116) ctx.io.err("No resources found\n");
+        else ctx.io.err(t.info.namespaced && !flags["all-namespaces"] ? `No resources found in ${namespace} namespace.
+` : "No resources found\n");
+      }
+    });
+    ctx.settle();
+    return code;
+  }
+};
+export {
+  command
+};

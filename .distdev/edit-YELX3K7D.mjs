@@ -1,0 +1,112 @@
+import { createRequire as __kubesimCreateRequire } from 'node:module'; const require = __kubesimCreateRequire(import.meta.url);
+import {
+  yaml
+} from "./chunk-DGKIULUN.mjs";
+import {
+  decodeObject
+} from "./chunk-NKO3TLXE.mjs";
+import "./chunk-S655UEAA.mjs";
+import "./chunk-AV6ELG4C.mjs";
+import {
+  fetchTargets
+} from "./chunk-6OZ7EJPD.mjs";
+import {
+  publicView
+} from "./chunk-BB64KBY4.mjs";
+import "./chunk-72ZWYUBZ.mjs";
+import "./chunk-QGLCBEXV.mjs";
+import {
+  toKubectlYaml
+} from "./chunk-OUAFUQHJ.mjs";
+import {
+  parseTargets
+} from "./chunk-EJADYZSX.mjs";
+import "./chunk-5SB2OD6E.mjs";
+import {
+  kindString,
+  resourceString
+} from "./chunk-54XMLGHN.mjs";
+import {
+  ApiError,
+  UsageError,
+  formatCause
+} from "./chunk-IBKOI352.mjs";
+
+// src/commands/edit/index.ts
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
+# and an empty file will abort the edit. If an error occurs while saving this file will be
+# reopened with the relevant failures.
+#
+`;
+function openEditor(file) {
+  const editor = process.env.KUBE_EDITOR || process.env.EDITOR || "vi";
+  const r = spawnSync("sh", ["-c", `${editor} "$1"`, "sh", file], { stdio: "inherit" });
+  if (r.status !== 0) throw new UsageError(`there was a problem with the editor "${editor}"`);
+}
+function stripComments(text) {
+  return text.split("\n").filter((l) => !l.startsWith("#")).join("\n");
+}
+var command = {
+  use: "edit (RESOURCE/NAME | -f FILENAME)",
+  short: "Edit a resource on the server.",
+  flags: [{ name: "output", short: "o", type: "string", default: "", help: "Output format." }],
+  run(ctx, parsed) {
+    const targets = parseTargets(parsed.args);
+    if (targets.length !== 1 || targets[0].names.length !== 1) throw new UsageError("edit needs exactly one TYPE NAME or TYPE/NAME", true);
+    const cluster = ctx.cluster();
+    const { groups, errors } = fetchTargets(cluster, targets, { namespace: ctx.namespace, allNamespaces: false });
+    if (errors.length) throw errors[0];
+    const g = groups[0];
+    const original = g.objects[0];
+    const originalText = toKubectlYaml(publicView(original));
+    const dir = mkdtempSync(join(tmpdir(), "kubesim-edit-"));
+    const file = join(dir, `${g.info.resource}-${original.metadata.name}.yaml`);
+    let content = HEADER + originalText;
+    let lastErrors = "";
+    try {
+      for (; ; ) {
+        writeFileSync(file, content, { mode: 384 });
+        openEditor(file);
+        const edited = readFileSync(file, "utf8");
+        const body = stripComments(edited);
+        if (body.trim() === "") throw new UsageError("Edit cancelled, saved file was empty.");
+        if (body.trim() === stripComments(content).trim()) {
+          if (lastErrors) throw new UsageError("Edit cancelled, no valid changes were saved.");
+          ctx.io.out("Edit cancelled, no changes made.\n");
+          return 0;
+        }
+        let problems = [];
+        try {
+          const doc = yaml.load(body, { schema: yaml.JSON_SCHEMA });
+          const dec = decodeObject(doc, { clusterVersion: cluster.settings.version, strictVersions: false, source: file });
+          const next = dec.obj;
+          next.metadata.resourceVersion = original.metadata.resourceVersion;
+          if (original._sim) next._sim = original._sim;
+          cluster.store.update(g.info.resource, next);
+          ctx.io.out(`${kindString(g.info, g.group)}/${original.metadata.name} edited
+`);
+          ctx.settle();
+          return 0;
+        } catch (err) {
+          if (err instanceof ApiError && err.causes.length) problems = err.causes.map((c) => `* ${formatCause(c)}`);
+          else problems = [`* ${err.message}`];
+        }
+        lastErrors = problems.join("\n");
+        const head = `${HEADER}# ${resourceString(g.info, g.group)} "${original.metadata.name}" was not valid:
+${problems.map((p) => `# ${p}`).join("\n")}
+#
+`;
+        content = head + body.replace(/^\n+/, "");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+};
+export {
+  command
+};

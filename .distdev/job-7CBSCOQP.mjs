@@ -1,0 +1,68 @@
+import { createRequire as __kubesimCreateRequire } from 'node:module'; const require = __kubesimCreateRequire(import.meta.url);
+import {
+  GENERATOR_FLAGS,
+  generateJob,
+  generateJobFromCronJob,
+  writeGenerated
+} from "./chunk-2CZMCB5M.mjs";
+import "./chunk-4PCKHPMC.mjs";
+import "./chunk-7SA2M2QX.mjs";
+import "./chunk-NKO3TLXE.mjs";
+import "./chunk-S655UEAA.mjs";
+import "./chunk-AV6ELG4C.mjs";
+import "./chunk-OUAFUQHJ.mjs";
+import "./chunk-WT323U47.mjs";
+import {
+  resolveType
+} from "./chunk-EJADYZSX.mjs";
+import "./chunk-5SB2OD6E.mjs";
+import "./chunk-54XMLGHN.mjs";
+import {
+  UsageError,
+  notFound
+} from "./chunk-IBKOI352.mjs";
+
+// src/commands/create/job.ts
+var command = {
+  use: "create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]",
+  short: "Create a job with the specified name.",
+  examples: [
+    "  # Create a job",
+    "  kubesim create job my-job --image=busybox",
+    "",
+    "  # Create a job with a command",
+    "  kubesim create job my-job --image=busybox -- date",
+    "",
+    '  # Create a job from a cron job named "a-cronjob"',
+    "  kubesim create job test-job --from=cronjob/a-cronjob"
+  ].join("\n"),
+  flags: [
+    { name: "image", type: "string", default: "", help: "Image name to run." },
+    { name: "from", type: "string", default: "", help: "The name of the resource to create a Job from (only cronjob is supported)." },
+    ...GENERATOR_FLAGS
+  ],
+  run(ctx, parsed) {
+    const name = parsed.args[0];
+    if (!name) throw new UsageError("NAME is required", true);
+    if (parsed.args.length > 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
+    const image = ctx.flags.image;
+    const from = ctx.flags.from;
+    if (!image && !from) throw new UsageError("either --image or --from must be specified");
+    if (image && from) throw new UsageError("--image and --from are mutually exclusive");
+    if (from && parsed.dashArgs.length > 0) throw new UsageError("cannot specify --from and command");
+    if (image) return writeGenerated(ctx, generateJob(name, image, parsed.dashArgs), "job.batch");
+    const slash = from.indexOf("/");
+    if (slash < 0) throw new UsageError(`from must be of the form <resource>/<name>, got "${from}"`);
+    const { info } = resolveType(from.slice(0, slash));
+    if (info.resource !== "cronjobs") throw new UsageError(`unknown object type ${info.kind}`);
+    const cluster = ctx.cluster();
+    const cj = cluster.store.get("cronjobs", ctx.namespace, from.slice(slash + 1));
+    if (!cj) throw notFound("cronjobs.batch", from.slice(slash + 1));
+    const job = generateJobFromCronJob(name, cj);
+    job.metadata.namespace = ctx.namespace;
+    return writeGenerated(ctx, job, "job.batch");
+  }
+};
+export {
+  command
+};

@@ -1,0 +1,83 @@
+import { createRequire as __kubesimCreateRequire } from 'node:module'; const require = __kubesimCreateRequire(import.meta.url);
+import {
+  deleteObject
+} from "./chunk-DJ5PGMHB.mjs";
+import "./chunk-BCHHFCIZ.mjs";
+import {
+  readManifests
+} from "./chunk-M4B3NMP7.mjs";
+import "./chunk-DGKIULUN.mjs";
+import {
+  decodeObject
+} from "./chunk-NKO3TLXE.mjs";
+import "./chunk-S655UEAA.mjs";
+import "./chunk-AV6ELG4C.mjs";
+import {
+  reportError
+} from "./chunk-WT323U47.mjs";
+import "./chunk-5SB2OD6E.mjs";
+import {
+  kindString,
+  resourceString
+} from "./chunk-54XMLGHN.mjs";
+import {
+  UsageError,
+  notFound
+} from "./chunk-IBKOI352.mjs";
+
+// src/commands/replace/index.ts
+var command = {
+  use: "replace -f FILENAME",
+  short: "Replace a resource by file name or stdin.",
+  flags: [
+    { name: "filename", short: "f", type: "stringArray", default: [], help: "The files that contain the configurations to replace." },
+    { name: "recursive", short: "R", type: "bool", default: false, help: "Process the directory used in -f, --filename recursively." },
+    { name: "force", type: "bool", default: false, help: "If true, immediately remove resources from API and bypass graceful deletion, then recreate them." },
+    { name: "grace-period", type: "int", default: -1, help: "Period of time in seconds given to the resource to terminate gracefully." },
+    { name: "output", short: "o", type: "string", default: "", help: "Output format." },
+    { name: "save-config", type: "bool", default: false, help: "If true, the configuration of current object will be saved in its annotation." }
+  ],
+  async run(ctx) {
+    if (ctx.flags.filename.length === 0) throw new UsageError("must specify --filename to replace", true);
+    const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
+    const cluster = ctx.cluster();
+    let code = 0;
+    for (const d of docs) {
+      try {
+        const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: d.source });
+        for (const w of dec.warnings) ctx.warn(w);
+        const obj = dec.obj;
+        const ns = dec.info.namespaced ? obj.metadata.namespace || ctx.namespace : "";
+        if (dec.info.namespaced) obj.metadata.namespace = ns;
+        const label = `${kindString(dec.info, dec.group)}/${obj.metadata.name}`;
+        const live = cluster.store.get(dec.info.resource, ns, obj.metadata.name);
+        if (ctx.flags.force) {
+          if (live) {
+            deleteObject(cluster.store, dec.info.resource, ns, obj.metadata.name, { gracePeriodSeconds: 0 });
+            ctx.io.out(`${kindString(dec.info, dec.group)} "${obj.metadata.name}" deleted
+`);
+          }
+          cluster.settle();
+          cluster.store.create(dec.info.resource, obj);
+          ctx.io.out(`${label} replaced
+`);
+          continue;
+        }
+        if (!live) throw notFound(resourceString(dec.info, dec.group), obj.metadata.name);
+        obj.metadata.resourceVersion ||= live.metadata.resourceVersion;
+        if (live.status && !obj.status) obj.status = live.status;
+        if (live._sim) obj._sim = live._sim;
+        cluster.store.update(dec.info.resource, obj);
+        ctx.io.out(`${label} replaced
+`);
+      } catch (err) {
+        code = reportError(err, ctx.io, ctx.path);
+      }
+    }
+    ctx.settle();
+    return code;
+  }
+};
+export {
+  command
+};

@@ -1,0 +1,90 @@
+import { createRequire as __kubesimCreateRequire } from 'node:module'; const require = __kubesimCreateRequire(import.meta.url);
+import {
+  displayName,
+  dryRunSuffix,
+  resolveObjects
+} from "./chunk-UQASQK5I.mjs";
+import "./chunk-M4B3NMP7.mjs";
+import "./chunk-DGKIULUN.mjs";
+import "./chunk-NKO3TLXE.mjs";
+import "./chunk-S655UEAA.mjs";
+import "./chunk-AV6ELG4C.mjs";
+import "./chunk-6OZ7EJPD.mjs";
+import "./chunk-BB64KBY4.mjs";
+import "./chunk-72ZWYUBZ.mjs";
+import "./chunk-QGLCBEXV.mjs";
+import "./chunk-OUAFUQHJ.mjs";
+import {
+  reportError
+} from "./chunk-WT323U47.mjs";
+import "./chunk-EJADYZSX.mjs";
+import "./chunk-5SB2OD6E.mjs";
+import "./chunk-54XMLGHN.mjs";
+import {
+  UsageError
+} from "./chunk-IBKOI352.mjs";
+
+// src/commands/scale/index.ts
+var SCALABLE = /* @__PURE__ */ new Set(["deployments", "replicasets", "replicationcontrollers", "statefulsets"]);
+var command = {
+  use: "scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)",
+  short: "Set a new size for a deployment, replica set, or replication controller.",
+  examples: "  # Scale a replica set named 'foo' to 3\n  kubesim scale --replicas=3 rs/foo\n\n  # If the deployment named mysql's current size is 2, scale mysql to 3\n  kubesim scale --current-replicas=2 --replicas=3 deployment/mysql",
+  flags: [
+    { name: "replicas", type: "int", default: -1, help: "The new desired number of replicas. Required." },
+    { name: "current-replicas", type: "int", default: -1, help: "Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition." },
+    { name: "resource-version", type: "string", default: "", help: "Precondition for resource version. Requires that the current resource version match this value in order to scale." },
+    { name: "filename", short: "f", type: "stringArray", default: [], help: "Filename, directory, or URL to files identifying the resource to set a new size" },
+    { name: "recursive", short: "R", type: "bool", default: false, help: "Process the directory used in -f, --filename recursively." },
+    { name: "selector", short: "l", type: "string", default: "", help: "Selector (label query) to filter on." },
+    { name: "all", type: "bool", default: false, help: "Select all resources in the namespace of the specified resource types" },
+    { name: "all-namespaces", short: "A", type: "bool", default: false, help: "If present, list the requested object(s) across all namespaces." },
+    { name: "output", short: "o", type: "string", default: "", help: "Output format. One of: (name)." },
+    { name: "timeout", type: "duration", default: 0, help: "The length of time to wait before giving up on a scale operation." },
+    { name: "dry-run", type: "string", default: "none", noOptDefault: "unchanged", help: 'Must be "none", "server", or "client".' }
+  ],
+  async run(ctx, parsed) {
+    const flags = ctx.flags;
+    if (flags.replicas < 0) throw new UsageError("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
+    const { items, errors } = await resolveObjects(ctx, parsed.args, {
+      filenames: flags.filename,
+      recursive: flags.recursive,
+      selector: flags.selector,
+      all: flags.all,
+      allNamespaces: flags["all-namespaces"]
+    });
+    const store = ctx.cluster().store;
+    let code = 0;
+    for (const e of errors) code = reportError(e, ctx.io, ctx.path);
+    if (items.length === 0 && errors.length === 0) throw new UsageError("no objects passed to scale");
+    const dryRun = flags["dry-run"] === "client" || flags["dry-run"] === "server";
+    for (const item of items) {
+      try {
+        if (!SCALABLE.has(item.info.resource)) throw new Error(`${displayName(item)} cannot be scaled: it has no replicas field`);
+        const obj = item.obj;
+        const current = obj.spec?.replicas ?? 1;
+        if (flags["current-replicas"] >= 0 && flags["current-replicas"] !== current) {
+          throw new Error(`Expected replicas to be ${flags["current-replicas"]}, was ${current}`);
+        }
+        if (flags["resource-version"] && flags["resource-version"] !== obj.metadata.resourceVersion) {
+          throw new Error(`Expected resource version to be ${flags["resource-version"]}, was ${obj.metadata.resourceVersion}`);
+        }
+        if (!dryRun) {
+          obj.spec.replicas = flags.replicas;
+          store.update(item.info.resource, obj);
+        }
+        const suffix = dryRunSuffix(flags["dry-run"]);
+        ctx.io.out(flags.output === "name" ? `${displayName(item)}
+` : `${displayName(item)} scaled${suffix}
+`);
+      } catch (err) {
+        code = reportError(err, ctx.io, ctx.path);
+      }
+    }
+    ctx.settle();
+    return code;
+  }
+};
+export {
+  command
+};

@@ -1,0 +1,68 @@
+/**
+ * Strict field validation: fields a manifest sets that the kind's OpenAPI
+ * schema does not have. kubectl 1.25+ asks the API server to reject them
+ * (`--validate=strict`, the default) or warn (`--validate=warn`); older
+ * kubectl validated on the client with a different message.
+ */
+import fields from './openapi/fields.json';
+
+interface FieldSchema {
+  kinds: Record<string, string>;
+  definitions: Record<string, Record<string, string>>;
+}
+
+const schema = fields as FieldSchema;
+
+export interface UnknownField {
+  /** `spec.template.spec.containers[0].imagePull` */
+  path: string;
+  /** The field's own name and the definition it is missing from, for the old client-side message. */
+  name: string;
+  parentPath: string;
+  definition: string;
+}
+
+function walk(value: unknown, code: string, path: string, out: UnknownField[]): void {
+  if (value === null || value === undefined) return;
+  if (code.startsWith('L:')) {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, code.slice(2), `${path}[${i}]`, out));
+    return;
+  }
+  if (code.startsWith('M:')) {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, code.slice(2), `${path}.${k}`, out);
+    }
+    return;
+  }
+  if (!code.startsWith('D:') || !value || typeof value !== 'object' || Array.isArray(value)) return;
+  const definition = code.slice(2);
+  const props = schema.definitions[definition];
+  if (!props) return;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const child = props[k];
+    const childPath = path ? `${path}.${k}` : k;
+    if (child === undefined) out.push({ path: childPath, name: k, parentPath: path, definition });
+    else walk(v, child, childPath, out);
+  }
+}
+
+/** Lists the fields of `doc` that its kind's schema does not define; empty for kinds without a schema. */
+export function findUnknownFields(kind: string, doc: unknown): UnknownField[] {
+  const definition = schema.kinds[kind];
+  if (!definition) return [];
+  const out: UnknownField[] = [];
+  walk(doc, `D:${definition}`, '', out);
+  return out.filter((f) => f.path !== 'status' && !f.path.startsWith('_'));
+}
+
+/** The server's strict decoding error text (1.25+). */
+export function strictDecodingMessage(kind: string, version: string, unknown: UnknownField[]): string {
+  return `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((u) => `unknown field "${u.path}"`).join(', ')}`;
+}
+
+/** kubectl's client-side validation message (before 1.25), naming the first unknown field. */
+export function clientValidationMessage(source: string, kind: string, unknown: UnknownField[]): string {
+  const u = unknown[0];
+  const parent = u.parentPath ? `${kind}.${u.parentPath.replace(/\[(\d+)\]/g, '[$1]')}` : kind;
+  return `error validating "${source}": error validating data: ValidationError(${parent}): unknown field "${u.name}" in ${u.definition}; if you choose to ignore these errors, turn validation off with --validate=false`;
+}
