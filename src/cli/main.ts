@@ -9,6 +9,7 @@ import { CommandContext, type IO } from '../commands/context.js';
 import type { CommandDef } from '../commands/types.js';
 import { UsageError } from '../api/errors.js';
 import { reportError } from './errors.js';
+import { rootHelpText } from './help.js';
 
 function stdio(): IO {
   return {
@@ -39,17 +40,7 @@ function findVerbIndex(argv: string[]): number {
 }
 
 function rootHelp(): string {
-  const lines = ['kubesim controls a simulated Kubernetes cluster with kubectl\'s commands.', '', ' Find more information at: https://kubernetes.io/docs/reference/kubectl/', ''];
-  for (const group of GROUPS) {
-    const verbs = Object.entries(VERBS).filter(([, v]) => v.group === group);
-    if (verbs.length === 0) continue;
-    lines.push(group);
-    const width = Math.max(...verbs.map(([n]) => n.length)) + 3;
-    for (const [name, v] of verbs) lines.push(`  ${name.padEnd(width)}${v.summary}`);
-    lines.push('');
-  }
-  lines.push('Usage:', '  kubesim [flags] [options]', '', 'Use "kubesim <command> --help" for more information about a given command.', '');
-  return lines.join('\n');
+  return rootHelpText(VERBS, GROUPS);
 }
 
 function commandHelp(path: string[], def: CommandDef): string {
