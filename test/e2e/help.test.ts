@@ -39,6 +39,18 @@ describe('root help', () => {
     expect(text.indexOf('Other Commands:')).toBeLessThan(text.indexOf('Simulator Commands:'));
   });
 
+  it.skipIf(!hasKubectl)(`lists rollout subcommands as kubectl does (${NO_KUBECTL})`, () => {
+    const block = (text: string) => text.slice(text.indexOf('Available Commands:'), text.indexOf('\n\n', text.indexOf('Available Commands:')));
+    expect(block(sb.run(['rollout', '--help']).stdout)).toBe(block(execFileSync('kubectl', ['rollout', '--help'], { encoding: 'utf8' })));
+  });
+
+  it('lists create subcommands sorted, with summaries and without aliases', () => {
+    const text = sb.run(['create', '--help']).stdout;
+    expect(text).toContain('Available Commands:\n  configmap     Create a config map from a local file, directory or literal value\n');
+    expect(text).toContain('\n  service       Create a service using a specified subcommand\n');
+    expect(text).not.toContain('\n  svc ');
+  });
+
   it('prints the global options with kubectl options', () => {
     const r = sb.run(['options']);
     expect(r.stdout).toContain("    --request-timeout='0':\n");
