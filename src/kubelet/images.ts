@@ -22,12 +22,14 @@ export type PullOutcome = { ok: true; sizeBytes: number } | { ok: false; message
 /**
  * Decides how a pull of `image` ends on this cluster. A pull-timeout entry
  * matches one reference (`perl` is `perl:latest`, so `perl:5.36.0` still
- * pulls); `perl:*` matches every tag.
+ * pulls); `perl:*` matches every tag. `now` (ms) dates the signed blob URL
+ * of the docker-era message.
  */
-export function pullOutcome(image: string, settings: ClusterSettings, seed: number): PullOutcome {
+export function pullOutcome(image: string, settings: ClusterSettings, seed: number, now = 0): PullOutcome {
   const info = resolveImage(image);
   const normalized = `${info.repository}:${info.tag}`;
   const timesOut = settings.pullTimeout.some((p) => p === image || normalizeImage(p) === normalized || p === `${info.repository}:*`);
+  if (timesOut && settings.version < CONTAINERD_SINCE) return { ok: false, message: dockerTimeout(info.repository, info.tag, seed, now) };
   if (timesOut) {
     const blob = (seed >>> 0).toString(16).padStart(8, '0');
     return {
@@ -53,4 +55,31 @@ function fullRef(repository: string, tag: string): string {
   const first = repository.split('/')[0];
   const hasRegistry = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
   return hasRegistry ? `${repository}:${tag}` : `docker.io/${libraryPath(repository)}:${tag}`;
+}
+
+/** Clusters from this version run containerd (dockershim was removed in 1.24). */
+const CONTAINERD_SINCE = 124;
+
+/**
+ * The docker daemon's timeout, as 1.15 transcripts show it: the manifest
+ * resolved, then the image configuration blob on the registry's CDN never
+ * answered. The blob digest and URL signature are derived from the image and
+ * seed so that replays are repeatable.
+ */
+function dockerTimeout(repository: string, tag: string, seed: number, now: number): string {
+  const digest = hexHash(`${repository}:${tag}:${seed}`, 64);
+  const signature = encodeURIComponent(Buffer.from(hexHash(`${digest}:${now}`, 40), 'hex').toString('base64'));
+  const verify = Math.floor(now / 1000);
+  return `rpc error: code = Unknown desc = error pulling image configuration: Get https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/${digest.slice(0, 2)}/${digest}/data?verify=${verify}-${signature}: dial tcp 104.18.121.25:443: i/o timeout`;
+}
+
+/** `length` hex digits from a 32-bit FNV-1a chain over `text`. */
+function hexHash(text: string, length: number): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < length; round++) {
+    for (const ch of `${round}:${text}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
 }

@@ -74,7 +74,7 @@ function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: an
 
 function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): KObject | undefined {
   const at = rec.until!;
-  const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed);
+  const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed, at);
   if (!outcome.ok) {
     rec.pullFailures += 1;
     emit('Warning', 'Failed', `Failed to pull image "${spec.image}": ${outcome.message}`, spec.name);
@@ -238,6 +238,23 @@ function advance(ctx: ControllerContext, pod: KObject, node: KObject, spec: any,
   return nodeChanged;
 }
 
+/**
+ * Kubelets before this version (1.15 transcripts show `<none>` during the
+ * first pull) reported the pod IP only after their first sync.
+ */
+const LATE_POD_IP_BEFORE = 116;
+
+/** Puts a held-back pod IP into the status once every first pull attempt has ended. */
+function reportLatePodIP(pod: KObject, record: PodRecord): void {
+  const ip = record.unreportedPodIP;
+  if (ip === undefined) return;
+  const firstPullRunning = Object.values(record.containers).some((r) => r.stage === 'pull' && r.pullFailures === 0);
+  if (firstPullRunning) return;
+  pod.status.podIP = ip;
+  pod.status.podIPs = [{ ip }];
+  delete record.unreportedPodIP;
+}
+
 function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit): PodRecord {
   const record: PodRecord = { containers: {} };
   pod.status ??= {};
@@ -245,8 +262,11 @@ function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit
   pod.status.hostIPs = pod.status.hostIP ? [{ ip: pod.status.hostIP }] : undefined;
   if (!pod.spec.hostNetwork) {
     const ip = allocatePodIP(ctx.store, node);
-    pod.status.podIP = ip;
-    pod.status.podIPs = [{ ip }];
+    if (ctx.settings.version < LATE_POD_IP_BEFORE) record.unreportedPodIP = ip;
+    else {
+      pod.status.podIP = ip;
+      pod.status.podIPs = [{ ip }];
+    }
   } else {
     pod.status.podIP = pod.status.hostIP;
     pod.status.podIPs = pod.status.hostIPs;
@@ -315,6 +335,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     const rec = (record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' });
     if (advance(ctx, pod, node, spec, rec, emit)) nodeChanged = true;
   }
+  reportLatePodIP(pod, record);
   const deadline = podDeadline(pod);
   if (deadline !== undefined && ctx.now() >= deadline) killPastDeadline(ctx, pod, record, emit);
   pod._sim = record;

@@ -36,4 +36,10 @@ export interface PodRecord {
   removeAt?: number;
   /** Set when the kubelet failed the whole pod (past spec.activeDeadlineSeconds): the pod status reason and message. */
   failure?: { reason: string; message: string };
+  /**
+   * The sandbox IP not yet in the pod status: kubelets before 1.16 wrote the
+   * status before their first sync, so the IP appeared only once the first
+   * pull attempt of every container had ended.
+   */
+  unreportedPodIP?: string;
 }

@@ -4,6 +4,7 @@
  * list current, starts a job at each due schedule time under the
  * concurrency policy, and trims the job history. It wakes itself at the
  * next schedule time, so advancing the clock runs every start in order.
+ * Before 1.21 it acts only at 10-second polls (see POLLED_BEFORE).
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
@@ -109,7 +110,7 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
     return;
   }
   const now = ctx.now();
-  ctx.wakeAt(schedule.next(now), key);
+  ctx.wakeAt(ctx.settings.version < POLLED_BEFORE ? nextPoll(schedule.next(now) - 1) : schedule.next(now), key);
   const scheduled = findStartTime(ctx, cj, schedule, emit);
   if (scheduled === undefined) return;
   const name = getJobName(cj.metadata.name, scheduled, ctx.settings.version);
@@ -131,11 +132,30 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   startJob(ctx, cj, scheduled, emit);
 }
 
+/**
+ * Before 1.21 the CronJob controller (cronjob_controller.go, v1) watched
+ * nothing: syncAll listed every CronJob and Job each 10 seconds, ran syncOne
+ * and then cleanupFinishedJobs with that listing. A job's completion, and the
+ * history trim that follows it, are only seen at the next poll.
+ */
+const POLLED_BEFORE = 121;
+const POLL_MS = 10_000;
+
+/** The first poll at or after `ms`; polls fall on whole 10-second marks. */
+function nextPoll(ms: number): number {
+  return Math.ceil(ms / POLL_MS) * POLL_MS;
+}
+
 /** Reconciles one CronJob, as a list of decisions. */
 export function syncCronJob(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const cj = ctx.store.get('cronjobs', ns, name);
   if (!cj) return;
+  if (ctx.settings.version < POLLED_BEFORE && ctx.now() % POLL_MS !== 0) {
+    // A change between polls waits for the next one.
+    ctx.wakeAt(nextPoll(ctx.now()), key);
+    return;
+  }
   cj.status ??= {};
   const before = JSON.stringify(cj.status);
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);

@@ -35,6 +35,14 @@ function probeText(p: any): string {
 }
 
 /** Writes a container block; shared with pod templates (status omitted there). */
+/**
+ * kubectl 1.32 writes ` op=Exists` after a keyed Exists toleration
+ * (`node.kubernetes.io/not-ready:NoExecute op=Exists for 300s`); 1.15
+ * transcripts show the bare key. The release in between that changed it is
+ * not pinned down; 1.18 is assumed.
+ */
+const OP_EXISTS_SINCE = 118;
+
 export function writeContainer(w: DescribeWriter, c: any, status: any | undefined, level: number, template: boolean): void {
   w.write(level, `${c.name}:\n`);
   const l = level + 1;
@@ -157,7 +165,8 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
       let s = t.key ?? '';
       if (t.value) s += `=${t.value}`;
       if (t.effect) s += `:${t.effect}`;
-      if (t.operator === 'Exists' && !t.key) s = 'op=Exists';
+      if (v >= OP_EXISTS_SINCE && t.operator === 'Exists' && !t.value) s += s ? ' op=Exists' : 'op=Exists';
+      else if (t.operator === 'Exists' && !t.key) s = 'op=Exists';
       if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
       if (i === 0) w.line(0, 'Tolerations', s);
       else w.write(0, `\t${s}\n`);
