@@ -39,7 +39,7 @@ function probeText(p: any): string {
  * kubectl 1.32 writes ` op=Exists` after a keyed Exists toleration
  * (`node.kubernetes.io/not-ready:NoExecute op=Exists for 300s`); 1.15
  * transcripts show the bare key. The release in between that changed it is
- * not pinned down; 1.18 is assumed.
+ * not pinned down. NOTE: 1.18 is an estimate.
  */
 const OP_EXISTS_SINCE = 118;
 
