@@ -122,6 +122,22 @@ describe('explainDifference', () => {
     );
     expect(result?.reasons).toEqual(['the transcript shows a pod replaced for a reason it does not show (pi-98qk8 replaced pi-59srm); kubesim still runs the earlier pod']);
   });
+  it('explains explain of an unserved version', () => {
+    const result = explainDifference(
+      ['KIND:     ReplicaSet', 'VERSION:  extensions/v1beta1', '', 'DESCRIPTION:', '     DEPRECATED - old text'],
+      ['KIND:     ReplicaSet', 'VERSION:  apps/v1', '', 'DESCRIPTION:', '     new text'],
+      EMPTY_BINDINGS,
+    );
+    expect(result?.reasons).toEqual(["the transcript explains ReplicaSet extensions/v1beta1; kubesim's explain data is generated from the Kubernetes 1.33 OpenAPI schema (kubernetes-models 4.5.1), which has ReplicaSet only as apps/v1"]);
+  });
+  it('leaves an explain text difference unexplained', () => {
+    const result = explainDifference(
+      ['KIND:     ReplicaSet', 'VERSION:  apps/v1', '', 'DESCRIPTION:', '     old text'],
+      ['KIND:     ReplicaSet', 'VERSION:  apps/v1', '', 'DESCRIPTION:', '     new text'],
+      EMPTY_BINDINGS,
+    );
+    expect(result).toBeUndefined();
+  });
 });
 
 describe('explainDifference for rollout history', () => {
