@@ -18,6 +18,19 @@ import { findUnmetTimes, isKnownTimeZone, parseSchedule, type Schedule } from '.
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void;
 
+/**
+ * The v1 controller of clusters before 1.21 watched nothing: it listed every
+ * CronJob and Job every 10 seconds. kubesim runs it at multiples of 10 s of
+ * cluster time, so jobs start, and finished ones are noticed and cleaned
+ * up, at the next poll.
+ */
+const V1_POLL_MS = 10_000;
+
+/** The first v1 poll at or after `ms`. */
+function nextPoll(ms: number): number {
+  return Math.ceil(ms / V1_POLL_MS) * V1_POLL_MS;
+}
+
 /** Updates the active list and lastSuccessfulTime from the jobs the CronJob owns. */
 function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], emit: Emit): void {
   const status = cj.status;
@@ -109,7 +122,8 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
     return;
   }
   const now = ctx.now();
-  ctx.wakeAt(schedule.next(now), key);
+  const next = schedule.next(now);
+  ctx.wakeAt(ctx.settings.version < 121 ? nextPoll(next) : next, key);
   const scheduled = findStartTime(ctx, cj, schedule, emit);
   if (scheduled === undefined) return;
   const name = getJobName(cj.metadata.name, scheduled, ctx.settings.version);
@@ -136,6 +150,10 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const cj = ctx.store.get('cronjobs', ns, name);
   if (!cj) return;
+  if (ctx.settings.version < 121 && ctx.now() % V1_POLL_MS !== 0) {
+    ctx.wakeAt(nextPoll(ctx.now()), key);
+    return;
+  }
   cj.status ??= {};
   const before = JSON.stringify(cj.status);
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
