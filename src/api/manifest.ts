@@ -3,6 +3,7 @@
  * resolved through the registry, removed versions converted (with the API
  * server's deprecation warning) or rejected on a strict cluster.
  */
+import { checkFieldTypes } from './field-types.js';
 import type { KObject } from './types.js';
 import { apiVersionOf, findKind, findLegacy, isServed, versionNumber, type ResourceInfo } from './registry.js';
 import { LEGACY_VERSION_ANNOTATION } from './admission.js';
@@ -57,6 +58,7 @@ export function decodeObject(doc: any, opts: DecodeOptions): Decoded {
       `resource mapping not found for name: "${name}" namespace: "${ns}"${src}: no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
     );
   if (!info) throw noMatch();
+  checkFieldTypes(doc, kind, apiVersion);
   const current = apiVersionOf(info);
   const obj: KObject = structuredClone(doc);
   obj.metadata ??= { name: '' };

@@ -2,6 +2,7 @@
  * Validation with the API server's field paths and messages
  * (k8s.io/apimachinery validation and pkg/apis/<group>/validation).
  */
+import { cronSyntaxError } from './cron-syntax.js';
 import type { KObject } from './types.js';
 import type { FieldCause } from './errors.js';
 import { fromLabelSelector, matches } from './selectors.js';
@@ -90,6 +91,9 @@ function validateContainers(containers: any, field: string): FieldCause[] {
     else if (names.has(c.name)) causes.push({ field: `${f}.name`, type: 'Duplicate value', value: c.name, hasValue: true });
     names.add(c.name);
     if (!c.image || typeof c.image !== 'string' || !c.image.trim()) causes.push(required(`${f}.image`));
+    for (const [j, e] of (Array.isArray(c.env) ? c.env : []).entries()) {
+      if (!e?.name) causes.push(required(`${f}.env[${j}].name`));
+    }
     for (const [j, p] of (c.ports ?? []).entries()) {
       const port = p?.containerPort;
       if (typeof port !== 'number' || port < 1 || port > 65535 || !Number.isInteger(port)) {
@@ -135,6 +139,13 @@ function validateSelectorAndTemplate(spec: any, requireSelector: boolean): Field
     causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
     return causes;
   }
+  const operators = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+  for (const [i, e] of (Array.isArray(spec.selector.matchExpressions) ? spec.selector.matchExpressions : []).entries()) {
+    if (!operators.has(e?.operator)) {
+      causes.push(invalidValue(`spec.selector.matchExpressions[${i}].operator`, e?.operator ?? '', 'not a valid selector operator'));
+    }
+  }
+  if (causes.length > 0) return causes;
   const sel = fromLabelSelector(spec.selector);
   if (!sel || sel.length === 0) {
     causes.push(invalidValue('spec.selector', spec.selector, 'empty selector is invalid for deployment'));
@@ -190,6 +201,10 @@ export function validateObject(resource: string, obj: KObject): FieldCause[] {
       break;
     case 'cronjobs':
       if (!spec?.schedule) causes.push(required('spec.schedule'));
+      else {
+        const scheduleError = cronSyntaxError(String(spec.schedule));
+        if (scheduleError) causes.push(invalidValue('spec.schedule', spec.schedule, scheduleError));
+      }
       causes.push(...validateJobSpec(spec?.jobTemplate?.spec, 'spec.jobTemplate.spec'));
       break;
     case 'services':

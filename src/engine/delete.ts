@@ -74,7 +74,7 @@ function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | unde
 /** Removes the deleted object's ownerReferences from everything it owns. */
 function orphanDependents(store: Store, owner: KObject): void {
   const uid = owner.metadata.uid;
-  const rows = store.db.prepare('SELECT resource FROM objects WHERE owner = ? GROUP BY resource').all(uid) as { resource: string }[];
+  const rows = store.prepared('SELECT resource FROM objects WHERE owner = ? GROUP BY resource').all(uid) as { resource: string }[];
   for (const { resource } of rows) {
     for (const dep of store.list(resource, undefined, { owner: uid })) {
       dep.metadata.ownerReferences = (dep.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
@@ -86,6 +86,6 @@ function orphanDependents(store: Store, owner: KObject): void {
 
 /** Lists every object whose controller owner has this uid, with its resource. */
 export function listDependents(store: Store, uid: string): { resource: string; obj: KObject }[] {
-  const rows = store.db.prepare('SELECT resource, data FROM objects WHERE owner = ?').all(uid) as { resource: string; data: string }[];
+  const rows = store.prepared('SELECT resource, data FROM objects WHERE owner = ?').all(uid) as { resource: string; data: string }[];
   return rows.map((r) => ({ resource: r.resource, obj: JSON.parse(r.data) }));
 }

@@ -9,6 +9,7 @@ import { validateCronJobSchedule } from '../controllers/cronjob/validation.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { allocateServiceAddresses } from '../network/service-ipam.js';
+import { stampTemplateGeneration } from '../controllers/daemonset/template-generation.js';
 import { clusterExists, clusterFile } from './home.js';
 import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
 import { isoTime } from '../store/store.js';
@@ -40,6 +41,7 @@ function wire(cluster: Cluster): Cluster {
       op,
     );
     if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old);
+    if (resource === 'daemonsets' && op !== 'delete') stampTemplateGeneration(obj, old);
   };
   store.hooks.unshift(trackNodeUsage(store));
   cluster.register(CONTROLLERS);

@@ -73,7 +73,7 @@ export function rebootNode(store: Store, nodeName: string, now: number, settings
   return restarted;
 }
 
-/** The kubelet's event when it finds a pod's sandbox gone after a restart. */
+/** Records the kubelet's event for a pod whose sandbox is gone after a restart. */
 function recordEventFor(store: Store, pod: KObject, nodeName: string): void {
   recordEvent(store, pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.', {
     component: 'kubelet',

@@ -16,7 +16,7 @@ const LOADS_META = 'loads';
 export const LOAD_CONTROLLER = 'load-expiry';
 
 /** Kinds a load can target, by resource name. */
-export const LOAD_TARGET_RESOURCES = ['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers', 'pods', 'services'];
+export const LOAD_TARGET_RESOURCES = ['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers', 'daemonsets', 'pods', 'services'];
 
 export interface Load {
   namespace: string;

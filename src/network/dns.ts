@@ -1,8 +1,8 @@
 /**
- * In-cluster name resolution, as CoreDNS answers a pod whose resolv.conf
- * searches `<ns>.svc.cluster.local svc.cluster.local cluster.local`:
- * `<svc>`, `<svc>.<ns>`, `<svc>.<ns>.svc.cluster.local` name a Service;
- * `<host>.<svc>.<ns>.svc.cluster.local` names a pod with that hostname and
+ * In-cluster name resolution, as CoreDNS resolves names for a pod whose
+ * resolv.conf searches `<ns>.svc.cluster.local svc.cluster.local cluster.local`.
+ * `<svc>`, `<svc>.<ns>` and `<svc>.<ns>.svc.cluster.local` name a Service.
+ * `<host>.<svc>.<ns>.svc.cluster.local` names the pod with that hostname and
  * subdomain behind a headless Service.
  */
 import type { KObject } from '../api/types.js';
@@ -12,7 +12,7 @@ export const CLUSTER_DOMAIN = 'cluster.local';
 
 export type Resolution = { kind: 'service'; service: KObject } | { kind: 'pod'; pod: KObject } | { kind: 'ip'; ip: string };
 
-/** The fully qualified names the resolver tries for `host`, in search-path order. */
+/** Lists the fully qualified names the resolver tries for `host`, in search-path order. */
 export function searchNames(host: string, namespace: string): string[] {
   const name = host.replace(/\.$/, '');
   if (host.endsWith('.') || name.endsWith(`.${CLUSTER_DOMAIN}`)) return [name];

@@ -1,8 +1,8 @@
 /**
- * Choosing the pod a Service connection reaches, as kube-proxy would: one
- * of the ready endpoints, in turn (a per-Service counter kept in the store,
- * so repeated requests visit every pod and runs repeat), with the Service
- * port mapped to the endpoint's target port.
+ * Backend selection for Service connections, as kube-proxy does it: the
+ * ready endpoints take turns, and the Service port maps to the endpoint's
+ * target port. The turn counter lives in the store, so repeated requests
+ * visit every pod and runs repeat.
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
@@ -13,7 +13,7 @@ export interface Backend {
   port: number;
 }
 
-/** Picks the next ready backend of a Service for a connection to `port`; undefined when none answers. */
+/** Picks the next ready backend of a Service for a connection to `port`, or undefined when there is none. */
 export function pickBackend(store: Store, svc: KObject, port: number): Backend | undefined {
   const ns = svc.metadata.namespace ?? 'default';
   const headless = svc.spec?.clusterIP === 'None';

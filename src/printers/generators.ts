@@ -19,7 +19,7 @@ export interface DeploymentFlags {
   command?: string[];
   /** Set when `-n` was given explicitly; kubectl then prints it. */
   namespace?: string;
-  /** Random suffix for a container name already taken (kubectl uses 5 random characters). */
+  /** Random suffix for a container name that had `_` or `.` replaced (kubectl uses 5 random characters). */
   randomSuffix?: () => string;
 }
 
@@ -29,11 +29,7 @@ export function generateDeployment(f: DeploymentFlags): KObject {
     throw new Error('cannot specify multiple --image options and command');
   }
   const labels = { app: f.name };
-  const used = new Set<string>();
-  const containers = f.images.map((image) => {
-    const name = uniquify(containerNameFromImage(image), used, f.randomSuffix);
-    return container({ name, image, command: f.command });
-  });
+  const containers = f.images.map((image) => container({ name: containerNameFromImage(image, f.randomSuffix), image, command: f.command }));
   if (f.port !== undefined && f.port >= 0 && containers.length > 0) containers[0].ports = [{ containerPort: f.port }];
   for (const c of containers) c.resources = {};
 
@@ -204,19 +200,14 @@ function podTemplate(name: string, image: string, command: string[] | undefined,
 }
 
 // kubectl names a container after its image: last path element, tag and
-// digest removed, `_` and `.` replaced by `-`.
-function containerNameFromImage(image: string): string {
+// digest removed. A name with `_` or `.` gets them replaced by `-` plus a
+// random 5-character suffix; repeated names are left for the server to reject.
+function containerNameFromImage(image: string, randomSuffix?: () => string): string {
   let name = image.split('/').at(-1)!;
   name = name.split(':')[0];
   name = name.split('@')[0];
-  return name.replace(/[_.]/g, '-');
-}
-
-function uniquify(name: string, used: Set<string>, randomSuffix?: () => string): string {
-  let unique = name;
-  if (used.has(unique)) unique = `${name}-${randomSuffix ? randomSuffix() : String(used.size)}`;
-  used.add(unique);
-  return unique;
+  if (!/[_.]/.test(name)) return name;
+  return `${name.replace(/[_.]/g, '-')}-${randomSuffix ? randomSuffix() : 'xxxxx'}`;
 }
 
 function parsePort(text: string): number {

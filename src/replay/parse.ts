@@ -52,6 +52,8 @@ export interface Step {
   stdin?: string;
   /** Reason the parser made this step up or changed it, shown in the report. */
   note?: string;
+  /** Transcript file the step comes from, when a replay reads several. */
+  file?: string;
 }
 
 /** A command written in prose without a prompt, kept for the report but not run. */

@@ -19,6 +19,8 @@ export interface StepOutcome {
   ranCommand?: string;
   /** For `differ`: the diff lines from matchOutput. */
   diff?: string[];
+  /** For `transient`: kubesim's output at the transcript's moment (the transcript's is the step's). */
+  actual?: string[];
   /** For `skipped`: why the step was not compared (required); for others an optional remark. */
   reason?: string;
 }
@@ -43,11 +45,14 @@ export interface ReportJson {
   totals: ReportTotals;
   steps: Array<{
     index: number;
+    /** Transcript file of the step, when the replay read a folder. */
+    file?: string;
     line: number;
     command: string;
     ranCommand?: string;
     status: StepStatus;
     diff?: string[];
+    actual?: string[];
     reason?: string;
     note?: string;
   }>;
@@ -68,14 +73,25 @@ export function formatReport(outcomes: readonly StepOutcome[], opts: FormatOptio
   const width = String(Math.max(0, ...outcomes.map((o) => o.step.index))).length;
   const lines: string[] = [];
 
+  let file: string | undefined;
   for (const outcome of outcomes) {
     const { step, status } = outcome;
+    if (step.file && step.file !== file) {
+      file = step.file;
+      lines.push(chalk.bold(`${file}:`));
+    }
     const number = String(step.index).padStart(width);
     const remark = outcome.reason ? chalk.dim(`  (${outcome.reason})`) : '';
     lines.push(`${paintMark(chalk, status)} ${number}  ${step.command}${remark}`);
+    const indent = ' '.repeat(width + 4);
+    if (status === 'transient' && outcome.actual) {
+      lines.push(`${indent}${chalk.dim('transcript:')}`);
+      for (const line of step.expectedOutput) lines.push(`${indent}  ${line}`);
+      lines.push(`${indent}${chalk.dim("kubesim at the transcript's moment:")}`);
+      for (const line of outcome.actual) lines.push(`${indent}  ${line}`);
+    }
     if (status !== 'differ') continue;
 
-    const indent = ' '.repeat(width + 4);
     if (outcome.ranCommand && outcome.ranCommand !== step.command) {
       lines.push(`${indent}${chalk.dim(`ran: ${outcome.ranCommand}`)}`);
     }
@@ -96,13 +112,15 @@ export function formatTotals(totals: ReportTotals): string {
 export function reportToJson(outcomes: readonly StepOutcome[]): ReportJson {
   return {
     totals: summarizeOutcomes(outcomes),
-    steps: outcomes.map(({ step, status, ranCommand, diff, reason }) => ({
+    steps: outcomes.map(({ step, status, ranCommand, diff, actual, reason }) => ({
       index: step.index,
+      ...(step.file ? { file: step.file } : {}),
       line: step.line,
       command: step.command,
       ...(ranCommand !== undefined && ranCommand !== step.command ? { ranCommand } : {}),
       status,
       ...(diff && diff.length > 0 ? { diff } : {}),
+      ...(actual ? { actual } : {}),
       ...(reason ? { reason } : {}),
       ...(step.note ? { note: step.note } : {}),
     })),

@@ -83,6 +83,11 @@ export class Store {
     public now: () => number,
   ) {}
 
+  /** Returns a prepared statement for `sql`, compiled once per store and reused. */
+  prepared(sql: string) {
+    return this.stmt(sql);
+  }
+
   private stmt(sql: string) {
     let s = this.stmts[sql];
     if (!s) s = this.stmts[sql] = this.db.prepare(sql);

@@ -65,5 +65,21 @@ describe('kubesim replay, end to end', () => {
     expect(r.stdout).toMatch(/\^\^\^ READY/);
     expect(r.stdout).toContain('1 step: 0 ✓ match, 0 ≈ transient, 1 ✗ differ, 0 ○ skipped');
     expect(r.code).toBe(1);
+
+    const allowed = sb.run(['replay', dir, '--only', '5', '--allow-diff']);
+    expect(allowed.stdout).toContain('1 step: 0 ✓ match, 0 ≈ transient, 1 ✗ differ, 0 ○ skipped');
+    expect(allowed.code).toBe(0);
+  });
+
+  it('rejects a bad --only range', () => {
+    const r = sb.run(['replay', FIXTURES, '--only', '9..3']);
+    expect(r.stderr).toBe('error: invalid --only "9..3": use N, N..M, N.. or ..M\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('names a missing tutorial', () => {
+    const r = sb.run(['replay', join(scratch, 'nope.txt')]);
+    expect(r.stderr).toBe(`error: cannot read "${join(scratch, 'nope.txt')}": no such file or directory\n`);
+    expect(r.code).toBe(1);
   });
 });

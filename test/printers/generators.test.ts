@@ -27,14 +27,14 @@ import { hasKubectl, NO_KUBECTL } from './kubectl-golden';
 const execFileAsync = promisify(execFile);
 
 describe('generateDeployment', () => {
-  it('names containers after their images', () => {
-    const d = generateDeployment({ name: 'web', images: ['registry.io/team/my_app.v2:1.0', 'nginx@sha256:abc'] });
-    expect(d.spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual(['my-app-v2', 'nginx']);
+  it('names containers after their images, suffixing names it had to sanitize', () => {
+    const d = generateDeployment({ name: 'web', images: ['registry.io/team/my_app.v2:1.0', 'nginx@sha256:abc'], randomSuffix: () => 'abcde' });
+    expect(d.spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual(['my-app-v2-abcde', 'nginx']);
   });
 
-  it('suffixes a repeated container name', () => {
+  it('keeps a repeated container name, as kubectl does', () => {
     const d = generateDeployment({ name: 'web', images: ['nginx', 'nginx:2'], randomSuffix: () => 'abcde' });
-    expect(d.spec.template.spec.containers[1].name).toBe('nginx-abcde');
+    expect(d.spec.template.spec.containers[1].name).toBe('nginx');
   });
 });
 

@@ -57,3 +57,42 @@ describe('reportToJson', () => {
     expect(json.steps[3].diff).toHaveLength(3);
   });
 });
+
+describe('formatReport with transcript files', () => {
+  it('heads each file of a folder replay', () => {
+    const fromFiles: StepOutcome[] = [
+      { step: step(1, 'kubectl create -f rs.yml', { file: '01-rs.txt' }), status: 'match' },
+      { step: step(2, 'kubectl get rs', { file: '01-rs.txt' }), status: 'match' },
+      { step: step(3, 'kubectl get job', { file: '02-job.txt' }), status: 'match' },
+    ];
+    expect(formatReport(fromFiles).split('\n').slice(0, 5)).toEqual([
+      '01-rs.txt:',
+      '✓ 1  kubectl create -f rs.yml',
+      '✓ 2  kubectl get rs',
+      '02-job.txt:',
+      '✓ 3  kubectl get job',
+    ]);
+    expect(reportToJson(fromFiles).steps[2]).toEqual({ index: 3, file: '02-job.txt', line: 30, command: 'kubectl get job', status: 'match' });
+  });
+});
+
+describe('formatReport for transient steps', () => {
+  it('shows both outputs', () => {
+    const transient: StepOutcome[] = [{
+      step: step(4, 'kubectl get rs', { expectedOutput: ['NAME  READY', 'web   4'] }),
+      status: 'transient',
+      actual: ['NAME  READY', 'web   2'],
+      reason: 'kubesim reached this state 2s later',
+    }];
+    expect(formatReport(transient).split('\n').slice(0, 7)).toEqual([
+      '≈ 4  kubectl get rs  (kubesim reached this state 2s later)',
+      '     transcript:',
+      '       NAME  READY',
+      '       web   4',
+      "     kubesim at the transcript's moment:",
+      '       NAME  READY',
+      '       web   2',
+    ]);
+    expect(reportToJson(transient).steps[0].actual).toEqual(['NAME  READY', 'web   2']);
+  });
+});

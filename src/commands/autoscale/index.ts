@@ -15,6 +15,8 @@ import { groupFor, renderGroups } from '../shared/output.js';
 import { changeCause, CHANGE_CAUSE } from '../shared/record.js';
 import { findResource } from '../../api/registry.js';
 import { LAST_APPLIED } from '../shared/apply-merge.js';
+import { readManifests } from '../shared/manifests.js';
+import { decodeObject } from '../../api/manifest.js';
 
 /** Resources with a scale subresource; kubectl checks this through discovery. */
 const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
@@ -41,22 +43,29 @@ export const command: CommandDef = {
     { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name).' },
     { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation (deprecated).' },
     { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },
+    { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files identifying the resource to autoscale.' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
     { name: 'field-manager', type: 'string', default: 'kubectl-autoscale', help: 'Name of the manager used to track field ownership.' },
   ],
-  run(ctx, parsed) {
+  async run(ctx, parsed) {
     const f = ctx.flags;
     if (!parsed.set.has('max')) throw new UsageError('required flag(s) "max" not set');
     if (f.max < 1) throw new UsageError(`--max=MAXPODS is required and must be at least 1, max: ${f.max}`);
     if (f.max < f.min) throw new UsageError(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${f.max}, min: ${f.min}`);
     const dryRun: string = f['dry-run'] === 'unchanged' ? 'client' : f['dry-run'];
     if (!['none', 'client', 'server'].includes(dryRun)) throw new UsageError(`Invalid dry-run value (${f['dry-run']}). Must be "none", "server", or "client".`);
-    if (parsed.args.length === 0) throw new ExitError(1, NO_RESOURCES);
-    const targets = parseTargets(parsed.args);
+    if (parsed.args.length === 0 && f.filename.length === 0) throw new ExitError(1, NO_RESOURCES);
+    const docs = f.filename.length > 0 ? await readManifests(f.filename, ctx.io.stdin, f.recursive) : [];
 
     const cluster = ctx.cluster();
     const store = cluster.store;
     const ns = ctx.namespace;
     const version = cluster.settings.version;
+    const targets = parsed.args.length > 0 ? parseTargets(parsed.args) : [];
+    for (const d of docs) {
+      const dec = decodeObject(d.doc, { clusterVersion: version, strictVersions: cluster.settings.strictVersions, source: d.source });
+      targets.push({ info: dec.info, group: dec.group === dec.info.group ? undefined : dec.group, names: [dec.obj.metadata.name] });
+    }
     const hpaInfo = findResource('horizontalpodautoscalers')!;
     let operation = 'autoscaled';
     if (dryRun === 'client') operation = 'created (dry run)';
@@ -86,15 +95,33 @@ export const command: CommandDef = {
           if (f['save-config']) stored.metadata.annotations = { ...(stored.metadata.annotations ?? {}), [LAST_APPLIED]: JSON.stringify(hpa) + '\n' };
           convertHpaV1(stored);
           stored.apiVersion = 'autoscaling/v2';
-          if (dryRun === 'none') store.create('horizontalpodautoscalers', stored);
+          if (dryRun === 'none') {
+            // kubectl prints what the server returns: the stored object read back as autoscaling/v1.
+            printResult(ctx, asV1(store.create('horizontalpodautoscalers', stored)), hpaInfo, operation, version);
+            continue;
+          }
         }
-        printResult(ctx, hpa, hpaInfo, operation, version);
+        const shown = { ...hpa, metadata: { ...hpa.metadata, creationTimestamp: null }, status: { currentReplicas: 0, desiredReplicas: 0 } } as unknown as KObject;
+        printResult(ctx, shown, hpaInfo, operation, version);
       }
     }
     if (count === 0) throw new UsageError('no objects passed to autoscale');
     ctx.settle();
   },
 };
+
+/**
+ * Reads a freshly stored HPA back as autoscaling/v1, the version kubectl's
+ * autoscale client talks: a CPU utilization target becomes
+ * targetCPUUtilizationPercentage, and the status starts at zero.
+ */
+function asV1(stored: KObject): KObject {
+  const { metrics, behavior, ...spec } = stored.spec ?? {};
+  void behavior;
+  const cpu = (metrics ?? []).find((m: any) => m.type === 'Resource' && m.resource?.name === 'cpu' && m.resource?.target?.type === 'Utilization');
+  if (cpu) spec.targetCPUUtilizationPercentage = cpu.resource.target.averageUtilization;
+  return { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: stored.metadata, spec, status: { currentReplicas: 0, desiredReplicas: 0 } };
+}
 
 /** Builds the autoscaling/v1 object kubectl sends (createHorizontalPodAutoscaler upstream). */
 function buildAutoscaler(flags: Record<string, any>, refName: string, info: ResourceInfo, group: string, cause: string | undefined): KObject {
@@ -114,8 +141,7 @@ function buildAutoscaler(flags: Record<string, any>, refName: string, info: Reso
 function printResult(ctx: Parameters<NonNullable<CommandDef['run']>>[0], hpa: KObject, info: ResourceInfo, operation: string, version: number): void {
   const output: string = ctx.flags.output;
   if (output === 'yaml' || output === 'json') {
-    const shown = { ...hpa, metadata: { ...hpa.metadata, creationTimestamp: null }, status: { currentReplicas: 0, desiredReplicas: 0 } } as unknown as KObject;
-    ctx.io.out(renderGroups([{ info, group: info.group, objects: [shown] }], { output, showLabels: false, noHeaders: false, labelColumns: [], withKind: false, allNamespaces: false, single: true }, { now: 0, version } as any));
+    ctx.io.out(renderGroups([{ info, group: info.group, objects: [hpa] }], { output, showLabels: false, noHeaders: false, labelColumns: [], withKind: false, allNamespaces: false, single: true }, { now: 0, version } as any));
     return;
   }
   if (output === 'name') {

@@ -1,5 +1,5 @@
 /**
- * Which pods `kubectl drain` may delete, with its filter order and
+ * The pod filters of `kubectl drain`, in kubectl's order and with its
  * messages: DaemonSet-managed pods, mirror pods, pods with emptyDir data,
  * and pods that declare no controller.
  */

@@ -41,8 +41,8 @@ export const command: CommandDef = {
       }
       if (plan.warnings) ctx.warn(plan.warnings);
       for (const pod of plan.pods) ctx.io.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`);
-      // Simplified: kubectl waits until each evicted pod is gone; kubesim reports the eviction once it is accepted,
-      // because simulated time moves only when the clock does.
+      // Simplified: kubectl waits until each evicted pod is gone. kubesim reports the eviction once it is
+      // accepted, because simulated time moves only when the clock does.
       for (const pod of plan.pods) {
         deleteObject(store, 'pods', pod.metadata.namespace ?? '', pod.metadata.name, { gracePeriodSeconds: grace });
         ctx.io.out(`pod/${pod.metadata.name} evicted\n`);

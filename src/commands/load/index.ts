@@ -38,7 +38,7 @@ export const command: CommandDef = {
     const { info, group, names } = targets[0];
     const name = names[0];
     if (!LOAD_TARGET_RESOURCES.includes(info.resource)) {
-      throw new UsageError(`cannot put load on a ${info.kind}: use a Deployment, ReplicaSet, StatefulSet, ReplicationController, Pod or Service`);
+      throw new UsageError(`cannot put load on a ${info.kind}: use a Deployment, ReplicaSet, StatefulSet, ReplicationController, DaemonSet, Pod or Service`);
     }
     const given = ['cpu', 'rps'].filter((k) => f[k] !== '');
     if (f.stop && (given.length > 0 || parsed.set.has('for'))) throw new UsageError('--stop cannot be combined with --cpu, --rps or --for');

@@ -10,7 +10,7 @@ import { buildNode } from '../../engine/bootstrap.js';
 import { isoTime } from '../../store/store.js';
 import { parseTaintSpecs } from '../taint/spec.js';
 
-/** The next unused node index (pod CIDR 10.244.<index>.0/24, address 192.168.192.<129+index>). */
+/** Returns the next unused node index (pod CIDR 10.244.<index>.0/24, address 192.168.192.<129+index>). */
 export function nextNodeIndex(nodes: KObject[]): number {
   let max = -1;
   for (const n of nodes) {

@@ -17,8 +17,8 @@ export const command: CommandDef = {
     if (!image) throw new UsageError('an image is required, for example perl:5.36.0', true);
     const cluster = ctx.cluster();
     const store = cluster.store;
-    const wanted: string[] = ctx.flags.node;
-    const names = wanted.length > 0 ? wanted : store.list('nodes').map((n) => n.metadata.name);
+    const requested: string[] = ctx.flags.node;
+    const names = requested.length > 0 ? requested : store.list('nodes').map((n) => n.metadata.name);
     for (const name of names) {
       if (!store.get('nodes', '', name)) throw new UsageError(`node "${name}" not found`);
     }

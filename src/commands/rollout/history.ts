@@ -20,7 +20,7 @@ export const command: CommandDef = {
     const cluster = ctx.cluster();
     for (const item of items) {
       try {
-        const text = supportFor(item, 'history', 'history')(cluster, item.obj, ctx.flags.revision);
+        const text = supportFor(item, 'history')(cluster, item.obj, ctx.flags.revision);
         const head = ctx.flags.revision > 0 ? `${displayName(item)} with revision #${ctx.flags.revision}` : `${displayName(item)} `;
         ctx.io.out(`${head}\n${text}\n`);
       } catch (err) {

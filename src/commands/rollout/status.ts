@@ -12,7 +12,7 @@ import { reportError } from '../../cli/errors.js';
 import { RESOURCE_FLAGS, rolloutTargets, supportFor } from './common.js';
 import type { Resolved } from '../shared/resolve.js';
 
-/** Longest single sleep on a wall clock, so writes by other processes are noticed. */
+/** Maximum single sleep on a wall clock, so writes by other processes are noticed. */
 const MAX_SLEEP_MS = 1000;
 
 function nextDue(cluster: Cluster): number | undefined {
@@ -39,7 +39,7 @@ async function waitForChange(cluster: Cluster, deadline: number): Promise<boolea
 }
 
 async function watchOne(ctx: Parameters<NonNullable<CommandDef['run']>>[0], cluster: Cluster, item: Resolved, timeoutMs: number): Promise<void> {
-  const viewer = supportFor(item, 'status', 'rollout status');
+  const viewer = supportFor(item, 'status');
   const revision = ctx.flags.revision;
   const deadline = timeoutMs > 0 ? cluster.clockNow() + timeoutMs : Infinity;
   let seen = '';

@@ -11,11 +11,7 @@ import { rolloutTargets, supportFor } from './common.js';
 
 export type ToggleAction = 'pause' | 'resume' | 'restart';
 
-const WORDS: Record<ToggleAction, { done: string; verbing: string }> = {
-  pause: { done: 'paused', verbing: 'pausing' },
-  resume: { done: 'resumed', verbing: 'resuming' },
-  restart: { done: 'restarted', verbing: 'restarting' },
-};
+const DONE: Record<ToggleAction, string> = { pause: 'paused', resume: 'resumed', restart: 'restarted' };
 
 /** Applies `action` to every target; returns the exit code. */
 export async function runToggle(ctx: CommandContext, parsed: Parsed, action: ToggleAction): Promise<number> {
@@ -25,15 +21,18 @@ export async function runToggle(ctx: CommandContext, parsed: Parsed, action: Tog
   const cluster = ctx.cluster();
   for (const item of items) {
     try {
-      const impl = supportFor(item, action, WORDS[action].verbing) as (obj: KObject, now: number) => KObject;
+      const impl = supportFor(item, action) as (obj: KObject, now: number) => KObject;
       let changed: KObject;
       try {
         changed = impl(item.obj, cluster.clockNow());
       } catch (err) {
         throw new Error(`${errorName(item)} ${(err as Error).message}`);
       }
+      if (action === 'restart' && JSON.stringify(changed) === JSON.stringify(item.obj)) {
+        throw new Error(`failed to create patch for ${item.obj.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`);
+      }
       cluster.store.update(item.info.resource, changed);
-      ctx.io.out(`${displayName(item)} ${WORDS[action].done}\n`);
+      ctx.io.out(`${displayName(item)} ${DONE[action]}\n`);
     } catch (err) {
       code = reportError(err, ctx.io, ctx.path);
     }

@@ -26,12 +26,12 @@ export const command: CommandDef = {
     const dryRun = ctx.flags['dry-run'] === 'client';
     for (const item of items) {
       try {
-        // kubectl warns (from 1.19, release not checked) that undo leaves the last-applied annotation behind.
-        if (cluster.settings.version >= 119 && item.obj.metadata.annotations?.[LAST_APPLIED_ANNOTATION]) {
+        // kubectl 1.36 started warning that undo leaves the last-applied annotation behind.
+        if (cluster.settings.version >= 136 && item.obj.metadata.annotations?.[LAST_APPLIED_ANNOTATION]) {
           ctx.warn(`resource ${item.info.resource}/${item.obj.metadata.name} was previously managed with 'kubectl apply'. Rolling back will not update the kubectl.kubernetes.io/last-applied-configuration annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.`);
         }
-        const result = supportFor(item, 'rollback', 'rollback')(cluster, item.obj, ctx.flags['to-revision'], dryRun);
-        ctx.io.out(dryRun ? `${displayName(item)} ${result}\n` : `${displayName(item)} ${result}\n`);
+        const result = supportFor(item, 'rollback')(cluster, item.obj, ctx.flags['to-revision'], dryRun);
+        ctx.io.out(`${displayName(item)} ${result}\n`);
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);
       }

@@ -7,6 +7,7 @@ import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { displayName, resolveObjects } from '../shared/resolve.js';
+import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
 
 /** Resources that have a scale subresource. */
 const SCALABLE = new Set(['deployments', 'replicasets', 'replicationcontrollers', 'statefulsets']);
@@ -24,12 +25,13 @@ export const command: CommandDef = {
     { name: 'selector', short: 'l', type: 'string', default: '', help: 'Selector (label query) to filter on.' },
     { name: 'all', type: 'bool', default: false, help: 'Select all resources in the namespace of the specified resource types' },
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false, help: 'If present, list the requested object(s) across all namespaces.' },
-    { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (name).' },
+    ...MUTATION_OUTPUT_FLAGS,
     { name: 'timeout', type: 'duration', default: 0, help: 'The length of time to wait before giving up on a scale operation.' },
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
   ],
   async run(ctx, parsed) {
     const flags = ctx.flags;
+    checkMutationOutput(flags.output);
     if (flags.replicas < 0) throw new UsageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
     const { items, errors } = await resolveObjects(ctx, parsed.args, {
       filenames: flags.filename,
@@ -54,12 +56,21 @@ export const command: CommandDef = {
         if (flags['resource-version'] && flags['resource-version'] !== obj.metadata.resourceVersion) {
           throw new Error(`Expected resource version to be ${flags['resource-version']}, was ${obj.metadata.resourceVersion}`);
         }
+        // kubectl prints the object as it read it, before the new size.
+        const read = structuredClone(obj);
         if (!dryRun) {
           obj.spec.replicas = flags.replicas;
           store.update(item.info.resource, obj);
         }
-        const suffix = flags['dry-run'] === 'client' ? ' (dry run)' : flags['dry-run'] === 'server' ? ' (server dry run)' : '';
-        ctx.io.out(flags.output === 'name' ? `${displayName(item)}\n` : `${displayName(item)} scaled${suffix}\n`);
+        ctx.io.out(
+          printMutated([{ obj: read, name: displayName(item) }], {
+            output: flags.output,
+            template: flags.template,
+            allowMissingKeys: flags['allow-missing-template-keys'],
+            operation: 'scaled',
+            dryRun: flags['dry-run'] === 'client' || flags['dry-run'] === 'server' ? flags['dry-run'] : 'none',
+          }),
+        );
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);
       }

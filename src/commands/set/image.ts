@@ -6,7 +6,7 @@
 import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
-import { displayName, resolveObjects } from '../shared/resolve.js';
+import { displayName, dryRunSuffix, resolveObjects } from '../shared/resolve.js';
 import { CHANGE_CAUSE, changeCause } from '../shared/record.js';
 import { podSpecOf } from './pod-template.js';
 
@@ -55,8 +55,8 @@ export const command: CommandDef = {
     if (resources.length === 0 && flags.filename.length === 0) problems.push('one or more resources must be specified as <resource> <name> or <resource>/<name>');
     if (images.length === 0) problems.push('at least one image update is required');
     if (images.some(([n]) => n === '*') && images.length > 1) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
-    if (problems.length === 1) throw new UsageError(problems[0], true);
-    if (problems.length > 1) throw new UsageError(`[${problems.join(', ')}]`, true);
+    if (problems.length === 1) throw new UsageError(problems[0]);
+    if (problems.length > 1) throw new UsageError(`[${problems.join(', ')}]`);
 
     const { items, errors } = await resolveObjects(ctx, resources, { filenames: flags.filename, recursive: flags.recursive, selector: flags.selector, all: flags.all });
     const store = ctx.cluster().store;
@@ -77,7 +77,7 @@ export const command: CommandDef = {
         if (flags.record) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx.path, parsed) };
         if (JSON.stringify(obj) === before) continue;
         if (!dryRun) store.update(item.info.resource, obj);
-        const suffix = flags['dry-run'] === 'client' ? ' (dry run)' : flags['dry-run'] === 'server' ? ' (server dry run)' : '';
+        const suffix = dryRunSuffix(flags['dry-run']);
         ctx.io.out(flags.output === 'name' ? `${displayName(item)}\n` : `${displayName(item)} image updated${suffix}\n`);
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);

@@ -10,5 +10,10 @@ export const command: CommandDef = {
   flags: [],
   subcommands: {
     image: () => import('./image.js'),
+    env: () => import('./env.js'),
+    resources: () => import('./resources.js'),
+    selector: () => import('./selector.js'),
+    serviceaccount: () => import('./serviceaccount.js'),
+    sa: () => import('./serviceaccount.js'),
   },
 };

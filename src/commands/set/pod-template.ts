@@ -1,6 +1,6 @@
 /**
- * Where each workload kind keeps its pod spec, so `set` subcommands can
- * edit pods and every controller's template alike.
+ * Pod spec locations per workload kind, so `set` subcommands can edit pods
+ * and every controller's template alike.
  */
 import type { KObject } from '../../api/types.js';
 

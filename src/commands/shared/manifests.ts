@@ -16,6 +16,50 @@ export interface ManifestDoc {
 /** Documents larger than this are refused before parsing (kubectl has no limit; kubesim guards memory). */
 const MAX_BYTES = 64 * 1024 * 1024;
 
+/** The alias share go-yaml allows at a number of decoded nodes (it fails above it). */
+function allowedAliasRatio(decoded: number): number {
+  if (decoded <= 400_000) return 0.99;
+  if (decoded >= 4_000_000) return 0.1;
+  return 0.99 - (0.89 * (decoded - 400_000)) / 3_600_000;
+}
+
+/**
+ * Whether expanding a document's aliases would blow up, by go-yaml's rule
+ * (more than 100 aliases, more than 1000 nodes, alias share over the allowed
+ * ratio). js-yaml shares aliased nodes, so the blow-up would otherwise happen
+ * later, when the object is copied or encoded.
+ */
+function excessiveAliasing(doc: unknown): boolean {
+  const seen = new Set<object>();
+  let decoded = 0;
+  let aliased = 0;
+  const walk = (value: unknown, viaAlias: boolean): boolean => {
+    decoded++;
+    if (viaAlias) aliased++;
+    if (aliased > 100 && decoded > 1000 && aliased / decoded > allowedAliasRatio(decoded)) return true;
+    if (value === null || typeof value !== 'object') return false;
+    const alias = viaAlias || seen.has(value);
+    seen.add(value);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (walk(child, alias)) return true;
+    }
+    return false;
+  };
+  return walk(doc, false);
+}
+
+/** Decodes a file's bytes as kubectl does: UTF-8, or UTF-16 when a byte order mark says so. */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function parseDocs(text: string, source: string): ManifestDoc[] {
   const out: ManifestDoc[] = [];
   let docs: unknown[];
@@ -28,6 +72,7 @@ function parseDocs(text: string, source: string): ManifestDoc[] {
   }
   for (const doc of docs) {
     if (doc === null || doc === undefined) continue;
+    if (excessiveAliasing(doc)) throw new UsageError(`error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`);
     if (typeof doc === 'object' && !Array.isArray(doc) && (doc as any).kind === 'List' && Array.isArray((doc as any).items)) {
       for (const item of (doc as any).items) out.push({ doc: item, source });
     } else out.push({ doc, source });
@@ -57,7 +102,7 @@ function readPath(path: string, recursive: boolean, top: boolean): ManifestDoc[]
   if (st.size > MAX_BYTES) throw new UsageError(`error reading "${path}": file is larger than ${MAX_BYTES} bytes`);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeText(readFileSync(path));
   } catch (err) {
     throw new UsageError(`open ${path}: ${(err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (err as Error).message}`);
   }

@@ -14,6 +14,8 @@ import { reportError } from '../../cli/errors.js';
 import { LAST_APPLIED, lastAppliedValue, threeWayMerge } from './apply-merge.js';
 import { CHANGE_CAUSE } from './record.js';
 import type { KObject } from '../../api/types.js';
+import { printMutated } from './mutation-output.js';
+import { serverDryRun } from './generated.js';
 
 /**
  * Applies kubectl's `--validate` to fields the schema does not define: an
@@ -42,8 +44,15 @@ export interface WriteOptions {
   mode: 'create' | 'apply';
   changeCause?: string;
   dryRun?: 'none' | 'client' | 'server';
+  /** `-o` value; empty prints `kind/name created|configured|unchanged`. */
   output?: string;
+  /** `--template` for `-o go-template|jsonpath` without `=`. */
+  template?: string;
+  allowMissingKeys?: boolean;
 }
+
+/** The API server's limit on a request body (MaxRequestBodyBytes). */
+const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 
 function withSource(err: unknown, verb: string, source: string, resource: string, name: string): unknown {
   if (err instanceof ApiError && err.reason !== 'Invalid') {
@@ -57,15 +66,36 @@ function withSource(err: unknown, verb: string, source: string, resource: string
 export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteOptions): number {
   const cluster = ctx.cluster();
   const store = cluster.store;
+  const dryRun = opts.dryRun ?? 'none';
+  // A server dry run writes inside a transaction that is rolled back.
+  const write = <T>(fn: () => T): T => (dryRun === 'server' ? serverDryRun(ctx, fn) : fn());
+  let printed = 0;
+  const report = (obj: KObject, name: string, operation: string) => {
+    const output = opts.output ?? '';
+    const text = printMutated([{ obj, name }], {
+      output,
+      template: opts.template,
+      allowMissingKeys: opts.allowMissingKeys,
+      operation,
+      dryRun,
+      numbersAsFloat: dryRun === 'client',
+    });
+    ctx.io.out(output === 'yaml' && printed > 0 ? `---\n${text}` : text);
+    printed++;
+  };
   let code = 0;
   for (const d of docs) {
-    let verb = opts.mode === 'create' ? 'creating' : 'applying';
+    // kubectl reports a document that fails before the live object is read as being created.
+    let verb = 'creating';
     let resource = '';
     let name = '';
     try {
       const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: d.source });
       for (const w of dec.warnings) ctx.warn(w);
       const obj = dec.obj;
+      if (JSON.stringify(d.doc).length > MAX_REQUEST_BYTES) {
+        throw new ApiError('RequestEntityTooLarge', 413, `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
+      }
       resource = dec.info.resource;
       name = obj.metadata.name;
       if (dec.info.namespaced) {
@@ -81,8 +111,8 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       if (opts.mode === 'apply') verb = store.get(resource, ns, name) ? 'patching' : 'creating';
       checkFields(ctx, d, dec.info.kind, cluster.settings.version, opts.validate ?? 'strict');
       if (opts.mode === 'create') {
-        if (opts.dryRun === 'none' || !opts.dryRun) store.create(resource, obj);
-        ctx.io.out(`${label}/${name} created${opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+        const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
+        report(created, `${label}/${name}`, 'created');
         continue;
       }
       const manifest = structuredClone(d.doc);
@@ -95,8 +125,8 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       if (!live) {
         verb = 'creating';
         obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
-        store.create(resource, obj);
-        ctx.io.out(`${label}/${name} created\n`);
+        const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
+        report(created, `${label}/${name}`, 'created');
         continue;
       }
       verb = 'patching';
@@ -106,9 +136,14 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
       desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
       const merged: KObject = threeWayMerge(last ? decodeLast(last, cluster.settings.version) : undefined, strip(desired), live);
       merged.metadata.resourceVersion = live.metadata.resourceVersion;
-      const saved = store.update(resource, merged);
-      const changed = saved.metadata.resourceVersion !== live.metadata.resourceVersion;
-      ctx.io.out(`${label}/${name} ${changed ? 'configured' : 'unchanged'}\n`);
+      if (dryRun === 'client') {
+        const changed = canonical(merged) !== canonical(live);
+        report(merged, `${label}/${name}`, changed ? 'configured' : 'unchanged');
+        continue;
+      }
+      const saved = write(() => store.update(resource, merged));
+      const changed = JSON.stringify(saved) !== JSON.stringify(live);
+      report(saved, `${label}/${name}`, changed ? 'configured' : 'unchanged');
     } catch (err) {
       code = reportError(withSource(err, verb, d.source, resource ? resourceString({ resource } as any) : '', name), ctx.io, ctx.path) || 1;
     }
@@ -129,4 +164,11 @@ function decodeLast(last: any, version: number): any {
   } catch {
     return last;
   }
+}
+
+/** JSON with object keys sorted, to compare objects whose keys were inserted in different orders. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+  );
 }

@@ -79,6 +79,8 @@ export function updateTaints(nodeName: string, current: TaintSpec[], add: TaintS
     if (!deleted) errors.push(`taint "${taintString(r)}" not found`);
   }
   if (errors.length) throw new UsageError(errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`);
-  const operation = (added && deleted) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
+  let operation = 'untainted';
+  if ((added && deleted) || overwrite) operation = 'modified';
+  else if (added) operation = 'tainted';
   return { taints: result, operation };
 }

@@ -1,8 +1,9 @@
 /**
- * The DaemonSet controller: one pod per eligible node, pinned there by node
- * affinity and bound by the scheduler; a pod for each node that joins,
- * none on nodes that stop qualifying, a replacement for a deleted or failed
- * pod, the RollingUpdate and OnDelete strategies, and ControllerRevisions.
+ * The DaemonSet controller. It keeps one pod on each eligible node, pinned
+ * there by node affinity and bound by the scheduler. A node that joins gets
+ * a pod, a node that stops qualifying loses it, and a deleted or failed pod
+ * is replaced. Updates follow RollingUpdate or OnDelete, and each template
+ * is recorded as a ControllerRevision.
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
@@ -40,7 +41,8 @@ function createDaemonPod(ctx: ControllerContext, ds: KObject, nodeName: string, 
   const spec = template.spec ?? {};
   addDaemonTolerations(spec, ctx.settings.version);
   pinToNode(spec, nodeName);
-  const labels = { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) };
+  const generation = ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? String(ds.metadata.generation ?? 1);
+  const labels = { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': generation };
   const pod = ctx.store.create('pods', {
     apiVersion: 'v1',
     kind: 'Pod',

@@ -1,7 +1,7 @@
 /**
- * Which nodes a DaemonSet runs on: the node selector and required node
- * affinity of its template, and the node's taints against the template's
- * tolerations plus the ones the DaemonSet controller adds to every pod.
+ * DaemonSet placement: the node selector and required node affinity of the
+ * template, and the node's taints against the template's tolerations plus
+ * the ones the DaemonSet controller adds to every pod.
  */
 import type { KObject } from '../../api/types.js';
 import { matchesNodeSelector, tolerates, type Taint, type Toleration } from '../scheduler/fit.js';
@@ -54,7 +54,7 @@ export function nodeShouldRunDaemonPod(ds: KObject, node: KObject, version: numb
   return { shouldRun, shouldContinueRunning: true };
 }
 
-/** The node a daemon pod is for: its binding, or the node its required affinity names. */
+/** Returns the node a daemon pod belongs to: its binding, or the node its required affinity names. */
 export function daemonPodNode(pod: KObject): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
   for (const term of pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {

@@ -30,7 +30,7 @@ export function calculateBudgets(ds: KObject, desired: number): { maxSurge: numb
 }
 
 /**
- * Plans one step of the rolling update. `available` says whether a pod has
+ * Plans one step of the rolling update. `available` reports whether a pod has
  * been Ready for minReadySeconds. Example without surge: 3 nodes with old
  * available pods and maxUnavailable 1 delete one old pod; the replacement is
  * created on the next sync, and the next old pod goes once it is available.

@@ -21,7 +21,7 @@ function subject(newRS: KObject | undefined, d: KObject): string {
   return newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
 }
 
-/** Updates status with the Progressing condition and asks to be woken when the deadline would pass. */
+/** Updates status with the Progressing condition and schedules a wake-up for when the deadline would pass. */
 export function syncRolloutStatus(sc: SyncContext, allRSs: KObject[], newRS: KObject | undefined): void {
   const d = sc.d;
   const now = sc.ctx.now();

@@ -8,7 +8,7 @@ import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, listReplicaSets, s
 import { syncRolloutStatus } from './progress.js';
 import * as u from './util.js';
 
-/** Whether any pod of an old ReplicaSet still exists and has not finished. */
+/** Reports whether any pod of an old ReplicaSet still exists and has not finished. */
 function oldPodsRunning(sc: SyncContext, oldRSs: KObject[]): boolean {
   if (u.statusCount(oldRSs, 'replicas') > 0) return true;
   for (const rs of oldRSs) {

@@ -24,7 +24,7 @@ export interface SyncContext {
 /** ScalingReplicaSet: the controller changed a ReplicaSet's size. */
 export const REASON_SCALING_RS = 'ScalingReplicaSet';
 const SOURCE = { component: 'deployment-controller' };
-/** Longest revision-history annotation kept, in characters (the controller's default flag value). */
+/** Maximum length of the revision-history annotation, in characters (the controller's default flag value). */
 const MAX_REVISION_HISTORY_CHARS = 2000;
 
 /** Writes the Deployment and keeps the stored copy for the next step. */
@@ -118,8 +118,8 @@ function setDeploymentRevision(d: KObject, revision: string): boolean {
 
 /**
  * Splits the ReplicaSets into the new one (matching the template) and the
- * old ones, syncing the new one's revision; creates the new one when asked
- * and none matches. The new ReplicaSet is undefined when none exists.
+ * old ones, and syncs the new one's revision. When `create` is set and no
+ * ReplicaSet matches, creates the new one. Otherwise newRS is undefined.
  */
 export function getAllReplicaSetsAndSyncRevision(sc: SyncContext, rsList: KObject[], create: boolean): { newRS?: KObject; oldRSs: KObject[] } {
   const existing = u.findNewReplicaSet(sc.d, rsList);
@@ -182,7 +182,7 @@ function createNewReplicaSet(sc: SyncContext, oldRSs: KObject[], newRevision: nu
     if (!(err instanceof ApiError) || err.reason !== 'AlreadyExists') throw err;
     const clash = sc.ctx.store.get('replicasets', d.metadata.namespace ?? '', newRS.metadata.name);
     if (clash && controllerRef(clash)?.uid === d.metadata.uid && u.equalIgnoreHash(clash.spec?.template, d.spec.template)) return clash;
-    // A different object holds the name: bump collisionCount so the next hash differs.
+    // A different object has this name, so bump collisionCount to change the next hash.
     d.status ??= {};
     d.status.collisionCount = (d.status.collisionCount ?? 0) + 1;
     updateDeployment(sc);
@@ -212,8 +212,8 @@ function findActiveOrLatest(newRS: KObject | undefined, oldRSs: KObject[]): KObj
 
 /**
  * Resizes ReplicaSets after spec.replicas changed. Mid-rollout, each active
- * ReplicaSet gets its proportion of the change; with old 8 and new 5 of
- * max-replicas 13, going from 10 to 20 (surge 3 to 5) adds 5 and 3.
+ * ReplicaSet gets its proportion of the change. For example, with old 8 and
+ * new 5 of max-replicas 13, going from 10 to 20 (surge 3 to 5) adds 7 and 5.
  */
 export function scale(sc: SyncContext, newRS: KObject | undefined, oldRSs: KObject[]): void {
   const d = sc.d;
@@ -227,6 +227,7 @@ export function scale(sc: SyncContext, newRS: KObject | undefined, oldRSs: KObje
     return;
   }
   if (!u.isRollingUpdate(d)) return;
+
   const all = u.activeReplicaSets(newRS ? [...oldRSs, newRS] : oldRSs);
   const allowed = u.replicasOf(d) > 0 ? u.replicasOf(d) + u.maxSurge(d) : 0;
   const toAdd = allowed - u.specReplicaCount(all);
@@ -237,6 +238,7 @@ export function scale(sc: SyncContext, newRS: KObject | undefined, oldRSs: KObje
     if (bySize !== 0) return bySize;
     return toAdd > 0 ? u.byCreation(b, a) : u.byCreation(a, b);
   });
+
   const sizes = new Map<string, number>();
   let added = 0;
   for (const rs of all) {
@@ -290,7 +292,7 @@ export function calculateStatus(sc: SyncContext, allRSs: KObject[], newRS: KObje
   return status;
 }
 
-/** The stored form of a status: zero counters and empty lists are omitted, as the API server omits them. */
+/** Returns the stored form of a status, without zero counters and empty lists, as the API server omits them. */
 export function storedStatus(status: any): any {
   const out: any = {};
   for (const [k, v] of Object.entries(status)) {
@@ -326,7 +328,7 @@ export function splitFresh(fresh: KObject[], newRS: KObject | undefined): { newR
   return { newRS: found, oldRSs: fresh.filter((rs) => rs !== found) };
 }
 
-/** Whether spec.replicas changed since the ReplicaSets were last sized (isScalingEvent). */
+/** Reports whether spec.replicas changed since the ReplicaSets were last sized (isScalingEvent). */
 export function isScalingEvent(sc: SyncContext, rsList: KObject[]): boolean {
   const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(sc, rsList, false);
   if (!newRS) return false;

@@ -150,7 +150,7 @@ export function activeReplicaSets(rss: (KObject | undefined)[]): KObject[] {
 }
 
 /**
- * The new ReplicaSet's size for the next step: Recreate jumps to replicas;
+ * Computes the new ReplicaSet's size for the next step: Recreate jumps to replicas;
  * RollingUpdate grows by what maxSurge leaves room for. With replicas 10,
  * surge 3 and 10 old pods, the new ReplicaSet grows from 0 to 3.
  */
@@ -177,7 +177,7 @@ export function setReplicasAnnotations(rs: KObject, desired: number, max: number
   return changed;
 }
 
-/** Whether the new ReplicaSet already runs every replica (IsSaturated). */
+/** Reports whether the new ReplicaSet already runs every replica (IsSaturated). */
 export function isSaturated(d: KObject, newRS: KObject | undefined): boolean {
   if (!newRS) return false;
   const desired = Number(newRS.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION]);
@@ -185,7 +185,7 @@ export function isSaturated(d: KObject, newRS: KObject | undefined): boolean {
 }
 
 /**
- * How many replicas a ReplicaSet gains or loses when the Deployment is
+ * Computes how many replicas a ReplicaSet gains or loses when the Deployment is
  * resized mid-rollout (GetProportion): its share of the new total, capped
  * by what is left to add or remove.
  */
@@ -215,27 +215,29 @@ export function conditionOf(status: any, type: string): any {
   return (status?.conditions ?? []).find((c: any) => c.type === type);
 }
 
-/** A fresh condition stamped `at` (ISO time). */
+/** Builds a condition stamped `at` (ISO time). */
 export function newCondition(type: string, status: 'True' | 'False' | 'Unknown', reason: string, message: string, at: string): any {
   return { type, status, lastUpdateTime: at, lastTransitionTime: at, reason, message };
 }
 
-/** Sets a condition, keeping it untouched when status and reason are unchanged (SetDeploymentCondition). */
+/**
+ * Sets a condition, keeping it untouched when status and reason are
+ * unchanged. A changed condition moves to the end of the list, as
+ * SetDeploymentCondition filters it out and appends it.
+ */
 export function setCondition(status: any, cond: any): void {
-  const list: any[] = (status.conditions ??= []);
-  const i = list.findIndex((c) => c.type === cond.type);
-  const current = i >= 0 ? list[i] : undefined;
+  const list: any[] = status.conditions ?? [];
+  const current = list.find((c) => c.type === cond.type);
   if (current && current.status === cond.status && current.reason === cond.reason) return;
   if (current && current.status === cond.status) cond.lastTransitionTime = current.lastTransitionTime;
-  if (i >= 0) list.splice(i, 1, cond);
-  else list.push(cond);
+  status.conditions = [...list.filter((c) => c.type !== cond.type), cond];
 }
 
 export function removeCondition(status: any, type: string): void {
   if (status.conditions) status.conditions = status.conditions.filter((c: any) => c.type !== type);
 }
 
-/** Whether the rollout is complete: all replicas updated and available, and the spec observed. */
+/** Reports whether the rollout is complete: all replicas updated and available, and the spec observed. */
 export function deploymentComplete(d: KObject, status: any): boolean {
   const r = replicasOf(d);
   return (
@@ -246,7 +248,7 @@ export function deploymentComplete(d: KObject, status: any): boolean {
   );
 }
 
-/** Whether the new status shows progress over the stored one (DeploymentProgressing). */
+/** Reports whether the new status shows progress over the stored one (DeploymentProgressing). */
 export function deploymentProgressing(d: KObject, next: any): boolean {
   const old = d.status ?? {};
   const oldOld = (old.replicas ?? 0) - (old.updatedReplicas ?? 0);

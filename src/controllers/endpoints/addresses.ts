@@ -50,7 +50,7 @@ export function calculatePorts(svc: KObject, pod: KObject | undefined): Endpoint
   });
 }
 
-/** The pod port a Service port sends to: a number, or the pod's container port of that name. */
+/** Returns the pod port a Service port sends to: a number, or the pod's container port of that name. */
 export function resolveTargetPort(servicePort: any, pod: KObject | undefined): number {
   const target = servicePort.targetPort ?? servicePort.port;
   if (typeof target === 'number') return target;

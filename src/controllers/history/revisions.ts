@@ -60,13 +60,19 @@ export function updateCurrentRevision(ctx: ControllerContext, owner: KObject, re
   return ctx.store.create('controllerrevisions', {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
-    metadata: { name: `${owner.metadata.name}-${hash}`, namespace: owner.metadata.namespace, labels, ownerReferences: [ref] },
+    metadata: {
+      name: `${owner.metadata.name}-${hash}`,
+      namespace: owner.metadata.namespace,
+      labels,
+      ...(owner.metadata.annotations ? { annotations: { ...owner.metadata.annotations } } : {}),
+      ownerReferences: [ref],
+    },
     data,
     revision: max + 1,
   });
 }
 
-/** The hash a revision was created under, which pods carry as `controller-revision-hash`. */
+/** Returns the hash a revision was created under, which pods carry as `controller-revision-hash`. */
 export function revisionHash(rev: KObject): string {
   return rev.metadata.labels?.['controller-revision-hash'] ?? rev.metadata.name.slice(rev.metadata.name.lastIndexOf('-') + 1);
 }

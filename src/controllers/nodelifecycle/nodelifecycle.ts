@@ -1,10 +1,10 @@
 /**
- * The node lifecycle controller, with the pieces of the taint manager and
- * pod garbage collector that follow a node's health: a cordoned node gets
- * the `unschedulable` taint; a node whose kubelet stopped reporting gets the
- * `unreachable` taints, its pods are marked not Ready and, once their
- * toleration of the NoExecute taint runs out (300 s by default), marked for
- * deletion; a node that is gone takes its pods with it.
+ * The node lifecycle controller, with the parts of the taint manager and
+ * pod garbage collector that follow a node's health. A cordoned node gets
+ * the `unschedulable` taint. A node whose kubelet stopped reporting gets the
+ * `unreachable` taints, and its pods are marked not Ready, then marked for
+ * deletion once their NoExecute toleration (300 s by default) runs out.
+ * A node that is gone takes its pods with it.
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
@@ -25,7 +25,7 @@ function nodeKey(obj: KObject | undefined, old: KObject | undefined): string | u
   return o ? o.metadata.name : undefined;
 }
 
-/** The taints the controller wants on a node given its health and spec.unschedulable. */
+/** Returns the taints the controller expects on a node, given its health and spec.unschedulable. */
 export function calculateManagedTaints(node: KObject, nowIso: string): Taint[] {
   const want: (Taint & { timeAdded?: string })[] = [];
   const ready = (node.status?.conditions ?? []).find((c: any) => c.type === 'Ready');
@@ -38,7 +38,7 @@ export function calculateManagedTaints(node: KObject, nowIso: string): Taint[] {
   return want;
 }
 
-/** Brings the managed taints in line; returns whether the node changed. */
+/** Brings the managed taints in line and reports whether the node changed. */
 function syncTaints(node: KObject, nowIso: string): boolean {
   const current: any[] = node.spec?.taints ?? [];
   const want = calculateManagedTaints(node, nowIso);
@@ -53,7 +53,7 @@ function syncTaints(node: KObject, nowIso: string): boolean {
   return true;
 }
 
-/** When a pod tolerating `taint` for tolerationSeconds must go; Infinity when tolerated forever, 0 when not at all. */
+/** Returns when a pod tolerating `taint` for tolerationSeconds is evicted: Infinity when tolerated forever, 0 when not tolerated. */
 export function evictionTime(tolerations: Toleration[] | undefined, taint: Taint & { timeAdded?: string }): number {
   let best = -1;
   for (const t of tolerations ?? []) {
@@ -79,7 +79,7 @@ function markPodNotReady(ctx: ControllerContext, pod: KObject): void {
   ctx.store.update('pods', pod);
 }
 
-/** Taint-manager eviction of the pods on an unhealthy node; wakes again for the next one. */
+/** Evicts the pods of an unhealthy node whose toleration ran out, and wakes again for the next one. */
 function evictPods(ctx: ControllerContext, node: KObject): void {
   const noExecute = ((node.spec?.taints ?? []) as any[]).filter((t) => t.effect === 'NoExecute');
   let next = Infinity;
@@ -101,7 +101,7 @@ function evictPods(ctx: ControllerContext, node: KObject): void {
   if (next !== Infinity) ctx.wakeAt(next, node.metadata.name);
 }
 
-/** Pod garbage collection for a node that left: its pods are removed at once. */
+/** Removes the pods of a node that left the cluster (pod garbage collection). */
 function deleteOrphanedPods(ctx: ControllerContext, nodeName: string): void {
   for (const pod of ctx.store.list('pods', undefined, { node: nodeName })) {
     ctx.store.remove('pods', pod.metadata.namespace ?? '', pod.metadata.name);
@@ -125,7 +125,7 @@ export const nodeLifecycle: Controller = {
       return;
     }
     if (!wasReady) {
-      // The kubelet is back: let it catch up with every pod it missed while away.
+      // The kubelet is back, so it catches up with every pod it missed while away.
       for (const pod of ctx.store.list('pods', undefined, { node: key })) ctx.store.enqueue('kubelet', `${pod.metadata.namespace}/${pod.metadata.name}`);
     }
   },

@@ -38,6 +38,10 @@ function readState(store: Store, hpa: KObject): AutoscalerState | undefined {
   return state && state.uid === hpa.metadata.uid ? state : undefined;
 }
 
+function deleteState(store: Store, namespace: string, name: string): void {
+  store.db.prepare('DELETE FROM meta WHERE key = ?').run(stateKey(namespace, name));
+}
+
 function writeState(store: Store, hpa: KObject, state: AutoscalerState): void {
   store.setMeta(stateKey(hpa.metadata.namespace ?? '', hpa.metadata.name), JSON.stringify(state));
 }
@@ -169,13 +173,21 @@ export function reconcileAutoscaler(ctx: ControllerContext, hpa: KObject, state:
 export const horizontalPodAutoscaler: Controller = {
   name: 'horizontal-pod-autoscaler',
   watches: {
-    // Only creation matters: later syncs come from the HPA's own timer, as the upstream work queue re-adds each HPA after a resync period.
-    horizontalpodautoscalers: (obj, old) => (obj && !old ? `${obj.metadata.namespace ?? ''}/${obj.metadata.name}` : undefined),
+    // Creation starts the timer and deletion drops the state. Later syncs come from the HPA's own timer,
+    // because the upstream work queue re-adds each HPA after a resync period.
+    horizontalpodautoscalers: (obj, old) => {
+      if (obj && old) return undefined;
+      const o = (obj ?? old)!;
+      return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+    },
   },
   reconcile(ctx, key) {
     const [ns, name] = splitKey(key);
     const hpa = ctx.store.get('horizontalpodautoscalers', ns, name);
-    if (!hpa) return;
+    if (!hpa) {
+      deleteState(ctx.store, ns, name);
+      return;
+    }
     const now = ctx.now();
     let state = readState(ctx.store, hpa);
     if (!state) {

@@ -35,9 +35,10 @@ export function listOrphanPods(store: Store, namespace: string): KObject[] {
 
 /**
  * Returns the pods `owner` manages after releasing owned pods that stopped
- * matching and adopting matching orphans. Writes the ownerReference changes.
+ * matching and, when `adopt` is set, adopting matching orphans. Writes the
+ * ownerReference changes.
  */
-export function claimPods(store: Store, owner: KObject): KObject[] {
+export function claimPods(store: Store, owner: KObject, adopt: boolean): KObject[] {
   const ns = owner.metadata.namespace ?? '';
   const uid = owner.metadata.uid!;
   const selector = ownerSelector(owner);
@@ -53,7 +54,7 @@ export function claimPods(store: Store, owner: KObject): KObject[] {
     if (pod.metadata.ownerReferences.length === 0) delete pod.metadata.ownerReferences;
     store.update('pods', pod);
   }
-  if (owner.metadata.deletionTimestamp || !selector) return claimed;
+  if (!adopt || owner.metadata.deletionTimestamp || !selector) return claimed;
   for (const pod of listOrphanPods(store, ns)) {
     if (pod.metadata.deletionTimestamp || !matches(selector, pod.metadata.labels)) continue;
     if (controllerRef(pod)) continue;

@@ -41,12 +41,12 @@ export function isPodAvailable(pod: KObject, minReadySeconds: number, now: numbe
   return at !== undefined && (minReadySeconds <= 0 || at <= now);
 }
 
-/** The controller ownerReference of an object, if any. */
+/** Returns the controller ownerReference of an object, if any. */
 export function controllerRef(obj: KObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller);
 }
 
-/** The ownerReference a controller puts on what it creates or adopts. */
+/** Builds the ownerReference a controller puts on what it creates or adopts. */
 export function newControllerRef(owner: KObject): OwnerReference {
   return {
     apiVersion: owner.apiVersion,

@@ -51,7 +51,7 @@ function compare(a: Ranked, b: Ranked): number {
   if (a.restarts !== b.restarts) return b.restarts - a.restarts;
   // 8. Newer first.
   if (a.created !== b.created) return b.created - a.created;
-  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+  return a.uid.localeCompare(b.uid);
 }
 
 /**

@@ -3,8 +3,10 @@
  * `spec.replicas` active pods matching the selector, creating pods from the
  * template and deleting the cheapest ones first, and reports status.
  *
- * Keys are `ns/name` of the owner, or `pod:ns/name` for a write to a pod
- * without a controller, which wakes every owner whose selector matches it.
+ * Keys are `ns/name` of the owner, `adopt:ns/name` when the owner should
+ * also look for orphans to adopt (it is new, its spec changed, or an orphan
+ * appeared), or `pod:ns/name` for a write to a pod without a controller,
+ * which wakes every owner whose selector matches it for adoption.
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
@@ -35,6 +37,7 @@ interface Flavor {
 }
 
 const POD_PREFIX = 'pod:';
+const ADOPT_PREFIX = 'adopt:';
 
 /** Maps a write to a pod without a controller to a `pod:` key, so matching owners can adopt it. */
 const orphanMapper: WatchMapper = (obj) => {
@@ -47,46 +50,56 @@ function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string)
   const pod = ctx.store.get('pods', ns, name);
   if (!pod || controllerRef(pod)) return;
   for (const owner of ctx.store.list(flavor.resource, ns)) {
-    if (matches(ownerSelector(owner), pod.metadata.labels)) ctx.store.enqueue(flavor.name, keyOf(owner));
+    if (matches(ownerSelector(owner), pod.metadata.labels)) ctx.store.enqueue(flavor.name, ADOPT_PREFIX + keyOf(owner));
   }
 }
 
-function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): void {
+/** Creates `count` pods from the template; returns the created ones (fewer if the API rejects one). */
+function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): KObject[] {
   const source = { component: flavor.component };
+  const created: KObject[] = [];
   for (let i = 0; i < count; i++) {
     try {
       const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template));
+      created.push(pod);
       recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
     } catch (err) {
       recordEvent(ctx.store, owner, 'Warning', REASON_FAILED_CREATE, `Error creating: ${(err as Error).message}`, source);
       log(`create failed ${keyOf(owner)} error=${(err as Error).message}`);
-      return;
+      break;
     }
   }
+  return created;
 }
 
-function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods: KObject[], count: number): void {
+/** Deletes the `count` cheapest pods; returns the uids of the deleted ones. */
+function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods: KObject[], count: number): Set<string> {
   const source = { component: flavor.component };
+  const deleted = new Set<string>();
   for (const pod of choosePodsToDelete(pods, pods, count)) {
     deleteObject(ctx.store, 'pods', pod.metadata.namespace ?? '', pod.metadata.name);
+    deleted.add(pod.metadata.uid!);
     recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_DELETE, `Deleted pod: ${pod.metadata.name}`, source);
   }
+  return deleted;
 }
 
-function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string): void {
+function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: boolean): void {
   const [ns, name] = splitKey(key);
   const owner = ctx.store.get(flavor.resource, ns, name);
   if (!owner) return;
 
-  const claimed = claimPods(ctx.store, owner);
+  const claimed = claimPods(ctx.store, owner, adopt);
   let active = claimed.filter(isPodActive);
 
   // Scale to spec.replicas, unless the owner is being deleted.
   if (!owner.metadata.deletionTimestamp) {
     const diff = active.length - (owner.spec?.replicas ?? 1);
-    if (diff < 0) createPods(ctx, flavor, owner, -diff);
-    else if (diff > 0) deletePods(ctx, flavor, owner, active, diff);
-    if (diff !== 0) active = claimPods(ctx.store, owner).filter(isPodActive);
+    if (diff < 0) active = [...active, ...createPods(ctx, flavor, owner, -diff)];
+    else if (diff > 0) {
+      const deleted = deletePods(ctx, flavor, owner, active, diff);
+      active = active.filter((p) => !deleted.has(p.metadata.uid!));
+    }
   }
 
   const { status, nextAvailableAt } = calculateReplicaStatus(owner, active, ctx.now());
@@ -98,12 +111,20 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string): void {
   if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
 }
 
+/** Maps an owner write to its key, asking for adoption when the owner is new or its spec changed. */
+const ownerMapper: WatchMapper = (obj, old) => {
+  const key = selfMapper(obj, old) as string | undefined;
+  if (!key || !obj) return key;
+  const specChanged = !old || JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+  return specChanged ? ADOPT_PREFIX + key : key;
+};
+
 function makeController(flavor: Flavor): Controller {
   const owned = ownerKeyMapper(flavor.kind);
   return {
     name: flavor.name,
     watches: {
-      [flavor.resource]: selfMapper,
+      [flavor.resource]: ownerMapper,
       pods: (obj, old) => {
         const keys = owned(obj, old) as string[];
         const orphan = orphanMapper(obj, old);
@@ -113,7 +134,8 @@ function makeController(flavor: Flavor): Controller {
     },
     reconcile(ctx, key) {
       if (key.startsWith(POD_PREFIX)) wakeMatchingOwners(ctx, flavor, key);
-      else syncOwner(ctx, flavor, key);
+      else if (key.startsWith(ADOPT_PREFIX)) syncOwner(ctx, flavor, key.slice(ADOPT_PREFIX.length), true);
+      else syncOwner(ctx, flavor, key, false);
     },
   };
 }

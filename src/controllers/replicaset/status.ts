@@ -54,8 +54,8 @@ export function calculateReplicaStatus(owner: KObject, activePods: KObject[], no
 }
 
 /**
- * The stored status shape: zero counts are omitted as the API server omits
- * them (`omitempty`), except `replicas`, which is always present.
+ * Returns the stored status shape. Zero counts are omitted as the API server
+ * omits them (`omitempty`), except `replicas`, which is always present.
  */
 export function toStoredStatus(s: ReplicaStatus, previous: any): any {
   const out: any = { ...(previous ?? {}) };

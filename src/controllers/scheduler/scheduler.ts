@@ -12,6 +12,7 @@ import { ownerUidOf } from '../../store/store.js';
 import { cpuMillis, parseQuantity, podRequests } from '../../api/quantity.js';
 import { isNodeReady, matchesNodeSelector, tolerates, untoleratedTaint } from './fit.js';
 import { readUsage } from './usage.js';
+import { hintedNodes, notePlacement } from './placement-hints.js';
 
 /** Queue key that retries every unscheduled pod. */
 export const RETRY_ALL = '*';
@@ -95,7 +96,7 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: KObject[]): vo
   const spread = owner ? ownerSpread(ctx, owner) : undefined;
   let best: KObject[] = [];
   let bestScore = Infinity;
-  for (const node of feasible) {
+  for (const node of hintedNodes(ctx.store, pod, feasible)) {
     const name = node.metadata.name;
     const score = (spread?.get(name) ?? 0) * 1_000_000 + readUsage(ctx.store, name).pods;
     if (score < bestScore) {
@@ -105,6 +106,7 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: KObject[]): vo
   }
   const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length];
   bind(ctx, pod, chosen.metadata.name);
+  notePlacement(ctx.store, pod, chosen.metadata.name);
   if (owner) spread!.set(chosen.metadata.name, (spread!.get(chosen.metadata.name) ?? 0) + 1);
 }
 

@@ -17,14 +17,14 @@ export function claimName(template: KObject, sts: KObject, ordinal: number): str
   return `${template.metadata?.name}-${sts.metadata.name}-${ordinal}`;
 }
 
-/** The ordinal in a pod's name, or -1 when the name is not `<set>-<n>`. */
+/** Returns the ordinal in a pod's name, or -1 when the name is not `<set>-<n>`. */
 export function ordinalOf(sts: KObject, pod: KObject): number {
   const prefix = `${sts.metadata.name}-`;
   const rest = pod.metadata.name.startsWith(prefix) ? pod.metadata.name.slice(prefix.length) : '';
   return /^(0|[1-9]\d*)$/.test(rest) ? Number(rest) : -1;
 }
 
-/** The first ordinal (`spec.ordinals.start`, default 0). */
+/** Returns the first ordinal (`spec.ordinals.start`, default 0). */
 export function startOrdinal(sts: KObject): number {
   return sts.spec?.ordinals?.start ?? 0;
 }
@@ -56,7 +56,7 @@ export function buildStatefulPod(sts: KObject, template: any, ordinal: number, r
   };
 }
 
-/** Builds the claim an ordinal's volumeClaimTemplate asks for, labelled with the set's selector. */
+/** Builds the claim an ordinal's volumeClaimTemplate describes, labelled with the set's selector. */
 export function buildClaim(sts: KObject, template: any, ordinal: number): KObject {
   const t = structuredClone(template);
   const labels = { ...(t.metadata?.labels ?? {}), ...(sts.spec?.selector?.matchLabels ?? {}) };

@@ -1,9 +1,10 @@
 /**
- * The StatefulSet controller: pods `<set>-0 … <set>-(N-1)` with stable
- * names, hostnames and claims; OrderedReady (one pod at a time, each Running
- * and Ready before the next, scale-down from the highest ordinal) or
- * Parallel; RollingUpdate from the highest ordinal down to the partition,
- * or OnDelete; ControllerRevisions and status.
+ * The StatefulSet controller. Pods `<set>-0 … <set>-(N-1)` keep stable
+ * names, hostnames and claims. OrderedReady starts one pod at a time, each
+ * Running and Ready before the next, and scales down from the highest
+ * ordinal; Parallel does both at once. RollingUpdate replaces pods from the
+ * highest ordinal down to the partition, OnDelete waits for deletions, and
+ * each template is recorded as a ControllerRevision.
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
@@ -29,7 +30,12 @@ function createClaims(ctx: ControllerContext, sts: KObject, ordinal: number, pod
   for (const t of sts.spec?.volumeClaimTemplates ?? []) {
     const name = claimName(t, sts, ordinal);
     if (ctx.store.get('persistentvolumeclaims', sts.metadata.namespace ?? '', name)) continue;
-    ctx.store.create('persistentvolumeclaims', buildClaim(sts, t, ordinal));
+    const claim = buildClaim(sts, t, ordinal);
+    // persistentVolumeClaimRetentionPolicy.whenDeleted: Delete hands the claim to the garbage collector with the set.
+    if (sts.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') {
+      claim.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: sts.metadata.name, uid: sts.metadata.uid!, controller: true, blockOwnerDeletion: true }];
+    }
+    ctx.store.create('persistentvolumeclaims', claim);
     recordEvent(ctx.store, sts, 'Normal', SUCCESSFUL_CREATE, `create Claim ${name} Pod ${pod} in StatefulSet ${sts.metadata.name} success`, SOURCE);
   }
 }
@@ -55,9 +61,9 @@ function deletePod(ctx: ControllerContext, sts: KObject, pod: KObject): void {
 }
 
 /**
- * Creates missing replicas in ordinal order; returns false when an
- * OrderedReady set must wait (a pod was just created, is terminating, or is
- * not yet Running and Ready).
+ * Creates missing replicas in ordinal order. Returns false when an
+ * OrderedReady set must wait, because a pod was just created, is
+ * terminating, or is not yet Running and Ready.
  */
 function syncReplicas(ctx: ControllerContext, sts: KObject, byOrdinal: Map<number, KObject>, revs: Revisions, monotonic: boolean): boolean {
   const start = startOrdinal(sts);
@@ -95,9 +101,18 @@ function scaleDown(ctx: ControllerContext, sts: KObject, pods: KObject[], monoto
       continue;
     }
     deletePod(ctx, sts, pod);
+    if (sts.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') deleteClaims(ctx, sts, ordinalOf(sts, pod));
     if (monotonic) return false;
   }
   return false;
+}
+
+/** Deletes an ordinal's claims (whenScaled: Delete); pvc-protection keeps each until its pod is gone. */
+function deleteClaims(ctx: ControllerContext, sts: KObject, ordinal: number): void {
+  for (const t of sts.spec?.volumeClaimTemplates ?? []) {
+    const name = claimName(t, sts, ordinal);
+    if (ctx.store.get('persistentvolumeclaims', sts.metadata.namespace ?? '', name)) deleteObject(ctx.store, 'persistentvolumeclaims', sts.metadata.namespace ?? '', name);
+  }
 }
 
 /** Replaces one out-of-date pod at a time, from the highest ordinal down to the partition. */

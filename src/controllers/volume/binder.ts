@@ -2,7 +2,7 @@
  * The PersistentVolume controller for the simulated provisioner: binds each
  * pending claim to a matching available volume or to a new one provisioned
  * by its StorageClass, honours the reclaim policy when a claim goes away,
- * and holds a deleted claim (pvc-protection) until no pod uses it.
+ * and keeps a deleted claim (pvc-protection) until no pod uses it.
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
@@ -28,7 +28,7 @@ const volumeMapper: WatchMapper = (obj, old) => {
   return ref ? `${ref.namespace}/${ref.name}` : undefined;
 };
 
-/** A pod that goes away may release a claim held by pvc-protection. */
+/** Maps a removed pod to its claims, because pvc-protection may now release them. */
 const podMapper: WatchMapper = (obj, old) => {
   if (obj) return undefined;
   return (old?.spec?.volumes ?? []).filter((v: any) => v.persistentVolumeClaim).map((v: any) => `${old!.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);

@@ -10,6 +10,10 @@ import { describeNode } from './node.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.js';
 import { describeCronJob, describeJob } from './batch.js';
 import { describeHpa } from './hpa.js';
+import { describeDaemonSet } from './daemonset.js';
+import { describeStatefulSet } from './statefulset.js';
+import { describeService } from './service.js';
+import { describePersistentVolumeClaim } from './persistentvolumeclaim.js';
 
 export interface DescribeContext {
   now: number;
@@ -31,6 +35,10 @@ export const DESCRIBERS: Record<string, Describer> = {
   jobs: describeJob,
   cronjobs: describeCronJob,
   horizontalpodautoscalers: describeHpa,
+  daemonsets: describeDaemonSet,
+  statefulsets: describeStatefulSet,
+  services: describeService,
+  persistentvolumeclaims: describePersistentVolumeClaim,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {

@@ -18,7 +18,17 @@ export function parseAge(text: string): number | undefined {
   return ms;
 }
 
-/** Which age of an output the clock follows, and its value. */
+/**
+ * Returns the largest true age a printed age can stand for: kubectl drops
+ * the smaller units, so `7h45m` means anything below `7h46m`.
+ */
+export function parseAgeUpper(text: string): number | undefined {
+  const ms = parseAge(text);
+  if (ms === undefined) return undefined;
+  return ms + UNIT_MS[text[text.length - 1]] - 1000;
+}
+
+/** The age of an output that the clock follows, with the rule that picked it. */
 export interface AgeMark {
   ms: number;
   mode: 'youngest' | 'oldest';

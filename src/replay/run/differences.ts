@@ -1,7 +1,7 @@
 /**
  * Differences a replay can explain but not reproduce, tried in order after
  * a step's output differs. Each rule rewrites the expected and actual
- * output to leave out one kind of difference and says why. The step counts
+ * output to leave out one kind of difference and gives the reason. The step counts
  * as skipped with those reasons only when everything else then matches.
  */
 import { boundKeys, type Bindings } from '../bindings';
@@ -79,9 +79,9 @@ const placement: Rule = (state) => {
 };
 
 /**
- * A pod replaced outside the transcript: the transcript lists a new pod
- * (a name never seen) where kubesim still has the pod that the transcript
- * showed earlier under another name, with the same base name.
+ * Matches a pod replaced outside the transcript: the transcript lists a
+ * new pod (a name never seen) where kubesim still has the pod that the
+ * transcript showed earlier under another name with the same base name.
  */
 const replacedPods: Rule = (state, bindings) => {
   const known = new Set(boundKeys(bindings));

@@ -11,10 +11,10 @@ export interface VersionEvidence {
   /** Newest minor version (1.x) that prints this. */
   maxMinor: number;
   line: number;
-  why: string;
+  reason: string;
 }
 
-/** What `detectEra` found: the version to emulate (undefined: the default) and why. */
+/** Result of `detectEra`: the version to emulate (undefined: the default) and the evidence for it. */
 export interface Era {
   version?: string;
   evidence: VersionEvidence[];
@@ -23,7 +23,7 @@ export interface Era {
 interface Clue {
   pattern: RegExp;
   maxMinor: number;
-  why: string;
+  reason: string;
 }
 
 /**
@@ -33,9 +33,9 @@ interface Clue {
  * namespace before 1.16, and events `From: kubelet, NODE` before 1.18.
  */
 const CLUES: readonly Clue[] = [
-  { pattern: /^(?:deployment|replicaset|daemonset)\.extensions[/ ]/, maxMinor: 15, why: 'the extensions API group in a resource name' },
-  { pattern: /^No resources found\.$/, maxMinor: 15, why: '"No resources found." without a namespace' },
-  { pattern: /\s(?:kubelet|default-scheduler), [a-z0-9.-]+\s/, maxMinor: 17, why: 'events from "kubelet, NODE"' },
+  { pattern: /^(?:deployment|replicaset|daemonset)\.extensions[/ ]/, maxMinor: 15, reason: 'the extensions API group in a resource name' },
+  { pattern: /^No resources found\.$/, maxMinor: 15, reason: '"No resources found." without a namespace' },
+  { pattern: /\s(?:kubelet|default-scheduler), [a-z0-9.-]+\s/, maxMinor: 17, reason: 'events from "kubelet, NODE"' },
 ];
 
 /**
@@ -49,8 +49,8 @@ export function detectEra(steps: readonly Step[], dominantPrompt?: string): Era 
     if (dominantPrompt !== undefined && step.prompt !== '' && step.prompt !== dominantPrompt) continue;
     for (const [offset, line] of step.expectedOutput.entries()) {
       for (const clue of CLUES) {
-        if (clue.pattern.test(line) && !evidence.some((e) => e.why === clue.why)) {
-          evidence.push({ maxMinor: clue.maxMinor, line: step.line + offset + 1, why: clue.why });
+        if (clue.pattern.test(line) && !evidence.some((e) => e.reason === clue.reason)) {
+          evidence.push({ maxMinor: clue.maxMinor, line: step.line + offset + 1, reason: clue.reason });
         }
       }
     }
@@ -84,7 +84,7 @@ function repositoryOf(image: string): string {
   return colon > slash ? noDigest.slice(0, colon) : noDigest;
 }
 
-/** The prompt most steps use (`[root@k8s-master01 ~]#`), or undefined when steps have none. */
+/** Returns the prompt most steps use (`[root@k8s-master01 ~]#`), or undefined when steps have none. */
 export function dominantPrompt(steps: readonly Step[]): string | undefined {
   const counts = new Map<string, number>();
   for (const step of steps) if (step.prompt !== '') counts.set(step.prompt, (counts.get(step.prompt) ?? 0) + 1);

@@ -5,7 +5,7 @@
  */
 import type { IO } from '../../commands/context.js';
 
-/** What one in-process command printed and how it exited. */
+/** Output and exit code of one in-process command. */
 export interface ExecResult {
   /** Standard output and standard error interleaved, split into lines. */
   lines: string[];

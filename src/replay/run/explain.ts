@@ -7,7 +7,7 @@
 import { segmentOutput, splitCells } from '../table';
 import { splitGeneratedName } from '../tokens';
 
-/** The object a line of output is about: a table row's NAME or `kind "name" verb` / `kind/name verb`. */
+/** Returns the object a line of output is about: a table row's NAME, or the name in `kind "name" verb` and `kind/name verb`. */
 export function objectNameOf(line: string, isRow: boolean): string | undefined {
   if (isRow) return splitCells(line)[0];
   const m = /^[a-z][a-z0-9.-]*(?: "([^"]+)"|\/(\S+)) [a-z]/.exec(line.trim());
@@ -19,6 +19,8 @@ export function namedLines(lines: readonly string[]): Array<{ index: number; nam
   const named: Array<{ index: number; name: string }> = [];
   for (const segment of segmentOutput(lines)) {
     if (segment.kind === 'table') {
+      // Only tables of objects: `rollout history` rows start with a revision number.
+      if (splitCells(segment.header)[0] !== 'NAME') continue;
       segment.rows.forEach((row, n) => {
         const name = objectNameOf(row, true);
         if (name) named.push({ index: segment.start + 1 + n, name });
@@ -33,7 +35,7 @@ export function namedLines(lines: readonly string[]): Array<{ index: number; nam
   return named;
 }
 
-/** The literal part of a name: `frontend` for `frontend-2t7r8`, the name itself otherwise. */
+/** Returns the literal part of a name: `frontend` for `frontend-2t7r8`, else the name itself. */
 export function baseName(name: string): string {
   const generated = splitGeneratedName(name);
   return generated && generated.base !== '' ? generated.base : name;
@@ -42,7 +44,7 @@ export function baseName(name: string): string {
 /**
  * Tracks the object names the replay has seen, so lines about objects the
  * transcript never created (pods left over from an earlier tutorial) can
- * be told apart.
+ * be recognized.
  */
 export class NameLedger {
   private readonly bases = new Set<string>();
@@ -76,12 +78,12 @@ export function withoutNames(expected: readonly string[], names: readonly string
   return expected.filter((_, i) => !drop.has(i));
 }
 
-/** The reason for a step whose output includes objects from before the transcript. */
+/** Formats the reason for a step whose output includes objects from before the transcript. */
 export function foreignReason(kind: string, names: readonly string[]): string {
   return `output includes ${kind} created before this transcript: ${names.join(', ')}; the other lines match`;
 }
 
-/** A rough kind for the objects in an output, for reasons: `pods` from `kubectl get pod`. */
+/** Returns a rough kind for the objects of a command, for reasons: `pods` for `kubectl get pod`. */
 export function kindWord(argv: readonly string[]): string {
   const words = argv.filter((w) => !w.startsWith('-'));
   const resource = (words[1] ?? '').split(/[/.,]/)[0];

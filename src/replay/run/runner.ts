@@ -31,10 +31,10 @@ export interface ReplayOptions {
   onStep?: (outcome: StepOutcome) => void;
 }
 
-/** Outcome of a replay: the steps and what the replay chose and why. */
+/** Outcome of a replay: the steps, and the set-up the replay chose with its reasons. */
 export interface ReplayResult {
   outcomes: StepOutcome[];
-  /** Lines about the set-up: version and why, pull timeouts, where a kept cluster is. */
+  /** Lines about the set-up: version and its evidence, pull timeouts, where a kept cluster is. */
   notes: string[];
 }
 
@@ -63,13 +63,19 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
       ? createCluster(name, { clock: 'manual', seed: 1, kubernetesVersion: version, pullTimeout, startTime: REPLAY_START })
       : openCluster(name)!;
     if (fresh) {
-      const why = era.evidence.map((e) => `${e.why} (line ${e.line})`).join(', ');
+      const evidence = era.evidence.map((e) => `${e.reason} (line ${e.line})`).join(', ');
       if (opts.kubernetesVersion) notes.push(`Kubernetes ${cluster.settings.versionString}, as asked`);
-      else if (version) notes.push(`Kubernetes ${cluster.settings.versionString}, because the transcript shows ${why}`);
+      else if (version) notes.push(`Kubernetes ${cluster.settings.versionString}, because the transcript shows ${evidence}`);
       else notes.push(`Kubernetes ${cluster.settings.versionString} (the transcript shows no sign of an older release)`);
       if (pullTimeout.length > 0) notes.push(`pulls of ${pullTimeout.join(', ')} time out (every tag), as the transcript shows`);
     } else {
       notes.push(`replaying on the existing cluster "${name}" (Kubernetes ${cluster.settings.versionString}, ${cluster.settings.clock} clock)`);
+    }
+    if (source.documented.length > 0) {
+      const lines = source.documented.map((d) => d.line).join(', ');
+      const count = source.documented.length;
+      if (count === 1) notes.push(`1 command appears in the prose without a prompt and is not run (line ${lines})`);
+      else notes.push(`${count} commands appear in the prose without a prompt and are not run (lines ${lines})`);
     }
     for (const [file, content] of Object.entries(source.files)) {
       const path = join(workDir, file);
@@ -78,7 +84,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     }
     process.chdir(workDir);
 
-    const replayer = new Replayer({ cluster, exec: inProcessExec(name), workDir, dominantPrompt: prompt, steps: source.steps });
+    const replayer = new Replayer({ cluster, exec: inProcessExec(name), workDir, dominantPrompt: prompt, steps: source.steps, clusterName: name });
     replayer.knowNames(manifestNames(source.files));
     const outcomes: StepOutcome[] = [];
     const last = opts.only?.to ?? Infinity;
@@ -126,7 +132,9 @@ export function parseStepRange(text: string): { from: number; to: number } | und
   const m = /^(\d*)(?:\.\.(\d*))?$/.exec(text.trim());
   if (!m || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
   const from = m[1] === '' ? 1 : Number(m[1]);
-  const to = m[2] === undefined ? from : m[2] === '' ? Infinity : Number(m[2]);
+  let to = Number(m[2]);
+  if (m[2] === undefined) to = from;
+  else if (m[2] === '') to = Infinity;
   return from >= 1 && to >= from ? { from, to } : undefined;
 }
 

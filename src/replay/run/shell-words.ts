@@ -92,7 +92,7 @@ function operatorAt(line: string, i: number): string {
 
 type Expansion = { ok: true; text: string; end: number } | { ok: false; reason: string };
 
-/** Expands `$NAME`, `${NAME}`, `$?`-free forms and `$(...)` starting at `line[i] === '$'`. */
+/** Expands the `$NAME`, `${NAME}` or `$(...)` that starts at `line[i]`. */
 async function expandAt(line: string, i: number, vars: Variables, substitute: Substitute): Promise<Expansion> {
   const rest = line.slice(i + 1);
   if (rest.startsWith('(')) {

@@ -4,7 +4,7 @@
  * (`*.yml`, `*.yaml`, `*.json`) beside them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseTranscript, type DocumentedCommand, type Step } from '../parse';
 
 /** The steps to replay and the files to put in the working folder first. */
@@ -14,8 +14,6 @@ export interface ReplaySource {
   files: Record<string, string>;
   documented: DocumentedCommand[];
   warnings: string[];
-  /** The transcript file of each step, by step index (for folders). */
-  origins: Map<number, string>;
 }
 
 const MANIFEST = /\.(?:ya?ml|json)$/;
@@ -30,8 +28,7 @@ export function loadReplaySource(path: string): ReplaySource {
   }
   if (!stat.isDirectory()) {
     const parsed = parseTranscript(readFileSync(path, 'utf8'));
-    const origins = new Map(parsed.steps.map((s) => [s.index, basename(path)]));
-    return { steps: parsed.steps, files: { ...parsed.manifests }, documented: parsed.documented, warnings: parsed.warnings, origins };
+    return { steps: parsed.steps, files: { ...parsed.manifests }, documented: parsed.documented, warnings: parsed.warnings };
   }
 
   const names = readdirSync(path).sort();
@@ -43,18 +40,16 @@ export function loadReplaySource(path: string): ReplaySource {
   const steps: Step[] = [];
   const documented: DocumentedCommand[] = [];
   const warnings: string[] = [];
-  const origins = new Map<number, string>();
   for (const name of transcripts) {
     const parsed = parseTranscript(readFileSync(join(path, name), 'utf8'));
     for (const step of parsed.steps) {
-      const renumbered = { ...step, index: steps.length + 1 };
+      const renumbered = { ...step, index: steps.length + 1, file: name };
       steps.push(renumbered);
-      origins.set(renumbered.index, name);
     }
-    // A file the folder holds wins over a manifest a transcript shows.
+    // A file in the folder wins over a manifest a transcript shows.
     for (const [file, content] of Object.entries(parsed.manifests)) files[file] ??= content;
     documented.push(...parsed.documented);
     warnings.push(...parsed.warnings.map((w) => `${name}: ${w}`));
   }
-  return { steps, files, documented, warnings, origins };
+  return { steps, files, documented, warnings };
 }

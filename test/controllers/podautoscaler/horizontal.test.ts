@@ -4,8 +4,9 @@ import type { Cluster } from '../../../src/engine/cluster.js';
 import type { KObject } from '../../../src/api/types.js';
 import { setLoad } from '../../../src/metrics/load.js';
 
-/** Builds a ReplicaSet whose pods the test creates itself, so the HPA's writes to spec.replicas can be read back. */
-function newReplicaSet(replicas: number): KObject {
+/** Builds the ReplicaSet the HPA scales; its pods request `cpuRequest` of CPU (none when null). */
+function newReplicaSet(replicas: number, cpuRequest: string | null): KObject {
+  const resources = cpuRequest ? { requests: { cpu: cpuRequest } } : {};
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -13,18 +14,8 @@ function newReplicaSet(replicas: number): KObject {
     spec: {
       replicas,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', resources }] } },
     },
-  };
-}
-
-function newWebPod(i: number, cpuRequest: string | undefined): KObject {
-  const resources = cpuRequest ? { requests: { cpu: cpuRequest } } : {};
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: `web-${i}`, namespace: 'default', labels: { app: 'web' } },
-    spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', resources }] },
   };
 }
 
@@ -44,11 +35,10 @@ function newHpa(opts: { min?: number; max: number; cpu?: number; behavior?: any;
   };
 }
 
-/** Creates `pods` ready pods with 100m CPU requests (or none), their ReplicaSet and the HPA. */
+/** Creates a ReplicaSet of `pods` ready pods with 100m CPU requests (or none), then the HPA. */
 function setup(pods: number, hpa: KObject, cpuRequest: string | null = '100m'): Cluster {
   const c = newCluster();
-  createObject(c, 'replicasets', newReplicaSet(pods));
-  for (let i = 0; i < pods; i++) createObject(c, 'pods', newWebPod(i, cpuRequest ?? undefined));
+  createObject(c, 'replicasets', newReplicaSet(pods, cpuRequest));
   advance(c, 20_000);
   createObject(c, 'horizontalpodautoscalers', hpa);
   return c;
@@ -130,6 +120,8 @@ describe('horizontal pod autoscaler', () => {
   it('reports an unknown metric when pods have no CPU request', () => {
     const c = setup(2, newHpa({ max: 5 }), null);
     advance(c, 15_000);
+    const first = c.store.list('pods', 'default')[0].metadata.name;
+    const why = `failed to get cpu utilization: missing request for cpu in container nginx of Pod ${first}`;
     const status = hpaOf(c).status;
     expect(status.currentMetrics).toEqual([{ type: '' }]);
     expect(status.currentReplicas).toBe(2);
@@ -137,11 +129,11 @@ describe('horizontal pod autoscaler', () => {
     expect(condition(c, 'ScalingActive')).toMatchObject({
       status: 'False',
       reason: 'FailedGetResourceMetric',
-      message: 'the HPA was unable to compute the replica count: failed to get cpu utilization: missing request for cpu in container nginx of Pod web-0',
+      message: `the HPA was unable to compute the replica count: ${why}`,
     });
     expect(events(c).sort()).toEqual([
-      'Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: failed to get cpu utilization: missing request for cpu in container nginx of Pod web-0',
-      'Warning FailedGetResourceMetric failed to get cpu utilization: missing request for cpu in container nginx of Pod web-0',
+      `Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: ${why}`,
+      `Warning FailedGetResourceMetric ${why}`,
     ]);
   });
 
@@ -163,6 +155,64 @@ describe('horizontal pod autoscaler', () => {
     advance(c, 15_000);
     expect(replicas(c)).toBe(3);
     expect(condition(c, 'ScalingLimited')).toMatchObject({ status: 'True', reason: 'ScaleUpLimit' });
+  });
+
+  it('disables scaling while the target has zero replicas', () => {
+    const c = setup(0, newHpa({ max: 5 }));
+    advance(c, 15_000);
+    expect(replicas(c)).toBe(0);
+    expect(condition(c, 'ScalingActive')).toMatchObject({ status: 'False', reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero' });
+  });
+
+  it('raises a target below minReplicas without reading metrics', () => {
+    const c = setup(1, newHpa({ min: 3, max: 5 }), null);
+    advance(c, 15_000);
+    expect(replicas(c)).toBe(3);
+    expect(events(c)).toEqual(['Normal SuccessfulRescale New size: 3; reason: Current number of replicas below Spec.MinReplicas']);
+  });
+
+  it('scales a StatefulSet through its scale subresource', () => {
+    const c = newCluster();
+    const sts = newReplicaSet(2, '100m');
+    sts.kind = 'StatefulSet';
+    sts.spec.serviceName = 'web';
+    // The pods come first, so a StatefulSet controller, where one runs, adopts them rather than racing to create them.
+    for (const name of ['web-0', 'web-1']) {
+      createObject(c, 'pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: 'web' } }, spec: structuredClone(sts.spec.template.spec) });
+    }
+    createObject(c, 'statefulsets', sts);
+    advance(c, 20_000);
+    const hpa = newHpa({ max: 6 });
+    hpa.spec.scaleTargetRef.kind = 'StatefulSet';
+    createObject(c, 'horizontalpodautoscalers', hpa);
+    c.store.tx(() => setLoad(c.store, { namespace: 'default', resource: 'statefulsets', name: 'web', cpuMillis: 400 }));
+    advance(c, 15_000);
+    expect(c.store.get('statefulsets', 'default', 'web')!.spec.replicas).toBe(4);
+  });
+
+  it('scales a ReplicationController by its selector map', () => {
+    const c = newCluster();
+    const rc = newReplicaSet(2, '100m');
+    rc.apiVersion = 'v1';
+    rc.kind = 'ReplicationController';
+    rc.spec.selector = { app: 'web' };
+    createObject(c, 'replicationcontrollers', rc);
+    advance(c, 20_000);
+    const hpa = newHpa({ max: 6 });
+    hpa.spec.scaleTargetRef = { apiVersion: 'v1', kind: 'ReplicationController', name: 'web' };
+    createObject(c, 'horizontalpodautoscalers', hpa);
+    c.store.tx(() => setLoad(c.store, { namespace: 'default', resource: 'replicationcontrollers', name: 'web', cpuMillis: 400 }));
+    advance(c, 15_000);
+    expect(c.store.get('replicationcontrollers', 'default', 'web')!.spec.replicas).toBe(4);
+  });
+
+  it('forgets its history when the HPA is deleted', () => {
+    const c = setup(2, newHpa({ max: 5 }));
+    advance(c, 15_000);
+    expect(c.store.getMeta('hpa/default/web')).toBeDefined();
+    c.store.tx(() => c.store.remove('horizontalpodautoscalers', 'default', 'web'));
+    c.settle();
+    expect(c.store.getMeta('hpa/default/web')).toBeUndefined();
   });
 
   it('reports a missing scale target', () => {

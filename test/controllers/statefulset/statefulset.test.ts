@@ -141,3 +141,28 @@ describe('StatefulSet controller', () => {
     expect(pod.metadata.uid).not.toBe(uid);
   });
 });
+
+describe('StatefulSet claim retention', () => {
+  it('deletes the claims of removed ordinals when whenScaled is Delete', () => {
+    const cluster = newCluster();
+    const sts = newStatefulSet();
+    sts.spec.persistentVolumeClaimRetentionPolicy = { whenScaled: 'Delete', whenDeleted: 'Retain' };
+    create(cluster, 'statefulsets', sts);
+    advance(cluster, 15_000);
+    modify(cluster, 'statefulsets', 'default', 'web', (s) => (s.spec.replicas = 2));
+    advance(cluster, 60_000);
+    expect(claims(cluster)).toEqual(['data-web-0:Bound', 'data-web-1:Bound']);
+  });
+
+  it('deletes every claim with the set when whenDeleted is Delete', () => {
+    const cluster = newCluster();
+    const sts = newStatefulSet({ replicas: 1 });
+    sts.spec.persistentVolumeClaimRetentionPolicy = { whenScaled: 'Retain', whenDeleted: 'Delete' };
+    create(cluster, 'statefulsets', sts);
+    advance(cluster, 5_000);
+    cluster.store.tx(() => deleteObject(cluster.store, 'statefulsets', 'default', 'web'));
+    cluster.settle();
+    advance(cluster, 60_000);
+    expect(claims(cluster)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageMark, parseAge, tableRecords } from '../../../src/replay/run/ages';
+import { ageMark, parseAge, parseAgeUpper, tableRecords } from '../../../src/replay/run/ages';
 import { schedulePeriod } from '../../../src/replay/run/cron-phase';
 import { explainDifference } from '../../../src/replay/run/differences';
 import { detectEra, detectPullTimeouts, dominantPrompt } from '../../../src/replay/run/era';
@@ -65,7 +65,7 @@ describe('detectEra', () => {
   it('picks 1.15 for the extensions group', () => {
     const era = detectEra([step('kubectl create -f rs.yml', ['replicaset.extensions/frontend created'], '$', 10)]);
     expect(era.version).toBe('1.15');
-    expect(era.evidence).toEqual([{ maxMinor: 15, line: 11, why: 'the extensions API group in a resource name' }]);
+    expect(era.evidence).toEqual([{ maxMinor: 15, line: 11, reason: 'the extensions API group in a resource name' }]);
   });
   it('keeps the default without clues', () => {
     expect(detectEra([step('kubectl create -f rs.yml', ['replicaset.apps/frontend created'])]).version).toBeUndefined();
@@ -131,5 +131,13 @@ describe('explainDifference for rollout history', () => {
       EMPTY_BINDINGS,
     );
     expect(result?.reasons).toEqual(["revisions 5, 6 are 3 higher than kubesim's 2, 3: the author made 3 more rollouts than the transcript shows"]);
+  });
+});
+
+describe('parseAgeUpper', () => {
+  it('reads the largest age a printed age covers', () => {
+    expect(parseAgeUpper('7h45m')).toBe(7 * 3_600_000 + 46 * 60_000 - 1000);
+    expect(parseAgeUpper('20s')).toBe(20_000);
+    expect(parseAgeUpper('15h')).toBe(16 * 3_600_000 - 1000);
   });
 });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCluster } from '../../../src/engine/open';
-import { runReplay, parseStepRange } from '../../../src/replay/run/runner';
+import { REPLAY_START, runReplay, parseStepRange } from '../../../src/replay/run/runner';
 import type { StepOutcome } from '../../../src/replay/report';
 
 const POD = `apiVersion: v1
@@ -187,11 +187,115 @@ describe('runReplay', () => {
     expect(outcomes[0].status).toBe('match');
   });
 
+  it('notes commands written in the prose', async () => {
+    const file = write(transcript('First create it:', 'kubectl create -f https://example.com/web.yaml', '', '$ kubectl get pods', 'No resources found.'));
+    const { notes } = await runReplay({ input: file });
+    expect(notes[1]).toBe('1 command appears in the prose without a prompt and is not run (line 2)');
+  });
+
+  it('feeds a piped heredoc to kubectl and watches without hanging', async () => {
+    const file = write(transcript(
+      '$ cat <<EOF | kubectl apply -f -', POD.trimEnd(), 'EOF', 'pod/web created',
+      '$ kubectl get pods -w',
+      'NAME   READY   STATUS              RESTARTS   AGE',
+      'web    0/1     ContainerCreating   0          1s',
+      'web    1/1     Running             0          5s',
+      '$ kubectl edit pod web',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(summary(outcomes)).toEqual([
+      'match cat <<EOF | kubectl apply -f -',
+      "match kubectl get pods -w | watched by moving the clock until the output was as long as the transcript's",
+      'skipped kubectl edit pod web | kubectl edit opens an editor; replay does not run interactive commands',
+    ]);
+    expect(outcomes[0].ranCommand).toBe('kubectl apply -f -');
+  });
+
+  it('leaves the clock alone when looking ahead finds nothing', async () => {
+    const file = write(transcript(
+      'vi pod.yml', '', POD,
+      '$ kubectl create -f pod.yml', 'pod/web created',
+      '$ kubectl get pod', 'NAME   READY   STATUS    RESTARTS   AGE', 'web    0/1     Running   0          20s',
+    ));
+    const { outcomes } = await runReplay({ input: file, cluster: 'kept' });
+    expect(outcomes[2].status).toBe('differ');
+    const cluster = openCluster('kept')!;
+    const elapsed = cluster.clockNow() - REPLAY_START;
+    cluster.store.db.close();
+    expect(elapsed).toBe(20_000);
+    expect(existsSync(join(home, 'clusters', 'kept-probe'))).toBe(false);
+  });
+
   it('leaves no cluster behind', async () => {
     const file = write(transcript('$ kubectl get pods', 'No resources found in default namespace.'));
     await runReplay({ input: file });
     expect(process.env.KUBESIM_HOME).toBe(home);
     expect(process.cwd()).not.toContain('kubesim-replay-files-');
+  });
+});
+
+describe('runReplay placement and time', () => {
+  let dir: string;
+  let home: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'replay-runner-'));
+    home = mkdtempSync(join(tmpdir(), 'replay-home-'));
+    process.env.KUBESIM_HOME = home;
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+    delete process.env.KUBESIM_HOME;
+  });
+
+  const RS = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: wangyanglinux/myapp:v1
+`;
+
+  it("puts pods on the transcript's nodes", async () => {
+    const file = join(dir, 'rs.txt');
+    writeFileSync(file, transcript(
+      'vi rs.yml', '', RS,
+      '$ kubectl create -f rs.yml', 'replicaset.apps/web created',
+      '$ kubectl get pod -o wide',
+      'NAME        READY   STATUS    RESTARTS   AGE   IP           NODE         NOMINATED NODE   READINESS GATES',
+      'web-2t7r8   1/1     Running   0          20s   10.244.1.2   k8s-node01   <none>           <none>',
+      'web-7sm2w   1/1     Running   0          20s   10.244.1.3   k8s-node01   <none>           <none>',
+      'web-j6fsq   1/1     Running   0          20s   10.244.1.4   k8s-node01   <none>           <none>',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(outcomes.map((o) => o.status)).toEqual(['match', 'match', 'match']);
+  });
+
+  it('moves the clock before a change by the time that passed', async () => {
+    const file = join(dir, 'gap.txt');
+    writeFileSync(file, transcript(
+      'vi pod.yml', '', POD,
+      '$ kubectl create -f pod.yml', 'pod/web created',
+      '$ kubectl get pod', 'NAME   READY   STATUS    RESTARTS   AGE', 'web    1/1     Running   0          20s',
+      '$ kubectl label pod web tier=web', 'pod/web labeled',
+      '$ kubectl get pod web', 'NAME   READY   STATUS    RESTARTS   AGE', 'web    1/1     Running   0          10m',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(summary(outcomes).slice(3)).toEqual([
+      'match kubectl label pod web tier=web | clock moved 9m40s before this step',
+      'match kubectl get pod web',
+    ]);
   });
 });
 

@@ -1,0 +1,77 @@
+/**
+ * The syntax check the API server applies to a CronJob's spec.schedule
+ * (robfig/cron's standard parser): five fields or a descriptor, each field a
+ * list of values, ranges and steps inside its bounds. Returns the parser's
+ * error text, or undefined when the schedule parses.
+ */
+
+interface Bounds {
+  min: number;
+  max: number;
+  names?: Record<string, number>;
+}
+
+const MONTHS = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const DAYS = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const FIELDS: Bounds[] = [
+  { min: 0, max: 59 },
+  { min: 0, max: 23 },
+  { min: 1, max: 31 },
+  { min: 1, max: 12, names: MONTHS },
+  { min: 0, max: 6, names: DAYS },
+];
+const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+
+function parseNumber(text: string, bounds: Bounds): number | string {
+  const named = bounds.names?.[text.toLowerCase()];
+  if (named !== undefined) return named;
+  if (!/^\d+$/.test(text)) return `failed to parse int from ${text}: strconv.Atoi: parsing "${text}": invalid syntax`;
+  return Number(text);
+}
+
+function checkRange(expr: string, bounds: Bounds): string | undefined {
+  const [rangePart, stepPart, ...extra] = expr.split('/');
+  if (extra.length > 0) return `too many slashes: ${expr}`;
+  let start: number;
+  let end: number;
+  if (rangePart === '*' || rangePart === '?') {
+    start = bounds.min;
+    end = bounds.max;
+  } else {
+    const ends = rangePart.split('-');
+    if (ends.length > 2) return `too many hyphens: ${expr}`;
+    const low = parseNumber(ends[0], bounds);
+    if (typeof low === 'string') return low;
+    const high = ends.length === 2 ? parseNumber(ends[1], bounds) : low;
+    if (typeof high === 'string') return high;
+    start = low;
+    end = high;
+  }
+  if (stepPart !== undefined) {
+    const step = parseNumber(stepPart, { min: 0, max: 0 });
+    if (typeof step === 'string') return step;
+    if (step <= 0) return `step of range should be a positive number: ${expr}`;
+  }
+  if (start < bounds.min) return `beginning of range (${start}) below minimum (${bounds.min}): ${expr}`;
+  if (end > bounds.max) return `end of range (${end}) above maximum (${bounds.max}): ${expr}`;
+  if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+  return undefined;
+}
+
+/** Returns robfig/cron's error for an unparsable schedule, or undefined. */
+export function cronSyntaxError(schedule: string): string | undefined {
+  const text = schedule.trim();
+  if (text.startsWith('@')) {
+    if (DESCRIPTORS.has(text) || /^@every\s+\S+$/.test(text)) return undefined;
+    return `unrecognized descriptor: ${text}`;
+  }
+  const fields = text.split(/\s+/).filter(Boolean);
+  if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
+  for (let i = 0; i < 5; i++) {
+    for (const part of fields[i].split(',')) {
+      const error = checkRange(part, FIELDS[i]);
+      if (error) return error;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+/**
+ * `kubectl create service clusterip|nodeport NAME --tcp=PORT[:TARGET]...`.
+ */
+import type { CommandDef } from '../types.js';
+import { generateService } from '../../printers/generators.js';
+import { UsageError } from '../../api/errors.js';
+import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
+import { splitList } from './from-sources.js';
+
+const TCP = { name: 'tcp', type: 'stringArray' as const, default: [], help: 'Port pairs can be specified as \'<port>:<targetPort>\'.' };
+
+/** `create service clusterip`: `--clusterip=None` makes a headless service that needs no port. */
+export const clusterIP: CommandDef = {
+  use: 'create service clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]',
+  short: 'Create a ClusterIP service.',
+  examples: '  # Create a new ClusterIP service named my-cs\n  kubesim create service clusterip my-cs --tcp=5678:8080\n\n  # Create a new ClusterIP service named my-cs (in headless mode)\n  kubesim create service clusterip my-cs --clusterip="None"',
+  flags: [TCP, { name: 'clusterip', type: 'string', default: '', help: 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (no loadbalancing).' }, ...GENERATOR_FLAGS],
+  run(ctx, parsed) {
+    const name = requireName(parsed.args);
+    const tcp = splitList(ctx.flags.tcp);
+    if (tcp.length === 0 && ctx.flags.clusterip !== 'None') throw new UsageError('at least one tcp port specifier must be provided');
+    const obj = generateService({ type: 'ClusterIP', name, tcp, clusterIP: ctx.flags.clusterip, namespace: explicitNamespace(ctx) });
+    if (obj.spec.ports.length === 0) delete obj.spec.ports;
+    return emitGenerated(ctx, obj);
+  },
+};
+
+/** `create service nodeport`: `--node-port` fixes the node port of every port pair. */
+export const nodePort: CommandDef = {
+  use: 'create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none]',
+  short: 'Create a NodePort service.',
+  examples: '  # Create a new NodePort service named my-ns\n  kubesim create service nodeport my-ns --tcp=5678:8080',
+  flags: [TCP, { name: 'node-port', type: 'int', default: 0, help: 'Port used to expose the service on each node in a cluster.' }, ...GENERATOR_FLAGS],
+  run(ctx, parsed) {
+    const name = requireName(parsed.args);
+    const tcp = splitList(ctx.flags.tcp);
+    if (tcp.length === 0) throw new UsageError('at least one tcp port specifier must be provided');
+    return emitGenerated(ctx, generateService({ type: 'NodePort', name, tcp, nodePort: ctx.flags['node-port'], namespace: explicitNamespace(ctx) }));
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * The Service `kubectl expose` builds from an object: its selector (or the
+ * pod's labels), its container ports unless --port is given, its labels,
+ * and the type, target port and cluster IP from the flags.
+ */
+import type { KObject } from '../../api/types.js';
+import { UsageError } from '../../api/errors.js';
+
+export interface ExposeOptions {
+  name: string;
+  port: string;
+  targetPort: string;
+  protocol: string;
+  type: string;
+  selector: string;
+  labels: string;
+  clusterIP: string;
+}
+
+const EXPOSABLE = ['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'];
+
+function parseMap(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new UsageError(`unexpected label spec: ${part}`);
+    out[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return out;
+}
+
+function selectorOf(obj: KObject): Record<string, string> {
+  switch (obj.kind) {
+    case 'Pod':
+      if (!obj.metadata.labels || Object.keys(obj.metadata.labels).length === 0) throw new UsageError('couldn\'t retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed');
+      return { ...obj.metadata.labels };
+    case 'Service':
+    case 'ReplicationController':
+      if (!obj.spec?.selector) throw new UsageError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind === 'Service' ? 'service' : 'replication controller'} has no pod selector set`);
+      return { ...obj.spec.selector };
+    default: {
+      const sel = obj.spec?.selector ?? {};
+      if (sel.matchExpressions?.length) throw new UsageError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has a label selector that cannot be turned into a map`);
+      return { ...(sel.matchLabels ?? {}) };
+    }
+  }
+}
+
+function portsOf(obj: KObject): { port: number; protocol: string }[] {
+  if (obj.kind === 'Service') return (obj.spec?.ports ?? []).map((p: any) => ({ port: p.port, protocol: p.protocol ?? 'TCP' }));
+  const spec = obj.kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
+  const out: { port: number; protocol: string }[] = [];
+  for (const c of spec?.containers ?? []) for (const p of c.ports ?? []) out.push({ port: p.containerPort, protocol: p.protocol ?? 'TCP' });
+  return out;
+}
+
+/** Builds the Service for `obj`, throwing kubectl's errors when the selector or port cannot be found. */
+export function buildExposedService(obj: KObject, o: ExposeOptions): KObject {
+  if (!EXPOSABLE.includes(obj.kind)) {
+    const group = obj.apiVersion.includes('/') ? `.${obj.apiVersion.split('/')[0]}` : '';
+    throw new UsageError(`cannot expose a ${obj.kind}${group}`);
+  }
+  const selector = o.selector ? parseMap(o.selector) : selectorOf(obj);
+  const headless = o.clusterIP === 'None';
+  let ports: { port: number; protocol: string }[];
+  if (o.port) ports = o.port.split(',').map((p) => ({ port: Number(p), protocol: o.protocol || 'TCP' }));
+  else ports = portsOf(obj);
+  if (ports.length === 0 && !headless) throw new UsageError("couldn't find port via --port flag or introspection");
+  const specPorts = ports.map((p, i) => {
+    const out: any = { port: p.port, protocol: o.protocol || p.protocol };
+    if (ports.length > 1) out.name = `port-${i + 1}`;
+    const target = o.targetPort || String(p.port);
+    out.targetPort = /^\d+$/.test(target) ? Number(target) : target;
+    return out;
+  });
+  const labels = o.labels ? parseMap(o.labels) : obj.metadata.labels;
+  const spec: any = { ports: specPorts, selector };
+  if (o.type) spec.type = o.type;
+  if (o.clusterIP) spec.clusterIP = o.clusterIP;
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: (o.name || obj.metadata.name).slice(0, 63), namespace: obj.metadata.namespace, ...(labels ? { labels: { ...labels } } : {}) },
+    spec,
+  };
+}

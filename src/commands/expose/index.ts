@@ -1,0 +1,53 @@
+/**
+ * `kubectl expose (-f FILE | TYPE NAME) [--port=port] [--target-port=...]
+ * [--type=...] [--name=...]`: creates a Service that selects the pods of
+ * a deployment, replica set, replication controller, pod or Service.
+ */
+import type { CommandDef } from '../types.js';
+import { UsageError, notFound } from '../../api/errors.js';
+import { resourceString } from '../../api/registry.js';
+import { parseTargets } from '../shared/targets.js';
+import { buildExposedService } from './build.js';
+
+export const command: CommandDef = {
+  use: 'expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]',
+  short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+  examples: '  # Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n  kubesim expose deployment nginx --port=80 --target-port=8000',
+  flags: [
+    { name: 'port', type: 'string', default: '', help: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified' },
+    { name: 'target-port', type: 'string', default: '', help: 'Name or number for the port on the container that the service should direct traffic to. Optional.' },
+    { name: 'protocol', type: 'string', default: '', help: 'The network protocol for the service to be created. Default is \'TCP\'.' },
+    { name: 'type', type: 'string', default: '', help: 'Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is \'ClusterIP\'.' },
+    { name: 'name', type: 'string', default: '', help: 'The name for the newly created object.' },
+    { name: 'selector', type: 'string', default: '', help: 'A label selector to use for this service. Only equality-based selector requirements are supported.' },
+    { name: 'labels', short: 'l', type: 'string', default: '', help: 'Labels to apply to the service created by this call.' },
+    { name: 'cluster-ip', type: 'string', default: '', help: 'ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to \'None\' to create a headless service.' },
+    { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name).' },
+  ],
+  run(ctx, parsed) {
+    if (parsed.args.length === 0) throw new UsageError('You must provide one or more resources by argument or filename.', true);
+    const targets = parseTargets(parsed.args);
+    const cluster = ctx.cluster();
+    const store = cluster.store;
+    for (const t of targets) {
+      if (t.names.length === 0) throw new UsageError('resource(s) were provided, but no name was specified', true);
+      for (const name of t.names) {
+        const obj = store.get(t.info.resource, ctx.namespace, name);
+        if (!obj) throw notFound(resourceString(t.info), name);
+        const svc = buildExposedService(obj, {
+          name: ctx.flags.name,
+          port: ctx.flags.port,
+          targetPort: ctx.flags['target-port'],
+          protocol: ctx.flags.protocol,
+          type: ctx.flags.type,
+          selector: ctx.flags.selector,
+          labels: ctx.flags.labels,
+          clusterIP: ctx.flags['cluster-ip'],
+        });
+        const created = store.tx(() => store.create('services', svc));
+        ctx.io.out(ctx.flags.output === 'name' ? `service/${created.metadata.name}\n` : `service/${created.metadata.name} exposed\n`);
+      }
+    }
+    ctx.settle();
+  },
+};

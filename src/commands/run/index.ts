@@ -1,0 +1,85 @@
+/**
+ * `kubectl run NAME --image=IMAGE [--port] [--labels] [--env] [--restart]
+ * [--command] -- [COMMAND] [args...]`: creates one Pod.
+ */
+import type { CommandDef } from '../types.js';
+import { generateRunPod } from '../../printers/generators.js';
+import { UsageError } from '../../api/errors.js';
+import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
+import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
+
+const LEGACY_GENERATORS = ['run-pod/v1', 'deployment/apps.v1', 'job/v1'];
+
+const RESTART = ['Always', 'OnFailure', 'Never'] as const;
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+
+/** Parses `--annotations` values (`key=value` each) into a sorted map. */
+function parseAnnotations(values: string[]): Record<string, string> | undefined {
+  if (values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new UsageError(`invalid annotation spec: ${v}`);
+    out[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+}
+
+export const command: CommandDef = {
+  use: 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
+  short: 'Create and run a particular image in a pod.',
+  examples: '  # Start a nginx pod\n  kubesim run nginx --image=nginx\n\n  # Start a hazelcast pod and let the container expose port 5701\n  kubesim run hazelcast --image=hazelcast/hazelcast --port=5701\n\n  # Start a busybox pod and keep it in the foreground, don\'t restart it if it exits\n  kubesim run busybox --image=busybox --restart=Never -- sleep 3600',
+  flags: [
+    { name: 'image', type: 'string', default: '', help: 'The image for the container to run.' },
+    { name: 'port', type: 'string', default: '', help: 'The port that this container exposes.' },
+    { name: 'labels', short: 'l', type: 'string', default: '', help: 'Comma separated labels to apply to the pod. Will override previous values.' },
+    { name: 'env', type: 'stringArray', default: [], help: 'Environment variables to set in the container.' },
+    { name: 'restart', type: 'string', default: 'Always', help: 'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].' },
+    { name: 'command', type: 'bool', default: false, help: 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.' },
+    { name: 'image-pull-policy', type: 'string', default: '', help: 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.' },
+    { name: 'annotations', type: 'stringArray', default: [], help: 'Annotations to apply to the pod.' },
+    { name: 'generator', type: 'string', default: '', help: 'The name of the API generator to use (clusters before 1.18 only).', hidden: true },
+    ...GENERATOR_FLAGS.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-run' } : f)),
+  ],
+  run(ctx, parsed) {
+    const name = requireName(parsed.args);
+    const flags = ctx.flags;
+    if (!ctx.parsed.set.has('image')) throw new UsageError('required flag(s) "image" not set');
+    if (!flags.image) throw new UsageError('--image is required', true);
+    if (!RESTART.includes(flags.restart)) throw new UsageError(`invalid restart policy: ${flags.restart}`, true);
+    if (flags['image-pull-policy'] && !PULL_POLICIES.includes(flags['image-pull-policy'])) {
+      throw new UsageError(`invalid image pull policy: ${flags['image-pull-policy']}`, true);
+    }
+    if (flags.command && parsed.dashArgs.length === 0) throw new UsageError('--command was specified, but no command was provided', true);
+    let port: number | undefined;
+    if (flags.port !== '') {
+      if (!/^-?\d+$/.test(flags.port)) throw new UsageError(`strconv.Atoi: parsing ${JSON.stringify(flags.port)}: invalid syntax`);
+      port = Number(flags.port);
+    }
+    const obj = generateRunPod({
+      name,
+      image: flags.image,
+      port,
+      labels: flags.labels || undefined,
+      env: flags.env,
+      restart: flags.restart,
+      command: flags.command,
+      args: parsed.dashArgs,
+      namespace: explicitNamespace(ctx),
+    });
+    const annotations = parseAnnotations(flags.annotations);
+    if (annotations) obj.metadata.annotations = annotations;
+    if (flags['image-pull-policy']) obj.spec.containers[0].imagePullPolicy = flags['image-pull-policy'];
+    if (ctx.cluster().settings.version < 118) {
+      if (flags.generator && !LEGACY_GENERATORS.includes(flags.generator)) throw new UsageError(`generator "${flags.generator}" not found`);
+      const generator = legacyGenerator(flags.restart, flags.generator);
+      if (generator !== 'run-pod/v1') {
+        ctx.io.err(legacyWarning(generator));
+        return emitGenerated(ctx, legacyObject(obj, generator));
+      }
+    } else if (flags.generator) {
+      throw new UsageError('unknown flag: --generator', true);
+    }
+    return emitGenerated(ctx, obj);
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * The common tail of kubectl's generator commands (`create deployment`,
+ * `create namespace`, `run` ...): given the object the pure generator
+ * built, either print it (`--dry-run=client`), pass it through admission
+ * without storing it (`--dry-run=server`), or create it, then print the
+ * result as kubectl does.
+ */
+import type { KObject } from '../../api/types.js';
+import type { FlagSpec } from '../../cli/flags.js';
+import type { CommandContext } from '../context.js';
+import { UsageError } from '../../api/errors.js';
+import { findKind } from '../../api/registry.js';
+import { formatResourceName, type DryRunMode } from '../../printers/name.js';
+import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from './mutation-output.js';
+
+/** Flags every generator command takes besides its own. */
+export const GENERATOR_FLAGS: FlagSpec[] = [
+  { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' },
+  ...MUTATION_OUTPUT_FLAGS,
+  { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged.' },
+  { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
+  { name: 'field-manager', type: 'string', default: 'kubectl-create', help: 'Name of the manager used to track field ownership.' },
+];
+
+/**
+ * Reads `--dry-run` as kubectl does: a bare `--dry-run` still means client
+ * (with a deprecation warning), anything else unknown is an error.
+ */
+export function dryRunMode(ctx: CommandContext): DryRunMode {
+  const value = String(ctx.flags['dry-run'] ?? 'none');
+  switch (value) {
+    case 'none':
+    case 'client':
+    case 'server':
+      return value;
+    case 'unchanged':
+      ctx.io.err('Warning: --dry-run is deprecated and can be replaced with --dry-run=client.\n');
+      return 'client';
+    default:
+      throw new UsageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
+  }
+}
+
+/** Thrown inside a transaction to undo a server dry run's writes. */
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
+    super('dry run');
+  }
+}
+
+/**
+ * Runs writes in a transaction and rolls them back, returning what `fn`
+ * returned: admission, conflicts and name checks run exactly as for real
+ * writes, and nothing is stored.
+ */
+export function serverDryRun<T>(ctx: CommandContext, fn: () => T): T {
+  const store = ctx.cluster().store;
+  if (store.inTx) throw new Error('a server dry run cannot join an open transaction');
+  try {
+    store.tx(() => {
+      throw new DryRunRollback(fn());
+    });
+  } catch (err) {
+    if (err instanceof DryRunRollback) return err.result as T;
+    throw err;
+  }
+  throw new Error('unreachable: a dry-run transaction always throws');
+}
+
+/** Creates `obj` in a server dry run; the returned object carries no resourceVersion, as the API server's answer does not. */
+export function serverDryRunCreate(ctx: CommandContext, resource: string, obj: KObject): KObject {
+  const created = serverDryRun(ctx, () => ctx.cluster().store.create(resource, obj));
+  delete created.metadata.resourceVersion;
+  return created;
+}
+
+/**
+ * Finishes a generator command: the object goes to the cluster (or not, in
+ * a dry run) and is printed per `-o`. A generator object names no namespace
+ * unless `-n` was given; namespaced kinds get the request's namespace here.
+ */
+export function emitGenerated(ctx: CommandContext, obj: KObject): number {
+  checkMutationOutput(ctx.flags.output ?? '');
+  const dryRun = dryRunMode(ctx);
+  const info = findKind(obj.kind);
+  if (!info) throw new Error(`no resource serves kind ${obj.kind}`);
+  let printed = obj;
+  if (dryRun !== 'client') {
+    const request = structuredClone(obj);
+    if (info.namespaced) request.metadata.namespace ||= ctx.namespace;
+    delete request.status;
+    if (dryRun === 'server') printed = serverDryRunCreate(ctx, info.resource, request);
+    else {
+      printed = ctx.cluster().store.create(info.resource, request);
+      ctx.settle();
+    }
+  }
+  const text = printMutated([{ obj: printed, name: formatResourceName(obj) }], {
+    output: ctx.flags.output ?? '',
+    template: ctx.flags.template,
+    allowMissingKeys: ctx.flags['allow-missing-template-keys'],
+    operation: 'created',
+    dryRun,
+    structOrder: dryRun === 'client',
+    numbersAsFloat: dryRun === 'client',
+  });
+  ctx.io.out(text);
+  return 0;
+}
+
+/** kubectl's check that a generator got exactly one NAME argument. */
+export function requireName(args: string[]): string {
+  if (args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${args.length}`, true);
+  return args[0];
+}
+
+/** The namespace a generator writes into its object: only one given with `-n`. */
+export function explicitNamespace(ctx: CommandContext): string | undefined {
+  return ctx.parsed.set.has('namespace') ? ctx.flags.namespace : undefined;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { KObject } from '../../../src/api/types.js';
+import { choosePodsToDelete } from '../../../src/controllers/replicaset/rank.js';
+
+interface PodOptions {
+  name: string;
+  node?: string;
+  phase?: string;
+  readySince?: string;
+  restarts?: number;
+  created?: string;
+  cost?: string;
+}
+
+function pod(o: PodOptions): KObject {
+  const conditions = o.readySince ? [{ type: 'Ready', status: 'True', lastTransitionTime: o.readySince }] : [{ type: 'Ready', status: 'False' }];
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: o.name,
+      uid: o.name,
+      creationTimestamp: o.created ?? '2026-01-01T00:00:00Z',
+      annotations: o.cost ? { 'controller.kubernetes.io/pod-deletion-cost': o.cost } : undefined,
+    },
+    spec: { nodeName: o.node },
+    status: { phase: o.phase ?? 'Running', conditions, containerStatuses: [{ restartCount: o.restarts ?? 0 }] },
+  };
+}
+
+const ready = '2026-01-01T00:01:00Z';
+
+describe('scale-down order', () => {
+  const cases: { name: string; pods: PodOptions[]; first: string }[] = [
+    { name: 'unscheduled before scheduled', pods: [{ name: 'a', node: 'n1', readySince: ready }, { name: 'b', phase: 'Pending' }], first: 'b' },
+    { name: 'pending before running', pods: [{ name: 'a', node: 'n1', readySince: ready }, { name: 'b', node: 'n1', phase: 'Pending' }], first: 'b' },
+    { name: 'not ready before ready', pods: [{ name: 'a', node: 'n1', readySince: ready }, { name: 'b', node: 'n2' }], first: 'b' },
+    { name: 'lower deletion cost first', pods: [{ name: 'a', node: 'n1', readySince: ready, cost: '10' }, { name: 'b', node: 'n2', readySince: ready, cost: '-5' }], first: 'b' },
+    {
+      name: 'crowded node first',
+      pods: [{ name: 'a', node: 'n1', readySince: ready }, { name: 'b', node: 'n2', readySince: ready }, { name: 'c', node: 'n2', readySince: ready }],
+      first: 'b',
+    },
+    { name: 'ready for a shorter time first', pods: [{ name: 'a', node: 'n1', readySince: ready }, { name: 'b', node: 'n2', readySince: '2026-01-01T00:05:00Z' }], first: 'b' },
+    { name: 'more restarts first', pods: [{ name: 'a', node: 'n1', readySince: ready }, { name: 'b', node: 'n2', readySince: ready, restarts: 3 }], first: 'b' },
+    { name: 'newer first', pods: [{ name: 'a', node: 'n1', readySince: ready }, { name: 'b', node: 'n2', readySince: ready, created: '2026-01-01T00:00:30Z' }], first: 'b' },
+  ];
+  for (const t of cases) {
+    it(t.name, () => {
+      const pods = t.pods.map(pod);
+      expect(choosePodsToDelete(pods, pods, 1).map((p) => p.metadata.name)).toEqual([t.first]);
+    });
+  }
+});
