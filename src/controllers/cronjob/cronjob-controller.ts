@@ -10,6 +10,7 @@ import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { ApiError } from '../../api/errors.js';
+import { cronSyntaxError } from '../../api/cron-syntax.js';
 import { isoTime } from '../../store/store.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
@@ -118,6 +119,8 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   try {
     schedule = parseSchedule(cj.spec?.schedule ?? '', cj.spec?.timeZone);
   } catch (err) {
+    // A schedule robfig/cron accepts but that matches no date (February 30) simply never fires.
+    if (!cronSyntaxError(String(cj.spec?.schedule ?? ''))) return;
     emit('Warning', 'UnparseableSchedule', `unparseable schedule: "${cj.spec?.schedule ?? ''}" : ${(err as Error).message}`);
     return;
   }
