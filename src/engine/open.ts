@@ -5,7 +5,7 @@
 import { Cluster } from './cluster.js';
 import { admit } from '../api/admission.js';
 import { CONTROLLERS } from '../controllers/index.js';
-import { validateCronJobTimeZone } from '../controllers/cronjob/validation.js';
+import { validateCronJobSchedule } from '../controllers/cronjob/validation.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { allocateServiceAddresses } from '../network/service-ipam.js';
@@ -33,7 +33,7 @@ function wire(cluster: Cluster): Cluster {
       {
         clusterVersion: cluster.settings.version,
         namespaceExists: (n) => store.exists('namespaces', '', n),
-        validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobTimeZone(o) : []),
+        validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobSchedule(o) : []),
       },
       resource,
       obj,
