@@ -1,5 +1,5 @@
 // kubesim benchmark: `npm run bench` (full sizes, writes bench/RESULTS.md) or
-// `npm run bench -- --quick` (small sizes, under a minute, writes
+// `npm run bench -- --quick` (small sizes, meant to take about a minute; writes
 // bench/out/RESULTS-quick.md). Every figure is a ratio measured in this run
 // or a per-item cost, so results compare across machines.
 import { spawnSync } from 'node:child_process';
@@ -153,7 +153,7 @@ spec:
   row('a', '`get pods -o yaml` / `node -e 0`', yaml / floor, 'x', 1.5, yaml / floor <= 1.5);
 }
 
-/** The CPU time behind a wall-clock figure: on a loaded machine it moves less than wall time. */
+/** Formats the CPU time behind a wall-clock figure, which a loaded machine inflates less than wall time. */
 function cpuNote(cpuMs) {
   return cpuMs === undefined ? '' : `CPU ${cpuMs.toFixed(3)} ms`;
 }
