@@ -9,6 +9,7 @@ import { CommandContext, type IO } from '../commands/context.js';
 import type { CommandDef } from '../commands/types.js';
 import { UsageError } from '../api/errors.js';
 import { reportError } from './errors.js';
+import { rootHelpText } from './help.js';
 
 function stdio(): IO {
   return {
@@ -39,27 +40,30 @@ function findVerbIndex(argv: string[]): number {
 }
 
 function rootHelp(): string {
-  const lines = ['kubesim controls a simulated Kubernetes cluster with kubectl\'s commands.', '', ' Find more information at: https://kubernetes.io/docs/reference/kubectl/', ''];
-  for (const group of GROUPS) {
-    const verbs = Object.entries(VERBS).filter(([, v]) => v.group === group);
-    if (verbs.length === 0) continue;
-    lines.push(group);
-    const width = Math.max(...verbs.map(([n]) => n.length)) + 3;
-    for (const [name, v] of verbs) lines.push(`  ${name.padEnd(width)}${v.summary}`);
-    lines.push('');
-  }
-  lines.push('Usage:', '  kubesim [flags] [options]', '', 'Use "kubesim <command> --help" for more information about a given command.', '');
-  return lines.join('\n');
+  return rootHelpText(VERBS, GROUPS);
 }
 
-function commandHelp(path: string[], def: CommandDef): string {
+/**
+ * Lists subcommands as kubectl does: sorted, with their summaries, and
+ * without aliases (a name whose command's `use` spells another name).
+ */
+async function subcommandRows(path: string[], subcommands: NonNullable<CommandDef['subcommands']>): Promise<string[]> {
+  const rows: [string, string][] = [];
+  for (const name of Object.keys(subcommands).sort()) {
+    const sub = (await subcommands[name]()).command;
+    const spelled = sub.use.split(' ')[path.length];
+    if (spelled !== undefined && spelled !== name && sub.use.startsWith(path.join(' ') + ' ')) continue;
+    rows.push([name, sub.short.replace(/\.$/, '')]);
+  }
+  // cobra pads names to at least 11 characters, then adds 3 spaces.
+  const width = Math.max(11, ...rows.map(([n]) => n.length)) + 3;
+  return rows.map(([n, short]) => `  ${n.padEnd(width)}${short}`);
+}
+
+async function commandHelp(path: string[], def: CommandDef): Promise<string> {
   const parts = [def.long ?? def.short, ''];
   if (def.examples) parts.push('Examples:', def.examples, '');
-  if (def.subcommands) {
-    parts.push('Available Commands:');
-    for (const name of Object.keys(def.subcommands)) parts.push(`  ${name}`);
-    parts.push('');
-  }
+  if (def.subcommands) parts.push('Available Commands:', ...(await subcommandRows(path, def.subcommands)), '');
   const options = formatFlagHelp(def.flags);
   if (options) parts.push('Options:', options);
   parts.push('Usage:', `  kubesim ${def.use}`, '', 'Use "kubesim options" for a list of global command-line options (applies to all commands).', '');
@@ -113,7 +117,7 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
     }
     const parsed = parseArgs(args, [...def.flags, ...GLOBAL_FLAGS]);
     if (parsed.flags.help || !def.run) {
-      io.out(commandHelp(path, def));
+      io.out(await commandHelp(path, def));
       return 0;
     }
     const ctx = new CommandContext(path, parsed, io);

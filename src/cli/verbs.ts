@@ -65,6 +65,7 @@ export const VERBS: Record<string, Verb> = {
   replay: { group: GROUPS[8], summary: "Replay a tutorial's transcript on a fresh cluster and report where the output matches", load: () => import('../commands/replay/index.js') },
   expose: { group: GROUPS[0], summary: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service', load: () => import('../commands/expose/index.js') },
   run: { group: GROUPS[0], summary: 'Run a particular image on the cluster', load: () => import('../commands/run/index.js') },
+  options: { group: 'hidden', summary: 'Print the list of flags inherited by all commands', load: () => import('../commands/options/index.js') },
 };
 
 /** Verbs that exist only as deprecated spellings of another verb. */

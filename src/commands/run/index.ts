@@ -6,6 +6,9 @@ import type { CommandDef } from '../types.js';
 import { generateRunPod } from '../../printers/generators.js';
 import { UsageError } from '../../api/errors.js';
 import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
+import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
+
+const LEGACY_GENERATORS = ['run-pod/v1', 'deployment/apps.v1', 'job/v1'];
 
 const RESTART = ['Always', 'OnFailure', 'Never'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
@@ -35,6 +38,7 @@ export const command: CommandDef = {
     { name: 'command', type: 'bool', default: false, help: 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.' },
     { name: 'image-pull-policy', type: 'string', default: '', help: 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.' },
     { name: 'annotations', type: 'stringArray', default: [], help: 'Annotations to apply to the pod.' },
+    { name: 'generator', type: 'string', default: '', help: 'The name of the API generator to use (clusters before 1.18 only).', hidden: true },
     ...GENERATOR_FLAGS.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-run' } : f)),
   ],
   run(ctx, parsed) {
@@ -66,6 +70,16 @@ export const command: CommandDef = {
     const annotations = parseAnnotations(flags.annotations);
     if (annotations) obj.metadata.annotations = annotations;
     if (flags['image-pull-policy']) obj.spec.containers[0].imagePullPolicy = flags['image-pull-policy'];
+    if (ctx.cluster().settings.version < 118) {
+      if (flags.generator && !LEGACY_GENERATORS.includes(flags.generator)) throw new UsageError(`generator "${flags.generator}" not found`);
+      const generator = legacyGenerator(flags.restart, flags.generator);
+      if (generator !== 'run-pod/v1') {
+        ctx.io.err(legacyWarning(generator));
+        return emitGenerated(ctx, legacyObject(obj, generator));
+      }
+    } else if (flags.generator) {
+      throw new UsageError('unknown flag: --generator', true);
+    }
     return emitGenerated(ctx, obj);
   },
 };
