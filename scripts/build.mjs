@@ -4,7 +4,7 @@
 // ES module chunks, whose loader resolves every chunk by URL, and bundling the
 // SQLite driver's JavaScript avoids loading a dozen small files at startup.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -20,3 +20,6 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The explain schema is read from disk at run time (see src/api/explain-schema.ts).
+cpSync(new URL('../src/api/openapi/explain-schemas.json', import.meta.url), new URL('../dist/openapi/explain-schemas.json', import.meta.url));

@@ -11,6 +11,8 @@ import { findResource } from './registry.js';
 export interface AdmissionContext {
   clusterVersion: number;
   namespaceExists(name: string): boolean;
+  /** Checks that need code above the api layer (a CronJob's schedule), wired in by the engine. */
+  validateMore?(resource: string, obj: KObject): FieldCause[];
 }
 
 /** Annotation that carries a converted manifest's original apiVersion to defaulting. */
@@ -54,6 +56,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   applyDefaults(resource, obj, legacy);
   const causes: FieldCause[] = validateObject(resource, obj);
+  if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
   if (op === 'update' && old && SELECTOR_IMMUTABLE.has(resource) && JSON.stringify(old.spec?.selector) !== JSON.stringify(obj.spec?.selector)) {
     causes.push({ field: 'spec.selector', type: 'Invalid value', value: obj.spec?.selector, hasValue: true, detail: 'field is immutable' });
   }

@@ -3,10 +3,12 @@
  * serves and the component schemas they reference, generated from the
  * official Kubernetes schema by scripts/gen-explain-schemas.mjs.
  *
- * The data is about 450 KB, so only the explain verb should import this
- * module; the bundler keeps it in that verb's chunk.
+ * The data is about 450 KB, so it is read from disk when the explain verb
+ * first needs it rather than bundled into the CLI, whose start-up would
+ * otherwise parse it on every command. The build copies the file to
+ * dist/openapi/, the same path relative to the bundle as to this module.
  */
-import data from './openapi/explain-schemas.json';
+import { readFileSync } from 'node:fs';
 
 /** One served kind, as API discovery describes it. */
 export interface ExplainKind {
@@ -46,8 +48,8 @@ export interface ExplainSchemaData {
   schemas: Record<string, OpenApiSchema>;
 }
 
-/** The schema data, loaded once when the explain verb first needs it. */
-export const explainSchemaData = data as ExplainSchemaData;
+/** The schema data, read when this module is first loaded (only the explain verb loads it). */
+export const explainSchemaData = JSON.parse(readFileSync(new URL('./openapi/explain-schemas.json', import.meta.url), 'utf8')) as ExplainSchemaData;
 
 /**
  * Kinds that `kubesim explain` documents, with group, version and resource

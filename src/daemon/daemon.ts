@@ -6,6 +6,7 @@
  * between steps, never inside one.
  */
 import { openCluster } from '../engine/open.js';
+import { clusterExists } from '../engine/home.js';
 import { isoTime } from '../store/store.js';
 import { claimPidFile, releasePidFile } from './pid-file.js';
 
@@ -40,8 +41,17 @@ export async function runDaemon(clusterName: string): Promise<number> {
     log(`started for cluster "${clusterName}" (pid ${process.pid}, ${cluster.settings.clock} clock)`);
     const nextDue = cluster.store.db.prepare('SELECT min(due) AS due FROM timers');
     while (!stopping) {
-      const reconciles = cluster.settle();
-      if (reconciles > 0) log(`settled to ${isoTime(cluster.simNow)}: ${reconciles} reconciles`);
+      if (!clusterExists(clusterName)) {
+        log(`cluster "${clusterName}" was deleted; stopping`);
+        break;
+      }
+      try {
+        const reconciles = cluster.settle();
+        if (reconciles > 0) log(`settled to ${isoTime(cluster.simNow)}: ${reconciles} reconciles`);
+      } catch (err) {
+        // A busy database or a failed settle is retried on the next round; the commands settle on their own meanwhile.
+        log(`settle failed: ${(err as Error).message}`);
+      }
       const due = (nextDue.get() as { due: number | null }).due;
       const wait = due === null ? RECHECK_MS : Math.max(0, Math.min(due - cluster.clockNow(), RECHECK_MS));
       await new Promise<void>((resolve) => {

@@ -16,10 +16,12 @@ import { debug } from './debug.js';
 
 const log = debug('engine');
 
-/** Reconciles per transaction while draining the queue. */
+/** Keys taken off the work queue per query. */
 const BATCH = 500;
 /** Queue batches allowed at one simulated instant before the loop is declared stuck. */
 const MAX_ROUNDS_PER_INSTANT = 20000;
+/** How long one settling transaction may hold the write lock before committing. */
+const TX_BUDGET_MS = 100;
 
 export class Cluster {
   readonly store: Store;
@@ -133,60 +135,73 @@ export class Cluster {
    */
   settle(target: number = this.clockNow()): number {
     let total = 0;
+    const progress = { instant: -1, rounds: 0 };
     for (;;) {
-      total += this.drainQueue();
-      const row = this.store.prepared('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-      if (row.due === null || row.due > target) break;
-      const due = row.due;
-      this.store.tx(() => {
-        this.syncSim();
-        this.sim = Math.max(this.sim, due);
-        this.store.setMeta('simTime', String(this.sim));
-        const timers = this.store.prepared('SELECT id, controller, key FROM timers WHERE due <= ?').all(this.sim) as {
-          id: number;
-          controller: string;
-          key: string;
-        }[];
-        this.store.prepared('DELETE FROM timers WHERE due <= ?').run(this.sim);
-        for (const t of timers) this.store.enqueue(t.controller, t.key);
-      });
+      const step = this.store.tx(() => this.settleSome(target, progress));
+      total += step.reconciled;
+      if (step.finished) return total;
     }
-    if (target > this.sim) {
-      this.store.tx(() => {
-        this.syncSim();
-        this.sim = Math.max(this.sim, target);
-        this.store.setMeta('simTime', String(this.sim));
-      });
-    }
-    return total;
   }
 
-  /** Drains the work queue at the current simulated instant. */
-  private drainQueue(): number {
-    let total = 0;
-    for (let round = 0; ; round++) {
-      if (round >= MAX_ROUNDS_PER_INSTANT) {
-        process.stderr.write(`kubesim: controllers did not settle at ${new Date(this.sim).toISOString()}; stopping this settle\n`);
-        return total;
+  /**
+   * Settles inside one transaction until nothing is due up to `target` or
+   * the transaction has run for TX_BUDGET_MS. Catching up over many due
+   * instants then costs one commit per budget, not one per instant.
+   */
+  private settleSome(target: number, progress: { instant: number; rounds: number }): { reconciled: number; finished: boolean } {
+    this.syncSim();
+    const started = Date.now();
+    let reconciled = 0;
+    for (;;) {
+      if (progress.instant !== this.sim) {
+        progress.instant = this.sim;
+        progress.rounds = 0;
       }
-      const done = this.store.tx(() => {
-        this.syncSim();
-        const rows = this.store.prepared('SELECT id, controller, key FROM queue ORDER BY id LIMIT ?').all(BATCH) as {
-          id: number;
-          controller: string;
-          key: string;
-        }[];
-        const del = this.store.prepared('DELETE FROM queue WHERE id = ?');
-        for (const r of rows) {
-          del.run(r.id);
-          this.store.forgetQueued(r.controller, r.key);
-          this.reconcileOne(r.controller, r.key);
+      const done = this.drainBatch();
+      reconciled += done;
+      if (done > 0) {
+        if (++progress.rounds >= MAX_ROUNDS_PER_INSTANT) {
+          process.stderr.write(`kubesim: controllers did not settle at ${new Date(this.sim).toISOString()}; stopping this settle\n`);
+          return { reconciled, finished: true };
         }
-        return rows.length;
-      });
-      total += done;
-      if (done === 0) return total;
+        if (Date.now() - started >= TX_BUDGET_MS) return { reconciled, finished: false };
+        continue;
+      }
+      const row = this.store.prepared('SELECT min(due) AS due FROM timers').get() as { due: number | null };
+      if (row.due === null || row.due > target) {
+        if (target > this.sim) {
+          this.sim = target;
+          this.store.setMeta('simTime', String(this.sim));
+        }
+        return { reconciled, finished: true };
+      }
+      this.sim = Math.max(this.sim, row.due);
+      this.store.setMeta('simTime', String(this.sim));
+      const timers = this.store.prepared('SELECT id, controller, key FROM timers WHERE due <= ?').all(this.sim) as {
+        id: number;
+        controller: string;
+        key: string;
+      }[];
+      this.store.prepared('DELETE FROM timers WHERE due <= ?').run(this.sim);
+      for (const t of timers) this.store.enqueue(t.controller, t.key);
+      if (Date.now() - started >= TX_BUDGET_MS) return { reconciled, finished: false };
     }
+  }
+
+  /** Takes up to BATCH keys off the work queue and reconciles them at the current instant. */
+  private drainBatch(): number {
+    const rows = this.store.prepared('SELECT id, controller, key FROM queue ORDER BY id LIMIT ?').all(BATCH) as {
+      id: number;
+      controller: string;
+      key: string;
+    }[];
+    const del = this.store.prepared('DELETE FROM queue WHERE id = ?');
+    for (const r of rows) {
+      del.run(r.id);
+      this.store.forgetQueued(r.controller, r.key);
+      this.reconcileOne(r.controller, r.key);
+    }
+    return rows.length;
   }
 
   private reconcileOne(name: string, key: string): void {

@@ -5,6 +5,7 @@
 import { Cluster } from './cluster.js';
 import { admit } from '../api/admission.js';
 import { CONTROLLERS } from '../controllers/index.js';
+import { validateCronJobSchedule } from '../controllers/cronjob/validation.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { allocateServiceAddresses } from '../network/service-ipam.js';
@@ -29,7 +30,11 @@ function wire(cluster: Cluster): Cluster {
   const store = cluster.store;
   store.admission = (resource, obj, old, op) => {
     admit(
-      { clusterVersion: cluster.settings.version, namespaceExists: (n) => store.exists('namespaces', '', n) },
+      {
+        clusterVersion: cluster.settings.version,
+        namespaceExists: (n) => store.exists('namespaces', '', n),
+        validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobSchedule(o) : []),
+      },
       resource,
       obj,
       old,

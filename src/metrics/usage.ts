@@ -73,6 +73,7 @@ function isRunning(pod: KObject, container: string): boolean {
 export class MetricsSnapshot {
   /** Extra load per pod uid: CPU millicores from `--cpu` loads and requests per second. */
   private shares = new Map<string, { cpu: number; rps: number }>();
+  private nodeReady = new Map<string, boolean>();
 
   constructor(
     private readonly store: Store,
@@ -90,9 +91,20 @@ export class MetricsSnapshot {
     }
   }
 
-  /** Usage of a pod, or undefined when metrics-server would have none (no running container). */
+  /** Tells whether metrics-server can scrape a node: its kubelet reports Ready. */
+  isNodeReporting(name: string): boolean {
+    const known = this.nodeReady.get(name);
+    if (known !== undefined) return known;
+    const node = this.store.get('nodes', '', name);
+    const ready = (node?.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
+    this.nodeReady.set(name, ready);
+    return ready;
+  }
+
+  /** Usage of a pod, or undefined when metrics-server would have none (no running container, or its node stopped reporting). */
   pod(pod: KObject): PodUsage | undefined {
     if (pod.status?.phase !== 'Running') return undefined;
+    if (!pod.spec?.nodeName || !this.isNodeReporting(pod.spec.nodeName)) return undefined;
     const running = (pod.spec?.containers ?? []).filter((c: any) => isRunning(pod, c.name));
     if (running.length === 0) return undefined;
     const share = this.shares.get(pod.metadata.uid!);
@@ -112,8 +124,9 @@ export class MetricsSnapshot {
     };
   }
 
-  /** Usage of a node: its system daemons plus every pod bound to it. */
-  node(node: KObject): NodeUsage {
+  /** Usage of a node: its system daemons plus every pod bound to it; undefined while the node is not reporting. */
+  node(node: KObject): NodeUsage | undefined {
+    if (!this.isNodeReporting(node.metadata.name)) return undefined;
     const controlPlane = Object.keys(node.metadata.labels ?? {}).some((k) => k === 'node-role.kubernetes.io/control-plane' || k === 'node-role.kubernetes.io/master');
     const base = controlPlane ? NODE_OVERHEAD.controlPlane : NODE_OVERHEAD.worker;
     let cpu = base.cpu;

@@ -74,8 +74,11 @@ export interface NodeRow extends NodeUsage {
   allocatableMemory: number;
 }
 
-/** Formats the `top node` table with CPU(%) and MEMORY(%) of allocatable. */
-export function formatNodeTable(nodes: NodeRow[], opts: { noHeaders: boolean; sortBy: string }): string {
+/**
+ * Formats the `top node` table with CPU(%) and MEMORY(%) of allocatable.
+ * Nodes without metrics follow the others with `<unknown>` in every column.
+ */
+export function formatNodeTable(nodes: NodeRow[], missing: string[], opts: { noHeaders: boolean; sortBy: string }): string {
   if (nodes.length === 0) return '';
   const lines: string[][] = [];
   if (!opts.noHeaders) lines.push(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
@@ -84,5 +87,6 @@ export function formatNodeTable(nodes: NodeRow[], opts: { noHeaders: boolean; so
     const memPct = Math.trunc((n.memory / n.allocatableMemory) * 100);
     lines.push([n.name, formatCpuUsage(n.cpu), `${cpuPct}%`, formatMemoryUsage(n.memory), `${memPct}%`]);
   }
+  for (const name of missing) lines.push([name, '<unknown>', '<unknown>', '<unknown>', '<unknown>']);
   return table(lines);
 }

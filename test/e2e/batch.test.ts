@@ -170,6 +170,29 @@ describe('batch verbs', () => {
     expect(yaml).toContain('kind: CronJob');
   });
 
+  it('reports a server rejection as a failed create', () => {
+    const r = on('create', 'cronjob', 'bad', '--image=busybox', '--schedule=61 * * * *');
+    expect(r.stderr).toBe('error: failed to create cronjob: CronJob.batch "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61\n');
+    expect(on('create', 'job', 'pi', '--image=perl:5.36.0').stderr).toBe('error: failed to create job: jobs.batch "pi" already exists\n');
+  });
+
+  it('waits on a jsonpath filter expression', () => {
+    const r = on('wait', '--for=jsonpath={.status.conditions[?(@.type=="Complete")].status}=True', 'job/pi');
+    expect(r.stdout).toBe('job.batch/pi condition met\n');
+  });
+
+  it('limits how many log streams -f follows', () => {
+    const manifest = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: three', 'spec:', '  completions: 3', '  parallelism: 3', '  template:', '    spec:',
+      '      restartPolicy: Never', '      containers:', '      - name: main', '        image: busybox:1.36', '        command: ["sh", "-c", "echo up; sleep 60"]'].join('\n');
+    writeFileSync(join(sb.home, 'three.yml'), manifest);
+    on('create', '-f', 'three.yml');
+    on('wait', '--for=jsonpath={.status.ready}=3', 'job/three');
+    const r = on('logs', '-f', '-l', 'job-name=three', '--max-log-requests=2');
+    expect(r.stderr).toBe('error: you are attempting to follow 3 log streams, but maximum allowed concurrency is 2, use --max-log-requests to increase the limit\n');
+    expect(r.stdout).toBe('');
+    expect(on('logs', '-f', '-l', 'job-name=three').stdout).toBe('up\nup\nup\n');
+  });
+
   it('rejects create job without an image or a source', () => {
     const r = on('create', 'job', 'empty');
     expect(r.stderr).toBe('error: either --image or --from must be specified\n');

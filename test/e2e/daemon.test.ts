@@ -92,4 +92,19 @@ describe('daemon', () => {
     expect(status.code).toBe(3);
     expect(readFileSync(join(sb.home, 'clusters', 'live', 'daemon.log'), 'utf8')).toMatch(/received SIGTERM; stopping\n.*stopped\n$/);
   });
+
+  it('exits when its cluster is deleted', async () => {
+    expect(sb.run(['cluster', 'create', 'gone', '--seed', '1']).code).toBe(0);
+    const pid = Number(sb.on('gone', ['daemon', 'start']).stdout.match(/pid (\d+)/)![1]);
+    expect(sb.run(['cluster', 'delete', 'gone']).code).toBe(0);
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(await poll(alive, (a) => !a, 10_000)).toBe(false);
+  });
 });

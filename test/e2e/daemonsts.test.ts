@@ -171,3 +171,55 @@ describe('StatefulSet behind a headless Service', () => {
     expect(on(['describe', 'pvc', 'data-web-2']).stdout).toMatch(/\nUsed By:\s+web-2\n/);
   });
 });
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 4
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+`;
+
+describe('a node that fails and recovers', () => {
+  const sb = new Sandbox();
+  const on = (args: string[]) => sb.on('nf', args);
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'nf', '--clock', 'manual', '--seed', '7']).code).toBe(0);
+    writeFileSync(join(sb.home, 'web.yaml'), DEPLOYMENT);
+    on(['apply', '-f', 'web.yaml']);
+    on(['clock', 'advance', '30s']);
+  });
+  afterAll(() => sb.cleanup());
+
+  const onNode = (node: string) => podRows(on(['get', 'pod', '-o', 'wide']).stdout).filter((r) => r.node === node);
+
+  it('shows the node NotReady and keeps its pods until the toleration runs out', () => {
+    expect(on(['node', 'fail', 'k8s-node01']).stdout).toBe('node/k8s-node01 failed\n');
+    expect(on(['get', 'nodes']).stdout).toMatch(/\nk8s-node01\s+NotReady\s+<none>/);
+    on(['clock', 'advance', '299s']);
+    expect(onNode('k8s-node01').map((r) => r.status)).toEqual(['Running', 'Running']);
+  });
+
+  it('marks the pods for deletion after 300 s and replaces them elsewhere', () => {
+    on(['clock', 'advance', '1s']);
+    expect(onNode('k8s-node01').map((r) => r.status)).toEqual(['Terminating', 'Terminating']);
+    on(['clock', 'advance', '10s']);
+    expect(onNode('k8s-node02').map((r) => r.status)).toEqual(['Running', 'Running', 'Running', 'Running']);
+  });
+
+  it('finishes the terminating pods once the node recovers', () => {
+    expect(on(['node', 'recover', 'k8s-node01']).stdout).toBe('node/k8s-node01 recovered\n');
+    on(['clock', 'advance', '31s']);
+    expect(onNode('k8s-node01')).toEqual([]);
+    expect(on(['get', 'nodes']).stdout).toMatch(/\nk8s-node01\s+Ready\s+<none>/);
+  });
+});

@@ -83,6 +83,20 @@ describe('simulated usage', () => {
     expect(c.store.tx(() => removeLoad(c.store, { namespace: 'default', resource: 'pods', name: 'a' }))).toBe(false);
   });
 
+  it('loses the metrics of pods on a node that stopped reporting', () => {
+    const c = newCluster();
+    createObject(c, 'pods', webPod('a'));
+    advance(c, 10_000);
+    const nodeName = c.store.get('pods', 'default', 'a')!.spec.nodeName;
+    c.store.tx(() => {
+      const node = c.store.get('nodes', '', nodeName)!;
+      node.status.conditions = node.status.conditions.map((x: any) => (x.type === 'Ready' ? { ...x, status: 'Unknown' } : x));
+      c.store.update('nodes', node);
+    });
+    expect(cpuOf(c, 'a')).toBeUndefined();
+    expect(new MetricsSnapshot(c.store, c.simNow).node(c.store.get('nodes', '', nodeName)!)).toBeUndefined();
+  });
+
   it('adds pod usage to the node', () => {
     const c = newCluster();
     createObject(c, 'pods', webPod('a'));
@@ -92,6 +106,6 @@ describe('simulated usage', () => {
     const snapshot = new MetricsSnapshot(c.store, c.simNow);
     const node = c.store.get('nodes', '', pod.spec.nodeName)!;
     const other = c.store.list('nodes').find((n) => n.metadata.name !== pod.spec.nodeName && n.metadata.name !== 'k8s-master01')!;
-    expect(snapshot.node(node).cpu - snapshot.node(other).cpu).toBe(201);
+    expect(snapshot.node(node)!.cpu - snapshot.node(other)!.cpu).toBe(201);
   });
 });

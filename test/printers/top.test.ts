@@ -39,8 +39,15 @@ describe('top tables', () => {
 
   it('prints node percentages of allocatable', () => {
     const nodes = [{ name: 'k8s-node01', cpu: 250, memory: 600 * Mi, allocatableCpu: 4000, allocatableMemory: 8008812 * 1024 }];
-    expect(formatNodeTable(nodes, { noHeaders: false, sortBy: '' })).toBe(
+    expect(formatNodeTable(nodes, [], { noHeaders: false, sortBy: '' })).toBe(
       'NAME         CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   \nk8s-node01   250m         6%       600Mi           7%          \n',
+    );
+  });
+
+  it('lists nodes without metrics last as unknown', () => {
+    const nodes = [{ name: 'k8s-node01', cpu: 250, memory: 600 * Mi, allocatableCpu: 4000, allocatableMemory: 8008812 * 1024 }];
+    expect(formatNodeTable(nodes, ['k8s-node02'], { noHeaders: true, sortBy: '' })).toBe(
+      'k8s-node01   250m        6%          600Mi       7%          \nk8s-node02   <unknown>   <unknown>   <unknown>   <unknown>   \n',
     );
   });
 });

@@ -95,15 +95,33 @@ export const command: CommandDef = {
           if (f['save-config']) stored.metadata.annotations = { ...(stored.metadata.annotations ?? {}), [LAST_APPLIED]: JSON.stringify(hpa) + '\n' };
           convertHpaV1(stored);
           stored.apiVersion = 'autoscaling/v2';
-          if (dryRun === 'none') store.create('horizontalpodautoscalers', stored);
+          if (dryRun === 'none') {
+            // kubectl prints what the server returns: the stored object read back as autoscaling/v1.
+            printResult(ctx, asV1(store.create('horizontalpodautoscalers', stored)), hpaInfo, operation, version);
+            continue;
+          }
         }
-        printResult(ctx, hpa, hpaInfo, operation, version);
+        const shown = { ...hpa, metadata: { ...hpa.metadata, creationTimestamp: null }, status: { currentReplicas: 0, desiredReplicas: 0 } } as unknown as KObject;
+        printResult(ctx, shown, hpaInfo, operation, version);
       }
     }
     if (count === 0) throw new UsageError('no objects passed to autoscale');
     ctx.settle();
   },
 };
+
+/**
+ * Reads a freshly stored HPA back as autoscaling/v1, the version kubectl's
+ * autoscale client talks: a CPU utilization target becomes
+ * targetCPUUtilizationPercentage, and the status starts at zero.
+ */
+function asV1(stored: KObject): KObject {
+  const { metrics, behavior, ...spec } = stored.spec ?? {};
+  void behavior;
+  const cpu = (metrics ?? []).find((m: any) => m.type === 'Resource' && m.resource?.name === 'cpu' && m.resource?.target?.type === 'Utilization');
+  if (cpu) spec.targetCPUUtilizationPercentage = cpu.resource.target.averageUtilization;
+  return { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: stored.metadata, spec, status: { currentReplicas: 0, desiredReplicas: 0 } };
+}
 
 /** Builds the autoscaling/v1 object kubectl sends (createHorizontalPodAutoscaler upstream). */
 function buildAutoscaler(flags: Record<string, any>, refName: string, info: ResourceInfo, group: string, cause: string | undefined): KObject {
@@ -123,8 +141,7 @@ function buildAutoscaler(flags: Record<string, any>, refName: string, info: Reso
 function printResult(ctx: Parameters<NonNullable<CommandDef['run']>>[0], hpa: KObject, info: ResourceInfo, operation: string, version: number): void {
   const output: string = ctx.flags.output;
   if (output === 'yaml' || output === 'json') {
-    const shown = { ...hpa, metadata: { ...hpa.metadata, creationTimestamp: null }, status: { currentReplicas: 0, desiredReplicas: 0 } } as unknown as KObject;
-    ctx.io.out(renderGroups([{ info, group: info.group, objects: [shown] }], { output, showLabels: false, noHeaders: false, labelColumns: [], withKind: false, allNamespaces: false, single: true }, { now: 0, version } as any));
+    ctx.io.out(renderGroups([{ info, group: info.group, objects: [hpa] }], { output, showLabels: false, noHeaders: false, labelColumns: [], withKind: false, allNamespaces: false, single: true }, { now: 0, version } as any));
     return;
   }
   if (output === 'name') {

@@ -1,40 +1,8 @@
 /**
- * Pure builders for `create job` and `create cronjob`: the objects kubectl's
- * generators produce, before the server adds defaults.
+ * The builder for `create job --from=cronjob/NAME`, which needs the live
+ * CronJob (the image-based generators are in printers/generators.ts).
  */
 import type { KObject } from '../../api/types.js';
-
-/** The Job of `kubectl create job NAME --image=IMAGE -- COMMAND...`. */
-export function generateJob(name: string, image: string, command: string[]): KObject {
-  const container: any = { name, image, resources: {} };
-  if (command.length > 0) container.command = command;
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: { name, creationTimestamp: null } as any,
-    spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: 'Never' } } },
-    status: {},
-  };
-}
-
-/** The CronJob of `kubectl create cronjob NAME --image=IMAGE --schedule=S -- COMMAND...`. */
-export function generateCronJob(name: string, image: string, schedule: string, command: string[], restartPolicy = 'OnFailure'): KObject {
-  const container: any = { name, image, resources: {} };
-  if (command.length > 0) container.command = command;
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'CronJob',
-    metadata: { name, creationTimestamp: null } as any,
-    spec: {
-      jobTemplate: {
-        metadata: { name, creationTimestamp: null },
-        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy } } },
-      },
-      schedule,
-    },
-    status: {},
-  };
-}
 
 /**
  * The Job of `kubectl create job NAME --from=cronjob/CJ`: the CronJob's job

@@ -1,13 +1,15 @@
 /**
  * Writing a generated object for the `create` subcommands: `--dry-run`,
- * `-o yaml|json|name`, then the store and `kind.group/name created`.
+ * `-o yaml|json|name`, then the store and `kind.group/name created`. A
+ * server error reads `error: failed to create job: ...`, as kubectl's
+ * generator commands report it.
  */
 import type { CommandContext } from '../context.js';
 import type { KObject } from '../../api/types.js';
-import { UsageError } from '../../api/errors.js';
+import { ApiError, UsageError, formatCause } from '../../api/errors.js';
+import { decodeObject } from '../../api/manifest.js';
 import { toKubectlYaml } from '../../printers/yaml.js';
 import { toKubectlJson } from '../../printers/json.js';
-import { writeDocs } from '../shared/write.js';
 import type { FlagSpec } from '../../cli/flags.js';
 
 /** Flags every generator subcommand of `create` takes. */
@@ -25,16 +27,40 @@ function dryRunMode(value: string): 'none' | 'client' | 'server' {
   throw new UsageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
 }
 
-/** Runs writeDocs with the `created` line suppressed, for outputs that print something else. */
-function writeQuietly(ctx: CommandContext, obj: KObject, dryRun: 'none' | 'client' | 'server'): number {
-  const out = ctx.io.out;
-  ctx.io.out = () => {};
+/** The text of a server error as Go's StatusError.Error() renders it (no `The ` prefix on Invalid). */
+function statusErrorText(err: ApiError, kind: string, name: string): string {
+  if (err.reason !== 'Invalid') return err.message;
+  const head = `${kind}.batch "${name}" is invalid`;
+  if (err.causes.length === 1) return `${head}: ${formatCause(err.causes[0])}`;
+  return `${head}: [${err.causes.map(formatCause).join(', ')}]`;
+}
+
+/** Creates (or, with --dry-run=server, admits without storing) the object; returns it as stored. */
+function createObject(ctx: CommandContext, obj: KObject, noun: string, dryRun: 'none' | 'server'): KObject {
+  const cluster = ctx.cluster();
+  const decoded = decodeObject(structuredClone(obj), { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: '' });
+  for (const w of decoded.warnings) ctx.warn(w);
+  const target = decoded.obj;
+  target.metadata.namespace ||= ctx.namespace;
   try {
-    return writeDocs(ctx, [{ doc: obj, source: '' }], { mode: 'create', dryRun });
-  } finally {
-    ctx.io.out = out;
+    if (dryRun === 'server') {
+      // Run admission inside a transaction that is rolled back, so nothing is stored.
+      cluster.store.tx(() => {
+        cluster.store.create(decoded.info.resource, target);
+        throw new DryRunDone();
+      });
+    }
+    const created = cluster.store.create(decoded.info.resource, target);
+    ctx.settle();
+    return created;
+  } catch (err) {
+    if (err instanceof DryRunDone) return target;
+    if (err instanceof ApiError) throw new UsageError(`failed to create ${noun}: ${statusErrorText(err, obj.kind, obj.metadata.name)}`);
+    throw err;
   }
 }
+
+class DryRunDone extends Error {}
 
 /** Prints or creates a generated object; returns the exit code. */
 export function writeGenerated(ctx: CommandContext, obj: KObject, kindLabel: string): number {
@@ -44,21 +70,18 @@ export function writeGenerated(ctx: CommandContext, obj: KObject, kindLabel: str
     throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`);
   }
   if (ctx.flags.namespace && dryRun !== 'client') obj.metadata.namespace = ctx.flags.namespace;
-  if (dryRun === 'client' || output === 'yaml' || output === 'json') {
-    if (dryRun !== 'client') {
-      const code = writeQuietly(ctx, structuredClone(obj), dryRun);
-      if (code !== 0) return code;
-    }
-    if (output === 'yaml') ctx.io.out(toKubectlYaml(obj).replace(/\n?$/, '\n'));
-    else if (output === 'json') ctx.io.out(toKubectlJson(obj));
-    else if (output === 'name') ctx.io.out(`${kindLabel}/${obj.metadata.name}\n`);
-    else ctx.io.out(`${kindLabel}/${obj.metadata.name} created (dry run)\n`);
-    return 0;
-  }
-  if (output === 'name') {
-    const code = writeQuietly(ctx, obj, dryRun);
-    if (code === 0) ctx.io.out(`${kindLabel}/${obj.metadata.name}\n`);
-    return code;
-  }
-  return writeDocs(ctx, [{ doc: obj, source: '' }], { mode: 'create', dryRun });
+  const noun = obj.kind.toLowerCase();
+  const shown = dryRun === 'client' ? obj : createObject(ctx, obj, noun, dryRun);
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  if (output === 'yaml') ctx.io.out(toKubectlYaml(publicObject(shown)).replace(/\n?$/, '\n'));
+  else if (output === 'json') ctx.io.out(toKubectlJson(publicObject(shown)) + '\n');
+  else if (output === 'name') ctx.io.out(`${kindLabel}/${obj.metadata.name}\n`);
+  else ctx.io.out(`${kindLabel}/${obj.metadata.name} created${suffix}\n`);
+  return 0;
+}
+
+function publicObject(obj: KObject): KObject {
+  const { _sim, ...rest } = obj;
+  void _sim;
+  return rest as KObject;
 }

@@ -6,7 +6,8 @@ import type { CommandDef } from '../types.js';
 import { UsageError, notFound } from '../../api/errors.js';
 import { resolveType } from '../shared/targets.js';
 import { GENERATOR_FLAGS, writeGenerated } from './batch-write.js';
-import { generateJob, generateJobFromCronJob } from './batch-generators.js';
+import { generateJobFromCronJob } from './batch-generators.js';
+import { generateJob } from '../../printers/generators.js';
 
 export const command: CommandDef = {
   use: 'create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]',
@@ -35,7 +36,7 @@ export const command: CommandDef = {
     if (!image && !from) throw new UsageError('either --image or --from must be specified');
     if (image && from) throw new UsageError('--image and --from are mutually exclusive');
     if (from && parsed.dashArgs.length > 0) throw new UsageError('cannot specify --from and command');
-    if (image) return writeGenerated(ctx, generateJob(name, image, parsed.dashArgs), 'job.batch');
+    if (image) return writeGenerated(ctx, generateJob({ name, image, command: parsed.dashArgs }), 'job.batch');
 
     const slash = from.indexOf('/');
     if (slash < 0) throw new UsageError(`from must be of the form <resource>/<name>, got "${from}"`);

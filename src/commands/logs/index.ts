@@ -131,6 +131,9 @@ export const command: CommandDef = {
         }
       }
     }
+    if (f.follow && streams.length > f['max-log-requests']) {
+      throw new UsageError(`you are attempting to follow ${streams.length} log streams, but maximum allowed concurrency is ${f['max-log-requests']}, use --max-log-requests to increase the limit`);
+    }
     ctx.io.out(out.map((l) => l + '\n').join(''));
     if (f.follow && !f.previous) await followStreams(cluster, streams, (text) => ctx.io.out(text));
   },

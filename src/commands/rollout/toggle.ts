@@ -28,6 +28,9 @@ export async function runToggle(ctx: CommandContext, parsed: Parsed, action: Tog
       } catch (err) {
         throw new Error(`${errorName(item)} ${(err as Error).message}`);
       }
+      if (action === 'restart' && JSON.stringify(changed) === JSON.stringify(item.obj)) {
+        throw new Error(`failed to create patch for ${item.obj.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`);
+      }
       cluster.store.update(item.info.resource, changed);
       ctx.io.out(`${displayName(item)} ${DONE[action]}\n`);
     } catch (err) {

@@ -4,8 +4,7 @@
  */
 import type { CommandDef } from '../types.js';
 import type { KObject } from '../../api/types.js';
-import { UsageError } from '../../api/errors.js';
-import { notFound } from '../../api/errors.js';
+import { ApiError, UsageError, notFound } from '../../api/errors.js';
 import { matches, parseSelector } from '../../api/selectors.js';
 import { cpuMillis, parseQuantity } from '../../api/quantity.js';
 import { MetricsSnapshot } from '../../metrics/usage.js';
@@ -28,6 +27,7 @@ export const command: CommandDef = {
     const name: string | undefined = parsed.args[0];
     if (f['sort-by'] && f['sort-by'] !== 'cpu' && f['sort-by'] !== 'memory') throw new UsageError('--sort-by accepts only cpu or memory');
     if (name && f.selector) throw new UsageError('only one of NAME or --selector can be provided');
+
     const cluster = ctx.cluster();
     const snapshot = new MetricsSnapshot(cluster.store, cluster.simNow);
     let nodes: KObject[];
@@ -39,11 +39,22 @@ export const command: CommandDef = {
       const sel = f.selector ? parseSelector(f.selector) : null;
       nodes = cluster.store.list('nodes').filter((n) => !sel || matches(sel, n.metadata.labels));
     }
-    if (nodes.length === 0) throw new UsageError('metrics not available yet');
-    const rows: NodeRow[] = nodes.map((n) => {
+    const rows: NodeRow[] = [];
+    const missing: string[] = [];
+    for (const n of nodes) {
+      const usage = snapshot.node(n);
+      if (!usage) {
+        missing.push(n.metadata.name);
+        continue;
+      }
       const avail = (f['show-capacity'] ? n.status?.capacity : n.status?.allocatable) ?? {};
-      return { ...snapshot.node(n), allocatableCpu: cpuMillis(avail.cpu), allocatableMemory: parseQuantity(avail.memory) };
-    });
-    ctx.io.out(formatNodeTable(rows, { noHeaders: !!f['no-headers'], sortBy: f['sort-by'] }));
+      rows.push({ ...usage, allocatableCpu: cpuMillis(avail.cpu), allocatableMemory: parseQuantity(avail.memory) });
+    }
+    if (rows.length === 0) {
+      // A request for one node by name gets NotFound from metrics-server. A list without any metrics is "not available yet".
+      if (name) throw new ApiError('NotFound', 404, `nodemetrics.metrics.k8s.io "${name}" not found`);
+      throw new UsageError('metrics not available yet');
+    }
+    ctx.io.out(formatNodeTable(rows, missing, { noHeaders: !!f['no-headers'], sortBy: f['sort-by'] }));
   },
 };

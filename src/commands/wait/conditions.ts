@@ -5,6 +5,7 @@
  */
 import type { KObject } from '../../api/types.js';
 import { UsageError } from '../../api/errors.js';
+import { compileJsonPath, findJsonPathResults, type JsonPathTemplate } from '../../printers/jsonpath.js';
 
 export interface WaitCondition {
   kind: 'delete' | 'create' | 'condition' | 'jsonpath';
@@ -12,31 +13,34 @@ export interface WaitCondition {
   met(obj: KObject | undefined): boolean;
 }
 
-/** Reads a simple JSONPath (`.status.phase`, `.status.conditions[0].type`, `.metadata.labels.app`). */
-export function readJsonPath(obj: unknown, path: string): unknown {
-  const steps = path.replace(/^\./, '').split(/\.|(?=\[)/).filter(Boolean);
-  let value: any = obj;
-  for (const step of steps) {
-    if (value === undefined || value === null) return undefined;
-    const index = /^\[(\d+)\]$/.exec(step);
-    value = index ? value[Number(index[1])] : value[step];
-  }
-  return value;
-}
-
+/**
+ * Parses `jsonpath={PATH}[=VALUE]`. As in kubectl, the path must lead to a
+ * single scalar; without a value the condition holds once the path exists.
+ */
 function parseJsonPath(expression: string): WaitCondition {
-  const m = /^\{([^}]*)\}(?:=(.*))?$/.exec(expression.replace(/^'(.*)'$/, '$1'));
-  if (!m || !/^(\.[\w-]+|\[\d+\])+$/.test(m[1])) {
-    throw new UsageError(`unrecognized condition: "jsonpath=${expression}"; kubesim supports simple paths such as {.status.phase}=Running`);
+  const text = expression.replace(/^'(.*)'$/, '$1');
+  const close = text.lastIndexOf('}');
+  if (!text.startsWith('{') || close < 0) throw new UsageError(`unrecognized condition: "jsonpath=${expression}"`);
+  const path = text.slice(0, close + 1);
+  const rest = text.slice(close + 1);
+  if (rest !== '' && !rest.startsWith('=')) throw new UsageError(`unrecognized condition: "jsonpath=${expression}"`);
+  const expected = rest === '' ? undefined : rest.slice(1);
+  let compiled: JsonPathTemplate;
+  try {
+    compiled = compileJsonPath(path);
+  } catch (err) {
+    throw new UsageError((err as Error).message.trim());
   }
-  const [, path, expected] = m;
   return {
     kind: 'jsonpath',
     met: (obj) => {
       if (!obj) return false;
-      const value = readJsonPath(obj, path);
-      if (expected === undefined) return value !== undefined;
-      return value !== undefined && value !== null && typeof value !== 'object' && String(value) === expected;
+      const values = findJsonPathResults(compiled.nodes, obj, true).flat();
+      if (values.length === 0 || values[0] === undefined) return false;
+      if (values.length > 1 || (typeof values[0] === 'object' && values[0] !== null)) {
+        throw new UsageError('jsonpath leads to a nested object or list which is not supported');
+      }
+      return expected === undefined || String(values[0]) === expected;
     },
   };
 }

@@ -16,6 +16,7 @@ import { controllerRef } from '../replicaset/pods.js';
 import { calculateStatus, getAllReplicaSetsAndSyncRevision, isScalingEvent, listReplicaSets, syncScaleOnly, updateDeployment, writeStatus, type SyncContext } from './sync.js';
 import { rolloutRolling } from './rolling.js';
 import { rolloutRecreate } from './recreate.js';
+import { rollback, rollbackTo } from './rollback.js';
 import * as u from './util.js';
 
 const RS_PREFIX = 'rs:';
@@ -65,6 +66,7 @@ function syncDeployment(ctx: ControllerContext, key: string): void {
 
   checkPausedConditions(sc);
   if (sc.d.spec?.paused) return syncScaleOnly(sc, rsList);
+  if (rollbackTo(sc.d) !== undefined) return rollback(sc, rsList);
 
   const scaling = isScalingEvent(sc, rsList);
   // Syncing revisions may have rewritten the new ReplicaSet, so read the list again.

@@ -115,11 +115,15 @@ export const endpointsController: Controller = {
   watches: { services: serviceMapper, pods: podMapper },
   reconcile(ctx, key) {
     const [ns, name] = splitKey(key);
-    const pods = ctx.store.list('pods', ns);
     if (name === '*') {
-      for (const svc of ctx.store.list('services', ns)) syncService(ctx, svc, pods);
+      // Most pod writes happen in namespaces without selecting Services, so list pods only when needed.
+      const services = ctx.store.list('services', ns).filter((s) => s.spec?.selector && s.spec.type !== 'ExternalName');
+      if (services.length === 0) return;
+      const pods = ctx.store.list('pods', ns);
+      for (const svc of services) syncService(ctx, svc, pods);
       return;
     }
+    const pods = ctx.store.list('pods', ns);
     const svc = ctx.store.get('services', ns, name);
     if (!svc) {
       const ep = ctx.store.get('endpoints', ns, name);

@@ -25,6 +25,8 @@ export const ttlAfterFinishedController: Controller = {
     const [ns, name] = splitKey(key);
     const job = ctx.store.get('jobs', ns, name);
     const ttl = job?.spec?.ttlSecondsAfterFinished;
+    // The TTL-after-finished controller is on by default from 1.21 (beta); before that the field is ignored.
+    if (ctx.settings.version < 121) return;
     if (!job || job.metadata.deletionTimestamp || typeof ttl !== 'number') return;
     const finishedAt = jobFinishTime(job);
     if (finishedAt === undefined) return;

@@ -173,7 +173,8 @@ export function reconcileAutoscaler(ctx: ControllerContext, hpa: KObject, state:
 export const horizontalPodAutoscaler: Controller = {
   name: 'horizontal-pod-autoscaler',
   watches: {
-    // Creation starts the timer and deletion drops the state; later syncs come from the HPA's own timer, as the upstream work queue re-adds each HPA after a resync period.
+    // Creation starts the timer and deletion drops the state. Later syncs come from the HPA's own timer,
+    // because the upstream work queue re-adds each HPA after a resync period.
     horizontalpodautoscalers: (obj, old) => {
       if (obj && old) return undefined;
       const o = (obj ?? old)!;

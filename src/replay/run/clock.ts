@@ -43,3 +43,14 @@ export async function advanceObserving(
   moveClockTo(cluster, target);
   return undefined;
 }
+
+/** `15h`, `2m30s`, `45s`: a duration for report remarks. */
+export function formatMs(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (h > 0) return m > 0 ? `${h}h${m}m` : `${h}h`;
+  if (m > 0) return rest > 0 ? `${m}m${rest}s` : `${m}m`;
+  return `${rest}s`;
+}

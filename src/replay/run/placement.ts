@@ -1,9 +1,9 @@
 /**
- * Placement hints for a replay: before a step that may create pods, the
- * replay reads the next `-o wide` table of the transcript and sets hints for the
- * scheduler to put the pods it does not know yet on the nodes that table
- * shows. A real scheduler's choice between similar nodes depends on usage
- * kubesim does not model, so the transcript's choice is as likely as any.
+ * Placement hints for a replay. Before a step that may create pods, the
+ * replay reads the next `-o wide` table of the transcript. It then sets
+ * hints so the scheduler puts the pods not bound yet on the nodes that
+ * table shows. A real scheduler's choice between similar nodes depends on
+ * usage kubesim does not model, so the transcript's choice is as likely as any.
  */
 import { boundKeys, type Bindings } from '../bindings';
 import type { Step } from '../parse';

@@ -2,34 +2,28 @@
  * Runs the steps of a transcript one by one against a cluster and judges
  * each step's output. The steps are kubectl commands, curl, `echo $?`,
  * docker image loads, editor writes and shell variables. The rules for time
- * (ages move the clock, hours-long gaps with restarts reboot nodes) and for
+ * (in timeline.ts: ages move the clock, gaps with restarts reboot nodes) and for
  * honest skips are documented in README.md next to this file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cluster } from '../../engine/cluster.js';
-import { EMPTY_BINDINGS, matchOutput, type Bindings, type MatchResult } from '../match';
+import { EMPTY_BINDINGS, matchOutput, type Bindings } from '../match';
 import type { Step } from '../parse';
 import type { StepOutcome } from '../report';
 import { rewriteCommand } from '../rewrite';
-import { ageMark, parseAge, parseAgeUpper, tableRecords } from './ages';
-import { splitGeneratedName } from '../tokens';
-import { advanceObserving, nextTimer } from './clock';
+import { formatMs } from './clock';
 import type { Exec, ExecResult } from './exec';
 import { alignCronJobPhase } from './cron-phase';
 import { explainDifference } from './differences';
 import { foreignReason, kindWord, NameLedger, withoutNames } from './explain';
+import { emulateWatch, watchPlan } from './follow';
 import { updatePlacementHints } from './placement';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
+import { LOOKAHEAD_MS, READ_ONLY, Timeline } from './timeline';
 
-/** Verbs that only read, so the replay may run them again to watch the clock. */
-const READ_ONLY = new Set(['get', 'describe', 'logs', 'log', 'explain', 'top', 'api-resources', 'api-versions', 'version', 'cluster-info']);
-/** Maximum single move of the clock that ages may cause. */
-export const MAX_ADVANCE_MS = 48 * 3_600_000;
-/** A move of the clock at least this long counts as a gap between sessions (a night, a reboot). */
-export const SESSION_GAP_MS = 3_600_000;
-/** How far past the transcript's moment a differing read may look for a matching state. */
-export const LOOKAHEAD_MS = 120_000;
+/** Simulated time a `rollout status` without `--timeout` may wait. */
+const ROLLOUT_LIMIT = '10m';
 
 /** Environment of a replay: its cluster, its working folder and the prompt of the main session. */
 export interface ReplayEnv {
@@ -40,6 +34,8 @@ export interface ReplayEnv {
   dominantPrompt?: string;
   /** Every step of the transcript, so a step can look at what later steps show. */
   steps?: readonly Step[];
+  /** Name of the cluster, for copies that look ahead in time. */
+  clusterName?: string;
 }
 
 /** Runs steps in order, keeping the bindings, shell variables and last exit status between them. */
@@ -48,10 +44,11 @@ export class Replayer {
   private readonly vars: Variables = new Map();
   private lastExit = 0;
   private readonly ledger = new NameLedger();
-  /** Clock moved in long jumps since the last table that showed restart counts. */
-  private gapMs = 0;
+  private readonly timeline: Timeline;
 
-  constructor(private readonly env: ReplayEnv) {}
+  constructor(private readonly env: ReplayEnv) {
+    this.timeline = new Timeline(env, () => this.bindings);
+  }
 
   /** Marks names from the manifests as created by this transcript. */
   knowNames(names: readonly string[]): void {
@@ -92,17 +89,31 @@ export class Replayer {
 
     const url = argv.find((w, i) => /^https?:\/\//.test(w) && ['-f', '--filename'].includes(argv[i - 1] ?? ''));
     const snapshots: string[][] = [];
-    const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '');
+    const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '') && !watchPlan(argv);
     let reason: string | undefined;
     if (readOnly) {
-      reason = await this.alignClock(step, argv, snapshots);
+      reason = await this.timeline.alignClock(step, argv, snapshots);
     } else {
-      const before = await this.timeBefore(step);
+      const before = await this.timeline.timeBefore(step);
       if (this.env.steps) updatePlacementHints(this.env.cluster.store, this.env.steps, step.index, this.bindings);
       const cron = await alignCronJobPhase(this.env, step, argv);
       reason = [before, cron].filter(Boolean).join('; ') || undefined;
     }
-    const result = await this.env.exec(argv, step.stdin);
+    if (argv.find((w) => !w.startsWith('-')) === 'edit' && step.kind === 'kubectl') {
+      return { step, status: 'skipped', reason: 'kubectl edit opens an editor; replay does not run interactive commands', ranCommand: ran };
+    }
+    const watch = step.kind === 'kubectl' ? watchPlan(argv) : undefined;
+    let result: ExecResult;
+    if (watch) {
+      const lines = await emulateWatch(this.env.cluster, this.env.exec, watch, step.expectedOutput.length, LOOKAHEAD_MS);
+      result = { lines, stdout: lines.join('\n'), exitCode: 0 };
+      reason = `${watch.mode === 'watch' ? 'watched' : 'followed'} by moving the clock until the output was as long as the transcript's`;
+    } else {
+      // A rollout that never finishes would hold the replay forever; 10 simulated minutes is the limit.
+      const endless = argv[0] === 'rollout' && argv.includes('status') && !argv.some((w) => w.startsWith('--timeout'));
+      result = await this.env.exec(endless ? [...argv, `--timeout=${ROLLOUT_LIMIT}`] : argv, step.stdin);
+      if (endless && result.lines.some((l) => l.includes('timed out'))) reason = `ran with --timeout=${ROLLOUT_LIMIT} of simulated time, because the rollout did not finish`;
+    }
     this.lastExit = result.exitCode;
     if (url) {
       return {
@@ -124,118 +135,6 @@ export class Replayer {
     return result.stdout;
   }
 
-  /**
-   * Moves the clock so the youngest object the step lists is as old as in
-   * the transcript (for describe: its first event), at most MAX_ADVANCE_MS.
-   * After a long gap it also reboots the nodes whose pods the transcript
-   * shows with more restarts. Returns a remark for the report.
-   */
-  private async alignClock(step: Step, argv: string[], snapshots: string[][]): Promise<string | undefined> {
-    const remarks: string[] = [];
-    const want = ageMark(step.expectedOutput);
-    if (want) {
-      const before = (await this.env.exec(argv)).lines;
-      const have = ageMark(before);
-      let ms = have && have.mode === want.mode ? want.ms - have.ms : 0;
-      ms = Math.min(Math.max(ms, this.knownAgeGap(step.expectedOutput, before)), MAX_ADVANCE_MS);
-      if (ms > 0) {
-        await this.advance(ms, argv, snapshots);
-        if (ms >= 60_000) remarks.push(`clock moved ${formatMs(ms)}`);
-      }
-    }
-    const rebooted = await this.rebootIfRestarted(step, argv, snapshots);
-    if (rebooted.length > 0) remarks.push(`restart counts rose after a ${formatMs(rebooted[0].gap)} gap: rebooted ${rebooted.map((r) => r.node).join(', ')}`);
-    return remarks.length > 0 ? remarks.join('; ') : undefined;
-  }
-
-  /**
-   * Moves the clock before a step that changes the cluster, by the time the
-   * transcript shows passing before it. The reads after the step (up to the
-   * next change) show objects the replay has bound, older by some gap, and
-   * objects created since, whose youngest age is time after the step. The
-   * difference of the two passed before the step.
-   */
-  private async timeBefore(step: Step): Promise<string | undefined> {
-    let ms = 0;
-    for (const next of (this.env.steps ?? []).filter((s) => s.index > step.index)) {
-      const words = next.kind === 'kubectl' ? rewriteCommand(next.command, this.bindings).command.split(/\s+/).slice(1) : [];
-      const verb = words.find((w) => !w.startsWith('-'));
-      if (!verb || !READ_ONLY.has(verb)) break;
-      if (words.some((w) => /[$|;&<>`'"]/.test(w)) || !ageMark(next.expectedOutput)) continue;
-      const actual = (await this.env.exec(words)).lines;
-      const gap = this.knownAgeGap(next.expectedOutput, actual);
-      const present = new Set(tableRecords(actual).map((r) => r.NAME));
-      const fresh = tableRecords(next.expectedOutput)
-        .filter((r) => r.NAME && r.AGE && !present.has(rewriteCommand(r.NAME, this.bindings).command))
-        .map((r) => parseAge(r.AGE) ?? Infinity);
-      const youngestFresh = fresh.length > 0 ? Math.min(...fresh) : 0;
-      ms = Math.max(ms, gap - youngestFresh);
-    }
-    ms = Math.min(ms, MAX_ADVANCE_MS);
-    if (ms <= 0) return undefined;
-    await this.advance(ms);
-    return ms >= 60_000 ? `clock moved ${formatMs(ms)} before this step` : undefined;
-  }
-
-  /**
-   * Returns how much older the transcript shows objects the replay has already
-   * bound than they are in kubesim (the largest such gap), or 0.
-   */
-  private knownAgeGap(expected: string[], actual: string[]): number {
-    const ages = new Map(tableRecords(actual).filter((r) => r.NAME && r.AGE).map((r) => [r.NAME, parseAgeUpper(r.AGE)]));
-    let gap = 0;
-    for (const record of tableRecords(expected)) {
-      if (!record.NAME || !record.AGE) continue;
-      // A generated name counts only once bound: an unbound one names an object kubesim has under another name.
-      const name = rewriteCommand(record.NAME, this.bindings).command;
-      const mine = name === record.NAME && splitGeneratedName(record.NAME) ? undefined : ages.get(name);
-      const theirs = parseAge(record.AGE);
-      if (mine !== undefined && theirs !== undefined) gap = Math.max(gap, theirs - mine);
-    }
-    return gap;
-  }
-
-  /** Moves the clock by `ms`; with a command, snapshots its output after every timer on the way. */
-  private async advance(ms: number, argv?: string[], snapshots: string[][] = []): Promise<void> {
-    if (ms >= SESSION_GAP_MS) this.gapMs += ms;
-    if (!argv) {
-      await advanceObserving(this.env.cluster, ms, async () => undefined);
-      return;
-    }
-    await advanceObserving(this.env.cluster, ms, async () => {
-      const lines = (await this.env.exec(argv)).lines;
-      const last = snapshots[snapshots.length - 1];
-      if (!last || last.join('\n') !== lines.join('\n')) snapshots.push(lines);
-    });
-  }
-
-  /**
-   * Reboots the nodes that rebooted during a gap between sessions. The
-   * first table with restart counts after the gap decides: a bound pod that
-   * the transcript shows with more restarts than kubesim has means its node
-   * restarted. The containers then get the time to start again.
-   */
-  private async rebootIfRestarted(step: Step, argv: string[], snapshots: string[][]): Promise<Array<{ node: string; gap: number }>> {
-    if (this.gapMs < SESSION_GAP_MS) return [];
-    const expectedRows = tableRecords(step.expectedOutput).filter((r) => 'RESTARTS' in r && 'NAME' in r);
-    if (expectedRows.length === 0) return [];
-    const gap = this.gapMs;
-    this.gapMs = 0;
-    const have = tableRecords((await this.env.exec(argv)).lines);
-    const nodes = new Set<string>();
-    for (const record of expectedRows) {
-      const name = rewriteCommand(record.NAME, this.bindings).command;
-      const actual = have.find((r) => r.NAME === name);
-      if (!actual || parseInt(record.RESTARTS, 10) <= parseInt(actual.RESTARTS, 10)) continue;
-      // The transcript's NODE column names the node that rebooted; kubesim's pod may sit elsewhere.
-      const node = [record.NODE, actual.NODE, this.env.cluster.store.get('pods', 'default', name)?.spec?.nodeName]
-        .find((n) => n && this.env.cluster.store.get('nodes', '', n));
-      if (node) nodes.add(node);
-    }
-    for (const node of [...nodes].sort()) await this.env.exec(['node', 'reboot', node]);
-    if (nodes.size > 0) await this.advance(this.env.cluster.settings.startMs + 1000, argv, snapshots);
-    return [...nodes].sort().map((node) => ({ node, gap }));
-  }
 
   /** Compares a step's output with the transcript's; see README.md next to this file for the order of the rules. */
   private async judge(step: Step, actual: string[], exitCode: number, snapshots: string[][], rerun?: string[]): Promise<StepOutcome> {
@@ -250,7 +149,7 @@ export class Replayer {
     let later: { ms: number } | undefined;
     const atMoment = actual;
     if (result.verdict === 'differ' && rerun && this.fromMainSession(step)) {
-      const found = await this.lookAhead(effective, rerun);
+      const found = await this.timeline.lookAhead(effective, rerun);
       if (found) {
         result = found.result;
         later = { ms: found.ms };
@@ -290,21 +189,7 @@ export class Replayer {
     return !this.env.dominantPrompt || step.prompt === '' || step.prompt === this.env.dominantPrompt;
   }
 
-  /** Runs the clock up to LOOKAHEAD_MS past now, re-running the read after each timer, until it matches. */
-  private async lookAhead(expected: string[], argv: string[]): Promise<{ result: MatchResult; lines: string[]; ms: number } | undefined> {
-    const cluster = this.env.cluster;
-    const start = cluster.clockNow();
-    const due = nextTimer(cluster);
-    if (due === undefined || due > start + LOOKAHEAD_MS) return undefined;
-    let found: { result: MatchResult; lines: string[] } | undefined;
-    const stoppedAt = await advanceObserving(cluster, LOOKAHEAD_MS, async () => {
-      const lines = (await this.env.exec(argv)).lines;
-      const result = matchOutput(expected, lines, this.bindings);
-      if (result.verdict === 'match') found = { result, lines };
-      return found !== undefined;
-    });
-    return found && stoppedAt !== undefined ? { ...found, ms: stoppedAt - start } : undefined;
-  }
+
 
   private async docker(step: Step): Promise<StepOutcome> {
     const words = step.command.split(/\s+/).filter((w) => w !== 'sudo');
@@ -324,6 +209,12 @@ export class Replayer {
   }
 
   private async shell(step: Step): Promise<StepOutcome> {
+    // `cat <<EOF | kubectl apply -f -` feeds the heredoc to kubectl, as `kubectl apply -f - <<EOF` does.
+    const piped = /^cat\s+<<-?\s*(['"]?)[A-Za-z_][\w-]*\1\s*\|\s*((?:kubectl|kubesim)\s.+)$/.exec(step.command);
+    if (piped && step.stdin !== undefined) {
+      const outcome = await this.command({ ...step, command: piped[2], kind: 'kubectl' });
+      return { ...outcome, step, ranCommand: outcome.ranCommand ?? piped[2] };
+    }
     const assignment = parseAssignment(step.command);
     if (assignment) {
       const split = await splitWords(assignment.value, this.vars, (inner) => this.substitute(inner));
@@ -345,15 +236,4 @@ export class Replayer {
     const word = step.command.split(/\s+/)[0];
     return { step, status: 'skipped', reason: `\`${word}\` runs on the author's machine, outside the cluster; kubesim does not run it` };
   }
-}
-
-/** `15h`, `2m30s`, `45s`: a duration for report remarks. */
-export function formatMs(ms: number): string {
-  const s = Math.round(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  if (h > 0) return m > 0 ? `${h}h${m}m` : `${h}h`;
-  if (m > 0) return rest > 0 ? `${m}m${rest}s` : `${m}m`;
-  return `${rest}s`;
 }

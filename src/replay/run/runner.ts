@@ -84,7 +84,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     }
     process.chdir(workDir);
 
-    const replayer = new Replayer({ cluster, exec: inProcessExec(name), workDir, dominantPrompt: prompt, steps: source.steps });
+    const replayer = new Replayer({ cluster, exec: inProcessExec(name), workDir, dominantPrompt: prompt, steps: source.steps, clusterName: name });
     replayer.knowNames(manifestNames(source.files));
     const outcomes: StepOutcome[] = [];
     const last = opts.only?.to ?? Infinity;

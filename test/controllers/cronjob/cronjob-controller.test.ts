@@ -138,9 +138,9 @@ describe('cronjob controller', () => {
     expect(c.store.list('pods', 'default')).toEqual([]);
   });
 
-  it('reports an unparseable schedule', () => {
+  it('reports an unparseable schedule stored before validation', () => {
     const c = newCluster();
-    // The API server now rejects such a schedule, so store it the way an older server would have.
+    // The API server rejects such a schedule now; an object stored without that check still gets the event.
     const admission = c.store.admission;
     c.store.admission = undefined;
     create(c, 'cronjobs', newCronJob('odd', { schedule: '* * *' }));

@@ -140,3 +140,38 @@ describe('paused Deployments', () => {
     expect(c.store.list('replicasets', 'default')).toHaveLength(2);
   });
 });
+
+describe('server-side rollback', () => {
+  function requestRollback(c: Cluster, revision: string): void {
+    edit(c, 'deployments', 'web', (d) => (d.metadata.annotations = { ...(d.metadata.annotations ?? {}), 'deprecated.deployment.rollback.to': revision }));
+  }
+
+  function reasons(c: Cluster): string[] {
+    return c.store
+      .list('events', 'default')
+      .filter((e) => e.reason.startsWith('Rollback') || e.reason === 'DeploymentRollback')
+      .map((e) => `${e.reason} ${e.message}`);
+  }
+
+  it('restores the previous template and clears the request', () => {
+    const c = newCluster();
+    apply(c, 'deployments', newDeployment({ replicas: 2 }));
+    advance(c, ROLL);
+    setImage(c, 'web', 'nginx:1.15');
+    advance(c, ROLL);
+    requestRollback(c, '0');
+    const d = get(c, 'deployments', 'web');
+    expect(d.spec.template.spec.containers[0].image).toBe('nginx:1.14.2');
+    expect(d.metadata.annotations?.['deprecated.deployment.rollback.to']).toBeUndefined();
+    expect(reasons(c)).toEqual(['DeploymentRollback Rolled back deployment "web" to revision 1']);
+    expect(revisions(c)).toEqual({ 'nginx:1.14.2': '3', 'nginx:1.15': '2' });
+  });
+
+  it('gives up without an earlier revision', () => {
+    const c = newCluster();
+    apply(c, 'deployments', newDeployment({ replicas: 1 }));
+    requestRollback(c, '0');
+    expect(reasons(c)).toEqual(['RollbackRevisionNotFound Unable to find last revision.']);
+    expect(get(c, 'deployments', 'web').metadata.annotations?.['deprecated.deployment.rollback.to']).toBeUndefined();
+  });
+});

@@ -136,3 +136,12 @@ describe('job controller', () => {
     );
   });
 });
+
+describe('job controller on 1.15', () => {
+  it('ignores ttlSecondsAfterFinished before 1.21', () => {
+    const c = newCluster({ version: '1.15' });
+    create(c, 'jobs', newJob('short', { ttlSecondsAfterFinished: 10 }));
+    advance(c, 60_000);
+    expect(get(c, 'jobs', 'short')).toBeDefined();
+  });
+});

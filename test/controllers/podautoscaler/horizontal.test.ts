@@ -190,6 +190,22 @@ describe('horizontal pod autoscaler', () => {
     expect(c.store.get('statefulsets', 'default', 'web')!.spec.replicas).toBe(4);
   });
 
+  it('scales a ReplicationController by its selector map', () => {
+    const c = newCluster();
+    const rc = newReplicaSet(2, '100m');
+    rc.apiVersion = 'v1';
+    rc.kind = 'ReplicationController';
+    rc.spec.selector = { app: 'web' };
+    createObject(c, 'replicationcontrollers', rc);
+    advance(c, 20_000);
+    const hpa = newHpa({ max: 6 });
+    hpa.spec.scaleTargetRef = { apiVersion: 'v1', kind: 'ReplicationController', name: 'web' };
+    createObject(c, 'horizontalpodautoscalers', hpa);
+    c.store.tx(() => setLoad(c.store, { namespace: 'default', resource: 'replicationcontrollers', name: 'web', cpuMillis: 400 }));
+    advance(c, 15_000);
+    expect(c.store.get('replicationcontrollers', 'default', 'web')!.spec.replicas).toBe(4);
+  });
+
   it('forgets its history when the HPA is deleted', () => {
     const c = setup(2, newHpa({ max: 5 }));
     advance(c, 15_000);

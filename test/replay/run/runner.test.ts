@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCluster } from '../../../src/engine/open';
-import { runReplay, parseStepRange } from '../../../src/replay/run/runner';
+import { REPLAY_START, runReplay, parseStepRange } from '../../../src/replay/run/runner';
 import type { StepOutcome } from '../../../src/replay/report';
 
 const POD = `apiVersion: v1
@@ -191,6 +191,39 @@ describe('runReplay', () => {
     const file = write(transcript('First create it:', 'kubectl create -f https://example.com/web.yaml', '', '$ kubectl get pods', 'No resources found.'));
     const { notes } = await runReplay({ input: file });
     expect(notes[1]).toBe('1 command appears in the prose without a prompt and is not run (line 2)');
+  });
+
+  it('feeds a piped heredoc to kubectl and watches without hanging', async () => {
+    const file = write(transcript(
+      '$ cat <<EOF | kubectl apply -f -', POD.trimEnd(), 'EOF', 'pod/web created',
+      '$ kubectl get pods -w',
+      'NAME   READY   STATUS              RESTARTS   AGE',
+      'web    0/1     ContainerCreating   0          1s',
+      'web    1/1     Running             0          5s',
+      '$ kubectl edit pod web',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(summary(outcomes)).toEqual([
+      'match cat <<EOF | kubectl apply -f -',
+      "match kubectl get pods -w | watched by moving the clock until the output was as long as the transcript's",
+      'skipped kubectl edit pod web | kubectl edit opens an editor; replay does not run interactive commands',
+    ]);
+    expect(outcomes[0].ranCommand).toBe('kubectl apply -f -');
+  });
+
+  it('leaves the clock alone when looking ahead finds nothing', async () => {
+    const file = write(transcript(
+      'vi pod.yml', '', POD,
+      '$ kubectl create -f pod.yml', 'pod/web created',
+      '$ kubectl get pod', 'NAME   READY   STATUS    RESTARTS   AGE', 'web    0/1     Running   0          20s',
+    ));
+    const { outcomes } = await runReplay({ input: file, cluster: 'kept' });
+    expect(outcomes[2].status).toBe('differ');
+    const cluster = openCluster('kept')!;
+    const elapsed = cluster.clockNow() - REPLAY_START;
+    cluster.store.db.close();
+    expect(elapsed).toBe(20_000);
+    expect(existsSync(join(home, 'clusters', 'kept-probe'))).toBe(false);
   });
 
   it('leaves no cluster behind', async () => {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findScheduleError } from '../../../src/controllers/cronjob/validation.js';
+import { create, newCluster, newCronJob } from '../helpers.js';
+
+describe('findScheduleError', () => {
+  it.each([
+    ['*/1 * * * *', undefined],
+    ['0 9 * * mon-fri', undefined],
+    ['@hourly', undefined],
+    ['', 'empty spec string'],
+    ['* * *', 'expected exactly 5 fields, found 3: [* * *]'],
+    ['* * * * * *', 'expected exactly 5 fields, found 6: [* * * * * *]'],
+    ['61 * * * *', 'end of range (61) above maximum (59): 61'],
+    ['* * 0 * *', 'beginning of range (0) below minimum (1): 0'],
+    ['5-2 * * * *', 'beginning of range (5) beyond end of range (2): 5-2'],
+    ['*/0 * * * *', 'step of range should be a positive number: */0'],
+    ['x * * * *', 'failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax'],
+    ['@fortnightly', 'unrecognized descriptor: @fortnightly'],
+  ])('checks %j', (schedule, error) => {
+    expect(findScheduleError(schedule)).toBe(error);
+  });
+});
+
+describe('CronJob admission', () => {
+  it('rejects an invalid schedule as the API server does', () => {
+    const c = newCluster();
+    expect(() => create(c, 'cronjobs', newCronJob('bad', { schedule: '61 * * * *' }))).toThrow(
+      'The CronJob "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61',
+    );
+  });
+
+  it('rejects an unknown time zone', () => {
+    const c = newCluster();
+    expect(() => create(c, 'cronjobs', newCronJob('tz', { timeZone: 'Mars/Olympus' }))).toThrow('spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus');
+  });
+});
