@@ -11,6 +11,8 @@ export interface VersionEvidence {
   /** Newest minor version (1.x) that prints this. */
   maxMinor: number;
   line: number;
+  /** Transcript file of the line, when the replay reads a folder. */
+  file?: string;
   reason: string;
 }
 
@@ -50,7 +52,9 @@ export function detectEra(steps: readonly Step[], dominantPrompt?: string): Era 
     for (const [offset, line] of step.expectedOutput.entries()) {
       for (const clue of CLUES) {
         if (clue.pattern.test(line) && !evidence.some((e) => e.reason === clue.reason)) {
-          evidence.push({ maxMinor: clue.maxMinor, line: step.line + offset + 1, reason: clue.reason });
+          const found: VersionEvidence = { maxMinor: clue.maxMinor, line: step.line + offset + 1, reason: clue.reason };
+          if (step.file) found.file = step.file;
+          evidence.push(found);
         }
       }
     }

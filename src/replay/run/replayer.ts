@@ -20,7 +20,8 @@ import { foreignReason, kindWord, NameLedger, withoutNames } from './explain';
 import { emulateWatch, watchPlan } from './follow';
 import { updatePlacementHints } from './placement';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
-import { LOOKAHEAD_MS, READ_ONLY, Timeline } from './timeline';
+import { parseFilter, pipeExec, splitPipeline, type Filter } from './pipes';
+import { LOOKAHEAD_MS, READ_ONLY, Timeline, type Wrap } from './timeline';
 
 /** Simulated time a `rollout status` without `--timeout` may wait. */
 const ROLLOUT_LIMIT = '10m';
@@ -80,7 +81,10 @@ export class Replayer {
   private async command(step: Step): Promise<StepOutcome> {
     const rewritten = rewriteCommand(step.command, this.bindings);
     this.bindings = rewritten.bindings;
-    const split = await splitWords(rewritten.command, this.vars, (inner) => this.substitute(inner));
+    const parts = splitPipeline(rewritten.command);
+    const wrap = await this.pipeline(parts.slice(1));
+    if (typeof wrap === 'string') return { step, status: 'skipped', reason: wrap, ranCommand: rewritten.command };
+    const split = await splitWords(parts[0], this.vars, (inner) => this.substitute(inner));
     if (!split.ok) return { step, status: 'skipped', reason: split.reason, ranCommand: rewritten.command };
     const words = split.words[0] === 'sudo' ? split.words.slice(1) : split.words;
     const argv = step.kind === 'curl' ? words : words.slice(1);
@@ -92,7 +96,7 @@ export class Replayer {
     const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '') && !watchPlan(argv);
     let reason: string | undefined;
     if (readOnly) {
-      reason = await this.timeline.alignClock(step, argv, snapshots);
+      reason = await this.timeline.alignClock(step, argv, snapshots, wrap);
     } else {
       const before = await this.timeline.timeBefore(step);
       if (this.env.steps) updatePlacementHints(this.env.cluster.store, this.env.steps, step.index, this.bindings);
@@ -105,13 +109,13 @@ export class Replayer {
     const watch = step.kind === 'kubectl' ? watchPlan(argv) : undefined;
     let result: ExecResult;
     if (watch) {
-      const lines = await emulateWatch(this.env.cluster, this.env.exec, watch, step.expectedOutput.length, LOOKAHEAD_MS);
+      const lines = await emulateWatch(this.env.cluster, wrap(this.env.exec), watch, step.expectedOutput.length, LOOKAHEAD_MS);
       result = { lines, stdout: lines.join('\n'), exitCode: 0 };
       reason = `${watch.mode === 'watch' ? 'watched' : 'followed'} by moving the clock until the output was as long as the transcript's`;
     } else {
       // A rollout that never finishes would hold the replay forever; 10 simulated minutes is the limit.
       const endless = argv[0] === 'rollout' && argv.includes('status') && !argv.some((w) => w.startsWith('--timeout'));
-      result = await this.env.exec(endless ? [...argv, `--timeout=${ROLLOUT_LIMIT}`] : argv, step.stdin);
+      result = await wrap(this.env.exec)(endless ? [...argv, `--timeout=${ROLLOUT_LIMIT}`] : argv, step.stdin);
       if (endless && result.lines.some((l) => l.includes('timed out'))) reason = `ran with --timeout=${ROLLOUT_LIMIT} of simulated time, because the rollout did not finish`;
     }
     this.lastExit = result.exitCode;
@@ -121,10 +125,25 @@ export class Replayer {
         reason: `reads its manifest from ${url}; kubesim runs offline, so it failed (${result.lines[0] ?? `exit status ${result.exitCode}`})`,
       };
     }
-    const outcome = await this.judge(step, result.lines, result.exitCode, snapshots, readOnly ? argv : undefined);
+    const outcome = await this.judge(step, result.lines, result.exitCode, snapshots, readOnly ? { argv, wrap } : undefined);
     outcome.ranCommand = ran;
     if (reason && outcome.status !== 'skipped') outcome.reason = outcome.reason ? `${reason}; ${outcome.reason}` : reason;
     return outcome;
+  }
+
+  /** Builds the output filters of a pipeline's later parts, or returns why they cannot run. */
+  private async pipeline(filters: string[]): Promise<Wrap | string> {
+    if (filters.length === 0) return (exec) => exec;
+    const built: Filter[] = [];
+    for (const part of filters) {
+      const split = await splitWords(part, this.vars, (inner) => this.substitute(inner));
+      if (!split.ok) return split.reason;
+      const filter = parseFilter(split.words);
+      if (typeof filter === 'string') return filter;
+      built.push(filter);
+    }
+    const lastIsGrep = filters[filters.length - 1].startsWith('grep');
+    return (exec) => pipeExec(exec, built, lastIsGrep);
   }
 
   /** Runs the inside of `$(...)`: only kubectl commands, through kubesim. */
@@ -137,7 +156,9 @@ export class Replayer {
 
 
   /** Compares a step's output with the transcript's; see README.md next to this file for the order of the rules. */
-  private async judge(step: Step, actual: string[], exitCode: number, snapshots: string[][], rerun?: string[]): Promise<StepOutcome> {
+  private async judge(
+    step: Step, actual: string[], exitCode: number, snapshots: string[][], rerun?: { argv: string[]; wrap: Wrap },
+  ): Promise<StepOutcome> {
     const expected = step.expectedOutput;
     if (expected.length === 0 && actual.length > 0 && exitCode === 0) {
       this.ledger.see(actual);
@@ -149,7 +170,7 @@ export class Replayer {
     let later: { ms: number } | undefined;
     const atMoment = actual;
     if (result.verdict === 'differ' && rerun && this.fromMainSession(step)) {
-      const found = await this.timeline.lookAhead(effective, rerun);
+      const found = await this.timeline.lookAhead(effective, rerun.argv, rerun.wrap);
       if (found) {
         result = found.result;
         later = { ms: found.ms };
@@ -165,7 +186,7 @@ export class Replayer {
     const reasons: string[] = [];
     if (foreign.length > 0 && (result.verdict !== 'differ' || explained)) {
       for (const name of foreign) this.ledger.foreign.add(name);
-      reasons.push(foreignReason(kindWord(rerun ?? step.command.split(/\s+/).slice(1)), foreign));
+      reasons.push(foreignReason(kindWord(rerun?.argv ?? step.command.split(/\s+/).slice(1)), foreign));
     }
     if (explained) reasons.push(...explained.reasons);
     if (reasons.length > 0) return { step, status: 'skipped', reason: reasons.join('; ') };

@@ -63,7 +63,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
       ? createCluster(name, { clock: 'manual', seed: 1, kubernetesVersion: version, pullTimeout, startTime: REPLAY_START })
       : openCluster(name)!;
     if (fresh) {
-      const evidence = era.evidence.map((e) => `${e.reason} (line ${e.line})`).join(', ');
+      const evidence = era.evidence.map((e) => `${e.reason} (${e.file ? `${e.file} ` : ''}line ${e.line})`).join(', ');
       if (opts.kubernetesVersion) notes.push(`Kubernetes ${cluster.settings.versionString}, as asked`);
       else if (version) notes.push(`Kubernetes ${cluster.settings.versionString}, because the transcript shows ${evidence}`);
       else notes.push(`Kubernetes ${cluster.settings.versionString} (the transcript shows no sign of an older release)`);

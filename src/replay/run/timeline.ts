@@ -13,7 +13,12 @@ import { ageMark, parseAge, parseAgeUpper, tableRecords } from './ages';
 import { advanceObserving, formatMs, moveClockTo, nextTimer } from './clock';
 import { readOnce } from './follow';
 import { openProbe } from './probe';
+import type { Exec } from './exec';
 import type { ReplayEnv } from './replayer';
+
+/** Turns a command runner into one that also filters its output (a pipeline); `same` leaves it alone. */
+export type Wrap = (exec: Exec) => Exec;
+const same: Wrap = (exec) => exec;
 
 /** Verbs that only read, so the replay may run them again to watch the clock. */
 export const READ_ONLY = new Set(['get', 'describe', 'logs', 'log', 'explain', 'top', 'api-resources', 'api-versions', 'version', 'cluster-info']);
@@ -40,20 +45,21 @@ export class Timeline {
    * After a long gap it also reboots the nodes whose pods the transcript
    * shows with more restarts. Returns a remark for the report.
    */
-  async alignClock(step: Step, argv: string[], snapshots: string[][]): Promise<string | undefined> {
+  async alignClock(step: Step, argv: string[], snapshots: string[][], wrap: Wrap = same): Promise<string | undefined> {
+    const exec = wrap(this.env.exec);
     const remarks: string[] = [];
     const want = ageMark(step.expectedOutput);
     if (want) {
-      const before = (await this.env.exec(argv)).lines;
+      const before = (await exec(argv)).lines;
       const have = ageMark(before);
       let ms = have && have.mode === want.mode ? want.ms - have.ms : 0;
       ms = Math.min(Math.max(ms, this.knownAgeGap(step.expectedOutput, before)), MAX_ADVANCE_MS);
       if (ms > 0) {
-        await this.advance(ms, argv, snapshots);
+        await this.advance(ms, argv, snapshots, exec);
         if (ms >= 60_000) remarks.push(`clock moved ${formatMs(ms)}`);
       }
     }
-    const rebooted = await this.rebootIfRestarted(step, argv, snapshots);
+    const rebooted = await this.rebootIfRestarted(step, argv, snapshots, exec);
     if (rebooted.length > 0) remarks.push(`restart counts rose after a ${formatMs(rebooted[0].gap)} gap: rebooted ${rebooted.map((r) => r.node).join(', ')}`);
     return remarks.length > 0 ? remarks.join('; ') : undefined;
   }
@@ -123,14 +129,14 @@ export class Timeline {
   }
 
   /** Moves the clock by `ms`; with a command, snapshots its output after every timer on the way. */
-  private async advance(ms: number, argv?: string[], snapshots: string[][] = []): Promise<void> {
+  private async advance(ms: number, argv?: string[], snapshots: string[][] = [], exec: Exec = this.env.exec): Promise<void> {
     if (ms >= SESSION_GAP_MS) this.gapMs += ms;
     if (!argv) {
       await advanceObserving(this.env.cluster, ms, async () => undefined);
       return;
     }
     await advanceObserving(this.env.cluster, ms, async () => {
-      const lines = (await this.env.exec(argv)).lines;
+      const lines = (await exec(argv)).lines;
       const last = snapshots[snapshots.length - 1];
       if (!last || last.join('\n') !== lines.join('\n')) snapshots.push(lines);
     });
@@ -142,13 +148,13 @@ export class Timeline {
    * the transcript shows with more restarts than kubesim has means its node
    * restarted. The containers then get the time to start again.
    */
-  private async rebootIfRestarted(step: Step, argv: string[], snapshots: string[][]): Promise<Array<{ node: string; gap: number }>> {
+  private async rebootIfRestarted(step: Step, argv: string[], snapshots: string[][], exec: Exec): Promise<Array<{ node: string; gap: number }>> {
     if (this.gapMs < SESSION_GAP_MS) return [];
     const expectedRows = tableRecords(step.expectedOutput).filter((r) => 'RESTARTS' in r && 'NAME' in r);
     if (expectedRows.length === 0) return [];
     const gap = this.gapMs;
     this.gapMs = 0;
-    const have = tableRecords((await this.env.exec(argv)).lines);
+    const have = tableRecords((await exec(argv)).lines);
     const nodes = new Set<string>();
     for (const record of expectedRows) {
       const name = rewriteCommand(record.NAME, this.bindings()).command;
@@ -160,12 +166,12 @@ export class Timeline {
       if (node) nodes.add(node);
     }
     for (const node of [...nodes].sort()) await this.env.exec(['node', 'reboot', node]);
-    if (nodes.size > 0) await this.advance(this.env.cluster.settings.startMs + 1000, argv, snapshots);
+    if (nodes.size > 0) await this.advance(this.env.cluster.settings.startMs + 1000, argv, snapshots, exec);
     return [...nodes].sort().map((node) => ({ node, gap }));
   }
 
   /** Runs the clock up to LOOKAHEAD_MS past now, re-running the read after each timer, until it matches. */
-  async lookAhead(expected: string[], argv: string[]): Promise<{ result: MatchResult; lines: string[]; ms: number } | undefined> {
+  async lookAhead(expected: string[], argv: string[], wrap: Wrap = same): Promise<{ result: MatchResult; lines: string[]; ms: number } | undefined> {
     const cluster = this.env.cluster;
     const start = cluster.clockNow();
     const due = nextTimer(cluster);
@@ -176,7 +182,7 @@ export class Timeline {
     let stoppedAt: number | undefined;
     try {
       stoppedAt = await advanceObserving(probe.cluster, LOOKAHEAD_MS, async () => {
-        const lines = (await probe.exec(argv)).lines;
+        const lines = (await wrap(probe.exec)(argv)).lines;
         return matchOutput(expected, lines, this.bindings()).verdict === 'match';
       });
     } finally {
@@ -185,7 +191,7 @@ export class Timeline {
     if (stoppedAt === undefined) return undefined;
 
     moveClockTo(cluster, stoppedAt);
-    const lines = (await this.env.exec(argv)).lines;
+    const lines = (await wrap(this.env.exec)(argv)).lines;
     const result = matchOutput(expected, lines, this.bindings());
     return result.verdict === 'match' ? { result, lines, ms: stoppedAt - start } : undefined;
   }}

@@ -5,6 +5,7 @@ import { explainDifference } from '../../../src/replay/run/differences';
 import { detectEra, detectPullTimeouts, dominantPrompt } from '../../../src/replay/run/era';
 import { NameLedger, withoutNames } from '../../../src/replay/run/explain';
 import { splitWords } from '../../../src/replay/run/shell-words';
+import { parseFilter, splitPipeline } from '../../../src/replay/run/pipes';
 import { EMPTY_BINDINGS } from '../../../src/replay/match';
 import type { Step } from '../../../src/replay/parse';
 
@@ -139,5 +140,20 @@ describe('parseAgeUpper', () => {
     expect(parseAgeUpper('7h45m')).toBe(7 * 3_600_000 + 46 * 60_000 - 1000);
     expect(parseAgeUpper('20s')).toBe(20_000);
     expect(parseAgeUpper('15h')).toBe(16 * 3_600_000 - 1000);
+  });
+});
+
+describe('pipes', () => {
+  it('splits a pipeline outside quotes', () => {
+    expect(splitPipeline("kubectl get pods | grep 'a|b' | wc -l")).toEqual(['kubectl get pods', "grep 'a|b'", 'wc -l']);
+    expect(splitPipeline('a || b')).toEqual(['a || b']);
+  });
+  it('builds the supported filters', () => {
+    const lines = ['NAME', 'web-1', 'api-1', 'web-2'];
+    const grep = parseFilter(['grep', '-v', 'web']);
+    expect(typeof grep === 'function' && grep(lines)).toEqual(['NAME', 'api-1']);
+    const tail = parseFilter(['tail', '-2']);
+    expect(typeof tail === 'function' && tail(lines)).toEqual(['api-1', 'web-2']);
+    expect(parseFilter(['awk', '{print $1}'])).toBe('`awk` is not a filter replay runs');
   });
 });

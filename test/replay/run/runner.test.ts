@@ -101,14 +101,14 @@ describe('runReplay', () => {
     const file = write(transcript(
       '$ ls -l', 'total 4',
       '$ kubectl create -f https://example.com/pod.yaml', 'pod/web created',
-      '$ kubectl get pods | grep web',
+      "$ kubectl get pods | awk '{print $1}'",
       '$ docker pull perl',
     ));
     const { outcomes } = await runReplay({ input: file });
     expect(outcomes.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
     expect(outcomes[0].reason).toBe("`ls` runs on the author's machine, outside the cluster; kubesim does not run it");
     expect(outcomes[1].reason).toMatch(/^reads its manifest from https:\/\/example\.com\/pod\.yaml; kubesim runs offline, so it failed \(error: unable to read URL/);
-    expect(outcomes[2].reason).toBe('the shell construct `|` is not run by replay');
+    expect(outcomes[2].reason).toBe('`awk` is not a filter replay runs');
     expect(outcomes[3].reason).toBe('kubesim does not simulate `docker pull`');
   });
 
@@ -224,6 +224,20 @@ describe('runReplay', () => {
     cluster.store.db.close();
     expect(elapsed).toBe(20_000);
     expect(existsSync(join(home, 'clusters', 'kept-probe'))).toBe(false);
+  });
+
+  it('pipes kubectl into grep, wc and head', async () => {
+    const file = write(transcript(
+      'vi pod.yml', '', POD,
+      '$ kubectl create -f pod.yml', 'pod/web created',
+      '$ kubectl get pods -o name | grep -v nothing', 'pod/web',
+      '$ kubectl get pods --no-headers | wc -l', '1',
+      '$ kubectl get pods | head -n 1', 'NAME   READY   STATUS    RESTARTS   AGE',
+      '$ kubectl get pods | grep nothing',
+      '$ echo $?', '1',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(outcomes.map((o) => o.status)).toEqual(['match', 'match', 'match', 'match', 'match', 'match', 'match']);
   });
 
   it('leaves no cluster behind', async () => {
