@@ -31,6 +31,7 @@ const COMMANDS: string[][] = [
   ['run', 'nginx', '--image=nginx'],
   ['run', 'web', '--image=nginx', '--port=80', '--labels=app=web,tier=front', '--env=A=1', '--env=B=two', '--restart=Never'],
   ['run', 'job', '--image=busybox', '--restart=OnFailure', '--command', '--', 'sh', '-c', 'echo hi'],
+  ['run', 'web', '--image=nginx', '--port=80', '--expose', '--labels=app=web'],
   ['run', 'args', '--image=busybox', '-n', 'shop', '--image-pull-policy=IfNotPresent', '--annotations=a=b', '--', 'sleep', '10'],
 ];
 

@@ -88,7 +88,7 @@ export function emitGenerated(ctx: CommandContext, obj: KObject): number {
   if (dryRun !== 'client') {
     const request = structuredClone(obj);
     if (info.namespaced) request.metadata.namespace ||= ctx.namespace;
-    delete request.status;
+    // The generator's empty status stays: the API server answers a create with it (`status: {}`).
     if (dryRun === 'server') printed = serverDryRunCreate(ctx, info.resource, request);
     else {
       printed = ctx.cluster().store.create(info.resource, request);
