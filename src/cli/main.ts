@@ -153,6 +153,11 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
 
 /** Entry used by bin/kubesim. */
 export async function main(argv: string[]): Promise<void> {
+  // A reader that closes the pipe early (`kubesim get pods | head -1`) ends the command quietly, as kubectl does.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const code = await run(argv);
   process.exitCode = code;
 }

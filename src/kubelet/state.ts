@@ -34,6 +34,8 @@ export interface PodRecord {
   /** When termination began (deletion requested), and when the pod may be removed. */
   killRequestedAt?: number;
   removeAt?: number;
+  /** The sandbox's address, reported in status.podIP from the pod's next sync on. */
+  podIP?: string;
   /** Set when the kubelet failed the whole pod (past spec.activeDeadlineSeconds): the pod status reason and message. */
   failure?: { reason: string; message: string };
 }
