@@ -39,6 +39,29 @@ function findVerbIndex(argv: string[]): number {
   return -1;
 }
 
+/**
+ * The first argument that is not a flag or a flag's value, found as cobra
+ * finds a subcommand: a flag given without `=` takes the next argument
+ * unless it is known to need none (a bool, or one with a bare default).
+ * So `create -o yaml deployment web` names `deployment`.
+ */
+function findSubcommandIndex(argv: string[], def: CommandDef): number {
+  const bare = new Set<string>();
+  for (const f of [...def.flags, ...GLOBAL_FLAGS]) {
+    if (f.type !== 'bool' && f.noOptDefault === undefined) continue;
+    bare.add(`--${f.name}`);
+    if (f.short) bare.add(`-${f.short}`);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return -1;
+    if (!a.startsWith('-')) return i;
+    const takesNext = !a.includes('=') && !bare.has(a) && (a.startsWith('--') || a.length === 2);
+    if (takesNext) i++;
+  }
+  return -1;
+}
+
 function rootHelp(): string {
   return rootHelpText(VERBS, GROUPS);
 }
@@ -105,7 +128,7 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
     let args = rest;
     // Subcommands nest (`create service clusterip`): descend while one matches.
     while (def.subcommands) {
-      const j = findVerbIndex(args);
+      const j = findSubcommandIndex(args, def);
       const sub = j >= 0 ? def.subcommands[args[j]] : undefined;
       if (!sub) {
         if (j >= 0 && !def.run) throw new UsageError(`unknown command "${args[j]}" for "kubesim ${path.join(' ')}"`, true);

@@ -76,6 +76,12 @@ describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (
     expect(got.stdout).toMatch(/^b-c-d-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
+  it('finds the subcommand after flags that take values, as cobra does', () => {
+    const got = sb.run(['create', '-n', 'shop', '-o', 'jsonpath={.metadata.namespace}', 'service', 'clusterip', 's', '--tcp=80', '--dry-run=client']);
+    expect(got.stderr).toBe('');
+    expect(got.stdout).toBe('shop');
+  });
+
   it('prints the created line with the dry-run marker', async () => {
     const args = ['create', 'service', 'nodeport', 'web', '--tcp=80', '--dry-run=client'];
     const want = (await execFileAsync('kubectl', args)).stdout;
