@@ -4,7 +4,7 @@
  */
 import type { CommandDef } from '../types.js';
 import { generateRunPod } from '../../printers/generators.js';
-import { UsageError } from '../../api/errors.js';
+import { FlagError, UsageError } from '../../api/errors.js';
 import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
 import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
 import { generateExposeService } from '../../printers/generators.js';
@@ -81,7 +81,7 @@ export const command: CommandDef = {
         return emitGenerated(ctx, legacyObject(obj, generator));
       }
     } else if (flags.generator) {
-      throw new UsageError('unknown flag: --generator', true);
+      throw new FlagError('unknown flag: --generator');
     }
     if (flags.expose) {
       const service = generateExposeService({ source: obj, port, namespace: explicitNamespace(ctx) });
