@@ -31,6 +31,13 @@ export class UsageError extends Error {
   }
 }
 
+/** A command-line parsing mistake (unknown flag, missing flag value): cobra prints `Error: <message>` and a usage hint. */
+export class FlagError extends UsageError {
+  constructor(message: string) {
+    super(message, true);
+  }
+}
+
 /** Ends the command with a given exit code after the command has printed what it needed to. */
 export class ExitError extends Error {
   constructor(readonly exitCode: number, message = '') {

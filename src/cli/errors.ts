@@ -2,7 +2,7 @@
  * Turning errors into kubectl's messages on stderr and an exit code.
  */
 import type { IO } from '../commands/context.js';
-import { ApiError, ExitError, UsageError } from '../api/errors.js';
+import { ApiError, ExitError, FlagError, UsageError } from '../api/errors.js';
 
 /** Prints an error as kubectl does and returns the exit code. */
 export function reportError(err: unknown, io: IO, path: string[]): number {
@@ -13,6 +13,10 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
   if (err instanceof ApiError) {
     if (err.reason === 'Invalid') io.err(`${err.message}\n`);
     else io.err(`Error from server (${err.reason}): ${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof FlagError) {
+    io.err(`Error: ${err.message}\nSee 'kubesim ${path.join(' ')} --help' for usage.\n`);
     return 1;
   }
   if (err instanceof UsageError) {

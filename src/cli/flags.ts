@@ -4,7 +4,7 @@
  * but never the next argument, flags anywhere among the arguments, and
  * everything after `--` passed through.
  */
-import { UsageError } from '../api/errors.js';
+import { FlagError, UsageError } from '../api/errors.js';
 
 export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'duration';
 
@@ -96,12 +96,12 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
       const eq = a.indexOf('=');
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
       const spec = byName.get(name);
-      if (!spec) throw new UsageError(`unknown flag: --${name}`, true);
+      if (!spec) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) assign(spec, a.slice(eq + 1), `--${name}`);
       else if (spec.type === 'bool') assign(spec, 'true', `--${name}`);
       else if (spec.noOptDefault !== undefined) assign(spec, spec.noOptDefault, `--${name}`);
       else {
-        if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: --${name}`, true);
+        if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`);
         assign(spec, argv[++i], `--${name}`);
       }
       continue;
@@ -110,7 +110,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
       for (let j = 1; j < a.length; j++) {
         const ch = a[j];
         const spec = byShort.get(ch);
-        if (!spec) throw new UsageError(`unknown shorthand flag: '${ch}' in ${a}`, true);
+        if (!spec) throw new FlagError(`unknown shorthand flag: '${ch}' in ${a}`);
         const flagText = `-${ch}, --${spec.name}`;
         if (spec.type === 'bool') {
           if (a[j + 1] === '=') {
@@ -125,7 +125,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
         if (rest) assign(spec, rest, flagText);
         else if (spec.noOptDefault !== undefined) assign(spec, spec.noOptDefault, flagText);
         else {
-          if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: '${ch}' in -${ch}`, true);
+          if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: '${ch}' in -${ch}`);
           assign(spec, argv[++i], flagText);
         }
         break;

@@ -9,6 +9,7 @@ import { CommandContext, type IO } from '../commands/context.js';
 import type { CommandDef } from '../commands/types.js';
 import { UsageError } from '../api/errors.js';
 import { reportError } from './errors.js';
+import { KUBECTL_LAYOUT } from './help.js';
 import { rootHelpText } from './help.js';
 
 function stdio(): IO {
@@ -35,6 +36,29 @@ function findVerbIndex(argv: string[]): number {
     }
     if (a.startsWith('-')) continue;
     return i;
+  }
+  return -1;
+}
+
+/**
+ * The first argument that is not a flag or a flag's value, found as cobra
+ * finds a subcommand: a flag given without `=` takes the next argument
+ * unless it is known to need none (a bool, or one with a bare default).
+ * So `create -o yaml deployment web` names `deployment`.
+ */
+function findSubcommandIndex(argv: string[], def: CommandDef): number {
+  const bare = new Set<string>();
+  for (const f of [...def.flags, ...GLOBAL_FLAGS]) {
+    if (f.type !== 'bool' && f.noOptDefault === undefined) continue;
+    bare.add(`--${f.name}`);
+    if (f.short) bare.add(`-${f.short}`);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return -1;
+    if (!a.startsWith('-')) return i;
+    const takesNext = !a.includes('=') && !bare.has(a) && (a.startsWith('--') || a.length === 2);
+    if (takesNext) i++;
   }
   return -1;
 }
@@ -70,6 +94,31 @@ async function commandHelp(path: string[], def: CommandDef): Promise<string> {
   return parts.join('\n');
 }
 
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/** Verbs close to a mistyped one, as cobra suggests them: edit distance of 2 or less, or a shared prefix, in help order. */
+function suggestVerbs(typed: string): string[] {
+  const ordered = [...KUBECTL_LAYOUT.flatMap(([, verbs]) => verbs), ...Object.keys(VERBS)];
+  const seen = new Set<string>();
+  return ordered.filter((v) => {
+    if (seen.has(v) || !(v in VERBS) || v.startsWith('__')) return false;
+    seen.add(v);
+    return editDistance(typed, v) <= 2 || v.startsWith(typed);
+  });
+}
+
 export async function run(argv: string[], io: IO = stdio()): Promise<number> {
   const i = findVerbIndex(argv);
   if (i < 0) {
@@ -94,10 +143,10 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
   const verb = VERBS[verbName];
   const path = [verbName];
   if (!verb) {
-    io.err(`error: unknown command "${verbName}" for "kubesim"\n`);
-    const close = Object.keys(VERBS).filter((v) => v.startsWith(verbName.slice(0, 3)));
-    if (close.length) io.err(`\nDid you mean this?\n${close.map((c) => `\t${c}`).join('\n')}\n`);
-    io.err(`Run 'kubesim --help' for usage.\n`);
+    io.err(`Error: unknown command "${verbName}" for "kubesim"\n`);
+    const close = suggestVerbs(verbName);
+    if (close.length) io.err(`\nDid you mean this?\n${close.map((c) => `\t${c}`).join('\n')}\n\n`);
+    else io.err(`Run 'kubesim --help' for usage.\n`);
     return 1;
   }
   try {
@@ -105,7 +154,7 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
     let args = rest;
     // Subcommands nest (`create service clusterip`): descend while one matches.
     while (def.subcommands) {
-      const j = findVerbIndex(args);
+      const j = findSubcommandIndex(args, def);
       const sub = j >= 0 ? def.subcommands[args[j]] : undefined;
       if (!sub) {
         if (j >= 0 && !def.run) throw new UsageError(`unknown command "${args[j]}" for "kubesim ${path.join(' ')}"`, true);
@@ -130,6 +179,11 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
 
 /** Entry used by bin/kubesim. */
 export async function main(argv: string[]): Promise<void> {
+  // A reader that closes the pipe early (`kubesim get pods | head -1`) ends the command quietly, as kubectl does.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const code = await run(argv);
   process.exitCode = code;
 }

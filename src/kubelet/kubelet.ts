@@ -145,7 +145,7 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
     {
       podName: pod.metadata.name,
       hostname: pod.spec.hostname ?? pod.metadata.name,
-      podIP: pod.status?.podIP ?? '',
+      podIP: pod.status?.podIP ?? (pod._sim as PodRecord | undefined)?.podIP ?? '',
       namespace: pod.metadata.namespace ?? 'default',
       nodeName: pod.spec.nodeName,
       startedAt: at,
@@ -239,20 +239,17 @@ function advance(ctx: ControllerContext, pod: KObject, node: KObject, spec: any,
 }
 
 /**
- * Kubelets before this version (1.15 transcripts show `<none>` during the
- * first pull) reported the pod IP only after their first sync.
+ * Reports the sandbox's address once the kubelet syncs the pod again after
+ * creating it: when a container's image pull has ended or a container is
+ * starting. Until then `get pod -o wide` shows IP <none>, as on a real
+ * node while an image is still being pulled.
  */
-const LATE_POD_IP_BEFORE = 116;
-
-/** Puts a held-back pod IP into the status once every first pull attempt has ended. */
-function reportLatePodIP(pod: KObject, record: PodRecord): void {
-  const ip = record.unreportedPodIP;
-  if (ip === undefined) return;
-  const firstPullRunning = Object.values(record.containers).some((r) => r.stage === 'pull' && r.pullFailures === 0);
-  if (firstPullRunning) return;
-  pod.status.podIP = ip;
-  pod.status.podIPs = [{ ip }];
-  delete record.unreportedPodIP;
+function reportPodIP(pod: KObject, record: PodRecord): void {
+  if (!record.podIP || pod.status?.podIP) return;
+  const synced = Object.values(record.containers).some((r) => r.stage !== 'pull' || r.pullFailures > 0);
+  if (!synced) return;
+  pod.status.podIP = record.podIP;
+  pod.status.podIPs = [{ ip: record.podIP }];
 }
 
 function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit): PodRecord {
@@ -261,12 +258,8 @@ function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit
   pod.status.hostIP = (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address;
   pod.status.hostIPs = pod.status.hostIP ? [{ ip: pod.status.hostIP }] : undefined;
   if (!pod.spec.hostNetwork) {
-    const ip = allocatePodIP(ctx.store, node);
-    if (ctx.settings.version < LATE_POD_IP_BEFORE) record.unreportedPodIP = ip;
-    else {
-      pod.status.podIP = ip;
-      pod.status.podIPs = [{ ip }];
-    }
+    // The sandbox gets its address now; the kubelet reports it with the pod's next status sync (see reportPodIP).
+    record.podIP = allocatePodIP(ctx.store, node);
   } else {
     pod.status.podIP = pod.status.hostIP;
     pod.status.podIPs = pod.status.hostIPs;
@@ -330,12 +323,14 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   }
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
   if (!record) record = initPod(ctx, pod, node, emit);
+  pod._sim = record;
+  reportPodIP(pod, record);
   let nodeChanged = false;
   for (const spec of pod.spec.containers ?? []) {
     const rec = (record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' });
     if (advance(ctx, pod, node, spec, rec, emit)) nodeChanged = true;
   }
-  reportLatePodIP(pod, record);
+  reportPodIP(pod, record);
   const deadline = podDeadline(pod);
   if (deadline !== undefined && ctx.now() >= deadline) killPastDeadline(ctx, pod, record, emit);
   pod._sim = record;

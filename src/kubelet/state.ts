@@ -34,12 +34,8 @@ export interface PodRecord {
   /** When termination began (deletion requested), and when the pod may be removed. */
   killRequestedAt?: number;
   removeAt?: number;
+  /** The sandbox's address, reported in status.podIP from the pod's next sync on. */
+  podIP?: string;
   /** Set when the kubelet failed the whole pod (past spec.activeDeadlineSeconds): the pod status reason and message. */
   failure?: { reason: string; message: string };
-  /**
-   * The sandbox IP not yet in the pod status: kubelets before 1.16 wrote the
-   * status before their first sync, so the IP appeared only once the first
-   * pull attempt of every container had ended.
-   */
-  unreportedPodIP?: string;
 }

@@ -174,6 +174,18 @@ function analyzeScalar(s: string): ScalarAnalysis {
  * key is a simple key, where literal blocks are not allowed.
  */
 export function selectScalarStyle(s: string, simpleKey: boolean): ScalarStyle {
+  // Keys and short values repeat across objects; the style depends on the text alone.
+  const cacheKey = (simpleKey ? 'k' : 'v') + s;
+  const cached = styleCache.get(cacheKey);
+  if (cached) return cached;
+  const style = computeScalarStyle(s, simpleKey);
+  if (s.length <= 256 && styleCache.size < 20_000) styleCache.set(cacheKey, style);
+  return style;
+}
+
+const styleCache = new Map<string, ScalarStyle>();
+
+function computeScalarStyle(s: string, simpleKey: boolean): ScalarStyle {
   let style: ScalarStyle;
   if (s.includes('\n')) style = 'literal';
   else if (!resolvesToNonString(s) && !BASE60_FLOAT.test(s)) style = 'plain';

@@ -143,7 +143,7 @@ describe('bad input leaves the store unchanged', () => {
     ['an existing object', ['create', '-f', 'pod.yaml'], /^Error from server \(AlreadyExists\): error when creating "pod.yaml": pods "myapp-pod" already exists\n$/],
     ['a missing object', ['get', 'pod', 'nope'], /^Error from server \(NotFound\): pods "nope" not found\n$/],
     ['an unknown resource type', ['get', 'widgets'], /^error: the server doesn't have a resource type "widgets"\n$/],
-    ['an unknown flag', ['get', 'pods', '--bogus'], /^error: unknown flag: --bogus\n/],
+    ['an unknown flag', ['get', 'pods', '--bogus'], /^Error: unknown flag: --bogus\nSee 'kubesim get --help' for usage.\n$/],
     ['deleting a missing object', ['delete', 'pod', 'nope'], /^Error from server \(NotFound\): pods "nope" not found\n$/],
   ])('%s', (_name, args, message) => {
     const before = sb.dump('b');

@@ -62,10 +62,11 @@ describe('daemon', () => {
   });
 
   it('keeps running when a racing command is killed', async () => {
-    const racer = spawn(process.execPath, [BIN, '--cluster', 'live', 'clock', 'advance', '20m'], { env: { ...process.env, KUBESIM_HOME: sb.home }, stdio: 'ignore' });
+    const racer = spawn(process.execPath, [BIN, '--cluster', 'live', 'clock', 'advance', '2h'], { env: { ...process.env, KUBESIM_HOME: sb.home }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => racer.once('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, 400));
     racer.kill('SIGKILL');
-    await new Promise((resolve) => racer.once('exit', resolve));
+    await exited;
     expect(on('daemon', 'status').code).toBe(0);
     const cronjob = on('get', 'cronjob', 'tick');
     expect(cronjob.code).toBe(0);

@@ -31,6 +31,7 @@ const COMMANDS: string[][] = [
   ['run', 'nginx', '--image=nginx'],
   ['run', 'web', '--image=nginx', '--port=80', '--labels=app=web,tier=front', '--env=A=1', '--env=B=two', '--restart=Never'],
   ['run', 'job', '--image=busybox', '--restart=OnFailure', '--command', '--', 'sh', '-c', 'echo hi'],
+  ['run', 'web', '--image=nginx', '--port=80', '--expose', '--labels=app=web'],
   ['run', 'args', '--image=busybox', '-n', 'shop', '--image-pull-policy=IfNotPresent', '--annotations=a=b', '--', 'sleep', '10'],
 ];
 
@@ -73,6 +74,12 @@ describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (
   it('suffixes a sanitized container name with five random characters, as kubectl does', () => {
     const got = sb.run(['create', 'deployment', 'web', '--image=a/b_c.d:1', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].name}']);
     expect(got.stdout).toMatch(/^b-c-d-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('finds the subcommand after flags that take values, as cobra does', () => {
+    const got = sb.run(['create', '-n', 'shop', '-o', 'jsonpath={.metadata.namespace}', 'service', 'clusterip', 's', '--tcp=80', '--dry-run=client']);
+    expect(got.stderr).toBe('');
+    expect(got.stdout).toBe('shop');
   });
 
   it('prints the created line with the dry-run marker', async () => {

@@ -92,6 +92,23 @@ describe('-o on mutating commands', () => {
     expect(sb.on('m', ['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}']).stdout).toBe('3');
   });
 
+  it('label --dry-run=client marks the line and stores nothing', () => {
+    expect(sb.on('m', ['label', 'deploy', 'web', 'tier=front', '--dry-run=client']).stdout).toBe('deployment.apps/web labeled (dry run)\n');
+    expect(sb.on('m', ['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.labels}']).stdout).toBe('{"app":"web"}');
+  });
+
+  it('annotate -o jsonpath prints the stored object', () => {
+    const r = sb.on('m', ['annotate', 'deploy', 'web', 'team=blue', '-o', 'jsonpath={.metadata.annotations.team}']);
+    expect(r.stdout).toBe('blue');
+  });
+
+  it('patch --dry-run=server prints no marker and stores nothing', () => {
+    const r = sb.on('m', ['patch', 'deploy', 'web', '-p', '{"spec":{"replicas":7}}', '--dry-run=server', '-o', 'jsonpath={.spec.replicas}']);
+    expect(r.stdout).toBe('7');
+    expect(sb.on('m', ['patch', 'deploy', 'web', '-p', '{"spec":{"replicas":7}}', '--dry-run=client']).stdout).toBe('deployment.apps/web patched\n');
+    expect(sb.on('m', ['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}']).stdout).toBe('3');
+  });
+
   it('rejects a table format before writing', () => {
     const r = sb.on('m', ['create', 'namespace', 'other', '-o', 'wide']);
     expect(r.stderr).toBe(

@@ -17,6 +17,8 @@ describe('kubelet', () => {
   it('assigns an IP inside the node pod CIDR', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('web'));
+    expect(c.store.get('pods', 'default', 'web')!.status.podIP).toBeUndefined();
+    advance(c, c.settings.pullMs);
     const pod = c.store.get('pods', 'default', 'web')!;
     const node = c.store.get('nodes', '', pod.spec.nodeName)!;
     const prefix = node.spec.podCIDR.replace(/0\/24$/, '');

@@ -13,12 +13,6 @@ describe('kubelet before 1.16', () => {
     expect(c.store.get('pods', 'default', 'web')!.status.podIP).toMatch(/^10\.244\.[12]\.\d+$/);
   });
 
-  it('reports the pod IP at once on 1.32', () => {
-    const c = newCluster();
-    createObject(c, 'pods', newPod('web', 'perl:5.36.0'));
-    expect(c.store.get('pods', 'default', 'web')!.status.podIP).toMatch(/^10\.244\.[12]\.\d+$/);
-  });
-
   it('words a pull timeout as the docker daemon did before 1.24', () => {
     const settings = { ...DEFAULT_SETTINGS, version: 115, versionString: '1.15', pullTimeout: ['perl:*'] };
     const outcome = pullOutcome('perl', settings, 1, Date.parse('2022-05-31T08:10:00Z'));

@@ -8,6 +8,8 @@ import { UsageError, notFound } from '../../api/errors.js';
 import { resourceString } from '../../api/registry.js';
 import { parseTargets } from '../shared/targets.js';
 import { buildExposedService } from './build.js';
+import { GENERATOR_FLAGS, emitGenerated, explicitNamespace } from '../shared/generated.js';
+import { generateExposeService } from '../../printers/generators.js';
 
 export const command: CommandDef = {
   use: 'expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]',
@@ -22,7 +24,7 @@ export const command: CommandDef = {
     { name: 'selector', type: 'string', default: '', help: 'A label selector to use for this service. Only equality-based selector requirements are supported.' },
     { name: 'labels', short: 'l', type: 'string', default: '', help: 'Labels to apply to the service created by this call.' },
     { name: 'cluster-ip', type: 'string', default: '', help: 'ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to \'None\' to create a headless service.' },
-    { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name).' },
+    ...GENERATOR_FLAGS,
   ],
   run(ctx, parsed) {
     if (parsed.args.length === 0) throw new UsageError('You must provide one or more resources by argument or filename.', true);
@@ -44,8 +46,26 @@ export const command: CommandDef = {
           labels: ctx.flags.labels,
           clusterIP: ctx.flags['cluster-ip'],
         });
+        if (ctx.flags['dry-run'] !== 'none' || ctx.flags.output) {
+          // Dry runs and -o print the object kubectl's generator builds, byte for byte.
+          const port = ctx.flags.port && !ctx.flags.port.includes(',') ? Number(ctx.flags.port) : undefined;
+          const generated = generateExposeService({
+            source: obj,
+            name: ctx.flags.name || undefined,
+            port,
+            targetPort: ctx.flags['target-port'] || undefined,
+            protocol: ctx.flags.protocol || undefined,
+            type: ctx.flags.type || undefined,
+            selector: ctx.flags.selector || undefined,
+            labels: ctx.flags.labels || undefined,
+            clusterIP: ctx.flags['cluster-ip'] || undefined,
+            namespace: explicitNamespace(ctx),
+          });
+          emitGenerated(ctx, generated, 'exposed');
+          continue;
+        }
         const created = store.tx(() => store.create('services', svc));
-        ctx.io.out(ctx.flags.output === 'name' ? `service/${created.metadata.name}\n` : `service/${created.metadata.name} exposed\n`);
+        ctx.io.out(`service/${created.metadata.name} exposed\n`);
       }
     }
     ctx.settle();

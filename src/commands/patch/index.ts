@@ -10,6 +10,8 @@ import { fetchTargets } from '../shared/fetch.js';
 import { kindString } from '../../api/registry.js';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from '../../api/patch.js';
 import { reportError } from '../../cli/errors.js';
+import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated, sameObject } from '../shared/mutation-output.js';
+import { dryRunMode, serverDryRun } from '../shared/generated.js';
 
 export const command: CommandDef = {
   use: 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]',
@@ -19,12 +21,14 @@ export const command: CommandDef = {
     { name: 'patch', short: 'p', type: 'string', default: '', help: 'The patch to be applied to the resource JSON file.' },
     { name: 'patch-file', type: 'string', default: '', help: 'A file containing a patch to be applied to the resource.' },
     { name: 'type', type: 'string', default: 'strategic', help: 'The type of patch being provided; one of [json merge strategic]' },
-    { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format.' },
+    ...MUTATION_OUTPUT_FLAGS,
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
     { name: 'subresource', type: 'string', default: '', help: "If specified, patch will operate on the subresource of the requested object." },
   ],
   run(ctx, parsed) {
     const f = ctx.flags;
+    checkMutationOutput(f.output);
+    const dryRun = dryRunMode(ctx);
     if (!f.patch && !f['patch-file']) throw new UsageError('must specify --patch or --patch-file containing the contents of the patch', true);
     if (!['json', 'merge', 'strategic'].includes(f.type)) throw new UsageError(`--type must be one of [json merge strategic], not "${f.type}"`);
     const text = f['patch-file'] ? readFileSync(f['patch-file'], 'utf8') : f.patch;
@@ -47,9 +51,19 @@ export const command: CommandDef = {
           let next = f.type === 'json' ? jsonPatch(plain, patch) : f.type === 'merge' ? jsonMergePatch(plain, patch) : strategicMergePatch(plain, patch);
           if (_sim) next = { ...next, _sim };
           next.metadata = { ...next.metadata, resourceVersion: obj.metadata.resourceVersion, name: obj.metadata.name, namespace: obj.metadata.namespace };
-          const saved = f['dry-run'] !== 'none' ? obj : cluster.store.update(g.info.resource, next);
-          const changed = saved.metadata.resourceVersion !== obj.metadata.resourceVersion;
-          ctx.io.out(`${kindString(g.info, g.group)}/${obj.metadata.name} patched${changed || f['dry-run'] !== 'none' ? '' : ' (no change)'}\n`);
+          const update = () => cluster.store.update(g.info.resource, next);
+          const saved = dryRun === 'client' ? next : dryRun === 'server' ? serverDryRun(ctx, update) : update();
+          const changed = dryRun === 'client' ? !sameObject(next, obj) : saved.metadata.resourceVersion !== obj.metadata.resourceVersion;
+          ctx.io.out(
+            printMutated([{ obj: saved, name: `${kindString(g.info, g.group)}/${obj.metadata.name}` }], {
+              output: f.output,
+              template: f.template,
+              allowMissingKeys: f['allow-missing-template-keys'],
+              operation: changed ? 'patched' : 'patched (no change)',
+              // kubectl patch prints no dry-run marker.
+              dryRun: 'none',
+            }),
+          );
         } catch (err) {
           code = reportError(err, ctx.io, ctx.path);
         }

@@ -4,9 +4,10 @@
  */
 import type { CommandDef } from '../types.js';
 import { generateRunPod } from '../../printers/generators.js';
-import { UsageError } from '../../api/errors.js';
+import { FlagError, UsageError } from '../../api/errors.js';
 import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
 import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
+import { generateExposeService } from '../../printers/generators.js';
 
 const LEGACY_GENERATORS = ['run-pod/v1', 'deployment/apps.v1', 'job/v1'];
 
@@ -38,6 +39,7 @@ export const command: CommandDef = {
     { name: 'command', type: 'bool', default: false, help: 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.' },
     { name: 'image-pull-policy', type: 'string', default: '', help: 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.' },
     { name: 'annotations', type: 'stringArray', default: [], help: 'Annotations to apply to the pod.' },
+    { name: 'expose', type: 'bool', default: false, help: "If true, create a ClusterIP service associated with the pod.  Requires `--port`." },
     { name: 'generator', type: 'string', default: '', help: 'The name of the API generator to use (clusters before 1.18 only).', hidden: true },
     ...GENERATOR_FLAGS.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-run' } : f)),
   ],
@@ -50,6 +52,7 @@ export const command: CommandDef = {
     if (flags['image-pull-policy'] && !PULL_POLICIES.includes(flags['image-pull-policy'])) {
       throw new UsageError(`invalid image pull policy: ${flags['image-pull-policy']}`, true);
     }
+    if (flags.expose && flags.port === '') throw new UsageError('--port must be set when exposing a service', true);
     if (flags.command && parsed.dashArgs.length === 0) throw new UsageError('--command was specified, but no command was provided', true);
     let port: number | undefined;
     if (flags.port !== '') {
@@ -78,7 +81,13 @@ export const command: CommandDef = {
         return emitGenerated(ctx, legacyObject(obj, generator));
       }
     } else if (flags.generator) {
-      throw new UsageError('unknown flag: --generator', true);
+      throw new FlagError('unknown flag: --generator');
+    }
+    if (flags.expose) {
+      const service = generateExposeService({ source: obj, port, namespace: explicitNamespace(ctx) });
+      emitGenerated(ctx, service);
+      // kubectl 1.32 writes two separator lines between the Service and the Pod.
+      if (ctx.flags.output === 'yaml') ctx.io.out('---\n---\n');
     }
     return emitGenerated(ctx, obj);
   },

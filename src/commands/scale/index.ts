@@ -32,6 +32,7 @@ export const command: CommandDef = {
   async run(ctx, parsed) {
     const flags = ctx.flags;
     checkMutationOutput(flags.output);
+    if (!parsed.set.has('replicas')) throw new UsageError('required flag(s) "replicas" not set');
     if (flags.replicas < 0) throw new UsageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
     const { items, errors } = await resolveObjects(ctx, parsed.args, {
       filenames: flags.filename,

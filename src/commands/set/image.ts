@@ -6,7 +6,8 @@
 import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
-import { displayName, dryRunSuffix, resolveObjects } from '../shared/resolve.js';
+import { displayName, resolveObjects } from '../shared/resolve.js';
+import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
 import { CHANGE_CAUSE, changeCause } from '../shared/record.js';
 import { podSpecOf } from './pod-template.js';
 
@@ -45,10 +46,11 @@ export const command: CommandDef = {
     { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation.' },
     { name: 'local', type: 'bool', default: false, help: 'If true, set image will NOT contact api-server but run locally.' },
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
-    { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (name).' },
+    ...MUTATION_OUTPUT_FLAGS,
   ],
   async run(ctx, parsed) {
     const flags = ctx.flags;
+    checkMutationOutput(flags.output);
     const { resources, images } = splitArgs(parsed.args);
     const problems: string[] = [];
     if (flags.all && flags.selector) problems.push('cannot set --all and --selector at the same time');
@@ -76,9 +78,16 @@ export const command: CommandDef = {
         }
         if (flags.record) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx.path, parsed) };
         if (JSON.stringify(obj) === before) continue;
-        if (!dryRun) store.update(item.info.resource, obj);
-        const suffix = dryRunSuffix(flags['dry-run']);
-        ctx.io.out(flags.output === 'name' ? `${displayName(item)}\n` : `${displayName(item)} image updated${suffix}\n`);
+        const saved = dryRun ? obj : store.update(item.info.resource, obj);
+        ctx.io.out(
+          printMutated([{ obj: saved, name: displayName(item) }], {
+            output: flags.output,
+            template: flags.template,
+            allowMissingKeys: flags['allow-missing-template-keys'],
+            operation: 'image updated',
+            dryRun: flags['dry-run'] === 'client' || flags['dry-run'] === 'server' ? flags['dry-run'] : 'none',
+          }),
+        );
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);
       }

@@ -79,7 +79,7 @@ export function serverDryRunCreate(ctx: CommandContext, resource: string, obj: K
  * a dry run) and is printed per `-o`. A generator object names no namespace
  * unless `-n` was given; namespaced kinds get the request's namespace here.
  */
-export function emitGenerated(ctx: CommandContext, obj: KObject): number {
+export function emitGenerated(ctx: CommandContext, obj: KObject, operation = 'created'): number {
   checkMutationOutput(ctx.flags.output ?? '');
   const dryRun = dryRunMode(ctx);
   const info = findKind(obj.kind);
@@ -88,7 +88,7 @@ export function emitGenerated(ctx: CommandContext, obj: KObject): number {
   if (dryRun !== 'client') {
     const request = structuredClone(obj);
     if (info.namespaced) request.metadata.namespace ||= ctx.namespace;
-    delete request.status;
+    // The generator's empty status stays: the API server answers a create with it (`status: {}`).
     if (dryRun === 'server') printed = serverDryRunCreate(ctx, info.resource, request);
     else {
       printed = ctx.cluster().store.create(info.resource, request);
@@ -99,7 +99,7 @@ export function emitGenerated(ctx: CommandContext, obj: KObject): number {
     output: ctx.flags.output ?? '',
     template: ctx.flags.template,
     allowMissingKeys: ctx.flags['allow-missing-template-keys'],
-    operation: 'created',
+    operation,
     dryRun,
     structOrder: dryRun === 'client',
     numbersAsFloat: dryRun === 'client',

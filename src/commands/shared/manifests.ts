@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import { UsageError } from '../../api/errors.js';
 
 export interface ManifestDoc {
@@ -60,13 +60,25 @@ function decodeText(bytes: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** js-yaml, imported on first use so verbs that never read a manifest (get, logs) skip initialising it. */
+let yaml: typeof JsYaml | undefined;
+
+async function loadYaml(): Promise<typeof JsYaml> {
+  if (!yaml) {
+    const mod = (await import('js-yaml')) as typeof JsYaml & { default?: typeof JsYaml };
+    yaml = mod.default ?? mod;
+  }
+  return yaml;
+}
+
 function parseDocs(text: string, source: string): ManifestDoc[] {
+  if (!yaml) throw new Error('js-yaml is not loaded');
   const out: ManifestDoc[] = [];
   let docs: unknown[];
   try {
     docs = yaml.loadAll(text, undefined, { schema: yaml.JSON_SCHEMA }) as unknown[];
   } catch (err) {
-    const e = err as yaml.YAMLException;
+    const e = err as JsYaml.YAMLException;
     const line = e.mark ? e.mark.line + 1 : 0;
     throw new UsageError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${e.reason ?? e.message}`);
   }
@@ -112,6 +124,7 @@ function readPath(path: string, recursive: boolean, top: boolean): ManifestDoc[]
 
 /** Loads every document named by `-f` values. */
 export async function readManifests(files: string[], stdin: (() => Promise<string>) | undefined, recursive = false): Promise<ManifestDoc[]> {
+  await loadYaml();
   const out: ManifestDoc[] = [];
   for (const f of files) {
     if (f === '-') {

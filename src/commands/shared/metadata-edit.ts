@@ -11,9 +11,13 @@ import { kindString } from '../../api/registry.js';
 import { validateLabelKey, validateLabels } from '../../api/validation.js';
 import { formatCause } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
+import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from './mutation-output.js';
+import { dryRunMode, serverDryRun } from './generated.js';
 
 export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels' | 'annotations'): number {
   const flags = ctx.flags;
+  checkMutationOutput(flags.output);
+  const dryRun = dryRunMode(ctx);
   const resourceArgs: string[] = [];
   const changes: Record<string, string> = {};
   const removals: string[] = [];
@@ -57,13 +61,24 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
           if (k in current) removed = true;
           delete current[k];
         }
+        let saved = obj;
         if (added || removed) {
           obj.metadata[field] = current;
           if (Object.keys(current).length === 0) delete obj.metadata[field];
-          cluster.store.update(g.info.resource, obj);
+          const update = () => cluster.store.update(g.info.resource, obj);
+          if (dryRun === 'none') saved = update();
+          else if (dryRun === 'server') saved = serverDryRun(ctx, update);
         }
         const word = field === 'labels' ? (added ? 'labeled' : removed ? 'unlabeled' : 'not labeled') : 'annotated';
-        ctx.io.out(`${kindString(g.info, g.group)}/${obj.metadata.name} ${word}\n`);
+        ctx.io.out(
+          printMutated([{ obj: saved, name: `${kindString(g.info, g.group)}/${obj.metadata.name}` }], {
+            output: flags.output,
+            template: flags.template,
+            allowMissingKeys: flags['allow-missing-template-keys'],
+            operation: word,
+            dryRun,
+          }),
+        );
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);
       }
@@ -79,6 +94,7 @@ export const METADATA_FLAGS = [
   { name: 'all', type: 'bool' as const, default: false, help: 'Select all resources, in the namespace of the specified resource types' },
   { name: 'all-namespaces', short: 'A', type: 'bool' as const, default: false, help: 'If true, check the specified action in all namespaces.' },
   { name: 'selector', short: 'l', type: 'string' as const, default: '', help: 'Selector (label query) to filter on.' },
-  { name: 'output', short: 'o', type: 'string' as const, default: '', help: 'Output format.' },
+  ...MUTATION_OUTPUT_FLAGS,
+  { name: 'dry-run', type: 'string' as const, default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
   { name: 'resource-version', type: 'string' as const, default: '', help: 'If non-empty, the update will only succeed if this is the current resource-version for the object.' },
 ];

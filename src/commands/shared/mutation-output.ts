@@ -111,3 +111,10 @@ function stripManagedFields(obj: KObject): KObject {
   void managedFields;
   return { ...obj, metadata };
 }
+
+/** Compares two objects ignoring key order, as a patch that changes nothing leaves them. */
+export function sameObject(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown) =>
+    JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+  return canonical(a) === canonical(b);
+}

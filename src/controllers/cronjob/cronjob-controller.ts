@@ -4,13 +4,13 @@
  * list current, starts a job at each due schedule time under the
  * concurrency policy, and trims the job history. It wakes itself at the
  * next schedule time, so advancing the clock runs every start in order.
- * Before 1.21 it acts only at 10-second polls (see POLLED_BEFORE).
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { ApiError } from '../../api/errors.js';
+import { cronSyntaxError } from '../../api/cron-syntax.js';
 import { isoTime } from '../../store/store.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
@@ -18,6 +18,19 @@ import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js
 import { findUnmetTimes, isKnownTimeZone, parseSchedule, type Schedule } from './schedule.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void;
+
+/**
+ * The v1 controller of clusters before 1.21 watched nothing: it listed every
+ * CronJob and Job every 10 seconds. kubesim runs it at multiples of 10 s of
+ * cluster time, so jobs start, and finished ones are noticed and cleaned
+ * up, at the next poll.
+ */
+const V1_POLL_MS = 10_000;
+
+/** The first v1 poll at or after `ms`. */
+function nextPoll(ms: number): number {
+  return Math.ceil(ms / V1_POLL_MS) * V1_POLL_MS;
+}
 
 /** Updates the active list and lastSuccessfulTime from the jobs the CronJob owns. */
 function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], emit: Emit): void {
@@ -106,11 +119,14 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   try {
     schedule = parseSchedule(cj.spec?.schedule ?? '', cj.spec?.timeZone);
   } catch (err) {
+    // A schedule robfig/cron accepts but that matches no date (February 30) simply never fires.
+    if (!cronSyntaxError(String(cj.spec?.schedule ?? ''))) return;
     emit('Warning', 'UnparseableSchedule', `unparseable schedule: "${cj.spec?.schedule ?? ''}" : ${(err as Error).message}`);
     return;
   }
   const now = ctx.now();
-  ctx.wakeAt(ctx.settings.version < POLLED_BEFORE ? nextPoll(schedule.next(now) - 1) : schedule.next(now), key);
+  const next = schedule.next(now);
+  ctx.wakeAt(ctx.settings.version < 121 ? nextPoll(next) : next, key);
   const scheduled = findStartTime(ctx, cj, schedule, emit);
   if (scheduled === undefined) return;
   const name = getJobName(cj.metadata.name, scheduled, ctx.settings.version);
@@ -132,27 +148,12 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   startJob(ctx, cj, scheduled, emit);
 }
 
-/**
- * Before 1.21 the CronJob controller (cronjob_controller.go, v1) watched
- * nothing: syncAll listed every CronJob and Job each 10 seconds, ran syncOne
- * and then cleanupFinishedJobs with that listing. A job's completion, and the
- * history trim that follows it, are only seen at the next poll.
- */
-const POLLED_BEFORE = 121;
-const POLL_MS = 10_000;
-
-/** The first poll at or after `ms`; polls fall on whole 10-second marks. */
-function nextPoll(ms: number): number {
-  return Math.ceil(ms / POLL_MS) * POLL_MS;
-}
-
 /** Reconciles one CronJob, as a list of decisions. */
 export function syncCronJob(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const cj = ctx.store.get('cronjobs', ns, name);
   if (!cj) return;
-  if (ctx.settings.version < POLLED_BEFORE && ctx.now() % POLL_MS !== 0) {
-    // A change between polls waits for the next one.
+  if (ctx.settings.version < 121 && ctx.now() % V1_POLL_MS !== 0) {
     ctx.wakeAt(nextPoll(ctx.now()), key);
     return;
   }

@@ -4,7 +4,7 @@
  * (`*.yml`, `*.yaml`, `*.json`) beside them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseTranscript, type DocumentedCommand, type Step } from '../parse';
 
 /** The steps to replay and the files to put in the working folder first. */
@@ -28,7 +28,11 @@ export function loadReplaySource(path: string): ReplaySource {
   }
   if (!stat.isDirectory()) {
     const parsed = parseTranscript(readFileSync(path, 'utf8'));
-    return { steps: parsed.steps, files: { ...parsed.manifests }, documented: parsed.documented, warnings: parsed.warnings };
+    // Manifests kept beside a single transcript are used for files the text itself does not show.
+    const files: Record<string, string> = { ...parsed.manifests };
+    const dir = dirname(path);
+    for (const name of readdirSync(dir).filter((n) => MANIFEST.test(n))) files[name] ??= readFileSync(join(dir, name), 'utf8');
+    return { steps: parsed.steps, files, documented: parsed.documented, warnings: parsed.warnings };
   }
 
   const names = readdirSync(path).sort();

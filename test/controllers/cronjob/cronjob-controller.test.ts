@@ -90,6 +90,16 @@ describe('cronjob controller', () => {
     expect(jobNames(c)).toEqual([]);
   });
 
+  it('cleans up only at the 10-second poll on 1.15', () => {
+    const c = newCluster({ version: '1.15' });
+    create(c, 'cronjobs', newCronJob('hello'));
+    // The 09:53 job completes a few seconds after it starts; only the poll at 09:53:10 deletes the 09:50 job.
+    advance(c, 3 * 60_000 + 37_000);
+    expect(jobNames(c)).toEqual(['hello-1653990600', 'hello-1653990660', 'hello-1653990720', 'hello-1653990780']);
+    advance(c, 3_000);
+    expect(jobNames(c)).toEqual(['hello-1653990660', 'hello-1653990720', 'hello-1653990780']);
+  });
+
   it('reports more than 100 missed starts and runs the latest on 1.32', () => {
     const c = newCluster();
     create(c, 'cronjobs', newCronJob('late', { suspend: true }));

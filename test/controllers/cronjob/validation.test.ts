@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findScheduleError } from '../../../src/controllers/cronjob/validation.js';
-import { create, newCluster, newCronJob } from '../helpers.js';
+import { advance, create, newCluster, newCronJob } from '../helpers.js';
 
 describe('findScheduleError', () => {
   it.each([
@@ -27,6 +27,14 @@ describe('CronJob admission', () => {
     expect(() => create(c, 'cronjobs', newCronJob('bad', { schedule: '61 * * * *' }))).toThrow(
       'The CronJob "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61',
     );
+  });
+
+  it('accepts a schedule that never fires and starts no job', () => {
+    const c = newCluster();
+    create(c, 'cronjobs', newCronJob('never', { schedule: '0 0 30 2 *' }));
+    advance(c, 3_600_000);
+    expect(c.store.list('jobs', 'default')).toEqual([]);
+    expect(c.store.list('events', 'default').filter((e) => e.involvedObject.name === 'never')).toEqual([]);
   });
 
   it('rejects an unknown time zone', () => {
