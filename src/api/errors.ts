@@ -38,6 +38,13 @@ export class FlagError extends UsageError {
   }
 }
 
+/** A missing required flag: kubectl 1.32 reports it through klog (`E1204 ... run.go:72] "command failed" err=...`). */
+export class RequiredFlagError extends UsageError {
+  constructor(readonly flags: string[]) {
+    super(`required flag(s) ${flags.map((f) => `"${f}"`).join(', ')} not set`);
+  }
+}
+
 /** Ends the command with a given exit code after the command has printed what it needed to. */
 export class ExitError extends Error {
   constructor(readonly exitCode: number, message = '') {

@@ -2,7 +2,7 @@
  * Turning errors into kubectl's messages on stderr and an exit code.
  */
 import type { IO } from '../commands/context.js';
-import { ApiError, ExitError, FlagError, UsageError } from '../api/errors.js';
+import { ApiError, ExitError, FlagError, RequiredFlagError, UsageError } from '../api/errors.js';
 
 /** Prints an error as kubectl does and returns the exit code. */
 export function reportError(err: unknown, io: IO, path: string[]): number {
@@ -13,6 +13,10 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
   if (err instanceof ApiError) {
     if (err.reason === 'Invalid') io.err(`${err.message}\n`);
     else io.err(`Error from server (${err.reason}): ${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof RequiredFlagError) {
+    io.err(`${klogPrefix(new Date())}run.go:72] "command failed" err=${JSON.stringify(err.message)}\n`);
     return 1;
   }
   if (err instanceof FlagError) {
@@ -32,4 +36,11 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
   io.err(`error: ${e?.message ?? String(err)}\n`);
   if (process.env.KUBESIM_DEBUG) io.err(`${e?.stack}\n`);
   return 1;
+}
+
+/** klog's error-line header: `E1204 22:11:56.042317   16451 ` (month, day, time with microseconds, pid). */
+function klogPrefix(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const time = `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}000`;
+  return `E${p(d.getMonth() + 1)}${p(d.getDate())} ${time} ${String(process.pid).padStart(7)} `;
 }

@@ -125,7 +125,7 @@ describe('autoscale with simulated load', () => {
   it('requires --max', () => {
     const r = sb.on('h', ['autoscale', 'rs', 'web']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: required flag(s) "max" not set\n');
+    expect(r.stderr).toMatch(/^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ run\.go:72\] "command failed" err="required flag\(s\) \\"max\\" not set"\n$/);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { CommandDef } from '../types.js';
 import type { KObject } from '../../api/types.js';
-import { ExitError, UsageError, notFound } from '../../api/errors.js';
+import { ExitError, RequiredFlagError, UsageError, notFound } from '../../api/errors.js';
 import { apiVersionOf, resourceString, type ResourceInfo } from '../../api/registry.js';
 import { convertHpaV1 } from '../../api/manifest.js';
 import { parseTargets } from '../shared/targets.js';
@@ -49,7 +49,7 @@ export const command: CommandDef = {
   ],
   async run(ctx, parsed) {
     const f = ctx.flags;
-    if (!parsed.set.has('max')) throw new UsageError('required flag(s) "max" not set');
+    if (!parsed.set.has('max')) throw new RequiredFlagError(['max']);
     if (f.max < 1) throw new UsageError(`--max=MAXPODS is required and must be at least 1, max: ${f.max}`);
     if (f.max < f.min) throw new UsageError(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${f.max}, min: ${f.min}`);
     const dryRun: string = f['dry-run'] === 'unchanged' ? 'client' : f['dry-run'];

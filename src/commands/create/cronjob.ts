@@ -2,7 +2,7 @@
  * `kubectl create cronjob NAME --image=IMAGE --schedule='0/5 * * * ?' [-- COMMAND...]`.
  */
 import type { CommandDef } from '../types.js';
-import { UsageError } from '../../api/errors.js';
+import { RequiredFlagError, UsageError } from '../../api/errors.js';
 import { GENERATOR_FLAGS, writeGenerated } from './batch-write.js';
 import { generateCronJob } from '../../printers/generators.js';
 
@@ -24,7 +24,7 @@ export const command: CommandDef = {
   ],
   run(ctx, parsed) {
     const missing = ['image', 'schedule'].filter((f) => !parsed.set.has(f));
-    if (missing.length > 0) throw new UsageError(`required flag(s) ${missing.map((f) => `"${f}"`).join(', ')} not set`);
+    if (missing.length > 0) throw new RequiredFlagError(missing);
     const name = parsed.args[0];
     if (!name) throw new UsageError('NAME is required', true);
     if (parsed.args.length > 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);

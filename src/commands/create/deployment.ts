@@ -3,7 +3,7 @@
  */
 import type { CommandDef } from '../types.js';
 import { generateDeployment } from '../../printers/generators.js';
-import { UsageError } from '../../api/errors.js';
+import { RequiredFlagError, UsageError } from '../../api/errors.js';
 import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
 import { splitList } from './from-sources.js';
 
@@ -28,7 +28,7 @@ export const command: CommandDef = {
   run(ctx, parsed) {
     const name = requireName(parsed.args);
     const images = splitList(ctx.flags.image);
-    if (!ctx.parsed.set.has('image')) throw new UsageError('required flag(s) "image" not set');
+    if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
     if (images.length > 1 && parsed.dashArgs.length > 0) throw new UsageError('cannot specify multiple --image options and command', true);
     const obj = generateDeployment({
       name,

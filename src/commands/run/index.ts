@@ -4,7 +4,7 @@
  */
 import type { CommandDef } from '../types.js';
 import { generateRunPod } from '../../printers/generators.js';
-import { FlagError, UsageError } from '../../api/errors.js';
+import { FlagError, RequiredFlagError, UsageError } from '../../api/errors.js';
 import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
 import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
 import { generateExposeService } from '../../printers/generators.js';
@@ -46,7 +46,7 @@ export const command: CommandDef = {
   run(ctx, parsed) {
     const name = requireName(parsed.args);
     const flags = ctx.flags;
-    if (!ctx.parsed.set.has('image')) throw new UsageError('required flag(s) "image" not set');
+    if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
     if (!flags.image) throw new UsageError('--image is required', true);
     if (!RESTART.includes(flags.restart)) throw new UsageError(`invalid restart policy: ${flags.restart}`, true);
     if (flags['image-pull-policy'] && !PULL_POLICIES.includes(flags['image-pull-policy'])) {

@@ -4,7 +4,7 @@
  * --resource-version preconditions.
  */
 import type { CommandDef } from '../types.js';
-import { UsageError } from '../../api/errors.js';
+import { RequiredFlagError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { displayName, resolveObjects } from '../shared/resolve.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
@@ -32,7 +32,7 @@ export const command: CommandDef = {
   async run(ctx, parsed) {
     const flags = ctx.flags;
     checkMutationOutput(flags.output);
-    if (!parsed.set.has('replicas')) throw new UsageError('required flag(s) "replicas" not set');
+    if (!parsed.set.has('replicas')) throw new RequiredFlagError(['replicas']);
     if (flags.replicas < 0) throw new UsageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
     const { items, errors } = await resolveObjects(ctx, parsed.args, {
       filenames: flags.filename,
