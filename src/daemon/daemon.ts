@@ -39,7 +39,6 @@ export async function runDaemon(clusterName: string): Promise<number> {
       return 1;
     }
     log(`started for cluster "${clusterName}" (pid ${process.pid}, ${cluster.settings.clock} clock)`);
-    const nextDue = cluster.store.db.prepare('SELECT min(due) AS due FROM timers');
     while (!stopping) {
       if (!clusterExists(clusterName)) {
         log(`cluster "${clusterName}" was deleted; stopping`);
@@ -52,7 +51,7 @@ export async function runDaemon(clusterName: string): Promise<number> {
         // A busy database or a failed settle is retried on the next round; the commands settle on their own meanwhile.
         log(`settle failed: ${(err as Error).message}`);
       }
-      const due = (nextDue.get() as { due: number | null }).due;
+      const due = cluster.nextTimerDue() ?? null;
       const wait = due === null ? RECHECK_MS : Math.max(0, Math.min(due - cluster.clockNow(), RECHECK_MS));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);

@@ -133,6 +133,12 @@ export class Cluster {
    * Runs everything that falls due up to `target` (default: the clock's now),
    * in time order. Returns the number of reconciles run.
    */
+  /** Time of the earliest pending timer, or undefined when none is pending. */
+  nextTimerDue(): number | undefined {
+    const row = this.store.prepared('SELECT min(due) AS due FROM timers').get() as { due: number | null };
+    return row.due ?? undefined;
+  }
+
   settle(target: number = this.clockNow()): number {
     let total = 0;
     const progress = { instant: -1, rounds: 0 };
@@ -167,15 +173,15 @@ export class Cluster {
         if (Date.now() - started >= TX_BUDGET_MS) return { reconciled, finished: false };
         continue;
       }
-      const row = this.store.prepared('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-      if (row.due === null || row.due > target) {
+      const due = this.nextTimerDue();
+      if (due === undefined || due > target) {
         if (target > this.sim) {
           this.sim = target;
           this.store.setMeta('simTime', String(this.sim));
         }
         return { reconciled, finished: true };
       }
-      this.sim = Math.max(this.sim, row.due);
+      this.sim = Math.max(this.sim, due);
       this.store.setMeta('simTime', String(this.sim));
       const timers = this.store.prepared('SELECT id, controller, key FROM timers WHERE due <= ?').all(this.sim) as {
         id: number;

@@ -6,6 +6,7 @@
  */
 import type { CommandContext } from '../context.js';
 import type { KObject } from '../../api/types.js';
+import { dryRunSuffix } from '../shared/mutation-output.js';
 import { ApiError, UsageError, formatCause } from '../../api/errors.js';
 import { decodeObject } from '../../api/manifest.js';
 import { toKubectlYaml } from '../../printers/yaml.js';
@@ -72,7 +73,7 @@ export function writeGenerated(ctx: CommandContext, obj: KObject, kindLabel: str
   if (ctx.flags.namespace && dryRun !== 'client') obj.metadata.namespace = ctx.flags.namespace;
   const noun = obj.kind.toLowerCase();
   const shown = dryRun === 'client' ? obj : createObject(ctx, obj, noun, dryRun);
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(dryRun);
   if (output === 'yaml') ctx.io.out(toKubectlYaml(publicObject(shown)).replace(/\n?$/, '\n'));
   else if (output === 'json') ctx.io.out(toKubectlJson(publicObject(shown)) + '\n');
   else if (output === 'name') ctx.io.out(`${kindLabel}/${obj.metadata.name}\n`);

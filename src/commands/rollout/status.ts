@@ -16,8 +16,7 @@ import type { Resolved } from '../shared/resolve.js';
 const MAX_SLEEP_MS = 1000;
 
 function nextDue(cluster: Cluster): number | undefined {
-  const row = cluster.store.db.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-  return row.due ?? undefined;
+  return cluster.nextTimerDue();
 }
 
 /** Moves time to the next due timer; returns false when nothing can happen before `deadline`. */

@@ -12,8 +12,7 @@ const WALL_POLL_MS = 1000;
 
 /** The earliest due timer, or undefined when none is pending. */
 export function nextTimerDue(cluster: Cluster): number | undefined {
-  const row = cluster.store.db.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-  return row.due ?? undefined;
+  return cluster.nextTimerDue();
 }
 
 /**

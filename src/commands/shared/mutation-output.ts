@@ -61,7 +61,9 @@ export function checkMutationOutput(output: string): void {
 
 /** The suffix kubectl adds to the operation line in dry-run mode. */
 export function dryRunSuffix(dryRun: DryRunMode): string {
-  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  if (dryRun === 'client') return ' (dry run)';
+  if (dryRun === 'server') return ' (server dry run)';
+  return '';
 }
 
 /** Renders the changed objects; the caller writes the text to stdout. */

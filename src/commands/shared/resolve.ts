@@ -67,10 +67,3 @@ export async function resolveObjects(ctx: CommandContext, args: string[], opts: 
   for (const g of result.groups) for (const obj of g.objects) items.push({ info: g.info, group: g.group, obj });
   return { items, errors: result.errors };
 }
-
-/** Returns the suffix kubectl appends to a result for `--dry-run`. */
-export function dryRunSuffix(mode: string): string {
-  if (mode === 'client') return ' (dry run)';
-  if (mode === 'server') return ' (server dry run)';
-  return '';
-}

@@ -11,8 +11,7 @@ export const MAX_SNAPSHOTS = 200;
 
 /** Time of the earliest pending timer, or undefined when none is pending. */
 export function nextTimer(cluster: Cluster): number | undefined {
-  const row = cluster.store.db.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-  return row.due ?? undefined;
+  return cluster.nextTimerDue();
 }
 
 /** Sets the manual clock to `time` (never backwards) and settles the cluster there. */
