@@ -2,12 +2,9 @@
  * `kubectl create -f`: creates each object in the given manifests.
  */
 import type { CommandDef } from '../types.js';
-import { readManifests } from '../shared/manifests.js';
-import { writeDocs } from '../shared/write.js';
-import { changeCause } from '../shared/record.js';
+import { writeManifestFiles } from '../shared/write.js';
 import { UsageError } from '../../api/errors.js';
-import { checkMutationOutput, MUTATION_OUTPUT_FLAGS } from '../shared/mutation-output.js';
-import { dryRunMode } from '../shared/generated.js';
+import { MUTATION_OUTPUT_FLAGS } from '../shared/mutation-output.js';
 
 export const command: CommandDef = {
   use: 'create -f FILENAME',
@@ -39,20 +36,6 @@ export const command: CommandDef = {
     if (ctx.flags.filename.length === 0) {
       throw new UsageError('must specify one of -f and -k', true);
     }
-    checkMutationOutput(ctx.flags.output);
-    const dryRun = dryRunMode(ctx);
-    const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
-    const cluster = ctx.cluster();
-    if (ctx.flags.record && cluster.settings.version >= 122) ctx.io.err('Flag --record has been deprecated, --record will be removed in the future\n');
-    const cause = ctx.flags.record ? changeCause(ctx.path, parsed) : undefined;
-    return writeDocs(ctx, docs, {
-      mode: 'create',
-      changeCause: cause,
-      dryRun,
-      output: ctx.flags.output,
-      template: ctx.flags.template,
-      allowMissingKeys: ctx.flags['allow-missing-template-keys'],
-      validate: ctx.flags.validate,
-    });
+    return writeManifestFiles(ctx, parsed, 'create');
   },
 };

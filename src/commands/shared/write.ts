@@ -4,18 +4,18 @@
  * A failing document does not stop the others; the command then exits 1.
  */
 import type { CommandContext } from '../context.js';
-import type { ManifestDoc } from './manifests.js';
+import type { Parsed } from '../../cli/flags.js';
+import { readManifests, type ManifestDoc } from './manifests.js';
 import { decodeObject } from '../../api/manifest.js';
-import { ApiError } from '../../api/errors.js';
 import { apiVersionOf, findKind, kindString, resourceString } from '../../api/registry.js';
 import { clientValidationMessage, findUnknownFields, strictDecodingMessage } from '../../api/field-validation.js';
-import { UsageError } from '../../api/errors.js';
+import { ApiError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { LAST_APPLIED, lastAppliedValue, threeWayMerge } from './apply-merge.js';
-import { CHANGE_CAUSE } from './record.js';
+import { CHANGE_CAUSE, changeCause } from './record.js';
 import type { KObject } from '../../api/types.js';
-import { printMutated } from './mutation-output.js';
-import { serverDryRun } from './generated.js';
+import { checkMutationOutput, printMutated } from './mutation-output.js';
+import { dryRunMode, serverDryRun } from './generated.js';
 
 /**
  * Applies kubectl's `--validate` to fields the schema does not define: an
@@ -171,4 +171,26 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
   );
+}
+
+/**
+ * Runs `create -f` or `apply -f` after the caller checked that files were
+ * given: reads the manifests, prints the --record deprecation warning on
+ * clusters that had it, and writes every document with the command's flags.
+ */
+export async function writeManifestFiles(ctx: CommandContext, parsed: Parsed, mode: 'create' | 'apply'): Promise<number> {
+  checkMutationOutput(ctx.flags.output);
+  const dryRun = dryRunMode(ctx);
+  const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
+  const cluster = ctx.cluster();
+  if (ctx.flags.record && cluster.settings.version >= 122) ctx.io.err('Flag --record has been deprecated, --record will be removed in the future\n');
+  return writeDocs(ctx, docs, {
+    mode,
+    changeCause: ctx.flags.record ? changeCause(ctx.path, parsed) : undefined,
+    dryRun,
+    output: ctx.flags.output,
+    template: ctx.flags.template,
+    allowMissingKeys: ctx.flags['allow-missing-template-keys'],
+    validate: ctx.flags.validate,
+  });
 }
