@@ -18,6 +18,7 @@ import { volumeBinder } from './volume/binder.js';
 import { endpointsController } from './endpoints/endpoints.js';
 import { loadExpiry } from '../metrics/load.js';
 import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
+import { eventTtlController } from '../engine/event-ttl.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -36,4 +37,5 @@ export const CONTROLLERS: Controller[] = [
   endpointsController,
   loadExpiry,
   horizontalPodAutoscaler,
+  eventTtlController,
 ];

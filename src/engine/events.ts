@@ -1,15 +1,51 @@
 /**
- * Events as controllers and the kubelet record them (core/v1 Event), with
- * the client-side aggregation that turns repeats into `count` and
- * `lastTimestamp` (the `(x2 over 118s)` of describe).
+ * Events as controllers, the scheduler and the kubelet record them (core/v1
+ * Event). Each passes through the client-side logic of the recorder its
+ * component uses in Kubernetes. kube-controller-manager and the kubelet use
+ * client-go's legacy recorder with its EventCorrelator, and kube-scheduler
+ * uses the events.k8s.io recorder with its event series. The recorders'
+ * in-process caches live in the event_correlation table, so they carry over
+ * between CLI invocations. Stored events expire by --event-ttl (event-ttl.ts).
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { isoTime } from '../store/store.js';
+import {
+  COMBINED_MESSAGE_PREFIX,
+  aggregateSimilar,
+  correlationExpiry,
+  newCorrelationRecord,
+  pruneSimilar,
+  takeSpamToken,
+  type CorrelationRecord,
+} from './event-correlator.js';
+import { EVENT_LIFETIME_MS, scheduleEventExpiry } from './event-ttl.js';
 
 export interface EventSource {
   component: string;
   host?: string;
+}
+
+/** Components that record through the events.k8s.io recorder (k8s.io/client-go/tools/events). */
+const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
+/**
+ * First version whose kube-scheduler records through the events.k8s.io
+ * recorder. NOTE: the scheduler moved to the v1beta1 Event API in 2019; the
+ * release (1.16 here) is not verified.
+ */
+const EVENTS_API_SCHEDULER_VERSION = 116;
+/** How long (ms) the events.k8s.io recorder keeps an event to count repeats into its series (finishTime). */
+const SERIES_FINISH_MS = 6 * 60_000;
+
+/** An event about to be recorded, before correlation decides its name, message and count. */
+interface EventDraft {
+  namespace: string;
+  objectName: string;
+  involvedObject: Record<string, unknown>;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  source: EventSource;
 }
 
 function hash(text: string): string {
@@ -23,7 +59,23 @@ function hash(text: string): string {
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
-/** Records an event about `obj`, aggregating identical ones. */
+/** Per store: the emulated version, read once per transaction. */
+const versionCache = new WeakMap<Store, { tx: number; version: number }>();
+
+function clusterVersion(store: Store): number {
+  const cached = versionCache.get(store);
+  if (cached && cached.tx === store.txSerial) return cached.version;
+  const raw = store.getMeta('settings');
+  const version = Number((raw ? JSON.parse(raw) : {}).version ?? 132);
+  versionCache.set(store, { tx: store.txSerial, version });
+  return version;
+}
+
+/**
+ * Records an event about `obj` the way its source's recorder would: it may
+ * create an event, count a repeat into an existing one, fold it into a
+ * combined event, or drop it as spam.
+ */
 export function recordEvent(
   store: Store,
   obj: KObject,
@@ -33,17 +85,6 @@ export function recordEvent(
   source: EventSource,
   fieldPath?: string,
 ): void {
-  const namespace = obj.metadata.namespace || 'default';
-  const key = [obj.metadata.uid, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000');
-  const name = `${obj.metadata.name}.${hash(key)}`;
-  const now = isoTime(store.now());
-  const existing = store.get('events', namespace, name);
-  if (existing) {
-    existing.count = (existing.count ?? 1) + 1;
-    existing.lastTimestamp = now;
-    store.update('events', existing);
-    return;
-  }
   const involvedObject: Record<string, unknown> = {
     apiVersion: obj.apiVersion,
     kind: obj.kind,
@@ -54,20 +95,144 @@ export function recordEvent(
   };
   if (fieldPath) involvedObject.fieldPath = fieldPath;
   if (!obj.metadata.namespace) delete involvedObject.namespace;
-  store.create('events', {
-    apiVersion: 'v1',
-    kind: 'Event',
-    metadata: { name, namespace },
+  const draft: EventDraft = {
+    namespace: obj.metadata.namespace || 'default',
+    objectName: obj.metadata.name,
     involvedObject,
+    type,
     reason,
     message,
-    source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-    firstTimestamp: now,
-    lastTimestamp: now,
-    count: 1,
-    type,
-    eventTime: null,
-    reportingComponent: source.component,
-    reportingInstance: source.host ?? '',
+    source,
+  };
+  store.tx(() => {
+    if (EVENTS_API_COMPONENTS.has(source.component) && clusterVersion(store) >= EVENTS_API_SCHEDULER_VERSION) {
+      recordSeriesEvent(store, draft, store.now());
+    } else {
+      recordCorrelatedEvent(store, draft, store.now());
+    }
   });
+}
+
+function keyText(...parts: unknown[]): string {
+  return parts.map((p) => String(p ?? '')).join('\u0000');
+}
+
+/**
+ * Records an event through the legacy recorder: aggregate, then count by
+ * event key, then the spam filter. Dropped occurrences still count, because
+ * client-go's cache counts them before the filter runs.
+ */
+function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
+  const ref = e.involvedObject;
+  const sourceAndObject = keyText(e.source.component, e.source.host, ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, e.type);
+  const recordKey = `record:${hash(sourceAndObject)}`;
+  const record = readState<CorrelationRecord>(store, recordKey, now) ?? newCorrelationRecord(now);
+  pruneSimilar(record, now);
+
+  const combined = aggregateSimilar(record, e.reason, hash(e.message), now);
+  // Simplified: client-go names an event after its first occurrence's time; kubesim hashes the
+  // correlation key instead, so a later invocation finds the event by name.
+  const name = combined
+    ? `${e.objectName}.${hash(keyText(sourceAndObject, e.reason))}`
+    : `${e.objectName}.${hash(keyText(sourceAndObject, e.reason, ref.fieldPath, e.message))}`;
+
+  if (!takeSpamToken(record, now)) {
+    const dropped = record.dropped[name];
+    record.dropped[name] = { count: (dropped?.count ?? 0) + 1, first: dropped?.first ?? now };
+    writeState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
+    return;
+  }
+  const dropped = record.dropped[name];
+  delete record.dropped[name];
+  writeState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
+
+  const existing = store.get('events', e.namespace, name);
+  const occurrences = 1 + (dropped?.count ?? 0);
+  if (existing) {
+    countRepeat(store, existing, now, occurrences, combined ? COMBINED_MESSAGE_PREFIX + e.message : undefined);
+    return;
+  }
+  const event = newEvent(e, name, dropped?.first ?? now, now, occurrences);
+  if (combined) {
+    // The aggregator builds the combined event without the reporting fields.
+    event.message = COMBINED_MESSAGE_PREFIX + e.message;
+    event.reportingComponent = '';
+    event.reportingInstance = '';
+  }
+  store.create('events', event);
+  scheduleEventExpiry(store, now);
+}
+
+/**
+ * Records an event through the events.k8s.io recorder. A repeat within six
+ * minutes of the last one with the same type, reason, reporter and object
+ * joins its series even when the message differs. This recorder neither
+ * aggregates nor filters spam.
+ */
+function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
+  const ref = e.involvedObject;
+  const isomorphic = keyText(e.type, e.reason, e.source.component, e.source.host, ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, ref.resourceVersion, ref.fieldPath);
+  // A series starts under a name derived from its key, so most events need no stored state.
+  // Only a series that restarts after a finished one under that name stores where it went.
+  const restartKey = `series:${hash(isomorphic)}`;
+  const restarted = readState<{ name: string }>(store, restartKey, now);
+  const name = restarted?.name ?? `${e.objectName}.${hash(isomorphic)}`;
+  const existing = store.get('events', e.namespace, name);
+
+  if (existing && now - Date.parse(existing.lastTimestamp) <= SERIES_FINISH_MS) {
+    // Simplified: the recorder writes a series at its second occurrence and then only every 6 or
+    // 30 minutes; kubesim writes every occurrence. The stored form also keeps the legacy
+    // count and timestamps, which kubesim's printers read, instead of eventTime and series.
+    countRepeat(store, existing, now, 1, undefined);
+    if (restarted) writeState(store, restartKey, restarted, now + SERIES_FINISH_MS);
+    return;
+  }
+  if (!existing) {
+    store.create('events', newEvent(e, name, now, now, 1));
+  } else {
+    const restartName = `${e.objectName}.${hash(keyText(isomorphic, now))}`;
+    store.create('events', newEvent(e, restartName, now, now, 1));
+    writeState(store, restartKey, { name: restartName }, now + SERIES_FINISH_MS);
+  }
+  scheduleEventExpiry(store, now);
+}
+
+function newEvent(e: EventDraft, name: string, first: number, now: number, count: number): KObject {
+  const { component, host } = e.source;
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name, namespace: e.namespace },
+    involvedObject: e.involvedObject,
+    reason: e.reason,
+    message: e.message,
+    source: host ? { component, host } : { component },
+    firstTimestamp: isoTime(first),
+    lastTimestamp: isoTime(now),
+    count,
+    type: e.type,
+    eventTime: null,
+    reportingComponent: component,
+    reportingInstance: host ?? '',
+  };
+}
+
+function countRepeat(store: Store, event: KObject, now: number, occurrences: number, message: string | undefined): void {
+  event.count = (event.count ?? 1) + occurrences;
+  event.lastTimestamp = isoTime(now);
+  if (message !== undefined) event.message = message;
+  store.update('events', event);
+  scheduleEventExpiry(store, now);
+}
+
+/** Reads a correlation record; one past its expiry reads as absent even before the sweep deletes it. */
+function readState<T>(store: Store, key: string, now: number): T | undefined {
+  const row = store.prepared('SELECT state FROM event_correlation WHERE key = ? AND expires > ?').get(key, now) as { state: string } | undefined;
+  return row ? (JSON.parse(row.state) as T) : undefined;
+}
+
+function writeState(store: Store, key: string, state: unknown, expires: number): void {
+  store
+    .prepared('INSERT INTO event_correlation(key, state, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, expires = excluded.expires')
+    .run(key, JSON.stringify(state), Math.ceil(expires));
 }

@@ -1,0 +1,99 @@
+/**
+ * Event expiry as kube-apiserver's --event-ttl (default 1h) does it: etcd
+ * deletes an Event when the lease attached at its last write runs out. A
+ * sweep runs when simulated time reaches the earliest expiry. It reads the
+ * due events through an index on their last write, so its cost follows the
+ * events that expire, not the events stored.
+ */
+import type { Store } from '../store/store.js';
+import type { Controller } from './controller.js';
+
+/** kube-apiserver's default --event-ttl. */
+export const EVENT_TTL_MS = 3_600_000;
+/**
+ * kube-apiserver reuses one etcd lease for the writes of a minute and grants
+ * it TTL + 60 s, so an event expires between 1h and 1h01m after its last
+ * write. kubesim expires it at the first whole minute at or after 1h, which
+ * lets one sweep take all the events of a minute.
+ */
+const LEASE_REUSE_MS = 60_000;
+/** Maximum time (ms) an event stays stored after its last write. */
+export const EVENT_LIFETIME_MS = EVENT_TTL_MS + LEASE_REUSE_MS;
+
+export const EVENT_TTL_CONTROLLER = 'event-ttl';
+const SWEEP_KEY = 'expired';
+/** Events deleted per reconcile; the sweep wakes again at once when more are due. */
+const SWEEP_BATCH = 2000;
+
+/**
+ * An event's last write time as SQL over `objects.data`: its lastTimestamp,
+ * or its creation when it has none (events written in the events.k8s.io
+ * form). It must match the expression of the objects_event_last_write index
+ * in store/db.ts. The queries name that index because without statistics
+ * SQLite prefers the primary key and would scan every event.
+ */
+export const EVENT_LAST_WRITE_SQL = "coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp'))";
+
+/** Per store: the transaction that last confirmed a pending sweep timer, so a burst of events checks once. */
+const sweepConfirmedTx = new WeakMap<Store, number>();
+
+/** Returns when an event last written at `lastWriteMs` expires (ms, a whole minute). */
+export function eventExpiry(lastWriteMs: number): number {
+  return Math.ceil((lastWriteMs + EVENT_TTL_MS) / LEASE_REUSE_MS) * LEASE_REUSE_MS;
+}
+
+function lastWriteOf(event: { lastTimestamp?: string | null; metadata: { creationTimestamp?: string } }): number {
+  return Date.parse(event.lastTimestamp ?? event.metadata.creationTimestamp ?? '');
+}
+
+/**
+ * Makes sure a sweep is pending for an event just written at `lastWriteMs`.
+ * The sweep reschedules itself for the earliest remaining expiry, so only
+ * an empty schedule needs a timer here.
+ */
+export function scheduleEventExpiry(store: Store, lastWriteMs: number): void {
+  if (sweepConfirmedTx.get(store) === store.txSerial) return;
+  const pending = store.prepared('SELECT 1 FROM timers WHERE controller = ? LIMIT 1').get(EVENT_TTL_CONTROLLER);
+  if (!pending) store.addTimer(eventExpiry(lastWriteMs), EVENT_TTL_CONTROLLER, SWEEP_KEY);
+  sweepConfirmedTx.set(store, store.txSerial);
+}
+
+/**
+ * Deletes up to `limit` events that have expired at `now` and the
+ * correlation records that no longer matter. Returns the number of events
+ * deleted and when the next one expires (undefined when none is stored).
+ */
+export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { deleted: number; next: number | undefined } {
+  // Expiry times are whole minutes, so at `now` everything written up to a minute-aligned cut-off has expired.
+  const cutoff = new Date(Math.floor(now / LEASE_REUSE_MS) * LEASE_REUSE_MS - EVENT_TTL_MS).toISOString().replace('.000Z', 'Z');
+  const due = store
+    .prepared(`SELECT namespace, name FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND ${EVENT_LAST_WRITE_SQL} <= ? LIMIT ?`)
+    .all(cutoff, limit) as { namespace: string; name: string }[];
+  let deleted = 0;
+  for (const row of due) {
+    const event = store.get('events', row.namespace, row.name);
+    // Re-read: an event updated earlier in this transaction has a later expiry.
+    if (!event || eventExpiry(lastWriteOf(event as any)) > now) continue;
+    store.remove('events', row.namespace, row.name);
+    deleted++;
+  }
+  store.prepared('DELETE FROM event_correlation WHERE expires <= ?').run(now);
+
+  const earliest = store.prepared(`SELECT min(${EVENT_LAST_WRITE_SQL}) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'`).get() as {
+    last: string | null;
+  };
+  const lastWrite = earliest.last === null ? NaN : Date.parse(earliest.last);
+  const next = Number.isFinite(lastWrite) ? eventExpiry(lastWrite) : undefined;
+  return { deleted, next: due.length === limit && deleted > 0 ? now : next };
+}
+
+/** Timer-driven controller that runs the --event-ttl sweep. */
+export const eventTtlController: Controller = {
+  name: EVENT_TTL_CONTROLLER,
+  watches: {},
+  reconcile(ctx) {
+    const { next } = expireEvents(ctx.store, ctx.now());
+    sweepConfirmedTx.delete(ctx.store);
+    if (next !== undefined) ctx.wakeAt(next, SWEEP_KEY);
+  },
+};

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Cluster } from '../../src/engine/cluster.js';
+import { recordEvent } from '../../src/engine/events.js';
+import { EVENT_LAST_WRITE_SQL, eventExpiry, expireEvents } from '../../src/engine/event-ttl.js';
+import type { KObject } from '../../src/api/types.js';
+import { START, advance, newCluster } from '../helpers/cluster.js';
+
+const MINUTE = 60_000;
+const SOURCE = { component: 'deployment-controller' };
+
+let cluster: Cluster;
+
+afterEach(() => {
+  cluster?.store.db.close();
+});
+
+function newObject(name: string): KObject {
+  return cluster.store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: {} });
+}
+
+function record(obj: KObject, message: string): void {
+  cluster.store.tx(() => recordEvent(cluster.store, obj, 'Normal', 'ScalingReplicaSet', message, SOURCE));
+}
+
+function eventCount(obj: KObject): number {
+  return cluster.store.list('events', 'default').filter((e) => e.involvedObject.uid === obj.metadata.uid).length;
+}
+
+describe('eventExpiry', () => {
+  it('rounds one hour after the write up to a whole minute', () => {
+    expect(new Date(eventExpiry(Date.parse('2022-05-31T07:00:30Z'))).toISOString()).toBe('2022-05-31T08:01:00.000Z');
+  });
+
+  it('keeps an exact minute', () => {
+    expect(new Date(eventExpiry(Date.parse('2022-05-31T07:00:00Z'))).toISOString()).toBe('2022-05-31T08:00:00.000Z');
+  });
+});
+
+describe('event TTL', () => {
+  it('deletes an event at its expiry during clock advance', () => {
+    cluster = newCluster();
+    advance(cluster, 30_000);
+    const d = newObject('web');
+    record(d, 'Scaled up replica set web-5d8f from 0 to 3');
+
+    advance(cluster, 60 * MINUTE - 1_000);
+    expect(eventCount(d)).toBe(1);
+    advance(cluster, 1_000);
+    expect(eventCount(d)).toBe(1);
+    advance(cluster, 29_000);
+    expect(eventCount(d)).toBe(1);
+    advance(cluster, 1_000);
+    expect(eventCount(d)).toBe(0);
+  });
+
+  it('keeps an event that a repeat refreshed', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    record(d, 'Scaled up replica set web-5d8f from 0 to 3');
+    advance(cluster, 50 * MINUTE);
+    record(d, 'Scaled up replica set web-5d8f from 0 to 3');
+
+    advance(cluster, 20 * MINUTE);
+    expect(eventCount(d)).toBe(1);
+    advance(cluster, 40 * MINUTE);
+    expect(eventCount(d)).toBe(0);
+  });
+
+  it('expires events written at different times in turn', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    record(d, 'Scaled up replica set web-5d8f from 0 to 3');
+    advance(cluster, 30 * MINUTE);
+    record(d, 'Scaled up replica set web-7c6e from 0 to 3');
+
+    advance(cluster, 31 * MINUTE);
+    expect(eventCount(d)).toBe(1);
+    advance(cluster, 30 * MINUTE);
+    expect(eventCount(d)).toBe(0);
+  });
+
+  it('expires events on a command that settles after the wall clock moved', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    record(d, 'Scaled up replica set web-5d8f from 0 to 3');
+
+    cluster.settle(START + 2 * 60 * MINUTE);
+    expect(eventCount(d)).toBe(0);
+  });
+
+  it('deletes at most a batch and asks to run again', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    for (let i = 0; i < 5; i++) record(d, `Scaled up replica set web-${i} from 0 to 3`);
+    const now = START + 61 * MINUTE;
+
+    const swept = cluster.store.tx(() => expireEvents(cluster.store, now, 2));
+    expect(swept).toEqual({ deleted: 2, next: now });
+    expect(eventCount(d)).toBe(3);
+  });
+
+  it('matches the expression of the last-write index', () => {
+    cluster = newCluster();
+    const plan = cluster.store
+      .prepared(`EXPLAIN QUERY PLAN SELECT name FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND ${EVENT_LAST_WRITE_SQL} <= ?`)
+      .all('2022-05-31T07:00:00Z') as { detail: string }[];
+
+    expect(plan.map((p) => p.detail)).toEqual([`SEARCH objects USING INDEX objects_event_last_write (<expr><?)`]);
+  });
+});
