@@ -386,15 +386,26 @@ export class Store {
         owner: ownerUidOf(obj),
         node: obj.spec?.nodeName ?? null,
       };
-      this.stmt('UPDATE objects SET rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
-        Number(meta.resourceVersion),
-        row.owner,
-        row.node,
-        row.data,
-        resource,
-        ns,
-        meta.name,
-      );
+      if (row.owner === oldRow.owner && row.node === oldRow.node) {
+        // Setting an indexed column, even to its old value, makes SQLite rewrite its index entries.
+        this.stmt('UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
+          Number(meta.resourceVersion),
+          row.data,
+          resource,
+          ns,
+          meta.name,
+        );
+      } else {
+        this.stmt('UPDATE objects SET rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
+          Number(meta.resourceVersion),
+          row.owner,
+          row.node,
+          row.data,
+          resource,
+          ns,
+          meta.name,
+        );
+      }
       this.cache.wrote(resource, ns, meta.name, row, oldRow, cloneJson(obj));
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, old);
