@@ -7,6 +7,7 @@
  */
 import type { Store } from '../store/store.js';
 import type { Controller } from './controller.js';
+import { deleteExpiredEventState } from './event-state.js';
 
 /** kube-apiserver's default --event-ttl. */
 export const EVENT_TTL_MS = 3_600_000;
@@ -59,8 +60,8 @@ export function scheduleEventExpiry(store: Store, lastWriteMs: number): void {
 }
 
 /**
- * Deletes up to `limit` events that have expired at `now` and the
- * correlation records that no longer matter. Returns the number of events
+ * Deletes up to `limit` events that have expired at `now`, and the
+ * recorders' records that no longer matter. Returns the number of events
  * deleted and when the next one expires (undefined when none is stored).
  */
 export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { deleted: number; next: number | undefined } {
@@ -77,7 +78,7 @@ export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { 
     store.remove('events', row.namespace, row.name);
     deleted++;
   }
-  store.prepared('DELETE FROM event_correlation WHERE expires <= ?').run(now);
+  deleteExpiredEventState(store, now);
 
   const earliest = store.prepared(`SELECT min(${EVENT_LAST_WRITE_SQL}) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'`).get() as {
     last: string | null;

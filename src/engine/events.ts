@@ -4,8 +4,8 @@
  * component uses in Kubernetes. kube-controller-manager and the kubelet use
  * client-go's legacy recorder with its EventCorrelator, and kube-scheduler
  * uses the events.k8s.io recorder with its event series. The recorders'
- * in-process caches live in the event_correlation table, so they carry over
- * between CLI invocations. Stored events expire by --event-ttl (event-ttl.ts).
+ * in-process caches are stored (event-state.ts), so they carry over between
+ * CLI invocations. Stored events expire by --event-ttl (event-ttl.ts).
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
@@ -20,6 +20,7 @@ import {
   type CorrelationRecord,
 } from './event-correlator.js';
 import { EVENT_LIFETIME_MS, scheduleEventExpiry } from './event-ttl.js';
+import { readEventState, writeEventState } from './event-state.js';
 
 export interface EventSource {
   component: string;
@@ -126,7 +127,7 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
   const ref = e.involvedObject;
   const sourceAndObject = keyText(e.source.component, e.source.host, ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, e.type);
   const recordKey = `record:${hash(sourceAndObject)}`;
-  const record = readState<CorrelationRecord>(store, recordKey, now) ?? newCorrelationRecord(now);
+  const record = readEventState<CorrelationRecord>(store, recordKey, now) ?? newCorrelationRecord(now);
   pruneSimilar(record, now);
 
   const combined = aggregateSimilar(record, e.reason, hash(e.message), now);
@@ -139,12 +140,12 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
   if (!takeSpamToken(record, now)) {
     const dropped = record.dropped[name];
     record.dropped[name] = { count: (dropped?.count ?? 0) + 1, first: dropped?.first ?? now };
-    writeState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
+    writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
     return;
   }
   const dropped = record.dropped[name];
   delete record.dropped[name];
-  writeState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
+  writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
 
   const existing = store.get('events', e.namespace, name);
   const occurrences = 1 + (dropped?.count ?? 0);
@@ -175,7 +176,7 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
   // A series starts under a name derived from its key, so most events need no stored state.
   // Only a series that restarts after a finished one under that name stores where it went.
   const restartKey = `series:${hash(isomorphic)}`;
-  const restarted = readState<{ name: string }>(store, restartKey, now);
+  const restarted = readEventState<{ name: string }>(store, restartKey, now);
   const name = restarted?.name ?? `${e.objectName}.${hash(isomorphic)}`;
   const existing = store.get('events', e.namespace, name);
 
@@ -184,7 +185,7 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
     // 30 minutes; kubesim writes every occurrence. The stored form also keeps the legacy
     // count and timestamps, which kubesim's printers read, instead of eventTime and series.
     countRepeat(store, existing, now, 1, undefined);
-    if (restarted) writeState(store, restartKey, restarted, now + SERIES_FINISH_MS);
+    if (restarted) writeEventState(store, restartKey, restarted, now + SERIES_FINISH_MS);
     return;
   }
   if (!existing) {
@@ -192,7 +193,7 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
   } else {
     const restartName = `${e.objectName}.${hash(keyText(isomorphic, now))}`;
     store.create('events', newEvent(e, restartName, now, now, 1));
-    writeState(store, restartKey, { name: restartName }, now + SERIES_FINISH_MS);
+    writeEventState(store, restartKey, { name: restartName }, now + SERIES_FINISH_MS);
   }
   scheduleEventExpiry(store, now);
 }
@@ -223,16 +224,4 @@ function countRepeat(store: Store, event: KObject, now: number, occurrences: num
   if (message !== undefined) event.message = message;
   store.update('events', event);
   scheduleEventExpiry(store, now);
-}
-
-/** Reads a correlation record; one past its expiry reads as absent even before the sweep deletes it. */
-function readState<T>(store: Store, key: string, now: number): T | undefined {
-  const row = store.prepared('SELECT state FROM event_correlation WHERE key = ? AND expires > ?').get(key, now) as { state: string } | undefined;
-  return row ? (JSON.parse(row.state) as T) : undefined;
-}
-
-function writeState(store: Store, key: string, state: unknown, expires: number): void {
-  store
-    .prepared('INSERT INTO event_correlation(key, state, expires) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, expires = excluded.expires')
-    .run(key, JSON.stringify(state), Math.ceil(expires));
 }

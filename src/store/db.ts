@@ -43,14 +43,10 @@ const MIGRATIONS: string[] = [
    CREATE INDEX objects_owner ON objects(owner) WHERE owner IS NOT NULL;
    CREATE INDEX objects_node ON objects(node, resource) WHERE node IS NOT NULL;
    CREATE INDEX objects_unscheduled ON objects(resource) WHERE node IS NULL;`,
-  // Event recorders' correlation state (client-go keeps it in process memory;
-  // kubesim must carry it across CLI invocations), and an index on each
-  // event's last write so the --event-ttl sweep reads only the events due.
-  // The index expression must match EVENT_LAST_WRITE_SQL in engine/event-ttl.ts.
-  `CREATE TABLE event_correlation (key TEXT NOT NULL, state TEXT NOT NULL, expires INTEGER NOT NULL);
-   CREATE UNIQUE INDEX event_correlation_key ON event_correlation(key);
-   CREATE INDEX event_correlation_expires ON event_correlation(expires);
-   CREATE INDEX objects_event_last_write ON objects(
+  // An index on each event's last write, so the --event-ttl sweep reads
+  // only the events due. The expression must match EVENT_LAST_WRITE_SQL in
+  // engine/event-ttl.ts.
+  `CREATE INDEX objects_event_last_write ON objects(
      coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp')))
      WHERE resource = 'events';`,
 ];
