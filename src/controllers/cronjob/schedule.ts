@@ -5,9 +5,11 @@
  * only, so commands that never reconcile a CronJob never load it.
  */
 import { createRequire } from 'node:module';
+import { utcScheduleWalker, type CronFields } from './utc-schedule.js';
 
 /** The parts of cron-parser this module uses. */
 interface CronExpression {
+  readonly fields: CronFields;
   reset(date: Date): void;
   next(): { getTime(): number };
 }
@@ -38,19 +40,22 @@ const NEXT_MEMO_SIZE = 256;
  * next start time. A UTC minute is a local one because every zone offset
  * since 1972 is a whole number of minutes (checked against Node's time zone data).
  */
-function memoSchedule(expression: CronExpression): Schedule {
+function memoSchedule(expression: CronExpression, zone: string): Schedule {
   const memo = new Map<number, number>();
+  const walk = zone === 'UTC' || zone === 'Etc/UTC' ? utcScheduleWalker(expression.fields) : undefined;
   return {
     next(afterMs) {
       const minute = Math.floor(afterMs / 60_000) * 60_000;
       let next = memo.get(minute);
+      if (next !== undefined) return next;
+      next = walk?.(minute);
       if (next === undefined) {
         // From the minute's last second cron-parser steps one second, not 59, to the next minute.
         expression.reset(new Date(minute + 59_000));
         next = expression.next().getTime();
-        if (memo.size >= NEXT_MEMO_SIZE) memo.clear();
-        memo.set(minute, next);
       }
+      if (memo.size >= NEXT_MEMO_SIZE) memo.clear();
+      memo.set(minute, next);
       return next;
     },
   };
@@ -117,7 +122,7 @@ function compileSchedule(schedule: string, timeZone: string | undefined): Schedu
   if (fields.length !== 5) throw new Error(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`);
   const { CronExpressionParser } = loadParser();
   const expression = CronExpressionParser.parse(`0 ${fields.join(' ')}`, { currentDate: new Date(0), tz: zone });
-  return memoSchedule(expression);
+  return memoSchedule(expression, zone);
 }
 
 /** The schedule times that fell due since the last one handled. */
