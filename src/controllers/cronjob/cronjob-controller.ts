@@ -166,7 +166,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
   cj.status ??= {};
   const before = JSON.stringify(cj.status);
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
-  const jobs = ctx.store.list('jobs', ns, { owner: cj.metadata.uid });
+  // The store's shared copies: the sync reads its jobs and never changes them.
+  const jobs = ctx.store.list('jobs', ns, { owner: cj.metadata.uid, shared: true });
 
   syncActiveList(ctx, cj, jobs, emit);
   if (!cj.metadata.deletionTimestamp) runSchedule(ctx, cj, key, emit);

@@ -154,7 +154,7 @@ function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, 
  * only when the sync wrote pods.
  */
 function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: Set<number>, pods: KObject[], podWrites: number): void {
-  if (ctx.store.writesOf('pods') !== podWrites) pods = ctx.store.list('pods', job.metadata.namespace, { owner: job.metadata.uid });
+  if (ctx.store.writesOf('pods') !== podWrites) pods = ctx.store.list('pods', job.metadata.namespace, { owner: job.metadata.uid, shared: true });
   const active = pods.filter(isPodActive);
   const finished = Object.values(record.finished);
   const status = job.status;
@@ -186,7 +186,8 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   job._sim = record;
   job.status ??= {};
   const podWrites = ctx.store.writesOf('pods');
-  const pods = ctx.store.list('pods', ns, { owner: job.metadata.uid });
+  // The store's shared copies: the sync reads its pods and never changes them.
+  const pods = ctx.store.list('pods', ns, { owner: job.metadata.uid, shared: true });
   countFinishedPods(record, pods, now);
   const active = pods.filter(isPodActive);
   const indexed = job.spec?.completionMode === 'Indexed';
