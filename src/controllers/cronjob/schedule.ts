@@ -1,15 +1,15 @@
 /**
  * CronJob schedules: parsing (five fields or an `@hourly`-style macro, in
  * spec.timeZone or UTC) and the missed-start arithmetic of
- * pkg/controller/cronjob/utils.go. cron-parser is required on first use
- * only, so commands that never reconcile a CronJob never load it.
+ * pkg/controller/cronjob/utils.go. UTC schedules are walked by
+ * utc-schedule.ts. cron-parser, for other zones, is required on first use
+ * only, so commands that never reconcile such a CronJob never load it.
  */
 import { createRequire } from 'node:module';
-import { utcScheduleWalker, type CronFields } from './utc-schedule.js';
+import { utcScheduleWalker } from './utc-schedule.js';
 
 /** The parts of cron-parser this module uses. */
 interface CronExpression {
-  readonly fields: CronFields;
   reset(date: Date): void;
   next(): { getTime(): number };
 }
@@ -35,25 +35,19 @@ export interface Schedule {
 const NEXT_MEMO_SIZE = 256;
 
 /**
- * Wraps a parsed expression and memoizes its next times by minute. Start
- * times fall on whole minutes, so every instant of a minute has the same
- * next start time. A UTC minute is a local one because every zone offset
- * since 1972 is a whole number of minutes (checked against Node's time zone data).
+ * Wraps a next-start function of whole minutes and memoizes it. Start times
+ * fall on whole minutes, so every instant of a minute has the same next
+ * start time. A UTC minute is a local one because every zone offset since
+ * 1972 is a whole number of minutes (checked against Node's time zone data).
  */
-function memoSchedule(expression: CronExpression, zone: string): Schedule {
+function memoSchedule(nextAfterMinute: (minute: number) => number): Schedule {
   const memo = new Map<number, number>();
-  const walk = zone === 'UTC' || zone === 'Etc/UTC' ? utcScheduleWalker(expression.fields) : undefined;
   return {
     next(afterMs) {
       const minute = Math.floor(afterMs / 60_000) * 60_000;
       let next = memo.get(minute);
       if (next !== undefined) return next;
-      next = walk?.(minute);
-      if (next === undefined) {
-        // From the minute's last second cron-parser steps one second, not 59, to the next minute.
-        expression.reset(new Date(minute + 59_000));
-        next = expression.next().getTime();
-      }
+      next = nextAfterMinute(minute);
       if (memo.size >= NEXT_MEMO_SIZE) memo.clear();
       memo.set(minute, next);
       return next;
@@ -120,9 +114,16 @@ function compileSchedule(schedule: string, timeZone: string | undefined): Schedu
   }
   const fields = text.split(/\s+/).filter(Boolean);
   if (fields.length !== 5) throw new Error(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`);
+  const walk = zone === 'UTC' || zone === 'Etc/UTC' ? utcScheduleWalker(fields) : undefined;
+  if (walk) return memoSchedule(walk);
+  // NOTE: for other zones cron-parser matches days: its `*\/1` day field is restricted, where robfig/cron treats it as `*`.
   const { CronExpressionParser } = loadParser();
   const expression = CronExpressionParser.parse(`0 ${fields.join(' ')}`, { currentDate: new Date(0), tz: zone });
-  return memoSchedule(expression, zone);
+  return memoSchedule((minute) => {
+    // From the minute's last second cron-parser steps one second, not 59, to the next minute.
+    expression.reset(new Date(minute + 59_000));
+    return expression.next().getTime();
+  });
 }
 
 /** The schedule times that fell due since the last one handled. */

@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { utcScheduleWalker, type CronFields } from '../../../src/controllers/cronjob/utc-schedule.js';
+import { utcScheduleWalker } from '../../../src/controllers/cronjob/utc-schedule.js';
 import { mostRecentScheduleTime, parseSchedule, recentUnmetScheduleTimes } from '../../../src/controllers/cronjob/schedule.js';
 
 interface Expression {
-  fields: CronFields;
   reset(date: Date): void;
   next(): { getTime(): number };
 }
@@ -16,7 +15,7 @@ const MINUTES = ['*', '*/5', '0', '15,45', '10-20', '0-59/7', '59'];
 const HOURS = ['*', '0', '9-17', '*/6', '23'];
 const DAYS = ['*', '1', '15', '29', '31', '1-7', '?', '*/10'];
 const MONTHS = ['*', '2', 'JAN-MAR', '*/4', '12'];
-const WEEKDAYS = ['*', '0', '1-5', 'SUN', '6', '7', '?'];
+const WEEKDAYS = ['*', '0', '1-5', 'SUN', 'mon-fri', '6', '?'];
 
 /** A small seeded generator, so the generated cases are the same on every run. */
 function generator(seed: number): (n: number) => number {
@@ -27,6 +26,12 @@ function generator(seed: number): (n: number) => number {
   };
 }
 
+/** Formats the walker's next start after `from` as an ISO string. */
+function nextAfter(schedule: string, from: string): string {
+  const walk = utcScheduleWalker(schedule.split(' '))!;
+  return new Date(walk(Date.parse(from))).toISOString();
+}
+
 describe('UTC schedule walker', () => {
   it('matches cron-parser on generated schedules', () => {
     const pick = generator(7);
@@ -34,21 +39,22 @@ describe('UTC schedule walker', () => {
     const span = Date.UTC(2030, 0, 1) - from;
     let compared = 0;
     for (let i = 0; i < 120; i++) {
-      const text = [MINUTES, HOURS, DAYS, MONTHS, WEEKDAYS].map((options) => options[pick(options.length)]).join(' ');
+      const fields = [MINUTES, HOURS, DAYS, MONTHS, WEEKDAYS].map((options) => options[pick(options.length)]);
       let expression: Expression;
       try {
-        expression = CronExpressionParser.parse(`0 ${text}`, { currentDate: new Date(0), tz: 'UTC' });
+        expression = CronExpressionParser.parse(`0 ${fields.join(' ')}`, { currentDate: new Date(0), tz: 'UTC' });
       } catch {
-        // cron-parser rejects a day that no month of the field has (31 in February), and the controller never fires it.
+        // cron-parser rejects a day that no month of the field has (31 in February), and such a schedule never fires.
+        expect(utcScheduleWalker(fields), fields.join(' ')).toBeUndefined();
         continue;
       }
-      const walk = utcScheduleWalker(expression.fields);
-      expect(walk, text).toBeDefined();
+      const walk = utcScheduleWalker(fields);
+      expect(walk, fields.join(' ')).toBeDefined();
       for (let j = 0; j < 12; j++) {
         const minute = from + Math.floor((pick(1 << 20) / (1 << 20)) * (span / 60_000)) * 60_000;
         expression.reset(new Date(minute + 59_000));
-        const expected = expression.next().getTime();
-        expect(new Date(walk!(minute)!).toISOString(), `${text} after ${new Date(minute).toISOString()}`).toBe(new Date(expected).toISOString());
+        const expected = new Date(expression.next().getTime()).toISOString();
+        expect(new Date(walk!(minute)).toISOString(), `${fields.join(' ')} after ${new Date(minute).toISOString()}`).toBe(expected);
         compared++;
       }
     }
@@ -56,15 +62,23 @@ describe('UTC schedule walker', () => {
   });
 
   it('crosses month ends and leap days', () => {
-    const walk = utcScheduleWalker(CronExpressionParser.parse('0 0 0 29 2 *', { currentDate: new Date(0), tz: 'UTC' }).fields)!;
-    expect(new Date(walk(Date.UTC(2022, 4, 31, 9, 50))!).toISOString()).toBe('2024-02-29T00:00:00.000Z');
-    const monthEnd = utcScheduleWalker(CronExpressionParser.parse('0 30 23 31 * *', { currentDate: new Date(0), tz: 'UTC' }).fields)!;
-    expect(new Date(monthEnd(Date.UTC(2022, 3, 1))!).toISOString()).toBe('2022-05-31T23:30:00.000Z');
+    expect(nextAfter('0 0 29 2 *', '2022-05-31T09:50:00Z')).toBe('2024-02-29T00:00:00.000Z');
+    expect(nextAfter('30 23 31 * *', '2022-04-01T00:00:00Z')).toBe('2022-05-31T23:30:00.000Z');
+    expect(nextAfter('0 0 29 2 *', '2096-03-01T00:00:00Z')).toBe('2104-02-29T00:00:00.000Z');
   });
 
-  it('leaves L and # forms to cron-parser', () => {
-    for (const text of ['0 0 0 L * *', '0 0 0 * * 5#3', '30 0 0 * * *']) {
-      expect(utcScheduleWalker(CronExpressionParser.parse(text, { currentDate: new Date(0), tz: 'UTC' }).fields)).toBeUndefined();
+  it('follows robfig day and step rules', () => {
+    // A starred day of month (`*\/1`) makes both day fields required: Mondays only, not every day.
+    expect(nextAfter('0 0 */1 * 1', '2022-05-31T09:50:00Z')).toBe('2022-06-06T00:00:00.000Z');
+    // `5/15` means 5-59/15.
+    expect(nextAfter('5/15 * * * *', '2022-05-31T09:50:00Z')).toBe('2022-05-31T10:05:00.000Z');
+    // With both day fields restricted either one matches.
+    expect(nextAfter('0 0 15 * 1', '2022-05-31T09:50:00Z')).toBe('2022-06-06T00:00:00.000Z');
+  });
+
+  it('leaves other schedules to cron-parser', () => {
+    for (const text of ['0 0 30 2 *', '0 0 * * 7', '0 0 L * *', '0 0 * * 5#3', '0 0 * *']) {
+      expect(utcScheduleWalker(text.split(' ')), text).toBeUndefined();
     }
   });
 });
