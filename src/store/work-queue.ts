@@ -1,5 +1,5 @@
 /**
- * The controllers' work queue inside one transaction. The queue table holds
+ * The controllers' work queue inside one transaction. The queue table contains
  * the keys still due when a transaction commits. While a transaction runs,
  * keys are added and taken in memory, so a reconcile costs no queue
  * statements. Keys come out in the order they went in, and a key already
