@@ -9,14 +9,12 @@ const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'tutorial');
 const SEED = join(__dirname, '..', '..', '..', 'shared', 'seed', 'k8s-controllers-tutorial.zh.txt');
 
 /**
- * Steps that still differ, by number and command. Both are open gaps: pods
- * started together become ready at the same simulated instant, so the
- * mid-rollback `get rs` state never occurs; and the Job's `describe pod`
- * lacks the service-account token volume, pull timeouts of varying length,
- * and the transcript's pod ran `perl` where its manifest says perl:5.36.0.
+ * Steps that still differ, by number and command: pods started together
+ * become ready at the same simulated instant, so the mid-rollback `get rs`
+ * state never occurs.
  */
-const KNOWN_FIXTURE_DIFFERENCES = ['32 kubectl get rs', '47 kubectl describe pod pi-59srm'];
-const KNOWN_SEED_DIFFERENCES = ['34 kubectl get rs', '52 kubectl describe pod pi-59srm'];
+const KNOWN_FIXTURE_DIFFERENCES = ['32 kubectl get rs'];
+const KNOWN_SEED_DIFFERENCES = ['34 kubectl get rs'];
 
 function differing(report: Report): string[] {
   return report.steps.filter((s) => s.status === 'differ').map((s) => `${s.index} ${s.command}`);
@@ -49,7 +47,7 @@ describe('kubesim replay, end to end', () => {
     const r = sb.run(['replay', FIXTURES]);
     expect(r.stdout).toContain('Kubernetes 1.15, because the transcript shows the extensions API group');
     expect(r.stdout).toMatch(/^✓  2  kubectl create -f rs\.yml$/m);
-    expect(r.stdout).toMatch(/^72 steps: \d+ ✓ match, \d+ ≈ transient, 2 ✗ differ, \d+ ○ skipped$/m);
+    expect(r.stdout).toMatch(/^72 steps: \d+ ✓ match, \d+ ≈ transient, 1 ✗ differ, \d+ ○ skipped$/m);
     expect(r.code).toBe(1);
   });
 

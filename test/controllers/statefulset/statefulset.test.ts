@@ -57,7 +57,9 @@ describe('StatefulSet controller', () => {
     expect([pod.spec.hostname, pod.spec.subdomain]).toEqual(['web-0', 'nginx']);
     expect(pod.metadata.labels!['statefulset.kubernetes.io/pod-name']).toBe('web-0');
     expect(pod.metadata.labels!['apps.kubernetes.io/pod-index']).toBe('0');
-    expect(pod.spec.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } }]);
+    // The claim's volume, then the service account token volume admission adds.
+    expect(pod.spec.volumes[0]).toEqual({ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } });
+    expect(pod.spec.volumes.map((v: any) => v.name)).toEqual(['data', expect.stringMatching(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/)]);
   });
 
   it('holds the set while a pod never becomes Ready', () => {
