@@ -36,6 +36,19 @@ function syncAfterPullFailureMs(failures: number): number {
   return failures <= 1 ? 2_000 : 10_000;
 }
 
+/**
+ * Returns the extra time, 0 to 900 ms, that this pod's first start takes,
+ * hashed from its uid. On a real node, pods that start together become
+ * Running and ready at slightly different moments (sandbox and network
+ * setup, the runtime's own queue).
+ */
+export function startOffsetMs(pod: KObject): number {
+  let h = 0x811c9dc5;
+  const uid = pod.metadata.uid ?? pod.metadata.name;
+  for (let i = 0; i < uid.length; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 901;
+}
+
 function source(pod: KObject) {
   return { component: 'kubelet', host: pod.spec.nodeName as string };
 }
@@ -66,7 +79,7 @@ function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: an
   if (!always && isPresentOnNode(node, spec.image)) {
     emit('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, spec.name);
     rec.stage = 'start';
-    rec.until = now + ctx.settings.startMs;
+    rec.until = now + ctx.settings.startMs + startOffsetMs(pod);
     return;
   }
   if (never) {
@@ -101,7 +114,7 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
       : `Successfully pulled image "${spec.image}"`;
   emit('Normal', 'Pulled', message, spec.name);
   rec.stage = 'start';
-  rec.until = at + ctx.settings.startMs;
+  rec.until = at + ctx.settings.startMs + startOffsetMs(pod);
   rec.waitingReason = 'ContainerCreating';
   delete rec.waitingMessage;
   // The node lists each image once, however many pods pulled it.

@@ -230,7 +230,8 @@ describe('logs of a job with several pods', () => {
     ].join('\n');
     writeFileSync(join(sb.home, 'twice.yml'), manifest);
     on('create', '-f', 'twice.yml');
-    on('clock', 'advance', '40s');
+    // The first pod runs 30 s; the second starts within 7 s after it (a pull, then its start offset).
+    on('clock', 'advance', '42s');
     const running = names(on('get', 'pod', '--field-selector=status.phase=Running').stdout);
     expect(running).toHaveLength(1);
     const r = on('logs', 'job/twice');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createObject, newCluster, newPod } from '../helpers/cluster.js';
 import { podCells } from '../../src/printers/pod-status.js';
+import { startOffsetMs } from '../../src/kubelet/kubelet.js';
 
 describe('kubelet', () => {
   it('shows ContainerCreating until the image is pulled and started', () => {
@@ -9,7 +10,10 @@ describe('kubelet', () => {
     let pod = c.store.get('pods', 'default', 'web')!;
     expect(podCells(pod, c.simNow, 132).status).toBe('ContainerCreating');
     expect(pod.spec.nodeName).toMatch(/^k8s-node0[12]$/);
-    advance(c, c.settings.pullMs + c.settings.startMs);
+    advance(c, c.settings.pullMs + c.settings.startMs + startOffsetMs(pod) - 1);
+    pod = c.store.get('pods', 'default', 'web')!;
+    expect(podCells(pod, c.simNow, 132).status).toBe('ContainerCreating');
+    advance(c, 1);
     pod = c.store.get('pods', 'default', 'web')!;
     expect(podCells(pod, c.simNow, 132)).toEqual({ ready: '1/1', status: 'Running', restarts: '0' });
   });

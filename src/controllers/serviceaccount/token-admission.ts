@@ -10,7 +10,7 @@
  * projected volume `kube-api-access-xxxxx` holding a bound token, the cluster
  * CA from the `kube-root-ca.crt` ConfigMap and the namespace.
  *
- * kubesim keeps no token Secrets or ServiceAccount objects of its own, so the
+ * kubesim creates no `default` ServiceAccount or token Secrets, so the
  * name suffixes are hashed from the seed and the account, or from the pod's
  * uid. The Secret's name is then the same for every pod of an account, as on
  * a real cluster, and a projected volume gets a fresh suffix per pod. Hashing
