@@ -8,8 +8,9 @@
  * with the image the transcript shows and puts the file back afterwards, so
  * later steps that create from it again use the file as shown.
  *
- * The search ends at the next step that writes the file or creates from it
- * again: the describe output after that belongs to the later run.
+ * The search ends at the next step that writes the file or may change an
+ * image (another create or apply, set, edit, patch, replace, rollout): the
+ * describe output after that may show the later image.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,13 +89,19 @@ function podContainers(doc: any): any[] {
   return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].filter((c) => typeof c?.name === 'string');
 }
 
+/** Reports whether a kubectl command may give pods another image than they had. */
+function changesImages(command: string): boolean {
+  const verb = command.split(/\s+/).slice(1).find((w) => !w.startsWith('-'));
+  return ['create', 'apply', 'set', 'edit', 'patch', 'replace', 'rollout'].includes(verb ?? '');
+}
+
 /** Lists pod, container and image of each container in later `kubectl describe pod` outputs, up to the file's next use. */
 function describedContainers(steps: readonly Step[], after: number, file: string): { pod: string; container: string; image: string; step: number }[] {
   const found: { pod: string; container: string; image: string; step: number }[] = [];
   for (const later of steps) {
     if (later.index <= after) continue;
     if (later.writesFile?.path === file) break;
-    if (later.kind === 'kubectl' && /\s(?:create|apply)\s/.test(` ${later.command} `) && filesReadBy(later.command).includes(file)) break;
+    if (later.kind === 'kubectl' && changesImages(later.command)) break;
     if (later.kind !== 'kubectl' || !/\bdescribe\s+(?:pods?|po)\b/.test(later.command)) continue;
     let pod: string | undefined;
     let container: string | undefined;

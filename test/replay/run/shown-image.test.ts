@@ -46,6 +46,12 @@ describe('useShownImages', () => {
     expect(useShownImages(dir, steps, steps[0], ['create', '-f', 'job.yml'])).toEqual([]);
   });
 
+  it('stops looking at set image', () => {
+    const dir = workDir();
+    const steps = [step(1, 'kubectl create -f job.yml'), step(2, 'kubectl set image job/pi pi=perl'), step(3, 'kubectl describe pod pi-59srm', DESCRIBE)];
+    expect(useShownImages(dir, steps, steps[0], ['create', '-f', 'job.yml'])).toEqual([]);
+  });
+
   it('ignores pods of other objects', () => {
     const dir = workDir();
     const other = DESCRIBE.map((l) => l.replace('pi-59srm', 'web-59srm'));
