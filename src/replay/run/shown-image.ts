@@ -2,11 +2,11 @@
  * A tutorial shows a manifest once, in its final form, but the author may
  * have run an earlier version of it first. The tutorial's job.yml names
  * `image: perl:5.36.0`, while the pod its first `kubectl create -f job.yml`
- * made shows `Image: perl` in `kubectl describe`. When a later step
- * describes a pod of an object the step creates, and the pod's container
- * ran another image than the file names, the replay creates the object
- * with the image the transcript shows and puts the file back afterwards, so
- * later steps that create from it again use the file as shown.
+ * made shows `Image: perl` in `kubectl describe`. A later step may describe
+ * a pod of an object the step creates, whose container ran another image
+ * than the file names. The replay then creates the object with the image
+ * the transcript shows. It puts the file back afterwards, so later steps
+ * that create from it again use the file as shown.
  *
  * The search ends at the next step that writes the file or may change an
  * image (another create or apply, set, edit, patch, replace, rollout): the
