@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
 import type { Controller, ControllerContext, WatchMapper } from './controller.js';
 import { draw, nameSuffix, uuid } from './random.js';
 import { debug } from './debug.js';
+import { relieveMemory } from './memory.js';
 
 const log = debug('engine');
 
@@ -144,6 +145,7 @@ export class Cluster {
     const progress = { instant: -1, rounds: 0 };
     for (;;) {
       const step = this.store.tx(() => this.settleSome(target, progress));
+      relieveMemory();
       total += step.reconciled;
       if (step.finished) return total;
     }
@@ -196,18 +198,9 @@ export class Cluster {
 
   /** Takes up to BATCH keys off the work queue and reconciles them at the current instant. */
   private drainBatch(): number {
-    const rows = this.store.prepared('SELECT id, controller, key FROM queue ORDER BY id LIMIT ?').all(BATCH) as {
-      id: number;
-      controller: string;
-      key: string;
-    }[];
-    const del = this.store.prepared('DELETE FROM queue WHERE id = ?');
-    for (const r of rows) {
-      del.run(r.id);
-      this.store.forgetQueued(r.controller, r.key);
-      this.reconcileOne(r.controller, r.key);
-    }
-    return rows.length;
+    const items = this.store.takeQueued(BATCH);
+    for (const item of items) this.reconcileOne(item.controller, item.key);
+    return items.length;
   }
 
   private reconcileOne(name: string, key: string): void {

@@ -14,6 +14,7 @@ import { clusterExists, clusterFile } from './home.js';
 import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
 import { isoTime } from '../store/store.js';
 import { versionNumber } from '../api/registry.js';
+import { mountServiceAccountToken } from '../controllers/serviceaccount/token-admission.js';
 
 export interface CreateOptions {
   clock?: 'wall' | 'manual';
@@ -42,6 +43,9 @@ function wire(cluster: Cluster): Cluster {
     );
     if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old);
     if (resource === 'daemonsets' && op !== 'delete') stampTemplateGeneration(obj, old);
+    if (resource === 'pods' && op === 'create') {
+      mountServiceAccountToken(obj, cluster.settings, (ns, name) => store.get('serviceaccounts', ns, name));
+    }
   };
   store.hooks.unshift(trackNodeUsage(store));
   cluster.register(CONTROLLERS);

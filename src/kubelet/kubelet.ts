@@ -23,8 +23,31 @@ export function backoffMs(failures: number): number {
   return Math.min(300_000, 10_000 * 2 ** Math.max(0, failures - 1));
 }
 
-/** How long ErrImagePull shows before the kubelet reports ImagePullBackOff. */
-const ERR_IMAGE_PULL_MS = 2_000;
+/**
+ * Returns the delay until the kubelet syncs a pod again after a failed pull.
+ * The sync that pulled computed the pod's status before pulling, so the status
+ * still shows ContainerCreating (or ImagePullBackOff) until this next sync reports
+ * ErrImagePull and, still inside the back-off, "Back-off pulling image".
+ * After the first failure that sync comes at once: the sandbox's start queued
+ * it while the pull ran. After later ones the pod worker requeues the pod
+ * with its 10 s back-off period.
+ */
+function syncAfterPullFailureMs(failures: number): number {
+  return failures <= 1 ? 2_000 : 10_000;
+}
+
+/**
+ * Returns the extra time, 0 to 900 ms, that this pod's first start takes,
+ * hashed from its uid. On a real node, pods that start together become
+ * Running and ready at slightly different moments (sandbox and network
+ * setup, the runtime's own queue).
+ */
+export function startOffsetMs(pod: KObject): number {
+  let h = 0x811c9dc5;
+  const uid = pod.metadata.uid ?? pod.metadata.name;
+  for (let i = 0; i < uid.length; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 901;
+}
 
 function source(pod: KObject) {
   return { component: 'kubelet', host: pod.spec.nodeName as string };
@@ -56,7 +79,7 @@ function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: an
   if (!always && isPresentOnNode(node, spec.image)) {
     emit('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, spec.name);
     rec.stage = 'start';
-    rec.until = now + ctx.settings.startMs;
+    rec.until = now + ctx.settings.startMs + startOffsetMs(pod);
     return;
   }
   if (never) {
@@ -80,9 +103,8 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
     emit('Warning', 'Failed', `Failed to pull image "${spec.image}": ${outcome.message}`, spec.name);
     emit('Warning', 'Failed', 'Error: ErrImagePull', spec.name);
     rec.stage = 'pullErr';
-    rec.waitingReason = 'ErrImagePull';
-    rec.waitingMessage = `Failed to pull image "${spec.image}": ${outcome.message}`;
-    rec.until = at + ERR_IMAGE_PULL_MS;
+    rec.pullError = `Failed to pull image "${spec.image}": ${outcome.message}`;
+    rec.until = at + syncAfterPullFailureMs(rec.pullFailures);
     return undefined;
   }
   const took = ctx.settings.pullMs;
@@ -92,7 +114,7 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
       : `Successfully pulled image "${spec.image}"`;
   emit('Normal', 'Pulled', message, spec.name);
   rec.stage = 'start';
-  rec.until = at + ctx.settings.startMs;
+  rec.until = at + ctx.settings.startMs + startOffsetMs(pod);
   rec.waitingReason = 'ContainerCreating';
   delete rec.waitingMessage;
   // The node lists each image once, however many pods pulled it.
@@ -208,12 +230,15 @@ function advance(ctx: ControllerContext, pod: KObject, node: KObject, spec: any,
         emit('Normal', 'BackOff', `Back-off pulling image "${spec.image}"`, spec.name);
         emit('Warning', 'Failed', 'Error: ImagePullBackOff', spec.name);
         rec.stage = 'pullWait';
-        rec.waitingReason = 'ImagePullBackOff';
-        rec.waitingMessage = `Back-off pulling image "${spec.image}"`;
-        rec.until = rec.until + backoffMs(rec.pullFailures) - ERR_IMAGE_PULL_MS;
+        rec.waitingReason = 'ErrImagePull';
+        rec.waitingMessage = rec.pullError;
+        rec.until = rec.until + backoffMs(rec.pullFailures) - syncAfterPullFailureMs(rec.pullFailures);
         break;
       case 'pullWait': {
         const at = rec.until;
+        // This sync reports the back-off the previous one found, then pulls again.
+        rec.waitingReason = 'ImagePullBackOff';
+        rec.waitingMessage = `Back-off pulling image "${spec.image}"`;
         emit('Normal', 'Pulling', `Pulling image "${spec.image}"`, spec.name);
         const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed);
         rec.stage = 'pull';

@@ -24,6 +24,8 @@ export interface ContainerRecord {
   /** Why the container is waiting (`ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff`, ...). */
   waitingReason?: string;
   waitingMessage?: string;
+  /** The last failed pull's error, reported in the status from the next sync on (the status lags one sync). */
+  pullError?: string;
   containerId?: string;
   /** Why the runtime could not start the process (the container then ends with StartError). */
   startError?: string;

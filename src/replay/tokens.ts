@@ -27,9 +27,19 @@ const TIMESTAMPS: readonly RegExp[] = [
 /** Placeholder that replaces every timestamp; it contains no spaces, so it is one cell. */
 export const TIME_MASK = '<time>';
 
-/** Replaces every timestamp in a line with TIME_MASK. */
+/**
+ * A registry CDN's signed blob URL (in docker's pull errors) ends in
+ * `?verify=EXPIRY-SIGNATURE`: a timestamp and a signature over it. The
+ * `sha256/17/` directory in front of a blob repeats the digest's first two
+ * characters, so it is dropped and the digest binds like a uid.
+ */
+const SIGNED_URL_EXPIRY = /([?&]verify=)\d+-[A-Za-z0-9%._~-]+/g;
+const BLOB_DIRECTORY = /\/sha256\/[0-9a-f]{2}\/(?=[0-9a-f]{64})/g;
+
+/** Replaces every timestamp in a line with TIME_MASK, signed-URL expiries included (see SIGNED_URL_EXPIRY). */
 export function maskTimestamps(line: string): string {
-  return TIMESTAMPS.reduce((text, pattern) => text.replace(pattern, TIME_MASK), line);
+  const masked = TIMESTAMPS.reduce((text, pattern) => text.replace(pattern, TIME_MASK), line);
+  return masked.replace(SIGNED_URL_EXPIRY, `$1${TIME_MASK}`).replace(BLOB_DIRECTORY, '/sha256/');
 }
 
 /** Reports whether a word is a kubectl age or duration (`20s`, `2m58s`, `5h4m`, `<invalid>`). */
@@ -43,9 +53,9 @@ export interface Piece {
   text: string;
 }
 
-const PIECE = /(\d{1,3}(?:\.\d{1,3}){3})|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)|([^A-Za-z0-9]+)/g;
+const PIECE = /(\d{1,3}(?:\.\d{1,3}){3})|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64}(?![A-Za-z0-9-]))|([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)|([^A-Za-z0-9]+)/g;
 
-/** Splits a word into IP addresses, uids, name-like runs and punctuation. */
+/** Splits a word into IP addresses, uids (and sha256 digests, which bind the same way), name-like runs and punctuation. */
 export function splitPieces(word: string): Piece[] {
   const pieces: Piece[] = [];
   for (const m of word.matchAll(PIECE)) {

@@ -9,6 +9,7 @@ import type { KObject } from '../api/types.js';
 import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { ObjectCache, queryKey, type CachedRow } from './object-cache.js';
+import { WorkQueue, type QueueItem } from './work-queue.js';
 
 function qualified(resource: string): string {
   const r = findResource(resource);
@@ -57,6 +58,9 @@ export function cloneJson<T>(value: T): T {
   return out as T;
 }
 
+/** Statements that need no savepoint opened before them: queries and the transaction statements themselves. */
+const READING_SQL = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
+
 /** Stands in for metadata.resourceVersion while an update is encoded once for both comparison and storage. */
 const RV_SENTINEL = '\u0000kubesim-rv';
 const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
@@ -72,13 +76,17 @@ export class Store {
   /** Increments with every outermost transaction, so callers can cache reads for one transaction. */
   txSerial = 0;
   private rv = 0;
-  private queued = new Set<string>();
   /** Meta values read or written in the current transaction; writes reach SQLite at commit. */
   private metaCache = new Map<string, string | undefined>();
   private metaDirty = new Set<string>();
   /** Previous meta values, so a rolled-back savepoint also rolls back its meta writes. */
   private metaUndo: [key: string, value: string | undefined, dirty: boolean][] = [];
   private savepoints = 0;
+  /** Per open savepoint level, whether its SQL SAVEPOINT was issued (it is, before the level's first SQL write). */
+  private savepointOpened: boolean[] = [];
+  private queue: WorkQueue;
+  /** Statements that write, which need the current savepoint opened first. */
+  private readonly writingSql = new Set<string>();
   private writes = new Map<string, number>();
   private readonly stmts: Record<string, any> = {};
   admission: Admission | undefined;
@@ -92,16 +100,37 @@ export class Store {
     readonly db: Database,
     /** Simulated current time in milliseconds. */
     public now: () => number,
-  ) {}
+  ) {
+    this.queue = new WorkQueue(db);
+  }
 
-  /** Returns a prepared statement for `sql`, compiled once per store and reused. */
+  /**
+   * Returns a prepared statement for `sql`, compiled once per store and
+   * reused. Call it right before running the statement: inside a savepoint,
+   * a writing statement opens the savepoint first.
+   */
   prepared(sql: string) {
     return this.stmt(sql);
   }
 
+  /** Issues the SQL SAVEPOINT of every open level that has not written yet. */
+  private openSavepoints(): void {
+    const opened = this.savepointOpened;
+    if (opened.length === 0 || opened[opened.length - 1]) return;
+    for (let i = 0; i < opened.length; i++) {
+      if (opened[i]) continue;
+      this.stmt('SAVEPOINT kubesim_sp').run();
+      opened[i] = true;
+    }
+  }
+
   private stmt(sql: string) {
     let s = this.stmts[sql];
-    if (!s) s = this.stmts[sql] = this.db.prepare(sql);
+    if (!s) {
+      s = this.stmts[sql] = this.db.prepare(sql);
+      if (!READING_SQL.test(sql)) this.writingSql.add(sql);
+    }
+    if (this.savepoints > 0 && this.writingSql.has(sql)) this.openSavepoints();
     return s;
   }
 
@@ -125,6 +154,7 @@ export class Store {
       const result = fn();
       if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
       this.flushMeta();
+      this.queue.flush();
       this.stmt('COMMIT').run();
       this.cacheRv = this.rv;
       return result;
@@ -135,7 +165,8 @@ export class Store {
       throw err;
     } finally {
       this.depth = 0;
-      this.queued.clear();
+      this.queue.reset();
+      this.savepointOpened.length = 0;
       this.metaCache.clear();
       this.metaDirty.clear();
       this.metaUndo.length = 0;
@@ -150,16 +181,22 @@ export class Store {
   savepoint<T>(fn: () => T): T {
     if (this.depth === 0) return this.tx(() => this.savepoint(fn));
     const mark = this.metaUndo.length;
-    this.stmt('SAVEPOINT kubesim_sp').run();
+    const queueMark = this.queue.mark();
+    // The SQL savepoint is issued lazily, before the first SQL write (openSavepoints), so a reconcile that only reads costs no statements.
+    const level = this.savepointOpened.length;
+    this.savepointOpened.push(false);
     this.savepoints++;
     try {
       const result = fn();
-      this.stmt('RELEASE kubesim_sp').run();
+      if (this.savepointOpened[level]) this.stmt('RELEASE kubesim_sp').run();
       return result;
     } catch (err) {
-      this.stmt('ROLLBACK TO kubesim_sp').run();
-      this.cache.clear();
-      this.stmt('RELEASE kubesim_sp').run();
+      if (this.savepointOpened[level]) {
+        this.stmt('ROLLBACK TO kubesim_sp').run();
+        this.stmt('RELEASE kubesim_sp').run();
+        this.cache.clear();
+      }
+      this.queue.rollback(queueMark);
       for (let i = this.metaUndo.length - 1; i >= mark; i--) {
         const [key, value, dirty] = this.metaUndo[i];
         this.metaCache.set(key, value);
@@ -169,6 +206,7 @@ export class Store {
       throw err;
     } finally {
       this.metaUndo.length = mark;
+      this.savepointOpened.length = level;
       this.savepoints--;
     }
   }
@@ -432,15 +470,13 @@ export class Store {
 
   /** Queues `key` for `controller`; a key already queued keeps its place. */
   enqueue(controller: string, key: string): void {
-    const k = controller + '\u0000' + key;
-    if (this.queued.has(k)) return;
-    this.queued.add(k);
-    this.stmt('INSERT OR IGNORE INTO queue(controller, key) VALUES (?, ?)').run(controller, key);
+    if (this.depth === 0) throw new Error('store enqueue outside a transaction');
+    this.queue.push(controller, key);
   }
 
-  /** Drops the in-transaction memory of a queued key after it was taken off the queue. */
-  forgetQueued(controller: string, key: string): void {
-    this.queued.delete(controller + '\u0000' + key);
+  /** Takes up to `limit` queued keys, oldest first (inside a transaction). */
+  takeQueued(limit: number): QueueItem[] {
+    return this.queue.take(limit);
   }
 
   addTimer(due: number, controller: string, key: string): void {

@@ -29,24 +29,28 @@ describe('tutorial Job transcript', () => {
 
   it('shows ErrImagePull, then ImagePullBackOff, when the pull times out', () => {
     on('clock', 'advance', '30s');
-    expect(on('get', 'pod').stdout).toContain('pi-f795s   0/1     ErrImagePull   0          30s');
+    // The sync that pulled wrote its status before the pull failed; the next one reports the error.
+    expect(on('get', 'pod').stdout).toContain('pi-f795s   0/1     ContainerCreating   0          30s');
     on('clock', 'advance', '2s');
-    expect(on('get', 'pod').stdout).toContain('pi-f795s   0/1     ImagePullBackOff   0          32s');
+    expect(on('get', 'pod').stdout).toContain('pi-f795s   0/1     ErrImagePull   0          32s');
+    on('clock', 'advance', '8s');
+    expect(on('get', 'pod').stdout).toContain('pi-f795s   0/1     ImagePullBackOff   0          40s');
   });
 
   it('lists the pull failure events in describe pod', () => {
     const text = on('describe', 'pod', 'pi-f795s').stdout;
     expect(text).toContain('Controlled By:  Job/pi');
     expect(text).toContain('      Reason:       ImagePullBackOff');
-    expect(text).toMatch(/Warning {2}Failed +2s +kubelet, k8s-node0\d {2}Failed to pull image "perl": rpc error: code = Unknown desc = .*i\/o timeout/);
-    expect(text).toMatch(/Warning {2}Failed +2s +kubelet, k8s-node0\d {2}Error: ErrImagePull\n/);
-    expect(text).toMatch(/Normal {3}BackOff +0s +kubelet, k8s-node0\d {2}Back-off pulling image "perl"\n/);
-    expect(text).toMatch(/Warning {2}Failed +0s +kubelet, k8s-node0\d {2}Error: ImagePullBackOff\n/);
+    expect(text).toMatch(/Warning {2}Failed +10s +kubelet, k8s-node0\d {2}Failed to pull image "perl": rpc error: code = Unknown desc = .*i\/o timeout/);
+    expect(text).toMatch(/Warning {2}Failed +10s +kubelet, k8s-node0\d {2}Error: ErrImagePull\n/);
+    expect(text).toMatch(/Normal {3}BackOff +8s +kubelet, k8s-node0\d {2}Back-off pulling image "perl"\n/);
+    expect(text).toMatch(/Warning {2}Failed +8s +kubelet, k8s-node0\d {2}Error: ImagePullBackOff\n/);
+    expect(text).toMatch(/Normal {3}Pulling +0s \(x2 over 40s\) +kubelet, k8s-node0\d {2}Pulling image "perl"\n/);
   });
 
   it('keeps the job at 0/1 while the image cannot be pulled', () => {
     on('clock', 'advance', '5m');
-    expect(on('get', 'job').stdout).toBe('NAME   COMPLETIONS   DURATION   AGE\npi     0/1           5m32s      5m32s\n');
+    expect(on('get', 'job').stdout).toBe('NAME   COMPLETIONS   DURATION   AGE\npi     0/1           5m40s      5m40s\n');
   });
 
   it('deletes the job with its pod', () => {
@@ -226,7 +230,8 @@ describe('logs of a job with several pods', () => {
     ].join('\n');
     writeFileSync(join(sb.home, 'twice.yml'), manifest);
     on('create', '-f', 'twice.yml');
-    on('clock', 'advance', '40s');
+    // The first pod runs 30 s; the second starts within 7 s after it (a pull, then its start offset).
+    on('clock', 'advance', '42s');
     const running = names(on('get', 'pod', '--field-selector=status.phase=Running').stdout);
     expect(running).toHaveLength(1);
     const r = on('logs', 'job/twice');

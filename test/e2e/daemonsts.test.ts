@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sandbox } from '../helpers/cli.js';
+import { startOffsetMs } from '../../src/kubelet/kubelet.js';
+import type { KObject } from '../../src/api/types.js';
 
 const STATEFUL = `apiVersion: v1
 kind: Service
@@ -137,12 +139,23 @@ describe('StatefulSet behind a headless Service', () => {
   it('starts web-0, web-1 and web-2 strictly in order', () => {
     expect(on(['apply', '-f', 'web.yaml']).stdout).toBe('service/nginx created\nstatefulset.apps/web created\n');
     expect(names(on(['get', 'pods']).stdout)).toEqual(['web-0']);
-    on(['clock', 'advance', '5s']);
+    // Each pod pulls for 4 s and starts in 1 s plus its own start offset.
+    const start = (pod: string) => {
+      const uid = on(['get', 'pod', pod, '-o', 'jsonpath={.metadata.uid}']).stdout;
+      return 5_000 + startOffsetMs({ metadata: { name: pod, uid } } as KObject);
+    };
+    const first = start('web-0');
+    on(['clock', 'advance', `${first - 1}ms`]);
+    expect(names(on(['get', 'pods']).stdout)).toEqual(['web-0']);
+    on(['clock', 'advance', '1ms']);
     expect(names(on(['get', 'pods']).stdout)).toEqual(['web-0', 'web-1']);
-    on(['clock', 'advance', '5s']);
+    const second = start('web-1');
+    on(['clock', 'advance', `${second}ms`]);
     expect(names(on(['get', 'pods']).stdout)).toEqual(['web-0', 'web-1', 'web-2']);
-    on(['clock', 'advance', '5s']);
-    expect(on(['get', 'sts']).stdout).toBe('NAME   READY   AGE\nweb    3/3     15s\n');
+    const third = start('web-2');
+    on(['clock', 'advance', `${third}ms`]);
+    const age = Math.floor((first + second + third) / 1000);
+    expect(on(['get', 'sts']).stdout).toBe(`NAME   READY   AGE\nweb    3/3     ${age}s\n`);
   });
 
   it('reaches web-0 by its DNS name', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createObject, newCluster, newPod } from '../helpers/cluster.js';
 import { podCells } from '../../src/printers/pod-status.js';
+import { startOffsetMs } from '../../src/kubelet/kubelet.js';
 
 describe('kubelet', () => {
   it('shows ContainerCreating until the image is pulled and started', () => {
@@ -9,7 +10,10 @@ describe('kubelet', () => {
     let pod = c.store.get('pods', 'default', 'web')!;
     expect(podCells(pod, c.simNow, 132).status).toBe('ContainerCreating');
     expect(pod.spec.nodeName).toMatch(/^k8s-node0[12]$/);
-    advance(c, c.settings.pullMs + c.settings.startMs);
+    advance(c, c.settings.pullMs + c.settings.startMs + startOffsetMs(pod) - 1);
+    pod = c.store.get('pods', 'default', 'web')!;
+    expect(podCells(pod, c.simNow, 132).status).toBe('ContainerCreating');
+    advance(c, 1);
     pod = c.store.get('pods', 'default', 'web')!;
     expect(podCells(pod, c.simNow, 132)).toEqual({ ready: '1/1', status: 'Running', restarts: '0' });
   });
@@ -28,10 +32,28 @@ describe('kubelet', () => {
   it('reports ErrImagePull then ImagePullBackOff for a missing tag', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('bad', 'nginx:1.91'));
-    advance(c, c.settings.pullFailMs);
+    advance(c, c.settings.pullFailMs + 2000);
     expect(podCells(c.store.get('pods', 'default', 'bad')!, c.simNow, 132).status).toBe('ErrImagePull');
-    advance(c, 3000);
+    advance(c, 8000);
     expect(podCells(c.store.get('pods', 'default', 'bad')!, c.simNow, 132).status).toBe('ImagePullBackOff');
+  });
+
+  it('reports a failed pull one sync later', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('bad', 'nginx:1.91'));
+    advance(c, c.settings.pullFailMs);
+    const status = () => c.store.get('pods', 'default', 'bad')!.status.containerStatuses[0].state.waiting;
+    expect(status().reason).toBe('ContainerCreating');
+    advance(c, 2000);
+    expect(status().reason).toBe('ErrImagePull');
+    expect(status().message).toMatch(/^Failed to pull image "nginx:1\.91": rpc error: code = NotFound/);
+    // Second failure: the pod worker's 10 s requeue brings the next sync.
+    advance(c, 8000 + c.settings.pullFailMs);
+    expect(status().reason).toBe('ImagePullBackOff');
+    advance(c, 9000);
+    expect(status().reason).toBe('ImagePullBackOff');
+    advance(c, 1000);
+    expect(status().reason).toBe('ErrImagePull');
   });
 
   it('completes a busybox command and logs its output', () => {

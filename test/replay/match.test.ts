@@ -249,3 +249,30 @@ describe('matchOutput line order', () => {
     expect(result.verdict).toBe('differ');
   });
 });
+
+describe('matchOutput on docker pull errors', () => {
+  const url = (digest: string, verify: string) =>
+    `Failed to pull image "perl": rpc error: code = Unknown desc = error pulling image configuration: Get https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/${digest.slice(0, 2)}/${digest}/data?verify=${verify}: dial tcp 104.18.121.25:443: i/o timeout`;
+  const theirs = '1725f0319c998102f9e28ea08cf878479ea097631cbd71d4ae68084cb28ded58';
+  const ours = 'c59dbb9a32717590d78ba897477d90d14781860aa78f5edc372c655fc52744ed';
+  const other = 'f20839fdbe2ca8a650addd9e92e1a6a59e2817211ccca51e5e437e3a4ae79c45';
+
+  it('matches another blob digest and another URL signature', () => {
+    const result = matchOutput(
+      [url(theirs, '1653984692-TOutVPGZjtgcYIlOBQ7odZ3Nai4%3D'), url(theirs, '1653984761-LKewdu223Tqu6Uz7rwgnTd%2FpjrY%3D')],
+      [url(ours, '1654057074-3sJsGSmG7jD1%2FiBSZM6b3a3xH6U%3D'), url(ours, '1654057114-mK3qcgZ%2FSEQL9qHxi%2Beo7dKz3dY%3D')],
+      EMPTY_BINDINGS,
+    );
+    expect(result.verdict).toBe('match');
+    expect(boundValue(result.newBindings, theirs)).toBe(ours);
+  });
+
+  it('keeps one blob digest standing for one digest', () => {
+    const result = matchOutput(
+      [url(theirs, '1653984692-TOutVPGZjtgcYIlOBQ7odZ3Nai4%3D'), url(theirs, '1653984761-LKewdu223Tqu6Uz7rwgnTd%2FpjrY%3D')],
+      [url(ours, '1654057074-3sJsGSmG7jD1%2FiBSZM6b3a3xH6U%3D'), url(other, '1654057114-mK3qcgZ%2FSEQL9qHxi%2Beo7dKz3dY%3D')],
+      EMPTY_BINDINGS,
+    );
+    expect(result.verdict).toBe('differ');
+  });
+});

@@ -15,7 +15,7 @@ import { isoTime } from '../../store/store.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
-import { findUnmetTimes, isKnownTimeZone, parseSchedule, type Schedule } from './schedule.js';
+import { isKnownTimeZone, mostRecentScheduleTime, parseSchedule, recentUnmetScheduleTimes, type Schedule } from './schedule.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void;
 
@@ -68,15 +68,21 @@ function findStartTime(ctx: ControllerContext, cj: KObject, schedule: Schedule, 
   const now = ctx.now();
   const earliest = Date.parse(cj.status.lastScheduleTime ?? cj.metadata.creationTimestamp!);
   const deadline: number | undefined = cj.spec?.startingDeadlineSeconds ?? undefined;
-  const unmet = findUnmetTimes(schedule, earliest, now, deadline);
-  if (unmet.missed > 100) {
-    if (ctx.settings.version < 121) {
+  let scheduled: number | undefined;
+  if (ctx.settings.version < 121) {
+    const unmet = recentUnmetScheduleTimes(schedule, earliest, now, deadline);
+    if (unmet.missed > 100) {
       emit('Warning', 'FailedNeedsStart', 'Cannot determine if job needs to be started: too many missed start time (> 100). Set or decrease .spec.startingDeadlineSeconds or check clock skew.');
       return undefined;
     }
-    emit('Warning', 'TooManyMissedTimes', `too many missed start times: ${unmet.missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`);
+    scheduled = unmet.mostRecent;
+  } else {
+    const unmet = mostRecentScheduleTime(schedule, earliest, now, deadline);
+    scheduled = unmet.mostRecent;
+    if (scheduled !== undefined && unmet.missed > 100) {
+      emit('Warning', 'TooManyMissedTimes', `too many missed start times: ${unmet.missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`);
+    }
   }
-  const scheduled = unmet.mostRecent;
   if (scheduled === undefined) return undefined;
   if (typeof deadline === 'number' && scheduled + deadline * 1000 < now) {
     emit('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc1123z(scheduled)}`);
@@ -160,7 +166,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
   cj.status ??= {};
   const before = JSON.stringify(cj.status);
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
-  const jobs = ctx.store.list('jobs', ns, { owner: cj.metadata.uid });
+  // The store's shared copies: the sync reads its jobs and never changes them.
+  const jobs = ctx.store.list('jobs', ns, { owner: cj.metadata.uid, shared: true });
 
   syncActiveList(ctx, cj, jobs, emit);
   if (!cj.metadata.deletionTimestamp) runSchedule(ctx, cj, key, emit);

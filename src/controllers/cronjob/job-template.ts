@@ -5,7 +5,7 @@
  * template's labels and annotations, and a controller reference.
  */
 import type { KObject } from '../../api/types.js';
-import { isoTime } from '../../store/store.js';
+import { cloneJson, isoTime } from '../../store/store.js';
 
 /** Annotation recording the scheduled time of a CronJob's job (beta, on by default, from 1.28). */
 export const SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
@@ -63,5 +63,5 @@ export function newJobFromCronJob(cj: KObject, scheduledTime: number, version: n
   };
   if (Object.keys(labels).length > 0) metadata.labels = labels;
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
-  return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: structuredClone(template.spec ?? {}) };
+  return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: cloneJson(template.spec ?? {}) };
 }

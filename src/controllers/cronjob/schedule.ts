@@ -1,15 +1,21 @@
 /**
  * CronJob schedules: parsing (five fields or an `@hourly`-style macro, in
  * spec.timeZone or UTC) and the missed-start arithmetic of
- * pkg/controller/cronjob/utils.go. cron-parser is required on first use
- * only, so commands that never reconcile a CronJob never load it.
+ * pkg/controller/cronjob/utils.go. UTC schedules are walked by
+ * utc-schedule.ts. cron-parser, for other zones, is required on first use
+ * only, so commands that never reconcile such a CronJob never load it.
  */
 import { createRequire } from 'node:module';
+import { utcScheduleWalker } from './utc-schedule.js';
 
 /** The parts of cron-parser this module uses. */
+interface CronExpression {
+  reset(date: Date): void;
+  next(): { getTime(): number };
+}
 interface CronParserModule {
   CronExpressionParser: {
-    parse(expression: string, options: { currentDate: Date; tz?: string }): { next(): { getTime(): number }; prev(): { getTime(): number } };
+    parse(expression: string, options: { currentDate: Date; tz?: string }): CronExpression;
   };
 }
 
@@ -23,9 +29,34 @@ function loadParser(): CronParserModule {
 /** A parsed schedule: the first start time strictly after a given time. */
 export interface Schedule {
   next(afterMs: number): number;
-  /** The latest start time at or before `atMs`. */
-  previous(atMs: number): number;
 }
+
+/** Maximum next times memoized per schedule. A sync requests the same few times again and again. */
+const NEXT_MEMO_SIZE = 256;
+
+/**
+ * Wraps a next-start function of whole minutes and memoizes it. Start times
+ * fall on whole minutes, so every instant of a minute has the same next
+ * start time. A UTC minute is a local one because every zone offset since
+ * 1972 is a whole number of minutes (checked against Node's time zone data).
+ */
+function memoSchedule(nextAfterMinute: (minute: number) => number): Schedule {
+  const memo = new Map<number, number>();
+  return {
+    next(afterMs) {
+      const minute = Math.floor(afterMs / 60_000) * 60_000;
+      let next = memo.get(minute);
+      if (next !== undefined) return next;
+      next = nextAfterMinute(minute);
+      if (memo.size >= NEXT_MEMO_SIZE) memo.clear();
+      memo.set(minute, next);
+      return next;
+    },
+  };
+}
+
+/** Parsed schedules by zone and text, so a controller parses each schedule once per process. */
+const parsed = new Map<string, Schedule | Error>();
 
 /** Macros robfig/cron's ParseStandard accepts, as five-field expressions. */
 const MACROS: Record<string, string> = {
@@ -54,6 +85,21 @@ export function isKnownTimeZone(zone: string): boolean {
  * follows robfig/cron's wording on a bad schedule.
  */
 export function parseSchedule(schedule: string, timeZone?: string): Schedule {
+  const key = `${timeZone ?? ''}\u0000${schedule}`;
+  let entry = parsed.get(key);
+  if (entry === undefined) {
+    try {
+      entry = compileSchedule(schedule, timeZone);
+    } catch (err) {
+      entry = err as Error;
+    }
+    parsed.set(key, entry);
+  }
+  if (entry instanceof Error) throw entry;
+  return entry;
+}
+
+function compileSchedule(schedule: string, timeZone: string | undefined): Schedule {
   let text = schedule.trim();
   let zone = timeZone ?? 'UTC';
   const tz = /^(?:CRON_TZ|TZ)=(\S+)\s+(.*)$/.exec(text);
@@ -68,44 +114,67 @@ export function parseSchedule(schedule: string, timeZone?: string): Schedule {
   }
   const fields = text.split(/\s+/).filter(Boolean);
   if (fields.length !== 5) throw new Error(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`);
+  const walk = zone === 'UTC' || zone === 'Etc/UTC' ? utcScheduleWalker(fields) : undefined;
+  if (walk) return memoSchedule(walk);
+  // NOTE: for other zones cron-parser matches days: its `*\/1` day field is restricted, where robfig/cron treats it as `*`.
   const { CronExpressionParser } = loadParser();
-  const expression = `0 ${fields.join(' ')}`;
-  CronExpressionParser.parse(expression, { currentDate: new Date(0), tz: zone });
-  return {
-    next: (afterMs) => CronExpressionParser.parse(expression, { currentDate: new Date(afterMs), tz: zone }).next().getTime(),
-    previous: (atMs) => CronExpressionParser.parse(expression, { currentDate: new Date(atMs + 1), tz: zone }).prev().getTime(),
-  };
+  const expression = CronExpressionParser.parse(`0 ${fields.join(' ')}`, { currentDate: new Date(0), tz: zone });
+  return memoSchedule((minute) => {
+    // From the minute's last second cron-parser steps one second, not 59, to the next minute.
+    expression.reset(new Date(minute + 59_000));
+    return expression.next().getTime();
+  });
 }
 
 /** The schedule times that fell due since the last one handled. */
 export interface UnmetTimes {
   /** The most recent unmet start time, if any. */
   mostRecent?: number;
-  /** How many start times were missed (including the most recent); counted up to 101, then estimated. */
+  /** Count of missed start times, including the most recent (each function says how exact it is). */
   missed: number;
 }
 
+/** Returns the time after which starts count as missed: `earliest`, or now − startingDeadlineSeconds when later. */
+function windowStart(earliest: number, now: number, startingDeadlineSeconds: number | undefined): number {
+  return typeof startingDeadlineSeconds === 'number' ? Math.max(earliest, now - startingDeadlineSeconds * 1000) : earliest;
+}
+
 /**
- * Finds the start times due in (earliest, now]: earliest is the last
- * schedule time, else the CronJob's creation, moved up to
- * now − startingDeadlineSeconds when that is later.
+ * Finds the most recent start time due in (earliest, now], the way the v2
+ * controller (1.21+) does (mostRecentScheduleTime in
+ * pkg/controller/cronjob/utils.go): earliest is the last schedule time, else
+ * the CronJob's creation, moved up to now − startingDeadlineSeconds when that
+ * is later. The missed count is estimated from the interval between the
+ * first two start times, so the cost does not grow with the time elapsed.
  * Example: `*\/1` created 09:49:38, now 09:52:10 → mostRecent 09:52:00, missed 3.
  */
-export function findUnmetTimes(schedule: Schedule, earliest: number, now: number, startingDeadlineSeconds?: number): UnmetTimes {
-  let from = earliest;
-  if (typeof startingDeadlineSeconds === 'number') from = Math.max(from, now - startingDeadlineSeconds * 1000);
-  const first = schedule.next(from);
-  if (first > now) return { missed: 0 };
+export function mostRecentScheduleTime(schedule: Schedule, earliest: number, now: number, startingDeadlineSeconds?: number): UnmetTimes {
+  const from = windowStart(earliest, now, startingDeadlineSeconds);
+  const t1 = schedule.next(from);
+  if (now < t1) return { missed: 0 };
+  const t2 = schedule.next(t1);
+  if (now < t2) return { mostRecent: t1, missed: 1 };
+  const interval = Math.round((t2 - t1) / 1000);
+  if (interval < 1) return { missed: 0 };
+  const missed = Math.trunc((now - t1) / 1000 / interval) + 1;
+  // Start one interval before the estimate, so schedules with uneven gaps (30 6-16/4 * * 1-5) still find their latest time.
+  let mostRecent: number | undefined;
+  for (let t = schedule.next(t1 + (missed - 2) * interval * 1000); t <= now; t = schedule.next(t)) mostRecent = t;
+  return mostRecent === undefined ? { missed } : { mostRecent, missed };
+}
+
+/**
+ * Lists the start times due in (earliest, now] one by one, as the v1
+ * controller (before 1.21) does (getRecentUnmetScheduleTimes): it gives up
+ * past 100, reported as missed 101 without a most recent time.
+ */
+export function recentUnmetScheduleTimes(schedule: Schedule, earliest: number, now: number, startingDeadlineSeconds?: number): UnmetTimes {
+  const from = windowStart(earliest, now, startingDeadlineSeconds);
   let missed = 0;
-  let mostRecent = first;
-  for (let t = first; t <= now; t = schedule.next(t)) {
+  let mostRecent: number | undefined;
+  for (let t = schedule.next(from); t <= now; t = schedule.next(t)) {
     mostRecent = t;
-    missed++;
-    if (missed > 100) {
-      // Past 100 the count is estimated from the interval between the first two times, as Kubernetes does.
-      const second = schedule.next(first);
-      return { mostRecent: schedule.previous(now), missed: Math.floor((now - first) / Math.max(1000, second - first)) + 1 };
-    }
+    if (++missed > 100) return { missed };
   }
-  return { mostRecent, missed };
+  return mostRecent === undefined ? { missed } : { mostRecent, missed };
 }

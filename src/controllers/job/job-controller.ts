@@ -148,9 +148,13 @@ function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, 
   for (const index of pending) createJobPod(ctx, job, index);
 }
 
-/** Writes the counts and the status bookkeeping fields of the emulated version. */
-function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: Set<number>): void {
-  const pods = ctx.store.list('pods', job.metadata.namespace, { owner: job.metadata.uid });
+/**
+ * Writes the counts and the status bookkeeping fields of the emulated
+ * version. `pods` is the list the sync started from, and it is listed again
+ * only when the sync wrote pods.
+ */
+function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: Set<number>, pods: KObject[], podWrites: number): void {
+  if (ctx.store.writesOf('pods') !== podWrites) pods = ctx.store.list('pods', job.metadata.namespace, { owner: job.metadata.uid, shared: true });
   const active = pods.filter(isPodActive);
   const finished = Object.values(record.finished);
   const status = job.status;
@@ -181,7 +185,9 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   const record: JobRecord = (job._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
   job.status ??= {};
-  const pods = ctx.store.list('pods', ns, { owner: job.metadata.uid });
+  const podWrites = ctx.store.writesOf('pods');
+  // The store's shared copies: the sync reads its pods and never changes them.
+  const pods = ctx.store.list('pods', ns, { owner: job.metadata.uid, shared: true });
   countFinishedPods(record, pods, now);
   const active = pods.filter(isPodActive);
   const indexed = job.spec?.completionMode === 'Indexed';
@@ -226,7 +232,7 @@ export function syncJob(ctx: ControllerContext, key: string): void {
     }
   }
 
-  updateCounts(ctx, job, record, succeededIndexes);
+  updateCounts(ctx, job, record, succeededIndexes, pods, podWrites);
   if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job);
 }
 

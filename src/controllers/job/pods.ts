@@ -7,6 +7,7 @@ import type { KObject } from '../../api/types.js';
 import type { ControllerContext } from '../../engine/controller.js';
 import { deleteObject } from '../../engine/delete.js';
 import { recordEvent } from '../../engine/events.js';
+import { cloneJson } from '../../store/store.js';
 
 /** Annotation (and, from 1.28, label) carrying an Indexed job pod's completion index. */
 export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index';
@@ -70,7 +71,7 @@ export function newPodForJob(job: KObject, index: number | undefined, version: n
   const template = job.spec?.template ?? {};
   const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
   const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
-  const spec = structuredClone(template.spec ?? {});
+  const spec = cloneJson(template.spec ?? {});
   let generateName = `${job.metadata.name}-`;
   if (index !== undefined) {
     generateName = `${job.metadata.name}-${index}-`;

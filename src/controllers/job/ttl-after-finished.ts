@@ -20,7 +20,10 @@ export function jobFinishTime(job: KObject): number | undefined {
 
 export const ttlAfterFinishedController: Controller = {
   name: 'ttlafterfinished',
-  watches: { jobs: selfMapper },
+  // As the controller's informer handlers do, only finished jobs with a TTL that are not being deleted are queued.
+  watches: {
+    jobs: (obj) => (obj && !obj.metadata.deletionTimestamp && typeof obj.spec?.ttlSecondsAfterFinished === 'number' && finishedCondition(obj) ? selfMapper(obj, undefined) : undefined),
+  },
   reconcile(ctx, key) {
     const [ns, name] = splitKey(key);
     const job = ctx.store.get('jobs', ns, name);

@@ -27,8 +27,8 @@ function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number>
   let m = spreadCache.counts.get(owner);
   if (!m) {
     m = new Map();
-    const rows = ctx.store.db
-      .prepare("SELECT node, count(*) AS n FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL GROUP BY node")
+    const rows = ctx.store
+      .prepared("SELECT node, count(*) AS n FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL GROUP BY node")
       .all(owner) as { node: string; n: number }[];
     for (const r of rows) m.set(r.node, r.n);
     spreadCache.counts.set(owner, m);

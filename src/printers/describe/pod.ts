@@ -94,7 +94,30 @@ export function writeContainer(w: DescribeWriter, c: any, status: any | undefine
   if (mounts.length === 0) w.line(l, 'Mounts', '<none>');
   else {
     w.write(l, 'Mounts:\n');
-    for (const m of mounts) w.write(l + 1, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`);
+    // kubectl sorts mounts by path, byte by byte.
+    const sorted = [...mounts].sort((a, b) => byteOrder(String(a.mountPath), String(b.mountPath)));
+    for (const m of sorted) w.write(l + 1, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`);
+  }
+}
+
+function byteOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Writes a projected volume's sources as kubectl does; an unset optional flag prints as Go's `<nil>`. */
+function writeProjectedVolume(w: DescribeWriter, projected: any): void {
+  w.line(2, 'Type', 'Projected (a volume that contains injected data from multiple sources)');
+  const optional = (value: unknown) => (value === undefined || value === null ? '<nil>' : String(value));
+  for (const source of projected.sources ?? []) {
+    if (source.secret) {
+      w.line(2, 'SecretName', source.secret.name ?? '');
+      w.line(2, 'SecretOptionalName', optional(source.secret.optional));
+    } else if (source.downwardAPI) w.line(2, 'DownwardAPI', 'true');
+    else if (source.configMap) {
+      w.line(2, 'ConfigMapName', source.configMap.name ?? '');
+      w.line(2, 'ConfigMapOptional', optional(source.configMap.optional));
+    } else if (source.serviceAccountToken) w.line(2, 'TokenExpirationSeconds', source.serviceAccountToken.expirationSeconds ?? 3600);
   }
 }
 
@@ -152,7 +175,12 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
         w.line(2, 'Type', 'EmptyDir (a temporary directory that shares a pod\'s lifetime)');
         w.line(2, 'Medium', vol.emptyDir.medium ?? '');
         w.line(2, 'SizeLimit', vol.emptyDir.sizeLimit ?? '<unset>');
-      } else w.line(2, 'Type', Object.keys(vol).filter((k) => k !== 'name')[0] ?? '<unknown>');
+      } else if (vol.secret) {
+        w.line(2, 'Type', 'Secret (a volume populated by a Secret)');
+        w.line(2, 'SecretName', vol.secret.secretName ?? '');
+        w.line(2, 'Optional', vol.secret.optional ? 'true' : 'false');
+      } else if (vol.projected) writeProjectedVolume(w, vol.projected);
+      else w.line(2, 'Type', Object.keys(vol).filter((k) => k !== 'name')[0] ?? '<unknown>');
     }
   }
   w.line(0, 'QoS Class', pod.status?.qosClass ?? 'BestEffort');

@@ -21,6 +21,7 @@ import { emulateWatch, watchPlan } from './follow';
 import { updatePlacementHints } from './placement';
 import { parseAssignment, splitWords, type Variables } from './shell-words';
 import { parseFilter, pipeExec, splitPipeline, type Filter } from './pipes';
+import { describeEdit, useShownImages, type ShownImageEdit } from './shown-image';
 import { LOOKAHEAD_MS, READ_ONLY, Timeline, type Wrap } from './timeline';
 
 /** Simulated time a `rollout status` without `--timeout` may wait. */
@@ -95,13 +96,15 @@ export class Replayer {
     const snapshots: string[][] = [];
     const readOnly = step.kind === 'kubectl' && READ_ONLY.has(argv.find((w) => !w.startsWith('-')) ?? '') && !watchPlan(argv);
     let reason: string | undefined;
+    let edits: ShownImageEdit[] = [];
     if (readOnly) {
       reason = await this.timeline.alignClock(step, argv, snapshots, wrap);
     } else {
       const before = await this.timeline.timeBefore(step);
       if (this.env.steps) updatePlacementHints(this.env.cluster.store, this.env.steps, step.index, this.bindings);
       const cron = await alignCronJobPhase(this.env, step, argv);
-      reason = [before, cron].filter(Boolean).join('; ') || undefined;
+      if (step.kind === 'kubectl' && this.env.steps) edits = useShownImages(this.env.workDir, this.env.steps, step, argv);
+      reason = [before, cron, ...edits.map(describeEdit)].filter(Boolean).join('; ') || undefined;
     }
     if (argv.find((w) => !w.startsWith('-')) === 'edit' && step.kind === 'kubectl') {
       return { step, status: 'skipped', reason: 'kubectl edit opens an editor; replay does not run interactive commands', ranCommand: ran };
@@ -115,7 +118,11 @@ export class Replayer {
     } else {
       // A rollout that never finishes would hold the replay forever; 10 simulated minutes is the limit.
       const endless = argv[0] === 'rollout' && argv.includes('status') && !argv.some((w) => w.startsWith('--timeout'));
-      result = await wrap(this.env.exec)(endless ? [...argv, `--timeout=${ROLLOUT_LIMIT}`] : argv, step.stdin);
+      try {
+        result = await wrap(this.env.exec)(endless ? [...argv, `--timeout=${ROLLOUT_LIMIT}`] : argv, step.stdin);
+      } finally {
+        for (const edit of edits) edit.restore();
+      }
       if (endless && result.lines.some((l) => l.includes('timed out'))) reason = `ran with --timeout=${ROLLOUT_LIMIT} of simulated time, because the rollout did not finish`;
     }
     this.lastExit = result.exitCode;

@@ -103,10 +103,10 @@ describe('progress deadline', () => {
     apply(c, 'deployments', newDeployment({ replicas: 3, progressDeadlineSeconds: 60 }));
     advance(c, ROLL);
     setImage(c, 'web', 'nginx:1.91');
-    advance(c, 30_000);
+    advance(c, 32_000);
     const pod = c.store.list('pods', 'default').find((p) => p.spec.containers[0].image === 'nginx:1.91')!;
     expect(pod.status.containerStatuses[0].state.waiting.reason).toMatch(/ErrImagePull|ImagePullBackOff/);
-    advance(c, 40_000);
+    advance(c, 38_000);
     const cond = get(c, 'deployments', 'web').status.conditions.find((x: any) => x.type === 'Progressing');
     expect(cond.status).toBe('False');
     expect(cond.reason).toBe('ProgressDeadlineExceeded');

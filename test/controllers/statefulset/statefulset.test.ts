@@ -3,6 +3,7 @@ import type { KObject } from '../../../src/api/types.js';
 import type { Cluster } from '../../../src/engine/cluster.js';
 import { deleteObject } from '../../../src/engine/delete.js';
 import { advance, create, modify, newCluster } from '../cluster-helpers.js';
+import { startOffsetMs } from '../../../src/kubelet/kubelet.js';
 
 function newStatefulSet(opts: { replicas?: number; image?: string; parallel?: boolean; readyDelay?: number; partition?: number } = {}): KObject {
   const container: any = { name: 'nginx', image: opts.image ?? 'nginx:1.25', ports: [{ containerPort: 80, name: 'web' }] };
@@ -44,9 +45,13 @@ describe('StatefulSet controller', () => {
     const cluster = newCluster();
     create(cluster, 'statefulsets', newStatefulSet());
     expect(podNames(cluster)).toEqual(['web-0']);
-    advance(cluster, 5_000);
+    // Each pod pulls for 4 s and starts in 1 s plus its own start offset.
+    const start = (name: string) => 5_000 + startOffsetMs(cluster.store.get('pods', 'default', name)!);
+    advance(cluster, start('web-0') - 1);
+    expect(podNames(cluster)).toEqual(['web-0']);
+    advance(cluster, 1);
     expect(podNames(cluster)).toEqual(['web-0', 'web-1']);
-    advance(cluster, 5_000);
+    advance(cluster, start('web-1'));
     expect(podNames(cluster)).toEqual(['web-0', 'web-1', 'web-2']);
   });
 
@@ -57,7 +62,9 @@ describe('StatefulSet controller', () => {
     expect([pod.spec.hostname, pod.spec.subdomain]).toEqual(['web-0', 'nginx']);
     expect(pod.metadata.labels!['statefulset.kubernetes.io/pod-name']).toBe('web-0');
     expect(pod.metadata.labels!['apps.kubernetes.io/pod-index']).toBe('0');
-    expect(pod.spec.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } }]);
+    // The claim's volume, then the service account token volume admission adds.
+    expect(pod.spec.volumes[0]).toEqual({ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } });
+    expect(pod.spec.volumes.map((v: any) => v.name)).toEqual(['data', expect.stringMatching(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/)]);
   });
 
   it('holds the set while a pod never becomes Ready', () => {
@@ -77,7 +84,8 @@ describe('StatefulSet controller', () => {
   it('binds a claim per ordinal through the default class', () => {
     const cluster = newCluster();
     create(cluster, 'statefulsets', newStatefulSet());
-    advance(cluster, 10_000);
+    // Two pods start one after the other: 5 s each plus start offsets below 1 s.
+    advance(cluster, 12_000);
     expect(claims(cluster)).toEqual(['data-web-0:Bound', 'data-web-1:Bound', 'data-web-2:Bound']);
     expect(cluster.store.get('storageclasses', '', 'standard')!.provisioner).toBe('kubesim.io/hostpath');
   });
@@ -85,7 +93,8 @@ describe('StatefulSet controller', () => {
   it('keeps the claim on scale-down and reattaches it on scale-up', () => {
     const cluster = newCluster();
     create(cluster, 'statefulsets', newStatefulSet());
-    advance(cluster, 10_000);
+    // Two pods start one after the other: 5 s each plus start offsets below 1 s.
+    advance(cluster, 12_000);
     const volume = cluster.store.get('persistentvolumeclaims', 'default', 'data-web-2')!.spec.volumeName;
     setReplicas(cluster, 2);
     advance(cluster, 30_000);
@@ -100,7 +109,8 @@ describe('StatefulSet controller', () => {
   it('scales down from the highest ordinal one pod at a time', () => {
     const cluster = newCluster();
     create(cluster, 'statefulsets', newStatefulSet());
-    advance(cluster, 10_000);
+    // Two pods start one after the other: 5 s each plus start offsets below 1 s.
+    advance(cluster, 12_000);
     setReplicas(cluster, 1);
     advance(cluster, 30_000);
     expect(podNames(cluster)).toEqual(['web-0']);

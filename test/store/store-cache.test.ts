@@ -130,3 +130,55 @@ describe('staleness', () => {
     store.tx(() => expect(store.get('pods', 'default', 'a')).toBeUndefined());
   });
 });
+
+describe('work queue', () => {
+  it('keeps keys queued at commit for the next transaction', () => {
+    store.tx(() => {
+      store.enqueue('rs', 'default/a');
+      store.enqueue('rs', 'default/b');
+      store.enqueue('rs', 'default/a');
+      expect(store.takeQueued(1).map((i) => i.key)).toEqual(['default/a']);
+    });
+    const rows = store.db.prepare('SELECT controller, key FROM queue ORDER BY id').all();
+    expect(rows).toEqual([{ controller: 'rs', key: 'default/b' }]);
+    store.tx(() => {
+      store.enqueue('rs', 'default/c');
+      expect(store.takeQueued(10).map((i) => i.key)).toEqual(['default/b', 'default/c']);
+    });
+    expect(store.db.prepare('SELECT count(*) AS n FROM queue').get()).toEqual({ n: 0 });
+  });
+
+  it('drops keys a rolled-back savepoint queued', () => {
+    store.tx(() => {
+      store.enqueue('rs', 'default/a');
+      expect(() =>
+        store.savepoint(() => {
+          store.enqueue('rs', 'default/b');
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      store.savepoint(() => store.enqueue('rs', 'default/c'));
+      expect(store.takeQueued(10).map((i) => i.key)).toEqual(['default/a', 'default/c']);
+    });
+  });
+
+  it('undoes writes after a read-only savepoint', () => {
+    store.tx(() => {
+      store.create('pods', pod('a'));
+      expect(() =>
+        store.savepoint(() => {
+          store.get('pods', 'default', 'a');
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(() =>
+        store.savepoint(() => {
+          store.remove('pods', 'default', 'a');
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(store.exists('pods', 'default', 'a')).toBe(true);
+    });
+    expect(store.tx(() => store.get('pods', 'default', 'a'))?.metadata.name).toBe('a');
+  });
+});
