@@ -15,7 +15,7 @@ await build({
   target: 'node20',
   outfile: 'dist/main.cjs',
   define: { 'import.meta.url': '__kubesimModuleUrl' },
-  banner: { js: "const __kubesimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "'use strict';const __kubesimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   minify: !process.env.KUBESIM_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',

@@ -9,6 +9,7 @@ import type { KObject } from '../api/types.js';
 import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
+import { ObjectCache, queryKey, type CachedRow } from './object-cache.js';
 
 function qualified(resource: string): string {
   const r = findResource(resource);
@@ -28,6 +29,12 @@ export interface ListOptions {
   owner?: string;
   /** Only objects bound to this node (pods). */
   node?: string;
+  /**
+   * Return the cache's frozen objects themselves instead of copies (inside a
+   * transaction). For hot read-only paths: the caller must copy an object
+   * (cloneJson) before changing it.
+   */
+  shared?: boolean;
 }
 
 /** Formats a millisecond timestamp as the API's RFC 3339 seconds form. */
@@ -77,6 +84,10 @@ export class Store {
   private readonly stmts: Record<string, any> = {};
   admission: Admission | undefined;
   readonly hooks: WriteHook[] = [];
+  /** Decoded objects and list answers, valid while no other process has written (see object-cache.ts). */
+  private cache = new ObjectCache();
+  /** The resourceVersion this process last committed or saw; another value at BEGIN means the cache is stale. */
+  private cacheRv = -1;
 
   constructor(
     readonly db: Database,
@@ -109,15 +120,19 @@ export class Store {
     this.depth = 1;
     this.txSerial++;
     this.rv = Number(this.getMeta('rv') ?? '0');
+    if (this.rv !== this.cacheRv) this.cache.clear();
     const startRv = this.rv;
     try {
       const result = fn();
       if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
       this.flushMeta();
       this.stmt('COMMIT').run();
+      this.cacheRv = this.rv;
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.stmt('ROLLBACK').run();
+      this.cache.clear();
+      this.cacheRv = -1;
       throw err;
     } finally {
       this.depth = 0;
@@ -144,6 +159,7 @@ export class Store {
       return result;
     } catch (err) {
       this.stmt('ROLLBACK TO kubesim_sp').run();
+      this.cache.clear();
       this.stmt('RELEASE kubesim_sp').run();
       for (let i = this.metaUndo.length - 1; i >= mark; i--) {
         const [key, value, dirty] = this.metaUndo[i];
@@ -190,6 +206,10 @@ export class Store {
 
   /** Whether an object exists, without decoding it. */
   exists(resource: string, namespace: string, name: string): boolean {
+    if (this.depth > 0) {
+      const cached = this.cache.row(resource, namespace, name);
+      if (cached !== undefined) return cached !== null;
+    }
     return this.stmt('SELECT 1 FROM objects WHERE resource = ? AND namespace = ? AND name = ?').get(resource, namespace, name) !== undefined;
   }
 
@@ -206,10 +226,23 @@ export class Store {
   }
 
   get(resource: string, namespace: string, name: string): KObject | undefined {
-    const row = this.stmt('SELECT data FROM objects WHERE resource = ? AND namespace = ? AND name = ?').get(resource, namespace, name) as
-      | { data: string }
+    const row = this.readRow(resource, namespace, name);
+    if (!row) return undefined;
+    const frozen = this.depth > 0 ? this.cache.frozen(resource, namespace, name) : undefined;
+    return frozen ? cloneJson(frozen) : JSON.parse(row.data);
+  }
+
+  /** The stored row of one object, through the cache inside a transaction. */
+  private readRow(resource: string, namespace: string, name: string): CachedRow | undefined {
+    if (this.depth > 0) {
+      const cached = this.cache.row(resource, namespace, name);
+      if (cached !== undefined) return cached ?? undefined;
+    }
+    const row = this.stmt('SELECT data, owner, node FROM objects WHERE resource = ? AND namespace = ? AND name = ?').get(resource, namespace, name) as
+      | CachedRow
       | undefined;
-    return row ? JSON.parse(row.data) : undefined;
+    if (this.depth > 0) this.cache.remember(resource, namespace, name, row);
+    return row;
   }
 
   getByUid(uid: string): { resource: string; obj: KObject } | undefined {
@@ -218,27 +251,43 @@ export class Store {
   }
 
   /** Lists objects of a resource, in one namespace or (namespace undefined) all, sorted by namespace and name. */
+  /**
+   * Lists objects of a resource, in one namespace or (namespace undefined)
+   * all, sorted by namespace and name. With `shared`, inside a transaction,
+   * the objects are the cache's frozen ones (see ListOptions.shared).
+   */
   list(resource: string, namespace?: string, opts: ListOptions = {}): KObject[] {
-    let rows: { data: string }[];
-    if (opts.owner !== undefined) {
-      rows = this.stmt('SELECT data FROM objects WHERE owner = ? AND resource = ? ORDER BY namespace, name').all(opts.owner, resource);
-    } else if (opts.node !== undefined) {
-      rows = this.stmt('SELECT data FROM objects WHERE node = ? AND resource = ? ORDER BY namespace, name').all(opts.node, resource);
-    } else if (namespace === undefined) {
-      rows = this.stmt('SELECT data FROM objects WHERE resource = ? ORDER BY namespace, name').all(resource);
-    } else {
-      rows = this.stmt('SELECT data FROM objects WHERE resource = ? AND namespace = ? ORDER BY name').all(resource, namespace);
+    const index = queryKey(resource, namespace, opts);
+    let out = this.depth > 0 ? this.cache.listed(index) : undefined;
+    if (!out) {
+      const cols = 'SELECT namespace, name, data, owner, node FROM objects';
+      let rows: (CachedRow & { namespace: string; name: string })[];
+      if (opts.owner !== undefined) {
+        rows = this.stmt(`${cols} WHERE owner = ? AND resource = ? ORDER BY namespace, name`).all(opts.owner, resource);
+      } else if (opts.node !== undefined) {
+        rows = this.stmt(`${cols} WHERE node = ? AND resource = ? ORDER BY namespace, name`).all(opts.node, resource);
+      } else if (namespace === undefined) {
+        rows = this.stmt(`${cols} WHERE resource = ? ORDER BY namespace, name`).all(resource);
+      } else {
+        rows = this.stmt(`${cols} WHERE resource = ? AND namespace = ? ORDER BY name`).all(resource, namespace);
+      }
+      if (this.depth === 0) out = rows.map((r) => JSON.parse(r.data) as KObject);
+      else out = this.cache.load(index, resource, rows);
     }
-    const out = rows.map((r) => JSON.parse(r.data) as KObject);
-    return namespace !== undefined && (opts.owner !== undefined || opts.node !== undefined)
-      ? out.filter((o) => (o.metadata.namespace ?? '') === namespace)
-      : out;
+    if (namespace !== undefined && (opts.owner !== undefined || opts.node !== undefined)) out = out.filter((o) => (o.metadata.namespace ?? '') === namespace);
+    return this.depth > 0 && !opts.shared ? out.map(cloneJson) : out;
   }
 
-  /** Lists pods not yet bound to a node. */
+  /** Lists pods not yet bound to a node (frozen and shared inside a transaction: copy one before changing it). */
   listUnscheduledPods(): KObject[] {
-    const rows = this.stmt("SELECT data FROM objects WHERE resource = 'pods' AND node IS NULL ORDER BY namespace, name").all() as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data));
+    const index = queryKey('pods', undefined, { unscheduled: true });
+    const cached = this.depth > 0 ? this.cache.listed(index) : undefined;
+    if (cached) return cached;
+    const rows = this.stmt("SELECT namespace, name, data, owner, node FROM objects WHERE resource = 'pods' AND node IS NULL ORDER BY namespace, name").all() as (CachedRow & {
+      namespace: string;
+      name: string;
+    })[];
+    return this.depth > 0 ? this.cache.load(index, 'pods', rows) : rows.map((r) => JSON.parse(r.data));
   }
 
   /** Counts objects of a resource without loading them. */
@@ -286,16 +335,18 @@ export class Store {
       meta.resourceVersion = this.nextRv();
       if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
       delete meta.deletionTimestamp;
+      const row: CachedRow = { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
       this.stmt('INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
         resource,
         ns,
         meta.name,
         meta.uid,
         Number(meta.resourceVersion),
-        ownerUidOf(obj),
-        obj.spec?.nodeName ?? null,
-        JSON.stringify(obj),
+        row.owner,
+        row.node,
+        row.data,
       );
+      this.cache.wrote(resource, ns, meta.name, row, undefined, cloneJson(obj));
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, undefined);
       return obj;
@@ -311,11 +362,9 @@ export class Store {
       const obj: KObject = cloneJson(input);
       const meta = obj.metadata;
       const ns = meta.namespace ?? '';
-      const oldRow = this.stmt('SELECT data FROM objects WHERE resource = ? AND namespace = ? AND name = ?').get(resource, ns, meta.name) as
-        | { data: string }
-        | undefined;
+      const oldRow = this.readRow(resource, ns, meta.name);
       if (!oldRow) throw notFound(qualified(resource), meta.name);
-      const old: KObject = JSON.parse(oldRow.data);
+      const old: KObject = this.cache.frozen(resource, ns, meta.name) ?? JSON.parse(oldRow.data);
       if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
         throw conflict(qualified(resource), meta.name);
       }
@@ -331,18 +380,34 @@ export class Store {
       meta.resourceVersion = RV_SENTINEL;
       const encoded = JSON.stringify(obj);
       const oldRv = old.metadata.resourceVersion ?? '';
-      if (encoded.replace(RV_SENTINEL_JSON, JSON.stringify(oldRv)) === oldRow.data) return old;
+      if (encoded.replace(RV_SENTINEL_JSON, JSON.stringify(oldRv)) === oldRow.data) return cloneJson(old);
       meta.resourceVersion = this.nextRv();
-      const data = encoded.replace(RV_SENTINEL_JSON, JSON.stringify(meta.resourceVersion));
-      this.stmt('UPDATE objects SET rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
-        Number(meta.resourceVersion),
-        ownerUidOf(obj),
-        obj.spec?.nodeName ?? null,
-        data,
-        resource,
-        ns,
-        meta.name,
-      );
+      const row: CachedRow = {
+        data: encoded.replace(RV_SENTINEL_JSON, JSON.stringify(meta.resourceVersion)),
+        owner: ownerUidOf(obj),
+        node: obj.spec?.nodeName ?? null,
+      };
+      if (row.owner === oldRow.owner && row.node === oldRow.node) {
+        // Setting an indexed column, even to its old value, makes SQLite rewrite its index entries.
+        this.stmt('UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
+          Number(meta.resourceVersion),
+          row.data,
+          resource,
+          ns,
+          meta.name,
+        );
+      } else {
+        this.stmt('UPDATE objects SET rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
+          Number(meta.resourceVersion),
+          row.owner,
+          row.node,
+          row.data,
+          resource,
+          ns,
+          meta.name,
+        );
+      }
+      this.cache.wrote(resource, ns, meta.name, row, oldRow, cloneJson(obj));
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, old);
       return obj;
@@ -352,10 +417,12 @@ export class Store {
   /** Removes an object from storage now (finalizers and grace periods are the caller's business). */
   remove(resource: string, namespace: string, name: string): KObject | undefined {
     return this.tx(() => {
-      const old = this.get(resource, namespace, name);
-      if (!old) return undefined;
+      const oldRow = this.readRow(resource, namespace, name);
+      if (!oldRow) return undefined;
+      const old: KObject = JSON.parse(oldRow.data);
       this.admission?.(resource, old, old, 'delete');
       this.stmt('DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?').run(resource, namespace, name);
+      this.cache.wrote(resource, namespace, name, undefined, oldRow);
       this.nextRv();
       this.wrote(resource);
       if (resource === 'pods') this.stmt('DELETE FROM logs WHERE pod_uid = ?').run(old.metadata.uid);

@@ -119,11 +119,11 @@ export const endpointsController: Controller = {
       // Most pod writes happen in namespaces without selecting Services, so list pods only when needed.
       const services = ctx.store.list('services', ns).filter((s) => s.spec?.selector && s.spec.type !== 'ExternalName');
       if (services.length === 0) return;
-      const pods = ctx.store.list('pods', ns);
+      const pods = ctx.store.list('pods', ns, { shared: true });
       for (const svc of services) syncService(ctx, svc, pods);
       return;
     }
-    const pods = ctx.store.list('pods', ns);
+    const pods = ctx.store.list('pods', ns, { shared: true });
     const svc = ctx.store.get('services', ns, name);
     if (!svc) {
       const ep = ctx.store.get('endpoints', ns, name);

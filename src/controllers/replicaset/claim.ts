@@ -4,7 +4,7 @@
  * longer match, and adopting orphans that match (ControllerRefManager).
  */
 import type { KObject } from '../../api/types.js';
-import type { Store } from '../../store/store.js';
+import { cloneJson, type Store } from '../../store/store.js';
 import { fromLabelSelector, matches, type Selector } from '../../api/selectors.js';
 import { controllerRef, newControllerRef } from './pods.js';
 
@@ -43,16 +43,18 @@ export function claimPods(store: Store, owner: KObject, adopt: boolean): KObject
   const uid = owner.metadata.uid!;
   const selector = ownerSelector(owner);
   const claimed: KObject[] = [];
-  for (const pod of store.list('pods', ns, { owner: uid })) {
+  // The owner's pods are the store's shared copies: read them, copy one to change it.
+  for (const pod of store.list('pods', ns, { owner: uid, shared: true })) {
     if (controllerRef(pod)?.uid !== uid) continue;
     if (matches(selector, pod.metadata.labels)) {
       claimed.push(pod);
       continue;
     }
     if (pod.metadata.deletionTimestamp) continue;
-    pod.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-    if (pod.metadata.ownerReferences.length === 0) delete pod.metadata.ownerReferences;
-    store.update('pods', pod);
+    const released = cloneJson(pod);
+    released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+    if (released.metadata.ownerReferences.length === 0) delete released.metadata.ownerReferences;
+    store.update('pods', released);
   }
   if (!adopt || owner.metadata.deletionTimestamp || !selector) return claimed;
   for (const pod of listOrphanPods(store, ns)) {

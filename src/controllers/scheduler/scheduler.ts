@@ -8,7 +8,7 @@ import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
-import { ownerUidOf } from '../../store/store.js';
+import { cloneJson, ownerUidOf } from '../../store/store.js';
 import { cpuMillis, parseQuantity, podRequests } from '../../api/quantity.js';
 import { isNodeReady, matchesNodeSelector, tolerates, untoleratedTaint } from './fit.js';
 import { readUsage } from './usage.js';
@@ -169,7 +169,7 @@ export const scheduler: Controller = {
   reconcile(ctx, key) {
     const nodes = listNodes(ctx);
     if (key === RETRY_ALL) {
-      for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes);
+      for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, cloneJson(pod), nodes);
       return;
     }
     const [ns, name] = splitKey(key);

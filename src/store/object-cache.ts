@@ -1,0 +1,192 @@
+/**
+ * The store's read cache: decoded objects and the results of list queries,
+ * kept while this process's view of the store is current, as an informer's
+ * cache is in a controller. Writes go to SQLite at once (write-through) and
+ * update the cache beside it, so a controller that lists the same owner's
+ * pods on every sync decodes each pod once, not once per sync.
+ *
+ * The store drops the whole cache whenever its view may be stale: another
+ * process committed a write, or a transaction or savepoint rolled back.
+ * Cached objects are frozen and shared: list() hands them out as they are,
+ * and anything that wants to change one works on a copy.
+ */
+import type { KObject } from '../api/types.js';
+
+/** One stored object's row: its JSON and the indexed columns. */
+export interface CachedRow {
+  data: string;
+  owner: string | null;
+  node: string | null;
+}
+
+interface Entry extends CachedRow {
+  namespace: string;
+  /** The decoded, frozen object, made on first use. */
+  obj?: KObject;
+}
+
+/** Above this many cached objects the cache starts again empty, to bound memory. */
+const MAX_ENTRIES = 40_000;
+
+/**
+ * Resources written far more often than read back (events: one or more per
+ * pod transition): caching them would only hold memory.
+ */
+const UNCACHED = new Set(['events']);
+
+/**
+ * Whether shared objects are frozen. Freezing costs about as much as copying,
+ * so it is on where mistakes should surface (tests, or KUBESIM_FREEZE=1) and
+ * off otherwise.
+ */
+const FREEZE = Boolean(process.env.VITEST || process.env.KUBESIM_FREEZE);
+
+/** Freezes a decoded JSON value and everything in it (when FREEZE is on). */
+export function deepFreeze<T>(value: T): T {
+  if (FREEZE) freezeAll(value);
+  return value;
+}
+
+function freezeAll<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    Object.freeze(value);
+    if (Array.isArray(value)) {
+      for (const item of value) freezeAll(item);
+    } else {
+      for (const key in value) freezeAll((value as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
+}
+
+function entryKey(resource: string, namespace: string, name: string): string {
+  return resource + '\u0000' + namespace + '\u0000' + name;
+}
+
+/** Returns the index in sorted `keys` where `key` is or would be inserted. */
+function bisect(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Returns the index keys of the list queries that include a row: all, by namespace, by owner, by node, unscheduled. */
+function indexKeys(resource: string, namespace: string, row: CachedRow): string[] {
+  const keys = ['a\u0000' + resource, 's\u0000' + resource + '\u0000' + namespace];
+  if (row.owner !== null) keys.push('o\u0000' + resource + '\u0000' + row.owner);
+  keys.push(row.node !== null ? 'n\u0000' + resource + '\u0000' + row.node : 'u\u0000' + resource);
+  return keys;
+}
+
+/** Returns the index key of a list query (see indexKeys). */
+export function queryKey(resource: string, namespace: string | undefined, opts: { owner?: string; node?: string; unscheduled?: boolean }): string {
+  if (opts.owner !== undefined) return 'o\u0000' + resource + '\u0000' + opts.owner;
+  if (opts.node !== undefined) return 'n\u0000' + resource + '\u0000' + opts.node;
+  if (opts.unscheduled) return 'u\u0000' + resource;
+  if (namespace === undefined) return 'a\u0000' + resource;
+  return 's\u0000' + resource + '\u0000' + namespace;
+}
+
+export class ObjectCache {
+  /** Object key to its entry; null records an object known to be absent. */
+  private entries = new Map<string, Entry | null>();
+  /** Loaded list queries: index key to the sorted object keys that answer it. */
+  private indexes = new Map<string, string[]>();
+
+  clear(): void {
+    this.entries.clear();
+    this.indexes.clear();
+  }
+
+  /** Returns the cached row of an object: the row, null when known absent, undefined when not cached. */
+  row(resource: string, namespace: string, name: string): CachedRow | null | undefined {
+    return this.entries.get(entryKey(resource, namespace, name));
+  }
+
+  /** Returns the frozen decoded object of a cached row (decoded once per version). */
+  frozen(resource: string, namespace: string, name: string): KObject | undefined {
+    const e = this.entries.get(entryKey(resource, namespace, name));
+    return e ? this.decode(e) : undefined;
+  }
+
+  private decode(e: Entry): KObject {
+    return (e.obj ??= deepFreeze(JSON.parse(e.data) as KObject));
+  }
+
+  /** Records what SQLite returned for one object (a row, or undefined when absent). */
+  remember(resource: string, namespace: string, name: string, row: CachedRow | undefined): void {
+    if (UNCACHED.has(resource)) return;
+    if (this.entries.size >= MAX_ENTRIES) this.clear();
+    this.entries.set(entryKey(resource, namespace, name), row ? { ...row, namespace } : null);
+  }
+
+  /** Returns the result of a loaded list query, as frozen objects in namespace and name order. */
+  listed(index: string): KObject[] | undefined {
+    const keys = this.indexes.get(index);
+    if (!keys) return undefined;
+    const out = new Array<KObject>(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = this.decode(this.entries.get(keys[i]) as Entry);
+    return out;
+  }
+
+  /** Stores the rows SQLite returned for a list query and returns them as frozen objects. */
+  load(index: string, resource: string, rows: (CachedRow & { namespace: string; name: string })[]): KObject[] {
+    if (UNCACHED.has(resource) || rows.length > MAX_ENTRIES) return rows.map((r) => deepFreeze(JSON.parse(r.data) as KObject));
+    if (this.entries.size + rows.length >= MAX_ENTRIES) this.clear();
+    const keys = new Array<string>(rows.length);
+    const out = new Array<KObject>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const key = entryKey(resource, r.namespace, r.name);
+      let e = this.entries.get(key);
+      if (!e || e.data !== r.data) {
+        e = { data: r.data, owner: r.owner, node: r.node, namespace: r.namespace };
+        this.entries.set(key, e);
+      }
+      keys[i] = key;
+      out[i] = this.decode(e);
+    }
+    keys.sort();
+    this.indexes.set(index, keys);
+    return out;
+  }
+
+  /**
+   * Records a write that reached SQLite: `row` is the new stored row
+   * (undefined after a delete), `old` the row it replaced (undefined after a
+   * create), `obj` its decoded form if the caller has a private copy to
+   * give. Loaded list queries gain and lose the object accordingly.
+   */
+  wrote(resource: string, namespace: string, name: string, row: CachedRow | undefined, old: CachedRow | undefined, obj?: KObject): void {
+    if (UNCACHED.has(resource)) return;
+    const key = entryKey(resource, namespace, name);
+    if (row) {
+      if (this.entries.size >= MAX_ENTRIES) this.clear();
+      this.entries.set(key, { ...row, namespace, obj: obj && deepFreeze(obj) });
+    } else {
+      this.entries.set(key, null);
+    }
+    if (this.indexes.size === 0) return;
+    const before = old ? indexKeys(resource, namespace, old) : [];
+    const after = row ? indexKeys(resource, namespace, row) : [];
+    for (const index of before) {
+      if (after.includes(index)) continue;
+      const keys = this.indexes.get(index);
+      if (!keys) continue;
+      const at = bisect(keys, key);
+      if (keys[at] === key) keys.splice(at, 1);
+    }
+    for (const index of after) {
+      if (before.includes(index)) continue;
+      const keys = this.indexes.get(index);
+      if (!keys) continue;
+      const at = bisect(keys, key);
+      if (keys[at] !== key) keys.splice(at, 0, key);
+    }
+  }
+}

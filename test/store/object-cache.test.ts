@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { openDatabase } from '../../src/store/db.js';
+import { Store } from '../../src/store/store.js';
+import type { KObject } from '../../src/api/types.js';
+
+let dir: string;
+let store: Store;
+let n = 0;
+
+function openStore(): Store {
+  const s = new Store(openDatabase(join(dir, 'state.db')), () => Date.UTC(2024, 0, 1));
+  s.newUid = () => `uid-${++n}`;
+  s.randomSuffix = () => `s${++n}`;
+  return s;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kubesim-cache-'));
+  n = 0;
+  store = openStore();
+});
+
+afterEach(() => {
+  store.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function pod(name: string, owner?: string, node?: string): KObject {
+  const p: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as KObject;
+  if (owner) p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: owner, controller: true }];
+  if (node) p.spec.nodeName = node;
+  return p;
+}
+
+const names = (objs: KObject[]) => objs.map((o) => o.metadata.name);
+
+describe('list inside one transaction', () => {
+  it('follows creates, owner changes, deletes', () => {
+    store.tx(() => {
+      store.create('pods', pod('b', 'rs-1'));
+      expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['b']);
+      store.create('pods', pod('a', 'rs-1'));
+      store.create('pods', pod('c', 'rs-2'));
+      expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['a', 'b']);
+
+      const moved = store.get('pods', 'default', 'b')!;
+      moved.metadata.ownerReferences![0].uid = 'rs-2';
+      store.update('pods', moved);
+      expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['a']);
+      expect(names(store.list('pods', 'default', { owner: 'rs-2' }))).toEqual(['b', 'c']);
+
+      store.remove('pods', 'default', 'c');
+      expect(names(store.list('pods', 'default', { owner: 'rs-2' }))).toEqual(['b']);
+      expect(names(store.list('pods'))).toEqual(['a', 'b']);
+    });
+  });
+
+  it('moves a bound pod to its node', () => {
+    store.tx(() => {
+      store.create('pods', pod('a'));
+      expect(names(store.listUnscheduledPods())).toEqual(['a']);
+      expect(names(store.list('pods', undefined, { node: 'n1' }))).toEqual([]);
+      const p = store.get('pods', 'default', 'a')!;
+      p.spec.nodeName = 'n1';
+      store.update('pods', p);
+      expect(names(store.listUnscheduledPods())).toEqual([]);
+      expect(names(store.list('pods', undefined, { node: 'n1' }))).toEqual(['a']);
+    });
+  });
+
+  it('copies unless shared is requested', () => {
+    store.tx(() => {
+      store.create('pods', pod('a', 'rs-1'));
+      const copy = store.list('pods', 'default', { owner: 'rs-1' })[0];
+      copy.metadata.labels = { changed: 'yes' };
+      const shared = store.list('pods', 'default', { owner: 'rs-1', shared: true })[0];
+      expect(shared.metadata.labels).toBeUndefined();
+      expect(() => {
+        shared.metadata.labels = { changed: 'yes' };
+      }).toThrow(TypeError);
+    });
+  });
+});
+
+describe('staleness', () => {
+  it('drops entries after another writer commits', () => {
+    store.tx(() => store.create('pods', pod('a', 'rs-1')));
+    store.tx(() => expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['a']));
+    const other = openStore();
+    other.tx(() => other.create('pods', pod('b', 'rs-1')));
+    other.tx(() => {
+      const a = other.get('pods', 'default', 'a')!;
+      a.metadata.labels = { from: 'other' };
+      other.update('pods', a);
+    });
+    other.db.close();
+    store.tx(() => {
+      const listed = store.list('pods', 'default', { owner: 'rs-1' });
+      expect(names(listed)).toEqual(['a', 'b']);
+      expect(listed[0].metadata.labels).toEqual({ from: 'other' });
+      expect(store.get('pods', 'default', 'a')!.metadata.labels).toEqual({ from: 'other' });
+    });
+  });
+
+  it('forgets a rolled-back savepoint', () => {
+    store.tx(() => {
+      store.create('pods', pod('a', 'rs-1'));
+      expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['a']);
+      expect(() =>
+        store.savepoint(() => {
+          store.create('pods', pod('b', 'rs-1'));
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['a']);
+      expect(store.exists('pods', 'default', 'b')).toBe(false);
+    });
+  });
+
+  it('forgets a rolled-back transaction', () => {
+    expect(() =>
+      store.tx(() => {
+        store.create('pods', pod('a'));
+        throw new Error('command failed');
+      }),
+    ).toThrow('command failed');
+    store.tx(() => expect(store.get('pods', 'default', 'a')).toBeUndefined());
+  });
+});
