@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
 import type { Controller, ControllerContext, WatchMapper } from './controller.js';
 import { draw, nameSuffix, uuid } from './random.js';
 import { debug } from './debug.js';
+import { relieveMemory } from './memory.js';
 
 const log = debug('engine');
 
@@ -144,6 +145,7 @@ export class Cluster {
     const progress = { instant: -1, rounds: 0 };
     for (;;) {
       const step = this.store.tx(() => this.settleSome(target, progress));
+      relieveMemory();
       total += step.reconciled;
       if (step.finished) return total;
     }

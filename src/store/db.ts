@@ -85,7 +85,8 @@ export function openDatabase(file: string): Database {
   db.pragma('busy_timeout = 30000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -65536');
+  // 16 MiB of page cache: a larger one measured no faster on 10,000 pods and added to peak memory.
+  db.pragma('cache_size = -16384');
   migrate(db);
   return db;
 }
