@@ -475,6 +475,11 @@ export class Store {
     this.queue.push(controller, key);
   }
 
+  /** Reports whether `key` is queued for `controller` and not yet taken (inside a transaction). */
+  isQueued(controller: string, key: string): boolean {
+    return this.queue.has(controller, key);
+  }
+
   /** Takes up to `limit` queued keys, oldest first (inside a transaction). */
   takeQueued(limit: number): QueueItem[] {
     return this.queue.take(limit);
