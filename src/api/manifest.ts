@@ -40,13 +40,13 @@ export interface DecodeOptions {
 export function decodeObject(doc: any, opts: DecodeOptions): Decoded {
   const src = opts.source ? ` from "${opts.source}"` : '';
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new UsageError(`error validating "${opts.source}": error validating data: invalid object: expected a mapping; if you choose to ignore these errors, turn validation off with --validate=false`);
+    throw new UsageError(`error validating "${opts.source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`);
   }
   const missing: string[] = [];
   if (!doc.apiVersion) missing.push('apiVersion not set');
   if (!doc.kind) missing.push('kind not set');
   if (missing.length) {
-    throw new UsageError(`error validating "${opts.source}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`);
+    throw new UsageError(`error validating "${opts.source}": error validating data: ${missing.length > 1 ? `[${missing.join(', ')}]` : missing[0]}; if you choose to ignore these errors, turn validation off with --validate=false`);
   }
   const apiVersion = String(doc.apiVersion);
   const kind = String(doc.kind);

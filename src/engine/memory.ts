@@ -4,8 +4,10 @@
  * heap reached 157 MB with 50 MB live. A settle that decodes and replaces
  * tens of thousands of objects therefore peaks far above what it keeps.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { createRequire } from 'node:module';
+
+// node:v8 costs a few milliseconds to load, so it is loaded only when a collection is due.
+const load = createRequire(import.meta.url);
 
 /** Used heap, in bytes, above which a collection runs between transactions. */
 const HEAP_LIMIT = 128 * 1024 * 1024;
@@ -18,8 +20,8 @@ let threshold = HEAP_LIMIT;
 
 function collector(): () => void {
   if (!collect) {
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as () => void;
+    (load('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
+    collect = (load('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void;
   }
   return collect;
 }

@@ -6,10 +6,22 @@ import type { KObject } from '../api/types.js';
 import type { ClusterSettings } from '../engine/settings.js';
 import { resolveImage } from '../images/catalog.js';
 
+/** Memo of canonical references, because every pod sync compares its images with each image of its node. */
+const canonical = new Map<string, string>();
+
+/** Size limit of the memo. One process sees few distinct image references, so this only bounds memory. */
+const MAX_CANONICAL = 10_000;
+
 /** Canonical `repository:tag` used to compare image references. */
 export function normalizeImage(image: string): string {
-  const info = resolveImage(image);
-  return `${info.repository}:${info.tag}`;
+  let normalized = canonical.get(image);
+  if (normalized === undefined) {
+    const info = resolveImage(image);
+    normalized = `${info.repository}:${info.tag}`;
+    if (canonical.size >= MAX_CANONICAL) canonical.clear();
+    canonical.set(image, normalized);
+  }
+  return normalized;
 }
 
 export function isPresentOnNode(node: KObject | undefined, image: string): boolean {

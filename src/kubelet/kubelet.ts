@@ -17,6 +17,7 @@ import { isPresentOnNode, pullOutcome } from './images.js';
 import { allocatePodIP } from './ipam.js';
 import { buildPodStatus } from './status.js';
 import { killPastDeadline, podDeadline } from './deadline.js';
+import { deferRemoval, parseWake, terminate } from './terminate.js';
 
 /** Kubelet back-off for image pulls and crashing containers: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
@@ -37,16 +38,18 @@ function syncAfterPullFailureMs(failures: number): number {
 }
 
 /**
- * Returns the extra time, 0 to 900 ms, that this pod's first start takes,
- * hashed from its uid. On a real node, pods that start together become
- * Running and ready at slightly different moments (sandbox and network
- * setup, the runtime's own queue).
+ * Returns the extra time, 0 to 900 ms in steps of 100 ms, that this pod's
+ * first start takes, hashed from its uid. On a real node, pods that start
+ * together become Running and ready at slightly different moments (sandbox
+ * and network setup, the runtime's own queue). The steps keep a wave of
+ * thousands of pods to ten instants, so controllers that sync on each
+ * instant do not sync once per pod.
  */
 export function startOffsetMs(pod: KObject): number {
   let h = 0x811c9dc5;
   const uid = pod.metadata.uid ?? pod.metadata.name;
   for (let i = 0; i < uid.length; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193) >>> 0;
-  return h % 901;
+  return (h % 10) * 100;
 }
 
 function source(pod: KObject) {
@@ -298,41 +301,17 @@ function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit
   return record;
 }
 
-/** Starts graceful termination, or finishes it once the last container has stopped. */
-function terminate(ctx: ControllerContext, pod: KObject, record: PodRecord | undefined, emit: Emit): void {
-  const now = ctx.now();
-  if (!record || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
-    ctx.store.remove('pods', pod.metadata.namespace!, pod.metadata.name);
-    return;
-  }
-  if (record.removeAt === undefined) {
-    const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-    let stopAt = now;
-    for (const spec of pod.spec.containers ?? []) {
-      const rec = record.containers[spec.name];
-      if (rec?.stage !== 'run') continue;
-      emit('Normal', 'Killing', `Stopping container ${spec.name}`, spec.name);
-      const stop = rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
-      stopAt = Math.max(stopAt, now + stop);
-    }
-    record.killRequestedAt = now;
-    record.removeAt = stopAt;
-  }
-  if (record.removeAt <= now) {
-    ctx.store.remove('pods', pod.metadata.namespace!, pod.metadata.name);
-    return;
-  }
-  pod._sim = record;
-  ctx.store.update('pods', pod);
-  ctx.wakeAt(record.removeAt, `${pod.metadata.namespace}/${pod.metadata.name}`);
-}
-
 function reconcilePod(ctx: ControllerContext, key: string): void {
-  const [ns, name] = splitKey(key);
+  const wake = parseWake(key);
+  const [ns, name] = splitKey(wake.podKey);
   const pod = ctx.store.get('pods', ns, name);
   if (!pod || !pod.spec?.nodeName) return;
+  if (wake.removalOf !== undefined && wake.removalOf !== pod.metadata.uid) return;
   const node = ctx.store.get('nodes', '', pod.spec.nodeName);
-  if (!node || !isNodeReady(node)) return;
+  if (!node || !isNodeReady(node)) {
+    if (wake.removalOf !== undefined) deferRemoval(ctx, pod);
+    return;
+  }
   const pending: [string, string, string, string | undefined][] = [];
   const emit: Emit = (type, reason, message, container) => pending.push([type, reason, message, container]);
   const flush = (obj: KObject) => {
@@ -342,7 +321,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   };
   let record = pod._sim as PodRecord | undefined;
   if (pod.metadata.deletionTimestamp) {
-    terminate(ctx, pod, record, emit);
+    terminate(ctx, pod, record, emit, wake.removalOf !== undefined);
     flush(pod);
     return;
   }

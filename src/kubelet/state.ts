@@ -33,8 +33,11 @@ export interface ContainerRecord {
 
 export interface PodRecord {
   containers: Record<string, ContainerRecord>;
-  /** When termination began (deletion requested), and when the pod may be removed. */
-  killRequestedAt?: number;
+  /**
+   * When the pod may be removed, stored only when its removal fell due while
+   * the node was not ready (see terminate.ts). Otherwise the pending removal
+   * wake-up carries that time.
+   */
   removeAt?: number;
   /** The sandbox's address, reported in status.podIP from the pod's next sync on. */
   podIP?: string;

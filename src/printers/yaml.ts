@@ -103,6 +103,14 @@ class YamlWriter {
 
   private plain(s: string, indent: number, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
+    if (!allowBreaks || !s.includes(' ')) {
+      // Without a space there is nowhere to fold, so the text goes out whole.
+      this.out += s;
+      this.column += codePoints(s);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const chars = [...s];
     let spaces = false;
     chars.forEach((c, i) => {
@@ -207,9 +215,22 @@ class YamlWriter {
 
   private put(text: string): void {
     this.out += text;
-    this.column += [...text].length;
+    this.column += codePoints(text);
     this.whitespace = text === ' ';
   }
+}
+
+/** Counts the code points of a string (the emitter's column unit), without splitting it. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) n--;
+    }
+  }
+  return n;
 }
 
 // libyaml writes a key longer than 128 bytes, or one with a line break, in

@@ -43,6 +43,17 @@ const MIGRATIONS: string[] = [
    CREATE INDEX objects_owner ON objects(owner) WHERE owner IS NOT NULL;
    CREATE INDEX objects_node ON objects(node, resource) WHERE node IS NOT NULL;
    CREATE INDEX objects_unscheduled ON objects(resource) WHERE node IS NULL;`,
+  // Container logs: one row per append batch instead of one per line, because
+  // a container start writes all its planned lines at once. `lines` is a JSON
+  // array of [ts, stream, line], and first_ts/last_ts bound its timestamps so
+  // reads skip batches not yet visible. Old rows become one-line batches.
+  `CREATE TABLE logs_v2 (id INTEGER PRIMARY KEY, pod_uid TEXT NOT NULL, container TEXT NOT NULL,
+     attempt INTEGER NOT NULL, first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL, lines TEXT NOT NULL);
+   INSERT INTO logs_v2(pod_uid, container, attempt, first_ts, last_ts, lines)
+     SELECT pod_uid, container, attempt, ts, ts, json_array(json_array(ts, stream, line)) FROM logs ORDER BY id;
+   DROP TABLE logs;
+   ALTER TABLE logs_v2 RENAME TO logs;
+   CREATE INDEX logs_pod ON logs(pod_uid, container, attempt, first_ts);`,
   // An index on each event's last write, so the --event-ttl sweep reads
   // only the events due. The expression must match EVENT_LAST_WRITE_SQL in
   // engine/event-ttl.ts.

@@ -8,6 +8,7 @@ import type { Database } from './db.js';
 import type { KObject } from '../api/types.js';
 import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
+import { appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
 import { ObjectCache, queryKey, type CachedRow } from './object-cache.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
@@ -474,6 +475,11 @@ export class Store {
     this.queue.push(controller, key);
   }
 
+  /** Reports whether `key` is queued for `controller` and not yet taken (inside a transaction). */
+  isQueued(controller: string, key: string): boolean {
+    return this.queue.has(controller, key);
+  }
+
   /** Takes up to `limit` queued keys, oldest first (inside a transaction). */
   takeQueued(limit: number): QueueItem[] {
     return this.queue.take(limit);
@@ -483,24 +489,23 @@ export class Store {
     this.stmt('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)').run(Math.ceil(due), controller, key);
   }
 
-  /** Appends container log lines; each line is visible once simulated time reaches its timestamp. */
-  appendLogs(podUid: string, container: string, attempt: number, lines: { ts: number; stream: string; line: string }[]): void {
-    const st = this.stmt('INSERT INTO logs(pod_uid, container, attempt, ts, stream, line) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const l of lines) st.run(podUid, container, attempt, Math.floor(l.ts), l.stream, l.line);
+  /** Appends container log lines (one row per call); each line is visible once simulated time reaches its timestamp. */
+  appendLogs(podUid: string, container: string, attempt: number, lines: LogLine[]): void {
+    appendLogBatch((sql) => this.stmt(sql), podUid, container, attempt, lines);
   }
 
-  /** Reads the log lines of one container attempt up to `until` (ms). */
-  readLogs(podUid: string, container: string, attempt: number, until: number): { ts: number; stream: string; line: string }[] {
-    return this.stmt('SELECT ts, stream, line FROM logs WHERE pod_uid = ? AND container = ? AND attempt = ? AND ts <= ? ORDER BY ts, id').all(
-      podUid,
-      container,
-      attempt,
-      until,
-    );
+  /** Reads the log lines of one container attempt up to `until` (ms), in timestamp then append order. */
+  readLogs(podUid: string, container: string, attempt: number, until: number): LogLine[] {
+    return readLogBatches((sql) => this.stmt(sql), podUid, container, attempt, until);
   }
 
   /** Drops log lines that a killed container never got to print. */
   truncateLogs(podUid: string, container: string, attempt: number, after: number): void {
-    this.stmt('DELETE FROM logs WHERE pod_uid = ? AND container = ? AND attempt = ? AND ts > ?').run(podUid, container, attempt, after);
+    truncateLogBatches((sql) => this.stmt(sql), podUid, container, attempt, after);
+  }
+
+  /** The time of the first log line of one container attempt after `after` (ms), for `logs -f`. */
+  nextLogTime(podUid: string, container: string, attempt: number, after: number): number | undefined {
+    return nextLogBatchTime((sql) => this.stmt(sql), podUid, container, attempt, after);
   }
 }

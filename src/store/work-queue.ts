@@ -48,6 +48,12 @@ export class WorkQueue {
     this.items.push({ controller, key });
   }
 
+  /** Reports whether a key is waiting to be taken. */
+  has(controller: string, key: string): boolean {
+    this.load();
+    return this.waiting.has(itemKey(controller, key));
+  }
+
   /** Takes up to `limit` keys from the front. */
   take(limit: number): QueueItem[] {
     this.load();

@@ -64,7 +64,7 @@ describe('tutorial Job transcript', () => {
     on('clock', 'advance', '10s');
     const pods = on('get', 'pod').stdout;
     expect(pods).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\npi-\w{5} +0\/1 +Completed +0 +10s\n$/);
-    expect(on('get', 'job').stdout).toBe('NAME   COMPLETIONS   DURATION   AGE\npi     1/1           7s         10s\n');
+    expect(on('get', 'job').stdout).toBe('NAME   COMPLETIONS   DURATION   AGE\npi     1/1           8s         10s\n');
   });
 
   it('prints pi to 2000 digits in the pod log', () => {

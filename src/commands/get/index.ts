@@ -8,7 +8,7 @@ import { parseTargets } from '../shared/targets.js';
 import { fetchTargets } from '../shared/fetch.js';
 import { readManifests } from '../shared/manifests.js';
 import { decodeObject } from '../../api/manifest.js';
-import { UsageError } from '../../api/errors.js';
+import { ExitError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import type { Target } from '../shared/targets.js';
 import { watch } from './watch.js';
@@ -42,7 +42,9 @@ export const command: CommandDef = {
       });
     } else {
       if (parsed.args.length === 0) {
-        throw new UsageError(
+        // kubectl prints the resource list hint before its error line, with no prefix of its own.
+        throw new ExitError(
+          1,
           "You must specify the type of resource to get. Use \"kubesim api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubesim explain <resource>\" for a detailed description of that resource (e.g. kubesim explain pods).\nSee 'kubesim get -h' for help and examples",
         );
       }

@@ -28,10 +28,7 @@ function isStreamOpen(cluster: Cluster, s: FollowedStream): boolean {
 }
 
 function nextLineTime(cluster: Cluster, s: FollowedStream): number | undefined {
-  const row = cluster.store.db
-    .prepare('SELECT min(ts) AS ts FROM logs WHERE pod_uid = ? AND container = ? AND attempt = ? AND ts > ?')
-    .get(s.podUid, s.container, s.attempt, cluster.simNow) as { ts: number | null };
-  return row.ts ?? undefined;
+  return cluster.store.nextLogTime(s.podUid, s.container, s.attempt, cluster.simNow);
 }
 
 function printNew(cluster: Cluster, s: FollowedStream, out: (text: string) => void): void {

@@ -49,20 +49,25 @@ export const command: CommandDef = {
     for (const item of items) {
       try {
         if (!SCALABLE.has(item.info.resource)) throw new Error(`${displayName(item)} cannot be scaled: it has no replicas field`);
-        const obj = item.obj;
-        const current = obj.spec?.replicas ?? 1;
-        if (flags['current-replicas'] >= 0 && flags['current-replicas'] !== current) {
-          throw new Error(`Expected replicas to be ${flags['current-replicas']}, was ${current}`);
-        }
-        if (flags['resource-version'] && flags['resource-version'] !== obj.metadata.resourceVersion) {
-          throw new Error(`Expected resource version to be ${flags['resource-version']}, was ${obj.metadata.resourceVersion}`);
-        }
-        // kubectl prints the object as it read it, before the new size.
-        const read = structuredClone(obj);
-        if (!dryRun) {
-          obj.spec.replicas = flags.replicas;
-          store.update(item.info.resource, obj);
-        }
+        // The check and the write share one transaction, as the API server applies a scale
+        // patch to the object it holds: a controller's status write in between is no conflict.
+        const read = store.tx(() => {
+          const obj = store.get(item.info.resource, item.obj.metadata.namespace ?? '', item.obj.metadata.name) ?? item.obj;
+          const current = obj.spec?.replicas ?? 1;
+          if (flags['current-replicas'] >= 0 && flags['current-replicas'] !== current) {
+            throw new Error(`Expected replicas to be ${flags['current-replicas']}, was ${current}`);
+          }
+          if (flags['resource-version'] && flags['resource-version'] !== obj.metadata.resourceVersion) {
+            throw new Error(`Expected resource version to be ${flags['resource-version']}, was ${obj.metadata.resourceVersion}`);
+          }
+          // kubectl prints the object as it read it, before the new size.
+          const before = structuredClone(obj);
+          if (!dryRun) {
+            obj.spec.replicas = flags.replicas;
+            store.update(item.info.resource, obj);
+          }
+          return before;
+        });
         ctx.io.out(
           printMutated([{ obj: read, name: displayName(item) }], {
             output: flags.output,

@@ -67,27 +67,31 @@ export const command: CommandDef = {
     const dryRun = flags['dry-run'] === 'client' || flags['dry-run'] === 'server' || flags.local;
     for (const item of items) {
       try {
-        const obj = item.obj;
-        const spec = podSpecOf(item.info.resource, obj);
-        if (!spec) throw new Error(`${displayName(item)} has no pod template, so its image cannot be set`);
-        const before = JSON.stringify(obj);
-        for (const [name, image] of images) {
-          const inInit = setImage(spec.initContainers, name, image);
-          const found = setImage(spec.containers, name, image) || inInit;
-          if (!found) code = reportError(new Error(`unable to find container named "${name}"`), ctx.io, ctx.path);
-        }
-        if (flags.record) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx.path, parsed) };
-        if (JSON.stringify(obj) === before) continue;
-        const saved = dryRun ? obj : store.update(item.info.resource, obj);
-        ctx.io.out(
-          printMutated([{ obj: saved, name: displayName(item) }], {
-            output: flags.output,
-            template: flags.template,
-            allowMissingKeys: flags['allow-missing-template-keys'],
-            operation: 'image updated',
-            dryRun: flags['dry-run'] === 'client' || flags['dry-run'] === 'server' ? flags['dry-run'] : 'none',
-          }),
-        );
+        store.tx(() => {
+          // Read and written in one transaction, as the API server applies a patch to the object it holds.
+          const live = flags.local ? undefined : store.get(item.info.resource, item.obj.metadata.namespace ?? '', item.obj.metadata.name);
+          const obj = live ?? item.obj;
+          const spec = podSpecOf(item.info.resource, obj);
+          if (!spec) throw new Error(`${displayName(item)} has no pod template, so its image cannot be set`);
+          const before = JSON.stringify(obj);
+          for (const [name, image] of images) {
+            const inInit = setImage(spec.initContainers, name, image);
+            const found = setImage(spec.containers, name, image) || inInit;
+            if (!found) code = reportError(new Error(`unable to find container named "${name}"`), ctx.io, ctx.path);
+          }
+          if (flags.record) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx.path, parsed) };
+          if (JSON.stringify(obj) === before) return;
+          const saved = dryRun ? obj : store.update(item.info.resource, obj);
+          ctx.io.out(
+            printMutated([{ obj: saved, name: displayName(item) }], {
+              output: flags.output,
+              template: flags.template,
+              allowMissingKeys: flags['allow-missing-template-keys'],
+              operation: 'image updated',
+              dryRun: flags['dry-run'] === 'client' || flags['dry-run'] === 'server' ? flags['dry-run'] : 'none',
+            }),
+          );
+        });
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);
       }

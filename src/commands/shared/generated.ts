@@ -55,9 +55,10 @@ class DryRunRollback<T> extends Error {
  */
 export function serverDryRun<T>(ctx: CommandContext, fn: () => T): T {
   const store = ctx.cluster().store;
-  if (store.inTx) throw new Error('a server dry run cannot join an open transaction');
+  // Inside an open transaction a savepoint holds the dry run, so only its writes roll back.
+  const isolate = store.inTx ? <R>(f: () => R) => store.savepoint(f) : <R>(f: () => R) => store.tx(f);
   try {
-    store.tx(() => {
+    isolate(() => {
       throw new DryRunRollback(fn());
     });
   } catch (err) {

@@ -43,42 +43,46 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
   let code = 0;
   for (const e of errors) code = reportError(e, ctx.io, ctx.path);
   for (const g of groups) {
-    for (const obj of g.objects) {
+    for (const listed of g.objects) {
       try {
-        const current: Record<string, string> = { ...(obj.metadata[field] ?? {}) };
-        if (!flags.overwrite) {
-          for (const [k, v] of Object.entries(changes)) {
-            if (k in current && current[k] !== v) throw new UsageError(`'${k}' already has a value (${current[k]}), and --overwrite is false`);
+        cluster.store.tx(() => {
+          // Read and written in one transaction, as the API server applies a patch to the object it holds.
+          const obj = cluster.store.get(g.info.resource, listed.metadata.namespace ?? '', listed.metadata.name) ?? listed;
+          const current: Record<string, string> = { ...(obj.metadata[field] ?? {}) };
+          if (!flags.overwrite) {
+            for (const [k, v] of Object.entries(changes)) {
+              if (k in current && current[k] !== v) throw new UsageError(`'${k}' already has a value (${current[k]}), and --overwrite is false`);
+            }
           }
-        }
-        let added = false;
-        let removed = false;
-        for (const [k, v] of Object.entries(changes)) {
-          if (current[k] !== v) added = true;
-          current[k] = v;
-        }
-        for (const k of removals) {
-          if (k in current) removed = true;
-          delete current[k];
-        }
-        let saved = obj;
-        if (added || removed) {
-          obj.metadata[field] = current;
-          if (Object.keys(current).length === 0) delete obj.metadata[field];
-          const update = () => cluster.store.update(g.info.resource, obj);
-          if (dryRun === 'none') saved = update();
-          else if (dryRun === 'server') saved = serverDryRun(ctx, update);
-        }
-        const word = field === 'labels' ? (added ? 'labeled' : removed ? 'unlabeled' : 'not labeled') : 'annotated';
-        ctx.io.out(
-          printMutated([{ obj: saved, name: `${kindString(g.info, g.group)}/${obj.metadata.name}` }], {
-            output: flags.output,
-            template: flags.template,
-            allowMissingKeys: flags['allow-missing-template-keys'],
-            operation: word,
-            dryRun,
-          }),
-        );
+          let added = false;
+          let removed = false;
+          for (const [k, v] of Object.entries(changes)) {
+            if (current[k] !== v) added = true;
+            current[k] = v;
+          }
+          for (const k of removals) {
+            if (k in current) removed = true;
+            delete current[k];
+          }
+          let saved = obj;
+          if (added || removed) {
+            obj.metadata[field] = current;
+            if (Object.keys(current).length === 0) delete obj.metadata[field];
+            const update = () => cluster.store.update(g.info.resource, obj);
+            if (dryRun === 'none') saved = update();
+            else if (dryRun === 'server') saved = serverDryRun(ctx, update);
+          }
+          const word = field === 'labels' ? (added ? 'labeled' : removed ? 'unlabeled' : 'not labeled') : 'annotated';
+          ctx.io.out(
+            printMutated([{ obj: saved, name: `${kindString(g.info, g.group)}/${obj.metadata.name}` }], {
+              output: flags.output,
+              template: flags.template,
+              allowMissingKeys: flags['allow-missing-template-keys'],
+              operation: word,
+              dryRun,
+            }),
+          );
+        });
       } catch (err) {
         code = reportError(err, ctx.io, ctx.path);
       }

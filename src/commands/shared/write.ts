@@ -90,60 +90,63 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
     let resource = '';
     let name = '';
     try {
-      const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: d.source });
-      for (const w of dec.warnings) ctx.warn(w);
-      const obj = dec.obj;
-      if (JSON.stringify(d.doc).length > MAX_REQUEST_BYTES) {
-        throw new ApiError('RequestEntityTooLarge', 413, `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
-      }
-      resource = dec.info.resource;
-      name = obj.metadata.name;
-      if (dec.info.namespaced) {
-        const requested = ctx.flags.namespace;
-        if (requested && obj.metadata.namespace && requested !== obj.metadata.namespace) {
-          throw new Error(`the namespace from the provided object "${obj.metadata.namespace}" does not match the namespace "${requested}". You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`);
+      // Each document is read and written in one transaction, as the API server applies a patch to the object it holds.
+      store.tx(() => {
+        const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: d.source });
+        for (const w of dec.warnings) ctx.warn(w);
+        const obj = dec.obj;
+        if (JSON.stringify(d.doc).length > MAX_REQUEST_BYTES) {
+          throw new ApiError('RequestEntityTooLarge', 413, `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
         }
-        obj.metadata.namespace ||= ctx.namespace;
-      }
-      if (opts.changeCause) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: opts.changeCause };
-      const label = kindString(dec.info, dec.group);
-      const ns = obj.metadata.namespace ?? '';
-      if (opts.mode === 'apply') verb = store.get(resource, ns, name) ? 'patching' : 'creating';
-      checkFields(ctx, d, dec.info.kind, cluster.settings.version, opts.validate ?? 'strict');
-      if (opts.mode === 'create') {
-        const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
-        report(created, `${label}/${name}`, 'created');
-        continue;
-      }
-      const manifest = structuredClone(d.doc);
-      if (opts.changeCause) {
-        manifest.metadata ??= {};
-        manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [CHANGE_CAUSE]: opts.changeCause };
-      }
-      const applied = lastAppliedValue(manifest);
-      const live = store.get(resource, ns, name);
-      if (!live) {
-        verb = 'creating';
-        obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
-        const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
-        report(created, `${label}/${name}`, 'created');
-        continue;
-      }
-      verb = 'patching';
-      const lastText = live.metadata.annotations?.[LAST_APPLIED];
-      const last = lastText ? JSON.parse(lastText) : undefined;
-      const desired = structuredClone(obj);
-      desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
-      const merged: KObject = threeWayMerge(last ? decodeLast(last, cluster.settings.version) : undefined, strip(desired), live);
-      merged.metadata.resourceVersion = live.metadata.resourceVersion;
-      if (dryRun === 'client') {
-        const changed = canonical(merged) !== canonical(live);
-        report(merged, `${label}/${name}`, changed ? 'configured' : 'unchanged');
-        continue;
-      }
-      const saved = write(() => store.update(resource, merged));
-      const changed = JSON.stringify(saved) !== JSON.stringify(live);
-      report(saved, `${label}/${name}`, changed ? 'configured' : 'unchanged');
+        resource = dec.info.resource;
+        name = obj.metadata.name;
+        if (dec.info.namespaced) {
+          const requested = ctx.flags.namespace;
+          if (requested && obj.metadata.namespace && requested !== obj.metadata.namespace) {
+            throw new Error(`the namespace from the provided object "${obj.metadata.namespace}" does not match the namespace "${requested}". You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`);
+          }
+          obj.metadata.namespace ||= ctx.namespace;
+        }
+        if (opts.changeCause) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: opts.changeCause };
+        const label = kindString(dec.info, dec.group);
+        const ns = obj.metadata.namespace ?? '';
+        if (opts.mode === 'apply') verb = store.get(resource, ns, name) ? 'patching' : 'creating';
+        checkFields(ctx, d, dec.info.kind, cluster.settings.version, opts.validate ?? 'strict');
+        if (opts.mode === 'create') {
+          const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
+          report(created, `${label}/${name}`, 'created');
+          return;
+        }
+        const manifest = structuredClone(d.doc);
+        if (opts.changeCause) {
+          manifest.metadata ??= {};
+          manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [CHANGE_CAUSE]: opts.changeCause };
+        }
+        const applied = lastAppliedValue(manifest);
+        const live = store.get(resource, ns, name);
+        if (!live) {
+          verb = 'creating';
+          obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
+          const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
+          report(created, `${label}/${name}`, 'created');
+          return;
+        }
+        verb = 'patching';
+        const lastText = live.metadata.annotations?.[LAST_APPLIED];
+        const last = lastText ? JSON.parse(lastText) : undefined;
+        const desired = structuredClone(obj);
+        desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
+        const merged: KObject = threeWayMerge(last ? decodeLast(last, cluster.settings.version) : undefined, strip(desired), live);
+        merged.metadata.resourceVersion = live.metadata.resourceVersion;
+        if (dryRun === 'client') {
+          const changed = canonical(merged) !== canonical(live);
+          report(merged, `${label}/${name}`, changed ? 'configured' : 'unchanged');
+          return;
+        }
+        const saved = write(() => store.update(resource, merged));
+        const changed = JSON.stringify(saved) !== JSON.stringify(live);
+        report(saved, `${label}/${name}`, changed ? 'configured' : 'unchanged');
+      });
     } catch (err) {
       code = reportError(withSource(err, verb, d.source, resource ? resourceString({ resource } as any) : '', name), ctx.io, ctx.path) || 1;
     }
