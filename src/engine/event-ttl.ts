@@ -43,10 +43,6 @@ export function eventExpiry(lastWriteMs: number): number {
   return Math.ceil((lastWriteMs + EVENT_TTL_MS) / LEASE_REUSE_MS) * LEASE_REUSE_MS;
 }
 
-function lastWriteOf(event: { lastTimestamp?: string | null; metadata: { creationTimestamp?: string } }): number {
-  return Date.parse(event.lastTimestamp ?? event.metadata.creationTimestamp ?? '');
-}
-
 /**
  * Makes sure a sweep is pending for an event just written at `lastWriteMs`.
  * The sweep reschedules itself for the earliest remaining expiry, so only
@@ -70,13 +66,10 @@ export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { 
   const due = store
     .prepared(`SELECT namespace, name FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND ${EVENT_LAST_WRITE_SQL} <= ? LIMIT ?`)
     .all(cutoff, limit) as { namespace: string; name: string }[];
+  // The store writes through to SQLite, so the index already reflects this transaction's updates.
   let deleted = 0;
   for (const row of due) {
-    const event = store.get('events', row.namespace, row.name);
-    // Re-read: an event updated earlier in this transaction has a later expiry.
-    if (!event || eventExpiry(lastWriteOf(event as any)) > now) continue;
-    store.remove('events', row.namespace, row.name);
-    deleted++;
+    if (store.remove('events', row.namespace, row.name)) deleted++;
   }
   deleteExpiredEventState(store, now);
 

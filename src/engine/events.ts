@@ -115,7 +115,9 @@ export function recordEvent(
 }
 
 function keyText(...parts: unknown[]): string {
-  return parts.map((p) => String(p ?? '')).join('\u0000');
+  let text = '';
+  for (const part of parts) text += (part ?? '') + '\u0000';
+  return text;
 }
 
 /**
