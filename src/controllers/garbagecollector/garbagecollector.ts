@@ -24,8 +24,9 @@ export const garbageCollector: Controller = {
   watches: Object.fromEntries(RESOURCES.filter((r) => r.resource !== 'events').map((r) => [r.resource, mapper])),
   reconcile(ctx, uid) {
     const owner = ctx.store.getByUid(uid);
-    const dependents = listDependents(ctx.store, uid);
+    // A live owner keeps its dependents; listing them first would decode every pod of a ReplicaSet on each pod deletion.
     if (owner && !owner.obj.metadata.deletionTimestamp) return;
+    const dependents = listDependents(ctx.store, uid);
     for (const d of dependents) {
       if (d.obj.metadata.deletionTimestamp && d.resource !== 'pods') continue;
       if (d.resource === 'pods' && d.obj.metadata.deletionTimestamp) continue;
