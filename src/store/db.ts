@@ -60,6 +60,10 @@ const MIGRATIONS: string[] = [
   `CREATE INDEX objects_event_last_write ON objects(
      coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp')))
      WHERE resource = 'events';`,
+  // Objects without an owner, by resource and namespace: a ReplicaSet looks
+  // for orphan pods to adopt whenever its spec changes, which otherwise
+  // reads every pod of the namespace.
+  `CREATE INDEX objects_orphans ON objects(resource, namespace) WHERE owner IS NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
