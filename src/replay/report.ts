@@ -21,6 +21,8 @@ export interface StepOutcome {
   diff?: string[];
   /** For `transient`: kubesim's output at the transcript's moment (the transcript's is the step's). */
   actual?: string[];
+  /** For `transient`: kubesim's output at the other moment, the one that matched the transcript. */
+  matched?: string[];
   /** For `skipped`: why the step was not compared (required); for others an optional remark. */
   reason?: string;
 }
@@ -53,6 +55,7 @@ export interface ReportJson {
     status: StepStatus;
     diff?: string[];
     actual?: string[];
+    matched?: string[];
     reason?: string;
     note?: string;
   }>;
@@ -87,6 +90,10 @@ export function formatReport(outcomes: readonly StepOutcome[], opts: FormatOptio
     if (status === 'transient' && outcome.actual) {
       lines.push(`${indent}${chalk.dim('transcript:')}`);
       for (const line of step.expectedOutput) lines.push(`${indent}  ${line}`);
+      if (outcome.matched) {
+        lines.push(`${indent}${chalk.dim('kubesim when it matched:')}`);
+        for (const line of outcome.matched) lines.push(`${indent}  ${line}`);
+      }
       lines.push(`${indent}${chalk.dim("kubesim at the transcript's moment:")}`);
       for (const line of outcome.actual) lines.push(`${indent}  ${line}`);
     }
@@ -112,7 +119,7 @@ export function formatTotals(totals: ReportTotals): string {
 export function reportToJson(outcomes: readonly StepOutcome[]): ReportJson {
   return {
     totals: summarizeOutcomes(outcomes),
-    steps: outcomes.map(({ step, status, ranCommand, diff, actual, reason }) => ({
+    steps: outcomes.map(({ step, status, ranCommand, diff, actual, matched, reason }) => ({
       index: step.index,
       ...(step.file ? { file: step.file } : {}),
       line: step.line,
@@ -121,6 +128,7 @@ export function reportToJson(outcomes: readonly StepOutcome[]): ReportJson {
       status,
       ...(diff && diff.length > 0 ? { diff } : {}),
       ...(actual ? { actual } : {}),
+      ...(matched ? { matched } : {}),
       ...(reason ? { reason } : {}),
       ...(step.note ? { note: step.note } : {}),
     })),

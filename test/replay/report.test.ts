@@ -96,3 +96,29 @@ describe('formatReport for transient steps', () => {
     expect(reportToJson(transient).steps[0].actual).toEqual(['NAME  READY', 'web   2']);
   });
 });
+
+describe('formatReport for matched transient steps', () => {
+  it('shows the state that matched', () => {
+    const transient: StepOutcome[] = [{
+      step: step(5, 'kubectl get pod', { expectedOutput: ['NAME  STATUS', 'a     Completed', 'b     Completed'] }),
+      status: 'transient',
+      actual: ['NAME  STATUS', 'b     Completed'],
+      matched: ['NAME  STATUS', 'a     Completed', 'b     Completed'],
+      reason: 'kubesim passed through this state',
+    }];
+    expect(formatReport(transient).split('\n').slice(0, 11)).toEqual([
+      '≈ 5  kubectl get pod  (kubesim passed through this state)',
+      '     transcript:',
+      '       NAME  STATUS',
+      '       a     Completed',
+      '       b     Completed',
+      '     kubesim when it matched:',
+      '       NAME  STATUS',
+      '       a     Completed',
+      '       b     Completed',
+      "     kubesim at the transcript's moment:",
+      '       NAME  STATUS',
+    ]);
+    expect(reportToJson(transient).steps[0].matched).toEqual(['NAME  STATUS', 'a     Completed', 'b     Completed']);
+  });
+});

@@ -198,10 +198,11 @@ export class Replayer {
     if (explained) reasons.push(...explained.reasons);
     if (reasons.length > 0) return { step, status: 'skipped', reason: reasons.join('; ') };
     if (later) {
-      return { step, status: 'transient', actual: atMoment, reason: `kubesim reached this state ${formatMs(later.ms)} later than the transcript's moment` };
+      return { step, status: 'transient', actual: atMoment, matched: actual, reason: `kubesim reached this state ${formatMs(later.ms)} later than the transcript's moment` };
     }
     if (result.verdict === 'transient') {
-      return { step, status: 'transient', actual: atMoment, reason: 'kubesim passed through this state while the clock moved to the transcript\'s moment' };
+      const matched = result.snapshot === undefined ? undefined : snapshots[result.snapshot];
+      return { step, status: 'transient', actual: atMoment, matched, reason: 'kubesim passed through this state while the clock moved to the transcript\'s moment' };
     }
     if (result.verdict === 'match') return { step, status: 'match' };
     if (!this.fromMainSession(step)) {
