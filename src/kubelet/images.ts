@@ -9,7 +9,7 @@ import { resolveImage } from '../images/catalog.js';
 /** Memo of canonical references, because every pod sync compares its images with each image of its node. */
 const canonical = new Map<string, string>();
 
-/** Size limit of the memo. One process sees few distinct image references, so this only bounds memory. */
+/** Size limit of the memo. One process uses few distinct image references, so this only bounds memory. */
 const MAX_CANONICAL = 10_000;
 
 /** Canonical `repository:tag` used to compare image references. */

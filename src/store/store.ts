@@ -92,7 +92,7 @@ export class Store {
   private readonly stmts: Record<string, any> = {};
   admission: Admission | undefined;
   readonly hooks: WriteHook[] = [];
-  /** Decoded objects and list answers, valid while no other process has written (see object-cache.ts). */
+  /** Decoded objects and list results, valid while no other process has written (see object-cache.ts). */
   private cache = new ObjectCache();
   /** The resourceVersion this process last committed or saw; another value at BEGIN means the cache is stale. */
   private cacheRv = -1;
@@ -270,7 +270,7 @@ export class Store {
     return frozen ? cloneJson(frozen) : JSON.parse(row.data);
   }
 
-  /** The stored row of one object, through the cache inside a transaction. */
+  /** Reads the stored row of one object, through the cache inside a transaction. */
   private readRow(resource: string, namespace: string, name: string): CachedRow | undefined {
     if (this.depth > 0) {
       const cached = this.cache.row(resource, namespace, name);
@@ -504,7 +504,7 @@ export class Store {
     truncateLogBatches((sql) => this.stmt(sql), podUid, container, attempt, after);
   }
 
-  /** The time of the first log line of one container attempt after `after` (ms), for `logs -f`. */
+  /** Returns the time of the first log line of one container attempt after `after` (ms), for `logs -f`. */
   nextLogTime(podUid: string, container: string, attempt: number, after: number): number | undefined {
     return nextLogBatchTime((sql) => this.stmt(sql), podUid, container, attempt, after);
   }

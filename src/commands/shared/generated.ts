@@ -55,7 +55,7 @@ class DryRunRollback<T> extends Error {
  */
 export function serverDryRun<T>(ctx: CommandContext, fn: () => T): T {
   const store = ctx.cluster().store;
-  // Inside an open transaction a savepoint holds the dry run, so only its writes roll back.
+  // Inside an open transaction the dry run runs in a savepoint, so only its writes roll back.
   const isolate = store.inTx ? <R>(f: () => R) => store.savepoint(f) : <R>(f: () => R) => store.tx(f);
   try {
     isolate(() => {
