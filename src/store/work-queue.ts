@@ -87,6 +87,7 @@ export class WorkQueue {
 
   /** Writes the queue back to its table (inside the committing transaction) and empties the memory. */
   flush(): void {
+    if (!this.loaded) return;
     if (this.takenRowIds.length > 0) {
       const del = this.db.prepare('DELETE FROM queue WHERE id = ?');
       for (const id of this.takenRowIds) del.run(id);
