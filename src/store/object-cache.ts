@@ -30,14 +30,14 @@ const MAX_ENTRIES = 40_000;
 
 /**
  * Resources written far more often than read back (events: one or more per
- * pod transition): caching them would only hold memory.
+ * pod transition): caching them would only use memory.
  */
 const UNCACHED = new Set(['events']);
 
 /**
- * Whether shared objects are frozen. Freezing costs about as much as copying,
- * so it is on where mistakes should surface (tests, or KUBESIM_FREEZE=1) and
- * off otherwise.
+ * Whether shared objects are frozen. Freezing a 2 KB pod measured slower than
+ * copying it, so it is on where mistakes should surface (tests, or
+ * KUBESIM_FREEZE=1) and off otherwise.
  */
 const FREEZE = Boolean(process.env.VITEST || process.env.KUBESIM_FREEZE);
 
@@ -95,7 +95,7 @@ export function queryKey(resource: string, namespace: string | undefined, opts: 
 export class ObjectCache {
   /** Object key to its entry; null records an object known to be absent. */
   private entries = new Map<string, Entry | null>();
-  /** Loaded list queries: index key to the sorted object keys that answer it. */
+  /** Loaded list queries: index key to the sorted object keys that match it. */
   private indexes = new Map<string, string[]>();
 
   clear(): void {

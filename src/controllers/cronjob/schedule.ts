@@ -130,7 +130,7 @@ function compileSchedule(schedule: string, timeZone: string | undefined): Schedu
 export interface UnmetTimes {
   /** The most recent unmet start time, if any. */
   mostRecent?: number;
-  /** Count of missed start times, including the most recent (each function says how exact it is). */
+  /** Count of missed start times, including the most recent (each function states how exact it is). */
   missed: number;
 }
 
