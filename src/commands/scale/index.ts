@@ -6,7 +6,7 @@
 import type { CommandDef } from '../types.js';
 import { RequiredFlagError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
-import { displayName, resolveObjects } from '../shared/resolve.js';
+import { displayName, readLive, resolveObjects } from '../shared/resolve.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
 
 /** Resources that have a scale subresource. */
@@ -49,10 +49,8 @@ export const command: CommandDef = {
     for (const item of items) {
       try {
         if (!SCALABLE.has(item.info.resource)) throw new Error(`${displayName(item)} cannot be scaled: it has no replicas field`);
-        // The check and the write share one transaction, as the API server applies a scale
-        // patch to the object it holds: a controller's status write in between is no conflict.
         const read = store.tx(() => {
-          const obj = store.get(item.info.resource, item.obj.metadata.namespace ?? '', item.obj.metadata.name) ?? item.obj;
+          const obj = readLive(store, item.info.resource, item.obj);
           const current = obj.spec?.replicas ?? 1;
           if (flags['current-replicas'] >= 0 && flags['current-replicas'] !== current) {
             throw new Error(`Expected replicas to be ${flags['current-replicas']}, was ${current}`);

@@ -6,7 +6,7 @@
 import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
-import { displayName, resolveObjects } from '../shared/resolve.js';
+import { displayName, readLive, resolveObjects } from '../shared/resolve.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
 import { CHANGE_CAUSE, changeCause } from '../shared/record.js';
 import { podSpecOf } from './pod-template.js';
@@ -68,9 +68,7 @@ export const command: CommandDef = {
     for (const item of items) {
       try {
         store.tx(() => {
-          // Read and written in one transaction, as the API server applies a patch to the object it holds.
-          const live = flags.local ? undefined : store.get(item.info.resource, item.obj.metadata.namespace ?? '', item.obj.metadata.name);
-          const obj = live ?? item.obj;
+          const obj = flags.local ? item.obj : readLive(store, item.info.resource, item.obj);
           const spec = podSpecOf(item.info.resource, obj);
           if (!spec) throw new Error(`${displayName(item)} has no pod template, so its image cannot be set`);
           const before = JSON.stringify(obj);

@@ -13,6 +13,7 @@ import { formatCause } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from './mutation-output.js';
 import { dryRunMode, serverDryRun } from './generated.js';
+import { readLive } from './resolve.js';
 
 export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels' | 'annotations'): number {
   const flags = ctx.flags;
@@ -46,8 +47,7 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
     for (const listed of g.objects) {
       try {
         cluster.store.tx(() => {
-          // Read and written in one transaction, as the API server applies a patch to the object it holds.
-          const obj = cluster.store.get(g.info.resource, listed.metadata.namespace ?? '', listed.metadata.name) ?? listed;
+          const obj = readLive(cluster.store, g.info.resource, listed);
           const current: Record<string, string> = { ...(obj.metadata[field] ?? {}) };
           if (!flags.overwrite) {
             for (const [k, v] of Object.entries(changes)) {

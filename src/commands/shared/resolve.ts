@@ -9,6 +9,7 @@ import type { ResourceInfo } from '../../api/registry.js';
 import { kindString, resourceString } from '../../api/registry.js';
 import { decodeObject } from '../../api/manifest.js';
 import { notFound, UsageError } from '../../api/errors.js';
+import type { Store } from '../../store/store.js';
 import { parseTargets, type Target } from './targets.js';
 import { fetchTargets } from './fetch.js';
 import { readManifests } from './manifests.js';
@@ -66,4 +67,14 @@ export async function resolveObjects(ctx: CommandContext, args: string[], opts: 
   const result = fetchTargets(cluster, targets, { namespace: ctx.namespace, allNamespaces: opts.allNamespaces ?? false, selector: opts.selector });
   for (const g of result.groups) for (const obj of g.objects) items.push({ info: g.info, group: g.group, obj });
   return { items, errors: result.errors };
+}
+
+/**
+ * Re-reads `obj` from the store, for a verb that changes it in the same
+ * transaction. kubectl sends such changes as patches, which the API server
+ * applies to the object it holds, so a write made since the verb first read
+ * the object is no conflict. Returns `obj` itself when it is gone.
+ */
+export function readLive(store: Store, resource: string, obj: KObject): KObject {
+  return store.get(resource, obj.metadata.namespace ?? '', obj.metadata.name) ?? obj;
 }
