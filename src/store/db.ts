@@ -9,6 +9,9 @@ import BetterSqlite3 from 'better-sqlite3';
 
 export type Database = BetterSqlite3.Database;
 
+/** Statement factory: the store passes its cache of prepared statements to the modules that share its tables. */
+export type Prepare = (sql: string) => any;
+
 /** Each entry migrates the schema from version N to N+1; append only. */
 const MIGRATIONS: string[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -5,6 +5,7 @@
  * Its first_ts and last_ts columns bound those timestamps, so readers skip
  * rows whose lines are all later (or all earlier) than the time they ask about.
  */
+import type { Prepare } from './db.js';
 
 /** One log line; it is visible once simulated time reaches `ts` (ms). */
 export interface LogLine {
@@ -13,8 +14,6 @@ export interface LogLine {
   line: string;
 }
 
-/** Statement factory: the store passes its cache of prepared statements. */
-type Prepare = (sql: string) => any;
 
 type Entry = [ts: number, stream: string, line: string];
 

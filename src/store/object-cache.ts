@@ -108,8 +108,8 @@ export class ObjectCache {
     return this.entries.get(entryKey(resource, namespace, name));
   }
 
-  /** Returns the frozen decoded object of a cached row (decoded once per version). */
-  frozen(resource: string, namespace: string, name: string): KObject | undefined {
+  /** Returns the cache's own decoded object for a cached row (decoded once per version, frozen under tests). */
+  shared(resource: string, namespace: string, name: string): KObject | undefined {
     const e = this.entries.get(entryKey(resource, namespace, name));
     return e ? this.decode(e) : undefined;
   }

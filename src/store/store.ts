@@ -31,9 +31,9 @@ export interface ListOptions {
   /** Only objects bound to this node (pods). */
   node?: string;
   /**
-   * Return the cache's frozen objects themselves instead of copies (inside a
-   * transaction). For hot read-only paths: the caller must copy an object
-   * (cloneJson) before changing it.
+   * Return the cache's own objects instead of copies (inside a transaction;
+   * frozen under tests). For hot read-only paths: the caller must copy an
+   * object (cloneJson) before changing it.
    */
   shared?: boolean;
 }
@@ -102,7 +102,7 @@ export class Store {
     /** Simulated current time in milliseconds. */
     public now: () => number,
   ) {
-    this.queue = new WorkQueue(db);
+    this.queue = new WorkQueue((sql) => this.stmt(sql));
   }
 
   /**
@@ -266,8 +266,8 @@ export class Store {
   get(resource: string, namespace: string, name: string): KObject | undefined {
     const row = this.readRow(resource, namespace, name);
     if (!row) return undefined;
-    const frozen = this.depth > 0 ? this.cache.frozen(resource, namespace, name) : undefined;
-    return frozen ? cloneJson(frozen) : JSON.parse(row.data);
+    const cached = this.depth > 0 ? this.cache.shared(resource, namespace, name) : undefined;
+    return cached ? cloneJson(cached) : JSON.parse(row.data);
   }
 
   /** Reads the stored row of one object, through the cache inside a transaction. */
@@ -288,44 +288,41 @@ export class Store {
     return row ? { resource: row.resource, obj: JSON.parse(row.data) } : undefined;
   }
 
-  /** Lists objects of a resource, in one namespace or (namespace undefined) all, sorted by namespace and name. */
   /**
    * Lists objects of a resource, in one namespace or (namespace undefined)
    * all, sorted by namespace and name. With `shared`, inside a transaction,
-   * the objects are the cache's frozen ones (see ListOptions.shared).
+   * the objects are the cache's own (see ListOptions.shared).
    */
   list(resource: string, namespace?: string, opts: ListOptions = {}): KObject[] {
     const index = queryKey(resource, namespace, opts);
-    let out = this.depth > 0 ? this.cache.listed(index) : undefined;
-    if (!out) {
-      const cols = 'SELECT namespace, name, data, owner, node FROM objects';
-      let rows: (CachedRow & { namespace: string; name: string })[];
-      if (opts.owner !== undefined) {
-        rows = this.stmt(`${cols} WHERE owner = ? AND resource = ? ORDER BY namespace, name`).all(opts.owner, resource);
-      } else if (opts.node !== undefined) {
-        rows = this.stmt(`${cols} WHERE node = ? AND resource = ? ORDER BY namespace, name`).all(opts.node, resource);
-      } else if (namespace === undefined) {
-        rows = this.stmt(`${cols} WHERE resource = ? ORDER BY namespace, name`).all(resource);
-      } else {
-        rows = this.stmt(`${cols} WHERE resource = ? AND namespace = ? ORDER BY name`).all(resource, namespace);
-      }
-      if (this.depth === 0) out = rows.map((r) => JSON.parse(r.data) as KObject);
-      else out = this.cache.load(index, resource, rows);
+    let out: KObject[];
+    if (opts.owner !== undefined) {
+      out = this.query(index, resource, 'WHERE owner = ? AND resource = ? ORDER BY namespace, name', opts.owner, resource);
+    } else if (opts.node !== undefined) {
+      out = this.query(index, resource, 'WHERE node = ? AND resource = ? ORDER BY namespace, name', opts.node, resource);
+    } else if (namespace === undefined) {
+      out = this.query(index, resource, 'WHERE resource = ? ORDER BY namespace, name', resource);
+    } else {
+      out = this.query(index, resource, 'WHERE resource = ? AND namespace = ? ORDER BY name', resource, namespace);
     }
     if (namespace !== undefined && (opts.owner !== undefined || opts.node !== undefined)) out = out.filter((o) => (o.metadata.namespace ?? '') === namespace);
     return this.depth > 0 && !opts.shared ? out.map(cloneJson) : out;
   }
 
-  /** Lists pods not yet bound to a node (frozen and shared inside a transaction: copy one before changing it). */
+  /** Lists pods not yet bound to a node (the cache's own objects inside a transaction: copy one before changing it). */
   listUnscheduledPods(): KObject[] {
-    const index = queryKey('pods', undefined, { unscheduled: true });
+    return this.query(queryKey('pods', undefined, { unscheduled: true }), 'pods', "WHERE resource = 'pods' AND node IS NULL ORDER BY namespace, name");
+  }
+
+  /**
+   * Runs a list query over the objects table, or returns its cached result
+   * inside a transaction, where the rows read are also cached under `index`.
+   */
+  private query(index: string, resource: string, where: string, ...args: string[]): KObject[] {
     const cached = this.depth > 0 ? this.cache.listed(index) : undefined;
     if (cached) return cached;
-    const rows = this.stmt("SELECT namespace, name, data, owner, node FROM objects WHERE resource = 'pods' AND node IS NULL ORDER BY namespace, name").all() as (CachedRow & {
-      namespace: string;
-      name: string;
-    })[];
-    return this.depth > 0 ? this.cache.load(index, 'pods', rows) : rows.map((r) => JSON.parse(r.data));
+    const rows = this.stmt(`SELECT namespace, name, data, owner, node FROM objects ${where}`).all(...args) as (CachedRow & { namespace: string; name: string })[];
+    return this.depth > 0 ? this.cache.load(index, resource, rows) : rows.map((r) => JSON.parse(r.data) as KObject);
   }
 
   /** Counts objects of a resource without loading them. */
@@ -402,7 +399,7 @@ export class Store {
       const ns = meta.namespace ?? '';
       const oldRow = this.readRow(resource, ns, meta.name);
       if (!oldRow) throw notFound(qualified(resource), meta.name);
-      const old: KObject = this.cache.frozen(resource, ns, meta.name) ?? JSON.parse(oldRow.data);
+      const old: KObject = this.cache.shared(resource, ns, meta.name) ?? JSON.parse(oldRow.data);
       if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
         throw conflict(qualified(resource), meta.name);
       }

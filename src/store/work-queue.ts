@@ -5,7 +5,7 @@
  * statements. Keys come out in the order they went in, and a key already
  * waiting keeps its place.
  */
-import type { Database } from './db.js';
+import type { Prepare } from './db.js';
 
 /** One queued key; `id` is its row in the queue table when it came from there. */
 export interface QueueItem {
@@ -26,13 +26,14 @@ export class WorkQueue {
   private takenRowIds: number[] = [];
   private loaded = false;
 
-  constructor(private readonly db: Database) {}
+  /** `prepare` is the store's cache of prepared statements. */
+  constructor(private readonly prepare: Prepare) {}
 
   /** Reads the keys left in the queue table by earlier transactions, once per transaction. */
   private load(): void {
     if (this.loaded) return;
     this.loaded = true;
-    const rows = this.db.prepare('SELECT id, controller, key FROM queue ORDER BY id').all() as QueueItem[];
+    const rows = this.prepare('SELECT id, controller, key FROM queue ORDER BY id').all() as QueueItem[];
     for (const row of rows) {
       this.items.push(row);
       this.waiting.add(itemKey(row.controller, row.key));
@@ -89,10 +90,10 @@ export class WorkQueue {
   flush(): void {
     if (!this.loaded) return;
     if (this.takenRowIds.length > 0) {
-      const del = this.db.prepare('DELETE FROM queue WHERE id = ?');
+      const del = this.prepare('DELETE FROM queue WHERE id = ?');
       for (const id of this.takenRowIds) del.run(id);
     }
-    const insert = this.db.prepare('INSERT OR IGNORE INTO queue(controller, key) VALUES (?, ?)');
+    const insert = this.prepare('INSERT OR IGNORE INTO queue(controller, key) VALUES (?, ?)');
     for (let i = this.head; i < this.items.length; i++) {
       const item = this.items[i];
       if (item.id === undefined) insert.run(item.controller, item.key);
