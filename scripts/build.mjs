@@ -4,7 +4,9 @@
 // ES module chunks, whose loader resolves every chunk by URL, and bundling the
 // SQLite driver's JavaScript avoids loading a dozen small files at startup.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -23,3 +25,6 @@ await build({
 
 // The explain schema is read from disk at run time (see src/api/explain-schema.ts).
 cpSync(new URL('../src/api/openapi/explain-schemas.json', import.meta.url), new URL('../dist/openapi/explain-schemas.json', import.meta.url));
+
+// Compile the common commands' functions into the code cache bin/kubesim loads (see warm-cache.cjs).
+spawnSync(process.execPath, [fileURLToPath(new URL('./warm-cache.cjs', import.meta.url))], { stdio: 'inherit' });

@@ -3,6 +3,8 @@
  * with kubectl's rules, runs it, and turns errors into kubectl's messages
  * and exit codes. This is the only place that decides the exit code.
  */
+import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ALIASES, GROUPS, VERBS } from './verbs.js';
 import { GLOBAL_FLAGS, formatFlagHelp, parseArgs } from './flags.js';
 import { CommandContext, type IO } from '../commands/context.js';
@@ -12,11 +14,54 @@ import { reportError } from './errors.js';
 import { KUBECTL_LAYOUT } from './help.js';
 import { rootHelpText } from './help.js';
 
+/** Set once stdout is written through process.stdout (see writeOut). */
+let stdoutStream = false;
+
+/** Ends the command quietly when the reader closed the pipe early (`kubesim get pods | head -1`), as kubectl does. */
+function onStdoutError(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+}
+
+function toStream(text: string | Buffer): void {
+  if (!stdoutStream) {
+    stdoutStream = true;
+    process.stdout.on('error', onStdoutError);
+  }
+  process.stdout.write(text);
+}
+
+/**
+ * Writes to stdout with blocking writes to file descriptor 1. Creating
+ * process.stdout loads Node's stream modules, which costs about two
+ * milliseconds (measured) of every short command. A descriptor that is non-blocking
+ * (EAGAIN) gets the rest through process.stdout, which waits for it.
+ */
+function writeOut(text: string): void {
+  if (stdoutStream) {
+    process.stdout.write(text);
+    return;
+  }
+  const data = Buffer.from(text, 'utf8');
+  let offset = 0;
+  try {
+    while (offset < data.length) offset += writeSync(1, data, offset, data.length - offset);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (code !== 'EAGAIN') throw err;
+    toStream(data.subarray(offset));
+  }
+}
+
 function stdio(): IO {
   return {
-    out: (t) => void process.stdout.write(t),
+    out: writeOut,
     err: (t) => void process.stderr.write(t),
-    isTTY: !!process.stdout.isTTY,
+    // node:tty loads Node's socket and stream modules, so only the commands that colour their output load it.
+    get isTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
+    },
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -179,11 +224,6 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
 
 /** Entry used by bin/kubesim. */
 export async function main(argv: string[]): Promise<void> {
-  // A reader that closes the pipe early (`kubesim get pods | head -1`) ends the command quietly, as kubectl does.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
   const code = await run(argv);
   process.exitCode = code;
 }
