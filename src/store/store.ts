@@ -102,7 +102,7 @@ export class Store {
     /** Simulated current time in milliseconds. */
     public now: () => number,
   ) {
-    this.queue = new WorkQueue((sql) => this.stmt(sql));
+    this.queue = new WorkQueue((sql) => this.stmt(sql), { get: (key) => this.getMeta(key), set: (key, value) => this.setMeta(key, value) });
   }
 
   /**
@@ -151,12 +151,16 @@ export class Store {
     this.rv = Number(this.getMeta('rv') ?? '0');
     if (this.rv !== this.cacheRv) this.cache.clear();
     const startRv = this.rv;
+    let committed = false;
     try {
       const result = fn();
       if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
-      this.flushMeta();
+      // The queue records its version in meta, so it flushes first.
       this.queue.flush();
+      this.flushMeta();
       this.stmt('COMMIT').run();
+      committed = true;
+      this.queue.committed();
       this.cacheRv = this.rv;
       return result;
     } catch (err) {
@@ -166,7 +170,7 @@ export class Store {
       throw err;
     } finally {
       this.depth = 0;
-      this.queue.reset();
+      if (!committed) this.queue.reset();
       this.savepointOpened.length = 0;
       this.metaCache.clear();
       this.metaDirty.clear();

@@ -4,8 +4,23 @@
  * keys are added and taken in memory, so a reconcile costs no queue
  * statements. Keys come out in the order they went in, and a key already
  * waiting keeps its place.
+ *
+ * A commit writes only the changes, and the process keeps the queue in
+ * memory for its next transaction unless another process changed the table
+ * since, which the queueVersion meta value shows. A settle that leaves
+ * thousands of keys queued across many transactions then reads them once,
+ * not once per transaction.
  */
 import type { Prepare } from './db.js';
+
+/** Meta key counting the commits that changed the queue table. */
+const QUEUE_VERSION = 'queueVersion';
+
+/** The store's meta values, read and written inside its transaction. */
+export interface QueueMeta {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
 
 /** One queued key; `id` is its row in the queue table when it came from there. */
 export interface QueueItem {
@@ -25,14 +40,24 @@ export class WorkQueue {
   /** Rows of the queue table taken in this transaction, deleted at commit. */
   private takenRowIds: number[] = [];
   private loaded = false;
+  /** The queue version the memory matched at this process's last commit, if it kept the memory. */
+  private retained: string | undefined;
+  /** The version written by flush(), kept once the commit succeeds. */
+  private flushed: string | undefined;
 
   /** `prepare` is the store's cache of prepared statements. */
-  constructor(private readonly prepare: Prepare) {}
+  constructor(
+    private readonly prepare: Prepare,
+    private readonly meta: QueueMeta,
+  ) {}
 
-  /** Reads the keys left in the queue table by earlier transactions, once per transaction. */
+  /** Reads the keys left in the queue table by earlier transactions, once per transaction, unless the memory still matches it. */
   private load(): void {
     if (this.loaded) return;
     this.loaded = true;
+    const version = this.meta.get(QUEUE_VERSION);
+    if (this.retained !== undefined && this.retained === version) return;
+    this.clearMemory();
     const rows = this.prepare('SELECT id, controller, key FROM queue ORDER BY id').all() as QueueItem[];
     for (const row of rows) {
       this.items.push(row);
@@ -86,27 +111,67 @@ export class WorkQueue {
     this.items.length = Math.max(mark, this.head);
   }
 
-  /** Writes the queue back to its table (inside the committing transaction) and empties the memory. */
+  /**
+   * Writes this transaction's changes to the queue table (inside the
+   * committing transaction): deletes the taken rows, inserts the new keys.
+   */
   flush(): void {
+    this.flushed = undefined;
     if (!this.loaded) return;
-    if (this.takenRowIds.length > 0) {
+    let changed = this.takenRowIds.length > 0;
+    if (changed) {
       const del = this.prepare('DELETE FROM queue WHERE id = ?');
       for (const id of this.takenRowIds) del.run(id);
     }
     const insert = this.prepare('INSERT OR IGNORE INTO queue(controller, key) VALUES (?, ?)');
+    let inSync = true;
     for (let i = this.head; i < this.items.length; i++) {
       const item = this.items[i];
-      if (item.id === undefined) insert.run(item.controller, item.key);
+      if (item.id !== undefined) continue;
+      const info = insert.run(item.controller, item.key);
+      // An ignored insert means the table had a row the memory did not: read the table again next time.
+      if (info.changes === 0) inSync = false;
+      else item.id = Number(info.lastInsertRowid);
+      changed = true;
     }
-    this.reset();
+    let version = this.meta.get(QUEUE_VERSION);
+    if (changed || version === undefined) {
+      version = String(Number(version ?? '0') + 1);
+      this.meta.set(QUEUE_VERSION, version);
+    }
+    // Out of sync, the memory is dropped after the commit (committed() finds no flushed version).
+    this.flushed = inSync ? version : undefined;
   }
 
-  /** Forgets everything in memory (after a commit or a rollback). */
+  /** Keeps the flushed queue in memory for the next transaction (after a successful commit). */
+  committed(): void {
+    const version = this.flushed;
+    if (version === undefined) {
+      // A transaction that did not load the queue left the table as the memory saw it.
+      if (this.loaded) this.reset();
+      this.loaded = false;
+      return;
+    }
+    this.items = this.items.slice(this.head);
+    this.head = 0;
+    this.takenRowIds = [];
+    this.loaded = false;
+    this.retained = version;
+    this.flushed = undefined;
+  }
+
+  /** Forgets everything in memory (after a rollback, or a commit that did not load the queue). */
   reset(): void {
+    this.clearMemory();
+    this.loaded = false;
+    this.retained = undefined;
+    this.flushed = undefined;
+  }
+
+  private clearMemory(): void {
     this.items = [];
     this.head = 0;
     this.waiting.clear();
     this.takenRowIds = [];
-    this.loaded = false;
   }
 }

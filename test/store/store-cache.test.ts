@@ -148,6 +148,46 @@ describe('work queue', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM queue').get()).toEqual({ n: 0 });
   });
 
+  it('sees keys another process took or queued', () => {
+    store.tx(() => {
+      store.enqueue('rs', 'default/a');
+      store.enqueue('rs', 'default/b');
+    });
+    const other = openStore();
+    try {
+      other.tx(() => {
+        expect(other.takeQueued(1).map((i) => i.key)).toEqual(['default/a']);
+        other.enqueue('rs', 'default/c');
+      });
+    } finally {
+      other.db.close();
+    }
+    store.tx(() => expect(store.takeQueued(10).map((i) => i.key)).toEqual(['default/b', 'default/c']));
+    expect(store.db.prepare('SELECT count(*) AS n FROM queue').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps its queue over transactions that do not touch it', () => {
+    store.tx(() => store.enqueue('rs', 'default/a'));
+    store.tx(() => store.setMeta('unrelated', '1'));
+    store.tx(() => {
+      store.enqueue('rs', 'default/b');
+      expect(store.takeQueued(10).map((i) => i.key)).toEqual(['default/a', 'default/b']);
+    });
+    expect(store.db.prepare('SELECT count(*) AS n FROM queue').get()).toEqual({ n: 0 });
+  });
+
+  it('restores the queue after a rolled-back transaction', () => {
+    store.tx(() => store.enqueue('rs', 'default/a'));
+    expect(() =>
+      store.tx(() => {
+        store.takeQueued(10);
+        store.enqueue('rs', 'default/b');
+        throw new Error('settle failed');
+      }),
+    ).toThrow('settle failed');
+    store.tx(() => expect(store.takeQueued(10).map((i) => i.key)).toEqual(['default/a']));
+  });
+
   it('drops keys a rolled-back savepoint queued', () => {
     store.tx(() => {
       store.enqueue('rs', 'default/a');
