@@ -115,10 +115,26 @@ export class Cluster {
     }
   }
 
+  /** One context per controller, made on first use: its functions read the cluster's state when called. */
+  private contexts = new Map<string, ControllerContext>();
+
   private context(controller: string): ControllerContext {
+    let ctx = this.contexts.get(controller);
+    if (!ctx) {
+      ctx = this.newContext(controller);
+      this.contexts.set(controller, ctx);
+    }
+    return ctx;
+  }
+
+  private newContext(controller: string): ControllerContext {
+    const cluster = this;
     return {
       store: this.store,
-      settings: this.settings,
+      // A getter, because loadSettings() replaces the settings object.
+      get settings() {
+        return cluster.settings;
+      },
       now: () => this.sim,
       wakeAt: (ms, key) => this.store.addTimer(Math.max(ms, this.sim), controller, key),
       random: () => this.random(),

@@ -103,6 +103,11 @@ export class ObjectCache {
     this.indexes.clear();
   }
 
+  /** Reports whether objects of a resource are cached, so a writer copies an object for the cache only when it is. */
+  caches(resource: string): boolean {
+    return !UNCACHED.has(resource);
+  }
+
   /** Returns the cached row of an object: the row, null when known absent, undefined when not cached. */
   row(resource: string, namespace: string, name: string): CachedRow | null | undefined {
     return this.entries.get(entryKey(resource, namespace, name));

@@ -385,7 +385,7 @@ export class Store {
         row.node,
         row.data,
       );
-      this.cache.wrote(resource, ns, meta.name, row, undefined, cloneJson(obj));
+      this.cache.wrote(resource, ns, meta.name, row, undefined, this.cache.caches(resource) ? cloneJson(obj) : undefined);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, undefined);
       return obj;
@@ -446,7 +446,7 @@ export class Store {
           meta.name,
         );
       }
-      this.cache.wrote(resource, ns, meta.name, row, oldRow, cloneJson(obj));
+      this.cache.wrote(resource, ns, meta.name, row, oldRow, this.cache.caches(resource) ? cloneJson(obj) : undefined);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, old);
       return obj;
