@@ -98,6 +98,9 @@ export function openDatabase(file: string): Database {
   db.pragma('busy_timeout = 30000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Checkpoint the WAL every 10,000 pages (about 40 MB) instead of 1,000: a large settle then copies
+  // each page it rewrites to the database file a few times, not once per few hundred writes.
+  db.pragma('wal_autocheckpoint = 10000');
   // 16 MiB of page cache: a larger one measured no faster on 10,000 pods and added to peak memory.
   db.pragma('cache_size = -16384');
   migrate(db);
