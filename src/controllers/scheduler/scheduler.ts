@@ -9,8 +9,8 @@ import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { cloneJson, ownerUidOf } from '../../store/store.js';
-import { cpuMillis, parseQuantity, podRequests } from '../../api/quantity.js';
-import { isNodeReady, matchesNodeSelector, tolerates, untoleratedTaint } from './fit.js';
+import { podRequests } from '../../api/quantity.js';
+import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
 import { readUsage } from './usage.js';
 import { hintedNodes, notePlacement } from './placement-hints.js';
 
@@ -36,60 +36,80 @@ function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number>
   return m;
 }
 
-let nodeCache: { serial: number; writes: number; nodes: KObject[] } = { serial: -1, writes: -1, nodes: [] };
+let nodeCache: { serial: number; writes: number; nodes: NodeInfo[] } = { serial: -1, writes: -1, nodes: [] };
 
-/** The node list, decoded once per transaction unless a node was written since (callers must not mutate it). */
-function listNodes(ctx: ControllerContext): KObject[] {
+/** The nodes' fit facts, worked out once per transaction unless a node was written since (callers must not mutate them). */
+function listNodeInfos(ctx: ControllerContext): NodeInfo[] {
   const serial = ctx.store.txSerial;
   const writes = ctx.store.writesOf('nodes');
   if (!ctx.store.inTx || nodeCache.serial !== serial || nodeCache.writes !== writes) {
-    nodeCache = { serial, writes, nodes: ctx.store.list('nodes') };
+    nodeCache = { serial, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
   }
   return nodeCache.nodes;
 }
 
-interface Miss {
-  reason: string;
+/** A pod's demands on a node: its summed requests, and a key that is equal for pods whose fit checks read equal inputs. */
+interface FitInputs {
+  req: { cpu: number; memory: number };
+  key: string;
 }
 
-function checkNode(pod: KObject, node: KObject, req: { cpu: number; memory: number }, ctx: ControllerContext): Miss | undefined {
-  if (!isNodeReady(node)) return { reason: "1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }" };
-  if (node.spec?.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
-    return { reason: '1 node(s) were unschedulable' };
-  }
-  const taint = untoleratedTaint(pod, node);
-  if (taint) return { reason: `1 node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` };
-  if (!matchesNodeSelector(pod, node)) return { reason: "1 node(s) didn't match Pod's node affinity/selector" };
-  const used = readUsage(ctx.store, node.metadata.name);
-  const alloc = node.status?.allocatable ?? {};
-  if (used.pods + 1 > Number(alloc.pods ?? 110)) return { reason: '1 Too many pods' };
-  if (req.cpu > 0 && used.cpu + req.cpu > cpuMillis(alloc.cpu)) return { reason: '1 Insufficient cpu' };
-  if (req.memory > 0 && used.memory + req.memory > parseQuantity(alloc.memory)) return { reason: '1 Insufficient memory' };
-  return undefined;
+/**
+ * Collects everything findFitMiss reads from a pod. Two pods with equal keys
+ * get the same verdict from every node while the nodes and their usage stay the same.
+ */
+function calculateFitInputs(pod: KObject): FitInputs {
+  const req = podRequests(pod);
+  const spec = pod.spec ?? {};
+  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return { req, key: `${req.cpu}|${req.memory}|${JSON.stringify([spec.tolerations, spec.nodeSelector, terms])}` };
+}
+
+/** Fit inputs of the store's shared pods, which never change in place (a write replaces the object). */
+const sharedFitInputs = new WeakMap<KObject, FitInputs>();
+
+function sharedPodFitInputs(pod: KObject): FitInputs {
+  let fit = sharedFitInputs.get(pod);
+  if (!fit) sharedFitInputs.set(pod, (fit = calculateFitInputs(pod)));
+  return fit;
 }
 
 /** Joins per-node reasons the way the scheduler's FitError does: counted, sorted. */
-function fitErrorMessage(total: number, misses: string[]): string {
-  const counts = new Map<string, number>();
-  for (const m of misses) {
-    const text = m.replace(/^1 /, '');
-    counts.set(text, (counts.get(text) ?? 0) + 1);
-  }
-  const parts = [...counts.entries()].map(([text, n]) => `${n} ${text}`).sort();
+function fitErrorMessage(total: number, misses: Map<string, number>): string {
+  const parts = [...misses.entries()].map(([text, n]) => `${n} ${text}`).sort();
   return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
 }
 
-function schedulePod(ctx: ControllerContext, pod: KObject, nodes: KObject[]): void {
-  const req = podRequests(pod);
+/**
+ * FailedScheduling messages of one retry pass, by fit key. Only a bind changes
+ * node usage during a pass, so a pod whose key failed earlier in the pass fails
+ * again with the same message. Every bind clears the memo.
+ */
+type FailureMemo = Map<string, string>;
+
+/**
+ * Binds `pod` to the best feasible node or records why none fits. With `owned`
+ * false the pod is the store's shared object, which is copied before a write.
+ * With a memo, a known failure skips the node checks.
+ */
+function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], owned: boolean, memo?: FailureMemo): void {
+  const fit = owned ? calculateFitInputs(pod) : sharedPodFitInputs(pod);
+  const known = memo?.get(fit.key);
+  if (known !== undefined) {
+    markUnschedulable(ctx, pod, known, owned);
+    return;
+  }
   const feasible: KObject[] = [];
-  const misses: string[] = [];
-  for (const node of nodes) {
-    const miss = checkNode(pod, node, req, ctx);
-    if (miss) misses.push(miss.reason);
-    else feasible.push(node);
+  const misses = new Map<string, number>();
+  for (const info of nodes) {
+    const miss = findFitMiss(pod, info, fit.req, ctx.store);
+    if (miss) misses.set(miss, (misses.get(miss) ?? 0) + 1);
+    else feasible.push(info.node);
   }
   if (feasible.length === 0) {
-    markUnschedulable(ctx, pod, fitErrorMessage(nodes.length, misses));
+    const message = fitErrorMessage(nodes.length, misses);
+    memo?.set(fit.key, message);
+    markUnschedulable(ctx, pod, message, owned);
     return;
   }
   const owner = ownerUidOf(pod);
@@ -105,8 +125,10 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: KObject[]): vo
     } else if (score === bestScore) best.push(node);
   }
   const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length];
-  bind(ctx, pod, chosen.metadata.name);
-  notePlacement(ctx.store, pod, chosen.metadata.name);
+  memo?.clear();
+  const target = owned ? pod : cloneJson(pod);
+  bind(ctx, target, chosen.metadata.name);
+  notePlacement(ctx.store, target, chosen.metadata.name);
   if (owner) spread!.set(chosen.metadata.name, (spread!.get(chosen.metadata.name) ?? 0) + 1);
 }
 
@@ -120,9 +142,10 @@ function bind(ctx: ControllerContext, pod: KObject, nodeName: string): void {
   recordEvent(ctx.store, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SOURCE);
 }
 
-function markUnschedulable(ctx: ControllerContext, pod: KObject, message: string): void {
-  const prev = (pod.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
+function markUnschedulable(ctx: ControllerContext, shared: KObject, message: string, owned: boolean): void {
+  const prev = (shared.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
   if (prev?.status === 'False' && prev.message === message) return;
+  const pod = owned ? shared : cloneJson(shared);
   pod.status ??= {};
   pod.status.phase = 'Pending';
   pod.status.qosClass ??= qosClass(pod);
@@ -167,14 +190,15 @@ export const scheduler: Controller = {
     nodes: () => RETRY_ALL,
   },
   reconcile(ctx, key) {
-    const nodes = listNodes(ctx);
+    const nodes = listNodeInfos(ctx);
     if (key === RETRY_ALL) {
-      for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, cloneJson(pod), nodes);
+      const memo: FailureMemo = new Map();
+      for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes, false, memo);
       return;
     }
     const [ns, name] = splitKey(key);
     const pod = ctx.store.get('pods', ns, name);
     if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
-    schedulePod(ctx, pod, nodes);
+    schedulePod(ctx, pod, nodes, true);
   },
 };
