@@ -8,10 +8,10 @@ import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
-import { cloneJson, ownerUidOf } from '../../store/store.js';
+import { cloneJson, ownerUidOf, type Store } from '../../store/store.js';
 import { podRequests } from '../../api/quantity.js';
 import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
-import { readUsage } from './usage.js';
+import { readUsage, usageChangeCount } from './usage.js';
 import { hintedNodes, notePlacement } from './placement-hints.js';
 
 /** Queue key that retries every unscheduled pod. */
@@ -19,11 +19,11 @@ export const RETRY_ALL = '*';
 
 const SOURCE = { component: 'default-scheduler' };
 
-let spreadCache: { serial: number; counts: Map<string, Map<string, number>> } = { serial: -1, counts: new Map() };
+let spreadCache: { store?: Store; serial: number; counts: Map<string, Map<string, number>> } = { serial: -1, counts: new Map() };
 
 /** Pods of one owner per node, cached for one transaction and updated as this process binds. */
 function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number> {
-  if (spreadCache.serial !== ctx.store.txSerial) spreadCache = { serial: ctx.store.txSerial, counts: new Map() };
+  if (spreadCache.store !== ctx.store || spreadCache.serial !== ctx.store.txSerial) spreadCache = { store: ctx.store, serial: ctx.store.txSerial, counts: new Map() };
   let m = spreadCache.counts.get(owner);
   if (!m) {
     m = new Map();
@@ -36,14 +36,14 @@ function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number>
   return m;
 }
 
-let nodeCache: { serial: number; writes: number; nodes: NodeInfo[] } = { serial: -1, writes: -1, nodes: [] };
+let nodeCache: { store?: Store; serial: number; writes: number; nodes: NodeInfo[] } = { serial: -1, writes: -1, nodes: [] };
 
 /** The nodes' fit facts, worked out once per transaction unless a node was written since (callers must not mutate them). */
 function listNodeInfos(ctx: ControllerContext): NodeInfo[] {
   const serial = ctx.store.txSerial;
   const writes = ctx.store.writesOf('nodes');
-  if (!ctx.store.inTx || nodeCache.serial !== serial || nodeCache.writes !== writes) {
-    nodeCache = { serial, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
+  if (!ctx.store.inTx || nodeCache.store !== ctx.store || nodeCache.serial !== serial || nodeCache.writes !== writes) {
+    nodeCache = { store: ctx.store, serial, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
   }
   return nodeCache.nodes;
 }
@@ -81,19 +81,44 @@ function fitErrorMessage(total: number, misses: Map<string, number>): string {
 }
 
 /**
- * FailedScheduling messages of one retry pass, by fit key. Only a bind changes
- * node usage during a pass, so a pod whose key failed earlier in the pass fails
- * again with the same message. Every bind clears the memo.
+ * FailedScheduling messages by fit key, for one transaction, one node list and
+ * one state of the nodes' usage. A pod whose key failed earlier fails again with
+ * the same message until a bind, a finished or removed pod, or a node write.
  */
-type FailureMemo = Map<string, string>;
+interface FailureMemo {
+  store?: Store;
+  serial: number;
+  nodes: NodeInfo[];
+  usageChanges: number;
+  messages: Map<string, string>;
+}
+
+const NO_MEMO: FailureMemo = { serial: -1, nodes: [], usageChanges: -1, messages: new Map() };
+let failureMemo = NO_MEMO;
+
+/**
+ * Returns the failure messages still valid for `nodes` and the current usage.
+ * A rolled-back reconcile restores usage without counting a change. The engine
+ * rolls back only a reconcile that throws, so reconcile clears the memo then.
+ */
+function currentFailureMessages(ctx: ControllerContext, nodes: NodeInfo[]): Map<string, string> | undefined {
+  if (!ctx.store.inTx) return undefined;
+  const m = failureMemo;
+  const usageChanges = usageChangeCount();
+  if (m.store !== ctx.store || m.serial !== ctx.store.txSerial || m.nodes !== nodes || m.usageChanges !== usageChanges) {
+    failureMemo = { store: ctx.store, serial: ctx.store.txSerial, nodes, usageChanges, messages: new Map() };
+  }
+  return failureMemo.messages;
+}
 
 /**
  * Binds `pod` to the best feasible node or records why none fits. With `owned`
  * false the pod is the store's shared object, which is copied before a write.
- * With a memo, a known failure skips the node checks.
+ * A failure already known for the pod's fit inputs skips the node checks.
  */
-function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], owned: boolean, memo?: FailureMemo): void {
+function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], owned: boolean): void {
   const fit = owned ? calculateFitInputs(pod) : sharedPodFitInputs(pod);
+  const memo = currentFailureMessages(ctx, nodes);
   const known = memo?.get(fit.key);
   if (known !== undefined) {
     markUnschedulable(ctx, pod, known, owned);
@@ -125,7 +150,6 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], ow
     } else if (score === bestScore) best.push(node);
   }
   const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length];
-  memo?.clear();
   const target = owned ? pod : cloneJson(pod);
   bind(ctx, target, chosen.metadata.name);
   notePlacement(ctx.store, target, chosen.metadata.name);
@@ -179,6 +203,18 @@ export function qosClass(pod: KObject): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+function schedule(ctx: ControllerContext, key: string): void {
+  const nodes = listNodeInfos(ctx);
+  if (key === RETRY_ALL) {
+    for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes, false);
+    return;
+  }
+  const [ns, name] = splitKey(key);
+  const pod = ctx.store.get('pods', ns, name);
+  if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
+  schedulePod(ctx, pod, nodes, true);
+}
+
 export const scheduler: Controller = {
   name: 'scheduler',
   watches: {
@@ -190,15 +226,13 @@ export const scheduler: Controller = {
     nodes: () => RETRY_ALL,
   },
   reconcile(ctx, key) {
-    const nodes = listNodeInfos(ctx);
-    if (key === RETRY_ALL) {
-      const memo: FailureMemo = new Map();
-      for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes, false, memo);
-      return;
+    try {
+      schedule(ctx, key);
+    } catch (err) {
+      // The savepoint around this reconcile rolls back its binds, which the caches counted.
+      failureMemo = NO_MEMO;
+      spreadCache = { serial: -1, counts: new Map() };
+      throw err;
     }
-    const [ns, name] = splitKey(key);
-    const pod = ctx.store.get('pods', ns, name);
-    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
-    schedulePod(ctx, pod, nodes, true);
   },
 };

@@ -16,6 +16,11 @@ function cpuPod(name: string, cpu: string, spec: any = {}): KObject {
   return newPod(name, 'nginx:1.25', { container: { resources: { requests: { cpu } } }, spec });
 }
 
+function create(c: Cluster, pod: KObject): void {
+  c.store.tx(() => c.store.create('pods', pod));
+  c.settle();
+}
+
 /** Creates the pods and runs one retry pass over them in the same transaction, before their own keys are reconciled. */
 function createAndRetryAll(c: Cluster, pods: KObject[]): void {
   c.store.tx(() => {
@@ -24,12 +29,12 @@ function createAndRetryAll(c: Cluster, pods: KObject[]): void {
   });
 }
 
-/** `name: node` when bound, `name: message` when Pending. */
+/** `name: node` when bound, `name: reason message` when Pending, `name: not tried` before the scheduler ran. */
 function placements(c: Cluster): string[] {
   return c.store.list('pods', 'default').map((p) => {
     if (p.spec.nodeName) return `${p.metadata.name}: ${p.spec.nodeName}`;
-    const cond = p.status.conditions.find((x: any) => x.type === 'PodScheduled');
-    return `${p.metadata.name}: ${cond.reason} ${cond.message}`;
+    const cond = p.status?.conditions?.find((x: any) => x.type === 'PodScheduled');
+    return cond ? `${p.metadata.name}: ${cond.reason} ${cond.message}` : `${p.metadata.name}: not tried`;
   });
 }
 
@@ -41,7 +46,24 @@ function failedSchedulingEvents(c: Cluster): string[] {
     .sort();
 }
 
-describe('scheduler retry pass', () => {
+/** Creates a cluster whose only schedulable slot is one pod on k8s-node01 (k8s-node02 is cordoned). */
+function oneSlotCluster(): Cluster {
+  const c = newCluster();
+  c.store.tx(() => {
+    const cordoned = c.store.get('nodes', '', 'k8s-node02')!;
+    cordoned.spec.unschedulable = true;
+    c.store.update('nodes', cordoned);
+    const small = c.store.get('nodes', '', 'k8s-node01')!;
+    small.status.allocatable.pods = '1';
+    c.store.update('nodes', small);
+  });
+  c.settle();
+  return c;
+}
+
+const FULL = `0/3 nodes are available: 1 Too many pods, ${TAINT}, 1 node(s) were unschedulable. ${PREEMPTION}`;
+
+describe('scheduler failure memo', () => {
   it('gives each shape its own message', () => {
     const c = newCluster();
     createAndRetryAll(c, [
@@ -67,16 +89,7 @@ describe('scheduler retry pass', () => {
   });
 
   it('rechecks a failed shape after a bind', () => {
-    const c = newCluster();
-    c.store.tx(() => {
-      const cordoned = c.store.get('nodes', '', 'k8s-node02')!;
-      cordoned.spec.unschedulable = true;
-      c.store.update('nodes', cordoned);
-      const small = c.store.get('nodes', '', 'k8s-node01')!;
-      small.status.allocatable.pods = '1';
-      c.store.update('nodes', small);
-    });
-    c.settle();
+    const c = oneSlotCluster();
 
     // a-big fits nowhere, then b-small takes node01's only pod slot.
     // c-big has a-big's shape, but node01 is now full, so its message differs.
@@ -102,5 +115,40 @@ describe('scheduler retry pass', () => {
     c.store.tx(() => scheduler.reconcile(context(c), RETRY_ALL));
     expect(c.store.list('pods', 'default').map((p) => p.metadata.resourceVersion)).toEqual(before);
     expect(failedSchedulingEvents(c)).toEqual(['a-cpu x1', 'b-cpu x1']);
+  });
+
+  it('rechecks a failed shape after a pod finishes', () => {
+    const c = oneSlotCluster();
+    create(c, cpuPod('x-done', '100m'));
+    expect(placements(c)).toEqual(['x-done: k8s-node01']);
+
+    c.store.tx(() => {
+      c.store.create('pods', cpuPod('a-small', '100m'));
+      scheduler.reconcile(context(c), 'default/a-small');
+      const done = c.store.get('pods', 'default', 'x-done')!;
+      done.status.phase = 'Succeeded';
+      c.store.update('pods', done);
+      c.store.create('pods', cpuPod('b-small', '100m'));
+      scheduler.reconcile(context(c), 'default/b-small');
+    });
+    expect(placements(c)).toEqual([`a-small: Unschedulable ${FULL}`, 'b-small: k8s-node01', 'x-done: k8s-node01']);
+  });
+
+  it('clears failures after a rollback', () => {
+    const c = oneSlotCluster();
+    const admit = c.store.admission;
+    c.store.admission = (resource, obj, old, op) => {
+      if (resource === 'pods' && op === 'update' && obj.metadata.name === 'c-small') throw new Error('rejected for the test');
+      admit?.(resource, obj, old, op);
+    };
+
+    // The pass binds a-small, records b-small's failure, then fails on c-small and rolls back.
+    c.store.tx(() => {
+      for (const name of ['a-small', 'b-small', 'c-small']) c.store.create('pods', cpuPod(name, '100m'));
+      expect(() => c.store.savepoint(() => scheduler.reconcile(context(c), RETRY_ALL))).toThrow('rejected for the test');
+      scheduler.reconcile(context(c), 'default/b-small');
+    });
+    c.store.admission = admit;
+    expect(placements(c)).toEqual(['a-small: not tried', 'b-small: k8s-node01', 'c-small: not tried']);
   });
 });
