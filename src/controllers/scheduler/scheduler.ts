@@ -8,10 +8,10 @@ import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
-import { cloneJson, ownerUidOf } from '../../store/store.js';
-import { cpuMillis, parseQuantity, podRequests } from '../../api/quantity.js';
-import { isNodeReady, matchesNodeSelector, tolerates, untoleratedTaint } from './fit.js';
-import { readUsage } from './usage.js';
+import { cloneJson, ownerUidOf, type Store } from '../../store/store.js';
+import { podRequests } from '../../api/quantity.js';
+import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
+import { readUsage, usageChangeCount } from './usage.js';
 import { hintedNodes, notePlacement } from './placement-hints.js';
 
 /** Queue key that retries every unscheduled pod. */
@@ -19,11 +19,11 @@ export const RETRY_ALL = '*';
 
 const SOURCE = { component: 'default-scheduler' };
 
-let spreadCache: { serial: number; counts: Map<string, Map<string, number>> } = { serial: -1, counts: new Map() };
+let spreadCache: { store?: Store; serial: number; counts: Map<string, Map<string, number>> } = { serial: -1, counts: new Map() };
 
 /** Pods of one owner per node, cached for one transaction and updated as this process binds. */
 function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number> {
-  if (spreadCache.serial !== ctx.store.txSerial) spreadCache = { serial: ctx.store.txSerial, counts: new Map() };
+  if (spreadCache.store !== ctx.store || spreadCache.serial !== ctx.store.txSerial) spreadCache = { store: ctx.store, serial: ctx.store.txSerial, counts: new Map() };
   let m = spreadCache.counts.get(owner);
   if (!m) {
     m = new Map();
@@ -36,60 +36,105 @@ function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number>
   return m;
 }
 
-let nodeCache: { serial: number; writes: number; nodes: KObject[] } = { serial: -1, writes: -1, nodes: [] };
+let nodeCache: { store?: Store; serial: number; writes: number; nodes: NodeInfo[] } = { serial: -1, writes: -1, nodes: [] };
 
-/** The node list, decoded once per transaction unless a node was written since (callers must not mutate it). */
-function listNodes(ctx: ControllerContext): KObject[] {
+/** The nodes' fit facts, worked out once per transaction unless a node was written since (callers must not mutate them). */
+function listNodeInfos(ctx: ControllerContext): NodeInfo[] {
   const serial = ctx.store.txSerial;
   const writes = ctx.store.writesOf('nodes');
-  if (!ctx.store.inTx || nodeCache.serial !== serial || nodeCache.writes !== writes) {
-    nodeCache = { serial, writes, nodes: ctx.store.list('nodes') };
+  if (!ctx.store.inTx || nodeCache.store !== ctx.store || nodeCache.serial !== serial || nodeCache.writes !== writes) {
+    nodeCache = { store: ctx.store, serial, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
   }
   return nodeCache.nodes;
 }
 
-interface Miss {
-  reason: string;
+/** A pod's demands on a node: its summed requests, and a key that is equal for pods whose fit checks read equal inputs. */
+interface FitInputs {
+  req: { cpu: number; memory: number };
+  key: string;
 }
 
-function checkNode(pod: KObject, node: KObject, req: { cpu: number; memory: number }, ctx: ControllerContext): Miss | undefined {
-  if (!isNodeReady(node)) return { reason: "1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }" };
-  if (node.spec?.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
-    return { reason: '1 node(s) were unschedulable' };
-  }
-  const taint = untoleratedTaint(pod, node);
-  if (taint) return { reason: `1 node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` };
-  if (!matchesNodeSelector(pod, node)) return { reason: "1 node(s) didn't match Pod's node affinity/selector" };
-  const used = readUsage(ctx.store, node.metadata.name);
-  const alloc = node.status?.allocatable ?? {};
-  if (used.pods + 1 > Number(alloc.pods ?? 110)) return { reason: '1 Too many pods' };
-  if (req.cpu > 0 && used.cpu + req.cpu > cpuMillis(alloc.cpu)) return { reason: '1 Insufficient cpu' };
-  if (req.memory > 0 && used.memory + req.memory > parseQuantity(alloc.memory)) return { reason: '1 Insufficient memory' };
-  return undefined;
+/**
+ * Collects everything findFitMiss reads from a pod. Two pods with equal keys
+ * get the same verdict from every node while the nodes and their usage stay the same.
+ */
+function calculateFitInputs(pod: KObject): FitInputs {
+  const req = podRequests(pod);
+  const spec = pod.spec ?? {};
+  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return { req, key: `${req.cpu}|${req.memory}|${JSON.stringify([spec.tolerations, spec.nodeSelector, terms])}` };
+}
+
+/** Fit inputs of the store's shared pods, which never change in place (a write replaces the object). */
+const sharedFitInputs = new WeakMap<KObject, FitInputs>();
+
+function sharedPodFitInputs(pod: KObject): FitInputs {
+  let fit = sharedFitInputs.get(pod);
+  if (!fit) sharedFitInputs.set(pod, (fit = calculateFitInputs(pod)));
+  return fit;
 }
 
 /** Joins per-node reasons the way the scheduler's FitError does: counted, sorted. */
-function fitErrorMessage(total: number, misses: string[]): string {
-  const counts = new Map<string, number>();
-  for (const m of misses) {
-    const text = m.replace(/^1 /, '');
-    counts.set(text, (counts.get(text) ?? 0) + 1);
-  }
-  const parts = [...counts.entries()].map(([text, n]) => `${n} ${text}`).sort();
+function fitErrorMessage(total: number, misses: Map<string, number>): string {
+  const parts = [...misses.entries()].map(([text, n]) => `${n} ${text}`).sort();
   return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
 }
 
-function schedulePod(ctx: ControllerContext, pod: KObject, nodes: KObject[]): void {
-  const req = podRequests(pod);
+/**
+ * FailedScheduling messages by fit key, for one transaction, one node list and
+ * one state of the nodes' usage. A pod whose key failed earlier fails again with
+ * the same message until a bind, a finished or removed pod, or a node write.
+ */
+interface FailureMemo {
+  store?: Store;
+  serial: number;
+  nodes: NodeInfo[];
+  usageChanges: number;
+  messages: Map<string, string>;
+}
+
+const NO_MEMO: FailureMemo = { serial: -1, nodes: [], usageChanges: -1, messages: new Map() };
+let failureMemo = NO_MEMO;
+
+/**
+ * Returns the failure messages still valid for `nodes` and the current usage.
+ * A rolled-back reconcile restores usage without counting a change. The engine
+ * rolls back only a reconcile that throws, so reconcile clears the memo then.
+ */
+function currentFailureMessages(ctx: ControllerContext, nodes: NodeInfo[]): Map<string, string> | undefined {
+  if (!ctx.store.inTx) return undefined;
+  const m = failureMemo;
+  const usageChanges = usageChangeCount();
+  if (m.store !== ctx.store || m.serial !== ctx.store.txSerial || m.nodes !== nodes || m.usageChanges !== usageChanges) {
+    failureMemo = { store: ctx.store, serial: ctx.store.txSerial, nodes, usageChanges, messages: new Map() };
+  }
+  return failureMemo.messages;
+}
+
+/**
+ * Binds `pod` to the best feasible node or records why none fits. With `owned`
+ * false the pod is the store's shared object, which is copied before a write.
+ * A failure already known for the pod's fit inputs skips the node checks.
+ */
+function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], owned: boolean): void {
+  const fit = owned ? calculateFitInputs(pod) : sharedPodFitInputs(pod);
+  const memo = currentFailureMessages(ctx, nodes);
+  const known = memo?.get(fit.key);
+  if (known !== undefined) {
+    markUnschedulable(ctx, pod, known, owned);
+    return;
+  }
   const feasible: KObject[] = [];
-  const misses: string[] = [];
-  for (const node of nodes) {
-    const miss = checkNode(pod, node, req, ctx);
-    if (miss) misses.push(miss.reason);
-    else feasible.push(node);
+  const misses = new Map<string, number>();
+  for (const info of nodes) {
+    const miss = findFitMiss(pod, info, fit.req, ctx.store);
+    if (miss) misses.set(miss, (misses.get(miss) ?? 0) + 1);
+    else feasible.push(info.node);
   }
   if (feasible.length === 0) {
-    markUnschedulable(ctx, pod, fitErrorMessage(nodes.length, misses));
+    const message = fitErrorMessage(nodes.length, misses);
+    memo?.set(fit.key, message);
+    markUnschedulable(ctx, pod, message, owned);
     return;
   }
   const owner = ownerUidOf(pod);
@@ -105,8 +150,9 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: KObject[]): vo
     } else if (score === bestScore) best.push(node);
   }
   const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length];
-  bind(ctx, pod, chosen.metadata.name);
-  notePlacement(ctx.store, pod, chosen.metadata.name);
+  const target = owned ? pod : cloneJson(pod);
+  bind(ctx, target, chosen.metadata.name);
+  notePlacement(ctx.store, target, chosen.metadata.name);
   if (owner) spread!.set(chosen.metadata.name, (spread!.get(chosen.metadata.name) ?? 0) + 1);
 }
 
@@ -120,9 +166,10 @@ function bind(ctx: ControllerContext, pod: KObject, nodeName: string): void {
   recordEvent(ctx.store, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SOURCE);
 }
 
-function markUnschedulable(ctx: ControllerContext, pod: KObject, message: string): void {
-  const prev = (pod.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
+function markUnschedulable(ctx: ControllerContext, shared: KObject, message: string, owned: boolean): void {
+  const prev = (shared.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
   if (prev?.status === 'False' && prev.message === message) return;
+  const pod = owned ? shared : cloneJson(shared);
   pod.status ??= {};
   pod.status.phase = 'Pending';
   pod.status.qosClass ??= qosClass(pod);
@@ -156,6 +203,18 @@ export function qosClass(pod: KObject): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+function schedule(ctx: ControllerContext, key: string): void {
+  const nodes = listNodeInfos(ctx);
+  if (key === RETRY_ALL) {
+    for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes, false);
+    return;
+  }
+  const [ns, name] = splitKey(key);
+  const pod = ctx.store.get('pods', ns, name);
+  if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
+  schedulePod(ctx, pod, nodes, true);
+}
+
 export const scheduler: Controller = {
   name: 'scheduler',
   watches: {
@@ -167,14 +226,13 @@ export const scheduler: Controller = {
     nodes: () => RETRY_ALL,
   },
   reconcile(ctx, key) {
-    const nodes = listNodes(ctx);
-    if (key === RETRY_ALL) {
-      for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, cloneJson(pod), nodes);
-      return;
+    try {
+      schedule(ctx, key);
+    } catch (err) {
+      // The savepoint around this reconcile rolls back its binds, which the caches counted.
+      failureMemo = NO_MEMO;
+      spreadCache = { serial: -1, counts: new Map() };
+      throw err;
     }
-    const [ns, name] = splitKey(key);
-    const pod = ctx.store.get('pods', ns, name);
-    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
-    schedulePod(ctx, pod, nodes);
   },
 };

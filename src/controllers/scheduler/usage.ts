@@ -33,7 +33,18 @@ export function readUsage(store: Store, node: string): NodeUsage {
   return usage;
 }
 
+let usageChanges = 0;
+
+/**
+ * Returns how many times this process changed any node's counters, so a
+ * caller can tell whether what it worked out from them is still current.
+ */
+export function usageChangeCount(): number {
+  return usageChanges;
+}
+
 function addUsage(store: Store, node: string, u: NodeUsage, sign: number): void {
+  usageChanges++;
   const cur = { ...readUsage(store, node) };
   cur.pods += sign * u.pods;
   cur.cpu += sign * u.cpu;
