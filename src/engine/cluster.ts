@@ -212,11 +212,20 @@ export class Cluster {
     }
   }
 
-  /** Takes up to BATCH keys off the work queue and reconciles them at the current instant. */
+  /**
+   * Reconciles up to BATCH queued keys at the current instant. Keys are taken
+   * one at a time, as a workqueue hands them out, so a write that queues a key
+   * still waiting is absorbed by that key's coming turn. Taking the whole
+   * batch at once let such a key run a second time, after the batch, for nothing.
+   */
   private drainBatch(): number {
-    const items = this.store.takeQueued(BATCH);
-    for (const item of items) this.reconcileOne(item.controller, item.key);
-    return items.length;
+    let done = 0;
+    for (; done < BATCH; done++) {
+      const [item] = this.store.takeQueued(1);
+      if (!item) break;
+      this.reconcileOne(item.controller, item.key);
+    }
+    return done;
   }
 
   private reconcileOne(name: string, key: string): void {

@@ -12,15 +12,35 @@ import { calculateAddresses, calculatePorts, type EndpointAddress, type Endpoint
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 const SERVICE_NAME = 'kubernetes.io/service-name';
 
-function podShape(p: KObject | undefined): string {
-  if (!p) return '';
-  const ready = (p.status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status;
-  return JSON.stringify([p.metadata.labels, p.status?.podIP, p.status?.phase, ready, p.metadata.deletionTimestamp, p.spec?.nodeName]);
+function readyStatus(pod: KObject): string | undefined {
+  return (pod.status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status;
+}
+
+function sameLabels(left: Record<string, string> | undefined, right: Record<string, string> | undefined): boolean {
+  if (left === right) return true;
+  if (!left || !right) return false;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) if (left[key] !== right[key]) return false;
+  return true;
+}
+
+/** Reports whether a pod write can change a Service's addresses: its labels, IP, phase, readiness, deletion or node. */
+export function isAddressChange(obj: KObject | undefined, old: KObject | undefined): boolean {
+  if (!obj || !old) return obj !== old;
+  return (
+    obj.status?.podIP !== old.status?.podIP ||
+    obj.status?.phase !== old.status?.phase ||
+    obj.metadata.deletionTimestamp !== old.metadata.deletionTimestamp ||
+    obj.spec?.nodeName !== old.spec?.nodeName ||
+    readyStatus(obj) !== readyStatus(old) ||
+    !sameLabels(obj.metadata.labels, old.metadata.labels)
+  );
 }
 
 /** Pod writes that can change an address re-sync the Services of the pod's namespace (key `ns/*`). */
 const podMapper: WatchMapper = (obj, old) => {
-  if (podShape(obj) === podShape(old)) return undefined;
+  if (!isAddressChange(obj, old)) return undefined;
   return `${(obj ?? old)!.metadata.namespace}/*`;
 };
 
@@ -117,7 +137,7 @@ export const endpointsController: Controller = {
     const [ns, name] = splitKey(key);
     if (name === '*') {
       // Most pod writes happen in namespaces without selecting Services, so list pods only when needed.
-      const services = ctx.store.list('services', ns).filter((s) => s.spec?.selector && s.spec.type !== 'ExternalName');
+      const services = ctx.store.list('services', ns, { shared: true }).filter((s) => s.spec?.selector && s.spec.type !== 'ExternalName');
       if (services.length === 0) return;
       const pods = ctx.store.list('pods', ns, { shared: true });
       for (const svc of services) syncService(ctx, svc, pods);

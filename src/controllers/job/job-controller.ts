@@ -5,7 +5,7 @@
  * active deadline is exceeded. Suspending deletes the active pods.
  */
 import type { KObject } from '../../api/types.js';
-import type { Controller, ControllerContext } from '../../engine/controller.js';
+import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
 import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { isoTime } from '../../store/store.js';
@@ -16,6 +16,7 @@ import {
   countActiveRestarts,
   createJobPod,
   deleteJobPod,
+  fingerprintJobPod,
   isPodActive,
   isPodFinished,
   isPodReady,
@@ -236,8 +237,21 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job);
 }
 
+const podOwnerKeys = ownerKeyMapper('Job');
+
+/**
+ * Wakes a pod's job when the pod is created, removed, or changes a field the
+ * sync reads (see fingerprintJobPod). After any other pod write the sync
+ * would find nothing to do, because the job's last sync saw the same inputs
+ * and each time-driven step (back-off, active deadline) has its own wake-up.
+ */
+export const jobPodMapper: WatchMapper = (obj, old) => {
+  if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
+  return podOwnerKeys(obj, old);
+};
+
 export const jobController: Controller = {
   name: 'job',
-  watches: { jobs: selfMapper, pods: ownerKeyMapper('Job') },
+  watches: { jobs: selfMapper, pods: jobPodMapper },
   reconcile: syncJob,
 };

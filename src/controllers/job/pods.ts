@@ -63,6 +63,27 @@ export function countActiveRestarts(pods: KObject[]): number {
 }
 
 /**
+ * Builds one string from everything the job controller reads of a pod: its
+ * owner, phase, deletion, readiness, container restarts, container
+ * termination times and completion index. A pod write that leaves the
+ * string unchanged (binding to a node, an image pull, a new pod IP) cannot
+ * change what the job's sync does. Example: `Running|-|ready|2||1|[...]`.
+ */
+export function fingerprintJobPod(pod: KObject): string {
+  let restarts = 0;
+  let finishedAt = '';
+  for (const cs of pod.status?.containerStatuses ?? []) {
+    restarts += cs.restartCount ?? 0;
+    const at = cs.state?.terminated?.finishedAt;
+    if (at) finishedAt += `${at},`;
+  }
+  const deleting = pod.metadata.deletionTimestamp ? 'deleting' : '-';
+  const ready = isPodReady(pod) ? 'ready' : '-';
+  const index = pod.metadata.annotations?.[COMPLETION_INDEX_KEY] ?? '';
+  return `${pod.status?.phase}|${deleting}|${ready}|${restarts}|${finishedAt}|${index}|${JSON.stringify(pod.metadata.ownerReferences ?? null)}`;
+}
+
+/**
  * Builds a pod from the job's template: generateName `<job>-` (Indexed:
  * `<job>-<index>-` with hostname `<job>-<index>` and JOB_COMPLETION_INDEX
  * in every container), and a controller owner reference to the job.
