@@ -7,6 +7,7 @@ import { admit } from '../api/admission.js';
 import { CONTROLLERS } from '../controllers/index.js';
 import { validateCronJobSchedule } from '../controllers/cronjob/validation.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
+import { trackOwnerSpread } from '../controllers/scheduler/owner-spread.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { allocateServiceAddresses } from '../network/service-ipam.js';
 import { stampTemplateGeneration } from '../controllers/daemonset/template-generation.js';
@@ -48,6 +49,7 @@ function wire(cluster: Cluster): Cluster {
     }
   };
   store.hooks.unshift(trackNodeUsage(store));
+  store.hooks.push(trackOwnerSpread(store));
   cluster.register(CONTROLLERS);
   return cluster;
 }

@@ -96,6 +96,21 @@ export class Store {
   private cache = new ObjectCache();
   /** The resourceVersion this process last committed or saw; another value at BEGIN means the cache is stale. */
   private cacheRv = -1;
+  private epoch = 0;
+
+  /**
+   * Changes whenever this process's view of the store may be stale: another
+   * process wrote, or writes it saw were rolled back. State a process derives
+   * from writes it saw (through hooks) is valid only while this stays the same.
+   */
+  get viewEpoch(): number {
+    return this.epoch;
+  }
+
+  private dropView(): void {
+    this.cache.clear();
+    this.epoch++;
+  }
 
   constructor(
     readonly db: Database,
@@ -149,7 +164,7 @@ export class Store {
     this.depth = 1;
     this.txSerial++;
     this.rv = Number(this.getMeta('rv') ?? '0');
-    if (this.rv !== this.cacheRv) this.cache.clear();
+    if (this.rv !== this.cacheRv) this.dropView();
     const startRv = this.rv;
     let committed = false;
     try {
@@ -165,7 +180,7 @@ export class Store {
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.stmt('ROLLBACK').run();
-      this.cache.clear();
+      this.dropView();
       this.cacheRv = -1;
       throw err;
     } finally {
@@ -199,7 +214,7 @@ export class Store {
       if (this.savepointOpened[level]) {
         this.stmt('ROLLBACK TO kubesim_sp').run();
         this.stmt('RELEASE kubesim_sp').run();
-        this.cache.clear();
+        this.dropView();
       }
       this.queue.rollback(queueMark);
       for (let i = this.metaUndo.length - 1; i >= mark; i--) {

@@ -13,28 +13,12 @@ import { podRequests } from '../../api/quantity.js';
 import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
 import { readUsage, usageChangeCount } from './usage.js';
 import { hintedNodes, notePlacement } from './placement-hints.js';
+import { ownerSpread } from './owner-spread.js';
 
 /** Queue key that retries every unscheduled pod. */
 export const RETRY_ALL = '*';
 
 const SOURCE = { component: 'default-scheduler' };
-
-let spreadCache: { store?: Store; serial: number; counts: Map<string, Map<string, number>> } = { serial: -1, counts: new Map() };
-
-/** Pods of one owner per node, cached for one transaction and updated as this process binds. */
-function ownerSpread(ctx: ControllerContext, owner: string): Map<string, number> {
-  if (spreadCache.store !== ctx.store || spreadCache.serial !== ctx.store.txSerial) spreadCache = { store: ctx.store, serial: ctx.store.txSerial, counts: new Map() };
-  let m = spreadCache.counts.get(owner);
-  if (!m) {
-    m = new Map();
-    const rows = ctx.store
-      .prepared("SELECT node, count(*) AS n FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL GROUP BY node")
-      .all(owner) as { node: string; n: number }[];
-    for (const r of rows) m.set(r.node, r.n);
-    spreadCache.counts.set(owner, m);
-  }
-  return m;
-}
 
 let nodeCache: { store?: Store; serial: number; writes: number; nodes: NodeInfo[] } = { serial: -1, writes: -1, nodes: [] };
 
@@ -138,7 +122,7 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], ow
     return;
   }
   const owner = ownerUidOf(pod);
-  const spread = owner ? ownerSpread(ctx, owner) : undefined;
+  const spread = owner ? ownerSpread(ctx.store, owner) : undefined;
   let best: KObject[] = [];
   let bestScore = Infinity;
   for (const node of hintedNodes(ctx.store, pod, feasible)) {
@@ -153,7 +137,6 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], ow
   const target = owned ? pod : cloneJson(pod);
   bind(ctx, target, chosen.metadata.name);
   notePlacement(ctx.store, target, chosen.metadata.name);
-  if (owner) spread!.set(chosen.metadata.name, (spread!.get(chosen.metadata.name) ?? 0) + 1);
 }
 
 function bind(ctx: ControllerContext, pod: KObject, nodeName: string): void {
@@ -231,7 +214,6 @@ export const scheduler: Controller = {
     } catch (err) {
       // The savepoint around this reconcile rolls back its binds, which the caches counted.
       failureMemo = NO_MEMO;
-      spreadCache = { serial: -1, counts: new Map() };
       throw err;
     }
   },
