@@ -18,8 +18,8 @@ const NEXT_SCAN_META = 'eventStateNextScan';
 
 /**
  * Per store: the records written in the current transaction, decoded, with
- * the stored text they were written as. A record read back while the text
- * is unchanged needs no JSON.parse; a rolled-back savepoint restores other
+ * the stored text they were written as. A record read back while its text
+ * is unchanged needs no JSON.parse. A rolled-back savepoint restores other
  * text, which is then parsed again.
  */
 const written = new WeakMap<Store, { tx: number; records: Map<string, { raw: string; state: unknown }> }>();
@@ -34,9 +34,9 @@ function writtenRecords(store: Store): Map<string, { raw: string; state: unknown
 }
 
 /**
- * Reads a record; one past its expiry reads as absent even before a scan
- * deletes it. The caller owns the result: it may change it and write it
- * back (writeEventState), which hands it over again.
+ * Reads a record. One past its expiry reads as absent even before a scan
+ * deletes it. The caller owns the result: it may change it and then write
+ * it back (writeEventState).
  */
 export function readEventState<T>(store: Store, key: string, now: number): T | undefined {
   const raw = store.getMeta(PREFIX + key);
@@ -46,7 +46,7 @@ export function readEventState<T>(store: Store, key: string, now: number): T | u
   const records = writtenRecords(store);
   const cached = records.get(key);
   if (cached !== undefined) {
-    // Handed to the caller, who may change it: until it is written again, the next read parses.
+    // The caller may change the record, so the next read parses unless the record is written again first.
     records.delete(key);
     if (cached.raw === raw) return cached.state as T;
   }

@@ -57,7 +57,7 @@ interface HashState {
 
 const HASH_SEED: HashState = { h1: 0x811c9dc5, h2: 0x1234567 };
 
-/** Continues `state` over `text`; hashing a key's common prefix once lets several keys share it. */
+/** Returns `state` continued over `text`, so keys that share a prefix hash it once. */
 function hashMore(state: HashState, text: string): HashState {
   let { h1, h2 } = state;
   for (let i = 0; i < text.length; i++) {
@@ -68,7 +68,7 @@ function hashMore(state: HashState, text: string): HashState {
   return { h1, h2 };
 }
 
-/** Two hex digits per byte value: formatting through it is several times faster than toString(16). */
+/** Two hex digits per byte value. Formatting through it measured several times faster than toString(16). */
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 function hex32(n: number): string {
@@ -83,7 +83,7 @@ function hash(text: string): string {
   return hashHex(hashMore(HASH_SEED, text));
 }
 
-/** The last timestamp formatted: the events of one instant share it. */
+/** The last formatted timestamp, which the events of one second share. */
 let lastIso = { second: NaN, text: '' };
 
 function eventTime(ms: number): string {
