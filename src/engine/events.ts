@@ -86,7 +86,8 @@ function hash(text: string): string {
 /** The last formatted timestamp, which the events of one second share. */
 let lastIso = { second: NaN, text: '' };
 
-function eventTime(ms: number): string {
+/** Formats `ms` as isoTime does, reusing the previous result within the same second. */
+function apiTime(ms: number): string {
   const second = Math.floor(ms / 1000);
   if (second !== lastIso.second) lastIso = { second, text: isoTime(ms) };
   return lastIso.text;
@@ -246,8 +247,8 @@ function newEvent(e: EventDraft, name: string, first: number, now: number, count
     reason: e.reason,
     message: e.message,
     source: host ? { component, host } : { component },
-    firstTimestamp: eventTime(first),
-    lastTimestamp: eventTime(now),
+    firstTimestamp: apiTime(first),
+    lastTimestamp: apiTime(now),
     count,
     type: e.type,
     eventTime: null,
@@ -258,7 +259,7 @@ function newEvent(e: EventDraft, name: string, first: number, now: number, count
 
 function countRepeat(store: Store, event: KObject, now: number, occurrences: number, message: string | undefined): void {
   event.count = (event.count ?? 1) + occurrences;
-  event.lastTimestamp = eventTime(now);
+  event.lastTimestamp = apiTime(now);
   if (message !== undefined) event.message = message;
   store.update('events', event);
   scheduleEventExpiry(store, now);
