@@ -16,18 +16,48 @@ const PREFIX_END = 'eventState0';
 const SCAN_INTERVAL_MS = 10 * 60_000;
 const NEXT_SCAN_META = 'eventStateNextScan';
 
-/** Reads a record; one past its expiry reads as absent even before a scan deletes it. */
+/**
+ * Per store: the records written in the current transaction, decoded, with
+ * the stored text they were written as. A record read back while its text
+ * is unchanged needs no JSON.parse. A rolled-back savepoint restores other
+ * text, which is then parsed again.
+ */
+const written = new WeakMap<Store, { tx: number; records: Map<string, { raw: string; state: unknown }> }>();
+
+function writtenRecords(store: Store): Map<string, { raw: string; state: unknown }> {
+  let entry = written.get(store);
+  if (entry?.tx !== store.txSerial) {
+    entry = { tx: store.txSerial, records: new Map() };
+    written.set(store, entry);
+  }
+  return entry.records;
+}
+
+/**
+ * Reads a record. One past its expiry reads as absent even before a scan
+ * deletes it. The caller owns the result: it may change it and then write
+ * it back (writeEventState).
+ */
 export function readEventState<T>(store: Store, key: string, now: number): T | undefined {
   const raw = store.getMeta(PREFIX + key);
   if (raw === undefined) return undefined;
   const bar = raw.indexOf('|');
   if (Number(raw.slice(0, bar)) <= now) return undefined;
+  const records = writtenRecords(store);
+  const cached = records.get(key);
+  if (cached !== undefined) {
+    // The caller may change the record, so the next read parses unless the record is written again first.
+    records.delete(key);
+    if (cached.raw === raw) return cached.state as T;
+  }
   return JSON.parse(raw.slice(bar + 1)) as T;
 }
 
-/** Writes a record that stops mattering at `expires` (ms). */
+/** Writes a record that stops mattering at `expires` (ms). The store keeps `state`: do not change it afterwards. */
 export function writeEventState(store: Store, key: string, state: unknown, expires: number): void {
-  store.setMeta(PREFIX + key, `${Math.ceil(expires)}|${JSON.stringify(state)}`);
+  const raw = `${Math.ceil(expires)}|${JSON.stringify(state)}`;
+  store.setMeta(PREFIX + key, raw);
+  writtenRecords(store).set(key, { raw, state });
 }
 
 /**

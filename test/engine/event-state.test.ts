@@ -23,6 +23,45 @@ describe('event recorder state', () => {
     expect(readEventState(cluster.store, 'record:a', START + 1000)).toBeUndefined();
   });
 
+  it('reads back a same-transaction write', () => {
+    cluster = newCluster();
+    const read = cluster.store.tx(() => {
+      writeEventState(cluster.store, 'record:a', { tokens: 24, similar: { Pulled: { messages: ['m1'] } } }, START + 1000);
+      return readEventState(cluster.store, 'record:a', START);
+    });
+
+    expect(read).toEqual({ tokens: 24, similar: { Pulled: { messages: ['m1'] } } });
+  });
+
+  it('ignores changes the caller never wrote', () => {
+    cluster = newCluster();
+    const second = cluster.store.tx(() => {
+      writeEventState(cluster.store, 'record:a', { tokens: 24 }, START + 1000);
+      readEventState<{ tokens: number }>(cluster.store, 'record:a', START)!.tokens = 3;
+      return readEventState(cluster.store, 'record:a', START);
+    });
+
+    expect(second).toEqual({ tokens: 24 });
+  });
+
+  it('reads the restored record after a rollback', () => {
+    cluster = newCluster();
+    const read = cluster.store.tx(() => {
+      writeEventState(cluster.store, 'record:a', { tokens: 24 }, START + 1000);
+      const state = readEventState<{ tokens: number }>(cluster.store, 'record:a', START)!;
+      expect(() =>
+        cluster.store.savepoint(() => {
+          state.tokens = 23;
+          writeEventState(cluster.store, 'record:a', state, START + 1000);
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      return readEventState(cluster.store, 'record:a', START);
+    });
+
+    expect(read).toEqual({ tokens: 24 });
+  });
+
   it('deletes only expired records on a scan', () => {
     cluster = newCluster();
     cluster.store.tx(() => {

@@ -3,6 +3,7 @@ import type { Cluster } from '../../src/engine/cluster.js';
 import { recordEvent } from '../../src/engine/events.js';
 import { EVENT_LAST_WRITE_SQL, eventExpiry, expireEvents } from '../../src/engine/event-ttl.js';
 import type { KObject } from '../../src/api/types.js';
+import { CONTROLLERS } from '../../src/controllers/index.js';
 import { START, advance, newCluster } from '../helpers/cluster.js';
 
 const MINUTE = 60_000;
@@ -97,6 +98,36 @@ describe('event TTL', () => {
     const swept = cluster.store.tx(() => expireEvents(cluster.store, now, 2));
     expect(swept).toEqual({ deleted: 2, next: now });
     expect(eventCount(d)).toBe(3);
+  });
+
+  it('deletes only the events past the TTL', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    const early = newObject('early');
+    record(early, 'Scaled up replica set early-1 from 0 to 1');
+    record(d, 'Scaled up replica set web-1 from 0 to 3');
+    advance(cluster, 30_000);
+    record(d, 'Scaled up replica set web-2 from 0 to 3');
+    advance(cluster, 60_000);
+    record(d, 'Scaled up replica set web-3 from 0 to 3');
+    advance(cluster, 10 * MINUTE);
+    record(early, 'Scaled up replica set early-1 from 0 to 1');
+    const rvBefore = Number(cluster.store.getMeta('rv'));
+
+    // At 1h01m the events last written at 0 s and 30 s are due.
+    // The one written at 90 s and the refreshed one are not.
+    const swept = cluster.store.tx(() => expireEvents(cluster.store, START + 61 * MINUTE));
+    const left = cluster.store.list('events', 'default').map((e) => `${e.involvedObject.name}: ${e.message}`);
+
+    expect(swept).toEqual({ deleted: 2, next: START + 62 * MINUTE });
+    expect(left.sort()).toEqual(['early: Scaled up replica set early-1 from 0 to 1', 'web: Scaled up replica set web-3 from 0 to 3']);
+    expect(Number(cluster.store.getMeta('rv'))).toBe(rvBefore + 2);
+    expect(cluster.store.get('configmaps', 'default', 'web')).toBeDefined();
+  });
+
+  it('sweeps events that no controller watches', () => {
+    // The sweep deletes events without running the write hooks that queue controllers.
+    expect(CONTROLLERS.filter((c) => 'events' in c.watches).map((c) => c.name)).toEqual([]);
   });
 
   it('matches the expression of the last-write index', () => {

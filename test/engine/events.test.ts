@@ -219,3 +219,20 @@ describe('recordEvent with the events.k8s.io recorder', () => {
     expect(eventsAbout(obj)).toHaveLength(2);
   });
 });
+
+describe('event names', () => {
+  function nameOf(obj: KObject, message: string): string | undefined {
+    return eventsAbout(obj).find((e) => e.message === message)?.metadata.name;
+  }
+
+  it('keep the hashes earlier releases stored', () => {
+    cluster = newCluster();
+    const obj = newInvolvedObject(cluster);
+    for (let i = 1; i <= 10; i++) record(obj, 'SuccessfulCreate', `Created pod: web-5d8f-${i}`);
+    record(obj, 'FailedScheduling', '0/3 nodes are available: 3 Insufficient cpu.', { component: 'default-scheduler' }, 'Warning');
+
+    expect(nameOf(obj, 'Created pod: web-5d8f-1')).toBe('web-5d8f.1022706e0f1ca1cc');
+    expect(nameOf(obj, '(combined from similar events): Created pod: web-5d8f-10')).toBe('web-5d8f.e1536587675630f7');
+    expect(nameOf(obj, '0/3 nodes are available: 3 Insufficient cpu.')).toBe('web-5d8f.d2e8e1b44b0b6d9a');
+  });
+});
