@@ -263,10 +263,8 @@ export class Store {
 
   /** Whether an object exists, without decoding it. */
   exists(resource: string, namespace: string, name: string): boolean {
-    if (this.depth > 0) {
-      const cached = this.cache.row(resource, namespace, name);
-      if (cached !== undefined) return cached !== null;
-    }
+    // Inside a transaction the row read is cached, so admission's namespace check costs one query per transaction.
+    if (this.depth > 0) return this.readRow(resource, namespace, name) !== undefined;
     return this.stmt('SELECT 1 FROM objects WHERE resource = ? AND namespace = ? AND name = ?').get(resource, namespace, name) !== undefined;
   }
 
