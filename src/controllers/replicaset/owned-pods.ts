@@ -115,6 +115,8 @@ export function viewOwnedPods(store: Store, memoKey: string, owner: KObject): Ow
  * removed cancels out, so the counts are right in any order.
  */
 function mergeChanges(counts: OwnedCounts, before: KObject[], after: KObject[], scope: Scope): void {
+  // A store that hands out the same array while nothing changed costs nothing here.
+  if (before === after) return;
   let i = 0;
   let j = 0;
   const n = after.length;
