@@ -7,6 +7,7 @@ import type { KObject } from '../../api/types.js';
 import { cloneJson, type Store } from '../../store/store.js';
 import { fromLabelSelector, matches, type Selector } from '../../api/selectors.js';
 import { controllerRef, newControllerRef } from './pods.js';
+import { matchesSelector, podFacts, prepareSelector } from './pod-facts.js';
 
 /** Returns the selector of an RS (structured form) or an RC (plain map) as requirements. */
 export function ownerSelector(owner: KObject): Selector | null {
@@ -36,32 +37,48 @@ export function listOrphanPods(store: Store, namespace: string): KObject[] {
 /**
  * Returns the pods `owner` manages after releasing owned pods that stopped
  * matching and, when `adopt` is set, adopting matching orphans. Writes the
- * ownerReference changes.
+ * ownerReference changes. `listed` is the owner index listing when the
+ * caller has it (pods in other namespaces are left alone). The owned pods returned are the store's shared objects
+ * (read them, copy one to change it); adopted ones are the stored copies.
  */
-export function claimPods(store: Store, owner: KObject, adopt: boolean): KObject[] {
+export function claimPods(store: Store, owner: KObject, adopt: boolean, listed?: KObject[]): KObject[] {
   const ns = owner.metadata.namespace ?? '';
   const uid = owner.metadata.uid!;
   const selector = ownerSelector(owner);
+  const prepared = prepareSelector(selector);
   const claimed: KObject[] = [];
-  // The owner's pods are the store's shared copies: read them, copy one to change it.
-  for (const pod of store.list('pods', ns, { owner: uid, shared: true })) {
-    if (controllerRef(pod)?.uid !== uid) continue;
-    if (matches(selector, pod.metadata.labels)) {
+  for (const pod of listed ?? store.list('pods', ns, { owner: uid, shared: true })) {
+    const facts = podFacts(pod);
+    if (facts.controllerUid !== uid || facts.namespace !== ns) continue;
+    if (matchesSelector(pod, facts, prepared)) {
       claimed.push(pod);
       continue;
     }
-    if (pod.metadata.deletionTimestamp) continue;
+    if (facts.deleting) continue;
     const released = cloneJson(pod);
     released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
     if (released.metadata.ownerReferences.length === 0) delete released.metadata.ownerReferences;
     store.update('pods', released);
   }
-  if (!adopt || owner.metadata.deletionTimestamp || !selector) return claimed;
-  for (const pod of listOrphanPods(store, ns)) {
+  if (adopt) claimed.push(...adoptOrphans(store, owner));
+  return claimed;
+}
+
+/**
+ * Adopts the orphan pods in the owner's namespace that match its selector,
+ * unless the owner is being deleted or selects nothing. Returns the stored
+ * copies of the adopted pods.
+ */
+export function adoptOrphans(store: Store, owner: KObject): KObject[] {
+  const selector = ownerSelector(owner);
+  if (owner.metadata.deletionTimestamp || !selector) return [];
+  const adopted: KObject[] = [];
+  // Orphans are fresh copies that get changed here, so they bypass podFacts.
+  for (const pod of listOrphanPods(store, owner.metadata.namespace ?? '')) {
     if (pod.metadata.deletionTimestamp || !matches(selector, pod.metadata.labels)) continue;
     if (controllerRef(pod)) continue;
     pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), newControllerRef(owner)];
-    claimed.push(store.update('pods', pod));
+    adopted.push(store.update('pods', pod));
   }
-  return claimed;
+  return adopted;
 }

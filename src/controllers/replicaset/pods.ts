@@ -4,6 +4,7 @@
  * template (k8s.io/kubernetes pkg/api/v1/pod and pkg/controller).
  */
 import type { KObject, OwnerReference } from '../../api/types.js';
+import { cloneJson } from '../../store/store.js';
 
 /** Active pods are the ones a controller counts: not finished and not being deleted. */
 export function isPodActive(pod: KObject): boolean {
@@ -70,7 +71,7 @@ export function podFromTemplate(owner: KObject, template: any): KObject {
       namespace: owner.metadata.namespace,
       ownerReferences: [newControllerRef(owner)],
     },
-    spec: structuredClone(template?.spec ?? {}),
+    spec: cloneJson(template?.spec ?? {}),
   };
   if (meta.labels && Object.keys(meta.labels).length) pod.metadata.labels = { ...meta.labels };
   if (meta.annotations && Object.keys(meta.annotations).length) pod.metadata.annotations = { ...meta.annotations };

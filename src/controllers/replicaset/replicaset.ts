@@ -15,10 +15,12 @@ import { recordEvent } from '../../engine/events.js';
 import { deleteObject } from '../../engine/delete.js';
 import { matches } from '../../api/selectors.js';
 import { debug } from '../../engine/debug.js';
-import { claimPods, ownerSelector } from './claim.js';
+import { adoptOrphans, claimPods, ownerSelector } from './claim.js';
 import { choosePodsToDelete } from './rank.js';
-import { controllerRef, isPodActive, podFromTemplate } from './pods.js';
-import { calculateReplicaStatus, toStoredStatus } from './status.js';
+import { controllerRef, podFromTemplate } from './pods.js';
+import { hasTemplateLabels, podFacts } from './pod-facts.js';
+import { activeClaimed, forgetOwnedPods, viewOwnedPods, type OwnedCounts, type OwnedPods } from './owned-pods.js';
+import { calculateReplicaStatus, toStoredStatus, type ReplicaStatus } from './status.js';
 
 const log = debug('controller:replicaset');
 
@@ -84,13 +86,65 @@ function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods
   return deleted;
 }
 
+/**
+ * Syncs one owner. Its status counts come from viewOwnedPods, which looks
+ * only at the pods that changed since the last sync, so a sync costs little
+ * more than listing the pods. Owners that need each pod looked at go through
+ * syncOwnerByPods, which does the same steps pod by pod.
+ */
 function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: boolean): void {
   const [ns, name] = splitKey(key);
+  const memoKey = `${flavor.name}:${key}`;
   const owner = ctx.store.get(flavor.resource, ns, name);
-  if (!owner) return;
+  if (!owner) {
+    forgetOwnedPods(memoKey);
+    return;
+  }
+  const view = viewOwnedPods(ctx.store, memoKey, owner);
+  const minReady = owner.spec?.minReadySeconds ?? 0;
+  // Releasing pods writes each of them, and minReadySeconds makes availability depend on each pod's ready time, so both walk the pods.
+  if (view.counts.releases > 0 || !(minReady <= 0)) return syncOwnerByPods(ctx, flavor, key, owner, adopt, view.listed);
 
-  const claimed = claimPods(ctx.store, owner, adopt);
-  let active = claimed.filter(isPodActive);
+  // The same steps as syncOwnerByPods, done on the counts.
+  const counts = { ...view.counts };
+
+  const adopted = adopt ? adoptOrphans(ctx.store, owner) : [];
+  for (const pod of adopted) if (podFacts(pod).active) addActive(counts, pod, view);
+  if (!owner.metadata.deletionTimestamp) {
+    const diff = counts.active - (owner.spec?.replicas ?? 1);
+    if (diff < 0) {
+      for (const pod of createPods(ctx, flavor, owner, -diff)) addActive(counts, pod, view);
+    } else if (diff > 0) {
+      const active = activeClaimed(view);
+      for (const pod of adopted) if (podFacts(pod).active) active.push(pod);
+      const deleted = deletePods(ctx, flavor, owner, active, diff);
+      for (const pod of active) if (deleted.has(pod.metadata.uid!)) addActive(counts, pod, view, -1);
+    }
+  }
+
+  const status = {
+    replicas: counts.active,
+    fullyLabeledReplicas: counts.fully,
+    readyReplicas: counts.ready,
+    // Without minReadySeconds, every Ready pod is available.
+    availableReplicas: counts.ready,
+    observedGeneration: owner.metadata.generation ?? 1,
+  };
+  writeStatus(ctx, flavor, owner, status);
+}
+
+/** Adds (sign 1) or removes (sign -1) an active pod in the status counts. */
+function addActive(counts: OwnedCounts, pod: KObject, view: OwnedPods, sign = 1): void {
+  const facts = podFacts(pod);
+  counts.active += sign;
+  if (hasTemplateLabels(pod, facts, view.template)) counts.fully += sign;
+  if (facts.ready) counts.ready += sign;
+}
+
+/** Syncs an owner by walking its pods: claims them (releasing and adopting), scales, and computes status per pod. */
+function syncOwnerByPods(ctx: ControllerContext, flavor: Flavor, key: string, owner: KObject, adopt: boolean, listed: KObject[]): void {
+  const claimed = claimPods(ctx.store, owner, adopt, listed);
+  let active = claimed.filter((p) => podFacts(p).active);
 
   // Scale to spec.replicas, unless the owner is being deleted.
   if (!owner.metadata.deletionTimestamp) {
@@ -103,12 +157,17 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
   }
 
   const { status, nextAvailableAt } = calculateReplicaStatus(owner, active, ctx.now());
+  writeStatus(ctx, flavor, owner, status);
+  if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
+}
+
+/** Writes the owner's status when its stored form differs. */
+function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, status: ReplicaStatus): void {
   const stored = toStoredStatus(status, owner.status);
   if (JSON.stringify(stored) !== JSON.stringify(owner.status ?? {})) {
     owner.status = stored;
     ctx.store.update(flavor.resource, owner);
   }
-  if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
 }
 
 /** Maps an owner write to its key, asking for adoption when the owner is new or its spec changed. */

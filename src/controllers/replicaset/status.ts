@@ -4,7 +4,7 @@
  * written only when it differs.
  */
 import type { KObject } from '../../api/types.js';
-import { availableAt, isPodReady } from './pods.js';
+import { hasTemplateLabels, podFacts, prepareLabels } from './pod-facts.js';
 
 export interface ReplicaStatus {
   replicas: number;
@@ -20,24 +20,24 @@ export interface StatusResult {
   nextAvailableAt?: number;
 }
 
-function labelsMatch(template: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  for (const [k, v] of Object.entries(template ?? {})) if (labels?.[k] !== v) return false;
-  return true;
-}
-
-/** Computes status from the owner's active pods at time `now`. */
+/**
+ * Computes status from the owner's active pods at time `now`. The pods must
+ * be objects that do not change afterwards (see pod-facts.ts).
+ */
 export function calculateReplicaStatus(owner: KObject, activePods: KObject[], now: number): StatusResult {
   const minReady = owner.spec?.minReadySeconds ?? 0;
-  const templateLabels = owner.spec?.template?.metadata?.labels;
+  const minReadyMs = minReady > 0 ? minReady * 1000 : 0;
+  const template = prepareLabels(owner.spec?.template?.metadata?.labels);
   let fully = 0;
   let ready = 0;
   let available = 0;
   let next: number | undefined;
   for (const pod of activePods) {
-    if (labelsMatch(templateLabels, pod.metadata.labels)) fully++;
-    if (!isPodReady(pod)) continue;
+    const facts = podFacts(pod);
+    if (hasTemplateLabels(pod, facts, template)) fully++;
+    if (!facts.ready) continue;
     ready++;
-    const at = availableAt(pod, minReady)!;
+    const at = facts.readySince + minReadyMs;
     if (minReady <= 0 || at <= now) available++;
     else next = next === undefined ? at : Math.min(next, at);
   }

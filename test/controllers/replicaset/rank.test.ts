@@ -52,3 +52,31 @@ describe('scale-down order', () => {
     });
   }
 });
+
+describe('picking several pods', () => {
+  it('returns the cheapest first', () => {
+    const pods = [
+      { name: 'a', node: 'n1', readySince: ready },
+      { name: 'b', phase: 'Pending' },
+      { name: 'c', node: 'n1', readySince: '2026-01-01T00:05:00Z' },
+      { name: 'd', node: 'n2' },
+      { name: 'e', node: 'n2', readySince: ready, restarts: 2 },
+    ].map(pod);
+    expect(choosePodsToDelete(pods, pods, 3).map((p) => p.metadata.name)).toEqual(['b', 'd', 'c']);
+  });
+
+  it('matches the full order for few', () => {
+    const times = ['2026-01-01T00:01:00Z', '2026-01-01T00:02:00Z', '2026-01-01T00:03:00Z'];
+    const pods: KObject[] = [];
+    for (let i = 0; i < 40; i++) {
+      const p = pod({ name: `p${String(i).padStart(2, '0')}`, node: `n${i % 3}`, readySince: i % 5 === 0 ? undefined : times[i % 3], restarts: i % 4 === 0 ? 1 : 0 });
+      // Equal uids make some pods tie on every rule.
+      p.metadata.uid = `u${i % 7}`;
+      pods.push(p);
+    }
+    const whole = choosePodsToDelete(pods, pods, pods.length - 1).map((p) => p.metadata.name);
+    for (const count of [1, 2, 5, 19, 20, 21, 30]) {
+      expect(choosePodsToDelete(pods, pods, count).map((p) => p.metadata.name)).toEqual(whole.slice(0, count));
+    }
+  });
+});
