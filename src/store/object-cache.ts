@@ -97,10 +97,17 @@ export class ObjectCache {
   private entries = new Map<string, Entry | null>();
   /** Loaded list queries: index key to the sorted object keys that match it. */
   private indexes = new Map<string, string[]>();
+  /**
+   * Loaded list queries' results as handed out, kept until a write touches
+   * the query: a caller that lists again with nothing changed gets the same
+   * array, and can tell so by identity.
+   */
+  private results = new Map<string, KObject[]>();
 
   clear(): void {
     this.entries.clear();
     this.indexes.clear();
+    this.results.clear();
   }
 
   /** Reports whether objects of a resource are cached, so a writer copies an object for the cache only when it is. */
@@ -130,12 +137,19 @@ export class ObjectCache {
     this.entries.set(entryKey(resource, namespace, name), row ? { ...row, namespace } : null);
   }
 
-  /** Returns the result of a loaded list query, as frozen objects in namespace and name order. */
+  /**
+   * Returns the result of a loaded list query, as frozen objects in
+   * namespace and name order. The array is shared until a write touches the
+   * query (frozen under tests): callers must not change it.
+   */
   listed(index: string): KObject[] | undefined {
+    const kept = this.results.get(index);
+    if (kept) return kept;
     const keys = this.indexes.get(index);
     if (!keys) return undefined;
     const out = new Array<KObject>(keys.length);
     for (let i = 0; i < keys.length; i++) out[i] = this.decode(this.entries.get(keys[i]) as Entry);
+    this.results.set(index, FREEZE ? (Object.freeze(out) as KObject[]) : out);
     return out;
   }
 
@@ -158,7 +172,14 @@ export class ObjectCache {
     }
     keys.sort();
     this.indexes.set(index, keys);
+    this.results.set(index, FREEZE ? (Object.freeze(out) as KObject[]) : out);
     return out;
+  }
+
+  /** Drops the kept results of the loaded list queries that include an object before or after a write. */
+  private dropResults(before: string[], after: string[]): void {
+    for (const index of before) this.results.delete(index);
+    for (const index of after) this.results.delete(index);
   }
 
   /**
@@ -179,6 +200,7 @@ export class ObjectCache {
     if (this.indexes.size === 0) return;
     const before = old ? indexKeys(resource, namespace, old) : [];
     const after = row ? indexKeys(resource, namespace, row) : [];
+    if (this.results.size > 0) this.dropResults(before, after);
     for (const index of before) {
       if (after.includes(index)) continue;
       const keys = this.indexes.get(index);

@@ -85,6 +85,38 @@ describe('list inside one transaction', () => {
   });
 });
 
+describe('shared list results', () => {
+  it('returns the same array until a write touches the query', () => {
+    store.tx(() => {
+      store.create('pods', pod('a', 'rs-1'));
+      store.create('pods', pod('b', 'rs-2'));
+      const first = store.list('pods', undefined, { owner: 'rs-1', shared: true });
+      expect(store.list('pods', undefined, { owner: 'rs-1', shared: true })).toBe(first);
+
+      const other = store.get('pods', 'default', 'b')!;
+      other.metadata.labels = { tier: 'web' };
+      store.update('pods', other);
+      expect(store.list('pods', undefined, { owner: 'rs-1', shared: true })).toBe(first);
+
+      const own = store.get('pods', 'default', 'a')!;
+      own.metadata.labels = { tier: 'web' };
+      store.update('pods', own);
+      const second = store.list('pods', undefined, { owner: 'rs-1', shared: true });
+      expect(second).not.toBe(first);
+      expect(second[0].metadata.labels).toEqual({ tier: 'web' });
+    });
+  });
+
+  it('hands out arrays that cannot be changed', () => {
+    store.tx(() => {
+      store.create('pods', pod('a', 'rs-1'));
+      store.list('pods', undefined, { owner: 'rs-1', shared: true });
+      const kept = store.list('pods', undefined, { owner: 'rs-1', shared: true });
+      expect(() => kept.push(pod('x'))).toThrow(TypeError);
+    });
+  });
+});
+
 describe('staleness', () => {
   it('drops entries after another writer commits', () => {
     store.tx(() => store.create('pods', pod('a', 'rs-1')));
