@@ -22,10 +22,36 @@ function contribution(pod: KObject | undefined): { node: string; usage: NodeUsag
 
 const decoded = new Map<string, { raw: string; usage: NodeUsage }>();
 
+const EMPTY: NodeUsage = Object.freeze({ pods: 0, cpu: 0, memory: 0 });
+
+/**
+ * The counters read in the current transaction, by node. The scheduler reads
+ * every node's counters for every pod it places, so the meta lookup behind
+ * each read showed in profiles. Valid for one transaction and one store view
+ * (a rollback that undoes a counter change also changes Store.viewEpoch).
+ */
+let readThisTx: { store?: Store; serial: number; epoch: number; byNode: Map<string, NodeUsage> } = { serial: -1, epoch: -1, byNode: new Map() };
+
+function txReads(store: Store): Map<string, NodeUsage> | undefined {
+  if (!store.inTx) return undefined;
+  if (readThisTx.store !== store || readThisTx.serial !== store.txSerial || readThisTx.epoch !== store.viewEpoch) {
+    readThisTx = { store, serial: store.txSerial, epoch: store.viewEpoch, byNode: new Map() };
+  }
+  return readThisTx.byNode;
+}
+
 /** A node's counters; the result is shared between calls and must not be mutated. */
 export function readUsage(store: Store, node: string): NodeUsage {
-  const raw = store.getMeta(`usage:${node}`);
-  if (!raw) return { pods: 0, cpu: 0, memory: 0 };
+  const reads = txReads(store);
+  const known = reads?.get(node);
+  if (known) return known;
+  const usage = decodeUsage(store.getMeta(`usage:${node}`), node);
+  reads?.set(node, usage);
+  return usage;
+}
+
+function decodeUsage(raw: string | undefined, node: string): NodeUsage {
+  if (!raw) return EMPTY;
   const hit = decoded.get(node);
   if (hit?.raw === raw) return hit.usage;
   const usage = JSON.parse(raw) as NodeUsage;
@@ -50,6 +76,7 @@ function addUsage(store: Store, node: string, u: NodeUsage, sign: number): void 
   cur.cpu += sign * u.cpu;
   cur.memory += sign * u.memory;
   store.setMeta(`usage:${node}`, JSON.stringify(cur));
+  txReads(store)?.set(node, cur);
 }
 
 /** Store hook: moves a pod's requests between node counters as it binds, finishes or goes away. */
