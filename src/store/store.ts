@@ -301,7 +301,8 @@ export class Store {
   }
 
   getByUid(uid: string): { resource: string; obj: KObject } | undefined {
-    const row = this.stmt('SELECT resource, data FROM objects WHERE uid = ?').get(uid) as { resource: string; data: string } | undefined;
+    // The condition matches the partial index objects_uid (store/db.ts): events are never looked up by uid.
+    const row = this.stmt("SELECT resource, data FROM objects WHERE uid = ? AND resource != 'events'").get(uid) as { resource: string; data: string } | undefined;
     return row ? { resource: row.resource, obj: JSON.parse(row.data) } : undefined;
   }
 
