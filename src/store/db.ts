@@ -70,7 +70,7 @@ const MIGRATIONS: string[] = [
   // Uids are random, so every insert into their index writes a random page.
   // Nothing looks an event up by uid, and events are most of the inserts, so
   // the index leaves them out (Store.getByUid names the same condition).
-  `DROP INDEX objects_uid;
+  `DROP INDEX IF EXISTS objects_uid;
    CREATE UNIQUE INDEX objects_uid ON objects(uid) WHERE resource != 'events';`,
 ];
 
