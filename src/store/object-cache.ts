@@ -126,6 +126,11 @@ export class ObjectCache {
     return e ? this.decode(e) : undefined;
   }
 
+  /** Returns the cache's own decoded object only if it is decoded already (a caller about to copy it can decode the row itself for the same cost). */
+  decoded(resource: string, namespace: string, name: string): KObject | undefined {
+    return this.entries.get(entryKey(resource, namespace, name))?.obj;
+  }
+
   private decode(e: Entry): KObject {
     return (e.obj ??= deepFreeze(JSON.parse(e.data) as KObject));
   }

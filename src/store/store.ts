@@ -283,7 +283,8 @@ export class Store {
   get(resource: string, namespace: string, name: string): KObject | undefined {
     const row = this.readRow(resource, namespace, name);
     if (!row) return undefined;
-    const cached = this.depth > 0 ? this.cache.shared(resource, namespace, name) : undefined;
+    // Copying a decoded object is cheaper than parsing, but decoding one only to copy it costs both.
+    const cached = this.depth > 0 ? this.cache.decoded(resource, namespace, name) : undefined;
     return cached ? cloneJson(cached) : JSON.parse(row.data);
   }
 
