@@ -198,7 +198,7 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
     event.reportingComponent = '';
     event.reportingInstance = '';
   }
-  store.create('events', event);
+  store.create('events', event, { owned: true });
   scheduleEventExpiry(store, now);
 }
 
@@ -228,10 +228,10 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
     return;
   }
   if (!existing) {
-    store.create('events', newEvent(e, name, now, now, 1));
+    store.create('events', newEvent(e, name, now, now, 1), { owned: true });
   } else {
     const restartName = `${e.objectName}.${hash(keyText(isomorphic, now))}`;
-    store.create('events', newEvent(e, restartName, now, now, 1));
+    store.create('events', newEvent(e, restartName, now, now, 1), { owned: true });
     writeEventState(store, restartKey, { name: restartName }, now + SERIES_FINISH_MS);
   }
   scheduleEventExpiry(store, now);
@@ -261,6 +261,6 @@ function countRepeat(store: Store, event: KObject, now: number, occurrences: num
   event.count = (event.count ?? 1) + occurrences;
   event.lastTimestamp = apiTime(now);
   if (message !== undefined) event.message = message;
-  store.update('events', event);
+  store.update('events', event, { owned: true });
   scheduleEventExpiry(store, now);
 }

@@ -339,7 +339,8 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   if (deadline !== undefined && ctx.now() >= deadline) killPastDeadline(ctx, pod, record, emit);
   pod._sim = record;
   pod.status = buildPodStatus(pod, record, ctx.now(), ctx.settings.version);
-  const saved = ctx.store.update('pods', pod);
+  // The pod is this reconcile's own copy, read only through `saved` from here on.
+  const saved = ctx.store.update('pods', pod, { owned: true });
   if (nodeChanged) ctx.store.update('nodes', node);
   flush(saved);
   let next = Infinity;

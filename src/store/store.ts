@@ -25,6 +25,17 @@ export type Admission = (resource: string, obj: KObject, old: KObject | undefine
 /** Called after every stored write, inside the same transaction. */
 export type WriteHook = (resource: string, obj: KObject | undefined, old: KObject | undefined) => void;
 
+/** Options of create() and update(). */
+export interface WriteOptions {
+  /**
+   * The caller hands the object over: the store fills it in and returns it
+   * instead of working on a copy (the cache still keeps its own copy). For
+   * callers that built the object for this write, or hold a private copy from
+   * get() that they do not need unchanged afterwards.
+   */
+  owned?: boolean;
+}
+
 export interface ListOptions {
   /** Only objects whose controller (or first) owner has this uid. */
   owner?: string;
@@ -370,9 +381,9 @@ export class Store {
   };
 
   /** Creates an object; fills uid, resourceVersion, generation and creationTimestamp. */
-  create(resource: string, input: KObject): KObject {
+  create(resource: string, input: KObject, opts?: WriteOptions): KObject {
     return this.tx(() => {
-      const obj: KObject = cloneJson(input);
+      const obj: KObject = opts?.owned ? input : cloneJson(input);
       const meta = obj.metadata ?? (obj.metadata = { name: '' });
       if (!meta.name && meta.generateName) {
         const base = meta.generateName.slice(0, 58);
@@ -411,9 +422,9 @@ export class Store {
    * Replaces an object. The caller's resourceVersion must be the stored one
    * (a stale one is a Conflict and nothing is written); an empty one skips the check.
    */
-  update(resource: string, input: KObject): KObject {
+  update(resource: string, input: KObject, opts?: WriteOptions): KObject {
     return this.tx(() => {
-      const obj: KObject = cloneJson(input);
+      const obj: KObject = opts?.owned ? input : cloneJson(input);
       const meta = obj.metadata;
       const ns = meta.namespace ?? '';
       const oldRow = this.readRow(resource, ns, meta.name);
@@ -434,7 +445,10 @@ export class Store {
       meta.resourceVersion = RV_SENTINEL;
       const encoded = JSON.stringify(obj);
       const oldRv = old.metadata.resourceVersion ?? '';
-      if (encoded.replace(RV_SENTINEL_JSON, JSON.stringify(oldRv)) === oldRow.data) return cloneJson(old);
+      if (encoded.replace(RV_SENTINEL_JSON, JSON.stringify(oldRv)) === oldRow.data) {
+        meta.resourceVersion = oldRv;
+        return cloneJson(old);
+      }
       meta.resourceVersion = this.nextRv();
       const row: CachedRow = {
         data: encoded.replace(RV_SENTINEL_JSON, JSON.stringify(meta.resourceVersion)),

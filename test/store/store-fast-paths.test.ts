@@ -98,3 +98,28 @@ describe('cloneJson', () => {
     expect(source).toEqual({ a: [{ b: 1 }, null, 'x'], c: { d: true } });
   });
 });
+
+describe('owned writes', () => {
+  it('fills in and returns the handed-over object', () => {
+    const input = configMap('a', { k: 'v' });
+    const created = store.create('configmaps', input, { owned: true });
+    expect(created).toBe(input);
+    expect(created.metadata.resourceVersion).toBe('1');
+  });
+
+  it('keeps the stored copy apart from the returned object', () => {
+    store.create('configmaps', configMap('a', { k: 'v' }));
+    const mine = store.tx(() => store.get('configmaps', 'default', 'a')!);
+    mine.data = { k: 'w' };
+    const saved = store.tx(() => store.update('configmaps', mine, { owned: true }));
+    saved.data.k = 'changed after the write';
+    expect(store.tx(() => store.get('configmaps', 'default', 'a')!.data)).toEqual({ k: 'w' });
+  });
+
+  it('leaves the version alone on a no-op update', () => {
+    const created = store.create('configmaps', configMap('a', { k: 'v' }));
+    const same = cloneJson(created);
+    store.update('configmaps', same, { owned: true });
+    expect(same.metadata.resourceVersion).toBe(created.metadata.resourceVersion);
+  });
+});

@@ -62,7 +62,7 @@ function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, coun
   const created: KObject[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template));
+      const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template), { owned: true });
       created.push(pod);
       recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
     } catch (err) {

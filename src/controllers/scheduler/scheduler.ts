@@ -145,7 +145,7 @@ function bind(ctx: ControllerContext, pod: KObject, nodeName: string): void {
   pod.status.phase ??= 'Pending';
   pod.status.qosClass ??= qosClass(pod);
   setScheduledCondition(pod, 'True', undefined, undefined, ctx.now());
-  const bound = ctx.store.update('pods', pod);
+  const bound = ctx.store.update('pods', pod, { owned: true });
   recordEvent(ctx.store, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SOURCE);
 }
 
@@ -157,7 +157,7 @@ function markUnschedulable(ctx: ControllerContext, shared: KObject, message: str
   pod.status.phase = 'Pending';
   pod.status.qosClass ??= qosClass(pod);
   setScheduledCondition(pod, 'False', 'Unschedulable', message, ctx.now());
-  const updated = ctx.store.update('pods', pod);
+  const updated = ctx.store.update('pods', pod, { owned: true });
   recordEvent(ctx.store, updated, 'Warning', 'FailedScheduling', message, SOURCE);
 }
 
