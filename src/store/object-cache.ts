@@ -98,8 +98,8 @@ export class ObjectCache {
   /** Loaded list queries: index key to the sorted object keys that match it. */
   private indexes = new Map<string, string[]>();
   /**
-   * Loaded list queries' results as handed out, kept until a write touches
-   * the query: a caller that lists again with nothing changed gets the same
+   * Loaded list queries' results as handed out, until a write touches the
+   * query. A caller that lists again with nothing changed gets the same
    * array, and can tell so by identity.
    */
   private results = new Map<string, KObject[]>();
@@ -126,7 +126,7 @@ export class ObjectCache {
     return e ? this.decode(e) : undefined;
   }
 
-  /** Returns the cache's own decoded object only if it is decoded already (a caller about to copy it can decode the row itself for the same cost). */
+  /** Returns the cache's own decoded object if it is decoded already; a caller about to copy an undecoded one parses the row itself. */
   decoded(resource: string, namespace: string, name: string): KObject | undefined {
     return this.entries.get(entryKey(resource, namespace, name))?.obj;
   }
@@ -144,8 +144,8 @@ export class ObjectCache {
 
   /**
    * Returns the result of a loaded list query, as frozen objects in
-   * namespace and name order. The array is shared until a write touches the
-   * query (frozen under tests): callers must not change it.
+   * namespace and name order. The same array is returned until a write
+   * touches the query, so callers must not change it (it is frozen under tests).
    */
   listed(index: string): KObject[] | undefined {
     const kept = this.results.get(index);
