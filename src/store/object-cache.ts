@@ -59,7 +59,8 @@ function freezeAll<T>(value: T): T {
   return value;
 }
 
-function entryKey(resource: string, namespace: string, name: string): string {
+/** Returns the key of one object in the cache and in the store's pending writes. */
+export function entryKey(resource: string, namespace: string, name: string): string {
   return resource + '\u0000' + namespace + '\u0000' + name;
 }
 
@@ -76,7 +77,7 @@ function bisect(keys: string[], key: string): number {
 }
 
 /** Returns the index keys of the list queries that include a row: all, by namespace, by owner, by node, unscheduled. */
-function indexKeys(resource: string, namespace: string, row: CachedRow): string[] {
+export function indexKeys(resource: string, namespace: string, row: CachedRow): string[] {
   const keys = ['a\u0000' + resource, 's\u0000' + resource + '\u0000' + namespace];
   if (row.owner !== null) keys.push('o\u0000' + resource + '\u0000' + row.owner);
   keys.push(row.node !== null ? 'n\u0000' + resource + '\u0000' + row.node : 'u\u0000' + resource);
