@@ -25,6 +25,25 @@ interface Entry extends CachedRow {
   obj?: KObject;
 }
 
+/**
+ * The row of an object this process wrote, encoded on first use: an object
+ * written again or deleted before its row reaches SQLite is never encoded.
+ * `obj` is the cache's own copy, which nothing changes.
+ */
+export class EncodedRow implements Entry {
+  private text: string | undefined;
+  namespace = '';
+  constructor(
+    readonly obj: KObject,
+    readonly owner: string | null,
+    readonly node: string | null,
+  ) {}
+
+  get data(): string {
+    return (this.text ??= JSON.stringify(this.obj));
+  }
+}
+
 /** Above this many cached objects the cache starts again empty, to bound memory. */
 const MAX_ENTRIES = 40_000;
 
@@ -192,7 +211,11 @@ export class ObjectCache {
   wrote(resource: string, namespace: string, name: string, row: CachedRow | undefined, old: CachedRow | undefined, obj?: KObject): void {
     if (UNCACHED.has(resource)) return;
     const key = entryKey(resource, namespace, name);
-    if (row) {
+    if (row instanceof EncodedRow) {
+      if (this.entries.size >= MAX_ENTRIES) this.clear();
+      row.namespace = namespace;
+      this.entries.set(key, row);
+    } else if (row) {
       if (this.entries.size >= MAX_ENTRIES) this.clear();
       this.entries.set(key, { ...row, namespace, obj: obj && deepFreeze(obj) });
     } else {

@@ -15,7 +15,8 @@ import type { KObject } from '../api/types.js';
 import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
-import { ObjectCache, entryKey, indexKeys, queryKey, type CachedRow } from './object-cache.js';
+import { EncodedRow, ObjectCache, deepFreeze, entryKey, indexKeys, queryKey, type CachedRow } from './object-cache.js';
+import { jsonEqual } from './json-equal.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
 function qualified(resource: string): string {
@@ -475,7 +476,7 @@ export class Store {
     if (staged) {
       // The uid's last staged write: its object, unless it was deleted or its name since holds another object.
       const current = this.pending.get(entryKey(staged.resource, staged.namespace, staged.name));
-      if (current?.uid === uid && current.row) return staged.resource === 'events' ? undefined : { resource: current.resource, obj: JSON.parse(current.row.data) };
+      if (current?.uid === uid && current.row) return staged.resource === 'events' ? undefined : { resource: current.resource, obj: this.decodeRow(current.row) };
       return undefined;
     }
     // Every SQLite row that a pending write replaces has its uid in pendingByUid, so the rest need no flush.
@@ -532,7 +533,7 @@ export class Store {
     let added = false;
     for (const w of this.pending.values()) {
       if (w.resource !== resource || w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
-      out.push({ namespace: w.namespace, name: w.name, ...w.row });
+      out.push({ namespace: w.namespace, name: w.name, data: w.row.data, owner: w.row.owner, node: w.row.node });
       added = true;
     }
     if (added) out.sort((a, b) => (a.namespace === b.namespace ? compareText(a.name, b.name) : compareText(a.namespace, b.namespace)));
@@ -555,10 +556,10 @@ export class Store {
     for (const r of rows) {
       const w = this.pending.size > 0 ? this.pending.get(entryKey(r.resource, r.namespace, r.name)) : undefined;
       if (!w) out.push({ resource: r.resource, obj: JSON.parse(r.data) });
-      else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: JSON.parse(w.row.data) });
+      else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
     }
     for (const w of this.pending.values()) {
-      if (w.row !== null && w.row.owner === uid && (w.base === null || w.recreated)) out.push({ resource: w.resource, obj: JSON.parse(w.row.data) });
+      if (w.row !== null && w.row.owner === uid && (w.base === null || w.recreated)) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
     }
     return out;
   }
@@ -583,6 +584,11 @@ export class Store {
     }
     // In the GROUP BY's order.
     return new Map([...counts].sort((a, b) => compareText(a[0], b[0])));
+  }
+
+  /** Decodes a row into a private copy, without encoding one this process wrote. */
+  private decodeRow(row: CachedRow): KObject {
+    return row instanceof EncodedRow ? cloneJson(row.obj) : JSON.parse(row.data);
   }
 
   /** Counts objects of a resource without loading them. */
@@ -630,9 +636,11 @@ export class Store {
       meta.resourceVersion = this.nextRv();
       if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
       delete meta.deletionTimestamp;
-      const row: CachedRow = { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
+      const row: CachedRow = this.cache.caches(resource)
+        ? new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
+        : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
       this.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
-      this.cache.wrote(resource, ns, meta.name, row, undefined, this.cache.caches(resource) ? cloneJson(obj) : undefined);
+      this.cache.wrote(resource, ns, meta.name, row, undefined);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, undefined);
       return obj;
@@ -659,7 +667,19 @@ export class Store {
       if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
       this.admission?.(resource, obj, old, 'update');
       if (old.metadata.generation !== undefined) {
-        meta.generation = JSON.stringify(obj.spec) === JSON.stringify(old.spec) ? old.metadata.generation : old.metadata.generation + 1;
+        meta.generation = jsonEqual(obj.spec, old.spec) ? old.metadata.generation : old.metadata.generation + 1;
+      }
+      if (this.cache.caches(resource)) {
+        // A no-op equals the stored object with the old version in place; the row is encoded when it reaches SQLite.
+        meta.resourceVersion = old.metadata.resourceVersion ?? '';
+        if (jsonEqual(obj, old)) return cloneJson(old);
+        meta.resourceVersion = this.nextRv();
+        const row = new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
+        this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+        this.cache.wrote(resource, ns, meta.name, row, oldRow);
+        this.wrote(resource);
+        for (const h of this.hooks) h(resource, obj, old);
+        return obj;
       }
       // Encode once with a placeholder version: with the old version in its
       // place it must equal the stored text (JSON.stringify output) for a no-op.
@@ -674,7 +694,7 @@ export class Store {
         node: obj.spec?.nodeName ?? null,
       };
       this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
-      this.cache.wrote(resource, ns, meta.name, row, oldRow, this.cache.caches(resource) ? cloneJson(obj) : undefined);
+      this.cache.wrote(resource, ns, meta.name, row, oldRow);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, old);
       return obj;
@@ -686,7 +706,7 @@ export class Store {
     return this.tx(() => {
       const oldRow = this.readRow(resource, namespace, name);
       if (!oldRow) return undefined;
-      const old: KObject = JSON.parse(oldRow.data);
+      const old = this.decodeRow(oldRow);
       this.admission?.(resource, old, old, 'delete');
       this.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
       this.cache.wrote(resource, namespace, name, undefined, oldRow);
