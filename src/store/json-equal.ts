@@ -4,9 +4,9 @@
  * way, and encodes an object only when its row reaches SQLite.
  */
 
-/** Whether JSON.stringify leaves a property with this value out of an object. */
-function omitted(v: unknown): boolean {
-  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+/** Reports whether JSON.stringify leaves a property with this value out of an object. */
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
 /**
@@ -18,14 +18,16 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (omitted(a) || omitted(b)) return omitted(a) && omitted(b);
   if (typeof a === 'number' || typeof b === 'number') {
     // Non-finite numbers encode as null.
-    const ta = typeof a === 'number' && !Number.isFinite(a) ? null : a;
-    const tb = typeof b === 'number' && !Number.isFinite(b) ? null : b;
-    return ta === tb;
+    const encodedA = typeof a === 'number' && !Number.isFinite(a) ? null : a;
+    const encodedB = typeof b === 'number' && !Number.isFinite(b) ? null : b;
+    return encodedA === encodedB;
   }
+
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (typeof (a as { toJSON?: unknown }).toJSON === 'function' || typeof (b as { toJSON?: unknown }).toJSON === 'function') {
     return JSON.stringify(a) === JSON.stringify(b);
   }
+
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {
@@ -36,17 +38,19 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     }
     return true;
   }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
+
+  // Objects: the encoded properties pairwise, in order.
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  const objA = a as Record<string, unknown>;
+  const objB = b as Record<string, unknown>;
   let i = 0;
   let j = 0;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
   for (;;) {
-    while (i < ka.length && omitted(ra[ka[i]])) i++;
-    while (j < kb.length && omitted(rb[kb[j]])) j++;
-    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
-    if (ka[i] !== kb[j] || !jsonEqual(ra[ka[i]], rb[kb[j]])) return false;
+    while (i < keysA.length && omitted(objA[keysA[i]])) i++;
+    while (j < keysB.length && omitted(objB[keysB[j]])) j++;
+    if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
+    if (keysA[i] !== keysB[j] || !jsonEqual(objA[keysA[i]], objB[keysB[j]])) return false;
     i++;
     j++;
   }

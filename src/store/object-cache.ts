@@ -1,8 +1,8 @@
 /**
  * The store's read cache: decoded objects and the results of list queries,
  * kept while this process's view of the store is current, as an informer's
- * cache is in a controller. Writes go to SQLite at once (write-through) and
- * update the cache beside it, so a controller that lists the same owner's
+ * cache is in a controller. Writes update the cache as they are staged for
+ * SQLite (the store writes rows behind, at commit), so a controller that lists the same owner's
  * pods on every sync decodes each pod once, not once per sync.
  *
  * The store drops the whole cache whenever its view may be stale: another
@@ -203,7 +203,7 @@ export class ObjectCache {
   }
 
   /**
-   * Records a write that reached SQLite: `row` is the new stored row
+   * Records a write staged for SQLite: `row` is the new row
    * (undefined after a delete), `old` the row it replaced (undefined after a
    * create), `obj` its decoded form if the caller has a private copy to
    * give. Loaded list queries gain and lose the object accordingly.

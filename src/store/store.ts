@@ -114,10 +114,11 @@ type ListedRow = CachedRow & { namespace: string; name: string };
 
 /** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }
 
-/** Which pending writes a statement needs in SQLite first: all, none, or those of one resource. */
+/** The pending writes a statement needs in SQLite first: all (true), none (false), or those of one resource. */
 type FlushScope = true | false | string;
 
 export function ownerUidOf(obj: KObject): string | null {
@@ -474,7 +475,7 @@ export class Store {
   getByUid(uid: string): { resource: string; obj: KObject } | undefined {
     const staged = this.pendingByUid.get(uid);
     if (staged) {
-      // The uid's last staged write: its object, unless it was deleted or its name since holds another object.
+      // The uid's last staged write: its object, unless it was deleted or its name now belongs to another object.
       const current = this.pending.get(entryKey(staged.resource, staged.namespace, staged.name));
       if (current?.uid === uid && current.row) return staged.resource === 'events' ? undefined : { resource: current.resource, obj: this.decodeRow(current.row) };
       return undefined;
@@ -542,13 +543,13 @@ export class Store {
 
   /**
    * Lists every object whose controller (or first) owner has this uid, with
-   * its resource, in no particular order. Pending writes are read where they
-   * are, so this costs no flush.
+   * its resource, in the order SQLite returns them after a flush (rowid
+   * order). Pending writes are read where they are, so this costs no flush.
    */
   listOwnedBy(uid: string): { resource: string; obj: KObject }[] {
-    // The rows come in rowid order (objects_owner), which a row keeps through an update and a new row ends.
+    // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
     for (const w of this.pending.values()) {
-      // An existing row that gains this owner would join in its rowid's place: rare, so flush then.
+      // An existing row that gains this owner belongs at its rowid, which only SQLite knows, so flush then (rare).
       if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.flushObjects();
     }
     const rows = this.stmt('SELECT resource, namespace, name, data FROM objects WHERE owner = ?', false).all(uid) as { resource: string; namespace: string; name: string; data: string }[];
@@ -582,7 +583,7 @@ export class Store {
     for (const w of this.pending.values()) {
       if (w.resource === 'pods' && w.row !== null && w.row.owner === uid && w.row.node !== null) add(w.row.node, 1);
     }
-    // In the GROUP BY's order.
+    // GROUP BY returns the nodes in order.
     return new Map([...counts].sort((a, b) => compareText(a[0], b[0])));
   }
 
