@@ -86,6 +86,5 @@ function orphanDependents(store: Store, owner: KObject): void {
 
 /** Lists every object whose controller owner has this uid, with its resource. */
 export function listDependents(store: Store, uid: string): { resource: string; obj: KObject }[] {
-  const rows = store.prepared('SELECT resource, data FROM objects WHERE owner = ?').all(uid) as { resource: string; data: string }[];
-  return rows.map((r) => ({ resource: r.resource, obj: JSON.parse(r.data) }));
+  return store.listOwnedBy(uid);
 }

@@ -63,7 +63,7 @@ export function scheduleEventExpiry(store: Store, lastWriteMs: number): void {
 export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { deleted: number; next: number | undefined } {
   // Expiry times are whole minutes, so at `now` everything written up to a minute-aligned cut-off has expired.
   const cutoff = new Date(Math.floor(now / LEASE_REUSE_MS) * LEASE_REUSE_MS - EVENT_TTL_MS).toISOString().replace('.000Z', 'Z');
-  // The store writes through to SQLite, so the index already reflects this transaction's updates.
+  // removeSelected sends this transaction's pending event writes to SQLite first, so the index reflects them.
   // Nothing acts on an event's deletion (no controller watches events, admission and the write
   // hooks ignore them), so one statement deletes the due events without decoding them.
   const deleted = store.removeSelected(
@@ -74,7 +74,7 @@ export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { 
   );
   deleteExpiredEventState(store, now);
 
-  const earliest = store.prepared(`SELECT min(${EVENT_LAST_WRITE_SQL}) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'`).get() as {
+  const earliest = store.preparedFor('events', `SELECT min(${EVENT_LAST_WRITE_SQL}) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'`).get() as {
     last: string | null;
   };
   const lastWrite = earliest.last === null ? NaN : Date.parse(earliest.last);

@@ -40,8 +40,8 @@ function lookupFqdn(store: Store, fqdn: string): Resolution | undefined {
 /** Resolves a host name or IP literal as seen from a pod in `namespace`. */
 export function resolveHost(store: Store, host: string, namespace: string): Resolution | undefined {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
-    const row = store.db
-      .prepare("SELECT data FROM objects WHERE resource = 'services' AND json_extract(data, '$.spec.clusterIP') = ? LIMIT 1")
+    const row = store
+      .prepared("SELECT data FROM objects WHERE resource = 'services' AND json_extract(data, '$.spec.clusterIP') = ? LIMIT 1")
       .get(host) as { data: string } | undefined;
     return row ? { kind: 'service', service: JSON.parse(row.data) } : { kind: 'ip', ip: host };
   }

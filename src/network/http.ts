@@ -33,8 +33,8 @@ export function resolveHttpTarget(cluster: Cluster, url: string, namespace: stri
 }
 
 function podByIP(cluster: Cluster, ip: string): KObject | undefined {
-  const row = cluster.store.db
-    .prepare("SELECT data FROM objects WHERE resource = 'pods' AND json_extract(data, '$.status.podIP') = ? AND json_extract(data, '$.metadata.deletionTimestamp') IS NULL LIMIT 1")
+  const row = cluster.store
+    .prepared("SELECT data FROM objects WHERE resource = 'pods' AND json_extract(data, '$.status.podIP') = ? AND json_extract(data, '$.metadata.deletionTimestamp') IS NULL LIMIT 1")
     .get(ip) as { data: string } | undefined;
   return row ? JSON.parse(row.data) : undefined;
 }

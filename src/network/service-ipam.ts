@@ -25,14 +25,14 @@ function numberToIp(n: number): string {
 }
 
 function usedClusterIPs(store: Store, except: string): Set<string> {
-  const rows = store.db
-    .prepare("SELECT json_extract(data, '$.spec.clusterIP') AS ip FROM objects WHERE resource = 'services' AND uid != ?")
+  const rows = store
+    .prepared("SELECT json_extract(data, '$.spec.clusterIP') AS ip FROM objects WHERE resource = 'services' AND uid != ?")
     .all(except) as { ip: string | null }[];
   return new Set(rows.map((r) => r.ip ?? ''));
 }
 
 function usedNodePorts(store: Store, except: string): Set<number> {
-  const rows = store.db.prepare("SELECT data FROM objects WHERE resource = 'services' AND uid != ?").all(except) as { data: string }[];
+  const rows = store.prepared("SELECT data FROM objects WHERE resource = 'services' AND uid != ?").all(except) as { data: string }[];
   const out = new Set<number>();
   for (const r of rows) for (const p of JSON.parse(r.data).spec?.ports ?? []) if (p.nodePort) out.add(p.nodePort);
   return out;

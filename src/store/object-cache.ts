@@ -1,8 +1,8 @@
 /**
  * The store's read cache: decoded objects and the results of list queries,
  * kept while this process's view of the store is current, as an informer's
- * cache is in a controller. Writes go to SQLite at once (write-through) and
- * update the cache beside it, so a controller that lists the same owner's
+ * cache is in a controller. Writes update the cache as they are staged for
+ * SQLite (the store writes rows behind, at commit), so a controller that lists the same owner's
  * pods on every sync decodes each pod once, not once per sync.
  *
  * The store drops the whole cache whenever its view may be stale: another
@@ -23,6 +23,25 @@ interface Entry extends CachedRow {
   namespace: string;
   /** The decoded, frozen object, made on first use. */
   obj?: KObject;
+}
+
+/**
+ * The row of an object this process wrote, encoded on first use: an object
+ * written again or deleted before its row reaches SQLite is never encoded.
+ * `obj` is the cache's own copy, which nothing changes.
+ */
+export class EncodedRow implements Entry {
+  private text: string | undefined;
+  namespace = '';
+  constructor(
+    readonly obj: KObject,
+    readonly owner: string | null,
+    readonly node: string | null,
+  ) {}
+
+  get data(): string {
+    return (this.text ??= JSON.stringify(this.obj));
+  }
 }
 
 /** Above this many cached objects the cache starts again empty, to bound memory. */
@@ -59,7 +78,8 @@ function freezeAll<T>(value: T): T {
   return value;
 }
 
-function entryKey(resource: string, namespace: string, name: string): string {
+/** Returns the key of one object in the cache and in the store's pending writes. */
+export function entryKey(resource: string, namespace: string, name: string): string {
   return resource + '\u0000' + namespace + '\u0000' + name;
 }
 
@@ -76,7 +96,7 @@ function bisect(keys: string[], key: string): number {
 }
 
 /** Returns the index keys of the list queries that include a row: all, by namespace, by owner, by node, unscheduled. */
-function indexKeys(resource: string, namespace: string, row: CachedRow): string[] {
+export function indexKeys(resource: string, namespace: string, row: CachedRow): string[] {
   const keys = ['a\u0000' + resource, 's\u0000' + resource + '\u0000' + namespace];
   if (row.owner !== null) keys.push('o\u0000' + resource + '\u0000' + row.owner);
   keys.push(row.node !== null ? 'n\u0000' + resource + '\u0000' + row.node : 'u\u0000' + resource);
@@ -188,7 +208,7 @@ export class ObjectCache {
   }
 
   /**
-   * Records a write that reached SQLite: `row` is the new stored row
+   * Records a write staged for SQLite: `row` is the new row
    * (undefined after a delete), `old` the row it replaced (undefined after a
    * create), `obj` its decoded form if the caller has a private copy to
    * give. Loaded list queries gain and lose the object accordingly.
@@ -196,7 +216,11 @@ export class ObjectCache {
   wrote(resource: string, namespace: string, name: string, row: CachedRow | undefined, old: CachedRow | undefined, obj?: KObject): void {
     if (UNCACHED.has(resource)) return;
     const key = entryKey(resource, namespace, name);
-    if (row) {
+    if (row instanceof EncodedRow) {
+      if (this.entries.size >= MAX_ENTRIES) this.clear();
+      row.namespace = namespace;
+      this.entries.set(key, row);
+    } else if (row) {
       if (this.entries.size >= MAX_ENTRIES) this.clear();
       this.entries.set(key, { ...row, namespace, obj: obj && deepFreeze(obj) });
     } else {

@@ -3,13 +3,20 @@
  * Every write is admitted (defaulted and validated), gets a new
  * resourceVersion, and notifies the watchers that queue controller work, all
  * inside one SQLite transaction.
+ *
+ * Object rows reach SQLite at the latest when the transaction commits
+ * (write-behind): a pod created, bound and given its status in one
+ * transaction costs one INSERT, and an object created and deleted in one
+ * costs none. Reads see the pending rows first, and any other SQL statement
+ * over the objects table sends them to SQLite before it runs.
  */
 import type { Database } from './db.js';
 import type { KObject } from '../api/types.js';
 import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
-import { ObjectCache, queryKey, type CachedRow } from './object-cache.js';
+import { EncodedRow, ObjectCache, deepFreeze, entryKey, indexKeys, queryKey, type CachedRow } from './object-cache.js';
+import { jsonEqual } from './json-equal.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
 function qualified(resource: string): string {
@@ -77,6 +84,54 @@ const READING_SQL = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 const RV_SENTINEL = '\u0000kubesim-rv';
 const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
 
+/** An object write not yet sent to SQLite. */
+interface PendingWrite {
+  resource: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  rv: number;
+  /** The row to store, or null to delete the object. */
+  row: CachedRow | null;
+  /** The indexed columns of SQLite's row under this key, or null when it has none (the flush inserts). */
+  base: IndexedColumns | null;
+  /**
+   * Whether the object was deleted and created again since SQLite's row: the
+   * flush then deletes and inserts, so the row's rowid, and with it the order
+   * of queries without ORDER BY, is the one writing through would give.
+   */
+  recreated: boolean;
+  /** Orders the flush: a new row is inserted in the order its object was (last) created. */
+  seq: number;
+}
+
+/** The columns of an object row that have indexes besides its key. */
+interface IndexedColumns {
+  uid: string;
+  owner: string | null;
+  node: string | null;
+}
+
+const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
+/** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
+const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
+const DELETE_OBJECT = 'DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?';
+/** SQL that reads or writes the objects table, so pending writes must reach SQLite before it runs. */
+const OBJECTS_SQL = /\bobjects\b/;
+
+/** A row of a list query. */
+type ListedRow = CachedRow & { namespace: string; name: string };
+
+/** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
+function compareText(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+/** The pending writes a statement needs in SQLite first: all (true), none (false), or those of one resource. */
+type FlushScope = true | false | string;
+
 export function ownerUidOf(obj: KObject): string | null {
   const refs = obj.metadata.ownerReferences;
   if (!refs || refs.length === 0) return null;
@@ -108,6 +163,16 @@ export class Store {
   /** The resourceVersion this process last committed or saw; another value at BEGIN means the cache is stale. */
   private cacheRv = -1;
   private epoch = 0;
+  /** Object writes of this transaction not yet in SQLite, by entryKey. */
+  private pending = new Map<string, PendingWrite>();
+  /** The pending write last staged for each uid, so getByUid needs no flush. */
+  private pendingByUid = new Map<string, PendingWrite>();
+  /** Previous pending writes per key, so a rolled-back savepoint restores them. */
+  private pendingUndo: [key: string, previous: PendingWrite | undefined][] = [];
+  /** Statements that touch the objects table (see OBJECTS_SQL). */
+  private readonly objectsSql = new Set<string>();
+  private flushing = false;
+  private pendingSeq = 0;
 
   /**
    * Changes whenever this process's view of the store may be stale: another
@@ -140,6 +205,15 @@ export class Store {
     return this.stmt(sql);
   }
 
+  /**
+   * Like prepared(), for a statement over the objects table that reads or
+   * writes only rows of `resource`: only that resource's pending writes are
+   * sent to SQLite before it runs.
+   */
+  preparedFor(resource: string, sql: string) {
+    return this.stmt(sql, resource);
+  }
+
   /** Issues the SQL SAVEPOINT of every open level that has not written yet. */
   private openSavepoints(): void {
     const opened = this.savepointOpened;
@@ -151,14 +225,99 @@ export class Store {
     }
   }
 
-  private stmt(sql: string) {
+  private stmt(sql: string, flush: FlushScope = true) {
     let s = this.stmts[sql];
     if (!s) {
       s = this.stmts[sql] = this.db.prepare(sql);
       if (!READING_SQL.test(sql)) this.writingSql.add(sql);
+      if (OBJECTS_SQL.test(sql)) this.objectsSql.add(sql);
     }
+    if (flush !== false && this.pending.size > 0 && !this.flushing && this.objectsSql.has(sql)) this.flushObjects(flush === true ? undefined : flush);
     if (this.savepoints > 0 && this.writingSql.has(sql)) this.openSavepoints();
     return s;
+  }
+
+  /**
+   * Records an object write for the flush. `base` describes SQLite's row
+   * when no write is pending for the key: the replaced object's columns, or
+   * null for a create.
+   */
+  private stage(resource: string, namespace: string, name: string, uid: string, rv: number, row: CachedRow | null, base: IndexedColumns | null, create = false): void {
+    const key = entryKey(resource, namespace, name);
+    const previous = this.pending.get(key);
+    if (this.savepoints > 0) this.pendingUndo.push([key, previous]);
+    const write: PendingWrite = {
+      resource,
+      namespace,
+      name,
+      uid,
+      rv,
+      row,
+      base: previous ? previous.base : base,
+      recreated: previous ? previous.recreated || (create && previous.base !== null) : false,
+      seq: previous && !create ? previous.seq : ++this.pendingSeq,
+    };
+    // A created object goes to the end of the flush order, as its INSERT would have.
+    if (previous && create) this.pending.delete(key);
+    this.pending.set(key, write);
+    this.pendingByUid.set(uid, write);
+  }
+
+  /** Returns the pending write of an object, if any. */
+  private pendingWrite(resource: string, namespace: string, name: string): PendingWrite | undefined {
+    return this.pending.size === 0 ? undefined : this.pending.get(entryKey(resource, namespace, name));
+  }
+
+  /** Sends the pending object writes (of `resource` only, if given) to SQLite, one statement per object. */
+  private flushObjects(resource?: string): void {
+    if (this.pending.size === 0) return;
+    this.flushing = true;
+    try {
+      for (const [key, w] of this.pending) {
+        if (resource !== undefined && w.resource !== resource) continue;
+        if (this.savepoints > 0) this.pendingUndo.push([key, w]);
+        const base = w.base;
+        if (w.row === null || w.recreated) {
+          if (base) this.stmt(DELETE_OBJECT).run(w.resource, w.namespace, w.name);
+          if (w.row !== null) this.stmt(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
+        } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
+          this.stmt(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
+        } else if (base) {
+          this.stmt(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.resource, w.namespace, w.name);
+        } else {
+          this.stmt(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
+        }
+        if (resource !== undefined) {
+          this.pending.delete(key);
+          if (this.pendingByUid.get(w.uid) === w) this.pendingByUid.delete(w.uid);
+        }
+      }
+      if (resource === undefined) {
+        this.pending.clear();
+        this.pendingByUid.clear();
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Puts the pending writes back as they were at undo-log position `mark`. */
+  private undoPending(mark: number): void {
+    if (this.pendingUndo.length === mark) return;
+    for (let i = this.pendingUndo.length - 1; i >= mark; i--) {
+      const [key, previous] = this.pendingUndo[i];
+      if (previous) this.pending.set(key, previous);
+      else this.pending.delete(key);
+    }
+    this.pendingUndo.length = mark;
+    // Restore the flush order, which re-adding keys disturbed.
+    const writes = [...this.pending.values()].sort((a, b) => a.seq - b.seq);
+    this.pending.clear();
+    this.pendingByUid.clear();
+    for (const w of writes) {
+      this.pending.set(entryKey(w.resource, w.namespace, w.name), w);
+      this.pendingByUid.set(w.uid, w);
+    }
   }
 
   /** Runs fn in one IMMEDIATE transaction; nested calls join the outer one. */
@@ -181,6 +340,7 @@ export class Store {
     try {
       const result = fn();
       if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
+      this.flushObjects();
       // The queue records its version in meta, so it flushes first.
       this.queue.flush();
       this.flushMeta();
@@ -196,6 +356,9 @@ export class Store {
       throw err;
     } finally {
       this.depth = 0;
+      this.pending.clear();
+      this.pendingByUid.clear();
+      this.pendingUndo.length = 0;
       if (!committed) this.queue.reset();
       this.savepointOpened.length = 0;
       this.metaCache.clear();
@@ -212,6 +375,7 @@ export class Store {
   savepoint<T>(fn: () => T): T {
     if (this.depth === 0) return this.tx(() => this.savepoint(fn));
     const mark = this.metaUndo.length;
+    const pendingMark = this.pendingUndo.length;
     const queueMark = this.queue.mark();
     // The SQL savepoint is issued lazily, before the first SQL write (openSavepoints), so a reconcile that only reads costs no statements.
     const level = this.savepointOpened.length;
@@ -222,11 +386,14 @@ export class Store {
       if (this.savepointOpened[level]) this.stmt('RELEASE kubesim_sp').run();
       return result;
     } catch (err) {
+      // The cache already shows this level's writes, staged or sent to SQLite: start it again.
+      const wrote = this.savepointOpened[level] || this.pendingUndo.length > pendingMark;
       if (this.savepointOpened[level]) {
         this.stmt('ROLLBACK TO kubesim_sp').run();
         this.stmt('RELEASE kubesim_sp').run();
-        this.dropView();
       }
+      if (wrote) this.dropView();
+      this.undoPending(pendingMark);
       this.queue.rollback(queueMark);
       for (let i = this.metaUndo.length - 1; i >= mark; i--) {
         const [key, value, dirty] = this.metaUndo[i];
@@ -237,6 +404,8 @@ export class Store {
       throw err;
     } finally {
       this.metaUndo.length = mark;
+      // An enclosing savepoint may still roll back, and then needs this level's entries too.
+      if (level === 0) this.pendingUndo.length = 0;
       this.savepointOpened.length = level;
       this.savepoints--;
     }
@@ -302,10 +471,13 @@ export class Store {
   /** Reads the stored row of one object, through the cache inside a transaction. */
   private readRow(resource: string, namespace: string, name: string): CachedRow | undefined {
     if (this.depth > 0) {
+      const staged = this.pendingWrite(resource, namespace, name);
+      if (staged) return staged.row ?? undefined;
       const cached = this.cache.row(resource, namespace, name);
       if (cached !== undefined) return cached ?? undefined;
     }
-    const row = this.stmt('SELECT data, owner, node FROM objects WHERE resource = ? AND namespace = ? AND name = ?').get(resource, namespace, name) as
+    // A key without a pending write reads the same in SQLite before and after a flush.
+    const row = this.stmt('SELECT data, owner, node FROM objects WHERE resource = ? AND namespace = ? AND name = ?', false).get(resource, namespace, name) as
       | CachedRow
       | undefined;
     if (this.depth > 0) this.cache.remember(resource, namespace, name, row);
@@ -313,8 +485,16 @@ export class Store {
   }
 
   getByUid(uid: string): { resource: string; obj: KObject } | undefined {
+    const staged = this.pendingByUid.get(uid);
+    if (staged) {
+      // The uid's last staged write: its object, unless it was deleted or its name now belongs to another object.
+      const current = this.pending.get(entryKey(staged.resource, staged.namespace, staged.name));
+      if (current?.uid === uid && current.row) return staged.resource === 'events' ? undefined : { resource: current.resource, obj: this.decodeRow(current.row) };
+      return undefined;
+    }
+    // Every SQLite row that a pending write replaces has its uid in pendingByUid, so the rest need no flush.
     // The condition matches the partial index objects_uid (store/db.ts): events are never looked up by uid.
-    const row = this.stmt("SELECT resource, data FROM objects WHERE uid = ? AND resource != 'events'").get(uid) as { resource: string; data: string } | undefined;
+    const row = this.stmt("SELECT resource, data FROM objects WHERE uid = ? AND resource != 'events'", false).get(uid) as { resource: string; data: string } | undefined;
     return row ? { resource: row.resource, obj: JSON.parse(row.data) } : undefined;
   }
 
@@ -351,8 +531,77 @@ export class Store {
   private query(index: string, resource: string, where: string, ...args: string[]): KObject[] {
     const cached = this.depth > 0 ? this.cache.listed(index) : undefined;
     if (cached) return cached;
-    const rows = this.stmt(`SELECT namespace, name, data, owner, node FROM objects ${where}`).all(...args) as (CachedRow & { namespace: string; name: string })[];
+    let rows = this.stmt(`SELECT namespace, name, data, owner, node FROM objects ${where}`, false).all(...args) as ListedRow[];
+    if (this.pending.size > 0) rows = this.withPending(index, resource, rows);
     return this.depth > 0 ? this.cache.load(index, resource, rows) : rows.map((r) => JSON.parse(r.data) as KObject);
+  }
+
+  /**
+   * Returns a list query's SQLite rows as they read after the pending
+   * writes: without the rows those writes replace or delete, and with the
+   * written objects the query's index includes, in namespace and name order.
+   */
+  private withPending(index: string, resource: string, rows: ListedRow[]): ListedRow[] {
+    const out = rows.filter((r) => !this.pending.has(entryKey(resource, r.namespace, r.name)));
+    let added = false;
+    for (const w of this.pending.values()) {
+      if (w.resource !== resource || w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
+      out.push({ namespace: w.namespace, name: w.name, data: w.row.data, owner: w.row.owner, node: w.row.node });
+      added = true;
+    }
+    if (added) out.sort((a, b) => (a.namespace === b.namespace ? compareText(a.name, b.name) : compareText(a.namespace, b.namespace)));
+    return out;
+  }
+
+  /**
+   * Lists every object whose controller (or first) owner has this uid, with
+   * its resource, in the order SQLite returns them after a flush (rowid
+   * order). Pending writes are read where they are, so this costs no flush.
+   */
+  listOwnedBy(uid: string): { resource: string; obj: KObject }[] {
+    // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
+    for (const w of this.pending.values()) {
+      // An existing row that gains this owner belongs at its rowid, which only SQLite knows, so flush then (rare).
+      if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.flushObjects();
+    }
+    const rows = this.stmt('SELECT resource, namespace, name, data FROM objects WHERE owner = ?', false).all(uid) as { resource: string; namespace: string; name: string; data: string }[];
+    const out: { resource: string; obj: KObject }[] = [];
+    for (const r of rows) {
+      const w = this.pending.size > 0 ? this.pending.get(entryKey(r.resource, r.namespace, r.name)) : undefined;
+      if (!w) out.push({ resource: r.resource, obj: JSON.parse(r.data) });
+      else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
+    }
+    for (const w of this.pending.values()) {
+      if (w.row !== null && w.row.owner === uid && (w.base === null || w.recreated)) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
+    }
+    return out;
+  }
+
+  /**
+   * Counts the pods bound to each node whose controller (or first) owner
+   * has this uid. Pending writes are counted where they are, so this costs
+   * no flush.
+   */
+  countOwnedPodsByNode(uid: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    const add = (node: string, n: number) => counts.set(node, (counts.get(node) ?? 0) + n);
+    if (this.pending.size === 0) {
+      const rows = this.stmt("SELECT node, count(*) AS n FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL GROUP BY node", false).all(uid) as { node: string; n: number }[];
+      for (const r of rows) add(r.node, r.n);
+      return counts;
+    }
+    const rows = this.stmt("SELECT namespace, name, node FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL", false).all(uid) as { namespace: string; name: string; node: string }[];
+    for (const r of rows) if (!this.pending.has(entryKey('pods', r.namespace, r.name))) add(r.node, 1);
+    for (const w of this.pending.values()) {
+      if (w.resource === 'pods' && w.row !== null && w.row.owner === uid && w.row.node !== null) add(w.row.node, 1);
+    }
+    // GROUP BY returns the nodes in order.
+    return new Map([...counts].sort((a, b) => compareText(a[0], b[0])));
+  }
+
+  /** Decodes a row into a private copy, without encoding one this process wrote. */
+  private decodeRow(row: CachedRow): KObject {
+    return row instanceof EncodedRow ? cloneJson(row.obj) : JSON.parse(row.data);
   }
 
   /** Counts objects of a resource without loading them. */
@@ -400,18 +649,11 @@ export class Store {
       meta.resourceVersion = this.nextRv();
       if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
       delete meta.deletionTimestamp;
-      const row: CachedRow = { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
-      this.stmt('INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        resource,
-        ns,
-        meta.name,
-        meta.uid,
-        Number(meta.resourceVersion),
-        row.owner,
-        row.node,
-        row.data,
-      );
-      this.cache.wrote(resource, ns, meta.name, row, undefined, this.cache.caches(resource) ? cloneJson(obj) : undefined);
+      const row: CachedRow = this.cache.caches(resource)
+        ? new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
+        : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
+      this.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
+      this.cache.wrote(resource, ns, meta.name, row, undefined);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, undefined);
       return obj;
@@ -438,7 +680,19 @@ export class Store {
       if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
       this.admission?.(resource, obj, old, 'update');
       if (old.metadata.generation !== undefined) {
-        meta.generation = JSON.stringify(obj.spec) === JSON.stringify(old.spec) ? old.metadata.generation : old.metadata.generation + 1;
+        meta.generation = jsonEqual(obj.spec, old.spec) ? old.metadata.generation : old.metadata.generation + 1;
+      }
+      if (this.cache.caches(resource)) {
+        // A no-op equals the stored object with the old version in place; the row is encoded when it reaches SQLite.
+        meta.resourceVersion = old.metadata.resourceVersion ?? '';
+        if (jsonEqual(obj, old)) return cloneJson(old);
+        meta.resourceVersion = this.nextRv();
+        const row = new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
+        this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+        this.cache.wrote(resource, ns, meta.name, row, oldRow);
+        this.wrote(resource);
+        for (const h of this.hooks) h(resource, obj, old);
+        return obj;
       }
       // Encode once with a placeholder version: with the old version in its
       // place it must equal the stored text (JSON.stringify output) for a no-op.
@@ -455,27 +709,8 @@ export class Store {
         owner: ownerUidOf(obj),
         node: obj.spec?.nodeName ?? null,
       };
-      if (row.owner === oldRow.owner && row.node === oldRow.node) {
-        // Setting an indexed column, even to its old value, makes SQLite rewrite its index entries.
-        this.stmt('UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
-          Number(meta.resourceVersion),
-          row.data,
-          resource,
-          ns,
-          meta.name,
-        );
-      } else {
-        this.stmt('UPDATE objects SET rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?').run(
-          Number(meta.resourceVersion),
-          row.owner,
-          row.node,
-          row.data,
-          resource,
-          ns,
-          meta.name,
-        );
-      }
-      this.cache.wrote(resource, ns, meta.name, row, oldRow, this.cache.caches(resource) ? cloneJson(obj) : undefined);
+      this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+      this.cache.wrote(resource, ns, meta.name, row, oldRow);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, old);
       return obj;
@@ -487,11 +722,10 @@ export class Store {
     return this.tx(() => {
       const oldRow = this.readRow(resource, namespace, name);
       if (!oldRow) return undefined;
-      const old: KObject = JSON.parse(oldRow.data);
+      const old = this.decodeRow(oldRow);
       this.admission?.(resource, old, old, 'delete');
-      this.stmt('DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?').run(resource, namespace, name);
+      this.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
       this.cache.wrote(resource, namespace, name, undefined, oldRow);
-      this.nextRv();
       this.wrote(resource);
       if (resource === 'pods') this.stmt('DELETE FROM logs WHERE pod_uid = ?').run(old.metadata.uid);
       for (const h of this.hooks) h(resource, undefined, old);
@@ -553,7 +787,7 @@ export class Store {
     return this.tx(() => {
       // The unary + keeps SQLite from reading every object of the resource through objects_key.
       const sql = `DELETE FROM objects WHERE rowid IN (${selectRowids}) AND +resource = ?`;
-      const { changes } = this.stmt(sql).run(...args, resource) as { changes: number };
+      const { changes } = this.stmt(sql, resource).run(...args, resource) as { changes: number };
       this.rv += changes;
       this.writes.set(resource, this.writesOf(resource) + changes);
       return changes;

@@ -22,16 +22,10 @@ export function ownerSelector(owner: KObject): Selector | null {
   return parsed && parsed.length > 0 ? parsed : null;
 }
 
-const orphanStatements = new WeakMap<object, any>();
-
 /** Pods in a namespace without any owner, read without parsing the owned ones. */
 export function listOrphanPods(store: Store, namespace: string): KObject[] {
-  let st = orphanStatements.get(store.db);
-  if (!st) {
-    st = store.db.prepare("SELECT data FROM objects WHERE resource = 'pods' AND namespace = ? AND owner IS NULL");
-    orphanStatements.set(store.db, st);
-  }
-  return (st.all(namespace) as { data: string }[]).map((r) => JSON.parse(r.data) as KObject);
+  const rows = store.prepared("SELECT data FROM objects WHERE resource = 'pods' AND namespace = ? AND owner IS NULL").all(namespace) as { data: string }[];
+  return rows.map((r) => JSON.parse(r.data) as KObject);
 }
 
 /**

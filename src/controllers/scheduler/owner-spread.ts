@@ -30,11 +30,7 @@ export function ownerSpread(store: Store, owner: string): ReadonlyMap<string, nu
   const state = current(store);
   let counts = state.byOwner.get(owner);
   if (!counts) {
-    counts = new Map();
-    const rows = store
-      .prepared("SELECT node, count(*) AS n FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL GROUP BY node")
-      .all(owner) as { node: string; n: number }[];
-    for (const r of rows) counts.set(r.node, r.n);
+    counts = store.countOwnedPodsByNode(owner);
     state.byOwner.set(owner, counts);
   }
   return counts;

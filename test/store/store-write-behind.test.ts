@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { openDatabase } from '../../src/store/db.js';
+import { Store } from '../../src/store/store.js';
+import type { KObject } from '../../src/api/types.js';
+
+let dir: string;
+let stores: Store[];
+let n = 0;
+
+/** Opens another store on the same file, as another process would (its cache starts empty). */
+function openStore(): Store {
+  const s = new Store(openDatabase(join(dir, 'state.db')), () => Date.UTC(2024, 0, 1));
+  s.newUid = () => `uid-${++n}`;
+  s.randomSuffix = () => `s${++n}`;
+  stores.push(s);
+  return s;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kubesim-write-behind-'));
+  n = 0;
+  stores = [];
+});
+
+afterEach(() => {
+  for (const s of stores) s.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function pod(name: string, owner?: string, node?: string): KObject {
+  const p: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as KObject;
+  if (owner) p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: owner, controller: true }];
+  if (node) p.spec.nodeName = node;
+  return p;
+}
+
+/** The rows SQLite holds, read past the store (so without flushing its pending writes). */
+function sqliteRows(store: Store): { name: string; uid: string; rv: number; owner: string | null; node: string | null }[] {
+  return store.db.prepare("SELECT name, uid, rv, owner, node FROM objects WHERE resource = 'pods' ORDER BY name").all() as never;
+}
+
+const names = (objs: KObject[]) => objs.map((o) => o.metadata.name);
+
+describe('write-behind of object rows', () => {
+  it('reads a pending create back before SQLite has it, and stores it at commit', () => {
+    const store = openStore();
+    store.tx(() => {
+      const created = store.create('pods', pod('a'));
+      expect(sqliteRows(store)).toEqual([]);
+      expect(store.exists('pods', 'default', 'a')).toBe(true);
+      expect(store.get('pods', 'default', 'a')?.metadata.uid).toBe('uid-1');
+      expect(store.getByUid('uid-1')?.obj.metadata.name).toBe('a');
+      expect(created.metadata.resourceVersion).toBe('1');
+    });
+    expect(sqliteRows(store)).toEqual([{ name: 'a', uid: 'uid-1', rv: 1, owner: null, node: null }]);
+  });
+
+  it('overlays pending writes on a list query that SQLite answers', () => {
+    openStore().tx(() => {
+      const s = stores[0];
+      s.create('pods', pod('a', 'rs-1'));
+      s.create('pods', pod('c', 'rs-1'));
+      s.create('pods', pod('d', 'rs-1'));
+    });
+    const store = openStore();
+    store.tx(() => {
+      store.create('pods', pod('b', 'rs-1', 'node-1'));
+      const c = store.get('pods', 'default', 'c')!;
+      c.metadata.ownerReferences![0].uid = 'rs-2';
+      store.update('pods', c);
+      store.remove('pods', 'default', 'd');
+      expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['a', 'b']);
+      expect(names(store.list('pods', 'default', { owner: 'rs-2' }))).toEqual(['c']);
+      expect(names(store.list('pods', undefined, { node: 'node-1' }))).toEqual(['b']);
+      expect(names(store.listUnscheduledPods())).toEqual(['a', 'c']);
+      expect(store.listOwnedBy('rs-1').map((d) => d.obj.metadata.name)).toEqual(['a', 'b']);
+      expect([...store.countOwnedPodsByNode('rs-1')]).toEqual([['node-1', 1]]);
+      expect(sqliteRows(store).map((r) => r.name)).toEqual(['a', 'c', 'd']);
+    });
+    expect(sqliteRows(store).map((r) => [r.name, r.owner, r.node])).toEqual([
+      ['a', 'rs-1', null],
+      ['b', 'rs-1', 'node-1'],
+      ['c', 'rs-2', null],
+    ]);
+  });
+
+  it('restores pending writes when a savepoint rolls back', () => {
+    const store = openStore();
+    store.tx(() => {
+      store.create('pods', pod('a'));
+      expect(() =>
+        store.savepoint(() => {
+          const a = store.get('pods', 'default', 'a')!;
+          a.metadata.labels = { changed: 'yes' };
+          store.update('pods', a);
+          store.create('pods', pod('b'));
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(store.get('pods', 'default', 'a')?.metadata.labels).toBeUndefined();
+      expect(store.exists('pods', 'default', 'b')).toBe(false);
+    });
+    expect(sqliteRows(store).map((r) => [r.name, r.rv])).toEqual([['a', 1]]);
+  });
+
+  it('restores pending writes that a statement inside the rolled-back savepoint flushed', () => {
+    const store = openStore();
+    store.tx(() => {
+      store.create('pods', pod('a'));
+      expect(() =>
+        store.savepoint(() => {
+          const a = store.get('pods', 'default', 'a')!;
+          a.metadata.labels = { changed: 'yes' };
+          store.update('pods', a);
+          expect(store.count('pods')).toBe(1);
+          expect(sqliteRows(store).map((r) => [r.name, r.rv])).toEqual([['a', 2]]);
+          store.create('pods', pod('b'));
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(sqliteRows(store)).toEqual([]);
+      expect(store.get('pods', 'default', 'a')?.metadata.resourceVersion).toBe('1');
+      expect(names(store.list('pods'))).toEqual(['a']);
+    });
+    expect(sqliteRows(store).map((r) => [r.name, r.rv])).toEqual([['a', 1]]);
+  });
+
+  it('leaves no row for an object created and deleted in one transaction', () => {
+    const store = openStore();
+    store.tx(() => {
+      store.create('pods', pod('a'));
+      store.remove('pods', 'default', 'a');
+      expect(store.getByUid('uid-1')).toBeUndefined();
+    });
+    expect(sqliteRows(store)).toEqual([]);
+    expect(store.getMeta('rv')).toBe('2');
+  });
+
+  it('stores the new object when one is deleted and created again under its name', () => {
+    const store = openStore();
+    store.tx(() => store.create('pods', pod('a', 'rs-1')));
+    store.tx(() => {
+      store.remove('pods', 'default', 'a');
+      store.create('pods', pod('a', 'rs-2', 'node-1'));
+      expect(store.getByUid('uid-1')).toBeUndefined();
+      expect(store.getByUid('uid-2')?.obj.metadata.name).toBe('a');
+      expect(store.listOwnedBy('rs-1')).toEqual([]);
+    });
+    expect(sqliteRows(store)).toEqual([{ name: 'a', uid: 'uid-2', rv: 3, owner: 'rs-2', node: 'node-1' }]);
+    expect(openStore().getByUid('uid-1')).toBeUndefined();
+  });
+});
