@@ -42,6 +42,11 @@ export class EncodedRow implements Entry {
   get data(): string {
     return (this.text ??= JSON.stringify(this.obj));
   }
+
+  /** Drops the encoded text once SQLite has it, so a cached object does not keep its JSON twice; it is encoded again if read. */
+  release(): void {
+    this.text = undefined;
+  }
 }
 
 /** Above this many cached objects the cache starts again empty, to bound memory. */
@@ -188,7 +193,8 @@ export class ObjectCache {
       const r = rows[i];
       const key = entryKey(resource, r.namespace, r.name);
       let e = this.entries.get(key);
-      if (!e || e.data !== r.data) {
+      // An object this process wrote is what SQLite holds while the cache is valid; comparing would encode it again.
+      if (!e || (!(e instanceof EncodedRow) && e.data !== r.data)) {
         e = { data: r.data, owner: r.owner, node: r.node, namespace: r.namespace };
         this.entries.set(key, e);
       }

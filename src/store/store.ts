@@ -287,6 +287,8 @@ export class Store {
         } else {
           this.stmt(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
         }
+        // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
+        if (w.row instanceof EncodedRow) w.row.release();
         if (resource !== undefined) {
           this.pending.delete(key);
           if (this.pendingByUid.get(w.uid) === w) this.pendingByUid.delete(w.uid);
