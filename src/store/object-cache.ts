@@ -193,7 +193,7 @@ export class ObjectCache {
       const r = rows[i];
       const key = entryKey(resource, r.namespace, r.name);
       let e = this.entries.get(key);
-      // An object this process wrote is what SQLite holds while the cache is valid; comparing would encode it again.
+      // While the cache is valid, SQLite stores exactly the objects this process wrote, so comparing would only encode them again.
       if (!e || (!(e instanceof EncodedRow) && e.data !== r.data)) {
         e = { data: r.data, owner: r.owner, node: r.node, namespace: r.namespace };
         this.entries.set(key, e);
