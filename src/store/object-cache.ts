@@ -173,8 +173,8 @@ export class ObjectCache {
    * touches the query, so callers must not change it (it is frozen under tests).
    */
   listed(index: string): KObject[] | undefined {
-    const kept = this.results.get(index);
-    if (kept) return kept;
+    const result = this.results.get(index);
+    if (result) return result;
     const keys = this.indexes.get(index);
     if (!keys) return undefined;
     const out = new Array<KObject>(keys.length);
@@ -207,7 +207,7 @@ export class ObjectCache {
     return out;
   }
 
-  /** Drops the kept results of the loaded list queries that include an object before or after a write. */
+  /** Drops the stored results of the loaded list queries that include an object before or after a write. */
   private dropResults(before: string[], after: string[]): void {
     for (const index of before) this.results.delete(index);
     for (const index of after) this.results.delete(index);

@@ -563,7 +563,7 @@ export class Store {
   listOwnedBy(uid: string): { resource: string; obj: KObject }[] {
     // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
     for (const w of this.pending.values()) {
-      // An existing row that gains this owner belongs at its rowid, which only SQLite knows, so flush then (rare).
+      // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
       if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.flushObjects();
     }
     const rows = this.stmt('SELECT resource, namespace, name, data FROM objects WHERE owner = ?', false).all(uid) as { resource: string; namespace: string; name: string; data: string }[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonEqual } from '../../src/store/json-equal.js';
 
-/** Checks jsonEqual against the comparison it stands in for. */
+/** Checks jsonEqual against the JSON.stringify comparison it replaces. */
 function agrees(a: unknown, b: unknown): boolean {
   const equal = jsonEqual(a, b);
   expect(equal).toBe(JSON.stringify(a) === JSON.stringify(b));

@@ -37,7 +37,7 @@ function pod(name: string, owner?: string, node?: string): KObject {
   return p;
 }
 
-/** The rows SQLite holds, read past the store (so without flushing its pending writes). */
+/** Reads the pod rows straight from SQLite, bypassing the store, so its pending writes stay unflushed. */
 function sqliteRows(store: Store): { name: string; uid: string; rv: number; owner: string | null; node: string | null }[] {
   return store.db.prepare("SELECT name, uid, rv, owner, node FROM objects WHERE resource = 'pods' ORDER BY name").all() as never;
 }
@@ -45,7 +45,7 @@ function sqliteRows(store: Store): { name: string; uid: string; rv: number; owne
 const names = (objs: KObject[]) => objs.map((o) => o.metadata.name);
 
 describe('write-behind of object rows', () => {
-  it('reads a pending create back before SQLite has it, and stores it at commit', () => {
+  it('reads back a pending create', () => {
     const store = openStore();
     store.tx(() => {
       const created = store.create('pods', pod('a'));
@@ -139,7 +139,7 @@ describe('write-behind of object rows', () => {
     expect(store.getMeta('rv')).toBe('2');
   });
 
-  it('stores the new object when one is deleted and created again under its name', () => {
+  it('stores a recreated object', () => {
     const store = openStore();
     store.tx(() => store.create('pods', pod('a', 'rs-1')));
     store.tx(() => {
