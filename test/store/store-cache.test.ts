@@ -1,39 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import type { KObject } from '../../src/api/types.js';
+import { StoreFixture, testPod as pod } from '../helpers/store-fixture.js';
 
-let dir: string;
+let fixture: StoreFixture;
 let store: Store;
-let n = 0;
 
 function openStore(): Store {
-  const s = new Store(openDatabase(join(dir, 'state.db')), () => Date.UTC(2024, 0, 1));
-  s.newUid = () => `uid-${++n}`;
-  s.randomSuffix = () => `s${++n}`;
-  return s;
+  return fixture.open();
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kubesim-cache-'));
-  n = 0;
+  fixture = new StoreFixture();
   store = openStore();
 });
 
-afterEach(() => {
-  store.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function pod(name: string, owner?: string, node?: string): KObject {
-  const p: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as KObject;
-  if (owner) p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: owner, controller: true }];
-  if (node) p.spec.nodeName = node;
-  return p;
-}
+afterEach(() => fixture.dispose());
 
 const names = (objs: KObject[]) => objs.map((o) => o.metadata.name);
 
@@ -111,8 +93,8 @@ describe('shared list results', () => {
     store.tx(() => {
       store.create('pods', pod('a', 'rs-1'));
       store.list('pods', undefined, { owner: 'rs-1', shared: true });
-      const kept = store.list('pods', undefined, { owner: 'rs-1', shared: true });
-      expect(() => kept.push(pod('x'))).toThrow(TypeError);
+      const listed = store.list('pods', undefined, { owner: 'rs-1', shared: true });
+      expect(() => listed.push(pod('x'))).toThrow(TypeError);
     });
   });
 });

@@ -1,41 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { openDatabase } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import type { KObject } from '../../src/api/types.js';
+import { StoreFixture, testPod as pod } from '../helpers/store-fixture.js';
 
-let dir: string;
-let stores: Store[];
-let n = 0;
+let fixture: StoreFixture;
 
 /** Opens another store on the same file, as another process would (its cache starts empty). */
 function openStore(): Store {
-  const s = new Store(openDatabase(join(dir, 'state.db')), () => Date.UTC(2024, 0, 1));
-  s.newUid = () => `uid-${++n}`;
-  s.randomSuffix = () => `s${++n}`;
-  stores.push(s);
-  return s;
+  return fixture.open();
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kubesim-write-behind-'));
-  n = 0;
-  stores = [];
+  fixture = new StoreFixture();
 });
 
-afterEach(() => {
-  for (const s of stores) s.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function pod(name: string, owner?: string, node?: string): KObject {
-  const p: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as KObject;
-  if (owner) p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: owner, controller: true }];
-  if (node) p.spec.nodeName = node;
-  return p;
-}
+afterEach(() => fixture.dispose());
 
 /** Reads the pod rows straight from SQLite, bypassing the store, so its pending writes stay unflushed. */
 function sqliteRows(store: Store): { name: string; uid: string; rv: number; owner: string | null; node: string | null }[] {
@@ -59,11 +38,11 @@ describe('write-behind of object rows', () => {
   });
 
   it('overlays pending writes on a list query that SQLite answers', () => {
-    openStore().tx(() => {
-      const s = stores[0];
-      s.create('pods', pod('a', 'rs-1'));
-      s.create('pods', pod('c', 'rs-1'));
-      s.create('pods', pod('d', 'rs-1'));
+    const first = openStore();
+    first.tx(() => {
+      first.create('pods', pod('a', 'rs-1'));
+      first.create('pods', pod('c', 'rs-1'));
+      first.create('pods', pod('d', 'rs-1'));
     });
     const store = openStore();
     store.tx(() => {

@@ -1,32 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { openDatabase } from '../../../src/store/db.js';
-import { Store } from '../../../src/store/store.js';
-import type { KObject } from '../../../src/api/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { ownerSpread, trackOwnerSpread } from '../../../src/controllers/scheduler/owner-spread.js';
+import { StoreFixture, testPod } from '../../helpers/store-fixture.js';
 
-let dir: string;
+let fixture: StoreFixture;
 let store: Store;
-let n = 0;
 
 function openStore(): Store {
-  const s = new Store(openDatabase(join(dir, 'state.db')), () => Date.UTC(2024, 0, 1));
-  s.newUid = () => `uid-${++n}`;
-  s.randomSuffix = () => `s${++n}`;
+  const s = fixture.open();
   s.hooks.push(trackOwnerSpread(s));
   return s;
 }
 
-function pod(name: string, owner: string, node?: string): KObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: owner, controller: true }] },
-    spec: { nodeName: node, containers: [{ name: 'c', image: 'nginx' }] },
-  } as KObject;
-}
+const pod = (name: string, owner: string, node?: string) => testPod(name, owner, node);
 
 /** Returns the owner's counts as a plain object, read inside a transaction. */
 function spread(s: Store, owner: string): Record<string, number> {
@@ -34,15 +20,11 @@ function spread(s: Store, owner: string): Record<string, number> {
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kubesim-spread-'));
-  n = 0;
+  fixture = new StoreFixture();
   store = openStore();
 });
 
-afterEach(() => {
-  store.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.dispose());
 
 describe('owner spread', () => {
   it('counts bound pods per node', () => {
