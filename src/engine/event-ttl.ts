@@ -66,11 +66,11 @@ export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { 
   // removeSelected sends this transaction's pending event writes to SQLite first, so the index reflects them.
   // Nothing acts on an event's deletion (no controller watches events, admission and the write
   // hooks ignore them), so one statement deletes the due events without decoding them.
+  // The limit is in the SQL text because a bound LIMIT made SQLite recompile the statement on every run.
   const deleted = store.removeSelected(
     'events',
-    `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND ${EVENT_LAST_WRITE_SQL} <= ? LIMIT ?`,
+    `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND ${EVENT_LAST_WRITE_SQL} <= ? LIMIT ${Math.max(1, Math.floor(limit))}`,
     cutoff,
-    limit,
   );
   deleteExpiredEventState(store, now);
 
