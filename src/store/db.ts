@@ -72,6 +72,12 @@ const MIGRATIONS: string[] = [
   // the index leaves them out (Store.getByUid names the same condition).
   `DROP INDEX IF EXISTS objects_uid;
    CREATE UNIQUE INDEX objects_uid ON objects(uid) WHERE resource != 'events';`,
+  // Only pod queries use the indexes of unscheduled and ownerless objects, yet
+  // every event had an entry in both. Pods only: each event write skips two indexes.
+  `DROP INDEX IF EXISTS objects_unscheduled;
+   CREATE INDEX objects_unscheduled ON objects(resource) WHERE resource = 'pods' AND node IS NULL;
+   DROP INDEX IF EXISTS objects_orphans;
+   CREATE INDEX objects_orphans ON objects(resource, namespace) WHERE resource = 'pods' AND owner IS NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
