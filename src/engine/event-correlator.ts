@@ -53,7 +53,8 @@ export function newCorrelationRecord(now: number): CorrelationRecord {
  */
 export function aggregateSimilar(record: CorrelationRecord, reason: string, messageKey: string, now: number): boolean {
   const previous = record.similar[reason];
-  const messages = previous && now - previous.last <= AGGREGATE_INTERVAL_MS ? [...previous.messages] : [];
+  // The caller owns the record, so an open window's message list is extended in place.
+  const messages = previous && now - previous.last <= AGGREGATE_INTERVAL_MS ? previous.messages : [];
   if (!messages.includes(messageKey)) messages.push(messageKey);
   const combined = messages.length >= AGGREGATE_MAX_EVENTS;
   // Simplified: client-go drops an arbitrary message from the set; kubesim drops the oldest so runs repeat.
@@ -85,14 +86,20 @@ export function takeSpamToken(record: CorrelationRecord, now: number): boolean {
  */
 export function correlationExpiry(record: CorrelationRecord, eventLifetimeMs: number): number {
   let expires = record.at + Math.ceil((SPAM_BURST - record.tokens) * SPAM_REFILL_MS);
-  for (const s of Object.values(record.similar)) expires = Math.max(expires, s.last + AGGREGATE_INTERVAL_MS);
-  if (Object.keys(record.dropped).length > 0) expires = Math.max(expires, record.at + eventLifetimeMs);
+  for (const reason in record.similar) expires = Math.max(expires, record.similar[reason].last + AGGREGATE_INTERVAL_MS);
+  if (hasKeys(record.dropped)) expires = Math.max(expires, record.at + eventLifetimeMs);
   return expires;
+}
+
+/** Reports whether `obj` has an own key, without building the key list as Object.keys does. */
+function hasKeys(obj: object): boolean {
+  for (const key in obj) if (Object.hasOwn(obj, key)) return true;
+  return false;
 }
 
 /** Drops aggregation windows that have closed, so a stored record stays small. */
 export function pruneSimilar(record: CorrelationRecord, now: number): void {
-  for (const [reason, s] of Object.entries(record.similar)) {
-    if (now - s.last > AGGREGATE_INTERVAL_MS) delete record.similar[reason];
+  for (const reason in record.similar) {
+    if (now - record.similar[reason].last > AGGREGATE_INTERVAL_MS) delete record.similar[reason];
   }
 }
