@@ -5,17 +5,17 @@
  * inside one SQLite transaction.
  *
  * Object rows reach SQLite at the latest when the transaction commits
- * (write-behind): a pod created, bound and given its status in one
- * transaction costs one INSERT, and an object created and deleted in one
- * costs none. Reads see the pending rows first, and any other SQL statement
- * over the objects table sends them to SQLite before it runs.
+ * (write-behind, see pending-writes.ts). Reads see the pending rows first,
+ * and any other SQL statement over the objects table sends them to SQLite
+ * before it runs.
  */
 import type { Database } from './db.js';
 import type { KObject } from '../api/types.js';
 import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
-import { EncodedRow, ObjectCache, deepFreeze, entryKey, indexKeys, queryKey, type CachedRow } from './object-cache.js';
+import { EncodedRow, ObjectCache, deepFreeze, entryKey, queryKey, type CachedRow } from './object-cache.js';
+import { PendingWrites, compareText, type ListedRow } from './pending-writes.js';
 import { jsonEqual } from './json-equal.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
@@ -84,50 +84,8 @@ const READING_SQL = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 const RV_SENTINEL = '\u0000kubesim-rv';
 const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
 
-/** An object write not yet sent to SQLite. */
-interface PendingWrite {
-  resource: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  rv: number;
-  /** The row to store, or null to delete the object. */
-  row: CachedRow | null;
-  /** The indexed columns of SQLite's row under this key, or null when it has none (the flush inserts). */
-  base: IndexedColumns | null;
-  /**
-   * Whether the object was deleted and created again since SQLite's row: the
-   * flush then deletes and inserts, so the row's rowid, and with it the order
-   * of queries without ORDER BY, is the one writing through would give.
-   */
-  recreated: boolean;
-  /** Orders the flush: a new row is inserted in the order its object was (last) created. */
-  seq: number;
-}
-
-/** The columns of an object row that have indexes besides its key. */
-interface IndexedColumns {
-  uid: string;
-  owner: string | null;
-  node: string | null;
-}
-
-const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
-/** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
-const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
-const DELETE_OBJECT = 'DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?';
 /** SQL that reads or writes the objects table, so pending writes must reach SQLite before it runs. */
 const OBJECTS_SQL = /\bobjects\b/;
-
-/** A row of a list query. */
-type ListedRow = CachedRow & { namespace: string; name: string };
-
-/** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
-function compareText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
-}
 
 /** The pending writes a statement needs in SQLite first: all (true), none (false), or those of one resource. */
 type FlushScope = true | false | string;
@@ -163,16 +121,13 @@ export class Store {
   /** The resourceVersion this process last committed or saw; another value at BEGIN means the cache is stale. */
   private cacheRv = -1;
   private epoch = 0;
-  /** Object writes of this transaction not yet in SQLite, by entryKey. */
-  private pending = new Map<string, PendingWrite>();
-  /** The pending write last staged for each uid, so getByUid needs no flush. */
-  private pendingByUid = new Map<string, PendingWrite>();
-  /** Previous pending writes per key, so a rolled-back savepoint restores them. */
-  private pendingUndo: [key: string, previous: PendingWrite | undefined][] = [];
+  /** Object writes of this transaction not yet in SQLite. */
+  private readonly pending = new PendingWrites(
+    (sql) => this.stmt(sql, false),
+    () => this.savepoints > 0,
+  );
   /** Statements that touch the objects table (see OBJECTS_SQL). */
   private readonly objectsSql = new Set<string>();
-  private flushing = false;
-  private pendingSeq = 0;
 
   /**
    * Changes whenever this process's view of the store may be stale: another
@@ -232,94 +187,9 @@ export class Store {
       if (!READING_SQL.test(sql)) this.writingSql.add(sql);
       if (OBJECTS_SQL.test(sql)) this.objectsSql.add(sql);
     }
-    if (flush !== false && this.pending.size > 0 && !this.flushing && this.objectsSql.has(sql)) this.flushObjects(flush === true ? undefined : flush);
+    if (flush !== false && this.pending.size > 0 && this.objectsSql.has(sql)) this.pending.flush(flush === true ? undefined : flush);
     if (this.savepoints > 0 && this.writingSql.has(sql)) this.openSavepoints();
     return s;
-  }
-
-  /**
-   * Records an object write for the flush. `base` describes SQLite's row
-   * when no write is pending for the key: the replaced object's columns, or
-   * null for a create.
-   */
-  private stage(resource: string, namespace: string, name: string, uid: string, rv: number, row: CachedRow | null, base: IndexedColumns | null, create = false): void {
-    const key = entryKey(resource, namespace, name);
-    const previous = this.pending.get(key);
-    if (this.savepoints > 0) this.pendingUndo.push([key, previous]);
-    const write: PendingWrite = {
-      resource,
-      namespace,
-      name,
-      uid,
-      rv,
-      row,
-      base: previous ? previous.base : base,
-      recreated: previous ? previous.recreated || (create && previous.base !== null) : false,
-      seq: previous && !create ? previous.seq : ++this.pendingSeq,
-    };
-    // A created object goes to the end of the flush order, as its INSERT would have.
-    if (previous && create) this.pending.delete(key);
-    this.pending.set(key, write);
-    this.pendingByUid.set(uid, write);
-  }
-
-  /** Returns the pending write of an object, if any. */
-  private pendingWrite(resource: string, namespace: string, name: string): PendingWrite | undefined {
-    return this.pending.size === 0 ? undefined : this.pending.get(entryKey(resource, namespace, name));
-  }
-
-  /** Sends the pending object writes (of `resource` only, if given) to SQLite, one statement per object. */
-  private flushObjects(resource?: string): void {
-    if (this.pending.size === 0) return;
-    this.flushing = true;
-    try {
-      for (const [key, w] of this.pending) {
-        if (resource !== undefined && w.resource !== resource) continue;
-        if (this.savepoints > 0) this.pendingUndo.push([key, w]);
-        const base = w.base;
-        if (w.row === null || w.recreated) {
-          if (base) this.stmt(DELETE_OBJECT).run(w.resource, w.namespace, w.name);
-          if (w.row !== null) this.stmt(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
-        } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
-          this.stmt(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
-        } else if (base) {
-          this.stmt(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.resource, w.namespace, w.name);
-        } else {
-          this.stmt(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
-        }
-        // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
-        if (w.row instanceof EncodedRow) w.row.release();
-        if (resource !== undefined) {
-          this.pending.delete(key);
-          if (this.pendingByUid.get(w.uid) === w) this.pendingByUid.delete(w.uid);
-        }
-      }
-      if (resource === undefined) {
-        this.pending.clear();
-        this.pendingByUid.clear();
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  /** Puts the pending writes back as they were at undo-log position `mark`. */
-  private undoPending(mark: number): void {
-    if (this.pendingUndo.length === mark) return;
-    for (let i = this.pendingUndo.length - 1; i >= mark; i--) {
-      const [key, previous] = this.pendingUndo[i];
-      if (previous) this.pending.set(key, previous);
-      else this.pending.delete(key);
-    }
-    this.pendingUndo.length = mark;
-    // Restore the flush order, which re-adding keys disturbed.
-    const writes = [...this.pending.values()].sort((a, b) => a.seq - b.seq);
-    this.pending.clear();
-    this.pendingByUid.clear();
-    for (const w of writes) {
-      this.pending.set(entryKey(w.resource, w.namespace, w.name), w);
-      this.pendingByUid.set(w.uid, w);
-    }
   }
 
   /** Runs fn in one IMMEDIATE transaction; nested calls join the outer one. */
@@ -342,7 +212,7 @@ export class Store {
     try {
       const result = fn();
       if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
-      this.flushObjects();
+      this.pending.flush();
       // The queue records its version in meta, so it flushes first.
       this.queue.flush();
       this.flushMeta();
@@ -359,8 +229,6 @@ export class Store {
     } finally {
       this.depth = 0;
       this.pending.clear();
-      this.pendingByUid.clear();
-      this.pendingUndo.length = 0;
       if (!committed) this.queue.reset();
       this.savepointOpened.length = 0;
       this.metaCache.clear();
@@ -377,7 +245,7 @@ export class Store {
   savepoint<T>(fn: () => T): T {
     if (this.depth === 0) return this.tx(() => this.savepoint(fn));
     const mark = this.metaUndo.length;
-    const pendingMark = this.pendingUndo.length;
+    const pendingMark = this.pending.mark();
     const queueMark = this.queue.mark();
     // The SQL savepoint is issued lazily, before the first SQL write (openSavepoints), so a reconcile that only reads costs no statements.
     const level = this.savepointOpened.length;
@@ -389,13 +257,13 @@ export class Store {
       return result;
     } catch (err) {
       // The cache already shows this level's writes, staged or sent to SQLite: start it again.
-      const wrote = this.savepointOpened[level] || this.pendingUndo.length > pendingMark;
+      const wrote = this.savepointOpened[level] || this.pending.changedSince(pendingMark);
       if (this.savepointOpened[level]) {
         this.stmt('ROLLBACK TO kubesim_sp').run();
         this.stmt('RELEASE kubesim_sp').run();
       }
       if (wrote) this.dropView();
-      this.undoPending(pendingMark);
+      this.pending.undo(pendingMark);
       this.queue.rollback(queueMark);
       for (let i = this.metaUndo.length - 1; i >= mark; i--) {
         const [key, value, dirty] = this.metaUndo[i];
@@ -407,7 +275,7 @@ export class Store {
     } finally {
       this.metaUndo.length = mark;
       // An enclosing savepoint may still roll back, and then needs this level's entries too.
-      if (level === 0) this.pendingUndo.length = 0;
+      if (level === 0) this.pending.forgetUndo(0);
       this.savepointOpened.length = level;
       this.savepoints--;
     }
@@ -473,7 +341,7 @@ export class Store {
   /** Reads the stored row of one object, through the cache inside a transaction. */
   private readRow(resource: string, namespace: string, name: string): CachedRow | undefined {
     if (this.depth > 0) {
-      const staged = this.pendingWrite(resource, namespace, name);
+      const staged = this.pending.get(resource, namespace, name);
       if (staged) return staged.row ?? undefined;
       const cached = this.cache.row(resource, namespace, name);
       if (cached !== undefined) return cached ?? undefined;
@@ -487,14 +355,14 @@ export class Store {
   }
 
   getByUid(uid: string): { resource: string; obj: KObject } | undefined {
-    const staged = this.pendingByUid.get(uid);
+    const staged = this.pending.lastOfUid(uid);
     if (staged) {
       // The uid's last staged write: its object, unless it was deleted or its name now belongs to another object.
-      const current = this.pending.get(entryKey(staged.resource, staged.namespace, staged.name));
+      const current = this.pending.get(staged.resource, staged.namespace, staged.name);
       if (current?.uid === uid && current.row) return staged.resource === 'events' ? undefined : { resource: current.resource, obj: this.decodeRow(current.row) };
       return undefined;
     }
-    // Every SQLite row that a pending write replaces has its uid in pendingByUid, so the rest need no flush.
+    // Every SQLite row that a pending write replaces has its uid among the pending writes, so the rest need no flush.
     // The condition matches the partial index objects_uid (store/db.ts): events are never looked up by uid.
     const row = this.stmt("SELECT resource, data FROM objects WHERE uid = ? AND resource != 'events'", false).get(uid) as { resource: string; data: string } | undefined;
     return row ? { resource: row.resource, obj: JSON.parse(row.data) } : undefined;
@@ -534,25 +402,8 @@ export class Store {
     const cached = this.depth > 0 ? this.cache.listed(index) : undefined;
     if (cached) return cached;
     let rows = this.stmt(`SELECT namespace, name, data, owner, node FROM objects ${where}`, false).all(...args) as ListedRow[];
-    if (this.pending.size > 0) rows = this.withPending(index, resource, rows);
+    if (this.pending.size > 0) rows = this.pending.overlayList(index, resource, rows);
     return this.depth > 0 ? this.cache.load(index, resource, rows) : rows.map((r) => JSON.parse(r.data) as KObject);
-  }
-
-  /**
-   * Returns a list query's SQLite rows as they read after the pending
-   * writes: without the rows those writes replace or delete, and with the
-   * written objects the query's index includes, in namespace and name order.
-   */
-  private withPending(index: string, resource: string, rows: ListedRow[]): ListedRow[] {
-    const out = rows.filter((r) => !this.pending.has(entryKey(resource, r.namespace, r.name)));
-    let added = false;
-    for (const w of this.pending.values()) {
-      if (w.resource !== resource || w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
-      out.push({ namespace: w.namespace, name: w.name, data: w.row.data, owner: w.row.owner, node: w.row.node });
-      added = true;
-    }
-    if (added) out.sort((a, b) => (a.namespace === b.namespace ? compareText(a.name, b.name) : compareText(a.namespace, b.namespace)));
-    return out;
   }
 
   /**
@@ -564,12 +415,12 @@ export class Store {
     // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
     for (const w of this.pending.values()) {
       // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
-      if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.flushObjects();
+      if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.pending.flush();
     }
     const rows = this.stmt('SELECT resource, namespace, name, data FROM objects WHERE owner = ?', false).all(uid) as { resource: string; namespace: string; name: string; data: string }[];
     const out: { resource: string; obj: KObject }[] = [];
     for (const r of rows) {
-      const w = this.pending.size > 0 ? this.pending.get(entryKey(r.resource, r.namespace, r.name)) : undefined;
+      const w = this.pending.get(r.resource, r.namespace, r.name);
       if (!w) out.push({ resource: r.resource, obj: JSON.parse(r.data) });
       else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
     }
@@ -593,7 +444,7 @@ export class Store {
       return counts;
     }
     const rows = this.stmt("SELECT namespace, name, node FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL", false).all(uid) as { namespace: string; name: string; node: string }[];
-    for (const r of rows) if (!this.pending.has(entryKey('pods', r.namespace, r.name))) add(r.node, 1);
+    for (const r of rows) if (!this.pending.hasKey(entryKey('pods', r.namespace, r.name))) add(r.node, 1);
     for (const w of this.pending.values()) {
       if (w.resource === 'pods' && w.row !== null && w.row.owner === uid && w.row.node !== null) add(w.row.node, 1);
     }
@@ -654,7 +505,7 @@ export class Store {
       const row: CachedRow = this.cache.caches(resource)
         ? new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
         : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
-      this.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
+      this.pending.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
       this.cache.wrote(resource, ns, meta.name, row, undefined);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, undefined);
@@ -690,7 +541,7 @@ export class Store {
         if (jsonEqual(obj, old)) return cloneJson(old);
         meta.resourceVersion = this.nextRv();
         const row = new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
-        this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+        this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
         this.cache.wrote(resource, ns, meta.name, row, oldRow);
         this.wrote(resource);
         for (const h of this.hooks) h(resource, obj, old);
@@ -711,7 +562,7 @@ export class Store {
         owner: ownerUidOf(obj),
         node: obj.spec?.nodeName ?? null,
       };
-      this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+      this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
       this.cache.wrote(resource, ns, meta.name, row, oldRow);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, old);
@@ -726,7 +577,7 @@ export class Store {
       if (!oldRow) return undefined;
       const old = this.decodeRow(oldRow);
       this.admission?.(resource, old, old, 'delete');
-      this.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+      this.pending.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
       this.cache.wrote(resource, namespace, name, undefined, oldRow);
       this.wrote(resource);
       if (resource === 'pods') this.stmt('DELETE FROM logs WHERE pod_uid = ?').run(old.metadata.uid);
