@@ -42,6 +42,13 @@ export interface PendingWrite {
 /** A row of a list query. */
 export type ListedRow = CachedRow & { namespace: string; name: string };
 
+/** A row of a query in rowid order within one resource and namespace. */
+export interface RowidRow {
+  id: number;
+  name: string;
+  data: string;
+}
+
 const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
 /** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
@@ -208,6 +215,37 @@ export class PendingWrites {
       added = true;
     }
     if (added) out.sort((a, b) => (a.namespace === b.namespace ? compareText(a.name, b.name) : compareText(a.namespace, b.namespace)));
+    return out;
+  }
+
+  /**
+   * Returns the rows of an orphan query (objects of one resource and
+   * namespace without an owner, in rowid order) as they read after the
+   * pending writes. A written row keeps the place of the row it replaces,
+   * an object that lost its owner goes to its rowid (`rowidOf` reads it from
+   * SQLite), and a new row comes last, as a flush would insert it.
+   */
+  overlayOrphans(resource: string, namespace: string, rows: RowidRow[], rowidOf: (name: string) => number): { data: string }[] {
+    const kept: { id: number; row: { data: string } }[] = [];
+    for (const r of rows) {
+      const w = this.writes.get(entryKey(resource, namespace, r.name));
+      if (!w) kept.push({ id: r.id, row: r });
+      else if (w.row !== null && !w.recreated && w.row.owner === null) kept.push({ id: r.id, row: w.row });
+    }
+    let moved = false;
+    const added: CachedRow[] = [];
+    for (const w of this.writes.values()) {
+      if (w.resource !== resource || w.namespace !== namespace || w.row === null || w.row.owner !== null) continue;
+      if (w.base === null || w.recreated) {
+        added.push(w.row);
+      } else if (w.base.owner !== null) {
+        kept.push({ id: rowidOf(w.name), row: w.row });
+        moved = true;
+      }
+    }
+    if (moved) kept.sort((a, b) => a.id - b.id);
+    const out: { data: string }[] = kept.map((k) => k.row);
+    for (const row of added) out.push(row);
     return out;
   }
 }

@@ -15,7 +15,9 @@ import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
 import { EncodedRow, ObjectCache, deepFreeze, entryKey, queryKey, type CachedRow } from './object-cache.js';
-import { PendingWrites, compareText, type ListedRow } from './pending-writes.js';
+import { PendingWrites, compareText, type ListedRow, type RowidRow } from './pending-writes.js';
+import { PendingTimers, type Timer } from './pending-timers.js';
+import { DeferredStatements } from './deferred-statements.js';
 import { jsonEqual } from './json-equal.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
@@ -86,6 +88,10 @@ const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
 
 /** SQL that reads or writes the objects table, so pending writes must reach SQLite before it runs. */
 const OBJECTS_SQL = /\bobjects\b/;
+/** SQL that reads or writes the timers table, so pending timers must reach SQLite before it runs. */
+const TIMERS_SQL = /\btimers\b/;
+/** SQL that reads or writes the logs table, so deferred log writes must reach SQLite before it runs. */
+const LOGS_SQL = /\blogs\b/;
 
 /** The pending writes a statement needs in SQLite first: all (true), none (false), or those of one resource. */
 type FlushScope = true | false | string;
@@ -128,6 +134,20 @@ export class Store {
   );
   /** Statements that touch the objects table (see OBJECTS_SQL). */
   private readonly objectsSql = new Set<string>();
+  /** Timers added in this transaction, not yet in SQLite. */
+  private readonly timers = new PendingTimers(
+    (sql) => this.stmt(sql, false),
+    () => this.savepoints > 0,
+  );
+  /** Statements that touch the timers table (see TIMERS_SQL). */
+  private readonly timersSql = new Set<string>();
+  /** Log writes of this transaction, not yet run. */
+  private readonly logWrites = new DeferredStatements(
+    (sql) => this.stmt(sql, false),
+    () => this.savepoints > 0,
+  );
+  /** Statements that touch the logs table (see LOGS_SQL). */
+  private readonly logsSql = new Set<string>();
 
   /**
    * Changes whenever this process's view of the store may be stale: another
@@ -186,8 +206,14 @@ export class Store {
       s = this.stmts[sql] = this.db.prepare(sql);
       if (!READING_SQL.test(sql)) this.writingSql.add(sql);
       if (OBJECTS_SQL.test(sql)) this.objectsSql.add(sql);
+      if (TIMERS_SQL.test(sql)) this.timersSql.add(sql);
+      if (LOGS_SQL.test(sql)) this.logsSql.add(sql);
     }
-    if (flush !== false && this.pending.size > 0 && this.objectsSql.has(sql)) this.pending.flush(flush === true ? undefined : flush);
+    if (flush !== false) {
+      if (this.pending.size > 0 && this.objectsSql.has(sql)) this.pending.flush(flush === true ? undefined : flush);
+      if (this.timers.size > 0 && this.timersSql.has(sql)) this.timers.flush();
+      if (this.logWrites.size > 0 && this.logsSql.has(sql)) this.logWrites.flush();
+    }
     if (this.savepoints > 0 && this.writingSql.has(sql)) this.openSavepoints();
     return s;
   }
@@ -213,6 +239,8 @@ export class Store {
       const result = fn();
       if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
       this.pending.flush();
+      this.timers.flush();
+      this.logWrites.flush();
       // The queue records its version in meta, so it flushes first.
       this.queue.flush();
       this.flushMeta();
@@ -229,6 +257,8 @@ export class Store {
     } finally {
       this.depth = 0;
       this.pending.clear();
+      this.timers.clear();
+      this.logWrites.clear();
       if (!committed) this.queue.reset();
       this.savepointOpened.length = 0;
       this.metaCache.clear();
@@ -246,6 +276,8 @@ export class Store {
     if (this.depth === 0) return this.tx(() => this.savepoint(fn));
     const mark = this.metaUndo.length;
     const pendingMark = this.pending.mark();
+    const timersMark = this.timers.mark();
+    const logsMark = this.logWrites.mark();
     const queueMark = this.queue.mark();
     // The SQL savepoint is issued lazily, before the first SQL write (openSavepoints), so a reconcile that only reads costs no statements.
     const level = this.savepointOpened.length;
@@ -264,6 +296,8 @@ export class Store {
       }
       if (wrote) this.dropView();
       this.pending.undo(pendingMark);
+      this.timers.undo(timersMark);
+      this.logWrites.undo(logsMark);
       this.queue.rollback(queueMark);
       for (let i = this.metaUndo.length - 1; i >= mark; i--) {
         const [key, value, dirty] = this.metaUndo[i];
@@ -275,7 +309,11 @@ export class Store {
     } finally {
       this.metaUndo.length = mark;
       // An enclosing savepoint may still roll back, and then needs this level's entries too.
-      if (level === 0) this.pending.forgetUndo(0);
+      if (level === 0) {
+        this.pending.forgetUndo(0);
+        this.timers.forgetUndo(timersMark);
+        this.logWrites.forgetUndo(logsMark);
+      }
       this.savepointOpened.length = level;
       this.savepoints--;
     }
@@ -452,8 +490,22 @@ export class Store {
     return new Map([...counts].sort((a, b) => compareText(a[0], b[0])));
   }
 
+  /**
+   * Lists the objects of a resource in one namespace that have no owner, as
+   * private copies, in the order SQLite returns them after a flush (rowid
+   * order). Pending writes are read where they are, so this costs no flush.
+   */
+  listOrphans(resource: string, namespace: string): KObject[] {
+    const sql = 'SELECT rowid AS id, name, data FROM objects WHERE resource = ? AND namespace = ? AND owner IS NULL';
+    const rows = this.stmt(sql, false).all(resource, namespace) as RowidRow[];
+    if (this.pending.size === 0) return rows.map((r) => JSON.parse(r.data) as KObject);
+    const rowidOf = (name: string) =>
+      (this.stmt('SELECT rowid AS id FROM objects WHERE resource = ? AND namespace = ? AND name = ?', false).get(resource, namespace, name) as { id: number }).id;
+    return this.pending.overlayOrphans(resource, namespace, rows, rowidOf).map((row) => this.decodeRow(row));
+  }
+
   /** Decodes a row into a private copy, without encoding one this process wrote. */
-  private decodeRow(row: CachedRow): KObject {
+  private decodeRow(row: { data: string }): KObject {
     return row instanceof EncodedRow ? cloneJson(row.obj) : JSON.parse(row.data);
   }
 
@@ -580,7 +632,7 @@ export class Store {
       this.pending.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
       this.cache.wrote(resource, namespace, name, undefined, oldRow);
       this.wrote(resource);
-      if (resource === 'pods') this.stmt('DELETE FROM logs WHERE pod_uid = ?').run(old.metadata.uid);
+      if (resource === 'pods') this.logWrites.defer('DELETE FROM logs WHERE pod_uid = ?', old.metadata.uid);
       for (const h of this.hooks) h(resource, undefined, old);
       return old;
     });
@@ -602,13 +654,36 @@ export class Store {
     return this.queue.take(limit);
   }
 
+  /** Asks for `key` of `controller` to be queued at `due` (ms); inside a transaction the timer reaches SQLite at commit. */
   addTimer(due: number, controller: string, key: string): void {
-    this.stmt('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)').run(Math.ceil(due), controller, key);
+    if (this.depth === 0) {
+      this.stmt('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)').run(Math.ceil(due), controller, key);
+      return;
+    }
+    this.timers.add(Math.ceil(due), controller, key);
+  }
+
+  /** Returns the earliest timer's due time, or undefined when no timer is waiting. */
+  nextTimerDue(): number | undefined {
+    return this.timers.nextDue();
+  }
+
+  /** Reports whether a timer of `controller` (for `key`, if given) is waiting, without sending pending timers to SQLite. */
+  hasTimer(controller: string, key?: string): boolean {
+    return this.timers.has(controller, key);
+  }
+
+  /**
+   * Removes and returns the timers due at `now`, in due time order and, at
+   * one time, in the order they were added (outside savepoints).
+   */
+  takeDueTimers(now: number): Timer[] {
+    return this.timers.takeDue(now);
   }
 
   /** Appends container log lines (one row per call); each line is visible once simulated time reaches its timestamp. */
   appendLogs(podUid: string, container: string, attempt: number, lines: LogLine[]): void {
-    appendLogBatch((sql) => this.stmt(sql), podUid, container, attempt, lines);
+    appendLogBatch(this.depth > 0 ? this.logWrites.deferring : (sql) => this.stmt(sql), podUid, container, attempt, lines);
   }
 
   /** Reads the log lines of one container attempt up to `until` (ms), in timestamp then append order. */
