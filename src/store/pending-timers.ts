@@ -6,8 +6,8 @@
  * reaches SQLite.
  *
  * Reads combine the table with these timers in the order the table would
- * give after a flush: by due time, then by rowid, where a new row comes after
- * every existing one and new rows keep the order they were added in.
+ * give after a flush: by due time, then by rowid. A new row comes after every
+ * existing one, and new rows keep the order they were added in.
  */
 import type { Prepare } from './db.js';
 
@@ -38,6 +38,10 @@ export class PendingTimers {
   /** Timers not yet in SQLite, in the order they were added. */
   private timers: PendingTimer[] = [];
   private ids = new Set<string>();
+  /** Pending timers per controller and per controller and key, so has() needs no scan. */
+  private counts = new Map<string, number>();
+  /** The earliest pending due time (Infinity when none is pending), so nextDue() and takeDue() need no scan. */
+  private minDue = Infinity;
   private seq = 0;
   /** Timers flushed while a savepoint was open: rolling it back also rolls back their rows, so they are pending again. */
   private flushed: PendingTimer[][] = [];
@@ -61,6 +65,29 @@ export class PendingTimers {
     if (this.ids.has(id)) return;
     this.ids.add(id);
     this.timers.push({ due, controller, key, seq: ++this.seq });
+    this.count(controller, key, 1);
+    if (due < this.minDue) this.minDue = due;
+  }
+
+  private count(controller: string, key: string, delta: number): void {
+    for (const k of [controller, controller + '\u0000' + key]) {
+      const n = (this.counts.get(k) ?? 0) + delta;
+      if (n === 0) this.counts.delete(k);
+      else this.counts.set(k, n);
+    }
+  }
+
+  /** Replaces the pending timers and recomputes what is derived from them. */
+  private reset(timers: PendingTimer[]): void {
+    this.timers = timers;
+    this.ids.clear();
+    this.counts.clear();
+    this.minDue = Infinity;
+    for (const t of timers) {
+      this.ids.add(timerId(t.due, t.controller, t.key));
+      this.count(t.controller, t.key, 1);
+      if (t.due < this.minDue) this.minDue = t.due;
+    }
   }
 
   /** Returns a mark for undo(). */
@@ -74,18 +101,15 @@ export class PendingTimers {
    * timers added since are dropped. Timers taken since are not restored.
    */
   undo(mark: TimerMark): void {
-    if (this.flushed.length > mark.flushes) {
-      // Every flush emptied the memory, so the timers flushed first come first.
-      let timers = this.timers;
-      for (let i = this.flushed.length - 1; i >= mark.flushes; i--) timers = this.flushed[i].concat(timers);
-      this.flushed.length = mark.flushes;
-      this.timers = timers;
-      for (const t of timers) this.ids.add(timerId(t.due, t.controller, t.key));
-    }
-    while (this.timers.length > 0 && this.timers[this.timers.length - 1].seq > mark.seq) {
-      const t = this.timers.pop()!;
-      this.ids.delete(timerId(t.due, t.controller, t.key));
-    }
+    const last = this.timers.length > 0 ? this.timers[this.timers.length - 1] : undefined;
+    if (this.flushed.length === mark.flushes && (last === undefined || last.seq <= mark.seq)) return;
+    // Every flush emptied the memory, so the timers flushed first come first.
+    let timers = this.timers;
+    for (let i = this.flushed.length - 1; i >= mark.flushes; i--) timers = this.flushed[i].concat(timers);
+    this.flushed.length = mark.flushes;
+    let end = timers.length;
+    while (end > 0 && timers[end - 1].seq > mark.seq) end--;
+    this.reset(timers.slice(0, end));
   }
 
   /** Drops the flush records after `mark`, once no open savepoint can roll back to before them. */
@@ -96,14 +120,13 @@ export class PendingTimers {
   /** Returns the earliest due time in the table or in memory, or undefined when there is no timer. */
   nextDue(): number | undefined {
     const row = this.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-    let due = row.due ?? undefined;
-    for (const t of this.timers) if (due === undefined || t.due < due) due = t.due;
-    return due;
+    const due = Math.min(row.due ?? Infinity, this.minDue);
+    return due === Infinity ? undefined : due;
   }
 
   /** Reports whether a timer of `controller` (for `key`, if given) is waiting, in the table or in memory. */
   has(controller: string, key?: string): boolean {
-    for (const t of this.timers) if (t.controller === controller && (key === undefined || t.key === key)) return true;
+    if (this.counts.has(key === undefined ? controller : controller + '\u0000' + key)) return true;
     const row =
       key === undefined
         ? this.prepare('SELECT 1 FROM timers WHERE controller = ? LIMIT 1').get(controller)
@@ -119,21 +142,16 @@ export class PendingTimers {
   takeDue(now: number): Timer[] {
     const stored = this.prepare('SELECT id, due, controller, key FROM timers WHERE due <= ? ORDER BY due, id').all(now) as Timer[];
     if (stored.length > 0) this.prepare('DELETE FROM timers WHERE due <= ?').run(now);
-    if (!this.timers.some((t) => t.due <= now)) return stored;
+    if (this.minDue > now) return stored;
     // A pending timer equal to a stored one was never a row of its own.
     const storedIds = new Set(stored.map((t) => timerId(t.due, t.controller, t.key)));
     const due: PendingTimer[] = [];
     const rest: PendingTimer[] = [];
     for (const t of this.timers) {
-      if (t.due > now) {
-        rest.push(t);
-        continue;
-      }
-      const id = timerId(t.due, t.controller, t.key);
-      this.ids.delete(id);
-      if (!storedIds.has(id)) due.push(t);
+      if (t.due > now) rest.push(t);
+      else if (!storedIds.has(timerId(t.due, t.controller, t.key))) due.push(t);
     }
-    this.timers = rest;
+    this.reset(rest);
     due.sort((a, b) => a.due - b.due || a.seq - b.seq);
     const out: Timer[] = [];
     let i = 0;
@@ -151,14 +169,12 @@ export class PendingTimers {
     const insert = this.prepare('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)');
     for (const t of this.timers) insert.run(t.due, t.controller, t.key);
     if (this.logging()) this.flushed.push(this.timers);
-    this.timers = [];
-    this.ids.clear();
+    this.reset([]);
   }
 
   /** Forgets everything (the transaction ended). */
   clear(): void {
-    this.timers = [];
-    this.ids.clear();
+    this.reset([]);
     this.flushed.length = 0;
   }
 }

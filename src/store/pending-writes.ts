@@ -211,7 +211,9 @@ export class PendingWrites {
     let added = false;
     for (const w of this.writes.values()) {
       if (w.resource !== resource || w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
-      out.push({ namespace: w.namespace, name: w.name, data: w.row.data, owner: w.row.owner, node: w.row.node });
+      const row = w.row;
+      // The text is read through the row: the cache keeps an object this process wrote as it is, without encoding it.
+      out.push({ namespace: w.namespace, name: w.name, owner: row.owner, node: row.node, get data() { return row.data; } });
       added = true;
     }
     if (added) out.sort((a, b) => (a.namespace === b.namespace ? compareText(a.name, b.name) : compareText(a.namespace, b.namespace)));
@@ -226,11 +228,11 @@ export class PendingWrites {
    * SQLite), and a new row comes last, as a flush would insert it.
    */
   overlayOrphans(resource: string, namespace: string, rows: RowidRow[], rowidOf: (name: string) => number): { data: string }[] {
-    const kept: { id: number; row: { data: string } }[] = [];
+    const placed: { id: number; row: { data: string } }[] = [];
     for (const r of rows) {
       const w = this.writes.get(entryKey(resource, namespace, r.name));
-      if (!w) kept.push({ id: r.id, row: r });
-      else if (w.row !== null && !w.recreated && w.row.owner === null) kept.push({ id: r.id, row: w.row });
+      if (!w) placed.push({ id: r.id, row: r });
+      else if (w.row !== null && !w.recreated && w.row.owner === null) placed.push({ id: r.id, row: w.row });
     }
     let moved = false;
     const added: CachedRow[] = [];
@@ -239,12 +241,12 @@ export class PendingWrites {
       if (w.base === null || w.recreated) {
         added.push(w.row);
       } else if (w.base.owner !== null) {
-        kept.push({ id: rowidOf(w.name), row: w.row });
+        placed.push({ id: rowidOf(w.name), row: w.row });
         moved = true;
       }
     }
-    if (moved) kept.sort((a, b) => a.id - b.id);
-    const out: { data: string }[] = kept.map((k) => k.row);
+    if (moved) placed.sort((a, b) => a.id - b.id);
+    const out: { data: string }[] = placed.map((p) => p.row);
     for (const row of added) out.push(row);
     return out;
   }

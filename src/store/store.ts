@@ -37,10 +37,10 @@ export type WriteHook = (resource: string, obj: KObject | undefined, old: KObjec
 /** Options of create() and update(). */
 export interface WriteOptions {
   /**
-   * The caller hands the object over: the store fills it in and returns it
-   * instead of working on a copy (the cache still keeps its own copy). For
+   * The caller hands the object over: the store fills it in, keeps it as the
+   * cache's own object and returns it, instead of working on copies. For
    * callers that built the object for this write, or hold a private copy from
-   * get() that they do not need unchanged afterwards.
+   * get(), and that only read it afterwards (it is frozen under tests).
    */
   owned?: boolean;
 }
@@ -58,9 +58,18 @@ export interface ListOptions {
   shared?: boolean;
 }
 
+let isoSecond = NaN;
+let isoText = '';
+
 /** Formats a millisecond timestamp as the API's RFC 3339 seconds form. */
 export function isoTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Writes at one simulated instant ask for the same second over and over, so the last one is kept.
+  const second = Math.floor(ms / 1000);
+  if (second !== isoSecond) {
+    isoText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    isoSecond = second;
+  }
+  return isoText;
 }
 
 /**
@@ -68,15 +77,25 @@ export function isoTime(ms: number): string {
  * JSON, and this is several times faster than structuredClone on them.
  */
 export function cloneJson<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+  return value !== null && typeof value === 'object' ? (cloneObject(value) as T) : value;
+}
+
+/** Copies an object or array; scalars inside are copied without a call each. */
+function cloneObject(value: object): object {
   if (Array.isArray(value)) {
     const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneJson(value[i]);
-    return out as T;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      out[i] = item !== null && typeof item === 'object' ? cloneObject(item) : item;
+    }
+    return out;
   }
   const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = cloneJson((value as Record<string, unknown>)[key]);
-  return out as T;
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    out[key] = item !== null && typeof item === 'object' ? cloneObject(item) : item;
+  }
+  return out;
 }
 
 /** Statements that need no savepoint opened before them: queries and the transaction statements themselves. */
@@ -555,7 +574,7 @@ export class Store {
       if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
       delete meta.deletionTimestamp;
       const row: CachedRow = this.cache.caches(resource)
-        ? new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
+        ? new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
         : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
       this.pending.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
       this.cache.wrote(resource, ns, meta.name, row, undefined);
@@ -584,15 +603,17 @@ export class Store {
       meta.creationTimestamp = old.metadata.creationTimestamp;
       if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
       this.admission?.(resource, obj, old, 'update');
+      let sameSpec: string | undefined;
       if (old.metadata.generation !== undefined) {
-        meta.generation = jsonEqual(obj.spec, old.spec) ? old.metadata.generation : old.metadata.generation + 1;
+        if (jsonEqual(obj.spec, old.spec)) sameSpec = 'spec';
+        meta.generation = sameSpec ? old.metadata.generation : old.metadata.generation + 1;
       }
       if (this.cache.caches(resource)) {
         // A no-op equals the stored object with the old version in place; the row is encoded when it reaches SQLite.
         meta.resourceVersion = old.metadata.resourceVersion ?? '';
-        if (jsonEqual(obj, old)) return cloneJson(old);
+        if (jsonEqual(obj, old, sameSpec)) return cloneJson(old);
         meta.resourceVersion = this.nextRv();
-        const row = new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
+        const row = new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
         this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
         this.cache.wrote(resource, ns, meta.name, row, oldRow);
         this.wrote(resource);
