@@ -12,10 +12,10 @@ function omitted(value: unknown): boolean {
 /**
  * Reports whether JSON.stringify(a) === JSON.stringify(b), key order
  * included. Values with a toJSON method are compared through their text.
- * `sameKey` names a top-level property whose values the caller already
- * found equal, so it is not compared again.
+ * `sameKeys` names top-level properties whose values the caller already
+ * found equal, so they are not compared again.
  */
-export function jsonEqual(a: unknown, b: unknown, sameKey?: string): boolean {
+export function jsonEqual(a: unknown, b: unknown, sameKeys?: readonly string[]): boolean {
   if (a === b) return true;
   if (omitted(a) || omitted(b)) return omitted(a) && omitted(b);
   if (typeof a === 'number' || typeof b === 'number') {
@@ -53,7 +53,7 @@ export function jsonEqual(a: unknown, b: unknown, sameKey?: string): boolean {
     while (j < keysB.length && omitted(objB[keysB[j]])) j++;
     if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
     if (keysA[i] !== keysB[j]) return false;
-    if (keysA[i] !== sameKey && !jsonEqual(objA[keysA[i]], objB[keysB[j]])) return false;
+    if (!sameKeys?.includes(keysA[i]) && !jsonEqual(objA[keysA[i]], objB[keysB[j]])) return false;
     i++;
     j++;
   }

@@ -101,6 +101,10 @@ function cloneObject(value: object): object {
 /** Statements that need no savepoint opened before them: queries and the transaction statements themselves. */
 const READING_SQL = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 
+/** Top-level properties an update has compared before the whole object (see update()). */
+const STATUS = ['status'];
+const SPEC_AND_STATUS = ['spec', 'status'];
+
 /** Stands in for metadata.resourceVersion while an update is encoded once for both comparison and storage. */
 const RV_SENTINEL = '\u0000kubesim-rv';
 const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
@@ -603,15 +607,16 @@ export class Store {
       meta.creationTimestamp = old.metadata.creationTimestamp;
       if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
       this.admission?.(resource, obj, old, 'update');
-      let sameSpec: string | undefined;
+      let sameSpec = false;
       if (old.metadata.generation !== undefined) {
-        if (jsonEqual(obj.spec, old.spec)) sameSpec = 'spec';
+        sameSpec = jsonEqual(obj.spec, old.spec);
         meta.generation = sameSpec ? old.metadata.generation : old.metadata.generation + 1;
       }
       if (this.cache.caches(resource)) {
         // A no-op equals the stored object with the old version in place; the row is encoded when it reaches SQLite.
+        // Most updates change the status, so it is compared first, and no part is compared twice.
         meta.resourceVersion = old.metadata.resourceVersion ?? '';
-        if (jsonEqual(obj, old, sameSpec)) return cloneJson(old);
+        if (jsonEqual(obj.status, old.status) && jsonEqual(obj, old, sameSpec ? SPEC_AND_STATUS : STATUS)) return cloneJson(old);
         meta.resourceVersion = this.nextRv();
         const row = new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
         this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
