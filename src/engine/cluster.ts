@@ -214,7 +214,7 @@ export class Cluster {
   private drainBatch(): number {
     let done = 0;
     for (; done < BATCH; done++) {
-      const [item] = this.store.takeQueued(1);
+      const item = this.store.takeNextQueued();
       if (!item) break;
       this.reconcileOne(item.controller, item.key);
     }

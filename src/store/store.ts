@@ -18,6 +18,7 @@ import { EncodedRow, ObjectCache, deepFreeze, entryKey, queryKey, type CachedRow
 import { PendingWrites, compareText, type ListedRow, type RowidRow } from './pending-writes.js';
 import { PendingTimers, type Timer } from './pending-timers.js';
 import { DeferredStatements } from './deferred-statements.js';
+import { MetaValues } from './meta-values.js';
 import { jsonEqual } from './json-equal.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
@@ -131,10 +132,11 @@ export class Store {
   txSerial = 0;
   private rv = 0;
   /** Meta values read or written in the current transaction; writes reach SQLite at commit. */
-  private metaCache = new Map<string, string | undefined>();
-  private metaDirty = new Set<string>();
-  /** Previous meta values, so a rolled-back savepoint also rolls back its meta writes. */
-  private metaUndo: [key: string, value: string | undefined, dirty: boolean][] = [];
+  private readonly meta = new MetaValues(
+    (sql) => this.stmt(sql),
+    () => this.depth > 0,
+    () => this.savepoints > 0,
+  );
   private savepoints = 0;
   /** Per open savepoint level, whether its SQL SAVEPOINT was issued (it is, before the level's first SQL write). */
   private savepointOpened: boolean[] = [];
@@ -266,7 +268,7 @@ export class Store {
       this.logWrites.flush();
       // The queue records its version in meta, so it flushes first.
       this.queue.flush();
-      this.flushMeta();
+      this.meta.flush();
       this.stmt('COMMIT').run();
       committed = true;
       this.queue.committed();
@@ -284,9 +286,7 @@ export class Store {
       this.logWrites.clear();
       if (!committed) this.queue.reset();
       this.savepointOpened.length = 0;
-      this.metaCache.clear();
-      this.metaDirty.clear();
-      this.metaUndo.length = 0;
+      this.meta.clear();
       this.savepoints = 0;
     }
   }
@@ -297,7 +297,7 @@ export class Store {
    */
   savepoint<T>(fn: () => T): T {
     if (this.depth === 0) return this.tx(() => this.savepoint(fn));
-    const mark = this.metaUndo.length;
+    const mark = this.meta.mark();
     const pendingMark = this.pending.mark();
     const timersMark = this.timers.mark();
     const logsMark = this.logWrites.mark();
@@ -322,15 +322,10 @@ export class Store {
       this.timers.undo(timersMark);
       this.logWrites.undo(logsMark);
       this.queue.rollback(queueMark);
-      for (let i = this.metaUndo.length - 1; i >= mark; i--) {
-        const [key, value, dirty] = this.metaUndo[i];
-        this.metaCache.set(key, value);
-        if (dirty) this.metaDirty.add(key);
-        else this.metaDirty.delete(key);
-      }
+      this.meta.undo(mark);
       throw err;
     } finally {
-      this.metaUndo.length = mark;
+      this.meta.forgetUndo(mark);
       // An enclosing savepoint may still roll back, and then needs this level's entries too.
       if (level === 0) {
         this.pending.forgetUndo(0);
@@ -342,34 +337,18 @@ export class Store {
     }
   }
 
-  private flushMeta(): void {
-    if (this.metaDirty.size === 0) return;
-    const upsert = this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-    for (const key of this.metaDirty) upsert.run(key, this.metaCache.get(key));
-    this.metaDirty.clear();
-  }
-
   get inTx(): boolean {
     return this.depth > 0;
   }
 
   /** Reads a meta value; inside a transaction it is cached until the transaction ends. */
   getMeta(key: string): string | undefined {
-    if (this.depth > 0 && this.metaCache.has(key)) return this.metaCache.get(key);
-    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    if (this.depth > 0) this.metaCache.set(key, row?.value);
-    return row?.value;
+    return this.meta.get(key);
   }
 
   /** Writes a meta value; inside a transaction it reaches SQLite when the transaction commits. */
   setMeta(key: string, value: string): void {
-    if (this.depth === 0) {
-      this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-      return;
-    }
-    if (this.savepoints > 0) this.metaUndo.push([key, this.getMeta(key), this.metaDirty.has(key)]);
-    this.metaCache.set(key, value);
-    this.metaDirty.add(key);
+    this.meta.set(key, value);
   }
 
   /** Whether an object exists, without decoding it. */
@@ -673,6 +652,11 @@ export class Store {
   /** Reports whether `key` is queued for `controller` and not yet taken (inside a transaction). */
   isQueued(controller: string, key: string): boolean {
     return this.queue.has(controller, key);
+  }
+
+  /** Takes the oldest queued key, if any (inside a transaction). */
+  takeNextQueued(): QueueItem | undefined {
+    return this.queue.takeOne();
   }
 
   /** Takes up to `limit` queued keys, oldest first (inside a transaction). */
