@@ -152,8 +152,7 @@ export class Cluster {
    */
   /** Time of the earliest pending timer, or undefined when none is pending. */
   nextTimerDue(): number | undefined {
-    const row = this.store.prepared('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-    return row.due ?? undefined;
+    return this.store.nextTimerDue();
   }
 
   settle(target: number = this.clockNow()): number {
@@ -201,13 +200,7 @@ export class Cluster {
       }
       this.sim = Math.max(this.sim, due);
       this.store.setMeta('simTime', String(this.sim));
-      const timers = this.store.prepared('SELECT id, controller, key FROM timers WHERE due <= ?').all(this.sim) as {
-        id: number;
-        controller: string;
-        key: string;
-      }[];
-      this.store.prepared('DELETE FROM timers WHERE due <= ?').run(this.sim);
-      for (const t of timers) this.store.enqueue(t.controller, t.key);
+      for (const t of this.store.takeDueTimers(this.sim)) this.store.enqueue(t.controller, t.key);
       if (Date.now() - started >= TX_BUDGET_MS) return { reconciled, finished: false };
     }
   }
@@ -221,7 +214,7 @@ export class Cluster {
   private drainBatch(): number {
     let done = 0;
     for (; done < BATCH; done++) {
-      const [item] = this.store.takeQueued(1);
+      const item = this.store.takeNextQueued();
       if (!item) break;
       this.reconcileOne(item.controller, item.key);
     }

@@ -5,17 +5,20 @@
  * inside one SQLite transaction.
  *
  * Object rows reach SQLite at the latest when the transaction commits
- * (write-behind): a pod created, bound and given its status in one
- * transaction costs one INSERT, and an object created and deleted in one
- * costs none. Reads see the pending rows first, and any other SQL statement
- * over the objects table sends them to SQLite before it runs.
+ * (write-behind, see pending-writes.ts). Reads see the pending rows first,
+ * and any other SQL statement over the objects table sends them to SQLite
+ * before it runs.
  */
 import type { Database } from './db.js';
 import type { KObject } from '../api/types.js';
 import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
-import { EncodedRow, ObjectCache, deepFreeze, entryKey, indexKeys, queryKey, type CachedRow } from './object-cache.js';
+import { EncodedRow, ObjectCache, deepFreeze, entryKey, queryKey, type CachedRow } from './object-cache.js';
+import { PendingWrites, compareText, type ListedRow, type RowidRow } from './pending-writes.js';
+import { PendingTimers, type Timer } from './pending-timers.js';
+import { DeferredStatements } from './deferred-statements.js';
+import { MetaValues } from './meta-values.js';
 import { jsonEqual } from './json-equal.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
@@ -35,10 +38,10 @@ export type WriteHook = (resource: string, obj: KObject | undefined, old: KObjec
 /** Options of create() and update(). */
 export interface WriteOptions {
   /**
-   * The caller hands the object over: the store fills it in and returns it
-   * instead of working on a copy (the cache still keeps its own copy). For
+   * The caller hands the object over: the store fills it in, keeps it as the
+   * cache's own object and returns it, instead of working on copies. For
    * callers that built the object for this write, or hold a private copy from
-   * get() that they do not need unchanged afterwards.
+   * get(), and that only read it afterwards (it is frozen under tests).
    */
   owned?: boolean;
 }
@@ -56,9 +59,18 @@ export interface ListOptions {
   shared?: boolean;
 }
 
+let isoSecond = NaN;
+let isoText = '';
+
 /** Formats a millisecond timestamp as the API's RFC 3339 seconds form. */
 export function isoTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Writes at one simulated instant ask for the same second over and over, so the last one is kept.
+  const second = Math.floor(ms / 1000);
+  if (second !== isoSecond) {
+    isoText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    isoSecond = second;
+  }
+  return isoText;
 }
 
 /**
@@ -66,68 +78,44 @@ export function isoTime(ms: number): string {
  * JSON, and this is several times faster than structuredClone on them.
  */
 export function cloneJson<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+  return value !== null && typeof value === 'object' ? (cloneObject(value) as T) : value;
+}
+
+/** Copies an object or array; scalars inside are copied without a call each. */
+function cloneObject(value: object): object {
   if (Array.isArray(value)) {
     const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneJson(value[i]);
-    return out as T;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      out[i] = item !== null && typeof item === 'object' ? cloneObject(item) : item;
+    }
+    return out;
   }
   const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = cloneJson((value as Record<string, unknown>)[key]);
-  return out as T;
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    out[key] = item !== null && typeof item === 'object' ? cloneObject(item) : item;
+  }
+  return out;
 }
 
 /** Statements that need no savepoint opened before them: queries and the transaction statements themselves. */
 const READING_SQL = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 
+/** Top-level properties an update has compared before the whole object (see update()). */
+const STATUS = ['status'];
+const SPEC_AND_STATUS = ['spec', 'status'];
+
 /** Stands in for metadata.resourceVersion while an update is encoded once for both comparison and storage. */
 const RV_SENTINEL = '\u0000kubesim-rv';
 const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
 
-/** An object write not yet sent to SQLite. */
-interface PendingWrite {
-  resource: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  rv: number;
-  /** The row to store, or null to delete the object. */
-  row: CachedRow | null;
-  /** The indexed columns of SQLite's row under this key, or null when it has none (the flush inserts). */
-  base: IndexedColumns | null;
-  /**
-   * Whether the object was deleted and created again since SQLite's row: the
-   * flush then deletes and inserts, so the row's rowid, and with it the order
-   * of queries without ORDER BY, is the one writing through would give.
-   */
-  recreated: boolean;
-  /** Orders the flush: a new row is inserted in the order its object was (last) created. */
-  seq: number;
-}
-
-/** The columns of an object row that have indexes besides its key. */
-interface IndexedColumns {
-  uid: string;
-  owner: string | null;
-  node: string | null;
-}
-
-const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
-/** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
-const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
-const DELETE_OBJECT = 'DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?';
 /** SQL that reads or writes the objects table, so pending writes must reach SQLite before it runs. */
 const OBJECTS_SQL = /\bobjects\b/;
-
-/** A row of a list query. */
-type ListedRow = CachedRow & { namespace: string; name: string };
-
-/** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
-function compareText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
-}
+/** SQL that reads or writes the timers table, so pending timers must reach SQLite before it runs. */
+const TIMERS_SQL = /\btimers\b/;
+/** SQL that reads or writes the logs table, so deferred log writes must reach SQLite before it runs. */
+const LOGS_SQL = /\blogs\b/;
 
 /** The pending writes a statement needs in SQLite first: all (true), none (false), or those of one resource. */
 type FlushScope = true | false | string;
@@ -144,10 +132,11 @@ export class Store {
   txSerial = 0;
   private rv = 0;
   /** Meta values read or written in the current transaction; writes reach SQLite at commit. */
-  private metaCache = new Map<string, string | undefined>();
-  private metaDirty = new Set<string>();
-  /** Previous meta values, so a rolled-back savepoint also rolls back its meta writes. */
-  private metaUndo: [key: string, value: string | undefined, dirty: boolean][] = [];
+  private readonly meta = new MetaValues(
+    (sql) => this.stmt(sql),
+    () => this.depth > 0,
+    () => this.savepoints > 0,
+  );
   private savepoints = 0;
   /** Per open savepoint level, whether its SQL SAVEPOINT was issued (it is, before the level's first SQL write). */
   private savepointOpened: boolean[] = [];
@@ -163,16 +152,27 @@ export class Store {
   /** The resourceVersion this process last committed or saw; another value at BEGIN means the cache is stale. */
   private cacheRv = -1;
   private epoch = 0;
-  /** Object writes of this transaction not yet in SQLite, by entryKey. */
-  private pending = new Map<string, PendingWrite>();
-  /** The pending write last staged for each uid, so getByUid needs no flush. */
-  private pendingByUid = new Map<string, PendingWrite>();
-  /** Previous pending writes per key, so a rolled-back savepoint restores them. */
-  private pendingUndo: [key: string, previous: PendingWrite | undefined][] = [];
+  /** Object writes of this transaction not yet in SQLite. */
+  private readonly pending = new PendingWrites(
+    (sql) => this.stmt(sql, false),
+    () => this.savepoints > 0,
+  );
   /** Statements that touch the objects table (see OBJECTS_SQL). */
   private readonly objectsSql = new Set<string>();
-  private flushing = false;
-  private pendingSeq = 0;
+  /** Timers added in this transaction, not yet in SQLite. */
+  private readonly timers = new PendingTimers(
+    (sql) => this.stmt(sql, false),
+    () => this.savepoints > 0,
+  );
+  /** Statements that touch the timers table (see TIMERS_SQL). */
+  private readonly timersSql = new Set<string>();
+  /** Log writes of this transaction, not yet run. */
+  private readonly logWrites = new DeferredStatements(
+    (sql) => this.stmt(sql, false),
+    () => this.savepoints > 0,
+  );
+  /** Statements that touch the logs table (see LOGS_SQL). */
+  private readonly logsSql = new Set<string>();
 
   /**
    * Changes whenever this process's view of the store may be stale: another
@@ -231,95 +231,16 @@ export class Store {
       s = this.stmts[sql] = this.db.prepare(sql);
       if (!READING_SQL.test(sql)) this.writingSql.add(sql);
       if (OBJECTS_SQL.test(sql)) this.objectsSql.add(sql);
+      if (TIMERS_SQL.test(sql)) this.timersSql.add(sql);
+      if (LOGS_SQL.test(sql)) this.logsSql.add(sql);
     }
-    if (flush !== false && this.pending.size > 0 && !this.flushing && this.objectsSql.has(sql)) this.flushObjects(flush === true ? undefined : flush);
+    if (flush !== false) {
+      if (this.pending.size > 0 && this.objectsSql.has(sql)) this.pending.flush(flush === true ? undefined : flush);
+      if (this.timers.size > 0 && this.timersSql.has(sql)) this.timers.flush();
+      if (this.logWrites.size > 0 && this.logsSql.has(sql)) this.logWrites.flush();
+    }
     if (this.savepoints > 0 && this.writingSql.has(sql)) this.openSavepoints();
     return s;
-  }
-
-  /**
-   * Records an object write for the flush. `base` describes SQLite's row
-   * when no write is pending for the key: the replaced object's columns, or
-   * null for a create.
-   */
-  private stage(resource: string, namespace: string, name: string, uid: string, rv: number, row: CachedRow | null, base: IndexedColumns | null, create = false): void {
-    const key = entryKey(resource, namespace, name);
-    const previous = this.pending.get(key);
-    if (this.savepoints > 0) this.pendingUndo.push([key, previous]);
-    const write: PendingWrite = {
-      resource,
-      namespace,
-      name,
-      uid,
-      rv,
-      row,
-      base: previous ? previous.base : base,
-      recreated: previous ? previous.recreated || (create && previous.base !== null) : false,
-      seq: previous && !create ? previous.seq : ++this.pendingSeq,
-    };
-    // A created object goes to the end of the flush order, as its INSERT would have.
-    if (previous && create) this.pending.delete(key);
-    this.pending.set(key, write);
-    this.pendingByUid.set(uid, write);
-  }
-
-  /** Returns the pending write of an object, if any. */
-  private pendingWrite(resource: string, namespace: string, name: string): PendingWrite | undefined {
-    return this.pending.size === 0 ? undefined : this.pending.get(entryKey(resource, namespace, name));
-  }
-
-  /** Sends the pending object writes (of `resource` only, if given) to SQLite, one statement per object. */
-  private flushObjects(resource?: string): void {
-    if (this.pending.size === 0) return;
-    this.flushing = true;
-    try {
-      for (const [key, w] of this.pending) {
-        if (resource !== undefined && w.resource !== resource) continue;
-        if (this.savepoints > 0) this.pendingUndo.push([key, w]);
-        const base = w.base;
-        if (w.row === null || w.recreated) {
-          if (base) this.stmt(DELETE_OBJECT).run(w.resource, w.namespace, w.name);
-          if (w.row !== null) this.stmt(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
-        } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
-          this.stmt(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
-        } else if (base) {
-          this.stmt(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.resource, w.namespace, w.name);
-        } else {
-          this.stmt(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
-        }
-        // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
-        if (w.row instanceof EncodedRow) w.row.release();
-        if (resource !== undefined) {
-          this.pending.delete(key);
-          if (this.pendingByUid.get(w.uid) === w) this.pendingByUid.delete(w.uid);
-        }
-      }
-      if (resource === undefined) {
-        this.pending.clear();
-        this.pendingByUid.clear();
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  /** Puts the pending writes back as they were at undo-log position `mark`. */
-  private undoPending(mark: number): void {
-    if (this.pendingUndo.length === mark) return;
-    for (let i = this.pendingUndo.length - 1; i >= mark; i--) {
-      const [key, previous] = this.pendingUndo[i];
-      if (previous) this.pending.set(key, previous);
-      else this.pending.delete(key);
-    }
-    this.pendingUndo.length = mark;
-    // Restore the flush order, which re-adding keys disturbed.
-    const writes = [...this.pending.values()].sort((a, b) => a.seq - b.seq);
-    this.pending.clear();
-    this.pendingByUid.clear();
-    for (const w of writes) {
-      this.pending.set(entryKey(w.resource, w.namespace, w.name), w);
-      this.pendingByUid.set(w.uid, w);
-    }
   }
 
   /** Runs fn in one IMMEDIATE transaction; nested calls join the outer one. */
@@ -342,10 +263,12 @@ export class Store {
     try {
       const result = fn();
       if (this.rv !== startRv) this.setMeta('rv', String(this.rv));
-      this.flushObjects();
+      this.pending.flush();
+      this.timers.flush();
+      this.logWrites.flush();
       // The queue records its version in meta, so it flushes first.
       this.queue.flush();
-      this.flushMeta();
+      this.meta.flush();
       this.stmt('COMMIT').run();
       committed = true;
       this.queue.committed();
@@ -359,13 +282,11 @@ export class Store {
     } finally {
       this.depth = 0;
       this.pending.clear();
-      this.pendingByUid.clear();
-      this.pendingUndo.length = 0;
+      this.timers.clear();
+      this.logWrites.clear();
       if (!committed) this.queue.reset();
       this.savepointOpened.length = 0;
-      this.metaCache.clear();
-      this.metaDirty.clear();
-      this.metaUndo.length = 0;
+      this.meta.clear();
       this.savepoints = 0;
     }
   }
@@ -376,8 +297,10 @@ export class Store {
    */
   savepoint<T>(fn: () => T): T {
     if (this.depth === 0) return this.tx(() => this.savepoint(fn));
-    const mark = this.metaUndo.length;
-    const pendingMark = this.pendingUndo.length;
+    const mark = this.meta.mark();
+    const pendingMark = this.pending.mark();
+    const timersMark = this.timers.mark();
+    const logsMark = this.logWrites.mark();
     const queueMark = this.queue.mark();
     // The SQL savepoint is issued lazily, before the first SQL write (openSavepoints), so a reconcile that only reads costs no statements.
     const level = this.savepointOpened.length;
@@ -389,35 +312,29 @@ export class Store {
       return result;
     } catch (err) {
       // The cache already shows this level's writes, staged or sent to SQLite: start it again.
-      const wrote = this.savepointOpened[level] || this.pendingUndo.length > pendingMark;
+      const wrote = this.savepointOpened[level] || this.pending.changedSince(pendingMark);
       if (this.savepointOpened[level]) {
         this.stmt('ROLLBACK TO kubesim_sp').run();
         this.stmt('RELEASE kubesim_sp').run();
       }
       if (wrote) this.dropView();
-      this.undoPending(pendingMark);
+      this.pending.undo(pendingMark);
+      this.timers.undo(timersMark);
+      this.logWrites.undo(logsMark);
       this.queue.rollback(queueMark);
-      for (let i = this.metaUndo.length - 1; i >= mark; i--) {
-        const [key, value, dirty] = this.metaUndo[i];
-        this.metaCache.set(key, value);
-        if (dirty) this.metaDirty.add(key);
-        else this.metaDirty.delete(key);
-      }
+      this.meta.undo(mark);
       throw err;
     } finally {
-      this.metaUndo.length = mark;
+      this.meta.forgetUndo(mark);
       // An enclosing savepoint may still roll back, and then needs this level's entries too.
-      if (level === 0) this.pendingUndo.length = 0;
+      if (level === 0) {
+        this.pending.forgetUndo(0);
+        this.timers.forgetUndo(timersMark);
+        this.logWrites.forgetUndo(logsMark);
+      }
       this.savepointOpened.length = level;
       this.savepoints--;
     }
-  }
-
-  private flushMeta(): void {
-    if (this.metaDirty.size === 0) return;
-    const upsert = this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-    for (const key of this.metaDirty) upsert.run(key, this.metaCache.get(key));
-    this.metaDirty.clear();
   }
 
   get inTx(): boolean {
@@ -426,21 +343,12 @@ export class Store {
 
   /** Reads a meta value; inside a transaction it is cached until the transaction ends. */
   getMeta(key: string): string | undefined {
-    if (this.depth > 0 && this.metaCache.has(key)) return this.metaCache.get(key);
-    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    if (this.depth > 0) this.metaCache.set(key, row?.value);
-    return row?.value;
+    return this.meta.get(key);
   }
 
   /** Writes a meta value; inside a transaction it reaches SQLite when the transaction commits. */
   setMeta(key: string, value: string): void {
-    if (this.depth === 0) {
-      this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-      return;
-    }
-    if (this.savepoints > 0) this.metaUndo.push([key, this.getMeta(key), this.metaDirty.has(key)]);
-    this.metaCache.set(key, value);
-    this.metaDirty.add(key);
+    this.meta.set(key, value);
   }
 
   /** Whether an object exists, without decoding it. */
@@ -473,7 +381,7 @@ export class Store {
   /** Reads the stored row of one object, through the cache inside a transaction. */
   private readRow(resource: string, namespace: string, name: string): CachedRow | undefined {
     if (this.depth > 0) {
-      const staged = this.pendingWrite(resource, namespace, name);
+      const staged = this.pending.get(resource, namespace, name);
       if (staged) return staged.row ?? undefined;
       const cached = this.cache.row(resource, namespace, name);
       if (cached !== undefined) return cached ?? undefined;
@@ -487,14 +395,14 @@ export class Store {
   }
 
   getByUid(uid: string): { resource: string; obj: KObject } | undefined {
-    const staged = this.pendingByUid.get(uid);
+    const staged = this.pending.lastOfUid(uid);
     if (staged) {
       // The uid's last staged write: its object, unless it was deleted or its name now belongs to another object.
-      const current = this.pending.get(entryKey(staged.resource, staged.namespace, staged.name));
+      const current = this.pending.get(staged.resource, staged.namespace, staged.name);
       if (current?.uid === uid && current.row) return staged.resource === 'events' ? undefined : { resource: current.resource, obj: this.decodeRow(current.row) };
       return undefined;
     }
-    // Every SQLite row that a pending write replaces has its uid in pendingByUid, so the rest need no flush.
+    // Every SQLite row that a pending write replaces has its uid among the pending writes, so the rest need no flush.
     // The condition matches the partial index objects_uid (store/db.ts): events are never looked up by uid.
     const row = this.stmt("SELECT resource, data FROM objects WHERE uid = ? AND resource != 'events'", false).get(uid) as { resource: string; data: string } | undefined;
     return row ? { resource: row.resource, obj: JSON.parse(row.data) } : undefined;
@@ -534,25 +442,8 @@ export class Store {
     const cached = this.depth > 0 ? this.cache.listed(index) : undefined;
     if (cached) return cached;
     let rows = this.stmt(`SELECT namespace, name, data, owner, node FROM objects ${where}`, false).all(...args) as ListedRow[];
-    if (this.pending.size > 0) rows = this.withPending(index, resource, rows);
+    if (this.pending.size > 0) rows = this.pending.overlayList(index, resource, rows);
     return this.depth > 0 ? this.cache.load(index, resource, rows) : rows.map((r) => JSON.parse(r.data) as KObject);
-  }
-
-  /**
-   * Returns a list query's SQLite rows as they read after the pending
-   * writes: without the rows those writes replace or delete, and with the
-   * written objects the query's index includes, in namespace and name order.
-   */
-  private withPending(index: string, resource: string, rows: ListedRow[]): ListedRow[] {
-    const out = rows.filter((r) => !this.pending.has(entryKey(resource, r.namespace, r.name)));
-    let added = false;
-    for (const w of this.pending.values()) {
-      if (w.resource !== resource || w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
-      out.push({ namespace: w.namespace, name: w.name, data: w.row.data, owner: w.row.owner, node: w.row.node });
-      added = true;
-    }
-    if (added) out.sort((a, b) => (a.namespace === b.namespace ? compareText(a.name, b.name) : compareText(a.namespace, b.namespace)));
-    return out;
   }
 
   /**
@@ -564,12 +455,12 @@ export class Store {
     // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
     for (const w of this.pending.values()) {
       // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
-      if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.flushObjects();
+      if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.pending.flush();
     }
     const rows = this.stmt('SELECT resource, namespace, name, data FROM objects WHERE owner = ?', false).all(uid) as { resource: string; namespace: string; name: string; data: string }[];
     const out: { resource: string; obj: KObject }[] = [];
     for (const r of rows) {
-      const w = this.pending.size > 0 ? this.pending.get(entryKey(r.resource, r.namespace, r.name)) : undefined;
+      const w = this.pending.get(r.resource, r.namespace, r.name);
       if (!w) out.push({ resource: r.resource, obj: JSON.parse(r.data) });
       else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
     }
@@ -593,7 +484,7 @@ export class Store {
       return counts;
     }
     const rows = this.stmt("SELECT namespace, name, node FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL", false).all(uid) as { namespace: string; name: string; node: string }[];
-    for (const r of rows) if (!this.pending.has(entryKey('pods', r.namespace, r.name))) add(r.node, 1);
+    for (const r of rows) if (!this.pending.hasKey(entryKey('pods', r.namespace, r.name))) add(r.node, 1);
     for (const w of this.pending.values()) {
       if (w.resource === 'pods' && w.row !== null && w.row.owner === uid && w.row.node !== null) add(w.row.node, 1);
     }
@@ -601,8 +492,22 @@ export class Store {
     return new Map([...counts].sort((a, b) => compareText(a[0], b[0])));
   }
 
+  /**
+   * Lists the objects of a resource in one namespace that have no owner, as
+   * private copies, in the order SQLite returns them after a flush (rowid
+   * order). Pending writes are read where they are, so this costs no flush.
+   */
+  listOrphans(resource: string, namespace: string): KObject[] {
+    const sql = 'SELECT rowid AS id, name, data FROM objects WHERE resource = ? AND namespace = ? AND owner IS NULL';
+    const rows = this.stmt(sql, false).all(resource, namespace) as RowidRow[];
+    if (this.pending.size === 0) return rows.map((r) => JSON.parse(r.data) as KObject);
+    const rowidOf = (name: string) =>
+      (this.stmt('SELECT rowid AS id FROM objects WHERE resource = ? AND namespace = ? AND name = ?', false).get(resource, namespace, name) as { id: number }).id;
+    return this.pending.overlayOrphans(resource, namespace, rows, rowidOf).map((row) => this.decodeRow(row));
+  }
+
   /** Decodes a row into a private copy, without encoding one this process wrote. */
-  private decodeRow(row: CachedRow): KObject {
+  private decodeRow(row: { data: string }): KObject {
     return row instanceof EncodedRow ? cloneJson(row.obj) : JSON.parse(row.data);
   }
 
@@ -652,9 +557,9 @@ export class Store {
       if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
       delete meta.deletionTimestamp;
       const row: CachedRow = this.cache.caches(resource)
-        ? new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
+        ? new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
         : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
-      this.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
+      this.pending.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
       this.cache.wrote(resource, ns, meta.name, row, undefined);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, undefined);
@@ -681,16 +586,19 @@ export class Store {
       meta.creationTimestamp = old.metadata.creationTimestamp;
       if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
       this.admission?.(resource, obj, old, 'update');
+      let sameSpec = false;
       if (old.metadata.generation !== undefined) {
-        meta.generation = jsonEqual(obj.spec, old.spec) ? old.metadata.generation : old.metadata.generation + 1;
+        sameSpec = jsonEqual(obj.spec, old.spec);
+        meta.generation = sameSpec ? old.metadata.generation : old.metadata.generation + 1;
       }
       if (this.cache.caches(resource)) {
         // A no-op equals the stored object with the old version in place; the row is encoded when it reaches SQLite.
+        // Most updates change the status, so it is compared first, and no part is compared twice.
         meta.resourceVersion = old.metadata.resourceVersion ?? '';
-        if (jsonEqual(obj, old)) return cloneJson(old);
+        if (jsonEqual(obj.status, old.status) && jsonEqual(obj, old, sameSpec ? SPEC_AND_STATUS : STATUS)) return cloneJson(old);
         meta.resourceVersion = this.nextRv();
-        const row = new EncodedRow(deepFreeze(cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
-        this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+        const row = new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
+        this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
         this.cache.wrote(resource, ns, meta.name, row, oldRow);
         this.wrote(resource);
         for (const h of this.hooks) h(resource, obj, old);
@@ -711,7 +619,7 @@ export class Store {
         owner: ownerUidOf(obj),
         node: obj.spec?.nodeName ?? null,
       };
-      this.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+      this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
       this.cache.wrote(resource, ns, meta.name, row, oldRow);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, old);
@@ -726,10 +634,10 @@ export class Store {
       if (!oldRow) return undefined;
       const old = this.decodeRow(oldRow);
       this.admission?.(resource, old, old, 'delete');
-      this.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node });
+      this.pending.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
       this.cache.wrote(resource, namespace, name, undefined, oldRow);
       this.wrote(resource);
-      if (resource === 'pods') this.stmt('DELETE FROM logs WHERE pod_uid = ?').run(old.metadata.uid);
+      if (resource === 'pods') this.logWrites.defer('DELETE FROM logs WHERE pod_uid = ?', old.metadata.uid);
       for (const h of this.hooks) h(resource, undefined, old);
       return old;
     });
@@ -746,18 +654,46 @@ export class Store {
     return this.queue.has(controller, key);
   }
 
+  /** Takes the oldest queued key, if any (inside a transaction). */
+  takeNextQueued(): QueueItem | undefined {
+    return this.queue.takeOne();
+  }
+
   /** Takes up to `limit` queued keys, oldest first (inside a transaction). */
   takeQueued(limit: number): QueueItem[] {
     return this.queue.take(limit);
   }
 
+  /** Asks for `key` of `controller` to be queued at `due` (ms); inside a transaction the timer reaches SQLite at commit. */
   addTimer(due: number, controller: string, key: string): void {
-    this.stmt('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)').run(Math.ceil(due), controller, key);
+    if (this.depth === 0) {
+      this.stmt('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)').run(Math.ceil(due), controller, key);
+      return;
+    }
+    this.timers.add(Math.ceil(due), controller, key);
+  }
+
+  /** Returns the earliest timer's due time, or undefined when no timer is waiting. */
+  nextTimerDue(): number | undefined {
+    return this.timers.nextDue();
+  }
+
+  /** Reports whether a timer of `controller` (for `key`, if given) is waiting, without sending pending timers to SQLite. */
+  hasTimer(controller: string, key?: string): boolean {
+    return this.timers.has(controller, key);
+  }
+
+  /**
+   * Removes and returns the timers due at `now`, in due time order and, at
+   * one time, in the order they were added (outside savepoints).
+   */
+  takeDueTimers(now: number): Timer[] {
+    return this.timers.takeDue(now);
   }
 
   /** Appends container log lines (one row per call); each line is visible once simulated time reaches its timestamp. */
   appendLogs(podUid: string, container: string, attempt: number, lines: LogLine[]): void {
-    appendLogBatch((sql) => this.stmt(sql), podUid, container, attempt, lines);
+    appendLogBatch(this.depth > 0 ? this.logWrites.deferring : (sql) => this.stmt(sql), podUid, container, attempt, lines);
   }
 
   /** Reads the log lines of one container attempt up to `until` (ms), in timestamp then append order. */

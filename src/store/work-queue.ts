@@ -97,6 +97,20 @@ export class WorkQueue {
     return out;
   }
 
+  /** Takes the key at the front, if any (take(1) without the array). */
+  takeOne(): QueueItem | undefined {
+    this.load();
+    if (this.head === this.items.length) return undefined;
+    const item = this.items[this.head++];
+    this.waiting.delete(itemKey(item.controller, item.key));
+    if (item.id !== undefined) this.takenRowIds.push(item.id);
+    if (this.head > 4096 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
   /** Returns a mark for rollback(): the queue's length now. */
   mark(): number {
     return this.items.length;

@@ -9,6 +9,12 @@ function agrees(a: unknown, b: unknown): boolean {
 }
 
 describe('jsonEqual', () => {
+  it('skips the top-level property known to be equal', () => {
+    expect(jsonEqual({ a: 1, spec: { x: 1 } }, { a: 1, spec: { x: 2 } }, ['spec'])).toBe(true);
+    expect(jsonEqual({ a: 1, spec: { x: 1 } }, { a: 2, spec: { x: 1 } }, ['spec'])).toBe(false);
+    expect(jsonEqual({ a: { spec: 1 } }, { a: { spec: 2 } }, ['spec'])).toBe(false);
+  });
+
   it('treats objects with the same keys in another order as different', () => {
     expect(agrees({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
     expect(agrees({ a: 1, b: [1, { c: 'x' }] }, { a: 1, b: [1, { c: 'x' }] })).toBe(true);

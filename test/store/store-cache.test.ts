@@ -146,6 +146,20 @@ describe('staleness', () => {
 });
 
 describe('work queue', () => {
+  it('takes the next key one at a time', () => {
+    store.tx(() => {
+      store.enqueue('rs', 'default/a');
+      store.enqueue('rs', 'default/b');
+      expect(store.takeNextQueued()?.key).toBe('default/a');
+      expect(store.isQueued('rs', 'default/a')).toBe(false);
+      store.enqueue('rs', 'default/a');
+      expect(store.takeNextQueued()?.key).toBe('default/b');
+      expect(store.takeNextQueued()?.key).toBe('default/a');
+      expect(store.takeNextQueued()).toBeUndefined();
+    });
+    expect(store.db.prepare('SELECT count(*) AS n FROM queue').get()).toEqual({ n: 0 });
+  });
+
   it('keeps keys queued at commit for the next transaction', () => {
     store.tx(() => {
       store.enqueue('rs', 'default/a');

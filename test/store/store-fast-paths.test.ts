@@ -107,12 +107,18 @@ describe('owned writes', () => {
     expect(created.metadata.resourceVersion).toBe('1');
   });
 
-  it('keeps the stored copy apart from the returned object', () => {
+  it('keeps the handed-over object as the cached one', () => {
     store.create('configmaps', configMap('a', { k: 'v' }));
-    const mine = store.tx(() => store.get('configmaps', 'default', 'a')!);
-    mine.data = { k: 'w' };
-    const saved = store.tx(() => store.update('configmaps', mine, { owned: true }));
-    saved.data.k = 'changed after the write';
+    store.tx(() => {
+      const mine = store.get('configmaps', 'default', 'a')!;
+      mine.data = { k: 'w' };
+      const saved = store.update('configmaps', mine, { owned: true });
+      expect(saved).toBe(mine);
+      expect(store.list('configmaps', 'default', { shared: true })[0]).toBe(mine);
+      expect(() => {
+        saved.data.k = 'changed after the write';
+      }).toThrow(TypeError);
+    });
     expect(store.tx(() => store.get('configmaps', 'default', 'a')!.data)).toEqual({ k: 'w' });
   });
 

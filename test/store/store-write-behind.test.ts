@@ -66,6 +66,33 @@ describe('write-behind of object rows', () => {
     ]);
   });
 
+  it('lists orphans in rowid order without flushing', () => {
+    const store = openStore();
+    store.tx(() => {
+      for (const [name, owner] of [['d'], ['b', 'rs-1'], ['a'], ['c'], ['x']]) store.create('pods', pod(name!, owner));
+    });
+    const sqliteBefore = sqliteRows(store);
+    const orphans = () => store.listOrphans('pods', 'default').map((o) => `${o.metadata.name}:${o.metadata.labels?.v ?? '-'}`);
+    store.tx(() => {
+      store.create('pods', pod('e'));
+      const a = store.get('pods', 'default', 'a')!;
+      a.metadata.labels = { v: '2' };
+      store.update('pods', a);
+      const b = store.get('pods', 'default', 'b')!;
+      delete b.metadata.ownerReferences;
+      store.update('pods', b);
+      const c = store.get('pods', 'default', 'c')!;
+      c.metadata.ownerReferences = pod('c', 'rs-1').metadata.ownerReferences;
+      store.update('pods', c);
+      store.remove('pods', 'default', 'x');
+      store.create('pods', pod('x'));
+      expect(orphans()).toEqual(['d:-', 'b:-', 'a:2', 'e:-', 'x:-']);
+      expect(store.listOrphans('pods', 'other')).toEqual([]);
+      expect(sqliteRows(store)).toEqual(sqliteBefore);
+    });
+    store.tx(() => expect(orphans()).toEqual(['d:-', 'b:-', 'a:2', 'e:-', 'x:-']));
+  });
+
   it('restores pending writes when a savepoint rolls back', () => {
     const store = openStore();
     store.tx(() => {

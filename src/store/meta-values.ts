@@ -1,0 +1,78 @@
+/**
+ * The meta table's values within one transaction: a value read once is kept
+ * until the transaction ends, and writes reach SQLite when it commits.
+ * A savepoint that rolls back puts the values it wrote back (see mark()).
+ */
+import type { Prepare } from './db.js';
+
+const UPSERT_META = 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
+
+export class MetaValues {
+  /** Values read or written in the current transaction. */
+  private values = new Map<string, string | undefined>();
+  private dirty = new Set<string>();
+  /** Previous values, so a rolled-back savepoint also rolls back its writes. */
+  private undoLog: [key: string, value: string | undefined, dirty: boolean][] = [];
+
+  /** `inTx` and `logging` report whether a transaction and a savepoint are open. */
+  constructor(
+    private readonly prepare: Prepare,
+    private readonly inTx: () => boolean,
+    private readonly logging: () => boolean,
+  ) {}
+
+  /** Reads a value; inside a transaction it is kept until the transaction ends. */
+  get(key: string): string | undefined {
+    const inTx = this.inTx();
+    if (inTx && this.values.has(key)) return this.values.get(key);
+    const row = this.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    if (inTx) this.values.set(key, row?.value);
+    return row?.value;
+  }
+
+  /** Writes a value; inside a transaction it reaches SQLite at flush(). */
+  set(key: string, value: string): void {
+    if (!this.inTx()) {
+      this.prepare(UPSERT_META).run(key, value);
+      return;
+    }
+    if (this.logging()) this.undoLog.push([key, this.get(key), this.dirty.has(key)]);
+    this.values.set(key, value);
+    this.dirty.add(key);
+  }
+
+  /** Writes the values changed in this transaction to SQLite. */
+  flush(): void {
+    if (this.dirty.size === 0) return;
+    const upsert = this.prepare(UPSERT_META);
+    for (const key of this.dirty) upsert.run(key, this.values.get(key));
+    this.dirty.clear();
+  }
+
+  /** Returns a mark for undo(). */
+  mark(): number {
+    return this.undoLog.length;
+  }
+
+  /** Puts back the values written since `mark`. */
+  undo(mark: number): void {
+    for (let i = this.undoLog.length - 1; i >= mark; i--) {
+      const [key, value, dirty] = this.undoLog[i];
+      this.values.set(key, value);
+      if (dirty) this.dirty.add(key);
+      else this.dirty.delete(key);
+    }
+  }
+
+  /** Drops the undo entries after `mark` (the savepoint that made them ended). */
+  forgetUndo(mark: number): void {
+    this.undoLog.length = mark;
+  }
+
+  /** Forgets everything (the transaction ended). */
+  clear(): void {
+    this.values.clear();
+    this.dirty.clear();
+    this.undoLog.length = 0;
+  }
+}

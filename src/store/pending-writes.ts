@@ -1,0 +1,253 @@
+/**
+ * The store's object writes not yet sent to SQLite (write-behind). A pod
+ * created, bound and given its status in one transaction costs one INSERT
+ * when it is flushed, and an object created and deleted in one costs none.
+ *
+ * Reads combine SQLite's rows with these writes, in the order SQLite would
+ * return the rows after a flush, so a query seldom needs the writes in
+ * SQLite first. A savepoint that rolls back puts the writes
+ * back as they were at its start (see mark() and undo()).
+ */
+import type { Prepare } from './db.js';
+import { EncodedRow, entryKey, indexKeys, type CachedRow } from './object-cache.js';
+
+/** The columns of an object row that have indexes besides its key. */
+export interface IndexedColumns {
+  uid: string;
+  owner: string | null;
+  node: string | null;
+}
+
+/** An object write not yet sent to SQLite. */
+export interface PendingWrite {
+  resource: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  rv: number;
+  /** The row to store, or null to delete the object. */
+  row: CachedRow | null;
+  /** The indexed columns of SQLite's row under this key, or null when it has none (the flush inserts). */
+  base: IndexedColumns | null;
+  /**
+   * Whether the object was deleted and created again since SQLite's row: the
+   * flush then deletes and inserts, so the row's rowid, and with it the order
+   * of queries without ORDER BY, is the one writing through would give.
+   */
+  recreated: boolean;
+  /** Orders the flush: a new row is inserted in the order its object was (last) created. */
+  seq: number;
+}
+
+/** A row of a list query. */
+export type ListedRow = CachedRow & { namespace: string; name: string };
+
+/** A row of a query in rowid order within one resource and namespace. */
+export interface RowidRow {
+  id: number;
+  name: string;
+  data: string;
+}
+
+const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
+/** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
+const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
+const DELETE_OBJECT = 'DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?';
+
+/** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
+export function compareText(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+export class PendingWrites {
+  /** Writes by entryKey, in flush order. */
+  private writes = new Map<string, PendingWrite>();
+  /** The write last staged for each uid, so a lookup by uid needs no flush. */
+  private byUid = new Map<string, PendingWrite>();
+  /** Previous writes per key while a savepoint is open, so rolling it back restores them. */
+  private undoLog: [key: string, previous: PendingWrite | undefined][] = [];
+  private seq = 0;
+
+  /**
+   * `prepare` must not flush these writes, because the flush runs through it.
+   * `logging` reports whether a savepoint is open, so changes need undo entries.
+   */
+  constructor(
+    private readonly prepare: Prepare,
+    private readonly logging: () => boolean,
+  ) {}
+
+  get size(): number {
+    return this.writes.size;
+  }
+
+  /** Returns the pending write of an object, if any. */
+  get(resource: string, namespace: string, name: string): PendingWrite | undefined {
+    return this.writes.size === 0 ? undefined : this.writes.get(entryKey(resource, namespace, name));
+  }
+
+  /** Reports whether a write is pending under an entryKey. */
+  hasKey(key: string): boolean {
+    return this.writes.has(key);
+  }
+
+  /** Returns the write last staged for a uid, if any. */
+  lastOfUid(uid: string): PendingWrite | undefined {
+    return this.byUid.get(uid);
+  }
+
+  /** Returns the pending writes in flush order. */
+  values(): IterableIterator<PendingWrite> {
+    return this.writes.values();
+  }
+
+  /**
+   * Records an object write for the flush. `base` describes SQLite's row
+   * when no write is pending for the key: the replaced object's columns, or
+   * null for a create.
+   */
+  stage(resource: string, namespace: string, name: string, uid: string, rv: number, row: CachedRow | null, base: IndexedColumns | null, create: boolean): void {
+    const key = entryKey(resource, namespace, name);
+    const previous = this.writes.get(key);
+    if (this.logging()) this.undoLog.push([key, previous]);
+    const write: PendingWrite = {
+      resource,
+      namespace,
+      name,
+      uid,
+      rv,
+      row,
+      base: previous ? previous.base : base,
+      recreated: previous ? previous.recreated || (create && previous.base !== null) : false,
+      seq: previous && !create ? previous.seq : ++this.seq,
+    };
+    // A created object goes to the end of the flush order, as its INSERT would have.
+    if (previous && create) this.writes.delete(key);
+    this.writes.set(key, write);
+    this.byUid.set(uid, write);
+  }
+
+  /** Sends the pending writes (of `resource` only, if given) to SQLite, one statement per object. */
+  flush(resource?: string): void {
+    if (this.writes.size === 0) return;
+    const logging = this.logging();
+    for (const [key, w] of this.writes) {
+      if (resource !== undefined && w.resource !== resource) continue;
+      if (logging) this.undoLog.push([key, w]);
+      const base = w.base;
+      if (w.row === null || w.recreated) {
+        if (base) this.prepare(DELETE_OBJECT).run(w.resource, w.namespace, w.name);
+        if (w.row !== null) this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
+      } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
+        this.prepare(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
+      } else if (base) {
+        this.prepare(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.resource, w.namespace, w.name);
+      } else {
+        this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
+      }
+      // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
+      if (w.row instanceof EncodedRow) w.row.release();
+      if (resource !== undefined) {
+        this.writes.delete(key);
+        if (this.byUid.get(w.uid) === w) this.byUid.delete(w.uid);
+      }
+    }
+    if (resource === undefined) {
+      this.writes.clear();
+      this.byUid.clear();
+    }
+  }
+
+  /** Returns a mark for undo(): the undo log's length now. */
+  mark(): number {
+    return this.undoLog.length;
+  }
+
+  /** Reports whether anything was staged or flushed since `mark`. */
+  changedSince(mark: number): boolean {
+    return this.undoLog.length > mark;
+  }
+
+  /** Puts the pending writes back as they were at `mark`. */
+  undo(mark: number): void {
+    if (this.undoLog.length === mark) return;
+    for (let i = this.undoLog.length - 1; i >= mark; i--) {
+      const [key, previous] = this.undoLog[i];
+      if (previous) this.writes.set(key, previous);
+      else this.writes.delete(key);
+    }
+    this.undoLog.length = mark;
+    // Restore the flush order, which re-adding keys disturbed.
+    const writes = [...this.writes.values()].sort((a, b) => a.seq - b.seq);
+    this.writes.clear();
+    this.byUid.clear();
+    for (const w of writes) {
+      this.writes.set(entryKey(w.resource, w.namespace, w.name), w);
+      this.byUid.set(w.uid, w);
+    }
+  }
+
+  /** Drops the undo entries after `mark`, once no open savepoint can roll back to before them. */
+  forgetUndo(mark: number): void {
+    this.undoLog.length = mark;
+  }
+
+  /** Forgets everything (the transaction ended). */
+  clear(): void {
+    this.writes.clear();
+    this.byUid.clear();
+    this.undoLog.length = 0;
+  }
+
+  /**
+   * Returns a list query's SQLite rows as they read after the pending
+   * writes: without the rows those writes replace or delete, and with the
+   * written objects the query's index includes, in namespace and name order.
+   */
+  overlayList(index: string, resource: string, rows: ListedRow[]): ListedRow[] {
+    const out = rows.filter((r) => !this.writes.has(entryKey(resource, r.namespace, r.name)));
+    let added = false;
+    for (const w of this.writes.values()) {
+      if (w.resource !== resource || w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
+      const row = w.row;
+      // The text is read through the row: the cache keeps an object this process wrote as it is, without encoding it.
+      out.push({ namespace: w.namespace, name: w.name, owner: row.owner, node: row.node, get data() { return row.data; } });
+      added = true;
+    }
+    if (added) out.sort((a, b) => (a.namespace === b.namespace ? compareText(a.name, b.name) : compareText(a.namespace, b.namespace)));
+    return out;
+  }
+
+  /**
+   * Returns the rows of an orphan query (objects of one resource and
+   * namespace without an owner, in rowid order) as they read after the
+   * pending writes. A written row keeps the place of the row it replaces,
+   * an object that lost its owner goes to its rowid (`rowidOf` reads it from
+   * SQLite), and a new row comes last, as a flush would insert it.
+   */
+  overlayOrphans(resource: string, namespace: string, rows: RowidRow[], rowidOf: (name: string) => number): { data: string }[] {
+    const placed: { id: number; row: { data: string } }[] = [];
+    for (const r of rows) {
+      const w = this.writes.get(entryKey(resource, namespace, r.name));
+      if (!w) placed.push({ id: r.id, row: r });
+      else if (w.row !== null && !w.recreated && w.row.owner === null) placed.push({ id: r.id, row: w.row });
+    }
+    let moved = false;
+    const added: CachedRow[] = [];
+    for (const w of this.writes.values()) {
+      if (w.resource !== resource || w.namespace !== namespace || w.row === null || w.row.owner !== null) continue;
+      if (w.base === null || w.recreated) {
+        added.push(w.row);
+      } else if (w.base.owner !== null) {
+        placed.push({ id: rowidOf(w.name), row: w.row });
+        moved = true;
+      }
+    }
+    if (moved) placed.sort((a, b) => a.id - b.id);
+    const out: { data: string }[] = placed.map((p) => p.row);
+    for (const row of added) out.push(row);
+    return out;
+  }
+}

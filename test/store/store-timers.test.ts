@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { StoreFixture } from '../helpers/store-fixture.js';
+
+let fixture: StoreFixture;
+
+beforeEach(() => {
+  fixture = new StoreFixture();
+});
+
+afterEach(() => fixture.dispose());
+
+/** Reads the timer rows straight from SQLite, so the store's pending timers stay in memory. */
+function sqliteTimers(store: Store): string[] {
+  const rows = store.db.prepare('SELECT due, controller, key FROM timers ORDER BY due, id').all() as { due: number; controller: string; key: string }[];
+  return rows.map((r) => `${r.due} ${r.controller} ${r.key}`);
+}
+
+const taken = (store: Store, now: number) => store.takeDueTimers(now).map((t) => `${t.due} ${t.controller} ${t.key}`);
+
+describe('pending timers', () => {
+  it('keeps timers in memory until commit', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      store.addTimer(20.5, 'kubelet', 'ns/a');
+      store.addTimer(10, 'job', 'ns/b');
+      expect(sqliteTimers(store)).toEqual([]);
+      expect(store.nextTimerDue()).toBe(10);
+      expect(store.hasTimer('kubelet', 'ns/a')).toBe(true);
+      expect(store.hasTimer('kubelet', 'ns/b')).toBe(false);
+      expect(store.hasTimer('job')).toBe(true);
+    });
+    expect(sqliteTimers(store)).toEqual(['10 job ns/b', '21 kubelet ns/a']);
+    expect(fixture.open().nextTimerDue()).toBe(10);
+  });
+
+  it('takes due timers in table order', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      store.addTimer(10, 'c', 'stored-10');
+      store.addTimer(20, 'c', 'stored-20');
+      store.addTimer(30, 'c', 'stored-30');
+    });
+    store.tx(() => {
+      store.addTimer(20, 'c', 'new-20');
+      store.addTimer(10, 'c', 'new-10');
+      store.addTimer(20, 'c', 'stored-20');
+      store.addTimer(40, 'c', 'new-40');
+      expect(taken(store, 25)).toEqual(['10 c stored-10', '10 c new-10', '20 c stored-20', '20 c new-20']);
+      expect(taken(store, 25)).toEqual([]);
+      expect(store.nextTimerDue()).toBe(30);
+    });
+    expect(sqliteTimers(store)).toEqual(['30 c stored-30', '40 c new-40']);
+  });
+
+  it('drops the timers of a rolled-back savepoint', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      store.addTimer(10, 'c', 'kept');
+      expect(() =>
+        store.savepoint(() => {
+          store.addTimer(20, 'c', 'dropped');
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(store.hasTimer('c', 'dropped')).toBe(false);
+    });
+    expect(sqliteTimers(store)).toEqual(['10 c kept']);
+  });
+
+  it('restores timers flushed inside a rolled-back savepoint', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      store.addTimer(10, 'c', 'kept');
+      expect(() =>
+        store.savepoint(() => {
+          store.addTimer(20, 'c', 'dropped');
+          expect(store.prepared('SELECT count(*) AS n FROM timers').get()).toEqual({ n: 2 });
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(sqliteTimers(store)).toEqual([]);
+      expect(store.nextTimerDue()).toBe(10);
+    });
+    expect(sqliteTimers(store)).toEqual(['10 c kept']);
+  });
+});
