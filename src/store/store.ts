@@ -417,9 +417,9 @@ export class Store {
     const index = queryKey(resource, namespace, opts);
     let out: KObject[];
     if (opts.owner !== undefined) {
-      out = this.query(index, resource, 'WHERE owner = ? AND resource = ? ORDER BY namespace, name', opts.owner, resource);
+      out = this.query(index, resource, 'INDEXED BY objects_owner WHERE owner = ? AND resource = ? ORDER BY namespace, name', opts.owner, resource);
     } else if (opts.node !== undefined) {
-      out = this.query(index, resource, 'WHERE node = ? AND resource = ? ORDER BY namespace, name', opts.node, resource);
+      out = this.query(index, resource, 'INDEXED BY objects_node WHERE node = ? AND resource = ? ORDER BY namespace, name', opts.node, resource);
     } else if (namespace === undefined) {
       out = this.query(index, resource, 'WHERE resource = ? ORDER BY namespace, name', resource);
     } else {
