@@ -412,18 +412,24 @@ export class Store {
    * Lists objects of a resource, in one namespace or (namespace undefined)
    * all, sorted by namespace and name. With `shared`, inside a transaction,
    * the objects are the cache's own (see ListOptions.shared).
+   *
+   * The queries compare `resource = +?`: a bare parameter compared with the
+   * partial indexes' `resource = 'events'` conditions makes SQLite prepare
+   * the statement again for every new value. Without statistics SQLite
+   * would answer an owner or node list through objects_key, reading every
+   * object of the resource, so those name their index.
    */
   list(resource: string, namespace?: string, opts: ListOptions = {}): KObject[] {
     const index = queryKey(resource, namespace, opts);
     let out: KObject[];
     if (opts.owner !== undefined) {
-      out = this.query(index, resource, 'INDEXED BY objects_owner WHERE owner = ? AND resource = ? ORDER BY namespace, name', opts.owner, resource);
+      out = this.query(index, resource, 'INDEXED BY objects_owner WHERE owner = ? AND resource = +? ORDER BY namespace, name', opts.owner, resource);
     } else if (opts.node !== undefined) {
-      out = this.query(index, resource, 'INDEXED BY objects_node WHERE node = ? AND resource = ? ORDER BY namespace, name', opts.node, resource);
+      out = this.query(index, resource, 'INDEXED BY objects_node WHERE node = ? AND resource = +? ORDER BY namespace, name', opts.node, resource);
     } else if (namespace === undefined) {
-      out = this.query(index, resource, 'WHERE resource = ? ORDER BY namespace, name', resource);
+      out = this.query(index, resource, 'WHERE resource = +? ORDER BY namespace, name', resource);
     } else {
-      out = this.query(index, resource, 'WHERE resource = ? AND namespace = ? ORDER BY name', resource, namespace);
+      out = this.query(index, resource, 'WHERE resource = +? AND namespace = ? ORDER BY name', resource, namespace);
     }
     if (namespace !== undefined && (opts.owner !== undefined || opts.node !== undefined)) out = out.filter((o) => (o.metadata.namespace ?? '') === namespace);
     return this.depth > 0 && !opts.shared ? out.map(cloneJson) : out;
@@ -515,8 +521,8 @@ export class Store {
   count(resource: string, namespace?: string): number {
     const row =
       namespace === undefined
-        ? this.stmt('SELECT count(*) AS n FROM objects WHERE resource = ?').get(resource)
-        : this.stmt('SELECT count(*) AS n FROM objects WHERE resource = ? AND namespace = ?').get(resource, namespace);
+        ? this.stmt('SELECT count(*) AS n FROM objects WHERE resource = +?').get(resource)
+        : this.stmt('SELECT count(*) AS n FROM objects WHERE resource = +? AND namespace = ?').get(resource, namespace);
     return (row as { n: number }).n;
   }
 
