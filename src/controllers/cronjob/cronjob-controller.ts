@@ -96,7 +96,7 @@ function startJob(ctx: ControllerContext, cj: KObject, scheduled: number, emit: 
   const request = newJobFromCronJob(cj, scheduled, ctx.settings.version);
   let job: KObject;
   try {
-    job = ctx.store.create('jobs', request);
+    job = ctx.store.create('jobs', request, { owned: true });
     emit('Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`);
   } catch (err) {
     if (!(err instanceof ApiError) || err.reason !== 'AlreadyExists') {
@@ -176,7 +176,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.has(r.name));
   }
 
-  if (JSON.stringify(cj.status) !== before) ctx.store.update('cronjobs', cj);
+  // The CronJob is this sync's private copy, and nothing reads it after the write.
+  if (JSON.stringify(cj.status) !== before) ctx.store.update('cronjobs', cj, { owned: true });
 }
 
 export const cronJobController: Controller = {

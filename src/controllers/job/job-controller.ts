@@ -234,7 +234,8 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   }
 
   updateCounts(ctx, job, record, succeededIndexes, pods, podWrites);
-  if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job);
+  // The job is this sync's private copy, and nothing reads it after the write.
+  if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job, { owned: true });
 }
 
 const podOwnerKeys = ownerKeyMapper('Job');

@@ -161,12 +161,12 @@ function syncOwnerByPods(ctx: ControllerContext, flavor: Flavor, key: string, ow
   if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
 }
 
-/** Writes the owner's status when its stored form differs. */
+/** Writes the owner's status when its stored form differs; `owner` is the sync's private copy, which the store takes over. */
 function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, status: ReplicaStatus): void {
   const stored = toStoredStatus(status, owner.status);
   if (JSON.stringify(stored) !== JSON.stringify(owner.status ?? {})) {
     owner.status = stored;
-    ctx.store.update(flavor.resource, owner);
+    ctx.store.update(flavor.resource, owner, { owned: true });
   }
 }
 
