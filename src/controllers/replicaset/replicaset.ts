@@ -4,8 +4,8 @@
  * template and deleting the cheapest ones first, and reports status.
  *
  * Keys are `ns/name` of the owner, `adopt:ns/name` when the owner should
- * also look for orphans to adopt (it is new, its spec changed, or an orphan
- * appeared), or `pod:ns/name` for a write to a pod without a controller,
+ * also look for orphans to adopt (it is new, its selector changed, or an
+ * orphan appeared), or `pod:ns/name` for a write to a pod without a controller,
  * which wakes every owner whose selector matches it for adoption.
  */
 import type { KObject } from '../../api/types.js';
@@ -51,7 +51,8 @@ function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string)
   const [ns, name] = splitKey(key.slice(POD_PREFIX.length));
   const pod = ctx.store.get('pods', ns, name);
   if (!pod || controllerRef(pod)) return;
-  for (const owner of ctx.store.list(flavor.resource, ns)) {
+  // Read only: the store's shared copies.
+  for (const owner of ctx.store.list(flavor.resource, ns, { shared: true })) {
     if (matches(ownerSelector(owner), pod.metadata.labels)) ctx.store.enqueue(flavor.name, ADOPT_PREFIX + keyOf(owner));
   }
 }
@@ -170,12 +171,18 @@ function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, sta
   }
 }
 
-/** Maps an owner write to its key, asking for adoption when the owner is new or its spec changed. */
+/**
+ * Maps an owner write to its key, asking for adoption when the owner is new
+ * or its selector changed. Every write that leaves a pod an orphan already
+ * offers it to the owners whose selectors match (the `pod:` keys). So an
+ * orphan scan after any other change, such as a new spec.replicas, finds
+ * nothing, and each scan reads every orphan in the namespace.
+ */
 const ownerMapper: WatchMapper = (obj, old) => {
   const key = selfMapper(obj, old) as string | undefined;
   if (!key || !obj) return key;
-  const specChanged = !old || JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
-  return specChanged ? ADOPT_PREFIX + key : key;
+  const selectorChanged = !old || JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector);
+  return selectorChanged ? ADOPT_PREFIX + key : key;
 };
 
 function makeController(flavor: Flavor): Controller {
