@@ -19,7 +19,7 @@ import { adoptOrphans, claimPods, ownerSelector } from './claim.js';
 import { choosePodsToDelete } from './rank.js';
 import { controllerRef, podFromTemplate } from './pods.js';
 import { hasTemplateLabels, podFacts } from './pod-facts.js';
-import { activeClaimed, forgetOwnedPods, viewOwnedPods, type OwnedCounts, type OwnedPods } from './owned-pods.js';
+import { activeClaimed, forgetOwnedPods, listViewedPods, viewOwnedPods, type OwnedCounts, type OwnedPods } from './owned-pods.js';
 import { calculateReplicaStatus, toStoredStatus, type ReplicaStatus } from './status.js';
 
 const log = debug('controller:replicaset');
@@ -88,9 +88,9 @@ function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods
 }
 
 /**
- * Syncs one owner. Its status counts come from viewOwnedPods, which looks
- * only at the pods that changed since the last sync, so a sync costs little
- * more than listing the pods. Owners that need each pod looked at go through
+ * Syncs one owner. Its status counts come from viewOwnedPods, which keeps
+ * them current as pods are written, so a sync lists the pods only when it
+ * deletes some. Owners that need each pod looked at go through
  * syncOwnerByPods, which does the same steps pod by pod.
  */
 function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: boolean): void {
@@ -98,13 +98,13 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
   const memoKey = `${flavor.name}:${key}`;
   const owner = ctx.store.get(flavor.resource, ns, name);
   if (!owner) {
-    forgetOwnedPods(memoKey);
+    forgetOwnedPods(memoKey, ctx.store);
     return;
   }
   const view = viewOwnedPods(ctx.store, memoKey, owner);
   const minReady = owner.spec?.minReadySeconds ?? 0;
   // Releasing pods writes each of them, and minReadySeconds makes availability depend on each pod's ready time, so both walk the pods.
-  if (view.counts.releases > 0 || !(minReady <= 0)) return syncOwnerByPods(ctx, flavor, key, owner, adopt, view.listed);
+  if (view.counts.releases > 0 || !(minReady <= 0)) return syncOwnerByPods(ctx, flavor, key, owner, adopt, listViewedPods(ctx.store, view).listed);
 
   // The same steps as syncOwnerByPods, done on the counts.
   const counts = { ...view.counts };
@@ -116,7 +116,7 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
     if (diff < 0) {
       for (const pod of createPods(ctx, flavor, owner, -diff)) addActive(counts, pod, view);
     } else if (diff > 0) {
-      const active = activeClaimed(view);
+      const active = activeClaimed(listViewedPods(ctx.store, view, adopted));
       for (const pod of adopted) if (podFacts(pod).active) active.push(pod);
       const deleted = deletePods(ctx, flavor, owner, active, diff);
       for (const pod of active) if (deleted.has(pod.metadata.uid!)) addActive(counts, pod, view, -1);
