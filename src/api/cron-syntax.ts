@@ -58,8 +58,22 @@ function checkRange(expr: string, bounds: Bounds): string | undefined {
   return undefined;
 }
 
+/** Schedules checked before, with their results, because every write of a CronJob checks its schedule again. */
+const checked = new Map<string, string | undefined>();
+
+/** Schedules remembered before the cache is emptied. */
+const MAX_CHECKED = 1_000;
+
 /** Returns robfig/cron's error for an unparsable schedule, or undefined. */
 export function cronSyntaxError(schedule: string): string | undefined {
+  if (checked.has(schedule)) return checked.get(schedule);
+  const error = findSyntaxError(schedule);
+  if (checked.size >= MAX_CHECKED) checked.clear();
+  checked.set(schedule, error);
+  return error;
+}
+
+function findSyntaxError(schedule: string): string | undefined {
   const text = schedule.trim();
   if (text.startsWith('@')) {
     if (DESCRIPTORS.has(text) || /^@every\s+\S+$/.test(text)) return undefined;

@@ -11,7 +11,7 @@ import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js
 import { recordEvent } from '../../engine/events.js';
 import { ApiError } from '../../api/errors.js';
 import { cronSyntaxError } from '../../api/cron-syntax.js';
-import { isoTime } from '../../store/store.js';
+import { isoTime, type Store } from '../../store/store.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
@@ -30,6 +30,32 @@ const V1_POLL_MS = 10_000;
 /** The first v1 poll at or after `ms`. */
 function nextPoll(ms: number): number {
   return Math.ceil(ms / V1_POLL_MS) * V1_POLL_MS;
+}
+
+/**
+ * Wake-up times this process stored, by CronJob key. A CronJob syncs
+ * several times between two start times (after each write to its jobs), and
+ * each sync requested the same wake-up, one timers-table insert each. The
+ * entries are valid for one view of the store: Store.viewEpoch moves when a
+ * write is rolled back or another process writes.
+ */
+let storedWakes: { store?: Store; epoch: number; due: Map<string, number> } = { epoch: -1, due: new Map() };
+
+/** CronJob keys remembered before the wake-up cache is emptied. */
+const MAX_STORED_WAKES = 10_000;
+
+/**
+ * Requests a sync of `key` at `due`, unless this process already did in the
+ * current view. A stored timer leaves the table only when the simulated time
+ * reaches it, so a timer requested earlier is still there while now < due.
+ */
+function wakeCronJobAt(ctx: ControllerContext, due: number, key: string): void {
+  const store = ctx.store;
+  if (storedWakes.store !== store || storedWakes.epoch !== store.viewEpoch) storedWakes = { store, epoch: store.viewEpoch, due: new Map() };
+  if (storedWakes.due.get(key) === due && ctx.now() < due) return;
+  ctx.wakeAt(due, key);
+  if (storedWakes.due.size >= MAX_STORED_WAKES) storedWakes.due.clear();
+  storedWakes.due.set(key, due);
 }
 
 /** Updates the active list and lastSuccessfulTime from the jobs the CronJob owns. */
@@ -96,7 +122,7 @@ function startJob(ctx: ControllerContext, cj: KObject, scheduled: number, emit: 
   const request = newJobFromCronJob(cj, scheduled, ctx.settings.version);
   let job: KObject;
   try {
-    job = ctx.store.create('jobs', request);
+    job = ctx.store.create('jobs', request, { owned: true });
     emit('Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`);
   } catch (err) {
     if (!(err instanceof ApiError) || err.reason !== 'AlreadyExists') {
@@ -132,7 +158,7 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   }
   const now = ctx.now();
   const next = schedule.next(now);
-  ctx.wakeAt(ctx.settings.version < 121 ? nextPoll(next) : next, key);
+  wakeCronJobAt(ctx, ctx.settings.version < 121 ? nextPoll(next) : next, key);
   const scheduled = findStartTime(ctx, cj, schedule, emit);
   if (scheduled === undefined) return;
   const name = getJobName(cj.metadata.name, scheduled, ctx.settings.version);
@@ -160,7 +186,7 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
   const cj = ctx.store.get('cronjobs', ns, name);
   if (!cj) return;
   if (ctx.settings.version < 121 && ctx.now() % V1_POLL_MS !== 0) {
-    ctx.wakeAt(nextPoll(ctx.now()), key);
+    wakeCronJobAt(ctx, nextPoll(ctx.now()), key);
     return;
   }
   cj.status ??= {};
@@ -176,7 +202,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.has(r.name));
   }
 
-  if (JSON.stringify(cj.status) !== before) ctx.store.update('cronjobs', cj);
+  // The CronJob is this sync's private copy, and nothing reads it after the write.
+  if (JSON.stringify(cj.status) !== before) ctx.store.update('cronjobs', cj, { owned: true });
 }
 
 export const cronJobController: Controller = {

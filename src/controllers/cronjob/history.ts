@@ -12,13 +12,21 @@ import { finishedCondition } from '../job/status.js';
 /** Event source of everything the CronJob controller records. */
 export const CRONJOB_CONTROLLER = { component: 'cronjob-controller' };
 
+/** Orders two strings by code unit, as Go's string comparison orders ASCII names and RFC 3339 times. */
+function compareText(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
 /** Sorts jobs oldest first by status.startTime (jobs without one last), then by name. */
 export function sortByStartTime(jobs: KObject[]): KObject[] {
   return [...jobs].sort((a, b) => {
     const sa = a.status?.startTime;
     const sb = b.status?.startTime;
-    if (!sa || !sb) return sa ? -1 : sb ? 1 : a.metadata.name.localeCompare(b.metadata.name);
-    return sa === sb ? a.metadata.name.localeCompare(b.metadata.name) : sa.localeCompare(sb);
+    if (sa && !sb) return -1;
+    if (!sa && sb) return 1;
+    if (sa === sb || !sa || !sb) return compareText(a.metadata.name, b.metadata.name);
+    return compareText(sa, sb);
   });
 }
 

@@ -69,14 +69,25 @@ const MACROS: Record<string, string> = {
   '@hourly': '0 * * * *',
 };
 
+/** Zone names remembered by isKnownTimeZone before its cache is emptied. */
+const MAX_KNOWN_ZONES = 1_000;
+
+/** Results of isKnownTimeZone by name: the runtime's zone data does not change while it runs. */
+const knownZones = new Map<string, boolean>();
+
 /** Whether `zone` is an IANA time zone name this runtime knows. */
 export function isKnownTimeZone(zone: string): boolean {
+  let known = knownZones.get(zone);
+  if (known !== undefined) return known;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    known = true;
   } catch {
-    return false;
+    known = false;
   }
+  if (knownZones.size >= MAX_KNOWN_ZONES) knownZones.clear();
+  knownZones.set(zone, known);
+  return known;
 }
 
 /**

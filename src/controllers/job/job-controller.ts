@@ -176,8 +176,26 @@ function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, s
   if (ctx.settings.version >= 129) status.terminating = pods.filter((p) => p.metadata.deletionTimestamp && !isPodFinished(p)).length;
 }
 
+/**
+ * Key of the job whose sync is running. The writes that sync makes to its
+ * own job and pods do not queue the job again, because a second sync at the
+ * same instant would read what the first one wrote and change nothing. Each
+ * step acts on a difference that the first sync removed, and each event
+ * marks such a change.
+ */
+let syncingKey: string | undefined;
+
 /** Reconciles one job, as a list of decisions. */
 export function syncJob(ctx: ControllerContext, key: string): void {
+  syncingKey = key;
+  try {
+    syncJobOnce(ctx, key);
+  } finally {
+    syncingKey = undefined;
+  }
+}
+
+function syncJobOnce(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const job = ctx.store.get('jobs', ns, name);
   if (!job || job.metadata.deletionTimestamp) return;
@@ -234,7 +252,8 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   }
 
   updateCounts(ctx, job, record, succeededIndexes, pods, podWrites);
-  if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job);
+  // The job is this sync's private copy, and nothing reads it after the write.
+  if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job, { owned: true });
 }
 
 const podOwnerKeys = ownerKeyMapper('Job');
@@ -244,14 +263,22 @@ const podOwnerKeys = ownerKeyMapper('Job');
  * sync reads (see fingerprintJobPod). After any other pod write the sync
  * would find nothing to do, because the job's last sync saw the same inputs
  * and each time-driven step (back-off, active deadline) has its own wake-up.
+ * Writes of the job's own running sync wake nothing (see syncingKey).
  */
 export const jobPodMapper: WatchMapper = (obj, old) => {
   if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
-  return podOwnerKeys(obj, old);
+  const keys = podOwnerKeys(obj, old) as string[];
+  return syncingKey === undefined ? keys : keys.filter((k) => k !== syncingKey);
+};
+
+/** Wakes a job when it is written, except by its own running sync (see syncingKey). */
+const jobMapper: WatchMapper = (obj, old) => {
+  const key = selfMapper(obj, old);
+  return key === syncingKey ? undefined : key;
 };
 
 export const jobController: Controller = {
   name: 'job',
-  watches: { jobs: selfMapper, pods: jobPodMapper },
+  watches: { jobs: jobMapper, pods: jobPodMapper },
   reconcile: syncJob,
 };

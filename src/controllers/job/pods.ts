@@ -119,7 +119,7 @@ export function newPodForJob(job: KObject, index: number | undefined, version: n
 
 /** Creates one pod for the job and records SuccessfulCreate. */
 export function createJobPod(ctx: ControllerContext, job: KObject, index: number | undefined): KObject {
-  const pod = ctx.store.create('pods', newPodForJob(job, index, ctx.settings.version));
+  const pod = ctx.store.create('pods', newPodForJob(job, index, ctx.settings.version), { owned: true });
   recordEvent(ctx.store, job, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, JOB_CONTROLLER);
   return pod;
 }

@@ -52,7 +52,7 @@ export function claimPods(store: Store, owner: KObject, adopt: boolean, listed?:
     const released = cloneJson(pod);
     released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
     if (released.metadata.ownerReferences.length === 0) delete released.metadata.ownerReferences;
-    store.update('pods', released);
+    store.update('pods', released, { owned: true });
   }
   if (adopt) claimed.push(...adoptOrphans(store, owner));
   return claimed;
@@ -72,7 +72,7 @@ export function adoptOrphans(store: Store, owner: KObject): KObject[] {
     if (pod.metadata.deletionTimestamp || !matches(selector, pod.metadata.labels)) continue;
     if (controllerRef(pod)) continue;
     pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), newControllerRef(owner)];
-    adopted.push(store.update('pods', pod));
+    adopted.push(store.update('pods', pod, { owned: true }));
   }
   return adopted;
 }

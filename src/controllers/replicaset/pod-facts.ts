@@ -39,7 +39,8 @@ export interface PodFacts {
 
 const memo = new WeakMap<KObject, PodFacts>();
 
-function computeFacts(pod: KObject): PodFacts {
+/** Calculates a pod's facts without keeping them, for objects that may still change (a write hook's). */
+export function calculatePodFacts(pod: KObject): PodFacts {
   const meta = pod.metadata;
   const status = pod.status;
   const phase = status?.phase;
@@ -89,7 +90,7 @@ function computeFacts(pod: KObject): PodFacts {
 export function podFacts(pod: KObject): PodFacts {
   let f = memo.get(pod);
   if (f === undefined) {
-    f = computeFacts(pod);
+    f = calculatePodFacts(pod);
     memo.set(pod, f);
   }
   return f;

@@ -4,8 +4,8 @@
  * template and deleting the cheapest ones first, and reports status.
  *
  * Keys are `ns/name` of the owner, `adopt:ns/name` when the owner should
- * also look for orphans to adopt (it is new, its spec changed, or an orphan
- * appeared), or `pod:ns/name` for a write to a pod without a controller,
+ * also look for orphans to adopt (it is new, its selector changed, or an
+ * orphan appeared), or `pod:ns/name` for a write to a pod without a controller,
  * which wakes every owner whose selector matches it for adoption.
  */
 import type { KObject } from '../../api/types.js';
@@ -19,7 +19,7 @@ import { adoptOrphans, claimPods, ownerSelector } from './claim.js';
 import { choosePodsToDelete } from './rank.js';
 import { controllerRef, podFromTemplate } from './pods.js';
 import { hasTemplateLabels, podFacts } from './pod-facts.js';
-import { activeClaimed, forgetOwnedPods, viewOwnedPods, type OwnedCounts, type OwnedPods } from './owned-pods.js';
+import { activeClaimed, forgetOwnedPods, listViewedPods, viewOwnedPods, type OwnedCounts, type OwnedPods } from './owned-pods.js';
 import { calculateReplicaStatus, toStoredStatus, type ReplicaStatus } from './status.js';
 
 const log = debug('controller:replicaset');
@@ -51,7 +51,8 @@ function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string)
   const [ns, name] = splitKey(key.slice(POD_PREFIX.length));
   const pod = ctx.store.get('pods', ns, name);
   if (!pod || controllerRef(pod)) return;
-  for (const owner of ctx.store.list(flavor.resource, ns)) {
+  // Read only: the store's shared copies.
+  for (const owner of ctx.store.list(flavor.resource, ns, { shared: true })) {
     if (matches(ownerSelector(owner), pod.metadata.labels)) ctx.store.enqueue(flavor.name, ADOPT_PREFIX + keyOf(owner));
   }
 }
@@ -87,9 +88,9 @@ function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods
 }
 
 /**
- * Syncs one owner. Its status counts come from viewOwnedPods, which looks
- * only at the pods that changed since the last sync, so a sync costs little
- * more than listing the pods. Owners that need each pod looked at go through
+ * Syncs one owner. Its status counts come from viewOwnedPods, which keeps
+ * them current as pods are written, so a sync lists the pods only when it
+ * deletes some. Owners that need each pod looked at go through
  * syncOwnerByPods, which does the same steps pod by pod.
  */
 function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: boolean): void {
@@ -97,13 +98,13 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
   const memoKey = `${flavor.name}:${key}`;
   const owner = ctx.store.get(flavor.resource, ns, name);
   if (!owner) {
-    forgetOwnedPods(memoKey);
+    forgetOwnedPods(memoKey, ctx.store);
     return;
   }
   const view = viewOwnedPods(ctx.store, memoKey, owner);
   const minReady = owner.spec?.minReadySeconds ?? 0;
   // Releasing pods writes each of them, and minReadySeconds makes availability depend on each pod's ready time, so both walk the pods.
-  if (view.counts.releases > 0 || !(minReady <= 0)) return syncOwnerByPods(ctx, flavor, key, owner, adopt, view.listed);
+  if (view.counts.releases > 0 || !(minReady <= 0)) return syncOwnerByPods(ctx, flavor, key, owner, adopt, listViewedPods(ctx.store, view).listed);
 
   // The same steps as syncOwnerByPods, done on the counts.
   const counts = { ...view.counts };
@@ -115,7 +116,7 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
     if (diff < 0) {
       for (const pod of createPods(ctx, flavor, owner, -diff)) addActive(counts, pod, view);
     } else if (diff > 0) {
-      const active = activeClaimed(view);
+      const active = activeClaimed(listViewedPods(ctx.store, view, adopted));
       for (const pod of adopted) if (podFacts(pod).active) active.push(pod);
       const deleted = deletePods(ctx, flavor, owner, active, diff);
       for (const pod of active) if (deleted.has(pod.metadata.uid!)) addActive(counts, pod, view, -1);
@@ -161,21 +162,27 @@ function syncOwnerByPods(ctx: ControllerContext, flavor: Flavor, key: string, ow
   if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
 }
 
-/** Writes the owner's status when its stored form differs. */
+/** Writes the owner's status when its stored form differs; `owner` is the sync's private copy, which the store takes over. */
 function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, status: ReplicaStatus): void {
   const stored = toStoredStatus(status, owner.status);
   if (JSON.stringify(stored) !== JSON.stringify(owner.status ?? {})) {
     owner.status = stored;
-    ctx.store.update(flavor.resource, owner);
+    ctx.store.update(flavor.resource, owner, { owned: true });
   }
 }
 
-/** Maps an owner write to its key, asking for adoption when the owner is new or its spec changed. */
+/**
+ * Maps an owner write to its key, asking for adoption when the owner is new
+ * or its selector changed. Every write that leaves a pod an orphan already
+ * offers it to the owners whose selectors match (the `pod:` keys). So an
+ * orphan scan after any other change, such as a new spec.replicas, finds
+ * nothing, and each scan reads every orphan in the namespace.
+ */
 const ownerMapper: WatchMapper = (obj, old) => {
   const key = selfMapper(obj, old) as string | undefined;
   if (!key || !obj) return key;
-  const specChanged = !old || JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
-  return specChanged ? ADOPT_PREFIX + key : key;
+  const selectorChanged = !old || JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector);
+  return selectorChanged ? ADOPT_PREFIX + key : key;
 };
 
 function makeController(flavor: Flavor): Controller {

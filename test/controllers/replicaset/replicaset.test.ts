@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { deleteObject } from '../../../src/engine/delete.js';
+import { replicaSetController } from '../../../src/controllers/replicaset/replicaset.js';
 import { advance, apply, edit, get, newCluster } from '../workload-helpers.js';
 
 function newReplicaSet(replicas: number, minReadySeconds?: number): KObject {
@@ -84,6 +85,24 @@ describe('ReplicaSet controller', () => {
     apply(c, 'replicasets', newReplicaSet(2));
     expect(podNames(c)).toHaveLength(2);
     expect(get(c, 'pods', 'stray').metadata.ownerReferences?.[0]?.name).toBe('frontend');
+  });
+
+  it('adopts an orphan created later', () => {
+    const c = newCluster();
+    apply(c, 'replicasets', newReplicaSet(2));
+    apply(c, 'pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'default', labels: { tier: 'frontend' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.14.2' }] } });
+    expect(get(c, 'pods', 'stray').metadata.ownerReferences?.[0]?.name).toBe('frontend');
+    expect(podNames(c, (p) => !p.metadata.deletionTimestamp)).toHaveLength(2);
+  });
+
+  it('scans for orphans on selector changes only', () => {
+    const mapper = replicaSetController.watches.replicasets;
+    const rs = { ...newReplicaSet(2), metadata: { name: 'frontend', namespace: 'default', uid: 'u1' } };
+    const scaled = { ...rs, spec: { ...rs.spec, replicas: 3 } };
+    const reselected = { ...rs, spec: { ...rs.spec, selector: { matchLabels: { tier: 'backend' } } } };
+    expect(mapper(rs, undefined)).toBe('adopt:default/frontend');
+    expect(mapper(scaled, rs)).toBe('default/frontend');
+    expect(mapper(reselected, rs)).toBe('adopt:default/frontend');
   });
 
   it('deletes surplus pods when scaled down and records it', () => {

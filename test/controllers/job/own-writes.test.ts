@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { ControllerContext } from '../../../src/engine/controller.js';
+import type { Cluster } from '../../../src/engine/cluster.js';
+import { syncJob } from '../../../src/controllers/job/job-controller.js';
+import { newCluster, newJob } from '../helpers.js';
+
+/** Builds a context for calling the job sync directly, inside a transaction of `c`. */
+function contextOf(c: Cluster): ControllerContext {
+  return { store: c.store, settings: c.settings, now: () => c.clockNow(), wakeAt: () => {}, random: () => 0 };
+}
+
+describe('job controller queue keys', () => {
+  it('ignores writes of its own sync', () => {
+    const c = newCluster();
+    c.store.tx(() => {
+      c.store.create('jobs', newJob('pi'));
+      c.store.takeQueued(100);
+      syncJob(contextOf(c), 'default/pi');
+      expect(c.store.list('pods', 'default')).toHaveLength(1);
+      expect(c.store.get('jobs', 'default', 'pi')!.status.active).toBe(1);
+      expect(c.store.isQueued('job', 'default/pi')).toBe(false);
+    });
+  });
+
+  it('queues a job edited by others', () => {
+    const c = newCluster();
+    c.store.tx(() => {
+      c.store.create('jobs', newJob('pi'));
+      c.store.takeQueued(100);
+      syncJob(contextOf(c), 'default/pi');
+      const job = c.store.get('jobs', 'default', 'pi')!;
+      job.metadata.labels = { team: 'a' };
+      c.store.update('jobs', job);
+      expect(c.store.isQueued('job', 'default/pi')).toBe(true);
+    });
+  });
+});
