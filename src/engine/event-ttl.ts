@@ -50,8 +50,7 @@ export function eventExpiry(lastWriteMs: number): number {
  */
 export function scheduleEventExpiry(store: Store, lastWriteMs: number): void {
   if (sweepConfirmedTx.get(store) === store.txSerial) return;
-  const pending = store.prepared('SELECT 1 FROM timers WHERE controller = ? LIMIT 1').get(EVENT_TTL_CONTROLLER);
-  if (!pending) store.addTimer(eventExpiry(lastWriteMs), EVENT_TTL_CONTROLLER, SWEEP_KEY);
+  if (!store.hasTimer(EVENT_TTL_CONTROLLER)) store.addTimer(eventExpiry(lastWriteMs), EVENT_TTL_CONTROLLER, SWEEP_KEY);
   sweepConfirmedTx.set(store, store.txSerial);
 }
 

@@ -24,8 +24,7 @@ export function ownerSelector(owner: KObject): Selector | null {
 
 /** Pods in a namespace without any owner, read without parsing the owned ones. */
 export function listOrphanPods(store: Store, namespace: string): KObject[] {
-  const rows = store.prepared("SELECT data FROM objects WHERE resource = 'pods' AND namespace = ? AND owner IS NULL").all(namespace) as { data: string }[];
-  return rows.map((r) => JSON.parse(r.data) as KObject);
+  return store.listOrphans('pods', namespace);
 }
 
 /**
