@@ -61,8 +61,17 @@ function fieldPath(name: string): string {
   return `spec.containers{${name}}`;
 }
 
+/** Pull durations as the Pulled event prints them (`4s`, `1.5s`), by milliseconds, because every pull reports the same setting. */
+const durations = new Map<number, string>();
+
 function sec(ms: number): string {
-  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+  let text = durations.get(ms);
+  if (text === undefined) {
+    text = `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+    if (durations.size >= 1000) durations.clear();
+    durations.set(ms, text);
+  }
+  return text;
 }
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
