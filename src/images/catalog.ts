@@ -117,6 +117,17 @@ function tagExists(kind: ImageKind, tag: string, digest?: string): boolean {
  * Docker Hub has no such tag (`1.91`). Suffixes such as `-alpine` are ignored.
  */
 export function resolveNginxVersion(tag: string): string | undefined {
+  if (nginxVersions.has(tag)) return nginxVersions.get(tag);
+  const version = findNginxVersion(tag);
+  if (nginxVersions.size >= MAX_RESOLVED) nginxVersions.clear();
+  nginxVersions.set(tag, version);
+  return version;
+}
+
+/** Results of resolveNginxVersion by tag, because every nginx container start looks up its version. */
+const nginxVersions = new Map<string, string | undefined>();
+
+function findNginxVersion(tag: string): string | undefined {
   const floating = NGINX_FLOATING_TAGS[tag.replace(/-(alpine|perl|slim|otel|bookworm)$/, '')];
   if (floating) return floating;
   const m = /^(\d+\.\d+)(?:\.(\d+))?(?:-(?:alpine|alpine-slim|alpine-perl|perl|otel|bookworm|bullseye))?$/.exec(tag);
@@ -146,9 +157,29 @@ function detectKind(path: string): ImageKind {
  * `wangyanglinux/myapp:v2`, `nginx`, `nginx:1.91`, `busybox@sha256:…`) and
  * looks it up in the catalog. Untagged references mean `latest`. Unknown
  * images are `generic` and exist. A malformed reference does not throw: the
- * result has `invalidReason` set and `exists` false.
+ * result has `invalidReason` set and `exists` false. The result is frozen
+ * and shared between callers.
  */
 export function resolveImage(image: string): ImageInfo {
+  let info = resolved.get(image);
+  if (info === undefined) {
+    info = Object.freeze(parseImage(image));
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    resolved.set(image, info);
+  }
+  return info;
+}
+
+/**
+ * Results of resolveImage, which every pod sync calls for its images. The
+ * result depends on the reference alone, so one frozen object serves every caller.
+ */
+const resolved = new Map<string, ImageInfo>();
+
+/** Size limit of the memo. A process resolves few distinct references, so this only bounds memory. */
+const MAX_RESOLVED = 10_000;
+
+function parseImage(image: string): ImageInfo {
   let rest = image;
   let digest: string | undefined;
   const at = rest.indexOf('@');

@@ -34,6 +34,18 @@ function formatLogTime(epochMs: number): string {
  * prints before starting nginx. The entrypoint exists since 1.19.
  */
 export function formatEntrypointLines(version: string): string[] {
+  let lines = entrypointLines.get(version);
+  if (!lines) {
+    lines = buildEntrypointLines(version);
+    entrypointLines.set(version, lines);
+  }
+  return [...lines];
+}
+
+/** Entrypoint lines by nginx version, since every nginx container start prints them. */
+const entrypointLines = new Map<string, string[]>();
+
+function buildEntrypointLines(version: string): string[] {
   if (compareVersions(version, '1.19') < 0) return [];
   const modern = compareVersions(version, '1.21') >= 0;
   // NOTE: the release that added 15-local-resolvers.envsh is approximate (1.25.3).
@@ -58,6 +70,17 @@ export function formatEntrypointLines(version: string): string[] {
  * images log notices since 1.21; older ones log nothing at start.
  */
 export function formatStartNotices(version: string, startedAt: number): string[] {
+  const second = Math.floor(startedAt / 1000);
+  if (lastNotices?.version !== version || lastNotices.second !== second) {
+    lastNotices = { version, second, lines: buildStartNotices(version, startedAt) };
+  }
+  return [...lastNotices.lines];
+}
+
+/** The last notices built: containers that start together print the same lines. */
+let lastNotices: { version: string; second: number; lines: string[] } | undefined;
+
+function buildStartNotices(version: string, startedAt: number): string[] {
   if (compareVersions(version, '1.21') < 0) return [];
   const prefix = `${formatLogTime(startedAt)} [notice] 1#1:`;
   const compiler = compareVersions(version, '1.25') >= 0

@@ -18,6 +18,7 @@ import { allocatePodIP } from './ipam.js';
 import { buildPodStatus } from './status.js';
 import { killPastDeadline, podDeadline } from './deadline.js';
 import { deferRemoval, parseWake, terminate } from './terminate.js';
+import { NodeView, sharedNode } from './node-read.js';
 
 /** Kubelet back-off for image pulls and crashing containers: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
@@ -60,13 +61,22 @@ function fieldPath(name: string): string {
   return `spec.containers{${name}}`;
 }
 
+/** Pull durations as the Pulled event prints them (`4s`, `1.5s`), by milliseconds, because every pull reports the same setting. */
+const durations = new Map<number, string>();
+
 function sec(ms: number): string {
-  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+  let text = durations.get(ms);
+  if (text === undefined) {
+    text = `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+    if (durations.size >= 1000) durations.clear();
+    durations.set(ms, text);
+  }
+  return text;
 }
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
-function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
+function beginPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit): void {
   const now = ctx.now();
   const invalid = resolveImage(spec.image).invalidReason;
   if (invalid) {
@@ -79,7 +89,7 @@ function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: an
   }
   const always = spec.imagePullPolicy === 'Always';
   const never = spec.imagePullPolicy === 'Never';
-  if (!always && isPresentOnNode(node, spec.image)) {
+  if (!always && isPresentOnNode(node.current, spec.image)) {
     emit('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, spec.name);
     rec.stage = 'start';
     rec.until = now + ctx.settings.startMs + startOffsetMs(pod);
@@ -98,7 +108,7 @@ function beginPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: an
   void pod;
 }
 
-function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): KObject | undefined {
+function finishPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit): void {
   const at = rec.until!;
   const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed, at);
   if (!outcome.ok) {
@@ -108,7 +118,7 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
     rec.stage = 'pullErr';
     rec.pullError = `Failed to pull image "${spec.image}": ${outcome.message}`;
     rec.until = at + syncAfterPullFailureMs(rec.pullFailures);
-    return undefined;
+    return;
   }
   const took = ctx.settings.pullMs;
   const message =
@@ -121,10 +131,10 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: KObject, spec: a
   rec.waitingReason = 'ContainerCreating';
   delete rec.waitingMessage;
   // The node lists each image once, however many pods pulled it.
-  if (isPresentOnNode(node, spec.image)) return undefined;
-  node.status.images ??= [];
-  node.status.images.push({ names: [spec.image], sizeBytes: outcome.sizeBytes });
-  return node;
+  if (isPresentOnNode(node.current, spec.image)) return;
+  const status = node.mutable().status;
+  status.images ??= [];
+  status.images.push({ names: [spec.image], sizeBytes: outcome.sizeBytes });
 }
 
 /**
@@ -222,12 +232,11 @@ function exitContainer(pod: KObject, spec: any, rec: ContainerRecord, emit: Emit
 }
 
 /** Moves one container through every stage that has fallen due. */
-function advance(ctx: ControllerContext, pod: KObject, node: KObject, spec: any, rec: ContainerRecord, emit: Emit): boolean {
-  let nodeChanged = false;
+function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit): void {
   for (let guard = 0; guard < 50 && rec.until !== undefined && rec.until <= ctx.now(); guard++) {
     switch (rec.stage) {
       case 'pull':
-        if (finishPull(ctx, pod, node, spec, rec, emit)) nodeChanged = true;
+        finishPull(ctx, pod, node, spec, rec, emit);
         break;
       case 'pullErr':
         emit('Normal', 'BackOff', `Back-off pulling image "${spec.image}"`, spec.name);
@@ -263,7 +272,6 @@ function advance(ctx: ControllerContext, pod: KObject, node: KObject, spec: any,
         rec.until = undefined;
     }
   }
-  return nodeChanged;
 }
 
 /**
@@ -280,8 +288,9 @@ function reportPodIP(pod: KObject, record: PodRecord): void {
   pod.status.podIPs = [{ ip: record.podIP }];
 }
 
-function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit): PodRecord {
+function initPod(ctx: ControllerContext, pod: KObject, view: NodeView, emit: Emit): PodRecord {
   const record: PodRecord = { containers: {} };
+  const node = view.current;
   pod.status ??= {};
   pod.status.hostIP = (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address;
   pod.status.hostIPs = pod.status.hostIP ? [{ ip: pod.status.hostIP }] : undefined;
@@ -296,7 +305,7 @@ function initPod(ctx: ControllerContext, pod: KObject, node: KObject, emit: Emit
   for (const spec of pod.spec.containers ?? []) {
     const rec: ContainerRecord = { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
     record.containers[spec.name] = rec;
-    beginPull(ctx, pod, node, spec, rec, emit);
+    beginPull(ctx, pod, view, spec, rec, emit);
   }
   return record;
 }
@@ -307,7 +316,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   const pod = ctx.store.get('pods', ns, name);
   if (!pod || !pod.spec?.nodeName) return;
   if (wake.removalOf !== undefined && wake.removalOf !== pod.metadata.uid) return;
-  const node = ctx.store.get('nodes', '', pod.spec.nodeName);
+  const node = sharedNode(ctx.store, pod.spec.nodeName);
   if (!node || !isNodeReady(node)) {
     if (wake.removalOf !== undefined) deferRemoval(ctx, pod);
     return;
@@ -326,13 +335,13 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     return;
   }
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-  if (!record) record = initPod(ctx, pod, node, emit);
+  const view = new NodeView(node);
+  if (!record) record = initPod(ctx, pod, view, emit);
   pod._sim = record;
   reportPodIP(pod, record);
-  let nodeChanged = false;
   for (const spec of pod.spec.containers ?? []) {
     const rec = (record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' });
-    if (advance(ctx, pod, node, spec, rec, emit)) nodeChanged = true;
+    advance(ctx, pod, view, spec, rec, emit);
   }
   reportPodIP(pod, record);
   const deadline = podDeadline(pod);
@@ -341,7 +350,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   pod.status = buildPodStatus(pod, record, ctx.now(), ctx.settings.version);
   // The pod is this reconcile's own copy, read only through `saved` from here on.
   const saved = ctx.store.update('pods', pod, { owned: true });
-  if (nodeChanged) ctx.store.update('nodes', node);
+  if (view.changed) ctx.store.update('nodes', view.current, { owned: true });
   flush(saved);
   let next = Infinity;
   for (const rec of Object.values(record.containers)) {

@@ -6,19 +6,34 @@ import type { KObject } from '../api/types.js';
 import { isoTime } from '../store/store.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 
+/** RFC 3339 texts by whole second: a wave of pods syncs at a few instants, so most conversions repeat. */
+const isoBySecond = new Map<number, string>();
+
+/** Formats like isoTime, through a memo of the few thousand seconds the current settle visits. */
+function isoAt(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  let text = isoBySecond.get(second);
+  if (text === undefined) {
+    if (isoBySecond.size >= 4096) isoBySecond.clear();
+    text = isoTime(ms);
+    isoBySecond.set(second, text);
+  }
+  return text;
+}
+
 function containerState(rec: ContainerRecord, now: number): any {
   switch (rec.stage) {
     case 'run':
-      return { running: { startedAt: isoTime(rec.startedAt!) } };
+      return { running: { startedAt: isoAt(rec.startedAt!) } };
     case 'done':
       if (rec.last) {
         return {
           terminated: {
             containerID: rec.containerId,
             exitCode: rec.last.exitCode,
-            finishedAt: isoTime(rec.last.finishedAt),
+            finishedAt: isoAt(rec.last.finishedAt),
             reason: rec.last.reason,
-            startedAt: isoTime(rec.last.startedAt),
+            startedAt: isoAt(rec.last.startedAt),
           },
         };
       }
@@ -43,27 +58,34 @@ function condition(type: string, status: boolean, at: string, prev: any[]): any 
   return c;
 }
 
+/**
+ * Builds one entry of status.containerStatuses. The entry is built whole,
+ * without containerID when there is none, because deleting a property makes
+ * later copies and comparisons of the object slower.
+ */
+function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
+  const imageID = rec.containerId ? `docker.io/library/${spec.image.split('/').pop()}@sha256:${rec.containerId.slice(13).padEnd(64, '0')}` : '';
+  const lastState =
+    rec.last && rec.stage !== 'done'
+      ? { terminated: { containerID: rec.containerId, exitCode: rec.last.exitCode, finishedAt: isoAt(rec.last.finishedAt), reason: rec.last.reason, startedAt: isoAt(rec.last.startedAt) } }
+      : {};
+  const ready = isReady(rec, now);
+  const started = rec.stage === 'run';
+  const state = containerState(rec, now);
+  const containerID = rec.stage === 'run' || rec.last ? rec.containerId : undefined;
+  if (containerID === undefined) {
+    return { image: spec.image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };
+  }
+  return { containerID, image: spec.image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };
+}
+
+/** Builds the status the kubelet reports for a pod from its container records at `now` (ms), for cluster version `version` (e.g. 132). */
 export function buildPodStatus(pod: KObject, record: PodRecord, now: number, version: number): any {
   const status = { ...(pod.status ?? {}) };
-  const at = isoTime(now);
+  const at = isoAt(now);
   const specs: any[] = pod.spec.containers ?? [];
   const recs = specs.map((s) => record.containers[s.name]);
-  status.containerStatuses = specs.map((spec, i) => {
-    const rec = recs[i];
-    const cs: any = {
-      containerID: rec.stage === 'run' || (rec.stage === 'done' && rec.last) || rec.last ? rec.containerId : undefined,
-      image: spec.image,
-      imageID: rec.containerId ? `docker.io/library/${spec.image.split('/').pop()}@sha256:${rec.containerId.slice(13).padEnd(64, '0')}` : '',
-      lastState: rec.last && rec.stage !== 'done' ? { terminated: { containerID: rec.containerId, exitCode: rec.last.exitCode, finishedAt: isoTime(rec.last.finishedAt), reason: rec.last.reason, startedAt: isoTime(rec.last.startedAt) } } : {},
-      name: spec.name,
-      ready: isReady(rec, now),
-      restartCount: rec.restarts,
-      started: rec.stage === 'run',
-      state: containerState(rec, now),
-    };
-    if (cs.containerID === undefined) delete cs.containerID;
-    return cs;
-  });
+  status.containerStatuses = specs.map((spec, i) => containerStatus(spec, recs[i], now));
   const allDone = recs.every((r) => r.stage === 'done');
   const anyStarted = recs.some((r) => r.startedAt !== undefined);
   if (allDone && recs.every((r) => r.last)) {

@@ -82,6 +82,13 @@ describe('resolveImage', () => {
   it('lists only images that exist', () => {
     for (const image of KNOWN_IMAGES) expect(resolveImage(image).exists, image).toBe(true);
   });
+
+  it('shares one frozen result per reference', () => {
+    const first = resolveImage('nginx:1.27');
+    expect(resolveImage('nginx:1.27')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(resolveImage('nginx:1.28')).not.toBe(first);
+  });
 });
 
 describe('resolveNginxVersion', () => {
@@ -91,5 +98,12 @@ describe('resolveNginxVersion', () => {
 
   it('returns undefined for a patch that was never released', () => {
     expect(resolveNginxVersion('1.25.99')).toBeUndefined();
+  });
+
+  it('answers a repeated tag the same', () => {
+    expect(resolveNginxVersion('1.91')).toBeUndefined();
+    expect(resolveNginxVersion('1.91')).toBeUndefined();
+    expect(resolveNginxVersion('stable-alpine')).toBe('1.28.0');
+    expect(resolveNginxVersion('stable-alpine')).toBe('1.28.0');
   });
 });

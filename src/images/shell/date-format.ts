@@ -37,47 +37,6 @@ const pad = (n: number, width = 2, fill = '0') => String(n).padStart(width, fill
 /** Formats `epochMs` with the strftime conversions busybox supports most often. */
 export function formatDate(epochMs: number, format: string, zone: SimpleZone): string {
   const d = new Date(epochMs + zone.offsetMinutes * 60_000);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth();
-  const day = d.getUTCDate();
-  const hours = d.getUTCHours();
-  const startOfYear = Date.UTC(year, 0, 1);
-  const dayOfYear = Math.floor((d.getTime() - startOfYear) / 86_400_000) + 1;
-  const offsetSign = zone.offsetMinutes < 0 ? '-' : '+';
-  const offsetAbs = Math.abs(zone.offsetMinutes);
-
-  const conversions: Record<string, () => string> = {
-    a: () => DAYS[d.getUTCDay()],
-    A: () => FULL_DAYS[d.getUTCDay()],
-    b: () => MONTHS[month],
-    h: () => MONTHS[month],
-    B: () => FULL_MONTHS[month],
-    d: () => pad(day),
-    e: () => pad(day, 2, ' '),
-    H: () => pad(hours),
-    I: () => pad(hours % 12 === 0 ? 12 : hours % 12),
-    M: () => pad(d.getUTCMinutes()),
-    S: () => pad(d.getUTCSeconds()),
-    N: () => pad((epochMs % 1000) * 1_000_000, 9),
-    p: () => (hours < 12 ? 'AM' : 'PM'),
-    y: () => pad(year % 100),
-    Y: () => String(year),
-    m: () => pad(month + 1),
-    j: () => pad(dayOfYear, 3),
-    u: () => String(d.getUTCDay() === 0 ? 7 : d.getUTCDay()),
-    w: () => String(d.getUTCDay()),
-    Z: () => zone.name,
-    z: () => `${offsetSign}${pad(Math.floor(offsetAbs / 60))}${pad(offsetAbs % 60)}`,
-    s: () => String(Math.floor(epochMs / 1000)),
-    T: () => `${pad(hours)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`,
-    R: () => `${pad(hours)}:${pad(d.getUTCMinutes())}`,
-    D: () => `${pad(month + 1)}/${pad(day)}/${pad(year % 100)}`,
-    F: () => `${year}-${pad(month + 1)}-${pad(day)}`,
-    n: () => '\n',
-    t: () => '\t',
-    '%': () => '%',
-  };
-
   let out = '';
   for (let i = 0; i < format.length; i++) {
     const ch = format[i];
@@ -85,9 +44,79 @@ export function formatDate(epochMs: number, format: string, zone: SimpleZone): s
       out += ch;
       continue;
     }
-    const conversion = conversions[format[i + 1]];
-    out += conversion ? conversion() : `%${format[i + 1]}`;
+    const converted = convert(format[i + 1], d, epochMs, zone);
+    out += converted ?? `%${format[i + 1]}`;
     i++;
   }
   return out;
+}
+
+/** Returns one strftime conversion of the zoned date `d`, or undefined for an unsupported one. */
+function convert(conversion: string, d: Date, epochMs: number, zone: SimpleZone): string | undefined {
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth();
+  const hours = d.getUTCHours();
+  switch (conversion) {
+    case 'a':
+      return DAYS[d.getUTCDay()];
+    case 'A':
+      return FULL_DAYS[d.getUTCDay()];
+    case 'b':
+    case 'h':
+      return MONTHS[month];
+    case 'B':
+      return FULL_MONTHS[month];
+    case 'd':
+      return pad(d.getUTCDate());
+    case 'e':
+      return pad(d.getUTCDate(), 2, ' ');
+    case 'H':
+      return pad(hours);
+    case 'I':
+      return pad(hours % 12 === 0 ? 12 : hours % 12);
+    case 'M':
+      return pad(d.getUTCMinutes());
+    case 'S':
+      return pad(d.getUTCSeconds());
+    case 'N':
+      return pad((epochMs % 1000) * 1_000_000, 9);
+    case 'p':
+      return hours < 12 ? 'AM' : 'PM';
+    case 'y':
+      return pad(year % 100);
+    case 'Y':
+      return String(year);
+    case 'm':
+      return pad(month + 1);
+    case 'j':
+      return pad(Math.floor((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000) + 1, 3);
+    case 'u':
+      return String(d.getUTCDay() === 0 ? 7 : d.getUTCDay());
+    case 'w':
+      return String(d.getUTCDay());
+    case 'Z':
+      return zone.name;
+    case 'z': {
+      const offsetAbs = Math.abs(zone.offsetMinutes);
+      return `${zone.offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(offsetAbs / 60))}${pad(offsetAbs % 60)}`;
+    }
+    case 's':
+      return String(Math.floor(epochMs / 1000));
+    case 'T':
+      return `${pad(hours)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    case 'R':
+      return `${pad(hours)}:${pad(d.getUTCMinutes())}`;
+    case 'D':
+      return `${pad(month + 1)}/${pad(d.getUTCDate())}/${pad(year % 100)}`;
+    case 'F':
+      return `${year}-${pad(month + 1)}-${pad(d.getUTCDate())}`;
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    case '%':
+      return '%';
+    default:
+      return undefined;
+  }
 }

@@ -231,7 +231,31 @@ class Parser {
   }
 }
 
-/** Parses a whole `sh -c` script. Throws ShellSyntaxError on malformed input. */
+/**
+ * Parses a whole `sh -c` script. Throws ShellSyntaxError on malformed input.
+ * The tree is frozen and shared, so the same script, started by every run of
+ * a CronJob, is parsed once per process.
+ */
 export function parseScript(script: string): ShellNode {
-  return new Parser(tokenizeScript(script)).parseScript();
+  let node = parsed.get(script);
+  if (!node) {
+    node = freezeTree(new Parser(tokenizeScript(script)).parseScript());
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(script, node);
+  }
+  return node;
+}
+
+/** Parsed scripts by text. */
+const parsed = new Map<string, ShellNode>();
+
+/** Size limit of the memo. It only bounds memory. */
+const MAX_PARSED = 1000;
+
+function freezeTree<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) freezeTree((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
