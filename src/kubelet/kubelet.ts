@@ -8,7 +8,7 @@ import type { KObject } from '../api/types.js';
 import type { Controller, ControllerContext } from '../engine/controller.js';
 import { splitKey } from '../engine/controller.js';
 import { recordEvent } from '../engine/events.js';
-import { isoTime } from '../store/store.js';
+import { cloneJson, isoTime } from '../store/store.js';
 import { planContainer } from '../images/program.js';
 import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
@@ -313,12 +313,13 @@ function initPod(ctx: ControllerContext, pod: KObject, view: NodeView, emit: Emi
 function reconcilePod(ctx: ControllerContext, key: string): void {
   const wake = parseWake(key);
   const [ns, name] = splitKey(wake.podKey);
-  const pod = ctx.store.get('pods', ns, name);
-  if (!pod || !pod.spec?.nodeName) return;
+  const shared = ctx.store.get('pods', ns, name, { shared: true });
+  if (!shared || !shared.spec?.nodeName) return;
+  let pod = shared;
   if (wake.removalOf !== undefined && wake.removalOf !== pod.metadata.uid) return;
   const node = sharedNode(ctx.store, pod.spec.nodeName);
   if (!node || !isNodeReady(node)) {
-    if (wake.removalOf !== undefined) deferRemoval(ctx, pod);
+    if (wake.removalOf !== undefined) deferRemoval(ctx, cloneJson(pod));
     return;
   }
   const pending: [string, string, string, string | undefined][] = [];
@@ -335,6 +336,11 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     return;
   }
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+  // The sync's own pod. Its spec and the contents of its metadata stay the store's shared objects, which a sync only reads.
+  pod = { ...shared, metadata: { ...shared.metadata } };
+  if (shared.status) pod.status = { ...shared.status };
+  if (shared._sim) pod._sim = cloneJson(shared._sim);
+  record = pod._sim as PodRecord | undefined;
   const view = new NodeView(node);
   if (!record) record = initPod(ctx, pod, view, emit);
   pod._sim = record;

@@ -38,7 +38,7 @@ function removalKey(pod: KObject): string {
 /** Reports whether the removal wake-up is still waiting: as a timer until it falls due, then on the work queue until it runs. */
 function removalPending(ctx: ControllerContext, key: string): boolean {
   if (ctx.store.isQueued(KUBELET, key)) return true;
-  return ctx.store.prepared('SELECT 1 FROM timers WHERE controller = ? AND key = ? LIMIT 1').get(KUBELET, key) !== undefined;
+  return ctx.store.hasTimer(KUBELET, key);
 }
 
 function removePod(ctx: ControllerContext, pod: KObject): void {

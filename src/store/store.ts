@@ -370,9 +370,17 @@ export class Store {
     this.writes.set(resource, (this.writes.get(resource) ?? 0) + 1);
   }
 
-  get(resource: string, namespace: string, name: string): KObject | undefined {
+  /**
+   * Reads one object. With `shared`, inside a transaction, it is the cache's
+   * own object (see ListOptions.shared): the caller must copy it before changing it.
+   */
+  get(resource: string, namespace: string, name: string, opts?: { shared?: boolean }): KObject | undefined {
     const row = this.readRow(resource, namespace, name);
     if (!row) return undefined;
+    if (opts?.shared && this.depth > 0) {
+      const shared = this.cache.shared(resource, namespace, name);
+      if (shared) return shared;
+    }
     // Copying a decoded object is cheaper than parsing, but decoding one only to copy it costs both.
     const cached = this.depth > 0 ? this.cache.decoded(resource, namespace, name) : undefined;
     return cached ? cloneJson(cached) : JSON.parse(row.data);
