@@ -39,6 +39,46 @@ export function generateJobSelector(job: KObject, clusterVersion: number): void 
   spec.template.metadata.labels = { ...labels, ...(spec.template.metadata.labels ?? {}) };
 }
 
+/**
+ * Reports whether two values hold the same data: the same scalars (by ===,
+ * so NaN never matches) and the same own keys in the same order, undefined
+ * values included. Stricter than JSON text equality on purpose: defaulting
+ * and validation cannot tell such values apart.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i];
+    if (key !== keysB[i] || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Reports whether an update leaves everything defaulting and validation read
+ * (the spec and the labels; the name cannot change) as the stored object has
+ * it. The stored object passed admission, and defaulting is idempotent, so
+ * admitting it again changes nothing and finds no error: the API server's
+ * status strategies likewise validate only what a status write may change.
+ */
+function admittedBefore(obj: KObject, old: KObject): boolean {
+  return sameData(obj.spec, old.spec) && sameData(obj.metadata.labels, old.metadata.labels);
+}
+
+/**
+ * Defaults and validates `obj` in place before the store writes it; throws
+ * the API error a real server returns. `old` is the stored object on update.
+ */
 export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old: KObject | undefined, op: 'create' | 'update' | 'delete'): void {
   if (op === 'delete') return;
   const info = findResource(resource);
@@ -54,10 +94,11 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     delete obj.metadata.annotations![LEGACY_VERSION_ANNOTATION];
     if (Object.keys(obj.metadata.annotations!).length === 0) delete obj.metadata.annotations;
   }
+  if (op === 'update' && old && !legacy && admittedBefore(obj, old)) return;
   applyDefaults(resource, obj, legacy);
   const causes: FieldCause[] = validateObject(resource, obj);
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
-  if (op === 'update' && old && SELECTOR_IMMUTABLE.has(resource) && JSON.stringify(old.spec?.selector) !== JSON.stringify(obj.spec?.selector)) {
+  if (op === 'update' && old && SELECTOR_IMMUTABLE.has(resource) && !sameData(old.spec?.selector, obj.spec?.selector) && JSON.stringify(old.spec?.selector) !== JSON.stringify(obj.spec?.selector)) {
     causes.push({ field: 'spec.selector', type: 'Invalid value', value: obj.spec?.selector, hasValue: true, detail: 'field is immutable' });
   }
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
