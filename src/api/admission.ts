@@ -12,7 +12,7 @@ export interface AdmissionContext {
   clusterVersion: number;
   namespaceExists(name: string): boolean;
   /** Checks that need code above the api layer (a CronJob's schedule), wired in by the engine. */
-  validateMore?(resource: string, obj: KObject): FieldCause[];
+  validateMore?(resource: string, obj: KObject): readonly FieldCause[];
 }
 
 /** Annotation that carries a converted manifest's original apiVersion to defaulting. */
@@ -40,12 +40,10 @@ export function generateJobSelector(job: KObject, clusterVersion: number): void 
 }
 
 /**
- * Reports whether two values hold the same data: the same scalars (by ===,
- * so NaN never matches) and the same own keys in the same order, undefined
- * values included. Stricter than JSON text equality on purpose: defaulting
- * and validation cannot tell such values apart.
+ * Reports whether two values contain the same data: equal scalars (by ===, so
+ * NaN never matches) and the same own keys in the same order, undefined values included.
  */
-export function sameData(a: unknown, b: unknown): boolean {
+function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a)) {
@@ -64,19 +62,33 @@ export function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/**
- * Reports whether an update leaves everything defaulting and validation read
- * (the spec and the labels; the name cannot change) as the stored object has
- * it. The stored object passed admission, and defaulting is idempotent, so
- * admitting it again changes nothing and finds no error: the API server's
- * status strategies likewise validate only what a status write may change.
- */
-function admittedBefore(obj: KObject, old: KObject): boolean {
-  return sameData(obj.spec, old.spec) && sameData(obj.metadata.labels, old.metadata.labels);
+/** Reports whether two label maps contain the same keys in the same order with the same values. */
+function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    if (keysA[i] !== keysB[i] || a[keysA[i]] !== b[keysA[i]]) return false;
+  }
+  return true;
 }
 
 /**
- * Defaults and validates `obj` in place before the store writes it; throws
+ * Reports whether an update keeps the stored spec object and labels, the only
+ * inputs of defaulting and validation besides the name, which cannot change.
+ * The stored object passed admission and defaulting is idempotent, so admitting
+ * it again would change nothing, as a real server's status strategies check
+ * only what a status write may change. A copied spec is admitted again because
+ * comparing it field by field costs more than admission.
+ */
+function admittedBefore(obj: KObject, old: KObject): boolean {
+  return obj.spec === old.spec && sameLabels(obj.metadata.labels, old.metadata.labels);
+}
+
+/**
+ * Defaults and validates `obj` in place before the store writes it, and throws
  * the API error a real server returns. `old` is the stored object on update.
  */
 export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old: KObject | undefined, op: 'create' | 'update' | 'delete'): void {

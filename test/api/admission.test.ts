@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { admit, type AdmissionContext } from '../../src/api/admission.js';
+
+const context: AdmissionContext = { clusterVersion: 132, namespaceExists: () => true };
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Builds a pod as the store keeps it: admitted on create, then frozen. */
+function storedPod(): any {
+  const pod: any = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web', namespace: 'default', labels: { app: 'web' } },
+    spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+  };
+  admit(context, 'pods', pod, undefined, 'create');
+  return deepFreeze(pod);
+}
+
+function errorOf(fn: () => void): string {
+  try {
+    fn();
+  } catch (err: any) {
+    return err.message;
+  }
+  return 'no error';
+}
+
+describe('admit on update', () => {
+  it('keeps a shared stored spec', () => {
+    const old = storedPod();
+    const obj: any = { ...old, metadata: { ...old.metadata, labels: { app: 'web' } }, status: { phase: 'Running' } };
+    admit(context, 'pods', obj, old, 'update');
+    expect(obj.spec).toBe(old.spec);
+  });
+
+  it('skips checks of a shared spec', () => {
+    // Like a real server's pods/status: the spec it did not change is not checked again.
+    const old = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } });
+    const obj: any = { ...old, status: { phase: 'Pending' } };
+    expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('no error');
+    expect(errorOf(() => admit(context, 'pods', structuredClone(obj), old, 'update'))).toBe(
+      'The Pod "web" is invalid: spec.containers[0].image: Required value',
+    );
+  });
+
+  it('defaults a copied spec again', () => {
+    const old = storedPod();
+    const obj: any = structuredClone(old);
+    delete obj.spec.containers[0].imagePullPolicy;
+    admit(context, 'pods', obj, old, 'update');
+    expect(obj.spec.containers[0].imagePullPolicy).toBe('IfNotPresent');
+  });
+
+  it('validates labels beside a shared spec', () => {
+    const old = storedPod();
+    const obj: any = { ...old, metadata: { ...old.metadata, labels: { app: '-web' } } };
+    expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe(
+      'The Pod "web" is invalid: ' +
+        "metadata.labels: Invalid value: \"-web\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+    );
+  });
+
+  it('rejects a changed Deployment selector', () => {
+    const spec = { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } };
+    const old: any = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec };
+    const obj: any = structuredClone(old);
+    obj.spec.selector.matchLabels.tier = 'front';
+    obj.spec.template.metadata.labels.tier = 'front';
+    expect(errorOf(() => admit(context, 'deployments', obj, old, 'update'))).toBe(
+      'The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web","tier":"front"}}: field is immutable',
+    );
+  });
+});
