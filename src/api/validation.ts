@@ -53,13 +53,35 @@ export function validateLabelKey(key: string, field: string): FieldCause[] {
   return causes;
 }
 
+/** Label keys and values found valid before: every write of an object checks its labels again. */
+const validLabelKeys = new Set<string>();
+const validLabelValues = new Set<string>();
+
+/** Strings remembered per set before it is emptied. */
+const MAX_REMEMBERED = 10_000;
+
+function remember(set: Set<string>, s: string): void {
+  if (set.size >= MAX_REMEMBERED) set.clear();
+  set.add(s);
+}
+
 export function validateLabels(labels: Record<string, unknown> | undefined, field: string): FieldCause[] {
   const causes: FieldCause[] = [];
-  for (const [k, v] of Object.entries(labels ?? {})) {
-    causes.push(...validateLabelKey(k, field));
+  const map = labels ?? {};
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = map[k];
+    if (!validLabelKeys.has(k)) {
+      const keyCauses = validateLabelKey(k, field);
+      if (keyCauses.length === 0) remember(validLabelKeys, k);
+      else causes.push(...keyCauses);
+    }
     if (typeof v !== 'string') causes.push(invalidValue(`${field}`, v, 'label values must be strings'));
+    else if (validLabelValues.has(v)) continue;
     else if (v.length > 63) causes.push(invalidValue(field, v, 'must be no more than 63 characters'));
     else if (!LABEL_VALUE.test(v)) causes.push(invalidValue(field, v, LABEL_VALUE_MESSAGE));
+    else remember(validLabelValues, v);
   }
   return causes;
 }

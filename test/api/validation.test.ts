@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateObject } from '../../src/api/validation.js';
+import { validateLabels, validateObject } from '../../src/api/validation.js';
 import { formatCause, invalid } from '../../src/api/errors.js';
 import { applyDefaults } from '../../src/api/defaults.js';
 
@@ -80,5 +80,21 @@ describe('applyDefaults', () => {
     const pod: any = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'nginx:1.25' }] } };
     applyDefaults('pods', pod);
     expect(pod.spec.containers.map((c: any) => c.imagePullPolicy)).toEqual(['Always', 'IfNotPresent']);
+  });
+});
+
+describe('validateLabels', () => {
+  it('checks a valid key again as value', () => {
+    expect(validateLabels({ 'example.com/tier': 'front' }, 'metadata.labels')).toEqual([]);
+    expect(validateLabels({ tier: 'example.com/tier' }, 'metadata.labels').map(formatCause)).toEqual([
+      "metadata.labels: Invalid value: \"example.com/tier\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+    ]);
+  });
+
+  it('repeats errors for checked labels', () => {
+    const labels = { app: 'web', '-bad': 'x' };
+    const first = validateLabels(labels, 'metadata.labels').map(formatCause);
+    expect(first).toHaveLength(1);
+    expect(validateLabels(labels, 'spec.template.metadata.labels').map(formatCause)).toEqual(first.map((c) => c.replace('metadata.labels', 'spec.template.metadata.labels')));
   });
 });
