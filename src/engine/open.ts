@@ -3,7 +3,8 @@
  * every controller registered, and a new cluster bootstrapped on first use.
  */
 import { Cluster } from './cluster.js';
-import { admit } from '../api/admission.js';
+import { admit, type AdmissionContext } from '../api/admission.js';
+import type { FieldCause } from '../api/errors.js';
 import { CONTROLLERS } from '../controllers/index.js';
 import { validateCronJobSchedule } from '../controllers/cronjob/validation.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
@@ -28,20 +29,21 @@ export interface CreateOptions {
   startTime?: number;
 }
 
+/** Empty causes for resources without checks above the api layer (frozen, shared by every write). */
+const NO_CAUSES: readonly FieldCause[] = Object.freeze([]);
+
 function wire(cluster: Cluster): Cluster {
   const store = cluster.store;
+  // One context serves every write. It reads the settings at each write because loading them replaces the object.
+  const context: AdmissionContext = {
+    get clusterVersion() {
+      return cluster.settings.version;
+    },
+    namespaceExists: (n) => store.exists('namespaces', '', n),
+    validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobSchedule(o) : NO_CAUSES),
+  };
   store.admission = (resource, obj, old, op) => {
-    admit(
-      {
-        clusterVersion: cluster.settings.version,
-        namespaceExists: (n) => store.exists('namespaces', '', n),
-        validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobSchedule(o) : []),
-      },
-      resource,
-      obj,
-      old,
-      op,
-    );
+    admit(context, resource, obj, old, op);
     if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old);
     if (resource === 'daemonsets' && op !== 'delete') stampTemplateGeneration(obj, old);
     if (resource === 'pods' && op === 'create') {
