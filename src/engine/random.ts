@@ -15,7 +15,19 @@ function mix32(x: number): number {
 
 /** A deterministic 32-bit value for draw number `counter`, lane `lane`, of a seed. */
 export function draw(seed: number, counter: number, lane = 0): number {
-  return mix32(mix32(seed ^ 0x9e3779b9) ^ mix32(counter * 0x27d4eb2d + lane));
+  return mix32(seedMix(seed) ^ mix32(counter * 0x27d4eb2d + lane));
+}
+
+let lastSeed: number | undefined;
+let lastSeedMix = 0;
+
+/** Returns the seed's half of every draw, computed once for the seed a cluster uses. */
+function seedMix(seed: number): number {
+  if (seed !== lastSeed) {
+    lastSeedMix = mix32(seed ^ 0x9e3779b9);
+    lastSeed = seed;
+  }
+  return lastSeedMix;
 }
 
 export function nameSuffix(seed: number, counter: number, length = 5): string {
@@ -24,9 +36,25 @@ export function nameSuffix(seed: number, counter: number, length = 5): string {
   return s;
 }
 
-/** A version-4-shaped UUID from the seeded generator. */
+/** Two lowercase hex digits per byte value. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGIT = '0123456789abcdef';
+
+/**
+ * A version-4-shaped UUID from the seeded generator: the hex digits of four
+ * draws, with the version digit (4) and the variant bits (10xx) set.
+ */
 export function uuid(seed: number, counter: number): string {
-  let hex = '';
-  for (let i = 0; i < 4; i++) hex += draw(seed, counter, 100 + i).toString(16).padStart(8, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const a = draw(seed, counter, 100);
+  const b = draw(seed, counter, 101);
+  const c = draw(seed, counter, 102);
+  const d = draw(seed, counter, 103);
+  return (
+    HEX_BYTE[a >>> 24] + HEX_BYTE[(a >>> 16) & 255] + HEX_BYTE[(a >>> 8) & 255] + HEX_BYTE[a & 255] +
+    '-' + HEX_BYTE[b >>> 24] + HEX_BYTE[(b >>> 16) & 255] +
+    '-4' + HEX_DIGIT[(b >>> 8) & 15] + HEX_BYTE[b & 255] +
+    '-' + HEX_DIGIT[((c >>> 28) & 3) | 8] + HEX_DIGIT[(c >>> 24) & 15] + HEX_BYTE[(c >>> 16) & 255] +
+    '-' + HEX_BYTE[(c >>> 8) & 255] + HEX_BYTE[c & 255] +
+    HEX_BYTE[d >>> 24] + HEX_BYTE[(d >>> 16) & 255] + HEX_BYTE[(d >>> 8) & 255] + HEX_BYTE[d & 255]
+  );
 }
