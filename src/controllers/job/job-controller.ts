@@ -9,6 +9,8 @@ import type { Controller, ControllerContext, WatchMapper } from '../../engine/co
 import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { isoTime } from '../../store/store.js';
+import { jsonEqual } from '../../store/json-equal.js';
+import { copyForWrite } from '../write-copy.js';
 import { calculateNextCreateTime, type FinishedPod } from './backoff.js';
 import {
   JOB_CONTROLLER,
@@ -195,11 +197,15 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   }
 }
 
+/** The fields of its job that a sync changes. */
+const JOB_WRITTEN = ['status', '_sim'];
+
 function syncJobOnce(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
-  const job = ctx.store.get('jobs', ns, name);
-  if (!job || job.metadata.deletionTimestamp) return;
-  const before = JSON.stringify([job.status, job._sim]);
+  const shared = ctx.store.get('jobs', ns, name, { shared: true });
+  if (!shared || shared.metadata.deletionTimestamp) return;
+  // The sync's own job: it changes only the status and the record, and shares the rest with the store.
+  const job = copyForWrite(shared, JOB_WRITTEN);
   const now = ctx.now();
   const record: JobRecord = (job._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
@@ -252,8 +258,8 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
   }
 
   updateCounts(ctx, job, record, succeededIndexes, pods, podWrites);
-  // The job is this sync's private copy, and nothing reads it after the write.
-  if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job, { owned: true });
+  // The job is this sync's own copy, and nothing reads it after the write.
+  if (!jsonEqual(job.status, shared.status) || !jsonEqual(job._sim, shared._sim)) ctx.store.update('jobs', job, { owned: true });
 }
 
 const podOwnerKeys = ownerKeyMapper('Job');

@@ -1,0 +1,46 @@
+/**
+ * Copies of the store's shared objects for a controller's write. A sync that
+ * reads an object shared (Store.get with {shared: true}) and then writes it
+ * copies only what the write can change: the metadata the store fills in,
+ * the status the controller sets, and the spec objects that admission's
+ * defaulting assigns to. The rest stays the shared object, which the
+ * store's no-op check then skips by identity.
+ */
+import type { KObject } from '../api/types.js';
+import { cloneJson } from '../store/store.js';
+
+/**
+ * Keys of the spec objects that defaulting assigns to on every write
+ * (src/api/defaults.ts): a template's `metadata.creationTimestamp ??= null`
+ * assigns null over null, and a frozen object refuses even that.
+ */
+const DEFAULTED_KEYS = new Set(['spec', 'template', 'jobTemplate', 'metadata']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Copies `value` and, inside it, the objects under DEFAULTED_KEYS; arrays and everything else stay shared. */
+function copyDefaultedPath(value: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...value };
+  for (const key in out) {
+    const item = out[key];
+    if (DEFAULTED_KEYS.has(key) && isRecord(item)) out[key] = copyDefaultedPath(item);
+  }
+  return out;
+}
+
+/**
+ * Returns a copy of a shared object that a controller may change and hand to
+ * Store.update with {owned: true}: own metadata (its contents shared), own
+ * spec objects along the template path, and a deep copy of the top-level
+ * fields named in `deep` (such as `status`). Key order is the shared object's.
+ */
+export function copyForWrite(shared: KObject, deep: readonly string[]): KObject {
+  const obj: KObject = { ...shared, metadata: { ...shared.metadata } };
+  if (isRecord(shared.spec)) obj.spec = copyDefaultedPath(shared.spec);
+  for (const key of deep) {
+    if (shared[key] !== undefined) obj[key] = cloneJson(shared[key]);
+  }
+  return obj;
+}
