@@ -11,8 +11,8 @@ import { cloneJson } from '../store/store.js';
 
 /**
  * Keys of the spec objects that defaulting assigns to on every write
- * (src/api/defaults.ts): a template's `metadata.creationTimestamp ??= null`
- * assigns null over null, and a frozen object refuses even that.
+ * (src/api/defaults.ts). A template's `metadata.creationTimestamp ??= null`
+ * assigns null over null, and assigning to a frozen object throws even then.
  */
 const DEFAULTED_KEYS = new Set(['spec', 'template', 'jobTemplate', 'metadata']);
 
@@ -20,7 +20,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Copies `value` and, inside it, the objects under DEFAULTED_KEYS; arrays and everything else stay shared. */
+/** Copies `value` and, inside it, the objects under DEFAULTED_KEYS. Arrays and all other values stay shared. */
 function copyDefaultedPath(value: Record<string, unknown>): Record<string, unknown> {
   const out = { ...value };
   for (const key in out) {
