@@ -14,7 +14,7 @@ import { cloneJson } from '../store/store.js';
  * (src/api/defaults.ts). A template's `metadata.creationTimestamp ??= null`
  * assigns null over null, and assigning to a frozen object throws even then.
  */
-const DEFAULTED_KEYS = new Set(['spec', 'template', 'jobTemplate', 'metadata']);
+const DEFAULTED_KEYS = ['spec', 'template', 'jobTemplate', 'metadata'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -23,9 +23,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Copies `value` and, inside it, the objects under DEFAULTED_KEYS. Arrays and all other values stay shared. */
 function copyDefaultedPath(value: Record<string, unknown>): Record<string, unknown> {
   const out = { ...value };
-  for (const key in out) {
+  for (const key of DEFAULTED_KEYS) {
     const item = out[key];
-    if (DEFAULTED_KEYS.has(key) && isRecord(item)) out[key] = copyDefaultedPath(item);
+    if (isRecord(item)) out[key] = copyDefaultedPath(item);
   }
   return out;
 }

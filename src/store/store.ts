@@ -478,7 +478,9 @@ export class Store {
    */
   listOwnedBy(uid: string, opts?: { shared?: boolean }): { resource: string; obj: KObject }[] {
     // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
-    for (const w of this.pending.values()) {
+    // Only writes of rows with this owner matter to both scans of the pending writes, so without any the scans are skipped.
+    const scan = this.pending.hasOwnedBy(uid);
+    for (const w of scan ? this.pending.values() : []) {
       // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
       if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.pending.flush();
     }
@@ -490,7 +492,7 @@ export class Store {
       if (!w) out.push({ resource: r.resource, obj: this.decodeRow(r, shared ? r : undefined) });
       else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row, shared ? w : undefined) });
     }
-    for (const w of this.pending.values()) {
+    for (const w of scan ? this.pending.values() : []) {
       if (w.row !== null && w.row.owner === uid && (w.base === null || w.recreated)) out.push({ resource: w.resource, obj: this.decodeRow(w.row, shared ? w : undefined) });
     }
     return out;
