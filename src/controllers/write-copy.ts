@@ -31,16 +31,28 @@ function copyDefaultedPath(value: Record<string, unknown>): Record<string, unkno
 }
 
 /**
- * Returns a copy of a shared object that a controller may change and hand to
- * Store.update with {owned: true}: own metadata (its contents shared), own
- * spec objects along the template path, and a deep copy of the top-level
- * fields named in `deep` (such as `status`). Key order is the shared object's.
+ * Returns a top-level copy of a shared object, with deep copies of the
+ * fields named in `deep` that it has (such as `status`): enough for a sync
+ * that changes only those fields. Before the copy goes to Store.update with
+ * {owned: true}, pass it through copyForWrite.
  */
-export function copyForWrite(shared: KObject, deep: readonly string[]): KObject {
-  const obj: KObject = { ...shared, metadata: { ...shared.metadata } };
-  if (isRecord(shared.spec)) obj.spec = copyDefaultedPath(shared.spec);
+export function copyFields(shared: KObject, deep: readonly string[]): KObject {
+  const obj: KObject = { ...shared };
   for (const key of deep) {
     if (shared[key] !== undefined) obj[key] = cloneJson(shared[key]);
   }
+  return obj;
+}
+
+/**
+ * Returns a copy of a shared object that a controller may change and hand to
+ * Store.update with {owned: true}: own metadata (its contents shared), own
+ * spec objects along the template path, and deep copies of the fields named
+ * in `deep` (see copyFields). Key order is the shared object's.
+ */
+export function copyForWrite(shared: KObject, deep: readonly string[]): KObject {
+  const obj = copyFields(shared, deep);
+  obj.metadata = { ...shared.metadata };
+  if (isRecord(shared.spec)) obj.spec = copyDefaultedPath(shared.spec);
   return obj;
 }

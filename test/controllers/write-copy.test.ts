@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../src/api/types.js';
-import { copyForWrite } from '../../src/controllers/write-copy.js';
+import { copyFields, copyForWrite } from '../../src/controllers/write-copy.js';
 
 /** Builds a frozen CronJob as the store's cache hands it out under tests. */
 function sharedCronJob(): KObject {
@@ -63,5 +63,21 @@ describe('copyForWrite', () => {
   it('leaves out a named field the object lacks', () => {
     const shared = freeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' } } as KObject);
     expect(Object.keys(copyForWrite(shared, ['status']))).toEqual(['apiVersion', 'kind', 'metadata']);
+  });
+});
+
+describe('copyFields', () => {
+  it('deep-copies the named fields only', () => {
+    const shared = sharedCronJob();
+    const copy = copyFields(shared, ['status']);
+    copy.status.active[0].name = 'hello-2';
+    expect(shared.status.active[0].name).toBe('hello-1');
+    expect(copy.metadata).toBe(shared.metadata);
+    expect(copy.spec).toBe(shared.spec);
+  });
+
+  it('keeps the key order of the shared object', () => {
+    const shared = sharedCronJob();
+    expect(JSON.stringify(copyFields(shared, ['status', '_sim']))).toBe(JSON.stringify(shared));
   });
 });

@@ -13,7 +13,7 @@ import { ApiError } from '../../api/errors.js';
 import { cronSyntaxError } from '../../api/cron-syntax.js';
 import { isoTime, type Store } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyForWrite } from '../write-copy.js';
+import { copyFields, copyForWrite } from '../write-copy.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
@@ -195,7 +195,7 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     return;
   }
   // The sync's own CronJob: it changes only the status, and shares the rest with the store.
-  const cj = copyForWrite(shared, CRONJOB_WRITTEN);
+  const cj = copyFields(shared, CRONJOB_WRITTEN);
   cj.status ??= {};
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
   // The store's shared copies: the sync reads its jobs and never changes them.
@@ -208,8 +208,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.has(r.name));
   }
 
-  // The CronJob is this sync's own copy, and nothing reads it after the write.
-  if (!jsonEqual(cj.status, shared.status ?? {})) ctx.store.update('cronjobs', cj, { owned: true });
+  // Nothing reads the CronJob after the write, so the store takes it over.
+  if (!jsonEqual(cj.status, shared.status ?? {})) ctx.store.update('cronjobs', copyForWrite(cj, []), { owned: true });
 }
 
 export const cronJobController: Controller = {

@@ -10,7 +10,7 @@ import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js
 import { recordEvent } from '../../engine/events.js';
 import { isoTime } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyForWrite } from '../write-copy.js';
+import { copyFields, copyForWrite } from '../write-copy.js';
 import { calculateNextCreateTime, type FinishedPod } from './backoff.js';
 import {
   JOB_CONTROLLER,
@@ -205,7 +205,7 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
   const shared = ctx.store.get('jobs', ns, name, { shared: true });
   if (!shared || shared.metadata.deletionTimestamp) return;
   // The sync's own job: it changes only the status and the record, and shares the rest with the store.
-  const job = copyForWrite(shared, JOB_WRITTEN);
+  const job = copyFields(shared, JOB_WRITTEN);
   const now = ctx.now();
   const record: JobRecord = (job._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
@@ -258,8 +258,8 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
   }
 
   updateCounts(ctx, job, record, succeededIndexes, pods, podWrites);
-  // The job is this sync's own copy, and nothing reads it after the write.
-  if (!jsonEqual(job.status, shared.status) || !jsonEqual(job._sim, shared._sim)) ctx.store.update('jobs', job, { owned: true });
+  // Nothing reads the job after the write, so the store takes it over.
+  if (!jsonEqual(job.status, shared.status) || !jsonEqual(job._sim, shared._sim)) ctx.store.update('jobs', copyForWrite(job, []), { owned: true });
 }
 
 const podOwnerKeys = ownerKeyMapper('Job');
