@@ -233,6 +233,11 @@ export class ObjectCache {
       this.entries.set(key, null);
     }
     if (this.indexes.size === 0) return;
+    if (old && row && old.owner === row.owner && old.node === row.node) {
+      // The object stays in the same list queries (most updates), so only their stored results change.
+      if (this.results.size > 0) for (const index of indexKeys(resource, namespace, row)) this.results.delete(index);
+      return;
+    }
     const before = old ? indexKeys(resource, namespace, old) : [];
     const after = row ? indexKeys(resource, namespace, row) : [];
     if (this.results.size > 0) this.dropResults(before, after);

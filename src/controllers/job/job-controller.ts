@@ -272,8 +272,10 @@ const podOwnerKeys = ownerKeyMapper('Job');
  * Writes of the job's own running sync wake nothing (see syncingKey).
  */
 export const jobPodMapper: WatchMapper = (obj, old) => {
-  if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
   const keys = podOwnerKeys(obj, old) as string[];
+  // A pod without a Job controller wakes no job, so its fingerprints are not built.
+  if (keys.length === 0) return undefined;
+  if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
   return syncingKey === undefined ? keys : keys.filter((k) => k !== syncingKey);
 };
 
