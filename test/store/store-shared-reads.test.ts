@@ -98,3 +98,36 @@ describe('shared reads by uid and owner', () => {
     });
   });
 });
+
+describe('lookups of absent events', () => {
+  const event = (name: string): KObject =>
+    ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'a' }, reason: 'Started' }) as KObject;
+
+  it('finds an event created after a lookup found none', () => {
+    const store = fixture.open();
+    store.tx(() => store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } as KObject));
+    store.tx(() => {
+      expect(store.get('events', 'default', 'e1')).toBeUndefined();
+      expect(store.exists('events', 'default', 'e1')).toBe(false);
+      store.create('events', event('e1'));
+      expect(store.exists('events', 'default', 'e1')).toBe(true);
+    });
+    store.tx(() => {
+      expect(store.get('events', 'default', 'e1')?.reason).toBe('Started');
+      store.remove('events', 'default', 'e1');
+      expect(store.exists('events', 'default', 'e1')).toBe(false);
+      store.create('events', event('e1'));
+      expect(store.exists('events', 'default', 'e1')).toBe(true);
+    });
+  });
+
+  it('forgets an absent event when another store creates it', () => {
+    const store = fixture.open();
+    store.tx(() => store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } as KObject));
+    store.tx(() => expect(store.exists('events', 'default', 'e1')).toBe(false));
+    const other = fixture.open();
+    other.tx(() => other.create('events', event('e1')));
+    store.tx(() => expect(store.exists('events', 'default', 'e1')).toBe(true));
+  });
+});
+
