@@ -545,9 +545,12 @@ export class Store {
     if (row instanceof EncodedRow) return row.obj;
     const { resource, namespace, name } = shareAs;
     if (this.depth === 0 || !this.cache.caches(resource)) return JSON.parse(row.data);
-    const cached = this.cache.row(resource, namespace, name);
     // While the cache is valid it holds the row SQLite has (or the pending one), so only an uncached row is remembered.
-    if (!cached) this.cache.remember(resource, namespace, name, row as CachedRow);
+    if (!this.cache.row(resource, namespace, name)) {
+      // Callers that share pass a whole row (indexed columns included).
+      const { owner, node } = row as CachedRow;
+      this.cache.remember(resource, namespace, name, { data: row.data, owner, node });
+    }
     return this.cache.shared(resource, namespace, name) ?? JSON.parse(row.data);
   }
 
