@@ -19,9 +19,9 @@ export interface DeleteOptions {
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 
 /**
- * Deletes one object. Returns the object as the store holds it afterwards
- * (marked for deletion), or as it was before it was removed: the store's
- * own object, which callers must not change.
+ * Deletes one object. Returns the object as stored afterwards (marked for
+ * deletion), or as it was before it was removed. It is the store's own
+ * object, which callers must not change.
  */
 export function deleteObject(store: Store, resource: string, namespace: string, name: string, opts: DeleteOptions = {}): KObject {
   return store.tx(() => {
@@ -56,7 +56,7 @@ function markDeleted(store: Store, obj: KObject): KObject {
   return marked;
 }
 
-/** Removes a pod at once, or starts its graceful termination; returns it as the store holds it. */
+/** Removes a pod at once, or starts its graceful termination. Returns the pod as stored before the removal or after the marking write. */
 function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | undefined): KObject {
   const ns = pod.metadata.namespace ?? 'default';
   const grace = gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;

@@ -545,7 +545,7 @@ export class Store {
     if (row instanceof EncodedRow) return row.obj;
     const { resource, namespace, name } = shareAs;
     if (this.depth === 0 || !this.cache.caches(resource)) return JSON.parse(row.data);
-    // While the cache is valid it holds the row SQLite has (or the pending one), so only an uncached row is remembered.
+    // While the cache is valid it contains the row SQLite has (or the pending one), so only an uncached row is remembered.
     if (!this.cache.row(resource, namespace, name)) {
       // Callers that share pass a whole row (indexed columns included).
       const { owner, node } = row as CachedRow;

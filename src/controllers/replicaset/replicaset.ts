@@ -165,7 +165,7 @@ function syncOwnerByPods(ctx: ControllerContext, flavor: Flavor, key: string, ow
   if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
 }
 
-/** Writes the owner's status when its stored form differs; `owner` is the store's shared object, which the write copies. */
+/** Writes the owner's status when its stored form differs. `owner` is the store's shared object, which the write copies. */
 function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, status: ReplicaStatus): void {
   const stored = toStoredStatus(status, owner.status);
   if (jsonEqual(stored, owner.status ?? {})) return;
