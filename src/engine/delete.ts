@@ -18,57 +18,58 @@ export interface DeleteOptions {
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 
-/** Deletes one object; returns the object as it was before deletion. */
+/**
+ * Deletes one object. Returns the object as stored afterwards (marked for
+ * deletion), or as it was before it was removed. It is the store's own
+ * object, which callers must not change.
+ */
 export function deleteObject(store: Store, resource: string, namespace: string, name: string, opts: DeleteOptions = {}): KObject {
   return store.tx(() => {
-    const obj = store.get(resource, namespace, name);
+    // Read shared: most deletions remove the object, and a marking write copies the parts it changes.
+    const obj = store.get(resource, namespace, name, { shared: true });
     if (!obj) {
       const r = findResource(resource);
       throw notFound(r ? resourceString(r) : resource, name);
     }
     const propagation = opts.propagation ?? 'Background';
     if (propagation === 'Orphan') orphanDependents(store, obj);
-    if (resource === 'pods') {
-      deletePod(store, obj, opts.gracePeriodSeconds);
-      return obj;
-    }
+    if (resource === 'pods') return deletePod(store, obj, opts.gracePeriodSeconds);
     if (propagation === 'Foreground') {
-      if (!obj.metadata.deletionTimestamp) {
-        obj.metadata.deletionTimestamp = isoTime(store.now());
-        obj.metadata.deletionGracePeriodSeconds = 0;
-        obj.metadata.finalizers = [...new Set([...(obj.metadata.finalizers ?? []), FOREGROUND_FINALIZER])];
-        store.update(resource, obj);
-      }
-      return obj;
+      if (obj.metadata.deletionTimestamp) return obj;
+      const marked = markDeleted(store, obj);
+      marked.metadata.finalizers = [...new Set([...(obj.metadata.finalizers ?? []), FOREGROUND_FINALIZER])];
+      return store.update(resource, marked, { owned: true });
     }
     if ((obj.metadata.finalizers ?? []).length > 0) {
-      if (!obj.metadata.deletionTimestamp) {
-        obj.metadata.deletionTimestamp = isoTime(store.now());
-        obj.metadata.deletionGracePeriodSeconds = 0;
-        store.update(resource, obj);
-      }
-      return obj;
+      if (obj.metadata.deletionTimestamp) return obj;
+      return store.update(resource, markDeleted(store, obj), { owned: true });
     }
-    store.remove(resource, namespace, name);
-    return obj;
+    return store.remove(resource, namespace, name) ?? obj;
   });
 }
 
-function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | undefined): void {
+/** Returns a copy of `obj` for a write that marks it deleted now: new metadata, every other part shared with `obj`. */
+function markDeleted(store: Store, obj: KObject): KObject {
+  const marked = { ...obj, metadata: { ...obj.metadata } };
+  marked.metadata.deletionTimestamp = isoTime(store.now());
+  marked.metadata.deletionGracePeriodSeconds = 0;
+  return marked;
+}
+
+/** Removes a pod at once, or starts its graceful termination. Returns the pod as stored before the removal or after the marking write. */
+function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | undefined): KObject {
   const ns = pod.metadata.namespace ?? 'default';
   const grace = gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
   const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-  if (grace === 0 || !pod.spec?.nodeName || finished) {
-    store.remove('pods', ns, pod.metadata.name);
-    return;
-  }
+  if (grace === 0 || !pod.spec?.nodeName || finished) return store.remove('pods', ns, pod.metadata.name) ?? pod;
   if (pod.metadata.deletionTimestamp) {
     const current = pod.metadata.deletionGracePeriodSeconds ?? grace;
-    if (grace >= current) return;
+    if (grace >= current) return pod;
   }
-  pod.metadata.deletionTimestamp = isoTime(store.now() + grace * 1000);
-  pod.metadata.deletionGracePeriodSeconds = grace;
-  store.update('pods', pod);
+  const marked = { ...pod, metadata: { ...pod.metadata } };
+  marked.metadata.deletionTimestamp = isoTime(store.now() + grace * 1000);
+  marked.metadata.deletionGracePeriodSeconds = grace;
+  return store.update('pods', marked, { owned: true });
 }
 
 /** Removes the deleted object's ownerReferences from everything it owns. */
@@ -84,7 +85,10 @@ function orphanDependents(store: Store, owner: KObject): void {
   }
 }
 
-/** Lists every object whose controller owner has this uid, with its resource. */
+/**
+ * Lists every object whose controller owner has this uid, with its resource.
+ * The objects are the store's own (inside a transaction): callers must not change them.
+ */
 export function listDependents(store: Store, uid: string): { resource: string; obj: KObject }[] {
-  return store.listOwnedBy(uid);
+  return store.listOwnedBy(uid, { shared: true });
 }

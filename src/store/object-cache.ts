@@ -52,6 +52,9 @@ export class EncodedRow implements Entry {
 /** Above this many cached objects the cache starts again empty, to bound memory. */
 const MAX_ENTRIES = 40_000;
 
+/** Above this many known-absent uncached objects that record starts again empty. */
+const MAX_ABSENT_UNCACHED = 10_000;
+
 /**
  * Resources written far more often than read back (events: one or more per
  * pod transition): caching them would only use memory.
@@ -120,6 +123,12 @@ export function queryKey(resource: string, namespace: string | undefined, opts: 
 export class ObjectCache {
   /** Object key to its entry; null records an object known to be absent. */
   private entries = new Map<string, Entry | null>();
+  /**
+   * Keys of uncached resources' objects known to be absent. An event is
+   * looked up before it is created, and the create checks again, so the
+   * second lookup needs no query.
+   */
+  private absentUncached = new Set<string>();
   /** Loaded list queries: index key to the sorted object keys that match it. */
   private indexes = new Map<string, string[]>();
   /**
@@ -131,6 +140,7 @@ export class ObjectCache {
 
   clear(): void {
     this.entries.clear();
+    this.absentUncached.clear();
     this.indexes.clear();
     this.results.clear();
   }
@@ -142,7 +152,9 @@ export class ObjectCache {
 
   /** Returns the cached row of an object: the row, null when known absent, undefined when not cached. */
   row(resource: string, namespace: string, name: string): CachedRow | null | undefined {
-    return this.entries.get(entryKey(resource, namespace, name));
+    const key = entryKey(resource, namespace, name);
+    if (this.absentUncached.size > 0 && this.absentUncached.has(key)) return null;
+    return this.entries.get(key);
   }
 
   /** Returns the cache's own decoded object for a cached row (decoded once per version, frozen under tests). */
@@ -162,7 +174,12 @@ export class ObjectCache {
 
   /** Records what SQLite returned for one object (a row, or undefined when absent). */
   remember(resource: string, namespace: string, name: string, row: CachedRow | undefined): void {
-    if (UNCACHED.has(resource)) return;
+    if (UNCACHED.has(resource)) {
+      if (row) return;
+      if (this.absentUncached.size >= MAX_ABSENT_UNCACHED) this.absentUncached.clear();
+      this.absentUncached.add(entryKey(resource, namespace, name));
+      return;
+    }
     if (this.entries.size >= MAX_ENTRIES) this.clear();
     this.entries.set(entryKey(resource, namespace, name), row ? { ...row, namespace } : null);
   }
@@ -220,7 +237,10 @@ export class ObjectCache {
    * give. Loaded list queries gain and lose the object accordingly.
    */
   wrote(resource: string, namespace: string, name: string, row: CachedRow | undefined, old: CachedRow | undefined, obj?: KObject): void {
-    if (UNCACHED.has(resource)) return;
+    if (UNCACHED.has(resource)) {
+      if (this.absentUncached.size > 0) this.absentUncached.delete(entryKey(resource, namespace, name));
+      return;
+    }
     const key = entryKey(resource, namespace, name);
     if (row instanceof EncodedRow) {
       if (this.entries.size >= MAX_ENTRIES) this.clear();
@@ -233,6 +253,11 @@ export class ObjectCache {
       this.entries.set(key, null);
     }
     if (this.indexes.size === 0) return;
+    if (old && row && old.owner === row.owner && old.node === row.node) {
+      // The object stays in the same list queries (most updates), so only their stored results change.
+      if (this.results.size > 0) for (const index of indexKeys(resource, namespace, row)) this.results.delete(index);
+      return;
+    }
     const before = old ? indexKeys(resource, namespace, old) : [];
     const after = row ? indexKeys(resource, namespace, row) : [];
     if (this.results.size > 0) this.dropResults(before, after);

@@ -66,6 +66,8 @@ export class PendingWrites {
   private writes = new Map<string, PendingWrite>();
   /** The write last staged for each uid, so a lookup by uid needs no flush. */
   private byUid = new Map<string, PendingWrite>();
+  /** How many pending writes store a row with each owner uid, so an owner query skips the scan when there are none. */
+  private owners = new Map<string, number>();
   /** Previous writes per key while a savepoint is open, so rolling it back restores them. */
   private undoLog: [key: string, previous: PendingWrite | undefined][] = [];
   private seq = 0;
@@ -98,6 +100,20 @@ export class PendingWrites {
     return this.byUid.get(uid);
   }
 
+  /** Reports whether a pending write stores a row whose owner is `uid`. */
+  hasOwnedBy(uid: string): boolean {
+    return this.owners.has(uid);
+  }
+
+  /** Counts a write's row owner in (delta 1) or out (delta -1). */
+  private countOwner(w: PendingWrite, delta: number): void {
+    const owner = w.row?.owner;
+    if (owner === null || owner === undefined) return;
+    const n = (this.owners.get(owner) ?? 0) + delta;
+    if (n > 0) this.owners.set(owner, n);
+    else this.owners.delete(owner);
+  }
+
   /** Returns the pending writes in flush order. */
   values(): IterableIterator<PendingWrite> {
     return this.writes.values();
@@ -125,6 +141,8 @@ export class PendingWrites {
     };
     // A created object goes to the end of the flush order, as its INSERT would have.
     if (previous && create) this.writes.delete(key);
+    if (previous) this.countOwner(previous, -1);
+    this.countOwner(write, 1);
     this.writes.set(key, write);
     this.byUid.set(uid, write);
   }
@@ -151,12 +169,14 @@ export class PendingWrites {
       if (w.row instanceof EncodedRow) w.row.release();
       if (resource !== undefined) {
         this.writes.delete(key);
+        this.countOwner(w, -1);
         if (this.byUid.get(w.uid) === w) this.byUid.delete(w.uid);
       }
     }
     if (resource === undefined) {
       this.writes.clear();
       this.byUid.clear();
+      this.owners.clear();
     }
   }
 
@@ -183,9 +203,11 @@ export class PendingWrites {
     const writes = [...this.writes.values()].sort((a, b) => a.seq - b.seq);
     this.writes.clear();
     this.byUid.clear();
+    this.owners.clear();
     for (const w of writes) {
       this.writes.set(entryKey(w.resource, w.namespace, w.name), w);
       this.byUid.set(w.uid, w);
+      this.countOwner(w, 1);
     }
   }
 
@@ -198,6 +220,7 @@ export class PendingWrites {
   clear(): void {
     this.writes.clear();
     this.byUid.clear();
+    this.owners.clear();
     this.undoLog.length = 0;
   }
 

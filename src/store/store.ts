@@ -402,18 +402,27 @@ export class Store {
     return row;
   }
 
-  getByUid(uid: string): { resource: string; obj: KObject } | undefined {
+  /**
+   * Finds an object by uid. With `shared`, inside a transaction, it is the
+   * cache's own object (see ListOptions.shared): the caller must copy it
+   * before changing it.
+   */
+  getByUid(uid: string, opts?: { shared?: boolean }): { resource: string; obj: KObject } | undefined {
     const staged = this.pending.lastOfUid(uid);
     if (staged) {
       // The uid's last staged write: its object, unless it was deleted or its name now belongs to another object.
       const current = this.pending.get(staged.resource, staged.namespace, staged.name);
-      if (current?.uid === uid && current.row) return staged.resource === 'events' ? undefined : { resource: current.resource, obj: this.decodeRow(current.row) };
+      if (current?.uid === uid && current.row) {
+        return staged.resource === 'events' ? undefined : { resource: current.resource, obj: this.decodeRow(current.row, opts?.shared ? current : undefined) };
+      }
       return undefined;
     }
     // Every SQLite row that a pending write replaces has its uid among the pending writes, so the rest need no flush.
     // The condition matches the partial index objects_uid (store/db.ts): events are never looked up by uid.
-    const row = this.stmt("SELECT resource, data FROM objects WHERE uid = ? AND resource != 'events'", false).get(uid) as { resource: string; data: string } | undefined;
-    return row ? { resource: row.resource, obj: JSON.parse(row.data) } : undefined;
+    const row = this.stmt("SELECT resource, namespace, name, data, owner, node FROM objects WHERE uid = ? AND resource != 'events'", false).get(uid) as
+      | (ListedRow & { resource: string })
+      | undefined;
+    return row ? { resource: row.resource, obj: this.decodeRow(row, opts?.shared ? row : undefined) } : undefined;
   }
 
   /**
@@ -464,22 +473,27 @@ export class Store {
    * Lists every object whose controller (or first) owner has this uid, with
    * its resource, in the order SQLite returns them after a flush (rowid
    * order). Pending writes are read where they are, so this costs no flush.
+   * With `shared`, inside a transaction, the objects are the cache's own
+   * (see ListOptions.shared).
    */
-  listOwnedBy(uid: string): { resource: string; obj: KObject }[] {
+  listOwnedBy(uid: string, opts?: { shared?: boolean }): { resource: string; obj: KObject }[] {
     // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
-    for (const w of this.pending.values()) {
+    // Only writes of rows with this owner matter to both scans of the pending writes, so without any the scans are skipped.
+    const scan = this.pending.hasOwnedBy(uid);
+    for (const w of scan ? this.pending.values() : []) {
       // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
       if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.pending.flush();
     }
-    const rows = this.stmt('SELECT resource, namespace, name, data FROM objects WHERE owner = ?', false).all(uid) as { resource: string; namespace: string; name: string; data: string }[];
+    const shared = opts?.shared === true;
+    const rows = this.stmt('SELECT resource, namespace, name, data, owner, node FROM objects WHERE owner = ?', false).all(uid) as (ListedRow & { resource: string })[];
     const out: { resource: string; obj: KObject }[] = [];
     for (const r of rows) {
       const w = this.pending.get(r.resource, r.namespace, r.name);
-      if (!w) out.push({ resource: r.resource, obj: JSON.parse(r.data) });
-      else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
+      if (!w) out.push({ resource: r.resource, obj: this.decodeRow(r, shared ? r : undefined) });
+      else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row, shared ? w : undefined) });
     }
-    for (const w of this.pending.values()) {
-      if (w.row !== null && w.row.owner === uid && (w.base === null || w.recreated)) out.push({ resource: w.resource, obj: this.decodeRow(w.row) });
+    for (const w of scan ? this.pending.values() : []) {
+      if (w.row !== null && w.row.owner === uid && (w.base === null || w.recreated)) out.push({ resource: w.resource, obj: this.decodeRow(w.row, shared ? w : undefined) });
     }
     return out;
   }
@@ -520,9 +534,24 @@ export class Store {
     return this.pending.overlayOrphans(resource, namespace, rows, rowidOf).map((row) => this.decodeRow(row));
   }
 
-  /** Decodes a row into a private copy, without encoding one this process wrote. */
-  private decodeRow(row: { data: string }): KObject {
-    return row instanceof EncodedRow ? cloneJson(row.obj) : JSON.parse(row.data);
+  /**
+   * Decodes a row into a private copy, without encoding one this process
+   * wrote. Given the row's object key (`shareAs`), inside a transaction, it
+   * returns the cache's own object instead, and caches a row read from
+   * SQLite, so each version of an object is parsed once.
+   */
+  private decodeRow(row: { data: string }, shareAs?: { resource: string; namespace: string; name: string }): KObject {
+    if (shareAs === undefined) return row instanceof EncodedRow ? cloneJson(row.obj) : JSON.parse(row.data);
+    if (row instanceof EncodedRow) return row.obj;
+    const { resource, namespace, name } = shareAs;
+    if (this.depth === 0 || !this.cache.caches(resource)) return JSON.parse(row.data);
+    // While the cache is valid it contains the row SQLite has (or the pending one), so only an uncached row is remembered.
+    if (!this.cache.row(resource, namespace, name)) {
+      // Callers that share pass a whole row (indexed columns included).
+      const { owner, node } = row as CachedRow;
+      this.cache.remember(resource, namespace, name, { data: row.data, owner, node });
+    }
+    return this.cache.shared(resource, namespace, name) ?? JSON.parse(row.data);
   }
 
   /** Counts objects of a resource without loading them. */
@@ -641,12 +670,17 @@ export class Store {
     });
   }
 
-  /** Removes an object from storage now (finalizers and grace periods are the caller's business). */
+  /**
+   * Removes an object from storage now (finalizers and grace periods are the
+   * caller's business). Returns the removed object as the cache held it,
+   * which write hooks also get: callers must not change it (it is frozen under tests).
+   */
   remove(resource: string, namespace: string, name: string): KObject | undefined {
     return this.tx(() => {
       const oldRow = this.readRow(resource, namespace, name);
       if (!oldRow) return undefined;
-      const old = this.decodeRow(oldRow);
+      // Nothing changes the removed object, so an object the cache decoded already costs nothing.
+      const old = this.decodeRow(oldRow, { resource, namespace, name });
       this.admission?.(resource, old, old, 'delete');
       this.pending.stage(resource, namespace, name, old.metadata.uid!, Number(this.nextRv()), null, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
       this.cache.wrote(resource, namespace, name, undefined, oldRow);

@@ -12,6 +12,8 @@ import { recordEvent } from '../../engine/events.js';
 import { ApiError } from '../../api/errors.js';
 import { cronSyntaxError } from '../../api/cron-syntax.js';
 import { isoTime, type Store } from '../../store/store.js';
+import { jsonEqual } from '../../store/json-equal.js';
+import { copyFields, copyForWrite } from '../write-copy.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
@@ -129,7 +131,7 @@ function startJob(ctx: ControllerContext, cj: KObject, scheduled: number, emit: 
       emit('Warning', 'FailedCreate', `Error creating job: ${(err as Error).message}`);
       return;
     }
-    job = ctx.store.get('jobs', request.metadata.namespace ?? '', request.metadata.name)!;
+    job = ctx.store.get('jobs', request.metadata.namespace ?? '', request.metadata.name, { shared: true })!;
     const owned = job.metadata.ownerReferences?.some((r) => r.controller && r.uid === cj.metadata.uid);
     if (!owned || (cj.status.active ?? []).some((r: any) => r.uid === job.metadata.uid)) return;
   }
@@ -171,7 +173,7 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   }
   if (policy === 'Replace') {
     for (const ref of active) {
-      const job = ctx.store.get('jobs', ref.namespace ?? cj.metadata.namespace, ref.name);
+      const job = ctx.store.get('jobs', ref.namespace ?? cj.metadata.namespace, ref.name, { shared: true });
       if (job) deleteCronJobJob(ctx, cj, job);
       cj.status.active = (cj.status.active ?? []).filter((r: any) => r.uid !== ref.uid);
     }
@@ -180,17 +182,21 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   startJob(ctx, cj, scheduled, emit);
 }
 
+/** The fields of its CronJob that a sync changes. */
+const CRONJOB_WRITTEN = ['status'];
+
 /** Reconciles one CronJob, as a list of decisions. */
 export function syncCronJob(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
-  const cj = ctx.store.get('cronjobs', ns, name);
-  if (!cj) return;
+  const shared = ctx.store.get('cronjobs', ns, name, { shared: true });
+  if (!shared) return;
   if (ctx.settings.version < 121 && ctx.now() % V1_POLL_MS !== 0) {
     wakeCronJobAt(ctx, nextPoll(ctx.now()), key);
     return;
   }
+  // The sync's own CronJob: it changes only the status, and shares the rest with the store.
+  const cj = copyFields(shared, CRONJOB_WRITTEN);
   cj.status ??= {};
-  const before = JSON.stringify(cj.status);
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
   // The store's shared copies: the sync reads its jobs and never changes them.
   const jobs = ctx.store.list('jobs', ns, { owner: cj.metadata.uid, shared: true });
@@ -202,8 +208,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.has(r.name));
   }
 
-  // The CronJob is this sync's private copy, and nothing reads it after the write.
-  if (JSON.stringify(cj.status) !== before) ctx.store.update('cronjobs', cj, { owned: true });
+  // Nothing reads the CronJob after the write, so the store takes it over.
+  if (!jsonEqual(cj.status, shared.status ?? {})) ctx.store.update('cronjobs', copyForWrite(cj, []), { owned: true });
 }
 
 export const cronJobController: Controller = {

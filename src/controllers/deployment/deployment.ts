@@ -80,10 +80,11 @@ function syncDeployment(ctx: ControllerContext, key: string): void {
 /** Wakes a Recreate Deployment when a pod of one of its ReplicaSets is gone. */
 function wakeForReplicaSet(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key.slice(RS_PREFIX.length));
-  const rs = ctx.store.get('replicasets', ns, name);
+  // Read only: the store's shared objects.
+  const rs = ctx.store.get('replicasets', ns, name, { shared: true });
   const ref = rs && controllerRef(rs);
   if (!ref || ref.kind !== 'Deployment') return;
-  const d = ctx.store.get('deployments', ns, ref.name);
+  const d = ctx.store.get('deployments', ns, ref.name, { shared: true });
   if (d?.spec?.strategy?.type === 'Recreate') ctx.store.enqueue('deployment', `${ns}/${ref.name}`);
 }
 

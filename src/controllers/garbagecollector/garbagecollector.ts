@@ -23,7 +23,8 @@ export const garbageCollector: Controller = {
   name: 'garbagecollector',
   watches: Object.fromEntries(RESOURCES.filter((r) => r.resource !== 'events').map((r) => [r.resource, mapper])),
   reconcile(ctx, uid) {
-    const owner = ctx.store.getByUid(uid);
+    // Owner and dependents are read shared: most syncs only check them, and a write copies what it changes.
+    const owner = ctx.store.getByUid(uid, { shared: true });
     // A live owner keeps its dependents; listing them first would decode every pod of a ReplicaSet on each pod deletion.
     if (owner && !owner.obj.metadata.deletionTimestamp) return;
     const dependents = listDependents(ctx.store, uid);
@@ -34,10 +35,14 @@ export const garbageCollector: Controller = {
       deleteObject(ctx.store, d.resource, d.obj.metadata.namespace ?? '', d.obj.metadata.name, { propagation: foreground });
     }
     if (owner && listDependents(ctx.store, uid).length === 0) {
-      const obj = owner.obj;
-      obj.metadata.finalizers = (obj.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_FINALIZER);
-      if (obj.metadata.finalizers.length === 0) ctx.store.remove(owner.resource, obj.metadata.namespace ?? '', obj.metadata.name);
-      else ctx.store.update(owner.resource, obj);
+      const shared = owner.obj;
+      const finalizers = (shared.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_FINALIZER);
+      if (finalizers.length === 0) {
+        ctx.store.remove(owner.resource, shared.metadata.namespace ?? '', shared.metadata.name);
+      } else {
+        const obj = { ...shared, metadata: { ...shared.metadata, finalizers } };
+        ctx.store.update(owner.resource, obj);
+      }
     }
   },
 };

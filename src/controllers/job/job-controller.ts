@@ -9,6 +9,8 @@ import type { Controller, ControllerContext, WatchMapper } from '../../engine/co
 import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { isoTime } from '../../store/store.js';
+import { jsonEqual } from '../../store/json-equal.js';
+import { copyFields, copyForWrite } from '../write-copy.js';
 import { calculateNextCreateTime, type FinishedPod } from './backoff.js';
 import {
   JOB_CONTROLLER,
@@ -195,11 +197,15 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   }
 }
 
+/** The fields of its job that a sync changes. */
+const JOB_WRITTEN = ['status', '_sim'];
+
 function syncJobOnce(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
-  const job = ctx.store.get('jobs', ns, name);
-  if (!job || job.metadata.deletionTimestamp) return;
-  const before = JSON.stringify([job.status, job._sim]);
+  const shared = ctx.store.get('jobs', ns, name, { shared: true });
+  if (!shared || shared.metadata.deletionTimestamp) return;
+  // The sync's own job: it changes only the status and the record, and shares the rest with the store.
+  const job = copyFields(shared, JOB_WRITTEN);
   const now = ctx.now();
   const record: JobRecord = (job._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
@@ -252,8 +258,8 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
   }
 
   updateCounts(ctx, job, record, succeededIndexes, pods, podWrites);
-  // The job is this sync's private copy, and nothing reads it after the write.
-  if (JSON.stringify([job.status, job._sim]) !== before) ctx.store.update('jobs', job, { owned: true });
+  // Nothing reads the job after the write, so the store takes it over.
+  if (!jsonEqual(job.status, shared.status) || !jsonEqual(job._sim, shared._sim)) ctx.store.update('jobs', copyForWrite(job, []), { owned: true });
 }
 
 const podOwnerKeys = ownerKeyMapper('Job');
@@ -266,8 +272,10 @@ const podOwnerKeys = ownerKeyMapper('Job');
  * Writes of the job's own running sync wake nothing (see syncingKey).
  */
 export const jobPodMapper: WatchMapper = (obj, old) => {
-  if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
   const keys = podOwnerKeys(obj, old) as string[];
+  // A pod without a Job controller wakes no job, so its fingerprints are not built.
+  if (keys.length === 0) return undefined;
+  if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
   return syncingKey === undefined ? keys : keys.filter((k) => k !== syncingKey);
 };
 

@@ -21,6 +21,8 @@ import { controllerRef, podFromTemplate } from './pods.js';
 import { hasTemplateLabels, podFacts } from './pod-facts.js';
 import { activeClaimed, forgetOwnedPods, listViewedPods, viewOwnedPods, type OwnedCounts, type OwnedPods } from './owned-pods.js';
 import { calculateReplicaStatus, toStoredStatus, type ReplicaStatus } from './status.js';
+import { jsonEqual } from '../../store/json-equal.js';
+import { copyForWrite } from '../write-copy.js';
 
 const log = debug('controller:replicaset');
 
@@ -49,7 +51,7 @@ const orphanMapper: WatchMapper = (obj) => {
 
 function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string): void {
   const [ns, name] = splitKey(key.slice(POD_PREFIX.length));
-  const pod = ctx.store.get('pods', ns, name);
+  const pod = ctx.store.get('pods', ns, name, { shared: true });
   if (!pod || controllerRef(pod)) return;
   // Read only: the store's shared copies.
   for (const owner of ctx.store.list(flavor.resource, ns, { shared: true })) {
@@ -96,7 +98,8 @@ function deletePods(ctx: ControllerContext, flavor: Flavor, owner: KObject, pods
 function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: boolean): void {
   const [ns, name] = splitKey(key);
   const memoKey = `${flavor.name}:${key}`;
-  const owner = ctx.store.get(flavor.resource, ns, name);
+  // Read shared: a sync reads its owner, and writeStatus copies what it changes.
+  const owner = ctx.store.get(flavor.resource, ns, name, { shared: true });
   if (!owner) {
     forgetOwnedPods(memoKey, ctx.store);
     return;
@@ -162,13 +165,13 @@ function syncOwnerByPods(ctx: ControllerContext, flavor: Flavor, key: string, ow
   if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
 }
 
-/** Writes the owner's status when its stored form differs; `owner` is the sync's private copy, which the store takes over. */
+/** Writes the owner's status when its stored form differs. `owner` is the store's shared object, which the write copies. */
 function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, status: ReplicaStatus): void {
   const stored = toStoredStatus(status, owner.status);
-  if (JSON.stringify(stored) !== JSON.stringify(owner.status ?? {})) {
-    owner.status = stored;
-    ctx.store.update(flavor.resource, owner, { owned: true });
-  }
+  if (jsonEqual(stored, owner.status ?? {})) return;
+  const updated = copyForWrite(owner, []);
+  updated.status = stored;
+  ctx.store.update(flavor.resource, updated, { owned: true });
 }
 
 /**

@@ -8,7 +8,8 @@ import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
-import { cloneJson, ownerUidOf, type Store } from '../../store/store.js';
+import { ownerUidOf, type Store } from '../../store/store.js';
+import { copyForWrite } from '../write-copy.js';
 import { podRequests } from '../../api/quantity.js';
 import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
 import { readUsage, usageChangeCount } from './usage.js';
@@ -95,17 +96,20 @@ function currentFailureMessages(ctx: ControllerContext, nodes: NodeInfo[]): Map<
   return failureMemo.messages;
 }
 
+/** The fields of a pod that binding or marking it unschedulable changes (its spec gets a nodeName, see copyForWrite). */
+const POD_WRITTEN = ['status'];
+
 /**
- * Binds `pod` to the best feasible node or records why none fits. With `owned`
- * false the pod is the store's shared object, which is copied before a write.
+ * Binds `pod` to the best feasible node or records why none fits. The pod is
+ * the store's shared object, which is copied before a write.
  * A failure already known for the pod's fit inputs skips the node checks.
  */
-function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], owned: boolean): void {
-  const fit = owned ? calculateFitInputs(pod) : sharedPodFitInputs(pod);
+function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[]): void {
+  const fit = sharedPodFitInputs(pod);
   const memo = currentFailureMessages(ctx, nodes);
   const known = memo?.get(fit.key);
   if (known !== undefined) {
-    markUnschedulable(ctx, pod, known, owned);
+    markUnschedulable(ctx, pod, known);
     return;
   }
   const feasible: KObject[] = [];
@@ -118,7 +122,7 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], ow
   if (feasible.length === 0) {
     const message = fitErrorMessage(nodes.length, misses);
     memo?.set(fit.key, message);
-    markUnschedulable(ctx, pod, message, owned);
+    markUnschedulable(ctx, pod, message);
     return;
   }
   const owner = ownerUidOf(pod);
@@ -134,7 +138,7 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[], ow
     } else if (score === bestScore) best.push(node);
   }
   const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length];
-  const target = owned ? pod : cloneJson(pod);
+  const target = copyForWrite(pod, POD_WRITTEN);
   bind(ctx, target, chosen.metadata.name);
   notePlacement(ctx.store, target, chosen.metadata.name);
 }
@@ -149,10 +153,10 @@ function bind(ctx: ControllerContext, pod: KObject, nodeName: string): void {
   recordEvent(ctx.store, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SOURCE);
 }
 
-function markUnschedulable(ctx: ControllerContext, shared: KObject, message: string, owned: boolean): void {
+function markUnschedulable(ctx: ControllerContext, shared: KObject, message: string): void {
   const prev = (shared.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
   if (prev?.status === 'False' && prev.message === message) return;
-  const pod = owned ? shared : cloneJson(shared);
+  const pod = copyForWrite(shared, POD_WRITTEN);
   pod.status ??= {};
   pod.status.phase = 'Pending';
   pod.status.qosClass ??= qosClass(pod);
@@ -189,13 +193,13 @@ export function qosClass(pod: KObject): string {
 function schedule(ctx: ControllerContext, key: string): void {
   const nodes = listNodeInfos(ctx);
   if (key === RETRY_ALL) {
-    for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes, false);
+    for (const pod of ctx.store.listUnscheduledPods()) if (!pod.metadata.deletionTimestamp) schedulePod(ctx, pod, nodes);
     return;
   }
   const [ns, name] = splitKey(key);
-  const pod = ctx.store.get('pods', ns, name);
+  const pod = ctx.store.get('pods', ns, name, { shared: true });
   if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
-  schedulePod(ctx, pod, nodes, true);
+  schedulePod(ctx, pod, nodes);
 }
 
 export const scheduler: Controller = {

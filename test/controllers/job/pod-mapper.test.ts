@@ -61,4 +61,14 @@ describe('job controller pod watch', () => {
     const moved = newPod((p) => (p.metadata.ownerReferences = [{ ...OWNER[0], name: 'other', uid: 'other-uid' }]));
     expect(jobPodMapper(moved, newPod())).toEqual(['default/other', 'default/pi']);
   });
+
+  it('ignores a pod without a Job controller', () => {
+    const replicaSetPod = (edit: (pod: any) => void = () => {}) =>
+      newPod((p) => {
+        p.metadata.ownerReferences = [{ ...OWNER[0], apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web' }];
+        edit(p);
+      });
+    expect(jobPodMapper(replicaSetPod((p) => (p.status.phase = 'Running')), replicaSetPod())).toBeUndefined();
+    expect(jobPodMapper(replicaSetPod(), undefined)).toBeUndefined();
+  });
 });
