@@ -96,7 +96,7 @@ function currentFailureMessages(ctx: ControllerContext, nodes: NodeInfo[]): Map<
   return failureMemo.messages;
 }
 
-/** The fields of a pod that binding or marking it unschedulable changes (its spec gets a nodeName, see copyForWrite). */
+/** The fields of a pod that binding or marking it unschedulable changes (binding also sets spec.nodeName). */
 const POD_WRITTEN = ['status'];
 
 /**
@@ -139,6 +139,8 @@ function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[]): v
   }
   const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length];
   const target = copyForWrite(pod, POD_WRITTEN);
+  // Binding sets spec.nodeName.
+  target.spec = { ...pod.spec };
   bind(ctx, target, chosen.metadata.name);
   notePlacement(ctx.store, target, chosen.metadata.name);
 }
