@@ -433,8 +433,8 @@ export class Store {
    * The queries compare `resource = +?`: a bare parameter compared with the
    * partial indexes' `resource = 'events'` conditions makes SQLite prepare
    * the statement again for every new value. Without statistics SQLite
-   * would answer an owner or node list through objects_key, reading every
-   * object of the resource, so those name their index.
+   * would plan an owner or node list through objects_key, reading every
+   * object of the resource, so those queries name their index.
    */
   list(resource: string, namespace?: string, opts: ListOptions = {}): KObject[] {
     const index = queryKey(resource, namespace, opts);
