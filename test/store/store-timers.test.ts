@@ -16,7 +16,10 @@ function sqliteTimers(store: Store): string[] {
   return rows.map((r) => `${r.due} ${r.controller} ${r.key}`);
 }
 
-const taken = (store: Store, now: number) => store.takeDueTimers(now).map((t) => `${t.due} ${t.controller} ${t.key}`);
+/** Takes the timers due at `now` from the store, formatted as sqliteTimers formats rows. */
+function takeDue(store: Store, now: number): string[] {
+  return store.takeDueTimers(now).map((t) => `${t.due} ${t.controller} ${t.key}`);
+}
 
 describe('pending timers', () => {
   it('keeps timers in memory until commit', () => {
@@ -46,8 +49,8 @@ describe('pending timers', () => {
       store.addTimer(10, 'c', 'new-10');
       store.addTimer(20, 'c', 'stored-20');
       store.addTimer(40, 'c', 'new-40');
-      expect(taken(store, 25)).toEqual(['10 c stored-10', '10 c new-10', '20 c stored-20', '20 c new-20']);
-      expect(taken(store, 25)).toEqual([]);
+      expect(takeDue(store, 25)).toEqual(['10 c stored-10', '10 c new-10', '20 c stored-20', '20 c new-20']);
+      expect(takeDue(store, 25)).toEqual([]);
       expect(store.nextTimerDue()).toBe(30);
     });
     expect(sqliteTimers(store)).toEqual(['30 c stored-30', '40 c new-40']);
