@@ -7,6 +7,7 @@ import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { validateObject } from './validation.js';
 import { findResource } from './registry.js';
+import { jsonEqual } from '../store/json-equal.js';
 
 export interface AdmissionContext {
   clusterVersion: number;
@@ -37,29 +38,6 @@ export function generateJobSelector(job: KObject, clusterVersion: number): void 
   spec.template ??= {};
   spec.template.metadata ??= {};
   spec.template.metadata.labels = { ...labels, ...(spec.template.metadata.labels ?? {}) };
-}
-
-/**
- * Reports whether two values contain the same data: equal scalars (by ===, so
- * NaN never matches) and the same own keys in the same order, undefined values included.
- */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
-    const key = keysA[i];
-    if (key !== keysB[i] || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
 }
 
 /** Reports whether two label maps contain the same keys in the same order with the same values. */
@@ -110,7 +88,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   applyDefaults(resource, obj, legacy);
   const causes: FieldCause[] = validateObject(resource, obj);
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
-  if (op === 'update' && old && SELECTOR_IMMUTABLE.has(resource) && !sameData(old.spec?.selector, obj.spec?.selector) && JSON.stringify(old.spec?.selector) !== JSON.stringify(obj.spec?.selector)) {
+  if (op === 'update' && old && SELECTOR_IMMUTABLE.has(resource) && !jsonEqual(old.spec?.selector, obj.spec?.selector)) {
     causes.push({ field: 'spec.selector', type: 'Invalid value', value: obj.spec?.selector, hasValue: true, detail: 'field is immutable' });
   }
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
