@@ -182,7 +182,8 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
     return;
   }
   const dropped = record.dropped[name];
-  delete record.dropped[name];
+  // Deleting a key the object lacks still costs a runtime call, and most events were never dropped.
+  if (dropped !== undefined) delete record.dropped[name];
   writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
 
   const existing = store.get('events', e.namespace, name);
