@@ -2,12 +2,15 @@
  * Storage for the event recorders' caches, which client-go keeps in
  * process memory and kubesim must carry across CLI invocations. Each record
  * is a meta value `<expires ms>|<JSON>` under an `eventState/` key. The
- * store caches meta values for a transaction and writes them at commit, so
- * the several events of one object in a transaction cost one write. A write
- * inside a reconcile's savepoint therefore copies no database pages, and a
- * rolled-back savepoint also rolls back its records.
+ * store caches meta values for a transaction and writes them at commit. A
+ * record written in the transaction stays decoded until then, so the
+ * several events of one object in a transaction cost one encode and one
+ * write. A write inside a reconcile's savepoint therefore copies no
+ * database pages, and a rolled-back savepoint also rolls back its records.
  */
 import type { Store } from '../store/store.js';
+import { cloneJson } from '../store/store.js';
+import type { DeferredMeta } from '../store/meta-values.js';
 
 const PREFIX = 'eventState/';
 /** The key right after every `eventState/` key ('/' + 1 is '0'). */
@@ -16,21 +19,18 @@ const PREFIX_END = 'eventState0';
 const SCAN_INTERVAL_MS = 10 * 60_000;
 const NEXT_SCAN_META = 'eventStateNextScan';
 
-/**
- * Per store: the records written in the current transaction, decoded, with
- * the stored text they were written as. A record read back while its text
- * is unchanged needs no JSON.parse. A rolled-back savepoint restores other
- * text, which is then parsed again.
- */
-const written = new WeakMap<Store, { tx: number; records: Map<string, { raw: string; state: unknown }> }>();
+/** A record written in the current transaction, encoded when the store writes it at commit. */
+class RecordValue implements DeferredMeta {
+  private encoded: string | undefined;
 
-function writtenRecords(store: Store): Map<string, { raw: string; state: unknown }> {
-  let entry = written.get(store);
-  if (entry?.tx !== store.txSerial) {
-    entry = { tx: store.txSerial, records: new Map() };
-    written.set(store, entry);
+  constructor(
+    readonly expires: number,
+    readonly state: unknown,
+  ) {}
+
+  text(): string {
+    return (this.encoded ??= `${this.expires}|${JSON.stringify(this.state)}`);
   }
-  return entry.records;
 }
 
 /**
@@ -39,25 +39,22 @@ function writtenRecords(store: Store): Map<string, { raw: string; state: unknown
  * it back (writeEventState).
  */
 export function readEventState<T>(store: Store, key: string, now: number): T | undefined {
-  const raw = store.getMeta(PREFIX + key);
-  if (raw === undefined) return undefined;
+  const value = store.getMetaValue(PREFIX + key);
+  if (value === undefined) return undefined;
+  if (value instanceof RecordValue) {
+    if (value.expires <= now) return undefined;
+    // The store keeps the written state until commit, and a rolled-back savepoint can restore it, so the caller gets a copy.
+    return cloneJson(value.state) as T;
+  }
+  const raw = typeof value === 'string' ? value : value.text();
   const bar = raw.indexOf('|');
   if (Number(raw.slice(0, bar)) <= now) return undefined;
-  const records = writtenRecords(store);
-  const cached = records.get(key);
-  if (cached !== undefined) {
-    // The caller may change the record, so the next read parses unless the record is written again first.
-    records.delete(key);
-    if (cached.raw === raw) return cached.state as T;
-  }
   return JSON.parse(raw.slice(bar + 1)) as T;
 }
 
 /** Writes a record that stops mattering at `expires` (ms). The store keeps `state`: do not change it afterwards. */
 export function writeEventState(store: Store, key: string, state: unknown, expires: number): void {
-  const raw = `${Math.ceil(expires)}|${JSON.stringify(state)}`;
-  store.setMeta(PREFIX + key, raw);
-  writtenRecords(store).set(key, { raw, state });
+  store.setMeta(PREFIX + key, new RecordValue(Math.ceil(expires), state));
 }
 
 /**

@@ -7,12 +7,29 @@ import type { Prepare } from './db.js';
 
 const UPSERT_META = 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
 
+/**
+ * A meta value that its writer keeps decoded. It is encoded only when read
+ * as text or written to SQLite at commit, so a value written many times in
+ * one transaction is encoded once.
+ */
+export interface DeferredMeta {
+  /** Returns the value as stored text, the same text on every call. */
+  text(): string;
+}
+
+/** A value as written: text, or a deferred value that is encoded later. */
+export type MetaValue = string | DeferredMeta;
+
+function textOf(value: MetaValue | undefined): string | undefined {
+  return typeof value === 'object' ? value.text() : value;
+}
+
 export class MetaValues {
   /** Values read or written in the current transaction. */
-  private values = new Map<string, string | undefined>();
+  private values = new Map<string, MetaValue | undefined>();
   private dirty = new Set<string>();
   /** Previous values, so a rolled-back savepoint also rolls back its writes. */
-  private undoLog: [key: string, value: string | undefined, dirty: boolean][] = [];
+  private undoLog: [key: string, value: MetaValue | undefined, dirty: boolean][] = [];
 
   /** `inTx` and `logging` report whether a transaction and a savepoint are open. */
   constructor(
@@ -21,8 +38,13 @@ export class MetaValues {
     private readonly logging: () => boolean,
   ) {}
 
-  /** Reads a value; inside a transaction it is kept until the transaction ends. */
+  /** Reads a value as text. Inside a transaction the value is kept until the transaction ends. */
   get(key: string): string | undefined {
+    return textOf(this.value(key));
+  }
+
+  /** Reads a value as last written, returning a deferred value without encoding it. */
+  value(key: string): MetaValue | undefined {
     const inTx = this.inTx();
     if (inTx && this.values.has(key)) return this.values.get(key);
     const row = this.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -31,12 +53,12 @@ export class MetaValues {
   }
 
   /** Writes a value; inside a transaction it reaches SQLite at flush(). */
-  set(key: string, value: string): void {
+  set(key: string, value: MetaValue): void {
     if (!this.inTx()) {
-      this.prepare(UPSERT_META).run(key, value);
+      this.prepare(UPSERT_META).run(key, textOf(value));
       return;
     }
-    if (this.logging()) this.undoLog.push([key, this.get(key), this.dirty.has(key)]);
+    if (this.logging()) this.undoLog.push([key, this.value(key), this.dirty.has(key)]);
     this.values.set(key, value);
     this.dirty.add(key);
   }
@@ -45,7 +67,7 @@ export class MetaValues {
   flush(): void {
     if (this.dirty.size === 0) return;
     const upsert = this.prepare(UPSERT_META);
-    for (const key of this.dirty) upsert.run(key, this.values.get(key));
+    for (const key of this.dirty) upsert.run(key, textOf(this.values.get(key)));
     this.dirty.clear();
   }
 

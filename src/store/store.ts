@@ -18,7 +18,7 @@ import { EncodedRow, ObjectCache, deepFreeze, entryKey, queryKey, type CachedRow
 import { PendingWrites, compareText, type ListedRow, type RowidRow } from './pending-writes.js';
 import { PendingTimers, type Timer } from './pending-timers.js';
 import { DeferredStatements } from './deferred-statements.js';
-import { MetaValues } from './meta-values.js';
+import { MetaValues, type MetaValue } from './meta-values.js';
 import { jsonEqual } from './json-equal.js';
 import { WorkQueue, type QueueItem } from './work-queue.js';
 
@@ -346,9 +346,17 @@ export class Store {
     return this.meta.get(key);
   }
 
-  /** Writes a meta value; inside a transaction it reaches SQLite when the transaction commits. */
-  setMeta(key: string, value: string): void {
+  /**
+   * Writes a meta value; inside a transaction it reaches SQLite when the
+   * transaction commits. A deferred value is encoded then, or when read as text.
+   */
+  setMeta(key: string, value: MetaValue): void {
     this.meta.set(key, value);
+  }
+
+  /** Reads a meta value as last written, so a deferred value comes back without being encoded. */
+  getMetaValue(key: string): MetaValue | undefined {
+    return this.meta.value(key);
   }
 
   /** Whether an object exists, without decoding it. */
