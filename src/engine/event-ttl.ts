@@ -2,8 +2,9 @@
  * Event expiry as kube-apiserver's --event-ttl (default 1h) does it: etcd
  * deletes an Event when the lease attached at its last write runs out. A
  * sweep runs when simulated time reaches the earliest expiry. It deletes
- * the due events in one statement over an index on their last write, so
- * its cost follows the events that expire, not the events stored.
+ * the due events in one statement over an index on their last write (the
+ * store's last_write column), so its cost follows the events that expire,
+ * not the events stored.
  */
 import type { Store } from '../store/store.js';
 import type { Controller } from './controller.js';
@@ -25,15 +26,6 @@ export const EVENT_TTL_CONTROLLER = 'event-ttl';
 const SWEEP_KEY = 'expired';
 /** Events deleted per reconcile; the sweep wakes again at once when more are due. */
 const SWEEP_BATCH = 2000;
-
-/**
- * An event's last write time as SQL over `objects.data`: its lastTimestamp,
- * or its creation when it has none (events written in the events.k8s.io
- * form). It must match the expression of the objects_event_last_write index
- * in store/db.ts. The queries name that index because without statistics
- * SQLite prefers the primary key and would scan every event.
- */
-export const EVENT_LAST_WRITE_SQL = "coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp'))";
 
 /** Per store: the transaction that last confirmed a pending sweep timer, so a burst of events checks once. */
 const sweepConfirmedTx = new WeakMap<Store, number>();
@@ -61,23 +53,23 @@ export function scheduleEventExpiry(store: Store, lastWriteMs: number): void {
  */
 export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { deleted: number; next: number | undefined } {
   // Expiry times are whole minutes, so at `now` everything written up to a minute-aligned cut-off has expired.
-  const cutoff = new Date(Math.floor(now / LEASE_REUSE_MS) * LEASE_REUSE_MS - EVENT_TTL_MS).toISOString().replace('.000Z', 'Z');
+  const cutoff = Math.floor(now / LEASE_REUSE_MS) * LEASE_REUSE_MS - EVENT_TTL_MS;
   // removeSelected sends this transaction's pending event writes to SQLite first, so the index reflects them.
   // Nothing acts on an event's deletion (no controller watches events, admission and the write
   // hooks ignore them), so one statement deletes the due events without decoding them.
   // The limit is in the SQL text because a bound LIMIT made SQLite recompile the statement on every run.
+  // The queries name the index because without statistics SQLite prefers objects_key and would read every event.
   const deleted = store.removeSelected(
     'events',
-    `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND ${EVENT_LAST_WRITE_SQL} <= ? LIMIT ${Math.max(1, Math.floor(limit))}`,
+    `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND last_write <= ? LIMIT ${Math.max(1, Math.floor(limit))}`,
     cutoff,
   );
   deleteExpiredEventState(store, now);
 
-  const earliest = store.preparedFor('events', `SELECT min(${EVENT_LAST_WRITE_SQL}) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'`).get() as {
-    last: string | null;
+  const earliest = store.preparedFor('events', "SELECT min(last_write) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'").get() as {
+    last: number | null;
   };
-  const lastWrite = earliest.last === null ? NaN : Date.parse(earliest.last);
-  const next = Number.isFinite(lastWrite) ? eventExpiry(lastWrite) : undefined;
+  const next = earliest.last === null ? undefined : eventExpiry(earliest.last);
   return { deleted, next: deleted > 0 && deleted === limit ? now : next };
 }
 

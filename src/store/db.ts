@@ -58,8 +58,7 @@ const MIGRATIONS: string[] = [
    ALTER TABLE logs_v2 RENAME TO logs;
    CREATE INDEX logs_pod ON logs(pod_uid, container, attempt, first_ts);`,
   // An index on each event's last write, so the --event-ttl sweep reads
-  // only the events due. The expression must match EVENT_LAST_WRITE_SQL in
-  // engine/event-ttl.ts.
+  // only the events due. The last_write column below replaced it.
   `CREATE INDEX objects_event_last_write ON objects(
      coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp')))
      WHERE resource = 'events';`,
@@ -78,6 +77,14 @@ const MIGRATIONS: string[] = [
    CREATE INDEX objects_unscheduled ON objects(resource) WHERE resource = 'pods' AND node IS NULL;
    DROP INDEX IF EXISTS objects_orphans;
    CREATE INDEX objects_orphans ON objects(resource, namespace) WHERE resource = 'pods' AND owner IS NULL;`,
+  // Each event's last write as an integer column (ms, whole seconds) that the store sets on every write,
+  // because the expression index it replaces parsed the event's JSON on every insert and delete.
+  // Stored events get the second of their lastTimestamp (or creation), which the expression read.
+  `ALTER TABLE objects ADD COLUMN last_write INTEGER;
+   UPDATE objects SET last_write = unixepoch(coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp'))) * 1000
+     WHERE resource = 'events';
+   DROP INDEX IF EXISTS objects_event_last_write;
+   CREATE INDEX objects_event_last_write ON objects(last_write) WHERE resource = 'events';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

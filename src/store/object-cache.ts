@@ -17,6 +17,8 @@ export interface CachedRow {
   data: string;
   owner: string | null;
   node: string | null;
+  /** The second of the write (ms), on a row this process wrote of a resource that records it (column last_write). */
+  lastWrite?: number;
 }
 
 interface Entry extends CachedRow {

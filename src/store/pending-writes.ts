@@ -49,10 +49,12 @@ export interface RowidRow {
   data: string;
 }
 
-const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
+const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, owner, node, data, last_write) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ?, last_write = ? WHERE resource = ? AND namespace = ? AND name = ?';
 /** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
 const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
+/** UPDATE_OBJECT_DATA for a row that records its last write, which every write changes. */
+const UPDATE_OBJECT_DATA_WRITTEN = 'UPDATE objects SET rv = ?, data = ?, last_write = ? WHERE resource = ? AND namespace = ? AND name = ?';
 const DELETE_OBJECT = 'DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?';
 
 /** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
@@ -157,13 +159,14 @@ export class PendingWrites {
       const base = w.base;
       if (w.row === null || w.recreated) {
         if (base) this.prepare(DELETE_OBJECT).run(w.resource, w.namespace, w.name);
-        if (w.row !== null) this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
+        if (w.row !== null) this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null);
       } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
-        this.prepare(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
+        if (w.row.lastWrite === undefined) this.prepare(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
+        else this.prepare(UPDATE_OBJECT_DATA_WRITTEN).run(w.rv, w.row.data, w.row.lastWrite, w.resource, w.namespace, w.name);
       } else if (base) {
-        this.prepare(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.resource, w.namespace, w.name);
+        this.prepare(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null, w.resource, w.namespace, w.name);
       } else {
-        this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
+        this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null);
       }
       // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
       if (w.row instanceof EncodedRow) w.row.release();

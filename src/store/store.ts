@@ -110,6 +110,14 @@ const SPEC_AND_STATUS = ['spec', 'status'];
 const RV_SENTINEL = '\u0000kubesim-rv';
 const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
 
+/**
+ * Resources whose rows record the second of their last write (column
+ * last_write, ms). kube-apiserver gives every write of an Event a new
+ * --event-ttl lease, and the TTL sweep finds the due events through an
+ * index on this column.
+ */
+const LAST_WRITE_RESOURCES = new Set(['events']);
+
 /** SQL that reads or writes the objects table, so pending writes must reach SQLite before it runs. */
 const OBJECTS_SQL = /\bobjects\b/;
 /** SQL that reads or writes the timers table, so pending timers must reach SQLite before it runs. */
@@ -357,6 +365,11 @@ export class Store {
   /** Reads a meta value as last written, so a deferred value comes back without being encoded. */
   getMetaValue(key: string): MetaValue | undefined {
     return this.meta.value(key);
+  }
+
+  /** Records the second of this write on a row of a resource that keeps it (LAST_WRITE_RESOURCES). */
+  private stampLastWrite(resource: string, row: CachedRow): void {
+    if (LAST_WRITE_RESOURCES.has(resource)) row.lastWrite = Math.floor(this.now() / 1000) * 1000;
   }
 
   /** Whether an object exists, without decoding it. */
@@ -610,6 +623,7 @@ export class Store {
       const row: CachedRow = this.cache.caches(resource)
         ? new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
         : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
+      this.stampLastWrite(resource, row);
       this.pending.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
       this.cache.wrote(resource, ns, meta.name, row, undefined);
       this.wrote(resource);
@@ -648,7 +662,8 @@ export class Store {
         meta.resourceVersion = old.metadata.resourceVersion ?? '';
         if (jsonEqual(obj.status, old.status) && jsonEqual(obj, old, sameSpec ? SPEC_AND_STATUS : STATUS)) return cloneJson(old);
         meta.resourceVersion = this.nextRv();
-        const row = new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
+        const row: CachedRow = new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null);
+        this.stampLastWrite(resource, row);
         this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
         this.cache.wrote(resource, ns, meta.name, row, oldRow);
         this.wrote(resource);
@@ -670,6 +685,7 @@ export class Store {
         owner: ownerUidOf(obj),
         node: obj.spec?.nodeName ?? null,
       };
+      this.stampLastWrite(resource, row);
       this.pending.stage(resource, ns, meta.name, meta.uid!, Number(meta.resourceVersion), row, { uid: old.metadata.uid!, owner: oldRow.owner, node: oldRow.node }, false);
       this.cache.wrote(resource, ns, meta.name, row, oldRow);
       this.wrote(resource);

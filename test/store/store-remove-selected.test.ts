@@ -80,3 +80,31 @@ describe('Store.removeSelected', () => {
     expect(names('events')).toEqual(['a']);
   });
 });
+
+describe('event last_write', () => {
+  function lastWrites(): { name: string; last_write: number | null }[] {
+    return store.db.prepare('SELECT name, last_write FROM objects ORDER BY name').all() as { name: string; last_write: number | null }[];
+  }
+
+  it('records the write second of events only', () => {
+    const at = Date.UTC(2024, 0, 1, 0, 0, 7, 600);
+    store.now = () => at;
+    store.create('events', event('a', 'Pulled'));
+    store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' } } as KObject);
+
+    expect(lastWrites()).toEqual([
+      { name: 'a', last_write: Date.UTC(2024, 0, 1, 0, 0, 7) },
+      { name: 'c', last_write: null },
+    ]);
+  });
+
+  it('moves last_write with each update', () => {
+    store.create('events', event('a', 'Pulled'));
+    const later = Date.UTC(2024, 0, 1, 0, 30);
+    store.now = () => later;
+    const stored = store.get('events', 'default', 'a')!;
+    store.update('events', { ...stored, count: 2 });
+
+    expect(lastWrites()).toEqual([{ name: 'a', last_write: later }]);
+  });
+});
