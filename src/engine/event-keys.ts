@@ -17,10 +17,32 @@ import type { Store } from '../store/store.js';
 /** Lookups a process makes through a summary before it loads the summary's keys. */
 const LOOKUPS_BEFORE_LOAD = 256;
 
-/** Returns a 32-bit FNV-1a hash of `text`. A collision only costs a lookup. */
-function hashKey(text: string): number {
+/** Returns the value of the last 7 characters of `text` as hex digits, or -1 when they are not lowercase hex. */
+function hexTail(text: string): number {
+  if (text.length < 7) return -1;
+  let value = 0;
+  for (let i = text.length - 7; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let digit: number;
+    if (c >= 48 && c <= 57) digit = c - 48;
+    else if (c >= 97 && c <= 102) digit = c - 87;
+    else return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+/**
+ * Returns a number for `key`; equal keys get equal numbers, and a collision
+ * only costs a lookup. The recorders' names and record keys end in a hash
+ * written as 16 hex digits, whose last 7 serve as they are (28 bits keep the
+ * number a small integer). Other keys are hashed with 32-bit FNV-1a.
+ */
+function hashKey(key: string): number {
+  const tail = hexTail(key);
+  if (tail >= 0) return tail;
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h;
 }
 
@@ -79,17 +101,13 @@ interface StoreSummaries {
 
 const summaries = new WeakMap<Store, StoreSummaries>();
 
-function eventKey(namespace: string, name: string): string {
-  return namespace + '\u0000' + name;
-}
 
 /** Returns the store's summaries, loaded again when another process has committed since the last check. */
 function summariesOf(store: Store): StoreSummaries {
   let s = summaries.get(store);
   if (s === undefined) {
-    const events = new KeySummary(() =>
-      store.preparedFor('events', "SELECT namespace || char(0) || name FROM objects WHERE resource = 'events'").pluck().all() as string[],
-    );
+    // Event names alone make the keys: a name stored in another namespace only costs a lookup.
+    const events = new KeySummary(() => store.preparedFor('events', "SELECT name FROM objects WHERE resource = 'events'").pluck().all() as string[]);
     const records = new KeySummary(
       () => store.prepared("SELECT key FROM meta WHERE key >= 'eventState/' AND key < 'eventState0'").pluck().all() as string[],
     );
@@ -100,7 +118,7 @@ function summariesOf(store: Store): StoreSummaries {
     // Events created in this process by any path (a user's create included) join the summary.
     const created = s.events;
     store.hooks.push((resource, obj, old) => {
-      if (resource === 'events' && obj !== undefined && old === undefined) created.wrote(eventKey(obj.metadata.namespace ?? '', obj.metadata.name), store.txSerial);
+      if (resource === 'events' && obj !== undefined && old === undefined) created.wrote(obj.metadata.name, store.txSerial);
     });
   }
   if (s.checkedTx !== store.txSerial) {
@@ -122,7 +140,7 @@ function summariesOf(store: Store): StoreSummaries {
  * the event costs a query (inside a transaction).
  */
 export function eventMayExist(store: Store, namespace: string, name: string): boolean {
-  if (summariesOf(store).events.mayExist(eventKey(namespace, name))) return true;
+  if (summariesOf(store).events.mayExist(name)) return true;
   store.noteAbsent('events', namespace, name);
   return false;
 }

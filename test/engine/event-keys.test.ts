@@ -33,6 +33,20 @@ describe('event key summaries', () => {
     expect(absent).toBe(false);
   });
 
+  it('rules out recorder event names', () => {
+    fixture = new StoreFixture();
+    const store = fixture.open();
+    store.create('events', event('web-1.0123456789abcdef'));
+
+    const [stored, absent] = store.tx(() => {
+      warmUp(store);
+      return [eventMayExist(store, 'default', 'web-1.0123456789abcdef'), eventMayExist(store, 'default', 'web-1.0123456789abcdee')];
+    });
+
+    expect(stored).toBe(true);
+    expect(absent).toBe(false);
+  });
+
   it('creates an event ruled out', () => {
     fixture = new StoreFixture();
     const store = fixture.open();
