@@ -11,7 +11,6 @@
 import type { Store } from '../store/store.js';
 import { cloneJson } from '../store/store.js';
 import type { DeferredMeta } from '../store/meta-values.js';
-import { recordMayExist, recordWritten } from './event-keys.js';
 
 const PREFIX = 'eventState/';
 /** The key right after every `eventState/` key ('/' + 1 is '0'). */
@@ -40,10 +39,6 @@ class RecordValue implements DeferredMeta {
  * it back (writeEventState).
  */
 export function readEventState<T>(store: Store, key: string, now: number): T | undefined {
-  if (!recordMayExist(store, PREFIX + key)) {
-    store.noteMetaAbsent(PREFIX + key);
-    return undefined;
-  }
   const value = store.getMetaValue(PREFIX + key);
   if (value === undefined) return undefined;
   if (value instanceof RecordValue) {
@@ -59,7 +54,6 @@ export function readEventState<T>(store: Store, key: string, now: number): T | u
 
 /** Writes a record that stops mattering at `expires` (ms). The store keeps `state`: do not change it afterwards. */
 export function writeEventState(store: Store, key: string, state: unknown, expires: number): void {
-  recordWritten(store, PREFIX + key);
   store.setMeta(PREFIX + key, new RecordValue(Math.ceil(expires), state));
 }
 

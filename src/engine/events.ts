@@ -21,7 +21,6 @@ import {
 } from './event-correlator.js';
 import { EVENT_LIFETIME_MS, scheduleEventExpiry } from './event-ttl.js';
 import { readEventState, writeEventState } from './event-state.js';
-import { eventMayExist } from './event-keys.js';
 
 export interface EventSource {
   component: string;
@@ -187,7 +186,7 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
   if (dropped !== undefined) delete record.dropped[name];
   writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
 
-  const existing = eventMayExist(store, e.namespace, name) ? store.get('events', e.namespace, name) : undefined;
+  const existing = store.get('events', e.namespace, name);
   const occurrences = 1 + (dropped?.count ?? 0);
   if (existing) {
     countRepeat(store, existing, now, occurrences, combined ? COMBINED_MESSAGE_PREFIX + e.message : undefined);
@@ -219,7 +218,7 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
   const restartKey = `series:${isomorphicHash}`;
   const restarted = readEventState<{ name: string }>(store, restartKey, now);
   const name = restarted?.name ?? `${e.objectName}.${isomorphicHash}`;
-  const existing = eventMayExist(store, e.namespace, name) ? store.get('events', e.namespace, name) : undefined;
+  const existing = store.get('events', e.namespace, name);
 
   if (existing && now - Date.parse(existing.lastTimestamp) <= SERIES_FINISH_MS) {
     // Simplified: the recorder writes a series at its second occurrence and then only every 6 or

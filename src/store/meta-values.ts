@@ -52,14 +52,6 @@ export class MetaValues {
     return row?.value;
   }
 
-  /**
-   * Records that a key has no value, for a caller that tracks which keys
-   * exist, so reading or writing it in this transaction costs no query.
-   */
-  noteAbsent(key: string): void {
-    if (this.inTx() && !this.values.has(key)) this.values.set(key, undefined);
-  }
-
   /** Writes a value; inside a transaction it reaches SQLite at flush(). */
   set(key: string, value: MetaValue): void {
     if (!this.inTx()) {

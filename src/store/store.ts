@@ -367,23 +367,6 @@ export class Store {
     return this.meta.value(key);
   }
 
-  /**
-   * Records that a meta key has no value, for a caller that tracks which
-   * keys exist, so reading or writing it in this transaction costs no query.
-   */
-  noteMetaAbsent(key: string): void {
-    this.meta.noteAbsent(key);
-  }
-
-  /**
-   * Records that an object is absent, for a caller that tracks which names
-   * of a resource exist, so get() and create() of it in this transaction
-   * cost no query. After a wrong note the INSERT fails when it reaches SQLite.
-   */
-  noteAbsent(resource: string, namespace: string, name: string): void {
-    if (this.depth > 0 && !this.pending.get(resource, namespace, name)) this.cache.remember(resource, namespace, name, undefined);
-  }
-
   /** Records the second of this write on a row of a resource that keeps it (LAST_WRITE_RESOURCES). */
   private stampLastWrite(resource: string, row: CachedRow): void {
     if (LAST_WRITE_RESOURCES.has(resource)) row.lastWrite = Math.floor(this.now() / 1000) * 1000;
