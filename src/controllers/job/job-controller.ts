@@ -18,11 +18,11 @@ import {
   countActiveRestarts,
   createJobPod,
   deleteJobPod,
-  fingerprintJobPod,
   isPodActive,
   isPodFinished,
   isPodReady,
   podFinishedAt,
+  sameJobPodFacts,
 } from './pods.js';
 import {
   MESSAGE_BACKOFF_LIMIT_EXCEEDED,
@@ -266,16 +266,16 @@ const podOwnerKeys = ownerKeyMapper('Job');
 
 /**
  * Wakes a pod's job when the pod is created, removed, or changes a field the
- * sync reads (see fingerprintJobPod). After any other pod write the sync
+ * sync reads (see sameJobPodFacts). After any other pod write the sync
  * would find nothing to do, because the job's last sync saw the same inputs
  * and each time-driven step (back-off, active deadline) has its own wake-up.
  * Writes of the job's own running sync wake nothing (see syncingKey).
  */
 export const jobPodMapper: WatchMapper = (obj, old) => {
   const keys = podOwnerKeys(obj, old) as string[];
-  // A pod without a Job controller wakes no job, so its fingerprints are not built.
+  // A pod without a Job controller wakes no job, so its facts are not compared.
   if (keys.length === 0) return undefined;
-  if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
+  if (obj && old && sameJobPodFacts(obj, old)) return undefined;
   return syncingKey === undefined ? keys : keys.filter((k) => k !== syncingKey);
 };
 
