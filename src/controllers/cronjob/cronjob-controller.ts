@@ -60,35 +60,57 @@ function wakeCronJobAt(ctx: ControllerContext, due: number, key: string): void {
   storedWakes.due.set(key, due);
 }
 
-/** Updates the active list and lastSuccessfulTime from the jobs the CronJob owns. */
+/** Reports whether an active list has a reference to this uid. */
+function listsUid(active: readonly any[], uid: string | undefined): boolean {
+  for (const ref of active) if (ref.uid === uid) return true;
+  return false;
+}
+
+/** Reports whether one of the jobs has this uid. */
+function hasJob(jobs: readonly KObject[], uid: string | undefined): boolean {
+  for (const job of jobs) if (job.metadata.uid === uid) return true;
+  return false;
+}
+
+/**
+ * Updates the active list and lastSuccessfulTime from the jobs the CronJob
+ * owns. The list is copied only when a job leaves it, so a sync that finds
+ * it current changes nothing.
+ */
 function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], emit: Emit): void {
   const status = cj.status;
-  let active: any[] = status.active ?? [];
+  const listed: any[] = status.active ?? [];
+  let active = listed;
   for (const job of jobs) {
-    const found = active.some((r) => r.uid === job.metadata.uid);
+    const uid = job.metadata.uid;
+    const found = listsUid(active, uid);
     const condition = finishedCondition(job);
-    if (!found && !condition) {
-      emit('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`);
-    } else if (condition) {
-      if (found) {
-        active = active.filter((r) => r.uid !== job.metadata.uid);
-        // NOTE: releases before 1.27 are assumed to say `status:`; the exact release of the change is unverified.
-        const word = ctx.settings.version >= 127 ? 'condition' : 'status';
-        emit('Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, ${word}: ${condition}`);
-      }
-      const completedAt = job.status?.completionTime;
-      if (condition === 'Complete' && completedAt && ctx.settings.version >= 121) {
-        if (!status.lastSuccessfulTime || completedAt > status.lastSuccessfulTime) status.lastSuccessfulTime = completedAt;
-      }
+    if (!condition) {
+      if (!found) emit('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`);
+      continue;
+    }
+    if (found) {
+      active = active.filter((r) => r.uid !== uid);
+      // NOTE: releases before 1.27 are assumed to say `status:`; the exact release of the change is unverified.
+      const word = ctx.settings.version >= 127 ? 'condition' : 'status';
+      emit('Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, ${word}: ${condition}`);
+    }
+    const completedAt = job.status?.completionTime;
+    if (condition === 'Complete' && completedAt && ctx.settings.version >= 121) {
+      if (!status.lastSuccessfulTime || completedAt > status.lastSuccessfulTime) status.lastSuccessfulTime = completedAt;
     }
   }
-  for (const ref of [...active]) {
-    if (jobs.some((j) => j.metadata.uid === ref.uid)) continue;
+  const remaining = active;
+  for (const ref of remaining) {
+    if (hasJob(jobs, ref.uid)) continue;
     emit('Normal', 'MissingJob', `Active job went missing: ${ref.name}`);
     active = active.filter((r) => r.uid !== ref.uid);
   }
-  if (active.length > 0) status.active = active;
-  else delete status.active;
+  if (active.length > 0) {
+    if (active !== listed) status.active = active;
+  } else if (status.active !== undefined) {
+    delete status.active;
+  }
 }
 
 /** Picks the start time to run now, or undefined; reports missed and late starts. */
