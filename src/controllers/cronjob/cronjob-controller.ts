@@ -113,10 +113,26 @@ function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], em
   }
 }
 
+/** The last timestamp parseTimestamp parsed, and its value. */
+let parsedText = '';
+let parsedMs = NaN;
+
+/**
+ * Parses an RFC 3339 timestamp, remembering the last one: each sync of a
+ * CronJob parses its lastScheduleTime, which changes once per start.
+ */
+function parseTimestamp(text: string): number {
+  if (text !== parsedText) {
+    parsedMs = Date.parse(text);
+    parsedText = text;
+  }
+  return parsedMs;
+}
+
 /** Picks the start time to run now, or undefined; reports missed and late starts. */
 function findStartTime(ctx: ControllerContext, cj: KObject, schedule: Schedule, emit: Emit): number | undefined {
   const now = ctx.now();
-  const earliest = Date.parse(cj.status.lastScheduleTime ?? cj.metadata.creationTimestamp!);
+  const earliest = parseTimestamp(cj.status.lastScheduleTime ?? cj.metadata.creationTimestamp!);
   const deadline: number | undefined = cj.spec?.startingDeadlineSeconds ?? undefined;
   let scheduled: number | undefined;
   if (ctx.settings.version < 121) {
@@ -187,7 +203,7 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   if (scheduled === undefined) return;
   const name = getJobName(cj.metadata.name, scheduled, ctx.settings.version);
   const active: any[] = cj.status.active ?? [];
-  if (active.some((r) => r.name === name) || (cj.status.lastScheduleTime && Date.parse(cj.status.lastScheduleTime) === scheduled)) return;
+  if (active.some((r) => r.name === name) || (cj.status.lastScheduleTime && parseTimestamp(cj.status.lastScheduleTime) === scheduled)) return;
   const policy = cj.spec?.concurrencyPolicy ?? 'Allow';
   if (policy === 'Forbid' && active.length > 0) {
     emit('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
@@ -225,10 +241,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
 
   syncActiveList(ctx, cj, jobs, emit);
   if (!cj.metadata.deletionTimestamp) runSchedule(ctx, cj, key, emit);
-  if (jobs.some((j) => finishedCondition(j))) {
-    const deleted = new Set(cleanupFinishedJobs(ctx, cj, jobs));
-    if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.has(r.name));
-  }
+  const deleted = cleanupFinishedJobs(ctx, cj, jobs);
+  if (deleted.length > 0 && cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.includes(r.name));
 
   // Nothing reads the CronJob after the write, so the store takes it over.
   if (!jsonEqual(cj.status, shared.status ?? {})) ctx.store.update('cronjobs', copyForWrite(cj, []), { owned: true });
