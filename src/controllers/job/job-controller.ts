@@ -52,6 +52,31 @@ function hasTrueCondition(job: KObject, type: string): boolean {
   return (job.status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
 }
 
+/** Counts the record's succeeded and failed pods. */
+function countPhases(record: JobRecord): { succeeded: number; failed: number } {
+  let succeeded = 0;
+  let failed = 0;
+  for (const uid in record.finished) {
+    const phase = record.finished[uid].phase;
+    if (phase === 'Succeeded') succeeded++;
+    else if (phase === 'Failed') failed++;
+  }
+  return { succeeded, failed };
+}
+
+/** Collects the completion indexes below `completions` of an Indexed job's succeeded pods. */
+function collectSucceededIndexes(record: JobRecord, completions: number): Set<number> {
+  const indexes = new Set<number>();
+  for (const uid in record.finished) {
+    const f = record.finished[uid];
+    if (f.phase === 'Succeeded' && f.index !== undefined && f.index < completions) indexes.add(f.index);
+  }
+  return indexes;
+}
+
+/** Empty set of succeeded indexes, for a NonIndexed job. */
+const NO_INDEXES: ReadonlySet<number> = new Set();
+
 /** Counts every newly finished pod into the record. */
 function countFinishedPods(record: JobRecord, pods: KObject[], now: number): void {
   for (const pod of pods) {
@@ -129,7 +154,7 @@ function manageNonIndexed(ctx: ControllerContext, job: KObject, record: JobRecor
 }
 
 /** Creates pods for the missing completion indexes of an Indexed job, up to parallelism. */
-function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], succeededIndexes: Set<number>, key: string): void {
+function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], succeededIndexes: ReadonlySet<number>, key: string): void {
   const completions: number = job.spec?.completions ?? 1;
   const parallelism: number = job.spec?.parallelism ?? 1;
   const running = new Set<number>();
@@ -156,18 +181,18 @@ function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, 
  * version. `pods` is the list the sync started from, and it is listed again
  * only when the sync wrote pods.
  */
-function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: Set<number>, pods: KObject[], podWrites: number): void {
+function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: ReadonlySet<number>, pods: KObject[], podWrites: number): void {
   if (ctx.store.writesOf('pods') !== podWrites) pods = ctx.store.list('pods', job.metadata.namespace, { owner: job.metadata.uid, shared: true });
   const active = pods.filter(isPodActive);
-  const finished = Object.values(record.finished);
+  const { succeeded, failed } = countPhases(record);
   const status = job.status;
   const set = (field: string, value: number) => {
     if (value > 0) status[field] = value;
     else delete status[field];
   };
   set('active', active.length);
-  set('succeeded', finished.filter((f) => f.phase === 'Succeeded').length);
-  set('failed', finished.filter((f) => f.phase === 'Failed').length);
+  set('succeeded', succeeded);
+  set('failed', failed);
   if (job.spec?.completionMode === 'Indexed') {
     const text = formatIndexes([...succeededIndexes]);
     if (text) status.completedIndexes = text;
@@ -217,11 +242,8 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
   const active = pods.filter(isPodActive);
   const indexed = job.spec?.completionMode === 'Indexed';
   const completions = job.spec?.completions ?? 1;
-  const succeededIndexes = new Set(
-    Object.values(record.finished)
-      .filter((f) => f.phase === 'Succeeded' && f.index !== undefined && f.index < completions)
-      .map((f) => f.index!),
-  );
+  // Only an Indexed job reads its succeeded indexes.
+  const succeededIndexes = indexed ? collectSucceededIndexes(record, completions) : NO_INDEXES;
 
   if (isJobFinished(job)) {
     // A finished job only keeps its counts current.
@@ -234,9 +256,7 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
       job.status.startTime = isoTime(now);
     }
     job.status.startTime ??= isoTime(now);
-    const finished = Object.values(record.finished);
-    const succeeded = finished.filter((f) => f.phase === 'Succeeded').length;
-    const failed = finished.filter((f) => f.phase === 'Failed').length;
+    const { succeeded, failed } = countPhases(record);
     const failure = findFailure(job, failed, pods, now);
     const complete = indexed
       ? succeededIndexes.size >= completions
