@@ -18,7 +18,12 @@ export interface ControllerContext {
   random(): number;
 }
 
-export type WatchMapper = (obj: KObject | undefined, old: KObject | undefined) => string | string[] | undefined | null;
+/**
+ * Maps a write (the new and the old version) to the keys to queue. `store`
+ * is the store written to, for a mapper that can skip keys whose reconcile
+ * the store's state shows to be a no-op (it is absent in direct calls).
+ */
+export type WatchMapper = (obj: KObject | undefined, old: KObject | undefined, store?: Store) => string | string[] | undefined | null;
 
 export interface Controller {
   name: string;
