@@ -732,7 +732,7 @@ export class Store {
 
   /** Returns the earliest timer's due time, or undefined when no timer is waiting. */
   nextTimerDue(): number | undefined {
-    return this.timers.nextDue();
+    return this.timers.nextDue(this.depth > 0);
   }
 
   /** Reports whether a timer of `controller` (for `key`, if given) is waiting, without sending pending timers to SQLite. */
