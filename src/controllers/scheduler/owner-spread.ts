@@ -72,6 +72,8 @@ export function trackOwnerSpread(store: Store): WriteHook {
     if (resource !== 'pods') return;
     const state = spreads.get(store);
     if (!state || state.byOwner.size === 0 || state.epoch !== store.viewEpoch) return;
+    // A write that keeps the spec and owner references (a status update) keeps the node and owner.
+    if (obj && old && obj.spec === old.spec && obj.metadata.ownerReferences === old.metadata.ownerReferences) return;
     const before = placement(old);
     const after = placement(obj);
     if (before?.owner === after?.owner && before?.node === after?.node) return;
