@@ -10,7 +10,7 @@ import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js
 import { recordEvent } from '../../engine/events.js';
 import { isoTime } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyFields, copyForWrite } from '../write-copy.js';
+import { copyForWrite } from '../write-copy.js';
 import { calculateNextCreateTime, type FinishedPod } from './backoff.js';
 import {
   JOB_CONTROLLER,
@@ -77,15 +77,23 @@ function collectSucceededIndexes(record: JobRecord, completions: number): Set<nu
 /** Empty set of succeeded indexes, for a NonIndexed job. */
 const NO_INDEXES: ReadonlySet<number> = new Set();
 
-/** Counts every newly finished pod into the record. */
-function countFinishedPods(record: JobRecord, pods: KObject[], now: number): void {
+/** Copies a record before a sync adds to it: the record it starts from is the store's shared one. */
+function copyRecord(record: JobRecord): JobRecord {
+  return { ...record, finished: { ...record.finished } };
+}
+
+/** Counts every newly finished pod into the record; returns a copy when it adds any, else the record itself. */
+function countFinishedPods(record: JobRecord, pods: KObject[], now: number): JobRecord {
+  let out = record;
   for (const pod of pods) {
-    if (!isPodFinished(pod) || record.finished[pod.metadata.uid!]) continue;
+    if (!isPodFinished(pod) || out.finished[pod.metadata.uid!]) continue;
     const entry: FinishedPod = { phase: pod.status.phase, finishedAt: podFinishedAt(pod, now) };
     const index = completionIndexOf(pod);
     if (index !== undefined) entry.index = index;
-    record.finished[pod.metadata.uid!] = entry;
+    if (out === record) out = copyRecord(record);
+    out.finished[pod.metadata.uid!] = entry;
   }
+  return out;
 }
 
 /** Returns the failure condition the job has reached, if any. */
@@ -103,9 +111,10 @@ function findFailure(job: KObject, failed: number, pods: KObject[], now: number)
   return undefined;
 }
 
-/** Ends the job as Failed: deletes its active pods (counted as failed) and records the reason. */
-function failJob(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], reason: string, message: string): void {
+/** Ends the job as Failed: deletes its active pods (counted as failed) and records the reason. Returns the record with those pods. */
+function failJob(ctx: ControllerContext, job: KObject, shared: JobRecord, active: KObject[], reason: string, message: string): JobRecord {
   const now = ctx.now();
+  const record = active.length > 0 ? copyRecord(shared) : shared;
   for (const pod of active) {
     deleteJobPod(ctx, job, pod);
     record.finished[pod.metadata.uid!] = { phase: 'Failed', finishedAt: now };
@@ -113,6 +122,7 @@ function failJob(ctx: ControllerContext, job: KObject, record: JobRecord, active
   if (ctx.settings.version >= 131) setCondition(job, 'FailureTarget', 'True', now, reason, message);
   setCondition(job, 'Failed', 'True', now, reason, message);
   recordEvent(ctx.store, job, 'Warning', reason, message, JOB_CONTROLLER);
+  return record;
 }
 
 /** Ends the job as Complete. */
@@ -222,23 +232,24 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   }
 }
 
-/** The fields of its job that a sync changes. */
-const JOB_WRITTEN = ['status', '_sim'];
-
 function syncJobOnce(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const shared = ctx.store.get('jobs', ns, name, { shared: true });
   if (!shared || shared.metadata.deletionTimestamp) return;
-  // The sync's own job: it changes only the status and the record, and shares the rest with the store.
-  const job = copyFields(shared, JOB_WRITTEN);
+  // The sync's own job: it sets top-level status fields and replaces the conditions and the record
+  // (see setCondition and copyRecord), so a shallow status copy keeps the store's shared objects intact.
+  const job: KObject = { ...shared };
+  if (shared.status !== undefined) job.status = { ...shared.status };
   const now = ctx.now();
-  const record: JobRecord = (job._sim as JobRecord | undefined) ?? { finished: {} };
+  // A new job gets its record before its status, and the stored key order follows.
+  let record: JobRecord = (shared._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
   job.status ??= {};
   const podWrites = ctx.store.writesOf('pods');
   // The store's shared copies: the sync reads its pods and never changes them.
   const pods = ctx.store.list('pods', ns, { owner: job.metadata.uid, shared: true });
-  countFinishedPods(record, pods, now);
+  record = countFinishedPods(record, pods, now);
+  job._sim = record;
   const active = pods.filter(isPodActive);
   const indexed = job.spec?.completionMode === 'Indexed';
   const completions = job.spec?.completions ?? 1;
@@ -265,7 +276,8 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
         : succeeded >= job.spec.completions;
 
     if (failure) {
-      failJob(ctx, job, record, active, failure[0], failure[1]);
+      record = failJob(ctx, job, record, active, failure[0], failure[1]);
+      job._sim = record;
     } else if (complete) {
       for (const pod of active) deleteJobPod(ctx, job, pod);
       completeJob(ctx, job);
