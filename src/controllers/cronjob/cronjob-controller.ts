@@ -13,7 +13,7 @@ import { ApiError } from '../../api/errors.js';
 import { cronSyntaxError } from '../../api/cron-syntax.js';
 import { isoTime, type Store } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyFields, copyForWrite } from '../write-copy.js';
+import { copyForWrite } from '../write-copy.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
@@ -220,9 +220,6 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   startJob(ctx, cj, scheduled, emit);
 }
 
-/** The fields of its CronJob that a sync changes. */
-const CRONJOB_WRITTEN = ['status'];
-
 /** Reconciles one CronJob, as a list of decisions. */
 export function syncCronJob(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
@@ -232,8 +229,10 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     wakeCronJobAt(ctx, nextPoll(ctx.now()), key);
     return;
   }
-  // The sync's own CronJob: it changes only the status, and shares the rest with the store.
-  const cj = copyFields(shared, CRONJOB_WRITTEN);
+  // The sync's own CronJob: it only sets or replaces top-level status fields (the active list is
+  // replaced, never changed in place), so a shallow status copy keeps the store's shared objects intact.
+  const cj: KObject = { ...shared };
+  if (shared.status !== undefined) cj.status = { ...shared.status };
   cj.status ??= {};
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
   // The store's shared copies: the sync reads its jobs and never changes them.
