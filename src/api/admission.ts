@@ -61,8 +61,31 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
  * only what a status write may change. A copied spec is admitted again because
  * comparing it field by field costs more than admission.
  */
-function admittedBefore(obj: KObject, old: KObject): boolean {
-  return obj.spec === old.spec && sameLabels(obj.metadata.labels, old.metadata.labels);
+function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
+  return (obj.spec === old.spec || isBinding(resource, obj, old)) && sameLabels(obj.metadata.labels, old.metadata.labels);
+}
+
+/**
+ * Reports whether a pod update only binds the pod to a node: its spec is a
+ * copy of the stored one whose fields are the same objects, plus a
+ * spec.nodeName the stored spec lacks. A real server binds through the
+ * pods/binding subresource, which sets the node name in storage without
+ * checking the spec again (BindingREST in pkg/registry/core/pod/storage),
+ * and admission neither defaults nor validates spec.nodeName.
+ */
+function isBinding(resource: string, obj: KObject, old: KObject): boolean {
+  const spec = obj.spec;
+  const oldSpec = old.spec;
+  if (resource !== 'pods' || !spec || !oldSpec || oldSpec.nodeName || typeof spec.nodeName !== 'string' || spec.nodeName === '') return false;
+  let fields = 0;
+  for (const key in spec) {
+    if (key === 'nodeName') continue;
+    if (spec[key] !== oldSpec[key]) return false;
+    fields++;
+  }
+  let oldFields = 0;
+  for (const key in oldSpec) if (key !== 'nodeName') oldFields++;
+  return fields === oldFields;
 }
 
 /**
@@ -84,7 +107,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     delete obj.metadata.annotations![LEGACY_VERSION_ANNOTATION];
     if (Object.keys(obj.metadata.annotations!).length === 0) delete obj.metadata.annotations;
   }
-  if (op === 'update' && old && !legacy && admittedBefore(obj, old)) return;
+  if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
   const causes: FieldCause[] = validateObject(resource, obj);
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));

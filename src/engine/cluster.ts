@@ -108,7 +108,7 @@ export class Cluster {
     const list = this.watchers.get(resource);
     if (!list) return;
     for (const [controller, mapper] of list) {
-      const keys = mapper(obj, old);
+      const keys = mapper(obj, old, this.store);
       if (!keys) continue;
       if (typeof keys === 'string') this.store.enqueue(controller, keys);
       else for (const k of keys) this.store.enqueue(controller, k);

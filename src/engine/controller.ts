@@ -18,7 +18,12 @@ export interface ControllerContext {
   random(): number;
 }
 
-export type WatchMapper = (obj: KObject | undefined, old: KObject | undefined) => string | string[] | undefined | null;
+/**
+ * Maps a write (the new and the old version) to the keys to queue. `store`
+ * is the store written to, for a mapper that can skip keys whose reconcile
+ * the store's state shows to be a no-op (it is absent in direct calls).
+ */
+export type WatchMapper = (obj: KObject | undefined, old: KObject | undefined, store?: Store) => string | string[] | undefined | null;
 
 export interface Controller {
   name: string;
@@ -36,13 +41,29 @@ export function splitKey(key: string): [string, string] {
   return i < 0 ? ['', key] : [key.slice(0, i), key.slice(i + 1)];
 }
 
-/** Maps a write to the key of the object's controller owner of the given kind. */
+/** Returns the name of an object's controller owner of `kind`, if it has one. */
+function controllerOwnerName(obj: KObject | undefined, kind: string): string | undefined {
+  const refs = obj?.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (const r of refs) if (r.controller && r.kind === kind) return r.name;
+  return undefined;
+}
+
+/**
+ * Maps a write to the keys of the object's controller owner of the given
+ * kind, before and after the write (an empty list when it has none). Most
+ * writes keep the owner, and then both entries are the same string.
+ */
 export function ownerKeyMapper(kind: string): WatchMapper {
   return (obj, old) => {
+    const name = controllerOwnerName(obj, kind);
+    const oldName = controllerOwnerName(old, kind);
     const keys: string[] = [];
-    for (const o of [obj, old]) {
-      const ref = o?.metadata.ownerReferences?.find((r) => r.controller && r.kind === kind);
-      if (ref) keys.push(`${o!.metadata.namespace ?? ''}/${ref.name}`);
+    const key = name === undefined ? undefined : `${obj!.metadata.namespace ?? ''}/${name}`;
+    if (key !== undefined) keys.push(key);
+    if (oldName !== undefined) {
+      const oldNamespace = old!.metadata.namespace ?? '';
+      keys.push(key !== undefined && oldName === name && oldNamespace === (obj!.metadata.namespace ?? '') ? key : `${oldNamespace}/${oldName}`);
     }
     return keys;
   };

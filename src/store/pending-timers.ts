@@ -45,6 +45,14 @@ export class PendingTimers {
   private seq = 0;
   /** Timers flushed while a savepoint was open: rolling it back also rolls back their rows, so they are pending again. */
   private flushed: PendingTimer[][] = [];
+  /**
+   * The earliest due time in the table as last read in this transaction
+   * (Infinity when it is empty), or NaN when unknown. Inside a transaction
+   * only this class writes the table and updates the value as it does, so a
+   * settle that reaches one instant after another reads the table's next
+   * due time once, not once per instant.
+   */
+  private storedMin = NaN;
 
   /**
    * `prepare` must not flush these timers, because the flush runs through it.
@@ -105,6 +113,8 @@ export class PendingTimers {
     if (this.flushed.length === mark.flushes && (last === undefined || last.seq <= mark.seq)) return;
     // Every flush emptied the memory, so the timers flushed first come first.
     let timers = this.timers;
+    // The rows of the flushes rolled back left the table.
+    if (this.flushed.length > mark.flushes) this.storedMin = NaN;
     for (let i = this.flushed.length - 1; i >= mark.flushes; i--) timers = this.flushed[i].concat(timers);
     this.flushed.length = mark.flushes;
     let end = timers.length;
@@ -117,10 +127,19 @@ export class PendingTimers {
     this.flushed.length = mark.flushes;
   }
 
-  /** Returns the earliest due time in the table or in memory, or undefined when there is no timer. */
-  nextDue(): number | undefined {
-    const row = this.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
-    const due = Math.min(row.due ?? Infinity, this.minDue);
+  /**
+   * Returns the earliest due time in the table or in memory, or undefined
+   * when there is no timer. Inside a transaction (`inTx`), what it reads of
+   * the table stays valid until the transaction ends.
+   */
+  nextDue(inTx: boolean): number | undefined {
+    let stored = this.storedMin;
+    if (Number.isNaN(stored) || !inTx) {
+      const row = this.prepare('SELECT min(due) AS due FROM timers').get() as { due: number | null };
+      stored = row.due ?? Infinity;
+      this.storedMin = inTx ? stored : NaN;
+    }
+    const due = Math.min(stored, this.minDue);
     return due === Infinity ? undefined : due;
   }
 
@@ -140,8 +159,13 @@ export class PendingTimers {
    * does not restore taken timers.
    */
   takeDue(now: number): Timer[] {
-    const stored = this.prepare('SELECT id, due, controller, key FROM timers WHERE due <= ? ORDER BY due, id').all(now) as Timer[];
-    if (stored.length > 0) this.prepare('DELETE FROM timers WHERE due <= ?').run(now);
+    let stored: Timer[] = [];
+    // A table whose earliest row is later than now has nothing due (see storedMin).
+    if (!(this.storedMin > now)) {
+      stored = this.prepare('SELECT id, due, controller, key FROM timers WHERE due <= ? ORDER BY due, id').all(now) as Timer[];
+      if (stored.length > 0) this.prepare('DELETE FROM timers WHERE due <= ?').run(now);
+      this.storedMin = NaN;
+    }
     if (this.minDue > now) return stored;
     // A pending timer equal to a stored one was never a row of its own.
     const storedIds = new Set(stored.map((t) => timerId(t.due, t.controller, t.key)));
@@ -168,13 +192,15 @@ export class PendingTimers {
     if (this.timers.length === 0) return;
     const insert = this.prepare('INSERT OR IGNORE INTO timers(due, controller, key) VALUES (?, ?, ?)');
     for (const t of this.timers) insert.run(t.due, t.controller, t.key);
+    this.storedMin = Math.min(this.storedMin, this.minDue);
     if (this.logging()) this.flushed.push(this.timers);
     this.reset([]);
   }
 
-  /** Forgets everything (the transaction ended). */
+  /** Forgets everything (the transaction ended, and other processes may write the table). */
   clear(): void {
     this.reset([]);
     this.flushed.length = 0;
+    this.storedMin = NaN;
   }
 }

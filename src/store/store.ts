@@ -542,6 +542,15 @@ export class Store {
   }
 
   /**
+   * Returns what list(resource, undefined, {owner}) would, if this
+   * transaction has that list loaded already (the cache's own objects), and
+   * otherwise undefined without running a query.
+   */
+  listOwnedIfLoaded(resource: string, owner: string): KObject[] | undefined {
+    return this.depth > 0 ? this.cache.listed(queryKey(resource, undefined, { owner })) : undefined;
+  }
+
+  /**
    * Lists the objects of a resource in one namespace that have no owner, as
    * private copies, in the order SQLite returns them after a flush (rowid
    * order). Pending writes are read where they are, so this costs no flush.
@@ -747,7 +756,7 @@ export class Store {
 
   /** Returns the earliest timer's due time, or undefined when no timer is waiting. */
   nextTimerDue(): number | undefined {
-    return this.timers.nextDue();
+    return this.timers.nextDue(this.depth > 0);
   }
 
   /** Reports whether a timer of `controller` (for `key`, if given) is waiting, without sending pending timers to SQLite. */

@@ -50,6 +50,19 @@ describe('admit on update', () => {
     );
   });
 
+  it('skips checks of a binding', () => {
+    // Like a real server's pods/binding: setting the node name does not check the spec again.
+    const old = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } });
+    const obj: any = { ...old, spec: { ...old.spec, nodeName: 'k8s-node01' } };
+    expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('no error');
+  });
+
+  it('checks a binding that changes more', () => {
+    const old = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } });
+    const obj: any = { ...old, spec: { ...old.spec, nodeName: 'k8s-node01', containers: [{ name: 'web', image: '' }] } };
+    expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('The Pod "web" is invalid: spec.containers[0].image: Required value');
+  });
+
   it('defaults a copied spec again', () => {
     const old = storedPod();
     const obj: any = structuredClone(old);

@@ -87,4 +87,45 @@ describe('pending timers', () => {
     });
     expect(sqliteTimers(store)).toEqual(['10 c kept']);
   });
+
+  it('finds a timer flushed after reading the table', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      expect(store.nextTimerDue()).toBeUndefined();
+      store.addTimer(10, 'c', 'flushed');
+      store.prepared('SELECT count(*) AS n FROM timers').get();
+      expect(store.nextTimerDue()).toBe(10);
+      expect(takeDue(store, 10)).toEqual(['10 c flushed']);
+      expect(store.nextTimerDue()).toBeUndefined();
+    });
+    expect(sqliteTimers(store)).toEqual([]);
+  });
+
+  it('forgets a rolled-back flush when reading the next due time', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      store.addTimer(10, 'c', 'kept');
+      expect(store.nextTimerDue()).toBe(10);
+      expect(() =>
+        store.savepoint(() => {
+          store.addTimer(5, 'c', 'dropped');
+          store.prepared('SELECT count(*) AS n FROM timers').get();
+          expect(store.nextTimerDue()).toBe(5);
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(store.nextTimerDue()).toBe(10);
+    });
+  });
+
+  it('reads timers another process added since the last transaction', () => {
+    const store = fixture.open();
+    const other = fixture.open();
+    store.tx(() => expect(store.nextTimerDue()).toBeUndefined());
+    other.tx(() => other.addTimer(30, 'c', 'other'));
+    store.tx(() => {
+      expect(store.nextTimerDue()).toBe(30);
+      expect(takeDue(store, 30)).toEqual(['30 c other']);
+    });
+  });
 });

@@ -13,7 +13,7 @@ import { ApiError } from '../../api/errors.js';
 import { cronSyntaxError } from '../../api/cron-syntax.js';
 import { isoTime, type Store } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyFields, copyForWrite } from '../write-copy.js';
+import { copyForWrite } from '../write-copy.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
@@ -60,41 +60,79 @@ function wakeCronJobAt(ctx: ControllerContext, due: number, key: string): void {
   storedWakes.due.set(key, due);
 }
 
-/** Updates the active list and lastSuccessfulTime from the jobs the CronJob owns. */
+/** Reports whether an active list has a reference to this uid. */
+function listsUid(active: readonly any[], uid: string | undefined): boolean {
+  for (const ref of active) if (ref.uid === uid) return true;
+  return false;
+}
+
+/** Reports whether one of the jobs has this uid. */
+function hasJob(jobs: readonly KObject[], uid: string | undefined): boolean {
+  for (const job of jobs) if (job.metadata.uid === uid) return true;
+  return false;
+}
+
+/**
+ * Updates the active list and lastSuccessfulTime from the jobs the CronJob
+ * owns. The list is copied only when a job leaves it, so a sync that finds
+ * it current changes nothing.
+ */
 function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], emit: Emit): void {
   const status = cj.status;
-  let active: any[] = status.active ?? [];
+  const listed: any[] = status.active ?? [];
+  let active = listed;
   for (const job of jobs) {
-    const found = active.some((r) => r.uid === job.metadata.uid);
+    const uid = job.metadata.uid;
+    const found = listsUid(active, uid);
     const condition = finishedCondition(job);
-    if (!found && !condition) {
-      emit('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`);
-    } else if (condition) {
-      if (found) {
-        active = active.filter((r) => r.uid !== job.metadata.uid);
-        // NOTE: releases before 1.27 are assumed to say `status:`; the exact release of the change is unverified.
-        const word = ctx.settings.version >= 127 ? 'condition' : 'status';
-        emit('Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, ${word}: ${condition}`);
-      }
-      const completedAt = job.status?.completionTime;
-      if (condition === 'Complete' && completedAt && ctx.settings.version >= 121) {
-        if (!status.lastSuccessfulTime || completedAt > status.lastSuccessfulTime) status.lastSuccessfulTime = completedAt;
-      }
+    if (!condition) {
+      if (!found) emit('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`);
+      continue;
+    }
+    if (found) {
+      active = active.filter((r) => r.uid !== uid);
+      // NOTE: releases before 1.27 are assumed to say `status:`; the exact release of the change is unverified.
+      const word = ctx.settings.version >= 127 ? 'condition' : 'status';
+      emit('Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, ${word}: ${condition}`);
+    }
+    const completedAt = job.status?.completionTime;
+    if (condition === 'Complete' && completedAt && ctx.settings.version >= 121) {
+      if (!status.lastSuccessfulTime || completedAt > status.lastSuccessfulTime) status.lastSuccessfulTime = completedAt;
     }
   }
-  for (const ref of [...active]) {
-    if (jobs.some((j) => j.metadata.uid === ref.uid)) continue;
+  const remaining = active;
+  for (const ref of remaining) {
+    if (hasJob(jobs, ref.uid)) continue;
     emit('Normal', 'MissingJob', `Active job went missing: ${ref.name}`);
     active = active.filter((r) => r.uid !== ref.uid);
   }
-  if (active.length > 0) status.active = active;
-  else delete status.active;
+  if (active.length > 0) {
+    if (active !== listed) status.active = active;
+  } else if (status.active !== undefined) {
+    delete status.active;
+  }
+}
+
+/** The last timestamp parseTimestamp parsed, and its value. */
+let parsedText = '';
+let parsedMs = NaN;
+
+/**
+ * Parses an RFC 3339 timestamp, remembering the last one: each sync of a
+ * CronJob parses its lastScheduleTime, which changes once per start.
+ */
+function parseTimestamp(text: string): number {
+  if (text !== parsedText) {
+    parsedMs = Date.parse(text);
+    parsedText = text;
+  }
+  return parsedMs;
 }
 
 /** Picks the start time to run now, or undefined; reports missed and late starts. */
 function findStartTime(ctx: ControllerContext, cj: KObject, schedule: Schedule, emit: Emit): number | undefined {
   const now = ctx.now();
-  const earliest = Date.parse(cj.status.lastScheduleTime ?? cj.metadata.creationTimestamp!);
+  const earliest = parseTimestamp(cj.status.lastScheduleTime ?? cj.metadata.creationTimestamp!);
   const deadline: number | undefined = cj.spec?.startingDeadlineSeconds ?? undefined;
   let scheduled: number | undefined;
   if (ctx.settings.version < 121) {
@@ -165,7 +203,7 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   if (scheduled === undefined) return;
   const name = getJobName(cj.metadata.name, scheduled, ctx.settings.version);
   const active: any[] = cj.status.active ?? [];
-  if (active.some((r) => r.name === name) || (cj.status.lastScheduleTime && Date.parse(cj.status.lastScheduleTime) === scheduled)) return;
+  if (active.some((r) => r.name === name) || (cj.status.lastScheduleTime && parseTimestamp(cj.status.lastScheduleTime) === scheduled)) return;
   const policy = cj.spec?.concurrencyPolicy ?? 'Allow';
   if (policy === 'Forbid' && active.length > 0) {
     emit('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
@@ -182,9 +220,6 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   startJob(ctx, cj, scheduled, emit);
 }
 
-/** The fields of its CronJob that a sync changes. */
-const CRONJOB_WRITTEN = ['status'];
-
 /** Reconciles one CronJob, as a list of decisions. */
 export function syncCronJob(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
@@ -194,8 +229,10 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     wakeCronJobAt(ctx, nextPoll(ctx.now()), key);
     return;
   }
-  // The sync's own CronJob: it changes only the status, and shares the rest with the store.
-  const cj = copyFields(shared, CRONJOB_WRITTEN);
+  // The sync's own CronJob: it only sets or replaces top-level status fields (the active list is
+  // replaced, never changed in place), so a shallow status copy keeps the store's shared objects intact.
+  const cj: KObject = { ...shared };
+  if (shared.status !== undefined) cj.status = { ...shared.status };
   cj.status ??= {};
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
   // The store's shared copies: the sync reads its jobs and never changes them.
@@ -203,10 +240,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
 
   syncActiveList(ctx, cj, jobs, emit);
   if (!cj.metadata.deletionTimestamp) runSchedule(ctx, cj, key, emit);
-  if (jobs.some((j) => finishedCondition(j))) {
-    const deleted = new Set(cleanupFinishedJobs(ctx, cj, jobs));
-    if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.has(r.name));
-  }
+  const deleted = cleanupFinishedJobs(ctx, cj, jobs);
+  if (deleted.length > 0 && cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.includes(r.name));
 
   // Nothing reads the CronJob after the write, so the store takes it over.
   if (!jsonEqual(cj.status, shared.status ?? {})) ctx.store.update('cronjobs', copyForWrite(cj, []), { owned: true });

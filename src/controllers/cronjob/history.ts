@@ -45,8 +45,13 @@ export function deleteCronJobJob(ctx: ControllerContext, cj: KObject, job: KObje
 
 /** Deletes finished jobs beyond the history limits; returns the names deleted. */
 export function cleanupFinishedJobs(ctx: ControllerContext, cj: KObject, jobs: KObject[]): string[] {
-  const succeeded = jobs.filter((j) => finishedCondition(j) === 'Complete');
-  const failed = jobs.filter((j) => finishedCondition(j) === 'Failed');
+  const succeeded: KObject[] = [];
+  const failed: KObject[] = [];
+  for (const job of jobs) {
+    const condition = finishedCondition(job);
+    if (condition === 'Complete') succeeded.push(job);
+    else if (condition === 'Failed') failed.push(job);
+  }
   const doomed = [...findJobsOverLimit(succeeded, cj.spec?.successfulJobsHistoryLimit), ...findJobsOverLimit(failed, cj.spec?.failedJobsHistoryLimit)];
   for (const job of doomed) deleteCronJobJob(ctx, cj, job);
   return doomed.map((j) => j.metadata.name);

@@ -58,6 +58,9 @@ function memoSchedule(nextAfterMinute: (minute: number) => number): Schedule {
 /** Parsed schedules by zone and text, so a controller parses each schedule once per process. */
 const parsed = new Map<string, Schedule | Error>();
 
+/** The last schedule looked up. A CronJob's next sync looks up the same one, and then needs no map key. */
+let lastLookup: { schedule: string; timeZone: string | undefined; entry: Schedule | Error } | undefined;
+
 /** Macros robfig/cron's ParseStandard accepts, as five-field expressions. */
 const MACROS: Record<string, string> = {
   '@yearly': '0 0 1 1 *',
@@ -96,15 +99,21 @@ export function isKnownTimeZone(zone: string): boolean {
  * follows robfig/cron's wording on a bad schedule.
  */
 export function parseSchedule(schedule: string, timeZone?: string): Schedule {
-  const key = `${timeZone ?? ''}\u0000${schedule}`;
-  let entry = parsed.get(key);
-  if (entry === undefined) {
-    try {
-      entry = compileSchedule(schedule, timeZone);
-    } catch (err) {
-      entry = err as Error;
+  let entry: Schedule | Error | undefined;
+  if (lastLookup !== undefined && lastLookup.schedule === schedule && lastLookup.timeZone === timeZone) {
+    entry = lastLookup.entry;
+  } else {
+    const key = `${timeZone ?? ''}\u0000${schedule}`;
+    entry = parsed.get(key);
+    if (entry === undefined) {
+      try {
+        entry = compileSchedule(schedule, timeZone);
+      } catch (err) {
+        entry = err as Error;
+      }
+      parsed.set(key, entry);
     }
-    parsed.set(key, entry);
+    lastLookup = { schedule, timeZone, entry };
   }
   if (entry instanceof Error) throw entry;
   return entry;

@@ -7,6 +7,7 @@
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
 import { splitKey } from '../../engine/controller.js';
+import type { Store } from '../../store/store.js';
 import { calculateAddresses, calculatePorts, type EndpointAddress, type EndpointPort } from './addresses.js';
 
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
@@ -38,10 +39,37 @@ export function isAddressChange(obj: KObject | undefined, old: KObject | undefin
   );
 }
 
+/**
+ * Namespaces where the last `ns/*` sync found no Service with a selector.
+ * The finding is valid while this process's view of the store stays the
+ * same (Store.viewEpoch) and it writes no Service, because only a Service
+ * write can add one. A pod write there then queues nothing, as the real
+ * controller queues only the Services that select the pod.
+ */
+let unselected: { store?: Store; epoch: number; serviceWrites: number; namespaces: Set<string> } = { epoch: -1, serviceWrites: -1, namespaces: new Set() };
+
+/** Reports whether `namespace` of `store` is known to have no Service with a selector. */
+function knownUnselected(store: Store, namespace: string): boolean {
+  const known = unselected;
+  if (known.store !== store || !known.namespaces.has(namespace)) return false;
+  return store.viewEpoch === known.epoch && store.writesOf('services') === known.serviceWrites;
+}
+
+/** Records that `namespace` has no Service with a selector (see unselected). */
+function noteUnselected(store: Store, namespace: string): void {
+  const current = unselected;
+  if (current.store !== store || current.epoch !== store.viewEpoch || current.serviceWrites !== store.writesOf('services')) {
+    unselected = { store, epoch: store.viewEpoch, serviceWrites: store.writesOf('services'), namespaces: new Set() };
+  }
+  unselected.namespaces.add(namespace);
+}
+
 /** Pod writes that can change an address re-sync the Services of the pod's namespace (key `ns/*`). */
-const podMapper: WatchMapper = (obj, old) => {
+const podMapper: WatchMapper = (obj, old, store) => {
   if (!isAddressChange(obj, old)) return undefined;
-  return `${(obj ?? old)!.metadata.namespace}/*`;
+  const namespace = (obj ?? old)!.metadata.namespace;
+  if (store !== undefined && namespace !== undefined && knownUnselected(store, namespace)) return undefined;
+  return `${namespace}/*`;
 };
 
 const serviceMapper: WatchMapper = (obj, old) => {
@@ -138,7 +166,10 @@ export const endpointsController: Controller = {
     if (name === '*') {
       // Most pod writes happen in namespaces without selecting Services, so list pods only when needed.
       const services = ctx.store.list('services', ns, { shared: true }).filter((s) => s.spec?.selector && s.spec.type !== 'ExternalName');
-      if (services.length === 0) return;
+      if (services.length === 0) {
+        noteUnselected(ctx.store, ns);
+        return;
+      }
       const pods = ctx.store.list('pods', ns, { shared: true });
       for (const svc of services) syncService(ctx, svc, pods);
       return;

@@ -10,7 +10,7 @@ import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js
 import { recordEvent } from '../../engine/events.js';
 import { isoTime } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyFields, copyForWrite } from '../write-copy.js';
+import { copyForWrite } from '../write-copy.js';
 import { calculateNextCreateTime, type FinishedPod } from './backoff.js';
 import {
   JOB_CONTROLLER,
@@ -18,11 +18,11 @@ import {
   countActiveRestarts,
   createJobPod,
   deleteJobPod,
-  fingerprintJobPod,
   isPodActive,
   isPodFinished,
   isPodReady,
   podFinishedAt,
+  sameJobPodFacts,
 } from './pods.js';
 import {
   MESSAGE_BACKOFF_LIMIT_EXCEEDED,
@@ -52,15 +52,48 @@ function hasTrueCondition(job: KObject, type: string): boolean {
   return (job.status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
 }
 
-/** Counts every newly finished pod into the record. */
-function countFinishedPods(record: JobRecord, pods: KObject[], now: number): void {
+/** Counts the record's succeeded and failed pods. */
+function countPhases(record: JobRecord): { succeeded: number; failed: number } {
+  let succeeded = 0;
+  let failed = 0;
+  for (const uid in record.finished) {
+    const phase = record.finished[uid].phase;
+    if (phase === 'Succeeded') succeeded++;
+    else if (phase === 'Failed') failed++;
+  }
+  return { succeeded, failed };
+}
+
+/** Collects the completion indexes below `completions` of an Indexed job's succeeded pods. */
+function collectSucceededIndexes(record: JobRecord, completions: number): Set<number> {
+  const indexes = new Set<number>();
+  for (const uid in record.finished) {
+    const f = record.finished[uid];
+    if (f.phase === 'Succeeded' && f.index !== undefined && f.index < completions) indexes.add(f.index);
+  }
+  return indexes;
+}
+
+/** Empty set of succeeded indexes, for a NonIndexed job. */
+const NO_INDEXES: ReadonlySet<number> = new Set();
+
+/** Copies a record before a sync adds to it: the record it starts from is the store's shared one. */
+function copyRecord(record: JobRecord): JobRecord {
+  return { ...record, finished: { ...record.finished } };
+}
+
+/** Counts every newly finished pod into the record; returns a copy when it adds any, else the record itself. */
+function countFinishedPods(record: JobRecord, pods: KObject[], now: number): JobRecord {
+  let out = record;
   for (const pod of pods) {
-    if (!isPodFinished(pod) || record.finished[pod.metadata.uid!]) continue;
+    if (!isPodFinished(pod) || out.finished[pod.metadata.uid!]) continue;
     const entry: FinishedPod = { phase: pod.status.phase, finishedAt: podFinishedAt(pod, now) };
     const index = completionIndexOf(pod);
     if (index !== undefined) entry.index = index;
-    record.finished[pod.metadata.uid!] = entry;
+    if (out === record) out = copyRecord(record);
+    out.finished[pod.metadata.uid!] = entry;
   }
+  return out;
 }
 
 /** Returns the failure condition the job has reached, if any. */
@@ -78,9 +111,10 @@ function findFailure(job: KObject, failed: number, pods: KObject[], now: number)
   return undefined;
 }
 
-/** Ends the job as Failed: deletes its active pods (counted as failed) and records the reason. */
-function failJob(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], reason: string, message: string): void {
+/** Ends the job as Failed: deletes its active pods (counted as failed) and records the reason. Returns the record with those pods. */
+function failJob(ctx: ControllerContext, job: KObject, shared: JobRecord, active: KObject[], reason: string, message: string): JobRecord {
   const now = ctx.now();
+  const record = active.length > 0 ? copyRecord(shared) : shared;
   for (const pod of active) {
     deleteJobPod(ctx, job, pod);
     record.finished[pod.metadata.uid!] = { phase: 'Failed', finishedAt: now };
@@ -88,6 +122,7 @@ function failJob(ctx: ControllerContext, job: KObject, record: JobRecord, active
   if (ctx.settings.version >= 131) setCondition(job, 'FailureTarget', 'True', now, reason, message);
   setCondition(job, 'Failed', 'True', now, reason, message);
   recordEvent(ctx.store, job, 'Warning', reason, message, JOB_CONTROLLER);
+  return record;
 }
 
 /** Ends the job as Complete. */
@@ -129,7 +164,7 @@ function manageNonIndexed(ctx: ControllerContext, job: KObject, record: JobRecor
 }
 
 /** Creates pods for the missing completion indexes of an Indexed job, up to parallelism. */
-function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], succeededIndexes: Set<number>, key: string): void {
+function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, active: KObject[], succeededIndexes: ReadonlySet<number>, key: string): void {
   const completions: number = job.spec?.completions ?? 1;
   const parallelism: number = job.spec?.parallelism ?? 1;
   const running = new Set<number>();
@@ -156,18 +191,18 @@ function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, 
  * version. `pods` is the list the sync started from, and it is listed again
  * only when the sync wrote pods.
  */
-function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: Set<number>, pods: KObject[], podWrites: number): void {
+function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, succeededIndexes: ReadonlySet<number>, pods: KObject[], podWrites: number): void {
   if (ctx.store.writesOf('pods') !== podWrites) pods = ctx.store.list('pods', job.metadata.namespace, { owner: job.metadata.uid, shared: true });
   const active = pods.filter(isPodActive);
-  const finished = Object.values(record.finished);
+  const { succeeded, failed } = countPhases(record);
   const status = job.status;
   const set = (field: string, value: number) => {
     if (value > 0) status[field] = value;
     else delete status[field];
   };
   set('active', active.length);
-  set('succeeded', finished.filter((f) => f.phase === 'Succeeded').length);
-  set('failed', finished.filter((f) => f.phase === 'Failed').length);
+  set('succeeded', succeeded);
+  set('failed', failed);
   if (job.spec?.completionMode === 'Indexed') {
     const text = formatIndexes([...succeededIndexes]);
     if (text) status.completedIndexes = text;
@@ -197,31 +232,29 @@ export function syncJob(ctx: ControllerContext, key: string): void {
   }
 }
 
-/** The fields of its job that a sync changes. */
-const JOB_WRITTEN = ['status', '_sim'];
-
 function syncJobOnce(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const shared = ctx.store.get('jobs', ns, name, { shared: true });
   if (!shared || shared.metadata.deletionTimestamp) return;
-  // The sync's own job: it changes only the status and the record, and shares the rest with the store.
-  const job = copyFields(shared, JOB_WRITTEN);
+  // The sync's own job: it sets top-level status fields and replaces the conditions and the record
+  // (see setCondition and copyRecord), so a shallow status copy keeps the store's shared objects intact.
+  const job: KObject = { ...shared };
+  if (shared.status !== undefined) job.status = { ...shared.status };
   const now = ctx.now();
-  const record: JobRecord = (job._sim as JobRecord | undefined) ?? { finished: {} };
+  // A new job gets its record before its status, and the stored key order follows.
+  let record: JobRecord = (shared._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
   job.status ??= {};
   const podWrites = ctx.store.writesOf('pods');
   // The store's shared copies: the sync reads its pods and never changes them.
   const pods = ctx.store.list('pods', ns, { owner: job.metadata.uid, shared: true });
-  countFinishedPods(record, pods, now);
+  record = countFinishedPods(record, pods, now);
+  job._sim = record;
   const active = pods.filter(isPodActive);
   const indexed = job.spec?.completionMode === 'Indexed';
   const completions = job.spec?.completions ?? 1;
-  const succeededIndexes = new Set(
-    Object.values(record.finished)
-      .filter((f) => f.phase === 'Succeeded' && f.index !== undefined && f.index < completions)
-      .map((f) => f.index!),
-  );
+  // Only an Indexed job reads its succeeded indexes.
+  const succeededIndexes = indexed ? collectSucceededIndexes(record, completions) : NO_INDEXES;
 
   if (isJobFinished(job)) {
     // A finished job only keeps its counts current.
@@ -234,9 +267,7 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
       job.status.startTime = isoTime(now);
     }
     job.status.startTime ??= isoTime(now);
-    const finished = Object.values(record.finished);
-    const succeeded = finished.filter((f) => f.phase === 'Succeeded').length;
-    const failed = finished.filter((f) => f.phase === 'Failed').length;
+    const { succeeded, failed } = countPhases(record);
     const failure = findFailure(job, failed, pods, now);
     const complete = indexed
       ? succeededIndexes.size >= completions
@@ -245,7 +276,8 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
         : succeeded >= job.spec.completions;
 
     if (failure) {
-      failJob(ctx, job, record, active, failure[0], failure[1]);
+      record = failJob(ctx, job, record, active, failure[0], failure[1]);
+      job._sim = record;
     } else if (complete) {
       for (const pod of active) deleteJobPod(ctx, job, pod);
       completeJob(ctx, job);
@@ -266,16 +298,16 @@ const podOwnerKeys = ownerKeyMapper('Job');
 
 /**
  * Wakes a pod's job when the pod is created, removed, or changes a field the
- * sync reads (see fingerprintJobPod). After any other pod write the sync
+ * sync reads (see sameJobPodFacts). After any other pod write the sync
  * would find nothing to do, because the job's last sync saw the same inputs
  * and each time-driven step (back-off, active deadline) has its own wake-up.
  * Writes of the job's own running sync wake nothing (see syncingKey).
  */
 export const jobPodMapper: WatchMapper = (obj, old) => {
   const keys = podOwnerKeys(obj, old) as string[];
-  // A pod without a Job controller wakes no job, so its fingerprints are not built.
+  // A pod without a Job controller wakes no job, so its facts are not compared.
   if (keys.length === 0) return undefined;
-  if (obj && old && fingerprintJobPod(obj) === fingerprintJobPod(old)) return undefined;
+  if (obj && old && sameJobPodFacts(obj, old)) return undefined;
   return syncingKey === undefined ? keys : keys.filter((k) => k !== syncingKey);
 };
 

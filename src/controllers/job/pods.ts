@@ -62,25 +62,46 @@ export function countActiveRestarts(pods: KObject[]): number {
   return total;
 }
 
-/**
- * Builds one string from everything the job controller reads of a pod: its
- * owner, phase, deletion, readiness, container restarts, container
- * termination times and completion index. A pod write that leaves the
- * string unchanged (binding to a node, an image pull, a new pod IP) cannot
- * change what the job's sync does. Example: `Running|-|ready|2||1|[...]`.
- */
-export function fingerprintJobPod(pod: KObject): string {
+/** Sums a pod's container restarts. */
+function sumRestarts(statuses: any[] | undefined): number {
   let restarts = 0;
+  for (const cs of statuses ?? []) restarts += cs.restartCount ?? 0;
+  return restarts;
+}
+
+/** Joins a pod's container termination times, in container order, each followed by a comma. */
+function joinFinishedTimes(statuses: any[] | undefined): string {
   let finishedAt = '';
-  for (const cs of pod.status?.containerStatuses ?? []) {
-    restarts += cs.restartCount ?? 0;
+  for (const cs of statuses ?? []) {
     const at = cs.state?.terminated?.finishedAt;
     if (at) finishedAt += `${at},`;
   }
-  const deleting = pod.metadata.deletionTimestamp ? 'deleting' : '-';
-  const ready = isPodReady(pod) ? 'ready' : '-';
-  const index = pod.metadata.annotations?.[COMPLETION_INDEX_KEY] ?? '';
-  return `${pod.status?.phase}|${deleting}|${ready}|${restarts}|${finishedAt}|${index}|${JSON.stringify(pod.metadata.ownerReferences ?? null)}`;
+  return finishedAt;
+}
+
+/**
+ * Reports whether two versions of a pod agree on everything the job
+ * controller reads of it: its owner, phase, deletion, readiness, container
+ * restarts, container termination times and completion index. A pod write
+ * that keeps them (binding to a node, an image pull, a new pod IP) cannot
+ * change what the job's sync does. Parts a write did not replace are the
+ * same objects, so most checks end at an identity comparison.
+ */
+export function sameJobPodFacts(pod: KObject, other: KObject): boolean {
+  const status = pod.status;
+  const otherStatus = other.status;
+  if (status?.phase !== otherStatus?.phase) return false;
+  if (!pod.metadata.deletionTimestamp !== !other.metadata.deletionTimestamp) return false;
+  if ((pod.metadata.annotations?.[COMPLETION_INDEX_KEY] ?? '') !== (other.metadata.annotations?.[COMPLETION_INDEX_KEY] ?? '')) return false;
+  const refs = pod.metadata.ownerReferences;
+  const otherRefs = other.metadata.ownerReferences;
+  if (refs !== otherRefs && JSON.stringify(refs ?? null) !== JSON.stringify(otherRefs ?? null)) return false;
+  if (status === otherStatus) return true;
+  if (isPodReady(pod) !== isPodReady(other)) return false;
+  const statuses = status?.containerStatuses;
+  const otherStatuses = otherStatus?.containerStatuses;
+  if (statuses === otherStatuses) return true;
+  return sumRestarts(statuses) === sumRestarts(otherStatuses) && joinFinishedTimes(statuses) === joinFinishedTimes(otherStatuses);
 }
 
 /**

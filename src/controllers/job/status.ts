@@ -33,11 +33,13 @@ export function finishedCondition(job: KObject): 'Complete' | 'Failed' | undefin
 
 /**
  * Sets a condition: a new type is appended, a changed status moves the
- * transition time, an unchanged one only refreshes the probe time.
+ * transition time, an unchanged one only refreshes the probe time. The
+ * conditions list is replaced by a new one, because the job's status may
+ * share the old list with the store.
  */
 export function setCondition(job: KObject, type: string, status: 'True' | 'False', now: number, reason?: string, message?: string): void {
   job.status ??= {};
-  const conditions: any[] = (job.status.conditions ??= []);
+  const conditions: any[] = (job.status.conditions = [...(job.status.conditions ?? [])]);
   const at = isoTime(now);
   const existing = conditions.find((c) => c.type === type);
   const next: any = { lastProbeTime: at, lastTransitionTime: at, status, type };

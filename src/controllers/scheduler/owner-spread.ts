@@ -7,6 +7,7 @@
  */
 import type { KObject } from '../../api/types.js';
 import { ownerUidOf, type Store, type WriteHook } from '../../store/store.js';
+import { compareText } from '../../store/pending-writes.js';
 
 interface Spreads {
   epoch: number;
@@ -30,10 +31,23 @@ export function ownerSpread(store: Store, owner: string): ReadonlyMap<string, nu
   const state = current(store);
   let counts = state.byOwner.get(owner);
   if (!counts) {
-    counts = store.countOwnedPodsByNode(owner);
+    // A Job's controller lists the Job's pods before it creates one, so that list is usually loaded, and counting it needs no query.
+    const pods = store.listOwnedIfLoaded('pods', owner);
+    counts = pods ? countByNode(pods) : store.countOwnedPodsByNode(owner);
     state.byOwner.set(owner, counts);
   }
   return counts;
+}
+
+/** Counts the bound pods per node, in node name order as countOwnedPodsByNode returns them. */
+function countByNode(pods: readonly KObject[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const pod of pods) {
+    // The store's node column is spec.nodeName unless that is missing or null.
+    const node = pod.spec?.nodeName;
+    if (node !== undefined && node !== null) counts.set(node, (counts.get(node) ?? 0) + 1);
+  }
+  return counts.size > 1 ? new Map([...counts].sort((a, b) => compareText(a[0], b[0]))) : counts;
 }
 
 /** Returns the owner and node a pod counts under, or undefined when it counts under none. */
@@ -58,6 +72,8 @@ export function trackOwnerSpread(store: Store): WriteHook {
     if (resource !== 'pods') return;
     const state = spreads.get(store);
     if (!state || state.byOwner.size === 0 || state.epoch !== store.viewEpoch) return;
+    // A write that keeps the spec and owner references (a status update) keeps the node and owner.
+    if (obj && old && obj.spec === old.spec && obj.metadata.ownerReferences === old.metadata.ownerReferences) return;
     const before = placement(old);
     const after = placement(obj);
     if (before?.owner === after?.owner && before?.node === after?.node) return;

@@ -8,7 +8,7 @@ import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
-import { ownerUidOf, type Store } from '../../store/store.js';
+import { isoTime, ownerUidOf, type Store } from '../../store/store.js';
 import { copyForWrite } from '../write-copy.js';
 import { podRequests } from '../../api/quantity.js';
 import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
@@ -169,7 +169,7 @@ function markUnschedulable(ctx: ControllerContext, shared: KObject, message: str
 
 function setScheduledCondition(pod: KObject, status: string, reason: string | undefined, message: string | undefined, now: number): void {
   const conditions = (pod.status.conditions ?? []).filter((c: any) => c.type !== 'PodScheduled');
-  const c: any = { lastProbeTime: null, lastTransitionTime: new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z'), status, type: 'PodScheduled' };
+  const c: any = { lastProbeTime: null, lastTransitionTime: isoTime(now), status, type: 'PodScheduled' };
   if (reason) c.reason = reason;
   if (message) c.message = message;
   conditions.push(c);

@@ -12,10 +12,15 @@ export interface NodeUsage {
   memory: number;
 }
 
+/** Reports whether a pod has finished (Succeeded or Failed), after which it no longer counts against its node. */
+function isFinished(pod: KObject): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
 function contribution(pod: KObject | undefined): { node: string; usage: NodeUsage } | undefined {
   if (!pod?.spec?.nodeName) return undefined;
-  const phase = pod.status?.phase;
-  if (phase === 'Succeeded' || phase === 'Failed') return undefined;
+  if (isFinished(pod)) return undefined;
   const r = podRequests(pod);
   return { node: pod.spec.nodeName, usage: { pods: 1, cpu: r.cpu, memory: r.memory } };
 }
@@ -83,6 +88,8 @@ function addUsage(store: Store, node: string, u: NodeUsage, sign: number): void 
 export function trackNodeUsage(store: Store) {
   return (resource: string, obj: KObject | undefined, old: KObject | undefined): void => {
     if (resource !== 'pods') return;
+    // A write that keeps the spec object (a status update) keeps the node and requests, so only finishing can change the counters.
+    if (obj && old && obj.spec === old.spec && isFinished(obj) === isFinished(old)) return;
     const before = contribution(old);
     const after = contribution(obj);
     if (before && after && before.node === after.node && before.usage.cpu === after.usage.cpu && before.usage.memory === after.usage.memory) return;

@@ -22,6 +22,26 @@ describe('job controller queue keys', () => {
     });
   });
 
+  it('stores a new job\'s record before its status', () => {
+    const c = newCluster();
+    c.store.tx(() => {
+      c.store.create('jobs', newJob('pi'));
+      syncJob(contextOf(c), 'default/pi');
+      expect(Object.keys(c.store.get('jobs', 'default', 'pi')!).slice(-2)).toEqual(['_sim', 'status']);
+    });
+  });
+
+  it('leaves the stored status unchanged by a sync that changes nothing', () => {
+    const c = newCluster();
+    c.store.tx(() => {
+      c.store.create('jobs', newJob('pi'));
+      syncJob(contextOf(c), 'default/pi');
+      const before = c.store.get('jobs', 'default', 'pi', { shared: true })!;
+      syncJob(contextOf(c), 'default/pi');
+      expect(c.store.get('jobs', 'default', 'pi', { shared: true })).toBe(before);
+    });
+  });
+
   it('queues a job edited by others', () => {
     const c = newCluster();
     c.store.tx(() => {

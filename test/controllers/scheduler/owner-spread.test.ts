@@ -35,6 +35,18 @@ describe('owner spread', () => {
     expect(spread(store, 'rs-1')).toEqual({ n1: 2 });
   });
 
+  it('counts an owner list loaded earlier', () => {
+    store.create('pods', pod('a', 'rs-1', 'n2'));
+    store.create('pods', pod('b', 'rs-1', 'n1'));
+    store.create('pods', pod('c', 'rs-1', 'n2'));
+    store.create('pods', pod('d', 'rs-1'));
+    const counts = store.tx(() => {
+      store.list('pods', undefined, { owner: 'rs-1', shared: true });
+      return [...ownerSpread(store, 'rs-1')];
+    });
+    expect(counts).toEqual([['n1', 1], ['n2', 2]]);
+  });
+
   it('follows binds and deletions in later transactions', () => {
     store.create('pods', pod('a', 'rs-1', 'n1'));
     expect(spread(store, 'rs-1')).toEqual({ n1: 1 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { ControllerContext } from '../../../src/engine/controller.js';
+import type { Cluster } from '../../../src/engine/cluster.js';
+import type { KObject } from '../../../src/api/types.js';
+import { garbageCollector } from '../../../src/controllers/garbagecollector/garbagecollector.js';
+import { newCluster } from '../helpers.js';
+
+/** Builds a context for calling the garbage collector directly, inside a transaction of `c`. */
+function contextOf(c: Cluster): ControllerContext {
+  return { store: c.store, settings: c.settings, now: () => c.clockNow(), wakeAt: () => {}, random: () => 0 };
+}
+
+/** Builds a ConfigMap owned by `owner` through a controller reference. */
+function dependent(name: string, owner: KObject): KObject {
+  const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: owner.metadata.name, uid: owner.metadata.uid!, controller: true };
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', ownerReferences: [ref] } };
+}
+
+describe('garbage collector queue keys', () => {
+  it('deletes dependents without queueing itself', () => {
+    const c = newCluster();
+    c.store.tx(() => {
+      const owner = c.store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner', namespace: 'default' } });
+      c.store.create('configmaps', dependent('child', owner));
+      c.store.remove('configmaps', 'default', 'owner');
+      c.store.takeQueued(100);
+      garbageCollector.reconcile(contextOf(c), owner.metadata.uid!);
+      expect(c.store.get('configmaps', 'default', 'child')).toBeUndefined();
+      expect(c.store.isQueued('garbagecollector', owner.metadata.uid!)).toBe(false);
+    });
+  });
+
+  it('queues the uid of a dependent it removed', () => {
+    const c = newCluster();
+    c.store.tx(() => {
+      const owner = c.store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner', namespace: 'default' } });
+      const child = c.store.create('configmaps', dependent('child', owner));
+      c.store.remove('configmaps', 'default', 'owner');
+      c.store.takeQueued(100);
+      garbageCollector.reconcile(contextOf(c), owner.metadata.uid!);
+      expect(c.store.isQueued('garbagecollector', child.metadata.uid!)).toBe(true);
+    });
+  });
+
+  it('queues an owner whose dependent others removed', () => {
+    const c = newCluster();
+    c.store.tx(() => {
+      const owner = c.store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner', namespace: 'default' } });
+      c.store.create('configmaps', dependent('child', owner));
+      c.store.takeQueued(100);
+      c.store.remove('configmaps', 'default', 'child');
+      expect(c.store.isQueued('garbagecollector', owner.metadata.uid!)).toBe(true);
+    });
+  });
+});

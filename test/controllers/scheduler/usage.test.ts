@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KObject } from '../../../src/api/types.js';
+import type { Store } from '../../../src/store/store.js';
+import { readUsage, trackNodeUsage } from '../../../src/controllers/scheduler/usage.js';
+import { copyForWrite } from '../../../src/controllers/write-copy.js';
+import { StoreFixture, testPod } from '../../helpers/store-fixture.js';
+
+let fixture: StoreFixture;
+let store: Store;
+
+beforeEach(() => {
+  fixture = new StoreFixture();
+  store = fixture.open();
+  store.hooks.push(trackNodeUsage(store));
+});
+
+afterEach(() => fixture.dispose());
+
+/** Builds a pod on `node` that requests 100m CPU and 64Mi of memory. */
+function requestingPod(name: string, node: string): KObject {
+  const pod = testPod(name, undefined, node);
+  pod.spec.containers[0].resources = { requests: { cpu: '100m', memory: '64Mi' } };
+  return pod;
+}
+
+/** Writes a new status phase, keeping the stored spec object as the kubelet does. */
+function setPhase(name: string, phase: string): void {
+  store.tx(() => {
+    const pod = copyForWrite(store.get('pods', 'default', name, { shared: true })!, ['status']);
+    pod.status = { ...pod.status, phase };
+    store.update('pods', pod, { owned: true });
+  });
+}
+
+/** Reads a node's counters in a transaction. */
+function usage(node: string) {
+  return store.tx(() => ({ ...readUsage(store, node) }));
+}
+
+describe('node usage counters', () => {
+  it('counts a bound pod through status updates', () => {
+    store.create('pods', requestingPod('a', 'n1'));
+    setPhase('a', 'Running');
+    expect(usage('n1')).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
+  });
+
+  it('drops a pod once it finishes', () => {
+    store.create('pods', requestingPod('a', 'n1'));
+    store.create('pods', requestingPod('b', 'n1'));
+    setPhase('a', 'Succeeded');
+    expect(usage('n1')).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
+  });
+
+  it('drops a removed pod', () => {
+    store.create('pods', requestingPod('a', 'n1'));
+    store.remove('pods', 'default', 'a');
+    expect(usage('n1')).toEqual({ pods: 0, cpu: 0, memory: 0 });
+  });
+});
