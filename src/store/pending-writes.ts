@@ -53,6 +53,8 @@ const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, o
 const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
 /** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
 const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
+/** Leaves the uid and owner columns alone when only the node changed (a pod's binding), so their indexes keep their entries. */
+const UPDATE_OBJECT_NODE = 'UPDATE objects SET rv = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
 const DELETE_OBJECT = 'DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?';
 
 /** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
@@ -160,6 +162,8 @@ export class PendingWrites {
         if (w.row !== null) this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data);
       } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
         this.prepare(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
+      } else if (base && base.uid === w.uid && base.owner === w.row.owner) {
+        this.prepare(UPDATE_OBJECT_NODE).run(w.rv, w.row.node, w.row.data, w.resource, w.namespace, w.name);
       } else if (base) {
         this.prepare(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.resource, w.namespace, w.name);
       } else {
