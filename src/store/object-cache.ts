@@ -11,6 +11,7 @@
  * and anything that wants to change one works on a copy.
  */
 import type { KObject } from '../api/types.js';
+import { SortedKeys } from './sorted-keys.js';
 
 /** One stored object's row: its JSON and the indexed columns. */
 export interface CachedRow {
@@ -93,18 +94,6 @@ export function entryKey(resource: string, namespace: string, name: string): str
   return resource + '\u0000' + namespace + '\u0000' + name;
 }
 
-/** Returns the index in sorted `keys` where `key` is or would be inserted. */
-function bisect(keys: string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Returns the index keys of the list queries that include a row: all, by namespace, by owner, by node, unscheduled. */
 export function indexKeys(resource: string, namespace: string, row: CachedRow): string[] {
   const keys = ['a\u0000' + resource, 's\u0000' + resource + '\u0000' + namespace];
@@ -132,7 +121,7 @@ export class ObjectCache {
    */
   private absentUncached = new Set<string>();
   /** Loaded list queries: index key to the sorted object keys that match it. */
-  private indexes = new Map<string, string[]>();
+  private indexes = new Map<string, SortedKeys>();
   /**
    * Loaded list queries' results as handed out, until a write touches the
    * query. A caller that lists again with nothing changed gets the same
@@ -194,7 +183,7 @@ export class ObjectCache {
   listed(index: string): KObject[] | undefined {
     const result = this.results.get(index);
     if (result) return result;
-    const keys = this.indexes.get(index);
+    const keys = this.indexes.get(index)?.keys();
     if (!keys) return undefined;
     const out = new Array<KObject>(keys.length);
     for (let i = 0; i < keys.length; i++) out[i] = this.decode(this.entries.get(keys[i]) as Entry);
@@ -221,7 +210,7 @@ export class ObjectCache {
       out[i] = this.decode(e);
     }
     keys.sort();
-    this.indexes.set(index, keys);
+    this.indexes.set(index, new SortedKeys(keys));
     this.results.set(index, FREEZE ? (Object.freeze(out) as KObject[]) : out);
     return out;
   }
@@ -264,18 +253,10 @@ export class ObjectCache {
     const after = row ? indexKeys(resource, namespace, row) : [];
     if (this.results.size > 0) this.dropResults(before, after);
     for (const index of before) {
-      if (after.includes(index)) continue;
-      const keys = this.indexes.get(index);
-      if (!keys) continue;
-      const at = bisect(keys, key);
-      if (keys[at] === key) keys.splice(at, 1);
+      if (!after.includes(index)) this.indexes.get(index)?.delete(key);
     }
     for (const index of after) {
-      if (before.includes(index)) continue;
-      const keys = this.indexes.get(index);
-      if (!keys) continue;
-      const at = bisect(keys, key);
-      if (keys[at] !== key) keys.splice(at, 0, key);
+      if (!before.includes(index)) this.indexes.get(index)?.add(key);
     }
   }
 }

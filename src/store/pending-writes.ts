@@ -55,6 +55,8 @@ const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, 
 const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
 /** UPDATE_OBJECT_DATA for a row that records its last write, which every write changes. */
 const UPDATE_OBJECT_DATA_WRITTEN = 'UPDATE objects SET rv = ?, data = ?, last_write = ? WHERE resource = ? AND namespace = ? AND name = ?';
+/** Leaves the uid and owner columns alone when only the node changed (a pod's binding), so their indexes keep their entries. */
+const UPDATE_OBJECT_NODE = 'UPDATE objects SET rv = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
 const DELETE_OBJECT = 'DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?';
 
 /** Orders names as SQLite's ORDER BY does for ASCII text (Kubernetes names are ASCII). */
@@ -163,6 +165,8 @@ export class PendingWrites {
       } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
         if (w.row.lastWrite === undefined) this.prepare(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
         else this.prepare(UPDATE_OBJECT_DATA_WRITTEN).run(w.rv, w.row.data, w.row.lastWrite, w.resource, w.namespace, w.name);
+      } else if (base && base.uid === w.uid && base.owner === w.row.owner && w.row.lastWrite === undefined) {
+        this.prepare(UPDATE_OBJECT_NODE).run(w.rv, w.row.node, w.row.data, w.resource, w.namespace, w.name);
       } else if (base) {
         this.prepare(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null, w.resource, w.namespace, w.name);
       } else {

@@ -66,6 +66,24 @@ describe('write-behind of object rows', () => {
     ]);
   });
 
+  it('stores a binding of a pod written earlier in its node column and indexes', () => {
+    const store = openStore();
+    store.tx(() => store.create('pods', pod('a', 'rs-1')));
+    store.tx(() => {
+      const a = store.get('pods', 'default', 'a')!;
+      a.spec!.nodeName = 'node-1';
+      store.update('pods', a);
+    });
+    expect(sqliteRows(store)).toEqual([{ name: 'a', uid: 'uid-1', rv: 2, owner: 'rs-1', node: 'node-1' }]);
+    const other = openStore();
+    other.tx(() => {
+      expect(names(other.list('pods', undefined, { node: 'node-1' }))).toEqual(['a']);
+      expect(names(other.listUnscheduledPods())).toEqual([]);
+      expect(other.listOwnedBy('rs-1').map((d) => d.obj.metadata.name)).toEqual(['a']);
+      expect(other.getByUid('uid-1')?.obj.spec?.nodeName).toBe('node-1');
+    });
+  });
+
   it('lists orphans in rowid order without flushing', () => {
     const store = openStore();
     store.tx(() => {

@@ -1,0 +1,68 @@
+/**
+ * The sorted object keys of one loaded list query (see object-cache.ts).
+ * In a large settle, writes add and remove keys far more often than the list
+ * is read: a rolling update creates and deletes thousands of pods between two
+ * syncs of their ReplicaSet. Changes are therefore collected and merged into
+ * the sorted array when it is read, so a write costs a binary search instead
+ * of moving every key after its place.
+ */
+
+/** Returns the index in sorted `keys` where `key` is or would be inserted. */
+function bisect(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class SortedKeys {
+  /** Keys added since the last merge that `sorted` lacks. */
+  private added = new Set<string>();
+  /** Keys of `sorted` removed since the last merge. */
+  private removed = new Set<string>();
+
+  /** `sorted` must be in ascending order without repeats. It becomes this object's own array. */
+  constructor(private sorted: string[]) {}
+
+  /** Adds a key (nothing happens if it is there already). */
+  add(key: string): void {
+    if (this.removed.size > 0 && this.removed.delete(key)) return;
+    if (this.added.has(key)) return;
+    const at = bisect(this.sorted, key);
+    if (this.sorted[at] !== key) this.added.add(key);
+  }
+
+  /** Removes a key (nothing happens if it is absent). */
+  delete(key: string): void {
+    if (this.added.size > 0 && this.added.delete(key)) return;
+    const at = bisect(this.sorted, key);
+    if (this.sorted[at] === key) this.removed.add(key);
+  }
+
+  /** Returns the keys in ascending order. The array is this object's own, so callers must not change it. */
+  keys(): string[] {
+    if (this.added.size === 0 && this.removed.size === 0) return this.sorted;
+    const removed = this.removed;
+    const remaining = removed.size > 0 ? this.sorted.filter((k) => !removed.has(k)) : this.sorted;
+    if (this.added.size === 0) {
+      this.sorted = remaining;
+    } else {
+      const added = [...this.added].sort();
+      const merged = new Array<string>(remaining.length + added.length);
+      let i = 0;
+      let j = 0;
+      let n = 0;
+      while (i < remaining.length && j < added.length) merged[n++] = remaining[i] < added[j] ? remaining[i++] : added[j++];
+      while (i < remaining.length) merged[n++] = remaining[i++];
+      while (j < added.length) merged[n++] = added[j++];
+      this.sorted = merged;
+    }
+    this.added.clear();
+    this.removed.clear();
+    return this.sorted;
+  }
+}
