@@ -325,8 +325,10 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   const pending: [string, string, string, string | undefined][] = [];
   const emit: Emit = (type, reason, message, container) => pending.push([type, reason, message, container]);
   const flush = (obj: KObject) => {
+    if (pending.length === 0) return;
+    const from = source(pod);
     for (const [type, reason, message, container] of pending) {
-      recordEvent(ctx.store, obj, type as 'Normal' | 'Warning', reason, message, source(pod), container ? fieldPath(container) : undefined);
+      recordEvent(ctx.store, obj, type as 'Normal' | 'Warning', reason, message, from, container ? fieldPath(container) : undefined);
     }
   };
   let record = pod._sim as PodRecord | undefined;
@@ -353,7 +355,8 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   const deadline = podDeadline(pod);
   if (deadline !== undefined && ctx.now() >= deadline) killPastDeadline(ctx, pod, record, emit);
   pod._sim = record;
-  pod.status = buildPodStatus(pod, record, ctx.now(), ctx.settings.version);
+  // The status object is already this sync's own copy (above, or initPod's), so it is filled in place.
+  pod.status = buildPodStatus(pod, record, ctx.now(), ctx.settings.version, true);
   // The pod is this reconcile's own copy, read only through `saved` from here on.
   const saved = ctx.store.update('pods', pod, { owned: true });
   if (view.changed) ctx.store.update('nodes', view.current, { owned: true });

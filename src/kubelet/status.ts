@@ -47,6 +47,19 @@ function containerState(rec: ContainerRecord, now: number): any {
   }
 }
 
+/** imageID texts by container ID: a container's status is rebuilt at every sync of its pod, with the same ID. */
+const imageIds = new Map<string, { image: string; imageID: string }>();
+
+/** Builds the imageID the runtime reports for `image` run as `containerId`, through the memo above. */
+function imageIdOf(image: string, containerId: string): string {
+  const hit = imageIds.get(containerId);
+  if (hit !== undefined && hit.image === image) return hit.imageID;
+  const imageID = `docker.io/library/${image.split('/').pop()}@sha256:${containerId.slice(13).padEnd(64, '0')}`;
+  if (imageIds.size >= 4096) imageIds.clear();
+  imageIds.set(containerId, { image, imageID });
+  return imageID;
+}
+
 function isReady(rec: ContainerRecord, now: number): boolean {
   return rec.stage === 'run' && (rec.readyAt ?? 0) <= now;
 }
@@ -64,7 +77,7 @@ function condition(type: string, status: boolean, at: string, prev: any[]): any 
  * later copies and comparisons of the object slower.
  */
 function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
-  const imageID = rec.containerId ? `docker.io/library/${spec.image.split('/').pop()}@sha256:${rec.containerId.slice(13).padEnd(64, '0')}` : '';
+  const imageID = rec.containerId ? imageIdOf(spec.image, rec.containerId) : '';
   const lastState =
     rec.last && rec.stage !== 'done'
       ? { terminated: { containerID: rec.containerId, exitCode: rec.last.exitCode, finishedAt: isoAt(rec.last.finishedAt), reason: rec.last.reason, startedAt: isoAt(rec.last.startedAt) } }
@@ -79,9 +92,12 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
   return { containerID, image: spec.image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };
 }
 
-/** Builds the status the kubelet reports for a pod from its container records at `now` (ms), for cluster version `version` (e.g. 132). */
-export function buildPodStatus(pod: KObject, record: PodRecord, now: number, version: number): any {
-  const status = { ...(pod.status ?? {}) };
+/**
+ * Builds the status the kubelet reports for a pod from its container records at `now` (ms), for cluster version `version` (e.g. 132).
+ * With `inPlace` the pod's own status object (a copy the caller owns) is filled and returned instead of a fresh copy.
+ */
+export function buildPodStatus(pod: KObject, record: PodRecord, now: number, version: number, inPlace = false): any {
+  const status = inPlace && pod.status ? pod.status : { ...(pod.status ?? {}) };
   const at = isoAt(now);
   const specs: any[] = pod.spec.containers ?? [];
   const recs = specs.map((s) => record.containers[s.name]);
