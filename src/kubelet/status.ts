@@ -64,10 +64,11 @@ function isReady(rec: ContainerRecord, now: number): boolean {
   return rec.stage === 'run' && (rec.readyAt ?? 0) <= now;
 }
 
-function condition(type: string, status: boolean, at: string, prev: any[]): any {
+/** Builds a pod condition; `now` (ms) is formatted only when the condition changes, which most syncs' do not. */
+function condition(type: string, status: boolean, now: number, prev: any[]): any {
   const old = prev.find((c) => c.type === type);
   const s = status ? 'True' : 'False';
-  const c: any = { lastProbeTime: null, lastTransitionTime: old && old.status === s ? old.lastTransitionTime : at, status: s, type };
+  const c: any = { lastProbeTime: null, lastTransitionTime: old && old.status === s ? old.lastTransitionTime : isoAt(now), status: s, type };
   return c;
 }
 
@@ -98,7 +99,6 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
  */
 export function buildPodStatus(pod: KObject, record: PodRecord, now: number, version: number, inPlace = false): any {
   const status = inPlace && pod.status ? pod.status : { ...(pod.status ?? {}) };
-  const at = isoAt(now);
   const specs: any[] = pod.spec.containers ?? [];
   const recs = specs.map((s) => record.containers[s.name]);
   status.containerStatuses = specs.map((spec, i) => containerStatus(spec, recs[i], now));
@@ -120,10 +120,10 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
   const prev: any[] = pod.status?.conditions ?? [];
   const scheduled = prev.find((c) => c.type === 'PodScheduled');
   const conds: any[] = [];
-  if (version >= 129) conds.push(condition('PodReadyToStartContainers', !allDone || status.phase === 'Running', at, prev));
-  conds.push(condition('Initialized', true, at, prev));
-  const readyCond = condition('Ready', ready, at, prev);
-  const containersReady = condition('ContainersReady', ready, at, prev);
+  if (version >= 129) conds.push(condition('PodReadyToStartContainers', !allDone || status.phase === 'Running', now, prev));
+  conds.push(condition('Initialized', true, now, prev));
+  const readyCond = condition('Ready', ready, now, prev);
+  const containersReady = condition('ContainersReady', ready, now, prev);
   if (status.phase === 'Succeeded') {
     readyCond.reason = containersReady.reason = 'PodCompleted';
   } else if (!ready) {

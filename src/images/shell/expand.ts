@@ -19,12 +19,23 @@ interface Piece {
 /** Expands words into a command's argument list, splitting unquoted expansions on blanks. */
 export function expandWords(state: ShellState, words: string[]): string[] {
   const out: string[] = [];
-  for (const word of words) out.push(...splitFields(expandPieces(state, word)));
+  for (const word of words) {
+    // A word without quotes or expansions is literal text, which is never split: it is its own field.
+    if (!EXPANDING.test(word)) {
+      if (word !== '') out.push(word);
+      continue;
+    }
+    out.push(...splitFields(expandPieces(state, word)));
+  }
   return out;
 }
 
+/** Characters that start a quote, an escape or an expansion; a word without them expands to itself. */
+const EXPANDING = /['"\\$`]/;
+
 /** Expands one word without field splitting, as for `NAME=value`. */
 export function expandWord(state: ShellState, word: string): string {
+  if (!EXPANDING.test(word)) return word;
   return expandPieces(state, word).map((p) => p.text).join('');
 }
 
