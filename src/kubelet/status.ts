@@ -47,7 +47,7 @@ function containerState(rec: ContainerRecord, now: number): any {
   }
 }
 
-/** imageID texts by container ID: a container's status is rebuilt at every sync of its pod, with the same ID. */
+/** Memo of imageID texts by container ID, because each sync of a pod rebuilds its containers' statuses with the same IDs. */
 const imageIds = new Map<string, { image: string; imageID: string }>();
 
 /** Builds the imageID the runtime reports for `image` run as `containerId`, through the memo above. */
@@ -64,7 +64,7 @@ function isReady(rec: ContainerRecord, now: number): boolean {
   return rec.stage === 'run' && (rec.readyAt ?? 0) <= now;
 }
 
-/** Builds a pod condition; `now` (ms) is formatted only when the condition changes, which most syncs' do not. */
+/** Builds a pod condition. It formats `now` (ms) only when the condition changes, because most syncs change none. */
 function condition(type: string, status: boolean, now: number, prev: any[]): any {
   const old = prev.find((c) => c.type === type);
   const s = status ? 'True' : 'False';
@@ -95,7 +95,7 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
 
 /**
  * Builds the status the kubelet reports for a pod from its container records at `now` (ms), for cluster version `version` (e.g. 132).
- * With `inPlace` the pod's own status object (a copy the caller owns) is filled and returned instead of a fresh copy.
+ * With `inPlace`, fills and returns the pod's own status object (a copy the caller owns) instead of a new copy.
  */
 export function buildPodStatus(pod: KObject, record: PodRecord, now: number, version: number, inPlace = false): any {
   const status = inPlace && pod.status ? pod.status : { ...(pod.status ?? {}) };

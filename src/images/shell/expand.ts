@@ -20,7 +20,7 @@ interface Piece {
 export function expandWords(state: ShellState, words: string[]): string[] {
   const out: string[] = [];
   for (const word of words) {
-    // A word without quotes or expansions is literal text, which is never split: it is its own field.
+    // A word without quotes or expansions is literal text, which is never split, so it is its own field.
     if (!EXPANDING.test(word)) {
       if (word !== '') out.push(word);
       continue;
@@ -30,7 +30,7 @@ export function expandWords(state: ShellState, words: string[]): string[] {
   return out;
 }
 
-/** Characters that start a quote, an escape or an expansion; a word without them expands to itself. */
+/** Characters that start a quote, an escape or an expansion. A word without them expands to itself. */
 const EXPANDING = /['"\\$`]/;
 
 /** Expands one word without field splitting, as for `NAME=value`. */
