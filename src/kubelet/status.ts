@@ -47,19 +47,6 @@ function containerState(rec: ContainerRecord, now: number): any {
   }
 }
 
-/** Memo of imageID texts by container ID, because each sync of a pod rebuilds its containers' statuses with the same IDs. */
-const imageIds = new Map<string, { image: string; imageID: string }>();
-
-/** Builds the imageID the runtime reports for `image` run as `containerId`, through the memo above. */
-function imageIdOf(image: string, containerId: string): string {
-  const hit = imageIds.get(containerId);
-  if (hit !== undefined && hit.image === image) return hit.imageID;
-  const imageID = `docker.io/library/${image.split('/').pop()}@sha256:${containerId.slice(13).padEnd(64, '0')}`;
-  if (imageIds.size >= 4096) imageIds.clear();
-  imageIds.set(containerId, { image, imageID });
-  return imageID;
-}
-
 function isReady(rec: ContainerRecord, now: number): boolean {
   return rec.stage === 'run' && (rec.readyAt ?? 0) <= now;
 }
@@ -78,7 +65,7 @@ function condition(type: string, status: boolean, now: number, prev: any[]): any
  * later copies and comparisons of the object slower.
  */
 function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
-  const imageID = rec.containerId ? imageIdOf(spec.image, rec.containerId) : '';
+  const imageID = rec.containerId ? `docker.io/library/${spec.image.split('/').pop()}@sha256:${rec.containerId.slice(13).padEnd(64, '0')}` : '';
   const lastState =
     rec.last && rec.stage !== 'done'
       ? { terminated: { containerID: rec.containerId, exitCode: rec.last.exitCode, finishedAt: isoAt(rec.last.finishedAt), reason: rec.last.reason, startedAt: isoAt(rec.last.startedAt) } }
