@@ -4,6 +4,13 @@
 // (the controllers' above all) again on each run. This script runs the common
 // commands once, in one process, over a throwaway cluster, and then saves the
 // cache with all of their functions compiled.
+//
+// V8 reads a whole code cache on every start, so a command also pays for the
+// functions of verbs it never runs. Two more caches therefore hold only what
+// reading and writing commands compile, each made in its own process:
+// dist/main.cjs.read.cache and dist/main.cjs.write.cache. bin/kubesim picks
+// one by the verb and falls back to the full cache for the other verbs.
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -56,37 +63,109 @@ const COMMANDS = [
   ['delete', '-f', '{manifest}'],
 ];
 
-async function main() {
+/**
+ * The verb groups with caches of their own (bin/kubesim maps verbs to them).
+ * `setup` runs in the parent process, so its functions stay out of the
+ * group's cache; the group's process then runs `commands`. Reading commands
+ * settle what fell due first, so their cache includes a settle.
+ */
+const GROUPS = {
+  read: {
+    setup: [COMMANDS[0], ['apply', '-f', '{manifest}']],
+    commands: [
+      ['clock', 'advance', '1m'],
+      ['get', 'pods'],
+      ['get', 'pods', '-o', 'wide'],
+      ['get', 'pods', '-o', 'yaml'],
+      ['get', 'deployments,replicasets', '-o', 'json'],
+      ['describe', 'pod', 'warm-pod'],
+      ['get', 'events'],
+      ['logs', 'warm-pod'],
+    ],
+  },
+  write: {
+    setup: [COMMANDS[0]],
+    commands: [
+      ['apply', '-f', '{manifest}'],
+      ['scale', 'deployment', 'warm', '--replicas', '3'],
+      ['set', 'image', 'deployment/warm', 'web=nginx:1.28'],
+      ['delete', '-f', '{manifest}'],
+    ],
+  },
+};
+
+/** Compiles the bundle as bin/kubesim does and returns the Script and the module's exports. */
+function compile() {
+  const source = fs.readFileSync(file, 'utf8');
+  // The same source and file name as bin/kubesim's Script, or V8 rejects the cache.
+  const script = new vm.Script(Module.wrap(source), { filename: file });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  const requireFromBundle = (id) => mod.require(id);
+  requireFromBundle.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  script.runInThisContext()(mod.exports, requireFromBundle, mod, file, path.dirname(file));
+  return { script, exports: mod.exports };
+}
+
+/** Runs commands in this process against $KUBESIM_HOME; throws on the first that fails. */
+async function runAll(exports, commands, manifest) {
+  let errors = '';
+  const io = { out: () => {}, err: (text) => void (errors += text), isTTY: false, stdin: async () => '' };
+  for (const argv of commands) {
+    errors = '';
+    const code = await exports.run(argv.map((a) => (a === '{manifest}' ? manifest : a)), io);
+    if (code !== 0) throw new Error(`kubesim ${argv.join(' ')} exited ${code}: ${errors.trim()}`);
+  }
+}
+
+/** Makes a throwaway home with the warm-up manifest, for this process and its children. */
+function useNewHome() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kubesim-warm-'));
   const manifest = path.join(home, 'warm.yaml');
   fs.writeFileSync(manifest, MANIFEST);
   process.env.KUBESIM_HOME = home;
   process.env.KUBESIM_CLUSTER = 'warm';
+  return { home, manifest };
+}
+
+async function main() {
+  const group = process.argv[2] === '--group' ? process.argv[3] : undefined;
+  if (group !== undefined) {
+    // A group's own process: the home and its setup come from the parent.
+    const { script, exports } = compile();
+    await runAll(exports, GROUPS[group].commands, path.join(process.env.KUBESIM_HOME, 'warm.yaml'));
+    fs.writeFileSync(`${file}.${group}.cache`, script.createCachedData());
+    return;
+  }
+  const { script, exports } = compile();
+  let { home, manifest } = useNewHome();
   try {
-    const source = fs.readFileSync(file, 'utf8');
-    // The same source and file name as bin/kubesim's Script, or V8 rejects the cache.
-    const script = new vm.Script(Module.wrap(source), { filename: file });
-    const mod = new Module(file, module);
-    mod.filename = file;
-    mod.paths = Module._nodeModulePaths(path.dirname(file));
-    const requireFromBundle = (id) => mod.require(id);
-    requireFromBundle.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
-    script.runInThisContext()(mod.exports, requireFromBundle, mod, file, path.dirname(file));
-    let errors = '';
-    const io = { out: () => {}, err: (text) => void (errors += text), isTTY: false, stdin: async () => '' };
-    for (const argv of COMMANDS) {
-      errors = '';
-      const code = await mod.exports.run(argv.map((a) => (a === '{manifest}' ? manifest : a)), io);
-      if (code !== 0) throw new Error(`kubesim ${argv.join(' ')} exited ${code}: ${errors.trim()}`);
-    }
+    await runAll(exports, COMMANDS, manifest);
     fs.writeFileSync(cacheFile, script.createCachedData());
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
+  }
+  for (const [name, { setup }] of Object.entries(GROUPS)) {
+    const groupCache = `${file}.${name}.cache`;
+    ({ home, manifest } = useNewHome());
+    try {
+      await runAll(exports, setup, manifest);
+      const child = spawnSync(process.execPath, [__filename, '--group', name], { stdio: 'inherit' });
+      if (child.status !== 0) throw new Error(`the ${name} commands' cache failed`);
+    } catch (err) {
+      // bin/kubesim falls back to the full cache.
+      fs.rmSync(groupCache, { force: true });
+      process.stderr.write(`warm-cache: ${err.message}\n`);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   }
 }
 
 main().catch((err) => {
   // The cache only saves time: without it bin/kubesim writes its own on first run.
   process.stderr.write(`warm-cache: failed: ${err.message}. bin/kubesim writes its own cache on its first run.\n`);
+  if (process.argv[2] === '--group') process.exit(1);
   fs.rmSync(cacheFile, { force: true });
 });
