@@ -64,10 +64,10 @@ const COMMANDS = [
 ];
 
 /**
- * The verb groups with caches of their own (bin/kubesim maps verbs to them).
+ * Verb groups that get caches of their own (bin/kubesim maps verbs to them).
  * `setup` runs in the parent process, so its functions stay out of the
- * group's cache; the group's process then runs `commands`. Reading commands
- * settle what fell due first, so their cache includes a settle.
+ * group's cache. The group's own process then runs `commands`. A read
+ * settles whatever fell due first, so the read group starts with a settle.
  */
 const GROUPS = {
   read: {
@@ -108,7 +108,7 @@ function compile() {
   return { script, exports: mod.exports };
 }
 
-/** Runs commands in this process against $KUBESIM_HOME; throws on the first that fails. */
+/** Runs commands in this process against $KUBESIM_HOME and throws on the first that fails. */
 async function runAll(exports, commands, manifest) {
   let errors = '';
   const io = { out: () => {}, err: (text) => void (errors += text), isTTY: false, stdin: async () => '' };
@@ -152,11 +152,10 @@ async function main() {
     try {
       await runAll(exports, setup, manifest);
       const child = spawnSync(process.execPath, [__filename, '--group', name], { stdio: 'inherit' });
-      if (child.status !== 0) throw new Error(`the ${name} commands' cache failed`);
+      if (child.status !== 0) throw new Error(`failed to write the ${name} cache (exit status ${child.status})`);
     } catch (err) {
-      // bin/kubesim falls back to the full cache.
       fs.rmSync(groupCache, { force: true });
-      process.stderr.write(`warm-cache: ${err.message}\n`);
+      process.stderr.write(`warm-cache: ${err.message}. bin/kubesim uses the full cache for these verbs.\n`);
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }
