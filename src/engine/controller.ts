@@ -20,8 +20,8 @@ export interface ControllerContext {
 
 /**
  * Maps a write (the new and the old version) to the keys to queue. `store`
- * is the store written to, for a mapper that can skip keys whose reconcile
- * the store's state shows to be a no-op (it is absent in direct calls).
+ * is the store written to, so a mapper can skip keys whose reconcile would
+ * change nothing. Callers that invoke a mapper directly may omit it.
  */
 export type WatchMapper = (obj: KObject | undefined, old: KObject | undefined, store?: Store) => string | string[] | undefined | null;
 
@@ -51,19 +51,22 @@ function controllerOwnerName(obj: KObject | undefined, kind: string): string | u
 
 /**
  * Maps a write to the keys of the object's controller owner of the given
- * kind, before and after the write (an empty list when it has none). Most
- * writes keep the owner, and then both entries are the same string.
+ * kind, after and before the write (an empty list when it has none). Most
+ * writes keep the owner, and then the old key reuses the new key's string.
  */
 export function ownerKeyMapper(kind: string): WatchMapper {
   return (obj, old) => {
-    const name = controllerOwnerName(obj, kind);
-    const oldName = controllerOwnerName(old, kind);
     const keys: string[] = [];
-    const key = name === undefined ? undefined : `${obj!.metadata.namespace ?? ''}/${name}`;
+    const name = controllerOwnerName(obj, kind);
+    const namespace = obj?.metadata.namespace ?? '';
+    const key = name === undefined ? undefined : `${namespace}/${name}`;
     if (key !== undefined) keys.push(key);
+
+    const oldName = controllerOwnerName(old, kind);
     if (oldName !== undefined) {
       const oldNamespace = old!.metadata.namespace ?? '';
-      keys.push(key !== undefined && oldName === name && oldNamespace === (obj!.metadata.namespace ?? '') ? key : `${oldNamespace}/${oldName}`);
+      if (key !== undefined && oldName === name && oldNamespace === namespace) keys.push(key);
+      else keys.push(`${oldNamespace}/${oldName}`);
     }
     return keys;
   };

@@ -3,10 +3,10 @@
  * process memory and kubesim must carry across CLI invocations. Each record
  * is a meta value `<expires ms>|<JSON>` under an `eventState/` key. The
  * store caches meta values for a transaction and writes them at commit. A
- * record written in the transaction stays decoded until then, so the
- * several events of one object in a transaction cost one encode and one
- * write. A write inside a reconcile's savepoint therefore copies no
- * database pages, and a rolled-back savepoint also rolls back its records.
+ * record written in the transaction stays decoded until then, so several
+ * events of one object in a transaction cost one encode and one write. A
+ * write inside a reconcile's savepoint therefore copies no database pages,
+ * and a rolled-back savepoint also rolls back its records.
  */
 import type { Store } from '../store/store.js';
 import { cloneJson } from '../store/store.js';
@@ -19,7 +19,7 @@ const PREFIX_END = 'eventState0';
 const SCAN_INTERVAL_MS = 10 * 60_000;
 const NEXT_SCAN_META = 'eventStateNextScan';
 
-/** A record written in the current transaction, encoded when the store writes it at commit. */
+/** Record written in the current transaction. The store encodes it at commit, or earlier if it is read as text. */
 class RecordValue implements DeferredMeta {
   private encoded: string | undefined;
 

@@ -182,7 +182,7 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
     return;
   }
   const dropped = record.dropped[name];
-  // Deleting a key the object lacks still costs a runtime call, and most events were never dropped.
+  // Most events were never dropped, and deleting a missing key still costs a runtime call.
   if (dropped !== undefined) delete record.dropped[name];
   writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
 

@@ -58,7 +58,7 @@ const MIGRATIONS: string[] = [
    ALTER TABLE logs_v2 RENAME TO logs;
    CREATE INDEX logs_pod ON logs(pod_uid, container, attempt, first_ts);`,
   // An index on each event's last write, so the --event-ttl sweep reads
-  // only the events due. The last_write column below replaced it.
+  // only the events due. A later migration replaces it with an index on the last_write column.
   `CREATE INDEX objects_event_last_write ON objects(
      coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp')))
      WHERE resource = 'events';`,
@@ -79,7 +79,8 @@ const MIGRATIONS: string[] = [
    CREATE INDEX objects_orphans ON objects(resource, namespace) WHERE resource = 'pods' AND owner IS NULL;`,
   // Each event's last write as an integer column (ms, whole seconds) that the store sets on every write,
   // because the expression index it replaces parsed the event's JSON on every insert and delete.
-  // Stored events get the second of their lastTimestamp (or creation), which the expression read.
+  // Stored events get the second of their lastTimestamp (or creationTimestamp), which the expression read.
+  // unixepoch() needs SQLite 3.38 or later, which better-sqlite3 bundles.
   `ALTER TABLE objects ADD COLUMN last_write INTEGER;
    UPDATE objects SET last_write = unixepoch(coalesce(json_extract(data, '$.lastTimestamp'), json_extract(data, '$.metadata.creationTimestamp'))) * 1000
      WHERE resource = 'events';

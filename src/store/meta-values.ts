@@ -9,15 +9,15 @@ const UPSERT_META = 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key)
 
 /**
  * A meta value that its writer keeps decoded. It is encoded only when read
- * as text or written to SQLite at commit, so a value written many times in
- * one transaction is encoded once.
+ * as text or written to SQLite at commit, so when a key is written many times
+ * in one transaction, only its last value is encoded.
  */
 export interface DeferredMeta {
   /** Returns the value as stored text, the same text on every call. */
   text(): string;
 }
 
-/** A value as written: text, or a deferred value that is encoded later. */
+/** A value as written, either text or a deferred value that is encoded later. */
 export type MetaValue = string | DeferredMeta;
 
 function textOf(value: MetaValue | undefined): string | undefined {
@@ -43,7 +43,7 @@ export class MetaValues {
     return textOf(this.value(key));
   }
 
-  /** Reads a value as last written, returning a deferred value without encoding it. */
+  /** Returns a value as last written, so a deferred value comes back unencoded. */
   value(key: string): MetaValue | undefined {
     const inTx = this.inTx();
     if (inTx && this.values.has(key)) return this.values.get(key);

@@ -18,7 +18,7 @@ export interface CachedRow {
   data: string;
   owner: string | null;
   node: string | null;
-  /** The second of the write (ms), on a row this process wrote of a resource that records it (column last_write). */
+  /** Time of the write (ms, whole seconds) for column last_write, set only on rows this process wrote of resources that record it. */
   lastWrite?: number;
 }
 

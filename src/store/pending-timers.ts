@@ -46,11 +46,10 @@ export class PendingTimers {
   /** Timers flushed while a savepoint was open: rolling it back also rolls back their rows, so they are pending again. */
   private flushed: PendingTimer[][] = [];
   /**
-   * The earliest due time in the table as last read in this transaction
-   * (Infinity when it is empty), or NaN when unknown. Inside a transaction
-   * only this class writes the table and updates the value as it does, so a
-   * settle that reaches one instant after another reads the table's next
-   * due time once, not once per instant.
+   * Earliest due time in the table as last read in this transaction
+   * (Infinity when the table is empty), or NaN when unknown. Inside a
+   * transaction only this class writes the table and keeps this value current,
+   * so a settle that steps through many instants queries the table's minimum once.
    */
   private storedMin = NaN;
 
@@ -113,7 +112,7 @@ export class PendingTimers {
     if (this.flushed.length === mark.flushes && (last === undefined || last.seq <= mark.seq)) return;
     // Every flush emptied the memory, so the timers flushed first come first.
     let timers = this.timers;
-    // The rows of the flushes rolled back left the table.
+    // The rollback removed these flushes' rows from the table, so its minimum is unknown.
     if (this.flushed.length > mark.flushes) this.storedMin = NaN;
     for (let i = this.flushed.length - 1; i >= mark.flushes; i--) timers = this.flushed[i].concat(timers);
     this.flushed.length = mark.flushes;
@@ -129,8 +128,8 @@ export class PendingTimers {
 
   /**
    * Returns the earliest due time in the table or in memory, or undefined
-   * when there is no timer. Inside a transaction (`inTx`), what it reads of
-   * the table stays valid until the transaction ends.
+   * when there is no timer. With `inTx` (inside a transaction) it reuses the
+   * table's minimum from an earlier call instead of querying again.
    */
   nextDue(inTx: boolean): number | undefined {
     let stored = this.storedMin;
@@ -160,7 +159,7 @@ export class PendingTimers {
    */
   takeDue(now: number): Timer[] {
     let stored: Timer[] = [];
-    // A table whose earliest row is later than now has nothing due (see storedMin).
+    // A table whose earliest row is later than `now` has nothing due (see storedMin).
     if (!(this.storedMin > now)) {
       stored = this.prepare('SELECT id, due, controller, key FROM timers WHERE due <= ? ORDER BY due, id').all(now) as Timer[];
       if (stored.length > 0) this.prepare('DELETE FROM timers WHERE due <= ?').run(now);

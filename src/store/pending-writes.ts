@@ -53,7 +53,7 @@ const INSERT_OBJECT = 'INSERT INTO objects(resource, namespace, name, uid, rv, o
 const UPDATE_OBJECT = 'UPDATE objects SET uid = ?, rv = ?, owner = ?, node = ?, data = ?, last_write = ? WHERE resource = ? AND namespace = ? AND name = ?';
 /** Leaves the indexed columns alone: setting one, even to its old value, makes SQLite rewrite its index entries. */
 const UPDATE_OBJECT_DATA = 'UPDATE objects SET rv = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';
-/** UPDATE_OBJECT_DATA for a row that records its last write, which every write changes. */
+/** UPDATE_OBJECT_DATA that also sets last_write, for rows that record it, because every write changes it. */
 const UPDATE_OBJECT_DATA_WRITTEN = 'UPDATE objects SET rv = ?, data = ?, last_write = ? WHERE resource = ? AND namespace = ? AND name = ?';
 /** Leaves the uid and owner columns alone when only the node changed (a pod's binding), so their indexes keep their entries. */
 const UPDATE_OBJECT_NODE = 'UPDATE objects SET rv = ?, node = ?, data = ? WHERE resource = ? AND namespace = ? AND name = ?';

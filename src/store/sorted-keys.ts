@@ -1,10 +1,10 @@
 /**
  * The sorted object keys of one loaded list query (see object-cache.ts).
  * In a large settle, writes add and remove keys far more often than the list
- * is read: a rolling update creates and deletes thousands of pods between two
- * syncs of their ReplicaSet. Changes are therefore collected and merged into
- * the sorted array when it is read, so a write costs a binary search instead
- * of moving every key after its place.
+ * is read. For example, a rolling update of a large Deployment creates and
+ * deletes thousands of pods between two syncs of their ReplicaSet. Changes are
+ * therefore collected and merged into the sorted array when it is read, so a
+ * write costs a binary search instead of moving every key after its place.
  */
 
 /** Returns the index in sorted `keys` where `key` is or would be inserted. */
@@ -25,10 +25,10 @@ export class SortedKeys {
   /** Keys of `sorted` removed since the last merge. */
   private removed = new Set<string>();
 
-  /** `sorted` must be in ascending order without repeats. It becomes this object's own array. */
+  /** Takes ownership of `sorted`, which must be in ascending order without duplicates. */
   constructor(private sorted: string[]) {}
 
-  /** Adds a key (nothing happens if it is there already). */
+  /** Adds a key unless it is already present. */
   add(key: string): void {
     if (this.removed.size > 0 && this.removed.delete(key)) return;
     if (this.added.has(key)) return;
@@ -36,7 +36,7 @@ export class SortedKeys {
     if (this.sorted[at] !== key) this.added.add(key);
   }
 
-  /** Removes a key (nothing happens if it is absent). */
+  /** Removes a key if it is present. */
   delete(key: string): void {
     if (this.added.size > 0 && this.added.delete(key)) return;
     const at = bisect(this.sorted, key);

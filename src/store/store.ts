@@ -113,7 +113,8 @@ const RV_SENTINEL_JSON = JSON.stringify(RV_SENTINEL);
 /**
  * Resources whose rows record the second of their last write (column
  * last_write, ms). kube-apiserver gives every write of an Event a new
- * --event-ttl lease, and the TTL sweep finds the due events through an
+ * --event-ttl lease (the events registry's TTLFunc returns the TTL for
+ * creates and updates alike), and the TTL sweep finds due events through an
  * index on this column.
  */
 const LAST_WRITE_RESOURCES = new Set(['events']);
@@ -355,19 +356,19 @@ export class Store {
   }
 
   /**
-   * Writes a meta value; inside a transaction it reaches SQLite when the
-   * transaction commits. A deferred value is encoded then, or when read as text.
+   * Writes a meta value. Inside a transaction the value reaches SQLite when
+   * the transaction commits, and a deferred value is encoded then or when read as text.
    */
   setMeta(key: string, value: MetaValue): void {
     this.meta.set(key, value);
   }
 
-  /** Reads a meta value as last written, so a deferred value comes back without being encoded. */
+  /** Returns a meta value as last written, so a deferred value comes back unencoded. */
   getMetaValue(key: string): MetaValue | undefined {
     return this.meta.value(key);
   }
 
-  /** Records the second of this write on a row of a resource that keeps it (LAST_WRITE_RESOURCES). */
+  /** Sets the row's lastWrite to the current second (ms) if its resource is in LAST_WRITE_RESOURCES. */
   private stampLastWrite(resource: string, row: CachedRow): void {
     if (LAST_WRITE_RESOURCES.has(resource)) row.lastWrite = Math.floor(this.now() / 1000) * 1000;
   }
@@ -542,9 +543,9 @@ export class Store {
   }
 
   /**
-   * Returns what list(resource, undefined, {owner}) would, if this
-   * transaction has that list loaded already (the cache's own objects), and
-   * otherwise undefined without running a query.
+   * Returns the result of list(resource, undefined, { owner }) if this
+   * transaction has already loaded that list, and otherwise undefined without
+   * running a query. The objects are the cache's own, so callers must not change them.
    */
   listOwnedIfLoaded(resource: string, owner: string): KObject[] | undefined {
     return this.depth > 0 ? this.cache.listed(queryKey(resource, undefined, { owner })) : undefined;
