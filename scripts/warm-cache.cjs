@@ -66,8 +66,8 @@ const COMMANDS = [
 /**
  * Verb groups that get caches of their own (bin/kubesim maps verbs to them).
  * `setup` runs in the parent process, so its functions stay out of the
- * group's cache. The group's own process then runs `commands`. A read
- * settles whatever fell due first, so the read group starts with a settle.
+ * group's cache, and then the group's own process runs `commands`. A read
+ * first settles whatever fell due, so the read commands start with a settle.
  */
 const GROUPS = {
   read: {
@@ -152,7 +152,10 @@ async function main() {
     try {
       await runAll(exports, setup, manifest);
       const child = spawnSync(process.execPath, [__filename, '--group', name], { stdio: 'inherit' });
-      if (child.status !== 0) throw new Error(`failed to write the ${name} cache (exit status ${child.status})`);
+      if (child.status !== 0) {
+        const reason = child.error ? child.error.message : child.signal ? `killed by ${child.signal}` : `exit status ${child.status}`;
+        throw new Error(`failed to write the ${name} cache (${reason})`);
+      }
     } catch (err) {
       fs.rmSync(groupCache, { force: true });
       process.stderr.write(`warm-cache: ${err.message}. bin/kubesim uses the full cache for these verbs.\n`);
@@ -163,8 +166,12 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (process.argv[2] === '--group') {
+    // The parent removes this group's cache and reports that its verbs use the full cache.
+    process.stderr.write(`warm-cache: failed: ${err.message}\n`);
+    process.exit(1);
+  }
   // The cache only saves time: without it bin/kubesim writes its own on first run.
   process.stderr.write(`warm-cache: failed: ${err.message}. bin/kubesim writes its own cache on its first run.\n`);
-  if (process.argv[2] === '--group') process.exit(1);
   fs.rmSync(cacheFile, { force: true });
 });

@@ -82,7 +82,7 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
 
 /**
  * Builds the status the kubelet reports for a pod from its container records at `now` (ms), for cluster version `version` (e.g. 132).
- * With `inPlace`, fills and returns the pod's own status object (a copy the caller owns) instead of a new copy.
+ * With `inPlace`, fills and returns the pod's own status object (a copy the caller owns), if it has one, instead of a new copy.
  */
 export function buildPodStatus(pod: KObject, record: PodRecord, now: number, version: number, inPlace = false): any {
   const status = inPlace && pod.status ? pod.status : { ...(pod.status ?? {}) };

@@ -16,11 +16,14 @@ interface Piece {
   quoted: boolean;
 }
 
+/** Characters that start a quote, an escape or an expansion. A word without them expands to itself. */
+const EXPANDING = /['"\\$`]/;
+
 /** Expands words into a command's argument list, splitting unquoted expansions on blanks. */
 export function expandWords(state: ShellState, words: string[]): string[] {
   const out: string[] = [];
   for (const word of words) {
-    // A word without quotes or expansions is literal text, which is never split, so it is its own field.
+    // Literal text is never split, so a word without quotes or expansions is one field (or none when empty).
     if (!EXPANDING.test(word)) {
       if (word !== '') out.push(word);
       continue;
@@ -29,9 +32,6 @@ export function expandWords(state: ShellState, words: string[]): string[] {
   }
   return out;
 }
-
-/** Characters that start a quote, an escape or an expansion. A word without them expands to itself. */
-const EXPANDING = /['"\\$`]/;
 
 /** Expands one word without field splitting, as for `NAME=value`. */
 export function expandWord(state: ShellState, word: string): string {
