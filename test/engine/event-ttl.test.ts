@@ -68,7 +68,8 @@ describe('event TTL', () => {
   });
 
   it('keeps an event another write refreshed', () => {
-    // kube-apiserver attaches a new --event-ttl lease at every write of an Event, whatever its timestamps contain.
+    // kube-apiserver attaches a new --event-ttl lease at every write of an Event (its events registry's TTLFunc
+    // returns the TTL for creates and updates alike), whatever the Event's timestamps contain.
     cluster = newCluster();
     const d = newObject('web');
     record(d, 'Scaled up replica set web-5d8f from 0 to 3');

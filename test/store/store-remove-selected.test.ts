@@ -86,7 +86,7 @@ describe('event last_write', () => {
     return store.db.prepare('SELECT name, last_write FROM objects ORDER BY name').all() as { name: string; last_write: number | null }[];
   }
 
-  it('records the write second of events only', () => {
+  it('stamps last_write on events only', () => {
     const at = Date.UTC(2024, 0, 1, 0, 0, 7, 600);
     store.now = () => at;
     store.create('events', event('a', 'Pulled'));

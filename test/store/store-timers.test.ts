@@ -16,6 +16,16 @@ function sqliteTimers(store: Store): string[] {
   return rows.map((r) => `${r.due} ${r.controller} ${r.key}`);
 }
 
+/** Runs `body` in a savepoint that then fails, and checks that the savepoint rethrows the failure. */
+function failSavepoint(store: Store, body: () => void): void {
+  expect(() =>
+    store.savepoint(() => {
+      body();
+      throw new Error('reconcile failed');
+    }),
+  ).toThrow('reconcile failed');
+}
+
 /** Takes the timers due at `now` from the store, formatted as sqliteTimers formats rows. */
 function takeDue(store: Store, now: number): string[] {
   return store.takeDueTimers(now).map((t) => `${t.due} ${t.controller} ${t.key}`);
@@ -60,12 +70,7 @@ describe('pending timers', () => {
     const store = fixture.open();
     store.tx(() => {
       store.addTimer(10, 'c', 'kept');
-      expect(() =>
-        store.savepoint(() => {
-          store.addTimer(20, 'c', 'dropped');
-          throw new Error('reconcile failed');
-        }),
-      ).toThrow('reconcile failed');
+      failSavepoint(store, () => store.addTimer(20, 'c', 'dropped'));
       expect(store.hasTimer('c', 'dropped')).toBe(false);
     });
     expect(sqliteTimers(store)).toEqual(['10 c kept']);
@@ -75,20 +80,17 @@ describe('pending timers', () => {
     const store = fixture.open();
     store.tx(() => {
       store.addTimer(10, 'c', 'kept');
-      expect(() =>
-        store.savepoint(() => {
-          store.addTimer(20, 'c', 'dropped');
-          expect(store.prepared('SELECT count(*) AS n FROM timers').get()).toEqual({ n: 2 });
-          throw new Error('reconcile failed');
-        }),
-      ).toThrow('reconcile failed');
+      failSavepoint(store, () => {
+        store.addTimer(20, 'c', 'dropped');
+        expect(store.prepared('SELECT count(*) AS n FROM timers').get()).toEqual({ n: 2 });
+      });
       expect(sqliteTimers(store)).toEqual([]);
       expect(store.nextTimerDue()).toBe(10);
     });
     expect(sqliteTimers(store)).toEqual(['10 c kept']);
   });
 
-  it('finds a timer flushed after reading the table', () => {
+  it('finds timer flushed after table read', () => {
     const store = fixture.open();
     store.tx(() => {
       expect(store.nextTimerDue()).toBeUndefined();
@@ -101,24 +103,21 @@ describe('pending timers', () => {
     expect(sqliteTimers(store)).toEqual([]);
   });
 
-  it('forgets a rolled-back flush when reading the next due time', () => {
+  it('rereads next due after rollback', () => {
     const store = fixture.open();
     store.tx(() => {
       store.addTimer(10, 'c', 'kept');
       expect(store.nextTimerDue()).toBe(10);
-      expect(() =>
-        store.savepoint(() => {
-          store.addTimer(5, 'c', 'dropped');
-          store.prepared('SELECT count(*) AS n FROM timers').get();
-          expect(store.nextTimerDue()).toBe(5);
-          throw new Error('reconcile failed');
-        }),
-      ).toThrow('reconcile failed');
+      failSavepoint(store, () => {
+        store.addTimer(5, 'c', 'dropped');
+        store.prepared('SELECT count(*) AS n FROM timers').get();
+        expect(store.nextTimerDue()).toBe(5);
+      });
       expect(store.nextTimerDue()).toBe(10);
     });
   });
 
-  it('reads timers another process added since the last transaction', () => {
+  it('reads timers added by another process', () => {
     const store = fixture.open();
     const other = fixture.open();
     store.tx(() => expect(store.nextTimerDue()).toBeUndefined());

@@ -66,7 +66,7 @@ describe('write-behind of object rows', () => {
     ]);
   });
 
-  it('stores a binding of a pod written earlier in its node column and indexes', () => {
+  it('indexes a pod bound after creation', () => {
     const store = openStore();
     store.tx(() => store.create('pods', pod('a', 'rs-1')));
     store.tx(() => {
