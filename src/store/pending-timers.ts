@@ -108,12 +108,13 @@ export class PendingTimers {
    * timers added since are dropped. Timers taken since are not restored.
    */
   undo(mark: TimerMark): void {
+    // The rollback removed rows flushed since `mark` and restored rows that takeDue deleted since,
+    // so the table's minimum is unknown.
+    this.storedMin = NaN;
     const last = this.timers.length > 0 ? this.timers[this.timers.length - 1] : undefined;
     if (this.flushed.length === mark.flushes && (last === undefined || last.seq <= mark.seq)) return;
     // Every flush emptied the memory, so the timers flushed first come first.
     let timers = this.timers;
-    // The rollback removed these flushes' rows from the table, so its minimum is unknown.
-    if (this.flushed.length > mark.flushes) this.storedMin = NaN;
     for (let i = this.flushed.length - 1; i >= mark.flushes; i--) timers = this.flushed[i].concat(timers);
     this.flushed.length = mark.flushes;
     let end = timers.length;

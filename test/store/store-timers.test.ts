@@ -117,6 +117,19 @@ describe('pending timers', () => {
     });
   });
 
+  it('sees stored rows a rollback restored', () => {
+    const store = fixture.open();
+    store.tx(() => store.addTimer(10, 'c', 'stored'));
+    store.tx(() => {
+      failSavepoint(store, () => {
+        expect(takeDue(store, 10)).toEqual(['10 c stored']);
+        expect(store.nextTimerDue()).toBeUndefined();
+      });
+      expect(store.nextTimerDue()).toBe(10);
+    });
+    expect(sqliteTimers(store)).toEqual(['10 c stored']);
+  });
+
   it('reads timers added by another process', () => {
     const store = fixture.open();
     const other = fixture.open();
