@@ -132,14 +132,15 @@ function useNewHome() {
 async function main() {
   const group = process.argv[2] === '--group' ? process.argv[3] : undefined;
   if (group !== undefined) {
-    // A group's own process: the home and its setup come from the parent.
+    // A group's own process, whose home and setup come from the parent.
+    if (!Object.hasOwn(GROUPS, group)) throw new Error(`unknown cache group '${group}' (expected one of: ${Object.keys(GROUPS).join(', ')})`);
     const { script, exports } = compile();
     await runAll(exports, GROUPS[group].commands, path.join(process.env.KUBESIM_HOME, 'warm.yaml'));
     fs.writeFileSync(`${file}.${group}.cache`, script.createCachedData());
     return;
   }
   const { script, exports } = compile();
-  let { home, manifest } = useNewHome();
+  const { home, manifest } = useNewHome();
   try {
     await runAll(exports, COMMANDS, manifest);
     fs.writeFileSync(cacheFile, script.createCachedData());
@@ -148,9 +149,9 @@ async function main() {
   }
   for (const [name, { setup }] of Object.entries(GROUPS)) {
     const groupCache = `${file}.${name}.cache`;
-    ({ home, manifest } = useNewHome());
+    const groupHome = useNewHome();
     try {
-      await runAll(exports, setup, manifest);
+      await runAll(exports, setup, groupHome.manifest);
       const child = spawnSync(process.execPath, [__filename, '--group', name], { stdio: 'inherit' });
       if (child.status !== 0) {
         const reason = child.error ? child.error.message : child.signal ? `killed by ${child.signal}` : `exit status ${child.status}`;
@@ -160,7 +161,7 @@ async function main() {
       fs.rmSync(groupCache, { force: true });
       process.stderr.write(`warm-cache: ${err.message}. bin/kubesim uses the full cache for these verbs.\n`);
     } finally {
-      fs.rmSync(home, { recursive: true, force: true });
+      fs.rmSync(groupHome.home, { recursive: true, force: true });
     }
   }
 }
