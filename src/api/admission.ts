@@ -66,12 +66,13 @@ function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
 }
 
 /**
- * Reports whether a pod update only binds the pod to a node: its spec is a
- * copy of the stored one whose fields are the same objects, plus a
- * spec.nodeName the stored spec lacks. A real server binds through the
- * pods/binding subresource, which sets the node name in storage without
- * checking the spec again (BindingREST in pkg/registry/core/pod/storage),
- * and admission neither defaults nor validates spec.nodeName.
+ * Reports whether a pod update only binds the pod to a node. Its spec then
+ * contains the stored spec's field objects plus a spec.nodeName the stored
+ * spec lacks. Kubernetes binds through the pods/binding subresource, which
+ * sets the node name in storage without validating the pod again
+ * (BindingREST.setPodHostAndAnnotations in pkg/registry/core/pod/storage).
+ * This project's admission sets no default for spec.nodeName and checks
+ * only that it is a string.
  */
 function isBinding(resource: string, obj: KObject, old: KObject): boolean {
   const spec = obj.spec;

@@ -38,13 +38,13 @@ function usage(node: string) {
 }
 
 describe('node usage counters', () => {
-  it('counts a bound pod through status updates', () => {
+  it('counts bound pod through status updates', () => {
     store.create('pods', requestingPod('a', 'n1'));
     setPhase('a', 'Running');
     expect(usage('n1')).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
   });
 
-  it('drops a pod once it finishes', () => {
+  it('drops finished pod', () => {
     store.create('pods', requestingPod('a', 'n1'));
     store.create('pods', requestingPod('b', 'n1'));
     setPhase('a', 'Succeeded');
