@@ -229,7 +229,8 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     wakeCronJobAt(ctx, nextPoll(ctx.now()), key);
     return;
   }
-  // The sync's own CronJob. The sync replaces the active list and never changes it in place.
+  // The sync's own copy of the CronJob. It replaces the active list instead of changing it in place,
+  // so the store's objects stay intact.
   const cj = copyWithShallowStatus(shared);
   cj.status ??= {};
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);

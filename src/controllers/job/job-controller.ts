@@ -232,11 +232,11 @@ function syncJobOnce(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const shared = ctx.store.get('jobs', ns, name, { shared: true });
   if (!shared || shared.metadata.deletionTimestamp) return;
-  // The sync's own job. The sync replaces the conditions list and the record, and never changes them in place
-  // (see setCondition and copyRecord).
+  // The sync's own copy of the job. It replaces the conditions list and the record instead of changing them
+  // in place (see setCondition and copyRecord), so the store's objects stay intact.
   const job = copyWithShallowStatus(shared);
   const now = ctx.now();
-  // A new job gets its record before its status, and the stored key order follows.
+  // Setting `_sim` before `status` puts the record first in a new job's stored keys.
   let record: JobRecord = (shared._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
   job.status ??= {};

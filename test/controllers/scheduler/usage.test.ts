@@ -23,7 +23,7 @@ function requestingPod(name: string, node: string): KObject {
   return pod;
 }
 
-/** Writes a new status phase, keeping the stored spec object as the kubelet does. */
+/** Writes a new status phase, keeping the stored spec object as this project's kubelet does. */
 function setPhase(name: string, phase: string): void {
   store.tx(() => {
     const pod = copyForWrite(store.get('pods', 'default', name, { shared: true })!, ['status']);
