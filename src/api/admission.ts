@@ -59,7 +59,8 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
  * The stored object passed admission and defaulting is idempotent, so admitting
  * it again would change nothing, as a real server's status strategies check
  * only what a status write may change. A copied spec is admitted again because
- * comparing it field by field costs more than admission.
+ * comparing it field by field costs more than admission. A pod binding counts
+ * as keeping the spec (see isBinding).
  */
 function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
   return (obj.spec === old.spec || isBinding(resource, obj, old)) && sameLabels(obj.metadata.labels, old.metadata.labels);
@@ -77,7 +78,9 @@ function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
 function isBinding(resource: string, obj: KObject, old: KObject): boolean {
   const spec = obj.spec;
   const oldSpec = old.spec;
-  if (resource !== 'pods' || !spec || !oldSpec || oldSpec.nodeName || typeof spec.nodeName !== 'string' || spec.nodeName === '') return false;
+  if (resource !== 'pods' || !spec || !oldSpec) return false;
+  if (oldSpec.nodeName || typeof spec.nodeName !== 'string' || spec.nodeName === '') return false;
+
   let fields = 0;
   for (const key in spec) {
     if (key === 'nodeName') continue;
