@@ -18,7 +18,7 @@ import { RunningKey } from '../running-key.js';
 const reconciling = new RunningKey();
 
 /** Maps a write to the uids to check: a removed object's own and its owner's, and an owner waiting for foreground deletion. */
-export const garbageCollectorMapper: WatchMapper = (obj, old) => {
+const garbageCollectorMapper: WatchMapper = (obj, old) => {
   // Most writes create or update an object that is not being deleted, and need no check.
   if (obj && !obj.metadata.deletionTimestamp) return undefined;
   const keys: string[] = [];
