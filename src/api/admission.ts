@@ -59,24 +59,28 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
  * The stored object passed admission and defaulting is idempotent, so admitting
  * it again would change nothing, as a real server's status strategies check
  * only what a status write may change. A copied spec is admitted again because
- * comparing it field by field costs more than admission.
+ * comparing it field by field costs more than admission. A pod binding counts
+ * as keeping the spec (see isBinding).
  */
 function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
   return (obj.spec === old.spec || isBinding(resource, obj, old)) && sameLabels(obj.metadata.labels, old.metadata.labels);
 }
 
 /**
- * Reports whether a pod update only binds the pod to a node: its spec is a
- * copy of the stored one whose fields are the same objects, plus a
- * spec.nodeName the stored spec lacks. A real server binds through the
- * pods/binding subresource, which sets the node name in storage without
- * checking the spec again (BindingREST in pkg/registry/core/pod/storage),
- * and admission neither defaults nor validates spec.nodeName.
+ * Reports whether a pod update only binds the pod to a node. Its spec then
+ * contains the stored spec's field objects plus a spec.nodeName the stored
+ * spec lacks. Kubernetes binds through the pods/binding subresource, which
+ * sets the node name in storage without validating the pod again
+ * (BindingREST.setPodHostAndAnnotations in pkg/registry/core/pod/storage).
+ * This project's admission sets no default for spec.nodeName and checks
+ * only that it is a string.
  */
 function isBinding(resource: string, obj: KObject, old: KObject): boolean {
   const spec = obj.spec;
   const oldSpec = old.spec;
-  if (resource !== 'pods' || !spec || !oldSpec || oldSpec.nodeName || typeof spec.nodeName !== 'string' || spec.nodeName === '') return false;
+  if (resource !== 'pods' || !spec || !oldSpec) return false;
+  if (oldSpec.nodeName || typeof spec.nodeName !== 'string' || spec.nodeName === '') return false;
+
   let fields = 0;
   for (const key in spec) {
     if (key === 'nodeName') continue;

@@ -35,3 +35,14 @@ export function copyForWrite(shared: KObject, deep: readonly string[]): KObject 
   obj.metadata = { ...shared.metadata };
   return obj;
 }
+
+/**
+ * Returns a top-level copy of a shared object with a top-level copy of its
+ * status. It suits a sync that only sets or replaces status fields and never
+ * changes a nested status object in place, so the store's objects stay intact.
+ */
+export function copyWithShallowStatus(shared: KObject): KObject {
+  const obj: KObject = { ...shared };
+  if (shared.status !== undefined) obj.status = { ...shared.status };
+  return obj;
+}

@@ -50,14 +50,14 @@ describe('admit on update', () => {
     );
   });
 
-  it('skips checks of a binding', () => {
-    // Like a real server's pods/binding: setting the node name does not check the spec again.
+  it('skips checks of binding', () => {
+    // A real server's pods/binding subresource sets the node name without validating the spec again.
     const old = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } });
     const obj: any = { ...old, spec: { ...old.spec, nodeName: 'k8s-node01' } };
     expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('no error');
   });
 
-  it('checks a binding that changes more', () => {
+  it('checks binding with other changes', () => {
     const old = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } });
     const obj: any = { ...old, spec: { ...old.spec, nodeName: 'k8s-node01', containers: [{ name: 'web', image: '' }] } };
     expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('The Pod "web" is invalid: spec.containers[0].image: Required value');

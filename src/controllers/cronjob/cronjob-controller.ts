@@ -13,7 +13,7 @@ import { ApiError } from '../../api/errors.js';
 import { cronSyntaxError } from '../../api/cron-syntax.js';
 import { isoTime, type Store } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyForWrite } from '../write-copy.js';
+import { copyForWrite, copyWithShallowStatus } from '../write-copy.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
@@ -91,7 +91,7 @@ function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], em
     }
     if (found) {
       active = active.filter((r) => r.uid !== uid);
-      // NOTE: releases before 1.27 are assumed to say `status:`; the exact release of the change is unverified.
+      // NOTE: releases before 1.27 are assumed to write `status:`, but the exact release of the change is unverified.
       const word = ctx.settings.version >= 127 ? 'condition' : 'status';
       emit('Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, ${word}: ${condition}`);
     }
@@ -118,8 +118,8 @@ let parsedText = '';
 let parsedMs = NaN;
 
 /**
- * Parses an RFC 3339 timestamp, remembering the last one: each sync of a
- * CronJob parses its lastScheduleTime, which changes once per start.
+ * Parses an RFC 3339 timestamp and remembers the last one, because each sync
+ * of a CronJob parses its lastScheduleTime, which changes once per start.
  */
 function parseTimestamp(text: string): number {
   if (text !== parsedText) {
@@ -229,10 +229,9 @@ export function syncCronJob(ctx: ControllerContext, key: string): void {
     wakeCronJobAt(ctx, nextPoll(ctx.now()), key);
     return;
   }
-  // The sync's own CronJob: it only sets or replaces top-level status fields (the active list is
-  // replaced, never changed in place), so a shallow status copy keeps the store's shared objects intact.
-  const cj: KObject = { ...shared };
-  if (shared.status !== undefined) cj.status = { ...shared.status };
+  // The sync's own copy of the CronJob. It replaces the active list instead of changing it in place,
+  // so the store's objects stay intact.
+  const cj = copyWithShallowStatus(shared);
   cj.status ??= {};
   const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
   // The store's shared copies: the sync reads its jobs and never changes them.

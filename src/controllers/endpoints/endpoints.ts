@@ -39,26 +39,37 @@ export function isAddressChange(obj: KObject | undefined, old: KObject | undefin
   );
 }
 
+/** Namespaces found to have no Service with a selector, with the store state the finding was made in. */
+interface UnselectedNamespaces {
+  store?: Store;
+  epoch: number;
+  serviceWrites: number;
+  namespaces: Set<string>;
+}
+
 /**
  * Namespaces where the last `ns/*` sync found no Service with a selector.
  * The finding is valid while this process's view of the store stays the
  * same (Store.viewEpoch) and it writes no Service, because only a Service
- * write can add one. A pod write there then queues nothing, as the real
- * controller queues only the Services that select the pod.
+ * write can add one. A pod write there then queues nothing, as Kubernetes'
+ * endpoints controller queues only the Services that select the pod
+ * (updatePod in pkg/controller/endpoint).
  */
-let unselected: { store?: Store; epoch: number; serviceWrites: number; namespaces: Set<string> } = { epoch: -1, serviceWrites: -1, namespaces: new Set() };
+let unselected: UnselectedNamespaces = { epoch: -1, serviceWrites: -1, namespaces: new Set() };
+
+/** Reports whether a record still describes `store`, which needs the same store and view and no Service write since. */
+function isCurrent(record: UnselectedNamespaces, store: Store): boolean {
+  return record.store === store && record.epoch === store.viewEpoch && record.serviceWrites === store.writesOf('services');
+}
 
 /** Reports whether `namespace` of `store` is known to have no Service with a selector. */
 function knownUnselected(store: Store, namespace: string): boolean {
-  const known = unselected;
-  if (known.store !== store || !known.namespaces.has(namespace)) return false;
-  return store.viewEpoch === known.epoch && store.writesOf('services') === known.serviceWrites;
+  return unselected.namespaces.has(namespace) && isCurrent(unselected, store);
 }
 
 /** Records that `namespace` has no Service with a selector (see unselected). */
 function noteUnselected(store: Store, namespace: string): void {
-  const current = unselected;
-  if (current.store !== store || current.epoch !== store.viewEpoch || current.serviceWrites !== store.writesOf('services')) {
+  if (!isCurrent(unselected, store)) {
     unselected = { store, epoch: store.viewEpoch, serviceWrites: store.writesOf('services'), namespaces: new Set() };
   }
   unselected.namespaces.add(namespace);

@@ -7,6 +7,7 @@ import type { Controller, ControllerContext, WatchMapper } from '../../engine/co
 import { deleteObject, FOREGROUND_FINALIZER, listDependents } from '../../engine/delete.js';
 import { RESOURCES } from '../../api/registry.js';
 import { ownerUidOf } from '../../store/store.js';
+import { RunningKey } from '../running-key.js';
 
 /**
  * The uid whose reconcile is running. The writes of that reconcile do not
@@ -14,10 +15,10 @@ import { ownerUidOf } from '../../store/store.js';
  * change nothing. The dependents the first run left are being deleted
  * already, and it removed the owner or its finalizer if none was left.
  */
-let reconcilingUid: string | undefined;
+const reconciling = new RunningKey();
 
 /** Maps a write to the uids to check: a removed object's own and its owner's, and an owner waiting for foreground deletion. */
-export const garbageCollectorMapper: WatchMapper = (obj, old) => {
+const garbageCollectorMapper: WatchMapper = (obj, old) => {
   // Most writes create or update an object that is not being deleted, and need no check.
   if (obj && !obj.metadata.deletionTimestamp) return undefined;
   const keys: string[] = [];
@@ -27,19 +28,14 @@ export const garbageCollectorMapper: WatchMapper = (obj, old) => {
     if (owner) keys.push(owner);
   }
   if (obj?.metadata.deletionTimestamp && obj.metadata.finalizers?.includes(FOREGROUND_FINALIZER)) keys.push(obj.metadata.uid!);
-  return reconcilingUid === undefined ? keys : keys.filter((k) => k !== reconcilingUid);
+  return reconciling.exclude(keys);
 };
 
 export const garbageCollector: Controller = {
   name: 'garbagecollector',
   watches: Object.fromEntries(RESOURCES.filter((r) => r.resource !== 'events').map((r) => [r.resource, garbageCollectorMapper])),
   reconcile(ctx, uid) {
-    reconcilingUid = uid;
-    try {
-      collect(ctx, uid);
-    } finally {
-      reconcilingUid = undefined;
-    }
+    reconciling.run(uid, () => collect(ctx, uid));
   },
 };
 
@@ -47,14 +43,14 @@ export const garbageCollector: Controller = {
 function collect(ctx: ControllerContext, uid: string): void {
   // Owner and dependents are read shared: most syncs only check them, and a write copies what it changes.
   const owner = ctx.store.getByUid(uid, { shared: true });
-  // A live owner keeps its dependents; listing them first would decode every pod of a ReplicaSet on each pod deletion.
+  // A live owner keeps its dependents. Listing them first would decode every pod of a ReplicaSet on each pod deletion.
   if (owner && !owner.obj.metadata.deletionTimestamp) return;
   const dependents = listDependents(ctx.store, uid);
+  const propagation = owner ? 'Foreground' : 'Background';
   for (const d of dependents) {
-    if (d.obj.metadata.deletionTimestamp && d.resource !== 'pods') continue;
-    if (d.resource === 'pods' && d.obj.metadata.deletionTimestamp) continue;
-    const foreground = owner ? 'Foreground' : 'Background';
-    deleteObject(ctx.store, d.resource, d.obj.metadata.namespace ?? '', d.obj.metadata.name, { propagation: foreground });
+    // A dependent that is being deleted already needs no second deletion.
+    if (d.obj.metadata.deletionTimestamp) continue;
+    deleteObject(ctx.store, d.resource, d.obj.metadata.namespace ?? '', d.obj.metadata.name, { propagation });
   }
   if (owner && listDependents(ctx.store, uid).length === 0) {
     const shared = owner.obj;

@@ -10,7 +10,8 @@ import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js
 import { recordEvent } from '../../engine/events.js';
 import { isoTime } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
-import { copyForWrite } from '../write-copy.js';
+import { copyForWrite, copyWithShallowStatus } from '../write-copy.js';
+import { RunningKey } from '../running-key.js';
 import { calculateNextCreateTime, type FinishedPod } from './backoff.js';
 import {
   JOB_CONTROLLER,
@@ -77,12 +78,12 @@ function collectSucceededIndexes(record: JobRecord, completions: number): Set<nu
 /** Empty set of succeeded indexes, for a NonIndexed job. */
 const NO_INDEXES: ReadonlySet<number> = new Set();
 
-/** Copies a record before a sync adds to it: the record it starts from is the store's shared one. */
+/** Copies a record before a sync adds to it, because the record it starts from is the store's shared one. */
 function copyRecord(record: JobRecord): JobRecord {
   return { ...record, finished: { ...record.finished } };
 }
 
-/** Counts every newly finished pod into the record; returns a copy when it adds any, else the record itself. */
+/** Counts every newly finished pod into the record. Returns a copy when it adds any, else the record itself. */
 function countFinishedPods(record: JobRecord, pods: KObject[], now: number): JobRecord {
   let out = record;
   for (const pod of pods) {
@@ -220,28 +221,22 @@ function updateCounts(ctx: ControllerContext, job: KObject, record: JobRecord, s
  * step acts on a difference that the first sync removed, and each event
  * marks such a change.
  */
-let syncingKey: string | undefined;
+const syncing = new RunningKey();
 
 /** Reconciles one job, as a list of decisions. */
 export function syncJob(ctx: ControllerContext, key: string): void {
-  syncingKey = key;
-  try {
-    syncJobOnce(ctx, key);
-  } finally {
-    syncingKey = undefined;
-  }
+  syncing.run(key, () => syncJobOnce(ctx, key));
 }
 
 function syncJobOnce(ctx: ControllerContext, key: string): void {
   const [ns, name] = splitKey(key);
   const shared = ctx.store.get('jobs', ns, name, { shared: true });
   if (!shared || shared.metadata.deletionTimestamp) return;
-  // The sync's own job: it sets top-level status fields and replaces the conditions and the record
-  // (see setCondition and copyRecord), so a shallow status copy keeps the store's shared objects intact.
-  const job: KObject = { ...shared };
-  if (shared.status !== undefined) job.status = { ...shared.status };
+  // The sync's own copy of the job. It replaces the conditions list and the record instead of changing them
+  // in place (see setCondition and copyRecord), so the store's objects stay intact.
+  const job = copyWithShallowStatus(shared);
   const now = ctx.now();
-  // A new job gets its record before its status, and the stored key order follows.
+  // Setting `_sim` before `status` puts the record first in a new job's stored keys.
   let record: JobRecord = (shared._sim as JobRecord | undefined) ?? { finished: {} };
   job._sim = record;
   job.status ??= {};
@@ -301,20 +296,20 @@ const podOwnerKeys = ownerKeyMapper('Job');
  * sync reads (see sameJobPodFacts). After any other pod write the sync
  * would find nothing to do, because the job's last sync saw the same inputs
  * and each time-driven step (back-off, active deadline) has its own wake-up.
- * Writes of the job's own running sync wake nothing (see syncingKey).
+ * Writes of the job's own running sync wake nothing (see syncing).
  */
 export const jobPodMapper: WatchMapper = (obj, old) => {
   const keys = podOwnerKeys(obj, old) as string[];
   // A pod without a Job controller wakes no job, so its facts are not compared.
   if (keys.length === 0) return undefined;
   if (obj && old && sameJobPodFacts(obj, old)) return undefined;
-  return syncingKey === undefined ? keys : keys.filter((k) => k !== syncingKey);
+  return syncing.exclude(keys);
 };
 
-/** Wakes a job when it is written, except by its own running sync (see syncingKey). */
+/** Wakes a job when it is written, except by its own running sync (see syncing). */
 const jobMapper: WatchMapper = (obj, old) => {
   const key = selfMapper(obj, old);
-  return key === syncingKey ? undefined : key;
+  return key === syncing.current ? undefined : key;
 };
 
 export const jobController: Controller = {

@@ -16,20 +16,20 @@ function queuesServices(cluster: Cluster, name: string): boolean {
 }
 
 describe('endpoints controller without Services', () => {
-  it('queues nothing once a sync found no Service', () => {
+  it('skips pod writes without Services', () => {
     const cluster = newCluster();
     create(cluster, 'pods', pod('a'));
     expect(queuesServices(cluster, 'b')).toBe(false);
   });
 
-  it('queues pod writes again after a Service write', () => {
+  it('queues pod writes after Service write', () => {
     const cluster = newCluster();
     create(cluster, 'pods', pod('a'));
     create(cluster, 'services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
     expect(queuesServices(cluster, 'b')).toBe(true);
   });
 
-  it('lists a pod created after the Service', () => {
+  it('lists pod created after Service', () => {
     const cluster = newCluster();
     create(cluster, 'pods', pod('a'));
     create(cluster, 'services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });

@@ -30,7 +30,7 @@ describe('garbage collector queue keys', () => {
     });
   });
 
-  it('queues the uid of a dependent it removed', () => {
+  it('queues removed dependent uid', () => {
     const c = newCluster();
     c.store.tx(() => {
       const owner = c.store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner', namespace: 'default' } });
@@ -42,7 +42,7 @@ describe('garbage collector queue keys', () => {
     });
   });
 
-  it('queues an owner whose dependent others removed', () => {
+  it('queues owner when dependent removed', () => {
     const c = newCluster();
     c.store.tx(() => {
       const owner = c.store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner', namespace: 'default' } });

@@ -9,20 +9,25 @@ function contextOf(c: Cluster): ControllerContext {
   return { store: c.store, settings: c.settings, now: () => c.clockNow(), wakeAt: () => {}, random: () => 0 };
 }
 
+/** Creates job default/pi, drops the keys queued so far and syncs the job once, inside a transaction of `c`. */
+function createAndSync(c: Cluster): void {
+  c.store.create('jobs', newJob('pi'));
+  c.store.takeQueued(100);
+  syncJob(contextOf(c), 'default/pi');
+}
+
 describe('job controller queue keys', () => {
   it('ignores writes of its own sync', () => {
     const c = newCluster();
     c.store.tx(() => {
-      c.store.create('jobs', newJob('pi'));
-      c.store.takeQueued(100);
-      syncJob(contextOf(c), 'default/pi');
+      createAndSync(c);
       expect(c.store.list('pods', 'default')).toHaveLength(1);
       expect(c.store.get('jobs', 'default', 'pi')!.status.active).toBe(1);
       expect(c.store.isQueued('job', 'default/pi')).toBe(false);
     });
   });
 
-  it('stores a new job\'s record before its status', () => {
+  it('stores record before status', () => {
     const c = newCluster();
     c.store.tx(() => {
       c.store.create('jobs', newJob('pi'));
@@ -31,7 +36,7 @@ describe('job controller queue keys', () => {
     });
   });
 
-  it('leaves the stored status unchanged by a sync that changes nothing', () => {
+  it('keeps stored job on idle sync', () => {
     const c = newCluster();
     c.store.tx(() => {
       c.store.create('jobs', newJob('pi'));
@@ -45,9 +50,7 @@ describe('job controller queue keys', () => {
   it('queues a job edited by others', () => {
     const c = newCluster();
     c.store.tx(() => {
-      c.store.create('jobs', newJob('pi'));
-      c.store.takeQueued(100);
-      syncJob(contextOf(c), 'default/pi');
+      createAndSync(c);
       const job = c.store.get('jobs', 'default', 'pi')!;
       job.metadata.labels = { team: 'a' };
       c.store.update('jobs', job);

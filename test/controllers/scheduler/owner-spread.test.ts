@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/store.js';
 import { ownerSpread, trackOwnerSpread } from '../../../src/controllers/scheduler/owner-spread.js';
+import { copyForWrite } from '../../../src/controllers/write-copy.js';
 import { StoreFixture, testPod } from '../../helpers/store-fixture.js';
 
 let fixture: StoreFixture;
@@ -45,6 +46,33 @@ describe('owner spread', () => {
       return [...ownerSpread(store, 'rs-1')];
     });
     expect(counts).toEqual([['n1', 1], ['n2', 2]]);
+  });
+
+  it('keeps counts through status updates', () => {
+    store.create('pods', pod('a', 'rs-1', 'n1'));
+    const counts = store.tx(() => {
+      ownerSpread(store, 'rs-1');
+      const running = copyForWrite(store.get('pods', 'default', 'a', { shared: true })!, ['status']);
+      running.status = { phase: 'Running' };
+      store.update('pods', running, { owned: true });
+      return Object.fromEntries(ownerSpread(store, 'rs-1'));
+    });
+    expect(counts).toEqual({ n1: 1 });
+  });
+
+  it('moves a pod whose owner changes', () => {
+    store.create('pods', pod('a', 'rs-1', 'n1'));
+    const counts = store.tx(() => {
+      ownerSpread(store, 'rs-1');
+      ownerSpread(store, 'rs-2');
+      // The spec stays the stored object, so only the owner references differ.
+      const adopted = copyForWrite(store.get('pods', 'default', 'a', { shared: true })!, []);
+      adopted.metadata.ownerReferences = testPod('a', 'rs-2').metadata.ownerReferences;
+      store.update('pods', adopted, { owned: true });
+      return [Object.fromEntries(ownerSpread(store, 'rs-1')), Object.fromEntries(ownerSpread(store, 'rs-2'))];
+    });
+    expect(counts[0]).toEqual({});
+    expect(counts[1]).toEqual({ n1: 1 });
   });
 
   it('follows binds and deletions in later transactions', () => {

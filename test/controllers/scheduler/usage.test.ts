@@ -23,7 +23,7 @@ function requestingPod(name: string, node: string): KObject {
   return pod;
 }
 
-/** Writes a new status phase, keeping the stored spec object as the kubelet does. */
+/** Writes a new status phase, keeping the stored spec object as this project's kubelet does. */
 function setPhase(name: string, phase: string): void {
   store.tx(() => {
     const pod = copyForWrite(store.get('pods', 'default', name, { shared: true })!, ['status']);
@@ -38,13 +38,13 @@ function usage(node: string) {
 }
 
 describe('node usage counters', () => {
-  it('counts a bound pod through status updates', () => {
+  it('counts bound pod through status updates', () => {
     store.create('pods', requestingPod('a', 'n1'));
     setPhase('a', 'Running');
     expect(usage('n1')).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
   });
 
-  it('drops a pod once it finishes', () => {
+  it('drops finished pod', () => {
     store.create('pods', requestingPod('a', 'n1'));
     store.create('pods', requestingPod('b', 'n1'));
     setPhase('a', 'Succeeded');
