@@ -150,8 +150,10 @@ async function main() {
   }
   for (const [name, { setup }] of Object.entries(GROUPS)) {
     const groupCache = `${file}.${name}.cache`;
-    const groupHome = useNewHome();
+    let groupHome;
     try {
+      // Inside the try, so a failure here costs only this group's cache, not the full one.
+      groupHome = useNewHome();
       await runAll(exports, setup, groupHome.manifest);
       const child = spawnSync(process.execPath, [__filename, '--group', name], { stdio: 'inherit' });
       if (child.status !== 0) {
@@ -162,7 +164,7 @@ async function main() {
       fs.rmSync(groupCache, { force: true });
       process.stderr.write(`warm-cache: ${err.message}. bin/kubesim uses the full cache for these verbs.\n`);
     } finally {
-      fs.rmSync(groupHome.home, { recursive: true, force: true });
+      if (groupHome) fs.rmSync(groupHome.home, { recursive: true, force: true });
     }
   }
 }
