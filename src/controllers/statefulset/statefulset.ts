@@ -8,19 +8,22 @@
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
-import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
+import { ownerKeyMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { deleteObject } from '../../engine/delete.js';
 import { cleanupRevisions, listRevisions, revisionTemplate, updateCurrentRevision } from '../history/revisions.js';
 import { isPodReady } from '../podutil/pod-state.js';
 import { buildClaim, buildStatefulPod, claimName, ordinalOf, startOrdinal } from './identity.js';
 import { calculateStatus } from './status.js';
+import { ADOPT_PREFIX, POD_PREFIX, claimStatefulPods, orphanPodMapper, setMapper, wakeClaimingSets } from './claim.js';
 
 const SOURCE = { component: 'statefulset-controller' };
 
 /** Event reasons. */
 const SUCCESSFUL_CREATE = 'SuccessfulCreate'; // a pod or claim was created
 const SUCCESSFUL_DELETE = 'SuccessfulDelete'; // a pod was deleted (scale-down, update, failure)
+/** How long (ms) a set whose pod name is taken by a pod it does not own waits before trying again. */
+const NAME_TAKEN_RETRY_MS = 10_000;
 
 function runningAndReady(pod: KObject): boolean {
   return pod.status?.phase === 'Running' && isPodReady(pod);
@@ -45,14 +48,26 @@ interface Revisions {
   update: KObject;
 }
 
-function createPod(ctx: ControllerContext, sts: KObject, ordinal: number, revs: Revisions): void {
+/**
+ * Creates an ordinal's claims and pod. Returns false when a pod of that name
+ * exists without belonging to the set (released, or made by hand): the
+ * controller sinks that AlreadyExists without an event and retries later
+ * (StatefulPodControl.CreateStatefulPod).
+ */
+function createPod(ctx: ControllerContext, sts: KObject, ordinal: number, revs: Revisions): boolean {
   const partition = sts.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
   const rolling = sts.spec?.updateStrategy?.type !== 'OnDelete';
   const rev = rolling && ordinal < partition ? revs.current : revs.update;
   const pod = buildStatefulPod(sts, revisionTemplate(rev), ordinal, rev.metadata.name, ctx.settings.version);
   createClaims(ctx, sts, ordinal, pod.metadata.name);
+  if (ctx.store.exists('pods', pod.metadata.namespace ?? '', pod.metadata.name)) {
+    // Simplified: the workqueue retries a failed sync with exponential backoff (5 ms doubling up to 1000 s).
+    ctx.wakeAt(ctx.now() + NAME_TAKEN_RETRY_MS, `${sts.metadata.namespace ?? ''}/${sts.metadata.name}`);
+    return false;
+  }
   ctx.store.create('pods', pod);
   recordEvent(ctx.store, sts, 'Normal', SUCCESSFUL_CREATE, `create Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`, SOURCE);
+  return true;
 }
 
 function deletePod(ctx: ControllerContext, sts: KObject, pod: KObject): void {
@@ -71,8 +86,8 @@ function syncReplicas(ctx: ControllerContext, sts: KObject, byOrdinal: Map<numbe
   for (let ord = start; ord < end; ord++) {
     const pod = byOrdinal.get(ord);
     if (!pod) {
-      createPod(ctx, sts, ord, revs);
-      if (monotonic) return false;
+      const created = createPod(ctx, sts, ord, revs);
+      if (monotonic || !created) return false;
       continue;
     }
     if (pod.metadata.deletionTimestamp) {
@@ -132,7 +147,7 @@ function rollingUpdate(ctx: ControllerContext, sts: KObject, byOrdinal: Map<numb
   }
 }
 
-function syncStatefulSet(ctx: ControllerContext, sts: KObject): void {
+function syncStatefulSet(ctx: ControllerContext, sts: KObject, adopt: boolean): void {
   if (sts.metadata.deletionTimestamp) return;
   const ns = sts.metadata.namespace ?? 'default';
   const revisions = listRevisions(ctx, sts);
@@ -141,7 +156,7 @@ function syncStatefulSet(ctx: ControllerContext, sts: KObject): void {
   const revs = { current, update };
   const monotonic = sts.spec?.podManagementPolicy !== 'Parallel';
 
-  const pods = ctx.store.list('pods', ns, { owner: sts.metadata.uid! }).filter((p) => ordinalOf(sts, p) >= 0);
+  const pods = claimStatefulPods(ctx, sts, adopt);
   const byOrdinal = new Map(pods.map((p) => [ordinalOf(sts, p), p] as [number, KObject]));
   if (syncReplicas(ctx, sts, byOrdinal, revs, monotonic) && scaleDown(ctx, sts, pods, monotonic)) {
     rollingUpdate(ctx, sts, byOrdinal, update);
@@ -157,12 +172,24 @@ function syncStatefulSet(ctx: ControllerContext, sts: KObject): void {
   ctx.store.update('statefulsets', fresh);
 }
 
+const owned = ownerKeyMapper('StatefulSet');
+
 export const statefulSetController: Controller = {
   name: 'statefulset',
-  watches: { statefulsets: selfMapper, pods: ownerKeyMapper('StatefulSet') },
+  watches: {
+    statefulsets: setMapper,
+    pods: (obj, old) => {
+      const keys = owned(obj, old) as string[];
+      const orphan = orphanPodMapper(obj, old);
+      if (orphan) keys.push(orphan as string);
+      return keys;
+    },
+  },
   reconcile(ctx, key) {
-    const [ns, name] = splitKey(key);
+    if (key.startsWith(POD_PREFIX)) return wakeClaimingSets(ctx, 'statefulset', key);
+    const adopt = key.startsWith(ADOPT_PREFIX);
+    const [ns, name] = splitKey(adopt ? key.slice(ADOPT_PREFIX.length) : key);
     const sts = ctx.store.get('statefulsets', ns, name);
-    if (sts) syncStatefulSet(ctx, sts);
+    if (sts) syncStatefulSet(ctx, sts, adopt);
   },
 };

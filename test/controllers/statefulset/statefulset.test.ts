@@ -176,3 +176,48 @@ describe('StatefulSet claim retention', () => {
     expect(claims(cluster)).toEqual([]);
   });
 });
+
+describe('StatefulSet pod claiming', () => {
+  const orphan = (name: string, labels: Record<string, string>): KObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels },
+    spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] },
+  });
+  const controllerUid = (cluster: Cluster, name: string) => cluster.store.get('pods', 'default', name)?.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+
+  it('adopts an orphan named after one of its ordinals instead of creating it again', () => {
+    const cluster = newCluster();
+    create(cluster, 'pods', orphan('web-0', { app: 'nginx' }));
+    const sts = create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
+    expect(controllerUid(cluster, 'web-0')).toBe(sts.metadata.uid);
+  });
+
+  it('leaves orphans alone whose name or labels do not fit the set', () => {
+    const cluster = newCluster();
+    create(cluster, 'pods', orphan('web-x', { app: 'nginx' }));
+    create(cluster, 'pods', orphan('other-0', { app: 'nginx' }));
+    create(cluster, 'pods', orphan('web-5', { app: 'other' }));
+    create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
+    expect(['web-x', 'other-0', 'web-5'].map((n) => controllerUid(cluster, n))).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('adopts an orphan created after the set', () => {
+    const cluster = newCluster();
+    // web-0 is still starting, so the OrderedReady set has not reached ordinal 3.
+    const sts = create(cluster, 'statefulsets', newStatefulSet({ replicas: 4 }));
+    create(cluster, 'pods', orphan('web-3', { app: 'nginx' }));
+    expect(controllerUid(cluster, 'web-3')).toBe(sts.metadata.uid);
+  });
+
+  it('releases a pod whose labels stop matching, and waits while the name is taken', () => {
+    const cluster = newCluster();
+    create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
+    modify(cluster, 'pods', 'default', 'web-0', (p) => (p.metadata.labels!.app = 'debug'));
+    expect(controllerUid(cluster, 'web-0')).toBeUndefined();
+    expect(cluster.store.get('pods', 'default', 'web-0')!.metadata.labels!.app).toBe('debug');
+    deleteObject(cluster.store, 'pods', 'default', 'web-0');
+    advance(cluster, 60_000);
+    expect(cluster.store.get('pods', 'default', 'web-0')!.metadata.labels!.app).toBe('nginx');
+  });
+});
