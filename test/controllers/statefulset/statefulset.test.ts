@@ -186,14 +186,14 @@ describe('StatefulSet pod claiming', () => {
   });
   const controllerUid = (cluster: Cluster, name: string) => cluster.store.get('pods', 'default', name)?.metadata.ownerReferences?.find((r) => r.controller)?.uid;
 
-  it('adopts an orphan named after one of its ordinals instead of creating it again', () => {
+  it('adopts an orphan named after an ordinal', () => {
     const cluster = newCluster();
     create(cluster, 'pods', orphan('web-0', { app: 'nginx' }));
     const sts = create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
     expect(controllerUid(cluster, 'web-0')).toBe(sts.metadata.uid);
   });
 
-  it('leaves orphans alone whose name or labels do not fit the set', () => {
+  it('ignores orphans that do not fit', () => {
     const cluster = newCluster();
     create(cluster, 'pods', orphan('web-x', { app: 'nginx' }));
     create(cluster, 'pods', orphan('other-0', { app: 'nginx' }));
@@ -210,7 +210,7 @@ describe('StatefulSet pod claiming', () => {
     expect(controllerUid(cluster, 'web-3')).toBe(sts.metadata.uid);
   });
 
-  it('releases a pod whose labels stop matching, and waits while the name is taken', () => {
+  it('releases a pod whose labels changed', () => {
     const cluster = newCluster();
     create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
     modify(cluster, 'pods', 'default', 'web-0', (p) => (p.metadata.labels!.app = 'debug'));
