@@ -334,9 +334,9 @@ export class Store {
       this.meta.undo(mark);
       throw err;
     } finally {
-      this.meta.forgetUndo(mark);
       // An enclosing savepoint may still roll back, and then needs this level's entries too.
       if (level === 0) {
+        this.meta.forgetUndo(mark);
         this.pending.forgetUndo(0);
         this.timers.forgetUndo(timersMark);
         this.logWrites.forgetUndo(logsMark);
