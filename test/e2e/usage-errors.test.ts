@@ -120,5 +120,6 @@ describe('the log alias', () => {
   it('follows the cluster chosen with --context=', () => {
     const r = sb.run(['log', '--context=old', 'nopod']);
     expect(r.stderr).toBe('log is DEPRECATED and will be removed in a future version. Use logs instead.\nError from server (NotFound): pods "nopod" not found\n');
+    expect(r.code).toBe(1);
   });
 });
