@@ -4,6 +4,7 @@
  * list of values, ranges and steps inside its bounds. Returns the parser's
  * error text, or undefined when the schedule parses.
  */
+import { parseGoDuration } from './go-duration.js';
 
 interface Bounds {
   min: number;
@@ -21,6 +22,25 @@ const FIELDS: Bounds[] = [
   { min: 0, max: 6, names: DAYS },
 ];
 const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+
+/** The prefix of robfig/cron's constant-delay descriptor, with its one space. */
+const EVERY = '@every ';
+
+/**
+ * Parses an `@every <duration>` descriptor as robfig/cron v3 does (parseDescriptor
+ * and Every): the text after `@every ` is a Go duration, a delay under one
+ * second becomes one second, and a fraction of a second is dropped. Returns
+ * the delay in milliseconds, undefined for another descriptor, or the
+ * parser's error message.
+ */
+export function parseEveryDescriptor(descriptor: string): { delayMs: number } | { error: string } | undefined {
+  if (!descriptor.startsWith(EVERY)) return undefined;
+  const parsed = parseGoDuration(descriptor.slice(EVERY.length));
+  if ('error' in parsed) return { error: `failed to parse duration ${descriptor}: ${parsed.error}` };
+  const second = 1_000_000_000n;
+  const nanoseconds = parsed.nanoseconds < second ? second : parsed.nanoseconds;
+  return { delayMs: Number((nanoseconds - (nanoseconds % second)) / 1_000_000n) };
+}
 
 function parseNumber(text: string, bounds: Bounds): number | string {
   const named = bounds.names?.[text.toLowerCase()];
@@ -74,12 +94,14 @@ export function cronSyntaxError(schedule: string): string | undefined {
 }
 
 function findSyntaxError(schedule: string): string | undefined {
-  const text = schedule.trim();
-  if (text.startsWith('@')) {
-    if (DESCRIPTORS.has(text) || /^@every\s+\S+$/.test(text)) return undefined;
-    return `unrecognized descriptor: ${text}`;
+  // robfig/cron matches descriptors on the text as given, so `@hourly ` with a trailing space is unknown.
+  if (schedule.startsWith('@')) {
+    if (DESCRIPTORS.has(schedule)) return undefined;
+    const every = parseEveryDescriptor(schedule);
+    if (every) return 'error' in every ? every.error : undefined;
+    return `unrecognized descriptor: ${schedule}`;
   }
-  const fields = text.split(/\s+/).filter(Boolean);
+  const fields = schedule.split(/\s+/).filter(Boolean);
   if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
   for (let i = 0; i < 5; i++) {
     for (const part of fields[i].split(',')) {

@@ -3,6 +3,7 @@
  */
 import type { IO } from '../commands/context.js';
 import { ApiError, ExitError, FlagError, RequiredFlagError, UsageError } from '../api/errors.js';
+import { programName } from './verbs.js';
 
 /** Prints an error as kubectl does and returns the exit code. */
 export function reportError(err: unknown, io: IO, path: string[]): number {
@@ -19,13 +20,15 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
     io.err(`${klogPrefix(new Date())}run.go:72] "command failed" err=${JSON.stringify(err.message)}\n`);
     return 1;
   }
+  const command = `${programName(path[0])} ${path.join(' ')}`;
+  // cobra words the hint after a flag error; kubectl's own usage errors (cmdutil.UsageErrorf) use the -h form.
   if (err instanceof FlagError) {
-    io.err(`Error: ${err.message}\nSee 'kubesim ${path.join(' ')} --help' for usage.\n`);
+    io.err(`Error: ${err.message}\nSee '${command} --help' for usage.\n`);
     return 1;
   }
   if (err instanceof UsageError) {
     io.err(`error: ${err.message}\n`);
-    if (err.showHelpHint) io.err(`See 'kubesim ${path.join(' ')} --help' for usage.\n`);
+    if (err.showHelpHint) io.err(`See '${command} -h' for help and examples\n`);
     return 1;
   }
   const e = err as Error;

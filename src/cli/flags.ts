@@ -47,21 +47,27 @@ export function parseDuration(text: string): number {
   return total;
 }
 
-function convert(spec: FlagSpec, raw: string, flagText: string): unknown {
+/**
+ * Converts a flag's text to its type. A bad value is a cobra flag error that
+ * names the flag as pflag does: `-r, --replicas` when it has a shorthand,
+ * whichever spelling was typed.
+ */
+function convert(spec: FlagSpec, raw: string): unknown {
+  const flagText = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
   switch (spec.type) {
     case 'bool':
       if (TRUE.has(raw)) return true;
       if (FALSE.has(raw)) return false;
-      throw new UsageError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+      throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
     case 'int': {
-      if (!/^[+-]?\d+$/.test(raw)) throw new UsageError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
+      if (!/^[+-]?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
       return Number(raw);
     }
     case 'duration':
       try {
         return parseDuration(raw);
       } catch {
-        throw new UsageError(`invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
+        throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
       }
     default:
       return raw;
@@ -77,8 +83,8 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
   const args: string[] = [];
   let dashArgs: string[] = [];
   let hadDash = false;
-  const assign = (spec: FlagSpec, raw: string, flagText: string) => {
-    const value = convert(spec, raw, flagText);
+  const assign = (spec: FlagSpec, raw: string) => {
+    const value = convert(spec, raw);
     if (spec.type === 'stringArray') {
       if (!set.has(spec.name)) flags[spec.name] = [];
       flags[spec.name].push(value);
@@ -97,12 +103,12 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
       const spec = byName.get(name);
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) assign(spec, a.slice(eq + 1), `--${name}`);
-      else if (spec.type === 'bool') assign(spec, 'true', `--${name}`);
-      else if (spec.noOptDefault !== undefined) assign(spec, spec.noOptDefault, `--${name}`);
+      if (eq >= 0) assign(spec, a.slice(eq + 1));
+      else if (spec.type === 'bool') assign(spec, 'true');
+      else if (spec.noOptDefault !== undefined) assign(spec, spec.noOptDefault);
       else {
         if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`);
-        assign(spec, argv[++i], `--${name}`);
+        assign(spec, argv[++i]);
       }
       continue;
     }
@@ -111,22 +117,21 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
         const ch = a[j];
         const spec = byShort.get(ch);
         if (!spec) throw new FlagError(`unknown shorthand flag: '${ch}' in ${a}`);
-        const flagText = `-${ch}, --${spec.name}`;
         if (spec.type === 'bool') {
           if (a[j + 1] === '=') {
-            assign(spec, a.slice(j + 2), flagText);
+            assign(spec, a.slice(j + 2));
             break;
           }
-          assign(spec, 'true', flagText);
+          assign(spec, 'true');
           continue;
         }
         let rest = a.slice(j + 1);
         if (rest.startsWith('=')) rest = rest.slice(1);
-        if (rest) assign(spec, rest, flagText);
-        else if (spec.noOptDefault !== undefined) assign(spec, spec.noOptDefault, flagText);
+        if (rest) assign(spec, rest);
+        else if (spec.noOptDefault !== undefined) assign(spec, spec.noOptDefault);
         else {
           if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: '${ch}' in -${ch}`);
-          assign(spec, argv[++i], flagText);
+          assign(spec, argv[++i]);
         }
         break;
       }

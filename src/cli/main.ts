@@ -108,6 +108,31 @@ function findSubcommandIndex(argv: string[], def: CommandDef): number {
   return -1;
 }
 
+/** Finds the value of the first of `names` given as `--flag value` or `--flag=value`. */
+function findFlagValue(args: string[], names: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    for (const name of names) {
+      if (args[i] === name && i + 1 < args.length) return args[i + 1];
+      if (args[i].startsWith(`${name}=`)) return args[i].slice(name.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Returns the Kubernetes version of the cluster a command targets, reading
+ * only its settings. A cluster that does not exist yet gets the default
+ * version, because the command would create it with that version.
+ */
+async function findTargetVersion(args: string[]): Promise<number> {
+  const { clusterExists, readConfig } = await import('../engine/home.js');
+  const { DEFAULT_SETTINGS } = await import('../engine/settings.js');
+  const name = findFlagValue(args, ['--cluster', '--context']) || process.env.KUBESIM_CLUSTER || readConfig().currentCluster;
+  if (!clusterExists(name)) return DEFAULT_SETTINGS.version;
+  const { Cluster } = await import('../engine/cluster.js');
+  return new Cluster(name).settings.version;
+}
+
 function rootHelp(): string {
   return rootHelpText(VERBS, GROUPS);
 }
@@ -153,15 +178,22 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Verbs close to a mistyped one, as cobra suggests them: edit distance of 2 or less, or a shared prefix, in help order. */
+/** Reports whether cobra would suggest `verb` for `typed`: an edit distance of 2 or less, or `typed` as a prefix. */
+function isCloseTo(typed: string, verb: string): boolean {
+  return editDistance(typed, verb) <= 2 || verb.startsWith(typed);
+}
+
+/**
+ * Lists verbs close to a mistyped one, as cobra suggests them, in kubectl's
+ * help order. kubesim's own verbs are offered only when no kubectl verb is
+ * close, so kubesim prints kubectl's exact list whenever kubectl has one.
+ */
 function suggestVerbs(typed: string): string[] {
-  const ordered = [...KUBECTL_LAYOUT.flatMap(([, verbs]) => verbs), ...Object.keys(VERBS)];
-  const seen = new Set<string>();
-  return ordered.filter((v) => {
-    if (seen.has(v) || !(v in VERBS) || v.startsWith('__')) return false;
-    seen.add(v);
-    return editDistance(typed, v) <= 2 || v.startsWith(typed);
-  });
+  const kubectlVerbs = [...KUBECTL_LAYOUT.flatMap(([, verbs]) => verbs), 'options'].filter((v) => v in VERBS);
+  const close = kubectlVerbs.filter((v) => isCloseTo(typed, v));
+  if (close.length > 0) return close;
+  const ownVerbs = Object.keys(VERBS).filter((v) => !kubectlVerbs.includes(v) && VERBS[v].group !== 'hidden');
+  return ownVerbs.filter((v) => isCloseTo(typed, v));
 }
 
 export async function run(argv: string[], io: IO = stdio()): Promise<number> {
@@ -180,18 +212,19 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
     }
     return run([target, '--help'], io);
   }
+  // kubesim plays the kubectl of the target cluster's version, which decides whether an old alias still works.
   const alias = ALIASES[verbName];
-  if (alias) {
+  if (alias && (await findTargetVersion(rest)) < alias.removedIn) {
     io.err(`${alias.warning}\n`);
     verbName = alias.verb;
   }
   const verb = VERBS[verbName];
   const path = [verbName];
   if (!verb) {
-    io.err(`Error: unknown command "${verbName}" for "kubesim"\n`);
+    // kubectl names itself here and adds no usage hint when it has no suggestion.
+    io.err(`Error: unknown command "${verbName}" for "kubectl"\n`);
     const close = suggestVerbs(verbName);
     if (close.length) io.err(`\nDid you mean this?\n${close.map((c) => `\t${c}`).join('\n')}\n\n`);
-    else io.err(`Run 'kubesim --help' for usage.\n`);
     return 1;
   }
   try {
@@ -202,7 +235,7 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
       const j = findSubcommandIndex(args, def);
       const sub = j >= 0 ? def.subcommands[args[j]] : undefined;
       if (!sub) {
-        if (j >= 0 && !def.run) throw new UsageError(`unknown command "${args[j]}" for "kubesim ${path.join(' ')}"`, true);
+        if (j >= 0 && !def.run) throw new UsageError(`unknown command "${args[j]}"`, true);
         break;
       }
       path.push(args[j]);

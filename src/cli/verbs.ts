@@ -68,7 +68,26 @@ export const VERBS: Record<string, Verb> = {
   options: { group: 'hidden', summary: 'Print the list of flags inherited by all commands', load: () => import('../commands/options/index.js') },
 };
 
+/**
+ * Returns the program name that messages about `verb` use: `kubesim` for the
+ * simulator's own verbs, `kubectl` for the verbs kubesim mirrors, because
+ * users compare those messages with kubectl's word for word.
+ */
+export function programName(verb: string): 'kubesim' | 'kubectl' {
+  return VERBS[verb]?.group === GROUPS[8] ? 'kubesim' : 'kubectl';
+}
+
+/** A deprecated spelling of a verb, as kubectl accepted it until `removedIn`. */
+export interface VerbAlias {
+  verb: string;
+  /** The stderr line kubectl printed before running the verb. */
+  warning: string;
+  /** The first Kubernetes version (major*100+minor) whose kubectl no longer has the alias. */
+  removedIn: number;
+}
+
 /** Verbs that exist only as deprecated spellings of another verb. */
-export const ALIASES: Record<string, { verb: string; warning: string }> = {
-  log: { verb: 'logs', warning: 'log is DEPRECATED and will be removed in a future version. Use logs instead.' },
+export const ALIASES: Record<string, VerbAlias> = {
+  // kubectl 1.16 removed `log`; from then on it is an unknown command.
+  log: { verb: 'logs', warning: 'log is DEPRECATED and will be removed in a future version. Use logs instead.', removedIn: 116 },
 };

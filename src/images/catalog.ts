@@ -21,6 +21,8 @@ export interface ImageInfo {
   kind: ImageKind;
   /** Registry host (`docker.io` when the reference names none). */
   registry: string;
+  /** Repository with its registry, as containerd names it (`docker.io/library/nginx`, `registry.k8s.io/pause`). */
+  normalizedName: string;
   /** Last path component of the repository (`myapp`, `nginx`). */
   name: string;
   /** `sha256:…` when the reference pins a digest. */
@@ -83,7 +85,8 @@ function splitRegistry(name: string): { registry: string; path: string } {
   if (slash > 0) {
     const first = name.slice(0, slash);
     if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      return { registry: first, path: name.slice(slash + 1) };
+      // Docker's reference parser treats the legacy host index.docker.io as docker.io.
+      return { registry: first === 'index.docker.io' ? 'docker.io' : first, path: name.slice(slash + 1) };
     }
   }
   return { registry: 'docker.io', path: name };
@@ -201,12 +204,13 @@ function parseImage(image: string): ImageInfo {
   const kind = detectKind(path);
   const name = path.split('/').pop() ?? path;
   const qualifiedPath = registry === 'docker.io' && !path.includes('/') ? `library/${path}` : path;
-  const fullReference = `${registry}/${qualifiedPath}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+  const normalizedName = `${registry}/${qualifiedPath}`;
+  const fullReference = `${normalizedName}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
 
   const invalidReason = validateReference(image, qualifiedPath, tag, digest);
   const info: ImageInfo = {
     repository, tag, known: kind !== 'generic', exists: false, sizeBytes: 0, kind,
-    registry, name, fullReference,
+    registry, normalizedName, name, fullReference,
   };
   if (digest !== undefined) info.digest = digest;
   if (invalidReason !== undefined) {
@@ -233,4 +237,38 @@ function validateReference(image: string, path: string, tag: string, digest?: st
   if (tag !== '' && !TAG_PATTERN.test(tag)) return 'invalid reference format';
   if (digest !== undefined && !DIGEST_PATTERN.test(digest)) return 'invalid reference format';
   return undefined;
+}
+
+/** Repo digests already built, by image reference as written in the pod spec. */
+const repoDigests = new Map<string, string>();
+
+/**
+ * Builds the repo digest that containerd reports as a container's image
+ * (ContainerStatus.imageRef, which the kubelet copies to
+ * status.containerStatuses[].imageID): the normalized repository, `@`, and
+ * the manifest digest, e.g. `registry.k8s.io/pause@sha256:…` or
+ * `docker.io/library/nginx@sha256:…`. A reference that pins a digest keeps
+ * it. Otherwise the digest is a stand-in hashed from the normalized
+ * reference, so every container of one image reports the same ID.
+ */
+export function imageRepoDigest(image: string): string {
+  let repoDigest = repoDigests.get(image);
+  if (repoDigest === undefined) {
+    const info = resolveImage(image);
+    repoDigest = `${info.normalizedName}@${info.digest ?? `sha256:${standInDigest(info.fullReference)}`}`;
+    if (repoDigests.size >= MAX_RESOLVED) repoDigests.clear();
+    repoDigests.set(image, repoDigest);
+  }
+  return repoDigest;
+}
+
+/** Returns 64 hex digits derived from `text` by eight FNV-1a passes with different offsets (not SHA-256). */
+function standInDigest(text: string): string {
+  let hex = '';
+  for (let round = 0; round < 8; round++) {
+    let hash = (2166136261 ^ Math.imul(round + 1, 0x9e3779b1)) >>> 0;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
+    hex += hash.toString(16).padStart(8, '0');
+  }
+  return hex;
 }

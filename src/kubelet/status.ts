@@ -5,6 +5,7 @@
 import type { KObject } from '../api/types.js';
 import { isoTime } from '../store/store.js';
 import type { ContainerRecord, PodRecord } from './state.js';
+import { imageRepoDigest } from '../images/catalog.js';
 
 /** RFC 3339 texts by whole second: a wave of pods syncs at a few instants, so most conversions repeat. */
 const isoBySecond = new Map<number, string>();
@@ -65,7 +66,8 @@ function condition(type: string, status: boolean, now: number, prev: any[]): any
  * later copies and comparisons of the object slower.
  */
 function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
-  const imageID = rec.containerId ? `docker.io/library/${spec.image.split('/').pop()}@sha256:${rec.containerId.slice(13).padEnd(64, '0')}` : '';
+  // The runtime reports an image ID once it has created a container from the image.
+  const imageID = rec.containerId ? imageRepoDigest(spec.image) : '';
   const lastState =
     rec.last && rec.stage !== 'done'
       ? { terminated: { containerID: rec.containerId, exitCode: rec.last.exitCode, finishedAt: isoAt(rec.last.finishedAt), reason: rec.last.reason, startedAt: isoAt(rec.last.startedAt) } }

@@ -239,3 +239,27 @@ describe('logs of a job with several pods', () => {
     expect(r.stdout).toBe('started\n');
   });
 });
+
+describe('CronJob with an @every schedule', () => {
+  const sb = new Sandbox();
+  const on = (...args: string[]) => sb.on('every', args);
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'every', '--clock', 'manual', '--seed', '1', '--start-time', '2022-05-31T09:49:30Z']).code).toBe(0);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('lists the schedule and its last start in get cronjob', () => {
+    expect(on('create', 'cronjob', 'tick', '--image=busybox', '--schedule=@every 90s', '--', 'date').stdout).toBe('cronjob.batch/tick created\n');
+    on('clock', 'advance', '2m');
+    expect(on('get', 'cronjob').stdout).toBe(
+      'NAME   SCHEDULE     TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE\ntick   @every 90s   <none>     False     0        30s             2m\n',
+    );
+    expect(on('get', 'jobs', '-o', 'name').stdout).toBe('job.batch/tick-27566511\n');
+  });
+
+  it('rejects a duration Go cannot parse', () => {
+    const r = on('create', 'cronjob', 'bad', '--image=busybox', '--schedule=@every 1d');
+    expect(r.stderr).toBe('error: failed to create cronjob: CronJob.batch "bad" is invalid: spec.schedule: Invalid value: "@every 1d": failed to parse duration @every 1d: time: unknown unit "d" in duration "1d"\n');
+    expect(r.code).toBe(1);
+  });
+});

@@ -98,10 +98,10 @@ describe('core commands', () => {
     expect(sb.on('m', ['label', 'pod', 'myapp-pod', 'app=other', '--overwrite=True']).stdout).toBe('pod/myapp-pod labeled\n');
   });
 
-  it('warns that log is deprecated', () => {
+  it('rejects log as an unknown command on 1.32', () => {
     const r = sb.on('m', ['log', 'myapp-pod']);
-    expect(r.stderr).toBe('log is DEPRECATED and will be removed in a future version. Use logs instead.\n');
-    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('Error: unknown command "log" for "kubectl"\n\nDid you mean this?\n\ttop\n\tlogs\n\n');
+    expect(r.code).toBe(1);
   });
 
   it('says No resources found for an empty namespace', () => {
@@ -143,7 +143,7 @@ describe('bad input leaves the store unchanged', () => {
     ['an existing object', ['create', '-f', 'pod.yaml'], /^Error from server \(AlreadyExists\): error when creating "pod.yaml": pods "myapp-pod" already exists\n$/],
     ['a missing object', ['get', 'pod', 'nope'], /^Error from server \(NotFound\): pods "nope" not found\n$/],
     ['an unknown resource type', ['get', 'widgets'], /^error: the server doesn't have a resource type "widgets"\n$/],
-    ['an unknown flag', ['get', 'pods', '--bogus'], /^Error: unknown flag: --bogus\nSee 'kubesim get --help' for usage.\n$/],
+    ['an unknown flag', ['get', 'pods', '--bogus'], /^Error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n$/],
     ['deleting a missing object', ['delete', 'pod', 'nope'], /^Error from server \(NotFound\): pods "nope" not found\n$/],
   ])('%s', (_name, args, message) => {
     const before = sb.dump('b');

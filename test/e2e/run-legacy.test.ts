@@ -49,7 +49,7 @@ describe('kubectl run on a current cluster', () => {
 
   it('rejects --generator as kubectl 1.32 does', () => {
     const r = sb.on('new', ['run', 'gen', '--image=nginx', '--generator=run-pod/v1']);
-    expect(r.stderr).toBe("Error: unknown flag: --generator\nSee 'kubesim run --help' for usage.\n");
+    expect(r.stderr).toBe("Error: unknown flag: --generator\nSee 'kubectl run --help' for usage.\n");
     expect(r.code).toBe(1);
   });
 });

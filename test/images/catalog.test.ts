@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_IMAGES, resolveImage, resolveNginxVersion } from '../../src/images/catalog';
+import { imageRepoDigest, KNOWN_IMAGES, resolveImage, resolveNginxVersion } from '../../src/images/catalog';
 
 describe('resolveImage', () => {
   it('parses a registry-prefixed myapp reference', () => {
@@ -105,5 +105,36 @@ describe('resolveNginxVersion', () => {
     expect(resolveNginxVersion('1.91')).toBeUndefined();
     expect(resolveNginxVersion('stable-alpine')).toBe('1.28.0');
     expect(resolveNginxVersion('stable-alpine')).toBe('1.28.0');
+  });
+});
+
+describe('imageRepoDigest', () => {
+  it.each([
+    ['nginx', 'docker.io/library/nginx@sha256:'],
+    ['nginx:1.25.3', 'docker.io/library/nginx@sha256:'],
+    ['wangyanglinux/myapp:v2', 'docker.io/wangyanglinux/myapp@sha256:'],
+    ['index.docker.io/library/busybox', 'docker.io/library/busybox@sha256:'],
+    ['registry.k8s.io/pause:3.9', 'registry.k8s.io/pause@sha256:'],
+    ['gcr.io/google-samples/hello-app:1.0', 'gcr.io/google-samples/hello-app@sha256:'],
+    ['quay.io/prometheus/node-exporter:v1.8.2', 'quay.io/prometheus/node-exporter@sha256:'],
+    ['hub.atguigu.com/library/myapp:v1', 'hub.atguigu.com/library/myapp@sha256:'],
+    ['localhost:5000/team/app:dev', 'localhost:5000/team/app@sha256:'],
+  ])('names the repository of %s', (image, prefix) => {
+    const id = imageRepoDigest(image);
+    expect(id.startsWith(prefix)).toBe(true);
+    expect(id.slice(prefix.length)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps a pinned digest', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    expect(imageRepoDigest(`registry.k8s.io/pause@${digest}`)).toBe(`registry.k8s.io/pause@${digest}`);
+  });
+
+  it('gives one image the same digest however it is written', () => {
+    expect(imageRepoDigest('nginx')).toBe(imageRepoDigest('docker.io/library/nginx:latest'));
+  });
+
+  it('gives different tags different digests', () => {
+    expect(imageRepoDigest('nginx:1.25.3')).not.toBe(imageRepoDigest('nginx:1.24.0'));
   });
 });

@@ -18,6 +18,18 @@ describe('kubelet', () => {
     expect(podCells(pod, c.simNow, 132)).toEqual({ ready: '1/1', status: 'Running', restarts: '0' });
   });
 
+  it('reports the image ID once the container exists', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('pause', 'registry.k8s.io/pause:3.9'));
+    createObject(c, 'pods', newPod('pause2', 'registry.k8s.io/pause:3.9'));
+    expect(c.store.get('pods', 'default', 'pause')!.status.containerStatuses?.[0]?.imageID ?? '').toBe('');
+    advance(c, 60_000);
+    const [first, second] = ['pause', 'pause2'].map((name) => c.store.get('pods', 'default', name)!.status.containerStatuses[0]);
+    expect(first.imageID).toMatch(/^registry\.k8s\.io\/pause@sha256:[0-9a-f]{64}$/);
+    expect(second.imageID).toBe(first.imageID);
+    expect(first.image).toBe('registry.k8s.io/pause:3.9');
+  });
+
   it('assigns an IP inside the node pod CIDR', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('web'));

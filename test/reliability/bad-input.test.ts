@@ -105,7 +105,7 @@ describe('generated large inputs', () => {
 });
 
 const COMMAND_CASES: [what: string, args: string[], stderr: string][] = [
-  ['an unknown flag', ['get', 'pods', '--bogus'], "Error: unknown flag: --bogus\nSee 'kubesim get --help' for usage.\n"],
+  ['an unknown flag', ['get', 'pods', '--bogus'], "Error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n"],
   ['a missing -f file', ['apply', '-f', 'no-such-file.yaml'], 'error: the path "no-such-file.yaml" does not exist\n'],
   ['a directory without manifests', ['apply', '-f', 'no-manifests-dir'], 'error: error reading [no-manifests-dir]: recognized file extensions are [.json .yaml .yml]\n'],
   ['apply without -f', ['apply'], 'error: must specify one of -f and -k\n'],
@@ -116,9 +116,9 @@ const COMMAND_CASES: [what: string, args: string[], stderr: string][] = [
     ['get', 'pods', '-o', 'bogus'],
     'error: unable to match a printer suitable for the output format "bogus", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
   ],
-  ['an unknown command', ['frobnicate'], 'Error: unknown command "frobnicate" for "kubesim"\nRun \'kubesim --help\' for usage.\n'],
+  ['an unknown command', ['frobnicate'], 'Error: unknown command "frobnicate" for "kubectl"\n'],
   ['negative replicas', ['scale', 'deployment', 'web', '--replicas=-1'], 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n'],
-  ['non-numeric replicas', ['scale', 'deployment', 'web', '--replicas=abc'], 'error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\n'],
+  ['non-numeric replicas', ['scale', 'deployment', 'web', '--replicas=abc'], 'Error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl scale --help\' for usage.\n'],
   ['logs of a missing pod', ['logs', 'nopod'], 'Error from server (NotFound): pods "nopod" not found\n'],
   ['a negative clock advance', ['clock', 'advance', '-5m'], 'error: invalid duration "-5m": use a number with a unit, for example 90s, 10m or 2h\n'],
 ];

@@ -46,7 +46,7 @@ const useContext: CommandDef = {
   flags: [],
   run(ctx, parsed) {
     const name = parsed.args[0];
-    if (!name) throw new UsageError('Unexpected args: []', true);
+    if (!name) throw new UsageError('Unexpected args: []');
     if (!clusterExists(name) && name !== 'default') throw new UsageError(`no context exists with the name: "${name}"`);
     const config = readConfig();
     config.currentCluster = name;
@@ -62,7 +62,7 @@ const setContext: CommandDef = {
   run(ctx, parsed) {
     const config = readConfig();
     const name = ctx.flags.current ? config.currentCluster : parsed.args[0];
-    if (!name) throw new UsageError('you must specify a non-empty context name or --current', true);
+    if (!name) throw new UsageError('you must specify a non-empty context name or --current');
     if (!clusterExists(name) && name !== 'default') throw new UsageError(`no context exists with the name: "${name}"; create it with 'kubesim cluster create ${name}'`);
     const existed = name in config.namespaces;
     if (ctx.flags.namespace) config.namespaces[name] = ctx.flags.namespace;

@@ -14,7 +14,7 @@ export function selectNodes(ctx: CommandContext, args: string[]): KObject[] {
     const sel = parseSelector(ctx.flags.selector);
     return store.list('nodes').filter((n) => matches(sel, n.metadata.labels));
   }
-  if (args.length === 0) throw new UsageError('resource(s) were provided, but no name was specified', true);
+  if (args.length === 0) throw new UsageError(`USAGE: ${ctx.path[0]} NODE [flags]`, true);
   return args.map((a) => {
     const name = a.replace(/^(nodes?|no)\//, '');
     const node = store.get('nodes', '', name);

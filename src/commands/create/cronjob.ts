@@ -26,8 +26,7 @@ export const command: CommandDef = {
     const missing = ['image', 'schedule'].filter((f) => !parsed.set.has(f));
     if (missing.length > 0) throw new RequiredFlagError(missing);
     const name = parsed.args[0];
-    if (!name) throw new UsageError('NAME is required', true);
-    if (parsed.args.length > 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
+    if (parsed.args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
     const restart: string = ctx.flags.restart;
     if (restart !== 'OnFailure' && restart !== 'Never') throw new UsageError(`invalid restart policy: ${restart}`);
     const cronJob = generateCronJob({ name, image: ctx.flags.image, schedule: ctx.flags.schedule, command: parsed.dashArgs, restart });

@@ -29,7 +29,7 @@ export const command: CommandDef = {
     const name = requireName(parsed.args);
     const images = splitList(ctx.flags.image);
     if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
-    if (images.length > 1 && parsed.dashArgs.length > 0) throw new UsageError('cannot specify multiple --image options and command', true);
+    if (images.length > 1 && parsed.dashArgs.length > 0) throw new UsageError('cannot specify multiple --image options and command');
     const obj = generateDeployment({
       name,
       images,

@@ -33,9 +33,8 @@ export const command: CommandDef = {
     cronjob: () => import('./cronjob.js'),
   },
   async run(ctx, parsed) {
-    if (ctx.flags.filename.length === 0) {
-      throw new UsageError('must specify one of -f and -k', true);
-    }
+    if (parsed.args.length > 0) throw new UsageError(`Unexpected args: [${parsed.args.join(' ')}]`, true);
+    if (ctx.flags.filename.length === 0) throw new UsageError('must specify one of -f and -k');
     return writeManifestFiles(ctx, parsed, 'create');
   },
 };

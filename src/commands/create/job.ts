@@ -29,8 +29,7 @@ export const command: CommandDef = {
   ],
   run(ctx, parsed) {
     const name = parsed.args[0];
-    if (!name) throw new UsageError('NAME is required', true);
-    if (parsed.args.length > 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
+    if (parsed.args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
     const image: string = ctx.flags.image;
     const from: string = ctx.flags.from;
     if (!image && !from) throw new UsageError('either --image or --from must be specified');

@@ -21,7 +21,7 @@ export const command: CommandDef = {
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files containing the resource to describe' },
   ],
   run(ctx, parsed) {
-    if (parsed.args.length === 0) throw new UsageError("You must specify the type of resource to describe. Use \"kubesim api-resources\" for a complete list of supported resources.");
+    if (parsed.args.length === 0) throw new UsageError("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.");
     const targets = parseTargets(parsed.args);
     const cluster = ctx.cluster();
     const ns = ctx.namespace;

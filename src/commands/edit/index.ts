@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { CommandDef } from '../types.js';
 import { ApiError, UsageError, formatCause } from '../../api/errors.js';
-import { parseTargets } from '../shared/targets.js';
+import { NO_RESOURCES_MESSAGE, parseTargets } from '../shared/targets.js';
 import { fetchTargets } from '../shared/fetch.js';
 import { kindString, resourceString } from '../../api/registry.js';
 import { publicView } from '../shared/output.js';
@@ -40,6 +40,7 @@ export const command: CommandDef = {
   short: 'Edit a resource on the server.',
   flags: [{ name: 'output', short: 'o', type: 'string', default: '', help: 'Output format.' }],
   run(ctx, parsed) {
+    if (parsed.args.length === 0) throw new UsageError(NO_RESOURCES_MESSAGE);
     const targets = parseTargets(parsed.args);
     if (targets.length !== 1 || targets[0].names.length !== 1) throw new UsageError('edit needs exactly one TYPE NAME or TYPE/NAME', true);
     const cluster = ctx.cluster();

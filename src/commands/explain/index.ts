@@ -21,7 +21,7 @@ export const command: CommandDef = {
     const path = parsed.args[0];
     if (!path) {
       throw new UsageError(
-        'You must specify the type of resource to explain. Use "kubesim api-resources" for a complete list of supported resources.',
+        'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.',
       );
     }
     if (parsed.args.length > 1) throw new UsageError(`We accept only this format: explain RESOURCE`);

@@ -6,7 +6,7 @@
 import type { CommandDef } from '../types.js';
 import { UsageError, notFound } from '../../api/errors.js';
 import { resourceString } from '../../api/registry.js';
-import { parseTargets } from '../shared/targets.js';
+import { NO_RESOURCES_MESSAGE, parseTargets } from '../shared/targets.js';
 import { buildExposedService } from './build.js';
 import { GENERATOR_FLAGS, emitGenerated, explicitNamespace } from '../shared/generated.js';
 import { generateExposeService } from '../../printers/generators.js';
@@ -27,7 +27,7 @@ export const command: CommandDef = {
     ...GENERATOR_FLAGS,
   ],
   run(ctx, parsed) {
-    if (parsed.args.length === 0) throw new UsageError('You must provide one or more resources by argument or filename.', true);
+    if (parsed.args.length === 0) throw new UsageError(NO_RESOURCES_MESSAGE);
     const targets = parseTargets(parsed.args);
     const cluster = ctx.cluster();
     const store = cluster.store;

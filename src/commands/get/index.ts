@@ -45,7 +45,7 @@ export const command: CommandDef = {
         // kubectl prints the resource list hint before its error line, with no prefix of its own.
         throw new ExitError(
           1,
-          "You must specify the type of resource to get. Use \"kubesim api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubesim explain <resource>\" for a detailed description of that resource (e.g. kubesim explain pods).\nSee 'kubesim get -h' for help and examples",
+          "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples",
         );
       }
       targets = parseTargets(parsed.args);

@@ -100,7 +100,7 @@ export const command: CommandDef = {
         return 0;
       }
     } else {
-      if (parsed.args.length === 0) throw new UsageError('expected POD or TYPE/NAME is a required argument for the logs command', true);
+      if (parsed.args.length === 0) throw new UsageError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", true);
       pods = [findPod(cluster, parsed.args[0], ns, ctx.io.err)];
       if (parsed.args[1] && !f.container) f.container = parsed.args[1];
     }

@@ -20,7 +20,7 @@ export const RESOURCE_FLAGS: FlagSpec[] = [
 /** Resolves the rollout targets; kubectl requires a resource before anything else. */
 export async function rolloutTargets(ctx: CommandContext, parsed: Parsed): Promise<{ items: Resolved[]; errors: Error[] }> {
   const flags = ctx.flags;
-  if (parsed.args.length === 0 && flags.filename.length === 0) throw new UsageError('required resource not specified', true);
+  if (parsed.args.length === 0 && flags.filename.length === 0) throw new UsageError('required resource not specified');
   return resolveObjects(ctx, parsed.args, { filenames: flags.filename, recursive: flags.recursive, selector: flags.selector, all: !!flags.selector });
 }
 

@@ -30,8 +30,9 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
     else resourceArgs.push(a);
   }
   const verb = field === 'labels' ? 'label' : 'annotate';
-  if (Object.keys(changes).length === 0 && removals.length === 0) throw new UsageError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`, true);
-  if (resourceArgs.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>', true);
+  // kubectl checks for resources first, and prints neither error with a usage hint.
+  if (resourceArgs.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (Object.keys(changes).length === 0 && removals.length === 0) throw new UsageError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
   if (field === 'labels') {
     const causes = [...validateLabels(changes, 'metadata.labels'), ...removals.flatMap((k) => validateLabelKey(k, 'metadata.labels'))];
     if (causes.length) throw new UsageError(`invalid label spec: ${formatCause(causes[0])}`);

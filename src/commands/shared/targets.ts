@@ -16,6 +16,10 @@ export interface Target {
 /** What `kubectl get all` lists. */
 export const ALL_RESOURCES = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
 
+/** kubectl's error for a command given no resource argument and no -f file (resource builder). */
+export const NO_RESOURCES_MESSAGE =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
 export function resolveType(text: string): { info: ResourceInfo; group?: string } {
   const info = findResource(text);
   if (!info) throw new UsageError(`the server doesn't have a resource type "${text}"`);
@@ -34,7 +38,7 @@ export function parseTargets(args: string[]): Target[] {
     const out: Target[] = [];
     for (const a of args) {
       const slash = a.indexOf('/');
-      if (slash < 0) throw new UsageError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubesim get resource/<resource_name>' instead of 'kubesim get resource resource/<resource_name>'`);
+      if (slash < 0) throw new UsageError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
       const { info, group } = resolveType(a.slice(0, slash));
       const name = a.slice(slash + 1);
       if (!name) throw new UsageError(`arguments in resource/name form must have a single resource and name`);

@@ -21,7 +21,7 @@ export const command: CommandDef = {
   ],
   run(ctx, parsed) {
     const args = [...parsed.args];
-    if (args.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name>', true);
+    if (args.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name>');
     let type = args.shift()!;
     const names: string[] = [];
     if (type.includes('/')) {
@@ -31,7 +31,7 @@ export const command: CommandDef = {
     if (!['node', 'nodes', 'no'].includes(type)) throw new UsageError(`invalid resource type ${type}, only node types are supported`);
     while (names.length === 0 && args.length && !/[=:]|-$/.test(args[0]) && !ctx.flags.all && !ctx.flags.selector) names.push(args.shift()!);
     const specs = args;
-    if (specs.length === 0) throw new UsageError('at least one taint update is required', true);
+    if (specs.length === 0) throw new UsageError('at least one taint update is required');
     const { add, remove } = parseTaintSpecs(specs);
     const cluster = ctx.cluster();
     const store = cluster.store;

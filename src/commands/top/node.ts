@@ -23,7 +23,7 @@ export const command: CommandDef = {
   ],
   run(ctx, parsed) {
     const f = ctx.flags;
-    if (parsed.args.length > 1) throw new UsageError('top node [NAME | -l label]', true);
+    if (parsed.args.length > 1) throw new UsageError('node [NAME | -l label]', true);
     const name: string | undefined = parsed.args[0];
     if (f['sort-by'] && f['sort-by'] !== 'cpu' && f['sort-by'] !== 'memory') throw new UsageError('--sort-by accepts only cpu or memory');
     if (name && f.selector) throw new UsageError('only one of NAME or --selector can be provided');

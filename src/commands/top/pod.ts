@@ -30,7 +30,7 @@ export const command: CommandDef = {
   ],
   run(ctx, parsed) {
     const f = ctx.flags;
-    if (parsed.args.length > 1) throw new UsageError('top pod [NAME | -l label]', true);
+    if (parsed.args.length > 1) throw new UsageError('pod [NAME | -l label]', true);
     const name: string | undefined = parsed.args[0];
     if (f['sort-by'] && f['sort-by'] !== 'cpu' && f['sort-by'] !== 'memory') throw new UsageError('--sort-by accepts only cpu or memory');
     if (name && (f.selector || f['field-selector'])) throw new UsageError('only one of NAME or selector can be provided');

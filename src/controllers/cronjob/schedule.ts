@@ -6,6 +6,7 @@
  * only, so commands that never reconcile such a CronJob never load it.
  */
 import { createRequire } from 'node:module';
+import { parseEveryDescriptor } from '../../api/cron-syntax.js';
 import { utcScheduleWalker } from './utc-schedule.js';
 
 /** The parts of cron-parser this module uses. */
@@ -94,9 +95,24 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /**
- * Parses a schedule as ParseStandard does: exactly five fields or a macro
- * (a `CRON_TZ=`/`TZ=` prefix picks the zone). Throws an Error whose message
- * follows robfig/cron's wording on a bad schedule.
+ * Builds robfig/cron's ConstantDelaySchedule (`@every 90s`): the next start
+ * is the given time, rounded down to its second, plus the delay. So the
+ * starts follow on from whatever time the caller passes, not from a grid.
+ * Example: delay 90 s after 10:00:05.700 → 10:01:35.
+ */
+function constantDelaySchedule(delayMs: number): Schedule {
+  return {
+    next(afterMs) {
+      const millisecond = ((afterMs % 1000) + 1000) % 1000;
+      return afterMs - millisecond + delayMs;
+    },
+  };
+}
+
+/**
+ * Parses a schedule as ParseStandard does: exactly five fields, a macro or
+ * `@every <duration>` (a `CRON_TZ=`/`TZ=` prefix picks the zone). Throws an
+ * Error whose message follows robfig/cron's wording on a bad schedule.
  */
 export function parseSchedule(schedule: string, timeZone?: string): Schedule {
   let entry: Schedule | Error | undefined;
@@ -120,14 +136,18 @@ export function parseSchedule(schedule: string, timeZone?: string): Schedule {
 }
 
 function compileSchedule(schedule: string, timeZone: string | undefined): Schedule {
-  let text = schedule.trim();
+  // robfig/cron trims only the text after a zone prefix, so `@hourly ` with a trailing space is an unknown descriptor.
+  let text = schedule;
   let zone = timeZone ?? 'UTC';
   const tz = /^(?:CRON_TZ|TZ)=(\S+)\s+(.*)$/.exec(text);
   if (tz) {
     zone = tz[1];
-    text = tz[2];
+    text = tz[2].trim();
   }
   if (text.startsWith('@')) {
+    const every = parseEveryDescriptor(text);
+    if (every && 'error' in every) throw new Error(every.error);
+    if (every) return constantDelaySchedule(every.delayMs);
     const macro = MACROS[text];
     if (!macro) throw new Error(`unrecognized descriptor: ${text}`);
     text = macro;
@@ -152,6 +172,8 @@ export interface UnmetTimes {
   mostRecent?: number;
   /** Count of missed start times, including the most recent (each function states how exact it is). */
   missed: number;
+  /** The controller's error for a schedule whose first two starts are less than a second apart. */
+  error?: string;
 }
 
 /** Returns the time after which starts count as missed: `earliest`, or now − startingDeadlineSeconds when later. */
@@ -175,12 +197,28 @@ export function mostRecentScheduleTime(schedule: Schedule, earliest: number, now
   const t2 = schedule.next(t1);
   if (now < t2) return { mostRecent: t1, missed: 1 };
   const interval = Math.round((t2 - t1) / 1000);
-  if (interval < 1) return { missed: 0 };
+  if (interval < 1) return { missed: 0, error: 'time difference between two schedules is less than 1 second' };
   const missed = Math.trunc((now - t1) / 1000 / interval) + 1;
   // Start one interval before the estimate, so schedules with uneven gaps (30 6-16/4 * * 1-5) still find their latest time.
   let mostRecent: number | undefined;
   for (let t = schedule.next(t1 + (missed - 2) * interval * 1000); t <= now; t = schedule.next(t)) mostRecent = t;
   return mostRecent === undefined ? { missed } : { mostRecent, missed };
+}
+
+/**
+ * Finds the time of the controller's next sync of a CronJob, as
+ * nextScheduleTimeDuration in pkg/controller/cronjob/utils.go (1.29+)
+ * computes it, without its 100 ms margin for clock skew. It ignores
+ * startingDeadlineSeconds and returns the start after the most recent one
+ * due by now. When none is due it returns the first start after `earliest`,
+ * or the first after now when starts were missed or the schedule is
+ * invalid. For a five-field schedule this is the first start after now; an
+ * `@every` schedule counts its starts on from `earliest`.
+ */
+export function nextScheduleTime(schedule: Schedule, earliest: number, now: number): number {
+  const unmet = mostRecentScheduleTime(schedule, earliest, now);
+  if (unmet.mostRecent !== undefined) return schedule.next(unmet.mostRecent);
+  return schedule.next(unmet.missed === 0 && !unmet.error ? earliest : now);
 }
 
 /**

@@ -11,9 +11,10 @@ import { isKnownTimeZone } from './schedule.js';
 
 /** Returns robfig/cron's error message for a schedule it rejects, or undefined for a valid one. */
 export function findScheduleError(schedule: string): string | undefined {
-  const text = schedule.trim();
-  if (text === '') return 'empty spec string';
-  return cronSyntaxError(text.replace(/^(?:CRON_TZ|TZ)=\S+\s+/, ''));
+  if (schedule === '') return 'empty spec string';
+  // robfig/cron trims the text after a zone prefix, and nothing else.
+  const zone = /^(?:CRON_TZ|TZ)=\S+\s/.exec(schedule);
+  return cronSyntaxError(zone ? schedule.slice(zone[0].length).trim() : schedule);
 }
 
 /** Field causes for a CronJob's time zone, as the API server reports them. */

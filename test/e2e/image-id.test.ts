@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Sandbox } from '../helpers/cli.js';
+
+describe('image IDs of running containers', () => {
+  const sb = new Sandbox();
+  const on = (...args: string[]) => sb.on('img', args);
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'img', '--clock', 'manual', '--seed', '1', '--start-time', '2022-05-31T09:49:30Z']).code).toBe(0);
+    on('run', 'hello', '--image=gcr.io/google-samples/hello-app:1.0');
+    on('run', 'web', '--image=nginx');
+    on('clock', 'advance', '1m');
+  });
+  afterAll(() => sb.cleanup());
+
+  it('names the image registry in describe pod', () => {
+    expect(on('describe', 'pod', 'hello').stdout).toContain(
+      '    Image:          gcr.io/google-samples/hello-app:1.0\n    Image ID:       gcr.io/google-samples/hello-app@sha256:f5cb23b4b98eb3f5d768105242b79353fd50648020df1b91735e667e3eb25b4f\n',
+    );
+  });
+
+  it('qualifies a Docker Hub image in the container status', () => {
+    expect(on('get', 'pod', 'web', '-o', 'jsonpath={.status.containerStatuses[0].imageID}').stdout).toBe(
+      'docker.io/library/nginx@sha256:58bebf026c27bf69890545a49e4d2783ef385cf6185b8d7d0ebc63f8363071c7',
+    );
+  });
+});
