@@ -7,7 +7,7 @@ import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { validateObject } from './validation.js';
 import { findResource } from './registry.js';
-import { jsonEqual } from '../store/json-equal.js';
+import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
 export interface AdmissionContext {
   clusterVersion: number;
@@ -18,8 +18,6 @@ export interface AdmissionContext {
 
 /** Annotation that carries a converted manifest's original apiVersion to defaulting. */
 export const LEGACY_VERSION_ANNOTATION = 'kubesim.io/legacy-api-version';
-
-const SELECTOR_IMMUTABLE = new Set(['deployments', 'replicasets', 'daemonsets', 'statefulsets']);
 
 /** Adds the selector and pod labels the API server generates for a Job without manualSelector. */
 export function generateJobSelector(job: KObject, clusterVersion: number): void {
@@ -55,7 +53,8 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
 
 /**
  * Reports whether an update keeps the stored spec object and labels, the only
- * inputs of defaulting and validation besides the name, which cannot change.
+ * inputs of defaulting and validation besides the name, which cannot change
+ * (and, for ConfigMaps and Secrets, which have no spec, their data).
  * The stored object passed admission and defaulting is idempotent, so admitting
  * it again would change nothing, as a real server's status strategies check
  * only what a status write may change. A copied spec is admitted again because
@@ -63,7 +62,14 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
  * as keeping the spec (see isBinding).
  */
 function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
-  return (obj.spec === old.spec || isBinding(resource, obj, old)) && sameLabels(obj.metadata.labels, old.metadata.labels);
+  return (
+    (obj.spec === old.spec || isBinding(resource, obj, old)) &&
+    sameLabels(obj.metadata.labels, old.metadata.labels) &&
+    obj.data === old.data &&
+    obj.binaryData === old.binaryData &&
+    obj.immutable === old.immutable &&
+    obj.type === old.type
+  );
 }
 
 /**
@@ -113,10 +119,11 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
-  const causes: FieldCause[] = validateObject(resource, obj);
+  const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, ctx.clusterVersion) : [];
+  const first = UPDATE_RULES_FIRST.has(resource);
+  const causes: FieldCause[] = first ? [...updateCauses] : [];
+  causes.push(...validateObject(resource, obj));
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
-  if (op === 'update' && old && SELECTOR_IMMUTABLE.has(resource) && !jsonEqual(old.spec?.selector, obj.spec?.selector)) {
-    causes.push({ field: 'spec.selector', type: 'Invalid value', value: obj.spec?.selector, hasValue: true, detail: 'field is immutable' });
-  }
+  if (!first) causes.push(...updateCauses);
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
 }
