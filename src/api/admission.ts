@@ -16,6 +16,19 @@ export interface AdmissionContext {
   validateMore?(resource: string, obj: KObject): readonly FieldCause[];
 }
 
+/** Pod writes that the scheduler marked as bindings (see markBinding). */
+const BINDINGS = new WeakSet<KObject>();
+
+/**
+ * Marks a pod write as a binding by the scheduler. Kubernetes binds through
+ * the pods/binding subresource, which may set spec.nodeName on a pod that
+ * has none; a plain update may not. The store takes the marked object as
+ * given (an owned write), so admission sees the same object.
+ */
+export function markBinding(pod: KObject): void {
+  BINDINGS.add(pod);
+}
+
 /** Annotation that carries a converted manifest's original apiVersion to defaulting. */
 export const LEGACY_VERSION_ANNOTATION = 'kubesim.io/legacy-api-version';
 
@@ -104,6 +117,7 @@ function isBinding(resource: string, obj: KObject, old: KObject): boolean {
  */
 export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old: KObject | undefined, op: 'create' | 'update' | 'delete'): void {
   if (op === 'delete') return;
+  const binding = BINDINGS.delete(obj);
   const info = findResource(resource);
   if (info?.namespaced) {
     obj.metadata.namespace ||= 'default';
@@ -119,7 +133,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
-  const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, ctx.clusterVersion) : [];
+  const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];
   const first = UPDATE_RULES_FIRST.has(resource);
   const causes: FieldCause[] = first ? [...updateCauses] : [];
   causes.push(...validateObject(resource, obj));

@@ -18,11 +18,19 @@ export { POD_UPDATE_MESSAGE } from './pod.js';
  */
 export const UPDATE_RULES_FIRST: ReadonlySet<string> = new Set(['services', 'configmaps', 'secrets']);
 
+/** What an update rule needs besides the objects. */
+export interface UpdateOptions {
+  clusterVersion: number;
+  /** The write is the scheduler's binding, which may set a pod's spec.nodeName once. */
+  binding?: boolean;
+}
+
 /** Returns the causes for the fields this update changes but may not. */
-export function validateUpdate(resource: string, obj: KObject, old: KObject, clusterVersion: number): FieldCause[] {
+export function validateUpdate(resource: string, obj: KObject, old: KObject, opts: UpdateOptions): FieldCause[] {
+  const clusterVersion = opts.clusterVersion;
   switch (resource) {
     case 'pods':
-      return validatePodUpdate(obj, old);
+      return validatePodUpdate(obj, old, opts.binding ?? false);
     case 'jobs':
       return validateJobUpdate(obj, old, clusterVersion);
     case 'statefulsets':

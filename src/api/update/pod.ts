@@ -63,8 +63,9 @@ function onlyRemovesGates(gates: any[] = [], oldGates: any[] = []): boolean {
 }
 
 /** Copies the stored values of the fields an update may change into a copy of the new spec. */
-function mungeUpdatable(spec: any, oldSpec: any): any {
+function mungeUpdatable(spec: any, oldSpec: any, binding: boolean): any {
   const munged = { ...spec };
+  if (binding && !oldSpec.nodeName) munged.nodeName = oldSpec.nodeName;
   const images = (list: any[] | undefined, oldList: any[] | undefined) => list?.map((c, i) => ({ ...c, image: oldList?.[i]?.image }));
   munged.containers = images(spec.containers, oldSpec.containers);
   munged.initContainers = images(spec.initContainers, oldSpec.initContainers);
@@ -79,14 +80,16 @@ function mungeUpdatable(spec: any, oldSpec: any): any {
 
 /**
  * Returns the causes for spec changes a Pod update may not make. Costs
- * nothing when the update keeps the stored spec object.
+ * nothing when the update keeps the stored spec object. A binding (the
+ * scheduler's write through what Kubernetes calls pods/binding) may also
+ * set spec.nodeName on a pod that has none.
  */
 // Simplified: the API server follows the message with a diff of the old and
 // new spec (go-cmp's rendering of Go structs); kubesim prints the message
 // only. Adding a scheduling gate gets the general message here, where
 // Kubernetes names the gate; a gated pod's nodeSelector and node affinity
 // are as immutable as an ungated one's.
-export function validatePodUpdate(obj: KObject, old: KObject): FieldCause[] {
+export function validatePodUpdate(obj: KObject, old: KObject, binding = false): FieldCause[] {
   if (obj.spec === old.spec) return [];
   const spec = obj.spec ?? {};
   const oldSpec = old.spec ?? {};
@@ -101,7 +104,7 @@ export function validatePodUpdate(obj: KObject, old: KObject): FieldCause[] {
   if (deadline.stop) return deadline.causes;
   const causes = [...deadline.causes, ...checkTolerations(spec.tolerations, oldSpec.tolerations)];
 
-  if (!semanticEqual(mungeUpdatable(spec, oldSpec), oldSpec)) {
+  if (!semanticEqual(mungeUpdatable(spec, oldSpec, binding), oldSpec)) {
     causes.push({ field: 'spec', type: 'Forbidden', detail: POD_UPDATE_MESSAGE });
   }
   return causes;
