@@ -1,7 +1,7 @@
 /**
- * Updates that change immutable fields, through the commands users type:
- * each is refused with the API server's message, exits 1 and leaves the
- * store as it was; the updates Kubernetes allows still go through.
+ * Updates that change immutable fields, through the commands users type.
+ * Each is rejected with the API server's message, exits 1 and leaves the
+ * store as it was. The updates Kubernetes allows still go through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
@@ -80,8 +80,8 @@ describe('immutable fields', () => {
   const file = (name: string, text: string) => writeFileSync(join(sb.home, name), text);
   const k = (...args: string[]) => sb.on('i', args);
 
-  /** Runs a command that must be refused with `stderr`, and checks that the store did not change. */
-  function refused(args: string[], stderr: string, env?: Record<string, string>): Result {
+  /** Runs a command that must be rejected with `stderr`, and checks that the store did not change. */
+  function rejected(args: string[], stderr: string, env?: Record<string, string>): Result {
     const before = sb.dump('i');
     const r = env ? sb.run(['--cluster', 'i', ...args], { env }) : k(...args);
     expect(r.stderr).toBe(stderr);
@@ -103,19 +103,19 @@ describe('immutable fields', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('refuses a pod patch that moves it to another node', () => {
-    refused(['patch', 'pod', 'p', '-p', '{"spec":{"nodeName":"k8s-node01"}}'], POD_FORBIDDEN);
+  it('rejects a pod patch that moves it to another node', () => {
+    rejected(['patch', 'pod', 'p', '-p', '{"spec":{"nodeName":"k8s-node01"}}'], POD_FORBIDDEN);
   });
 
-  it('refuses an apply that changes a pod container port', () => {
+  it('rejects an apply that changes a pod container port', () => {
     file('pod-port.yaml', POD.replace('containerPort: 80', 'containerPort: 8080'));
-    refused(['apply', '-f', 'pod-port.yaml'], POD_FORBIDDEN);
+    rejected(['apply', '-f', 'pod-port.yaml'], POD_FORBIDDEN);
   });
 
-  it('refuses a replace that changes a pod restartPolicy', () => {
+  it('rejects a replace that changes a pod restartPolicy', () => {
     const live = k('get', 'pod', 'p', '-o', 'yaml').stdout;
     file('pod-restart.yaml', live.replace('restartPolicy: Always', 'restartPolicy: Never'));
-    refused(['replace', '-f', 'pod-restart.yaml'], POD_FORBIDDEN);
+    rejected(['replace', '-f', 'pod-restart.yaml'], POD_FORBIDDEN);
   });
 
   it('reopens an edit that changes a pod command with the error', () => {
@@ -123,7 +123,7 @@ describe('immutable fields', () => {
     const editor = join(sb.home, 'editor.sh');
     writeFileSync(editor, `#!/bin/sh\nif grep -q 'was not valid' "$1"; then cp "$1" ${log}; exit 0; fi\nsed -i 's/^  - image: nginx:1.25/  - command: [sleep, "1"]\\n    image: nginx:1.25/' "$1"\n`);
     chmodSync(editor, 0o755);
-    refused(['edit', 'pod/p'], 'error: Edit cancelled, no valid changes were saved.\n', { KUBE_EDITOR: editor });
+    rejected(['edit', 'pod/p'], 'error: Edit cancelled, no valid changes were saved.\n', { KUBE_EDITOR: editor });
     expect(readFileSync(log, 'utf8')).toContain(`# pods "p" was not valid:\n# * ${POD_FORBIDDEN.slice('The Pod "p" is invalid: '.length, -1)}\n`);
   });
 
@@ -134,9 +134,9 @@ describe('immutable fields', () => {
     expect(k('get', 'pod', 'p', '-o', 'jsonpath={.spec.containers[0].image}').stdout).toBe('nginx:1.26');
   });
 
-  it('refuses a StatefulSet apply that changes serviceName', () => {
+  it('rejects a StatefulSet apply that changes serviceName', () => {
     file('sts-service.yaml', STATEFULSET.replace('serviceName: web', 'serviceName: other'));
-    refused(
+    rejected(
       ['apply', '-f', 'sts-service.yaml'],
       "The StatefulSet \"web\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\n",
     );
@@ -148,32 +148,32 @@ describe('immutable fields', () => {
     expect(k('get', 'sts', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}').stdout).toBe('2 nginx:1.26');
   });
 
-  it('refuses a Job patch that changes completions', () => {
-    refused(['patch', 'job', 'pi', '-p', '{"spec":{"completions":3}}'], 'The Job "pi" is invalid: spec.completions: Invalid value: 3: field is immutable\n');
+  it('rejects a Job patch that changes completions', () => {
+    rejected(['patch', 'job', 'pi', '-p', '{"spec":{"completions":3}}'], 'The Job "pi" is invalid: spec.completions: Invalid value: 3: field is immutable\n');
   });
 
-  it('refuses a Service patch that changes clusterIP', () => {
-    refused(
+  it('rejects a Service patch that changes clusterIP', () => {
+    rejected(
       ['patch', 'svc', 'web', '-p', '{"spec":{"clusterIP":"10.96.0.50"}}'],
       'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.0.50"]: may not change once set\n',
     );
   });
 
-  it('refuses a PersistentVolumeClaim patch that changes accessModes', () => {
-    refused(
+  it('rejects a PersistentVolumeClaim patch that changes accessModes', () => {
+    rejected(
       ['patch', 'pvc', 'data', '-p', '{"spec":{"accessModes":["ReadWriteMany"]}}'],
       'The PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n',
     );
   });
 
-  it('refuses an apply that changes an immutable ConfigMap', () => {
+  it('rejects an apply that changes an immutable ConfigMap', () => {
     file('cm-green.yaml', CONFIGMAP.replace('mode: blue', 'mode: green'));
-    refused(['apply', '-f', 'cm-green.yaml'], 'The ConfigMap "cfg" is invalid: data: Forbidden: field is immutable when `immutable` is set\n');
+    rejected(['apply', '-f', 'cm-green.yaml'], 'The ConfigMap "cfg" is invalid: data: Forbidden: field is immutable when `immutable` is set\n');
   });
 
-  it('refuses new data for a Secret made immutable', () => {
+  it('rejects new data for a Secret made immutable', () => {
     expect(k('patch', 'secret', 'token', '-p', '{"immutable":true}').stdout).toBe('secret/token patched\n');
-    refused(['patch', 'secret', 'token', '-p', '{"data":{"a":"Yw=="}}'], 'The Secret "token" is invalid: data: Forbidden: field is immutable when `immutable` is set\n');
+    rejected(['patch', 'secret', 'token', '-p', '{"data":{"a":"Yw=="}}'], 'The Secret "token" is invalid: data: Forbidden: field is immutable when `immutable` is set\n');
   });
 
   it('still deletes a pod gracefully', () => {

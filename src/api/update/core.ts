@@ -11,7 +11,7 @@ import { semanticEqual } from './semantic-equal.js';
 import { FIELD_IMMUTABLE, immutableField } from './workloads.js';
 
 /**
- * The cluster IPs an update asks for, after the fill-in the Service REST
+ * Returns the cluster IPs an update requests, after the fill-in the Service REST
  * storage does before validation: an omitted clusterIP keeps the allocated
  * one, and a clusterIP changed without clusterIPs replaces the list.
  */
@@ -102,9 +102,9 @@ export function validatePersistentVolumeClaimUpdate(obj: KObject, old: KObject, 
 }
 
 /**
- * A smaller storage request: refused outright before 1.32; from 1.32 (the
- * RecoverVolumeExpansionFailure feature gate is on by default) allowed down
- * to just above the capacity in the stored status.
+ * Checks a smaller storage request. Before 1.32 any decrease is rejected.
+ * From 1.32 the RecoverVolumeExpansionFailure feature gate is on by default,
+ * so the request may drop to just above the capacity in the stored status.
  */
 function checkSmallerRequest(obj: KObject, old: KObject, clusterVersion: number): FieldCause[] {
   const field = 'spec.resources.requests.storage';

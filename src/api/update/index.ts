@@ -13,12 +13,12 @@ export { POD_UPDATE_MESSAGE } from './pod.js';
 
 /**
  * Resources whose update rules the API server reports before the checks of
- * the new object itself (ValidateServiceUpdate, ValidateConfigMapUpdate and
- * ValidateSecretUpdate run them first; the others run them after).
+ * the new object itself. ValidateServiceUpdate, ValidateConfigMapUpdate and
+ * ValidateSecretUpdate run them first, and the other resources run them last.
  */
 export const UPDATE_RULES_FIRST: ReadonlySet<string> = new Set(['services', 'configmaps', 'secrets']);
 
-/** What an update rule needs besides the objects. */
+/** Inputs of the update rules besides the new and stored objects. */
 export interface UpdateOptions {
   clusterVersion: number;
   /** The write is the scheduler's binding, which may set a pod's spec.nodeName once. */

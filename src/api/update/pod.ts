@@ -24,7 +24,7 @@ function withoutSeconds(toleration: any): any {
   return rest;
 }
 
-/** Each stored toleration must still be there; only its tolerationSeconds may change. */
+/** Checks that each stored toleration is still there, with only its tolerationSeconds changed. */
 function checkTolerations(tolerations: any[] = [], oldTolerations: any[] = []): FieldCause[] {
   for (const old of oldTolerations) {
     const want = withoutSeconds(old);
@@ -85,10 +85,10 @@ function mungeUpdatable(spec: any, oldSpec: any, binding: boolean): any {
  * set spec.nodeName on a pod that has none.
  */
 // Simplified: the API server follows the message with a diff of the old and
-// new spec (go-cmp's rendering of Go structs); kubesim prints the message
-// only. Adding a scheduling gate gets the general message here, where
-// Kubernetes names the gate; a gated pod's nodeSelector and node affinity
-// are as immutable as an ungated one's.
+// new spec, which go-cmp renders from Go structs, and kubesim prints the
+// message only. An added scheduling gate gets the general message here, but
+// Kubernetes names the gate. A gated pod's nodeSelector and node affinity
+// are as immutable here as an ungated pod's, but Kubernetes allows additions.
 export function validatePodUpdate(obj: KObject, old: KObject, binding = false): FieldCause[] {
   if (obj.spec === old.spec) return [];
   const spec = obj.spec ?? {};

@@ -20,7 +20,7 @@ function updateError(resource: string, old: any, change: (obj: any) => void, ctx
   return 'accepted';
 }
 
-/** A Service as stored after the address allocation that follows admission. */
+/** Builds a Service as stored after the address allocation that follows admission. */
 function service(): any {
   const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } };
   return stored('services', svc, (s) => {

@@ -12,7 +12,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A pod as the store keeps it: admitted on create, bound, then frozen. */
+/** Builds a pod as the store keeps it: admitted on create, bound, then frozen. */
 function storedPod(spec: any = {}): any {
   const pod: any = {
     apiVersion: 'v1',
