@@ -23,7 +23,7 @@ const BINDINGS = new WeakSet<KObject>();
  * Marks a pod write as a binding by the scheduler. Kubernetes binds through
  * the pods/binding subresource, which may set spec.nodeName on a pod that
  * has none; a plain update may not. The store takes the marked object as
- * given (an owned write), so admission sees the same object.
+ * given (an owned write), so admission receives the same object.
  */
 export function markBinding(pod: KObject): void {
   BINDINGS.add(pod);
@@ -64,10 +64,21 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
   return true;
 }
 
+/** Resources with update rules whose content sits beside metadata, not in a spec. */
+const SPECLESS: ReadonlySet<string> = new Set(['configmaps', 'secrets', 'storageclasses']);
+
+/** Reports whether every top-level field but metadata is the stored field object. */
+function sameContent(obj: KObject, old: KObject): boolean {
+  for (const key in obj) if (key !== 'metadata' && obj[key] !== old[key]) return false;
+  for (const key in old) if (!(key in obj)) return false;
+  return true;
+}
+
 /**
  * Reports whether an update keeps the stored spec object and labels, the only
- * inputs of defaulting and validation besides the name, which cannot change
- * (and, for ConfigMaps and Secrets, which have no spec, their data).
+ * inputs of defaulting and validation besides the name, which cannot change.
+ * For a ConfigMap, Secret or StorageClass, which have no spec, every
+ * top-level field but metadata must be the stored one.
  * The stored object passed admission and defaulting is idempotent, so admitting
  * it again would change nothing, as a real server's status strategies check
  * only what a status write may change. A copied spec is admitted again because
@@ -75,14 +86,9 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
  * as keeping the spec (see isBinding).
  */
 function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
-  return (
-    (obj.spec === old.spec || isBinding(resource, obj, old)) &&
-    sameLabels(obj.metadata.labels, old.metadata.labels) &&
-    obj.data === old.data &&
-    obj.binaryData === old.binaryData &&
-    obj.immutable === old.immutable &&
-    obj.type === old.type
-  );
+  if (!sameLabels(obj.metadata.labels, old.metadata.labels)) return false;
+  if (SPECLESS.has(resource)) return sameContent(obj, old);
+  return obj.spec === old.spec || isBinding(resource, obj, old);
 }
 
 /**

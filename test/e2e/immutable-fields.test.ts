@@ -166,6 +166,10 @@ describe('immutable fields', () => {
     );
   });
 
+  it('rejects a StorageClass patch that changes reclaimPolicy', () => {
+    rejected(['patch', 'sc', 'standard', '-p', '{"reclaimPolicy":"Retain"}'], 'The StorageClass "standard" is invalid: reclaimPolicy: Forbidden: updates to reclaimPolicy are forbidden.\n');
+  });
+
   it('rejects an apply that changes an immutable ConfigMap', () => {
     file('cm-green.yaml', CONFIGMAP.replace('mode: blue', 'mode: green'));
     rejected(['apply', '-f', 'cm-green.yaml'], 'The ConfigMap "cfg" is invalid: data: Forbidden: field is immutable when `immutable` is set\n');

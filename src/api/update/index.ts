@@ -8,6 +8,7 @@ import type { FieldCause } from '../errors.js';
 import { validatePodUpdate } from './pod.js';
 import { validateJobUpdate, validateSelectorUpdate, validateStatefulSetUpdate } from './workloads.js';
 import { validateDataUpdate, validatePersistentVolumeClaimUpdate, validateServiceUpdate } from './core.js';
+import { validatePersistentVolumeUpdate, validateStorageClassUpdate } from './storage.js';
 
 export { POD_UPDATE_MESSAGE } from './pod.js';
 
@@ -47,6 +48,10 @@ export function validateUpdate(resource: string, obj: KObject, old: KObject, opt
     case 'configmaps':
     case 'secrets':
       return validateDataUpdate(resource, obj, old);
+    case 'persistentvolumes':
+      return validatePersistentVolumeUpdate(obj, old);
+    case 'storageclasses':
+      return validateStorageClassUpdate(obj, old);
     default:
       return [];
   }
