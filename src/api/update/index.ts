@@ -31,7 +31,7 @@ export function validateUpdate(resource: string, obj: KObject, old: KObject, opt
   const clusterVersion = opts.clusterVersion;
   switch (resource) {
     case 'pods':
-      return validatePodUpdate(obj, old, opts.binding ?? false);
+      return validatePodUpdate(obj, old, clusterVersion, opts.binding ?? false);
     case 'jobs':
       return validateJobUpdate(obj, old, clusterVersion);
     case 'statefulsets':

@@ -17,6 +17,15 @@ import { semanticEqual } from './semantic-equal.js';
 export const POD_UPDATE_MESSAGE =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
+/**
+ * The same detail as servers before 1.27 word it, seen in reports from 1.12
+ * to 1.21 clusters.
+ */
+// NOTE: 1.22 to 1.26 get this wording too, unverified; late patch releases
+// of those minors may already list terminationGracePeriodSeconds.
+export const LEGACY_POD_UPDATE_MESSAGE =
+  'pod updates may not change fields other than `spec.containers[*].image`, `spec.initContainers[*].image`, `spec.activeDeadlineSeconds` or `spec.tolerations` (only additions to existing tolerations)';
+
 const MAX_INT32 = 2147483647;
 
 function withoutSeconds(toleration: any): any {
@@ -89,7 +98,7 @@ function mungeUpdatable(spec: any, oldSpec: any, binding: boolean): any {
 // message only. An added scheduling gate gets the general message here, but
 // Kubernetes names the gate. A gated pod's nodeSelector and node affinity
 // are as immutable here as an ungated pod's, but Kubernetes allows additions.
-export function validatePodUpdate(obj: KObject, old: KObject, binding = false): FieldCause[] {
+export function validatePodUpdate(obj: KObject, old: KObject, clusterVersion: number, binding = false): FieldCause[] {
   if (obj.spec === old.spec) return [];
   const spec = obj.spec ?? {};
   const oldSpec = old.spec ?? {};
@@ -105,7 +114,7 @@ export function validatePodUpdate(obj: KObject, old: KObject, binding = false): 
   const causes = [...deadline.causes, ...checkTolerations(spec.tolerations, oldSpec.tolerations)];
 
   if (!semanticEqual(mungeUpdatable(spec, oldSpec, binding), oldSpec)) {
-    causes.push({ field: 'spec', type: 'Forbidden', detail: POD_UPDATE_MESSAGE });
+    causes.push({ field: 'spec', type: 'Forbidden', detail: clusterVersion >= 127 ? POD_UPDATE_MESSAGE : LEGACY_POD_UPDATE_MESSAGE });
   }
   return causes;
 }

@@ -53,6 +53,15 @@ describe('pod update rules', () => {
     expect(updateError(storedPod(), (p) => (p.spec.containers[0].image = 'nginx:1.28'))).toBe('accepted');
   });
 
+  it('words the message as older servers do before 1.27', () => {
+    const old = storedPod();
+    const pod = structuredClone(old);
+    pod.spec.restartPolicy = 'Never';
+    expect(() => admit({ ...context, clusterVersion: 115 }, 'pods', pod, old, 'update')).toThrow(
+      'The Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.initContainers[*].image`, `spec.activeDeadlineSeconds` or `spec.tolerations` (only additions to existing tolerations)',
+    );
+  });
+
   it('rejects a changed nodeName', () => {
     expect(updateError(storedPod(), (p) => (p.spec.nodeName = 'k8s-node02'))).toBe(FORBIDDEN);
   });
