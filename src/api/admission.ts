@@ -7,7 +7,7 @@ import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { validateObject } from './validation.js';
 import { findResource } from './registry.js';
-import { jsonEqual } from '../store/json-equal.js';
+import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
 export interface AdmissionContext {
   clusterVersion: number;
@@ -16,10 +16,21 @@ export interface AdmissionContext {
   validateMore?(resource: string, obj: KObject): readonly FieldCause[];
 }
 
+/** Pod writes that the scheduler marked as bindings (see markBinding). */
+const BINDINGS = new WeakSet<KObject>();
+
+/**
+ * Marks a pod write as a binding by the scheduler. Kubernetes binds through
+ * the pods/binding subresource, which may set spec.nodeName on a pod that
+ * has none; a plain update may not. The store takes the marked object as
+ * given (an owned write), so admission receives the same object.
+ */
+export function markBinding(pod: KObject): void {
+  BINDINGS.add(pod);
+}
+
 /** Annotation that carries a converted manifest's original apiVersion to defaulting. */
 export const LEGACY_VERSION_ANNOTATION = 'kubesim.io/legacy-api-version';
-
-const SELECTOR_IMMUTABLE = new Set(['deployments', 'replicasets', 'daemonsets', 'statefulsets']);
 
 /** Adds the selector and pod labels the API server generates for a Job without manualSelector. */
 export function generateJobSelector(job: KObject, clusterVersion: number): void {
@@ -53,9 +64,21 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
   return true;
 }
 
+/** Resources with update rules whose content sits beside metadata, not in a spec. */
+const SPECLESS: ReadonlySet<string> = new Set(['configmaps', 'secrets', 'storageclasses']);
+
+/** Reports whether every top-level field but metadata is the stored field object. */
+function sameContent(obj: KObject, old: KObject): boolean {
+  for (const key in obj) if (key !== 'metadata' && obj[key] !== old[key]) return false;
+  for (const key in old) if (!(key in obj)) return false;
+  return true;
+}
+
 /**
  * Reports whether an update keeps the stored spec object and labels, the only
  * inputs of defaulting and validation besides the name, which cannot change.
+ * For a ConfigMap, Secret or StorageClass, which have no spec, every
+ * top-level field but metadata must be the stored one.
  * The stored object passed admission and defaulting is idempotent, so admitting
  * it again would change nothing, as a real server's status strategies check
  * only what a status write may change. A copied spec is admitted again because
@@ -63,7 +86,9 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
  * as keeping the spec (see isBinding).
  */
 function admittedBefore(resource: string, obj: KObject, old: KObject): boolean {
-  return (obj.spec === old.spec || isBinding(resource, obj, old)) && sameLabels(obj.metadata.labels, old.metadata.labels);
+  if (!sameLabels(obj.metadata.labels, old.metadata.labels)) return false;
+  if (SPECLESS.has(resource)) return sameContent(obj, old);
+  return obj.spec === old.spec || isBinding(resource, obj, old);
 }
 
 /**
@@ -98,6 +123,7 @@ function isBinding(resource: string, obj: KObject, old: KObject): boolean {
  */
 export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old: KObject | undefined, op: 'create' | 'update' | 'delete'): void {
   if (op === 'delete') return;
+  const binding = BINDINGS.delete(obj);
   const info = findResource(resource);
   if (info?.namespaced) {
     obj.metadata.namespace ||= 'default';
@@ -113,10 +139,11 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
-  const causes: FieldCause[] = validateObject(resource, obj);
+  const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];
+  const first = UPDATE_RULES_FIRST.has(resource);
+  const causes: FieldCause[] = first ? [...updateCauses] : [];
+  causes.push(...validateObject(resource, obj));
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
-  if (op === 'update' && old && SELECTOR_IMMUTABLE.has(resource) && !jsonEqual(old.spec?.selector, obj.spec?.selector)) {
-    causes.push({ field: 'spec.selector', type: 'Invalid value', value: obj.spec?.selector, hasValue: true, detail: 'field is immutable' });
-  }
+  if (!first) causes.push(...updateCauses);
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
 }

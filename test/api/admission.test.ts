@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { admit, type AdmissionContext } from '../../src/api/admission.js';
+import { admit, markBinding, type AdmissionContext } from '../../src/api/admission.js';
+import { applyDefaults } from '../../src/api/defaults.js';
+import { POD_UPDATE_MESSAGE } from '../../src/api/update/pod.js';
 
 const context: AdmissionContext = { clusterVersion: 132, namespaceExists: () => true };
 
@@ -23,6 +25,12 @@ function storedPod(): any {
   return deepFreeze(pod);
 }
 
+/** Defaults an object as the store keeps it, without validating it. */
+function defaulted<T extends object>(obj: T): T {
+  applyDefaults('pods', obj as any, undefined);
+  return obj;
+}
+
 function errorOf(fn: () => void): string {
   try {
     fn();
@@ -42,7 +50,7 @@ describe('admit on update', () => {
 
   it('skips checks of a shared spec', () => {
     // Like a real server's pods/status: the spec it did not change is not checked again.
-    const old = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } });
+    const old = deepFreeze(defaulted({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } }));
     const obj: any = { ...old, status: { phase: 'Pending' } };
     expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('no error');
     expect(errorOf(() => admit(context, 'pods', structuredClone(obj), old, 'update'))).toBe(
@@ -60,7 +68,18 @@ describe('admit on update', () => {
   it('checks binding with other changes', () => {
     const old = deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'web', image: '' }] } });
     const obj: any = { ...old, spec: { ...old.spec, nodeName: 'k8s-node01', containers: [{ name: 'web', image: '' }] } };
-    expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('The Pod "web" is invalid: spec.containers[0].image: Required value');
+    // A plain update may not set spec.nodeName: only a write marked as a binding may.
+    expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe(
+      `The Pod "web" is invalid: \n* spec.containers[0].image: Required value\n* spec: Forbidden: ${POD_UPDATE_MESSAGE}`,
+    );
+  });
+
+  it('lets a marked binding set spec.nodeName on a copied spec', () => {
+    const old = storedPod();
+    const obj: any = structuredClone(old);
+    obj.spec.nodeName = 'k8s-node01';
+    markBinding(obj);
+    expect(errorOf(() => admit(context, 'pods', obj, old, 'update'))).toBe('no error');
   });
 
   it('defaults a copied spec again', () => {

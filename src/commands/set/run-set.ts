@@ -8,7 +8,7 @@
 import type { FlagSpec, Parsed } from '../../cli/flags.js';
 import type { CommandContext } from '../context.js';
 import type { KObject } from '../../api/types.js';
-import { ApiError, UsageError } from '../../api/errors.js';
+import { UsageError } from '../../api/errors.js';
 import { decodeObject } from '../../api/manifest.js';
 import { reportError } from '../../cli/errors.js';
 import { displayName, resolveObjects, type Resolved } from '../shared/resolve.js';
@@ -38,10 +38,6 @@ export interface SetChange {
   /** Checks that run once, before any object is read. */
   validate?(): void;
 }
-
-/** The Pod fields an update may change; anything else is rejected as the API server does. */
-const POD_UPDATE_MESSAGE =
-  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
 /**
  * Reads the objects named by files only, for `--local`.
@@ -87,7 +83,6 @@ export async function runSet(ctx: CommandContext, parsed: Parsed, resourceArgs: 
       if (flags.record) item.obj.metadata.annotations = { ...(item.obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx.path, parsed) };
       let result: KObject = item.obj;
       if (write) {
-        if (item.info.resource === 'pods') rejectPodChange(item, JSON.parse(before));
         const store = ctx.cluster().store;
         result = dryRun === 'server' ? serverDryRun(ctx, () => store.update(item.info.resource, item.obj)) : store.update(item.info.resource, item.obj);
       }
@@ -107,14 +102,6 @@ export async function runSet(ctx: CommandContext, parsed: Parsed, resourceArgs: 
   }
   if (write) ctx.settle();
   return code;
-}
-
-// NOTE: the API server also prints a diff of the pod spec after this
-// message; kubesim prints the message only.
-function rejectPodChange(item: Resolved, before: KObject): void {
-  const strip = (spec: any) => JSON.stringify({ ...spec, containers: spec?.containers?.map((c: any) => ({ ...c, image: '' })), initContainers: spec?.initContainers?.map((c: any) => ({ ...c, image: '' })) });
-  if (strip(before.spec) === strip(item.obj.spec)) return;
-  throw new ApiError('Invalid', 422, `The Pod "${item.obj.metadata.name}" is invalid: spec: Forbidden: ${POD_UPDATE_MESSAGE}`);
 }
 
 /** Matches a container name against kubectl's `-c` glob (`*` any run of characters). */

@@ -11,6 +11,7 @@ import { recordEvent } from '../../engine/events.js';
 import { isoTime, ownerUidOf, type Store } from '../../store/store.js';
 import { copyForWrite } from '../write-copy.js';
 import { podRequests } from '../../api/quantity.js';
+import { markBinding } from '../../api/admission.js';
 import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
 import { readUsage, usageChangeCount } from './usage.js';
 import { hintedNodes, notePlacement } from './placement-hints.js';
@@ -151,6 +152,7 @@ function bind(ctx: ControllerContext, pod: KObject, nodeName: string): void {
   pod.status.phase ??= 'Pending';
   pod.status.qosClass ??= qosClass(pod);
   setScheduledCondition(pod, 'True', undefined, undefined, ctx.now());
+  markBinding(pod);
   const bound = ctx.store.update('pods', pod, { owned: true });
   recordEvent(ctx.store, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SOURCE);
 }
