@@ -262,6 +262,27 @@ export function imageRepoDigest(image: string): string {
   return repoDigest;
 }
 
+/** Image IDs already built, by image reference as written in the pod spec. */
+const imageIDs = new Map<string, string>();
+
+/**
+ * Builds the image ID the runtime keys a pulled image by: the digest of the
+ * image's config blob, `sha256:` and 64 hex digits. It differs from the
+ * manifest digest in imageRepoDigest, as a registry's config and manifest
+ * digests do. The digest is a stand-in hashed from the repo digest, so every
+ * reference to one image (`nginx`, `docker.io/library/nginx:latest`) has the
+ * same ID.
+ */
+export function imageConfigID(image: string): string {
+  let id = imageIDs.get(image);
+  if (id === undefined) {
+    id = `sha256:${standInDigest(`config of ${imageRepoDigest(image)}`)}`;
+    if (imageIDs.size >= MAX_RESOLVED) imageIDs.clear();
+    imageIDs.set(image, id);
+  }
+  return id;
+}
+
 /** Returns 64 hex digits derived from `text` by eight FNV-1a passes with different offsets (not SHA-256). */
 function standInDigest(text: string): string {
   let hex = '';

@@ -4,7 +4,7 @@
  */
 import type { KObject } from '../api/types.js';
 import type { ClusterSettings } from '../engine/settings.js';
-import { resolveImage } from '../images/catalog.js';
+import { imageConfigID, resolveImage } from '../images/catalog.js';
 
 /** Memo of canonical references, because every pod sync compares its images with each image of its node. */
 const canonical = new Map<string, string>();
@@ -71,6 +71,49 @@ function fullRef(repository: string, tag: string): string {
 
 /** Clusters from this version run containerd (dockershim was removed in 1.24). */
 const CONTAINERD_SINCE = 124;
+
+/** Images named in container statuses, by runtime (`c` containerd, `d` docker) and reference as written. */
+const statusImages = new Map<string, string>();
+
+/**
+ * Names the image of a container the runtime has created, as the kubelet
+ * copies it into status.containerStatuses[].image on a cluster of `version`
+ * (e.g. 132). The runtime names the image by the first tag it has stored for
+ * it, not by the pod spec's text. containerd (from 1.24) stores the tag
+ * fully qualified: `nginx` is `docker.io/library/nginx:latest`,
+ * `registry.k8s.io/pause:3.9` stays as written. The docker daemon of older
+ * clusters lists it in Docker's short form: `docker.io/library/nginx:1.7.9`
+ * is `nginx:1.7.9`. An image pulled by digest has no stored tag, so both
+ * runtimes fall back to the image ID the kubelet created the container
+ * with (`sha256:…`). containerd pulls a reference that names both a tag and
+ * a digest by the digest alone, so that tag is not stored either.
+ * NOTE: the docker daemon is assumed to treat such a reference the same way;
+ * its pull code was not checked.
+ * Simplified: a runtime names an image stored under several tags by the
+ * first of them; kubesim gives every tag its own image, so the tag named is
+ * always the one pulled.
+ */
+export function containerStatusImage(image: string, version: number): string {
+  const containerd = version >= CONTAINERD_SINCE;
+  const key = `${containerd ? 'c' : 'd'}${image}`;
+  let named = statusImages.get(key);
+  if (named === undefined) {
+    const info = resolveImage(image);
+    if (info.digest !== undefined) named = imageConfigID(image);
+    else named = `${containerd ? info.normalizedName : familiarName(info.normalizedName)}:${info.tag}`;
+    if (statusImages.size >= MAX_CANONICAL) statusImages.clear();
+    statusImages.set(key, named);
+  }
+  return named;
+}
+
+/** Docker's short form of a normalized repository: `docker.io/library/nginx` is `nginx`, `docker.io/wangyanglinux/myapp` is `wangyanglinux/myapp`. */
+function familiarName(normalizedName: string): string {
+  if (!normalizedName.startsWith('docker.io/')) return normalizedName;
+  const path = normalizedName.slice('docker.io/'.length);
+  const rest = path.slice('library/'.length);
+  return path.startsWith('library/') && !rest.includes('/') ? rest : path;
+}
 
 /**
  * The docker daemon's timeout, as 1.15 transcripts show it: the manifest

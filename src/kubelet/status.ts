@@ -6,6 +6,7 @@ import type { KObject } from '../api/types.js';
 import { isoTime } from '../store/store.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 import { imageRepoDigest } from '../images/catalog.js';
+import { containerStatusImage } from './images.js';
 
 /** RFC 3339 texts by whole second: a wave of pods syncs at a few instants, so most conversions repeat. */
 const isoBySecond = new Map<number, string>();
@@ -65,8 +66,10 @@ function condition(type: string, status: boolean, now: number, prev: any[]): any
  * without containerID when there is none, because deleting a property makes
  * later copies and comparisons of the object slower.
  */
-function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
-  // The runtime reports an image ID once it has created a container from the image.
+function containerStatus(spec: any, rec: ContainerRecord, now: number, version: number): any {
+  // Until the runtime has created a container from the image, the kubelet
+  // names the spec's image and no image ID; from then on, the runtime's names.
+  const image = rec.containerId ? containerStatusImage(spec.image, version) : spec.image;
   const imageID = rec.containerId ? imageRepoDigest(spec.image) : '';
   const lastState =
     rec.last && rec.stage !== 'done'
@@ -77,9 +80,9 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number): any {
   const state = containerState(rec, now);
   const containerID = rec.stage === 'run' || rec.last ? rec.containerId : undefined;
   if (containerID === undefined) {
-    return { image: spec.image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };
+    return { image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };
   }
-  return { containerID, image: spec.image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };
+  return { containerID, image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };
 }
 
 /**
@@ -90,7 +93,7 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
   const status = inPlace && pod.status ? pod.status : { ...(pod.status ?? {}) };
   const specs: any[] = pod.spec.containers ?? [];
   const recs = specs.map((s) => record.containers[s.name]);
-  status.containerStatuses = specs.map((spec, i) => containerStatus(spec, recs[i], now));
+  status.containerStatuses = specs.map((spec, i) => containerStatus(spec, recs[i], now, version));
   const allDone = recs.every((r) => r.stage === 'done');
   const anyStarted = recs.some((r) => r.startedAt !== undefined);
   if (allDone && recs.every((r) => r.last)) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../helpers/cli.js';
 
-describe('image IDs of running containers', () => {
+describe('images of running containers', () => {
   const sb = new Sandbox();
   const on = (...args: string[]) => sb.on('img', args);
   beforeAll(() => {
@@ -16,6 +16,16 @@ describe('image IDs of running containers', () => {
     expect(on('describe', 'pod', 'hello').stdout).toContain(
       '    Image:          gcr.io/google-samples/hello-app:1.0\n    Image ID:       gcr.io/google-samples/hello-app@sha256:f5cb23b4b98eb3f5d768105242b79353fd50648020df1b91735e667e3eb25b4f\n',
     );
+  });
+
+  it('qualifies a Docker Hub tag in the status', () => {
+    expect(on('get', 'pod', 'web', '-o', 'jsonpath={.spec.containers[0].image} {.status.containerStatuses[0].image}').stdout).toBe(
+      'nginx docker.io/library/nginx:latest',
+    );
+  });
+
+  it('keeps the spec image in describe pod', () => {
+    expect(on('describe', 'pod', 'web').stdout).toContain('    Image:          nginx\n');
   });
 
   it('qualifies a Docker Hub image in the container status', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageRepoDigest, KNOWN_IMAGES, resolveImage, resolveNginxVersion } from '../../src/images/catalog';
+import { imageConfigID, imageRepoDigest, KNOWN_IMAGES, resolveImage, resolveNginxVersion } from '../../src/images/catalog';
 
 describe('resolveImage', () => {
   it('parses a registry-prefixed myapp reference', () => {
@@ -136,5 +136,22 @@ describe('imageRepoDigest', () => {
 
   it('gives different tags different digests', () => {
     expect(imageRepoDigest('nginx:1.25.3')).not.toBe(imageRepoDigest('nginx:1.24.0'));
+  });
+});
+
+describe('imageConfigID', () => {
+  it('gives one image the same ID however it is written', () => {
+    expect(imageConfigID('nginx')).toBe(imageConfigID('docker.io/library/nginx:latest'));
+  });
+
+  it('gives an image an ID apart from its manifest digest', () => {
+    const id = imageConfigID('nginx:1.27');
+    expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(imageRepoDigest('nginx:1.27').endsWith(`@${id}`)).toBe(false);
+  });
+
+  it('gives a pinned digest the same ID with or without a tag', () => {
+    const digest = `sha256:${'cd'.repeat(32)}`;
+    expect(imageConfigID(`busybox:1.36@${digest}`)).toBe(imageConfigID(`docker.io/library/busybox@${digest}`));
   });
 });

@@ -30,6 +30,43 @@ describe('kubelet', () => {
     expect(first.image).toBe('registry.k8s.io/pause:3.9');
   });
 
+  it('switches to the runtime tag once created', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('web', 'nginx:1.27'));
+    const image = () => c.store.get('pods', 'default', 'web')!.status.containerStatuses[0].image;
+    expect(image()).toBe('nginx:1.27');
+    advance(c, 60_000);
+    expect(image()).toBe('docker.io/library/nginx:1.27');
+    expect(c.store.get('pods', 'default', 'web')!.spec.containers[0].image).toBe('nginx:1.27');
+  });
+
+  it('keeps the spec image in the status of a container whose pull fails', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('bad', 'nginx:1.91'));
+    advance(c, 60_000);
+    const cs = c.store.get('pods', 'default', 'bad')!.status.containerStatuses[0];
+    expect(cs.state.waiting.reason).toBe('ImagePullBackOff');
+    expect(cs.image).toBe('nginx:1.91');
+  });
+
+  it('keeps the runtime tag while a crashed container waits to restart', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('crash', 'busybox', { container: { command: ['sh', '-c', 'exit 1'] } }));
+    advance(c, 60_000);
+    const cs = c.store.get('pods', 'default', 'crash')!.status.containerStatuses[0];
+    expect(cs.state.waiting.reason).toBe('CrashLoopBackOff');
+    expect(cs.image).toBe('docker.io/library/busybox:latest');
+  });
+
+  it('names a digest-pinned image by its image ID once running', () => {
+    const c = newCluster();
+    createObject(c, 'pods', newPod('pinned', `registry.k8s.io/pause@sha256:${'cd'.repeat(32)}`));
+    advance(c, 60_000);
+    const cs = c.store.get('pods', 'default', 'pinned')!.status.containerStatuses[0];
+    expect(cs.image).toBe('sha256:0f43571865206701b7269a76167ad60f9217b054aa2c12dd7a24ed7208b7fa7b');
+    expect(cs.imageID).toBe(`registry.k8s.io/pause@sha256:${'cd'.repeat(32)}`);
+  });
+
   it('assigns an IP inside the node pod CIDR', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('web'));

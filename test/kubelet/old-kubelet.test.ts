@@ -13,6 +13,16 @@ describe('kubelet before 1.16', () => {
     expect(c.store.get('pods', 'default', 'web')!.status.podIP).toMatch(/^10\.244\.[12]\.\d+$/);
   });
 
+  it('names a running container image in the docker daemon short form on 1.15', () => {
+    const c = newCluster({ kubernetesVersion: '1.15' });
+    createObject(c, 'pods', newPod('web', 'nginx'));
+    createObject(c, 'pods', newPod('app', 'hub.atguigu.com/library/myapp:v1'));
+    advance(c, 60_000);
+    const image = (name: string) => c.store.get('pods', 'default', name)!.status.containerStatuses[0].image;
+    expect(image('web')).toBe('nginx:latest');
+    expect(image('app')).toBe('hub.atguigu.com/library/myapp:v1');
+  });
+
   it('words a pull timeout as the docker daemon did before 1.24', () => {
     const settings = { ...DEFAULT_SETTINGS, version: 115, versionString: '1.15', pullTimeout: ['perl:*'] };
     const outcome = pullOutcome('perl', settings, 1, Date.parse('2022-05-31T08:10:00Z'));
