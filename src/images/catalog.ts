@@ -284,7 +284,7 @@ export function imageConfigID(image: string): string {
 }
 
 /** Returns 64 hex digits derived from `text` by eight FNV-1a passes with different offsets (not SHA-256). */
-function standInDigest(text: string): string {
+export function standInDigest(text: string): string {
   let hex = '';
   for (let round = 0; round < 8; round++) {
     let hash = (2166136261 ^ Math.imul(round + 1, 0x9e3779b1)) >>> 0;

@@ -4,7 +4,7 @@
  */
 import type { KObject } from '../api/types.js';
 import type { ClusterSettings } from '../engine/settings.js';
-import { imageConfigID, resolveImage } from '../images/catalog.js';
+import { imageConfigID, imageRepoDigest, resolveImage, standInDigest } from '../images/catalog.js';
 
 /** Memo of canonical references, because every pod sync compares its images with each image of its node. */
 const canonical = new Map<string, string>();
@@ -105,6 +105,30 @@ export function containerStatusImage(image: string, version: number): string {
     statusImages.set(key, named);
   }
   return named;
+}
+
+/**
+ * Returns status.containerStatuses[].imageID for a container the runtime has
+ * created on a cluster of `version`. containerd reports the repo digest
+ * (`docker.io/library/nginx@sha256:…`). dockershim reports the image's first
+ * RepoDigest, which the docker daemon keeps in its short form, behind
+ * `docker-pullable://` (`docker-pullable://nginx@sha256:…`).
+ */
+export function containerStatusImageID(image: string, version: number): string {
+  const repoDigest = imageRepoDigest(image);
+  if (version >= CONTAINERD_SINCE) return repoDigest;
+  const at = repoDigest.indexOf('@');
+  return `docker-pullable://${familiarName(repoDigest.slice(0, at))}${repoDigest.slice(at)}`;
+}
+
+/**
+ * Builds the ID of a new container on a cluster of `version`: the runtime's
+ * scheme (`containerd://`, or `docker://` before 1.24) and 64 hex digits,
+ * which both runtimes use. `seed` is random hex; the rest is derived from it.
+ */
+export function runtimeContainerID(seed: string, version: number): string {
+  const scheme = version >= CONTAINERD_SINCE ? 'containerd' : 'docker';
+  return `${scheme}://${(seed + standInDigest(seed)).slice(0, 64)}`;
 }
 
 /** Docker's short form of a normalized repository: `docker.io/library/nginx` is `nginx`, `docker.io/wangyanglinux/myapp` is `wangyanglinux/myapp`. */

@@ -13,7 +13,7 @@ import { planContainer } from '../images/program.js';
 import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
 import type { ContainerRecord, PodRecord } from './state.js';
-import { isPresentOnNode, pullOutcome } from './images.js';
+import { isPresentOnNode, pullOutcome, runtimeContainerID } from './images.js';
 import { allocatePodIP } from './ipam.js';
 import { buildPodStatus } from './status.js';
 import { killPastDeadline, podDeadline } from './deadline.js';
@@ -208,7 +208,7 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
   rec.version = plan.version;
   const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : 0;
   rec.readyAt = at + delay;
-  rec.containerId = `containerd://${(ctx.random().toString(16) + ctx.random().toString(16)).padEnd(16, '0')}`;
+  rec.containerId = runtimeContainerID((ctx.random().toString(16) + ctx.random().toString(16)).padEnd(16, '0'), ctx.settings.version);
   delete rec.waitingReason;
   delete rec.waitingMessage;
 }

@@ -5,8 +5,7 @@
 import type { KObject } from '../api/types.js';
 import { isoTime } from '../store/store.js';
 import type { ContainerRecord, PodRecord } from './state.js';
-import { imageRepoDigest } from '../images/catalog.js';
-import { containerStatusImage } from './images.js';
+import { containerStatusImage, containerStatusImageID } from './images.js';
 
 /** RFC 3339 texts by whole second: a wave of pods syncs at a few instants, so most conversions repeat. */
 const isoBySecond = new Map<number, string>();
@@ -70,7 +69,7 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number, version: 
   // Until the runtime has created a container from the image, the kubelet
   // names the spec's image and no image ID; from then on, the runtime's names.
   const image = rec.containerId ? containerStatusImage(spec.image, version) : spec.image;
-  const imageID = rec.containerId ? imageRepoDigest(spec.image) : '';
+  const imageID = rec.containerId ? containerStatusImageID(spec.image, version) : '';
   const lastState =
     rec.last && rec.stage !== 'done'
       ? { terminated: { containerID: rec.containerId, exitCode: rec.last.exitCode, finishedAt: isoAt(rec.last.finishedAt), reason: rec.last.reason, startedAt: isoAt(rec.last.startedAt) } }

@@ -34,3 +34,37 @@ describe('images of running containers', () => {
     );
   });
 });
+
+describe('runtime IDs of running containers', () => {
+  const sb = new Sandbox();
+  const on = (cluster: string, ...args: string[]) => sb.on(cluster, args);
+  beforeAll(() => {
+    for (const [name, version] of [['new', '1.32'], ['old', '1.15']]) {
+      expect(sb.run(['cluster', 'create', name, '--clock', 'manual', '--seed', '1', '--kubernetes-version', version]).code).toBe(0);
+      on(name, 'run', 'web', '--image=nginx', '--restart=Never');
+      on(name, 'clock', 'advance', '1m');
+    }
+  });
+  afterAll(() => sb.cleanup());
+
+  const ids = (cluster: string) =>
+    on(cluster, 'get', 'pod', 'web', '-o', 'jsonpath={.status.containerStatuses[0].containerID} {.status.containerStatuses[0].imageID}').stdout.split(' ');
+
+  it('names containerd IDs on 1.32', () => {
+    const [container, image] = ids('new');
+    expect(container).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(image).toBe('docker.io/library/nginx@sha256:58bebf026c27bf69890545a49e4d2783ef385cf6185b8d7d0ebc63f8363071c7');
+  });
+
+  it('names docker IDs on 1.15', () => {
+    const [container, image] = ids('old');
+    expect(container).toMatch(/^docker:\/\/[0-9a-f]{64}$/);
+    expect(image).toBe('docker-pullable://nginx@sha256:58bebf026c27bf69890545a49e4d2783ef385cf6185b8d7d0ebc63f8363071c7');
+  });
+
+  it('prints the IDs in describe pod on 1.15', () => {
+    const out = on('old', 'describe', 'pod', 'web').stdout;
+    expect(out).toMatch(/\n    Container ID:   docker:\/\/[0-9a-f]{64}\n/);
+    expect(out).toContain('\n    Image ID:       docker-pullable://nginx@sha256:58bebf026c27bf69890545a49e4d2783ef385cf6185b8d7d0ebc63f8363071c7\n');
+  });
+});

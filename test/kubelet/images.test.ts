@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { containerStatusImage } from '../../src/kubelet/images.js';
-import { imageConfigID } from '../../src/images/catalog.js';
+import { containerStatusImage, containerStatusImageID, runtimeContainerID } from '../../src/kubelet/images.js';
+import { imageConfigID, imageRepoDigest } from '../../src/images/catalog.js';
 
 const PINNED = `sha256:${'ab'.repeat(32)}`;
 
@@ -39,5 +39,39 @@ describe('containerStatusImage', () => {
   it('uses the config ID, not the digest', () => {
     expect(containerStatusImage(`registry.k8s.io/pause@${PINNED}`, 132)).toBe(imageConfigID(`registry.k8s.io/pause@${PINNED}`));
     expect(imageConfigID(`registry.k8s.io/pause@${PINNED}`)).not.toBe(PINNED);
+  });
+});
+
+describe('containerStatusImageID', () => {
+  it('reports the repo digest on containerd', () => {
+    expect(containerStatusImageID('nginx:1.27', 132)).toBe(imageRepoDigest('nginx:1.27'));
+    expect(containerStatusImageID('nginx:1.27', 132)).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['an official image', 'nginx:1.7.9', /^docker-pullable:\/\/nginx@sha256:[0-9a-f]{64}$/],
+    ['a user image', 'wangyanglinux/myapp:v1', /^docker-pullable:\/\/wangyanglinux\/myapp@sha256:[0-9a-f]{64}$/],
+    ['a private registry image', 'hub.atguigu.com/library/myapp:v1', /^docker-pullable:\/\/hub\.atguigu\.com\/library\/myapp@sha256:[0-9a-f]{64}$/],
+  ])('reports %s as dockershim before 1.24', (_name, image, expected) => {
+    expect(containerStatusImageID(image, 115)).toMatch(expected);
+  });
+
+  it('keeps the digest across runtimes', () => {
+    const digest = (id: string) => id.slice(id.indexOf('@'));
+    expect(digest(containerStatusImageID('nginx:1.7.9', 115))).toBe(digest(containerStatusImageID('nginx:1.7.9', 132)));
+  });
+});
+
+describe('runtimeContainerID', () => {
+  it('names containerd containers with 64 hex digits', () => {
+    expect(runtimeContainerID('785e255cb1cd2803', 132)).toMatch(/^containerd:\/\/785e255cb1cd2803[0-9a-f]{48}$/);
+  });
+
+  it('names docker containers before 1.24', () => {
+    expect(runtimeContainerID('785e255cb1cd2803', 115)).toMatch(/^docker:\/\/785e255cb1cd2803[0-9a-f]{48}$/);
+  });
+
+  it('derives the same ID from the same seed', () => {
+    expect(runtimeContainerID('0123456789abcdef', 132)).toBe(runtimeContainerID('0123456789abcdef', 132));
   });
 });
