@@ -174,10 +174,11 @@ export class PendingWrites {
 
   /** Sends the pending writes (of `resource` only, if given) to SQLite, one statement per object. */
   flush(resource?: string): void {
-    if (this.writes.size === 0) return;
+    // A flush of one resource reads only that resource's writes, in the same order.
+    const writes = resource === undefined ? this.writes : this.byResource.get(resource);
+    if (writes === undefined || writes.size === 0) return;
     const logging = this.logging();
-    for (const [key, w] of this.writes) {
-      if (resource !== undefined && w.resource !== resource) continue;
+    for (const [key, w] of writes) {
       if (logging) this.undoLog.push([key, w]);
       const base = w.base;
       if (w.row === null || w.recreated) {
