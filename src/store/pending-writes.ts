@@ -70,8 +70,10 @@ export class PendingWrites {
   private writes = new Map<string, PendingWrite>();
   /** The write last staged for each uid, so a lookup by uid needs no flush. */
   private byUid = new Map<string, PendingWrite>();
-  /** How many pending writes store a row with each owner uid, so an owner query skips the scan when there are none. */
-  private owners = new Map<string, number>();
+  /** The writes of each resource, in flush order, so a list query reads only its resource's writes. */
+  private byResource = new Map<string, Map<string, PendingWrite>>();
+  /** The writes that store a row with each owner uid, so an owner query reads only those. */
+  private owners = new Map<string, Map<string, PendingWrite>>();
   /** Previous writes per key while a savepoint is open, so rolling it back restores them. */
   private undoLog: [key: string, previous: PendingWrite | undefined][] = [];
   private seq = 0;
@@ -104,23 +106,41 @@ export class PendingWrites {
     return this.byUid.get(uid);
   }
 
-  /** Reports whether a pending write stores a row whose owner is `uid`. */
-  hasOwnedBy(uid: string): boolean {
-    return this.owners.has(uid);
+  /** Returns the pending writes that store a row whose owner is `uid`, in flush order. */
+  ownedBy(uid: string): PendingWrite[] {
+    const owned = this.owners.get(uid);
+    if (owned === undefined) return [];
+    const out = [...owned.values()];
+    if (out.length > 1) out.sort((a, b) => a.seq - b.seq);
+    return out;
   }
 
-  /** Counts a write's row owner in (delta 1) or out (delta -1). */
-  private countOwner(w: PendingWrite, delta: number): void {
+  /** Returns the pending writes of one resource in flush order. */
+  ofResource(resource: string): Iterable<PendingWrite> {
+    return this.byResource.get(resource)?.values() ?? [];
+  }
+
+  /** Adds a write (now pending under `key`) to the indexes by resource and owner. */
+  private index(key: string, w: PendingWrite): void {
+    let ofResource = this.byResource.get(w.resource);
+    if (ofResource === undefined) this.byResource.set(w.resource, (ofResource = new Map()));
+    ofResource.set(key, w);
     const owner = w.row?.owner;
     if (owner === null || owner === undefined) return;
-    const n = (this.owners.get(owner) ?? 0) + delta;
-    if (n > 0) this.owners.set(owner, n);
-    else this.owners.delete(owner);
+    let owned = this.owners.get(owner);
+    if (owned === undefined) this.owners.set(owner, (owned = new Map()));
+    owned.set(key, w);
   }
 
-  /** Returns the pending writes in flush order. */
-  values(): IterableIterator<PendingWrite> {
-    return this.writes.values();
+  /** Removes a replaced or sent write from the owner index, and from the resource index unless `keepResource` is set. */
+  private unindex(key: string, w: PendingWrite, keepResource: boolean): void {
+    if (!keepResource) this.byResource.get(w.resource)?.delete(key);
+    const owner = w.row?.owner;
+    if (owner === null || owner === undefined) return;
+    const owned = this.owners.get(owner);
+    if (owned === undefined) return;
+    owned.delete(key);
+    if (owned.size === 0) this.owners.delete(owner);
   }
 
   /**
@@ -145,18 +165,20 @@ export class PendingWrites {
     };
     // A created object goes to the end of the flush order, as its INSERT would have.
     if (previous && create) this.writes.delete(key);
-    if (previous) this.countOwner(previous, -1);
-    this.countOwner(write, 1);
+    // An update keeps its place among the resource's writes, as it does in this.writes.
+    if (previous) this.unindex(key, previous, !create);
     this.writes.set(key, write);
+    this.index(key, write);
     this.byUid.set(uid, write);
   }
 
   /** Sends the pending writes (of `resource` only, if given) to SQLite, one statement per object. */
   flush(resource?: string): void {
-    if (this.writes.size === 0) return;
+    // A flush of one resource reads only that resource's writes, in the same order.
+    const writes = resource === undefined ? this.writes : this.byResource.get(resource);
+    if (writes === undefined || writes.size === 0) return;
     const logging = this.logging();
-    for (const [key, w] of this.writes) {
-      if (resource !== undefined && w.resource !== resource) continue;
+    for (const [key, w] of writes) {
       if (logging) this.undoLog.push([key, w]);
       const base = w.base;
       if (w.row === null || w.recreated) {
@@ -176,13 +198,14 @@ export class PendingWrites {
       if (w.row instanceof EncodedRow) w.row.release();
       if (resource !== undefined) {
         this.writes.delete(key);
-        this.countOwner(w, -1);
+        this.unindex(key, w, false);
         if (this.byUid.get(w.uid) === w) this.byUid.delete(w.uid);
       }
     }
     if (resource === undefined) {
       this.writes.clear();
       this.byUid.clear();
+      this.byResource.clear();
       this.owners.clear();
     }
   }
@@ -210,11 +233,13 @@ export class PendingWrites {
     const writes = [...this.writes.values()].sort((a, b) => a.seq - b.seq);
     this.writes.clear();
     this.byUid.clear();
+    this.byResource.clear();
     this.owners.clear();
     for (const w of writes) {
-      this.writes.set(entryKey(w.resource, w.namespace, w.name), w);
+      const key = entryKey(w.resource, w.namespace, w.name);
+      this.writes.set(key, w);
       this.byUid.set(w.uid, w);
-      this.countOwner(w, 1);
+      this.index(key, w);
     }
   }
 
@@ -227,6 +252,7 @@ export class PendingWrites {
   clear(): void {
     this.writes.clear();
     this.byUid.clear();
+    this.byResource.clear();
     this.owners.clear();
     this.undoLog.length = 0;
   }
@@ -239,8 +265,8 @@ export class PendingWrites {
   overlayList(index: string, resource: string, rows: ListedRow[]): ListedRow[] {
     const out = rows.filter((r) => !this.writes.has(entryKey(resource, r.namespace, r.name)));
     let added = false;
-    for (const w of this.writes.values()) {
-      if (w.resource !== resource || w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
+    for (const w of this.ofResource(resource)) {
+      if (w.row === null || !indexKeys(resource, w.namespace, w.row).includes(index)) continue;
       const row = w.row;
       // The text is read through the row: the cache keeps an object this process wrote as it is, without encoding it.
       out.push({ namespace: w.namespace, name: w.name, owner: row.owner, node: row.node, get data() { return row.data; } });
@@ -266,8 +292,8 @@ export class PendingWrites {
     }
     let moved = false;
     const added: CachedRow[] = [];
-    for (const w of this.writes.values()) {
-      if (w.resource !== resource || w.namespace !== namespace || w.row === null || w.row.owner !== null) continue;
+    for (const w of this.ofResource(resource)) {
+      if (w.namespace !== namespace || w.row === null || w.row.owner !== null) continue;
       if (w.base === null || w.recreated) {
         added.push(w.row);
       } else if (w.base.owner !== null) {

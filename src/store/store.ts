@@ -500,11 +500,12 @@ export class Store {
    */
   listOwnedBy(uid: string, opts?: { shared?: boolean }): { resource: string; obj: KObject }[] {
     // SQLite returns rows in rowid order (objects_owner). An updated row keeps its rowid, and a new row comes last.
-    // Only writes of rows with this owner matter to both scans of the pending writes, so without any the scans are skipped.
-    const scan = this.pending.hasOwnedBy(uid);
-    for (const w of scan ? this.pending.values() : []) {
-      // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
-      if (w.row !== null && w.row.owner === uid && w.base !== null && !w.recreated && w.base.owner !== uid) this.pending.flush();
+    // Only the pending writes of rows with this owner matter, and the store indexes them by owner.
+    let owned = this.pending.ownedBy(uid);
+    // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
+    if (owned.some((w) => w.row !== null && w.base !== null && !w.recreated && w.base.owner !== uid)) {
+      this.pending.flush();
+      owned = [];
     }
     const shared = opts?.shared === true;
     const rows = this.stmt('SELECT resource, namespace, name, data, owner, node FROM objects WHERE owner = ?', false).all(uid) as (ListedRow & { resource: string })[];
@@ -514,7 +515,7 @@ export class Store {
       if (!w) out.push({ resource: r.resource, obj: this.decodeRow(r, shared ? r : undefined) });
       else if (w.row !== null && !w.recreated && w.row.owner === uid) out.push({ resource: w.resource, obj: this.decodeRow(w.row, shared ? w : undefined) });
     }
-    for (const w of scan ? this.pending.values() : []) {
+    for (const w of owned) {
       if (w.row !== null && w.row.owner === uid && (w.base === null || w.recreated)) out.push({ resource: w.resource, obj: this.decodeRow(w.row, shared ? w : undefined) });
     }
     return out;
@@ -535,7 +536,7 @@ export class Store {
     }
     const rows = this.stmt("SELECT namespace, name, node FROM objects WHERE owner = ? AND resource = 'pods' AND node IS NOT NULL", false).all(uid) as { namespace: string; name: string; node: string }[];
     for (const r of rows) if (!this.pending.hasKey(entryKey('pods', r.namespace, r.name))) add(r.node, 1);
-    for (const w of this.pending.values()) {
+    for (const w of this.pending.ownedBy(uid)) {
       if (w.resource === 'pods' && w.row !== null && w.row.owner === uid && w.row.node !== null) add(w.row.node, 1);
     }
     // GROUP BY returns the nodes in order.

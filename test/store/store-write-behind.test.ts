@@ -152,6 +152,43 @@ describe('write-behind of object rows', () => {
     expect(sqliteRows(store).map((r) => [r.name, r.rv])).toEqual([['a', 1]]);
   });
 
+  it('lists owned pending writes in creation order', () => {
+    const store = openStore();
+    store.tx(() => {
+      store.create('pods', pod('z', 'rs-1'));
+      store.create('pods', pod('y', 'rs-1', 'node-1'));
+      store.create('pods', pod('x', 'rs-2'));
+      const z = store.get('pods', 'default', 'z')!;
+      z.spec!.nodeName = 'node-2';
+      store.update('pods', z);
+      expect(store.listOwnedBy('rs-1').map((d) => d.obj.metadata.name)).toEqual(['z', 'y']);
+      expect([...store.countOwnedPodsByNode('rs-1')]).toEqual([
+        ['node-1', 1],
+        ['node-2', 1],
+      ]);
+    });
+    store.tx(() => expect(store.listOwnedBy('rs-1').map((d) => d.obj.metadata.name)).toEqual(['z', 'y']));
+  });
+
+  it('restores the owner index on rollback', () => {
+    const store = openStore();
+    store.tx(() => {
+      store.create('pods', pod('a', 'rs-1'));
+      expect(() =>
+        store.savepoint(() => {
+          const a = store.get('pods', 'default', 'a')!;
+          a.metadata.ownerReferences![0].uid = 'rs-2';
+          store.update('pods', a);
+          expect(store.listOwnedBy('rs-1')).toEqual([]);
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(store.listOwnedBy('rs-1').map((d) => d.obj.metadata.name)).toEqual(['a']);
+      expect(store.listOwnedBy('rs-2')).toEqual([]);
+      expect(names(store.list('pods', 'default', { owner: 'rs-1' }))).toEqual(['a']);
+    });
+  });
+
   it('leaves no row for an object created and deleted in one transaction', () => {
     const store = openStore();
     store.tx(() => {
