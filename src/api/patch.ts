@@ -25,6 +25,27 @@ const MERGE_KEYS: Record<string, string> = {
 
 const isMap = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/** Returns the JSON type name that Go's encoding/json puts in an UnmarshalTypeError. */
+function goJsonTypeName(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'string') return 'string';
+  return 'object';
+}
+
+/**
+ * Decodes a strategic merge patch document as the API server does before it
+ * merges: the document must be a JSON object, and `null` is an empty patch.
+ * Anything else is a BadRequest with the message of Go's UnmarshalTypeError,
+ * for example `json: cannot unmarshal string into Go value of type map[string]interface {}`.
+ */
+export function decodeStrategicPatch(patch: unknown): Record<string, any> {
+  if (patch === null || patch === undefined) return {};
+  if (isMap(patch)) return patch;
+  throw new ApiError('BadRequest', 400, `json: cannot unmarshal ${goJsonTypeName(patch)} into Go value of type map[string]interface {}`);
+}
+
 /** RFC 7386: maps merge, null deletes, everything else replaces. */
 export function jsonMergePatch(target: any, patch: any): any {
   if (!isMap(patch)) return patch;

@@ -20,7 +20,7 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
     io.err(`${klogPrefix(new Date())}run.go:72] "command failed" err=${JSON.stringify(err.message)}\n`);
     return 1;
   }
-  const command = `${programName(path[0])} ${path.join(' ')}`;
+  const command = [programName(path[0]), ...path].join(' ');
   // cobra words the hint after a flag error; kubectl's own usage errors (cmdutil.UsageErrorf) use the -h form.
   if (err instanceof FlagError) {
     io.err(`Error: ${err.message}\nSee '${command} --help' for usage.\n`);

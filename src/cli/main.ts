@@ -199,6 +199,12 @@ function suggestVerbs(typed: string): string[] {
 export async function run(argv: string[], io: IO = stdio()): Promise<number> {
   const i = findVerbIndex(argv);
   if (i < 0) {
+    // Without a verb kubectl's root command still parses its flags, so `--version` is an unknown flag, not a request for help.
+    try {
+      parseArgs(argv, GLOBAL_FLAGS);
+    } catch (err) {
+      return reportError(err, io, []);
+    }
     io.out(rootHelp());
     return 0;
   }

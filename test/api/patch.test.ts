@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonMergePatch, jsonPatch, strategicMergePatch } from '../../src/api/patch.js';
+import { decodeStrategicPatch, jsonMergePatch, jsonPatch, strategicMergePatch } from '../../src/api/patch.js';
 
 const deployment = {
   spec: {
@@ -58,5 +58,26 @@ describe('jsonPatch', () => {
 
   it('fails a test operation that does not hold', () => {
     expect(() => jsonPatch(deployment, [{ op: 'test', path: '/spec/replicas', value: 4 }])).toThrow(/test failed/);
+  });
+});
+
+describe('decodeStrategicPatch', () => {
+  it('returns an object patch unchanged', () => {
+    const patch = { spec: { replicas: 2 } };
+    expect(decodeStrategicPatch(patch)).toBe(patch);
+  });
+
+  it('reads null as an empty patch', () => {
+    expect(decodeStrategicPatch(null)).toEqual({});
+  });
+
+  it('rejects a string with Go\'s unmarshal message', () => {
+    expect(() => decodeStrategicPatch('not json')).toThrow('json: cannot unmarshal string into Go value of type map[string]interface {}');
+  });
+
+  it('names arrays, numbers and booleans as Go does', () => {
+    expect(() => decodeStrategicPatch([1, 2])).toThrow('json: cannot unmarshal array into Go value of type map[string]interface {}');
+    expect(() => decodeStrategicPatch(42)).toThrow('json: cannot unmarshal number into Go value of type map[string]interface {}');
+    expect(() => decodeStrategicPatch(false)).toThrow('json: cannot unmarshal bool into Go value of type map[string]interface {}');
   });
 });

@@ -174,6 +174,49 @@ describe('batch verbs', () => {
     expect(yaml).toContain('kind: CronJob');
   });
 
+  it('prints a created job through jsonpath and go-template', () => {
+    expect(on('create', 'job', 'printed', '--image=busybox', '-o', 'jsonpath={.metadata.namespace}/{.metadata.name}').stdout).toBe('default/printed');
+    expect(on('create', 'cronjob', 'printed', '--image=busybox', '--schedule=*/1 * * * *', '-o', 'go-template={{.spec.schedule}}').stdout).toBe('*/1 * * * *');
+  });
+
+  it('rejects table formats for create job with kubectl\'s list', () => {
+    const r = on('create', 'job', 'table', '--image=busybox', '-o', 'custom-columns=NAME:.metadata.name');
+    expect(r.stderr).toBe(
+      'error: unable to match a printer suitable for the output format "custom-columns=NAME:.metadata.name", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+    );
+    expect(r.code).toBe(1);
+    expect(on('get', 'job', 'table').code).toBe(1);
+  });
+
+  it('orders the metadata of a job from a CronJob as kubectl does', () => {
+    const json = on('create', 'job', 'ordered', '--from=cronjob/hello', '-n', 'default', '--dry-run=client', '-o', 'json').stdout;
+    expect(json.slice(0, json.indexOf('    "spec"')).replace(/"uid": "[^"]+"/, '"uid": "UID"')).toBe(
+      [
+        '{',
+        '    "kind": "Job",',
+        '    "apiVersion": "batch/v1",',
+        '    "metadata": {',
+        '        "name": "ordered",',
+        '        "namespace": "default",',
+        '        "creationTimestamp": null,',
+        '        "annotations": {',
+        '            "cronjob.kubernetes.io/instantiate": "manual"',
+        '        },',
+        '        "ownerReferences": [',
+        '            {',
+        '                "apiVersion": "batch/v1",',
+        '                "kind": "CronJob",',
+        '                "name": "hello",',
+        '                "uid": "UID",',
+        '                "controller": true',
+        '            }',
+        '        ]',
+        '    },',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('reports a server rejection as a failed create', () => {
     const r = on('create', 'cronjob', 'bad', '--image=busybox', '--schedule=61 * * * *');
     expect(r.stderr).toBe('error: failed to create cronjob: CronJob.batch "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61\n');

@@ -17,6 +17,10 @@ const COMMANDS: string[][] = [
   ['create', 'deployment', 'web', '--image=busybox', '--', 'sleep', '3600'],
   ['create', 'deployment', 'web', '--image=a/bc:1', '--image=redis@sha256:abc', '--image=redis'],
   ['create', 'deploy', 'y', '--image=y'],
+  ['create', 'job', 'x', '--image=busybox'],
+  ['create', 'job', 'pi', '--image=perl', '-n', 'shop', '--', 'perl', '-e', 'print 1'],
+  ['create', 'cronjob', 'x', '--image=busybox', '--schedule=*/1 * * * *'],
+  ['create', 'cronjob', 'hello', '--image=busybox', '--schedule=0 * * * *', '--restart=Never', '--', 'date'],
   ['create', 'namespace', 'team-a'],
   ['create', 'ns', 'team-b', '-n', 'ignored'],
   ['create', 'service', 'clusterip', 'web', '--tcp=80:8080', '--tcp=443'],
@@ -61,7 +65,7 @@ describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (
   }
 
   for (const args of COMMANDS) {
-    for (const output of ['yaml', 'json', 'name', 'jsonpath={.metadata.name} {.spec}']) {
+    for (const output of ['yaml', 'json', 'name', 'jsonpath={.metadata.name} {.spec}', 'go-template={{.kind}}/{{.metadata.name}}']) {
       it(`${args.join(' ')} -o ${output}`, async () => {
         const want = (await execFileAsync('kubectl', ['--server', url, ...withFlags(args, output)])).stdout;
         const got = sb.run(withFlags(args, output));

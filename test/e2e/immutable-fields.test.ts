@@ -4,7 +4,7 @@
  * store as it was. The updates Kubernetes allows still go through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sandbox, type Result } from '../helpers/cli.js';
 
@@ -123,7 +123,15 @@ describe('immutable fields', () => {
     const editor = join(sb.home, 'editor.sh');
     writeFileSync(editor, `#!/bin/sh\nif grep -q 'was not valid' "$1"; then cp "$1" ${log}; exit 0; fi\nsed -i 's/^  - image: nginx:1.25/  - command: [sleep, "1"]\\n    image: nginx:1.25/' "$1"\n`);
     chmodSync(editor, 0o755);
-    rejected(['edit', 'pod/p'], 'error: Edit cancelled, no valid changes were saved.\n', { KUBE_EDITOR: editor });
+    const tmp = join(sb.home, 'edit-tmp');
+    mkdirSync(tmp);
+    const before = sb.dump('i');
+    const r = sb.run(['--cluster', 'i', 'edit', 'pod/p'], { env: { KUBE_EDITOR: editor, TMPDIR: tmp } });
+    const stored = /^A copy of your changes has been stored to "(.*)"$/m.exec(r.stderr)?.[1] ?? '';
+    expect(stored.startsWith(`${tmp}/kubectl-edit-`)).toBe(true);
+    expect(r.stderr).toBe(`error: pods "p" is invalid\nA copy of your changes has been stored to "${stored}"\nerror: Edit cancelled, no valid changes were saved.\n`);
+    expect(r.code).toBe(1);
+    expect(sb.dump('i')).toBe(before);
     expect(readFileSync(log, 'utf8')).toContain(`# pods "p" was not valid:\n# * ${POD_FORBIDDEN.slice('The Pod "p" is invalid: '.length, -1)}\n`);
   });
 

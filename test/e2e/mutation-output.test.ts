@@ -109,6 +109,33 @@ describe('-o on mutating commands', () => {
     expect(sb.on('m', ['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}']).stdout).toBe('3');
   });
 
+  it('patch rejects a strategic patch that is not an object', () => {
+    const before = sb.on('m', ['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.resourceVersion}']).stdout;
+    const cases: [patch: string, type: string][] = [
+      ['not json', 'string'],
+      ['42', 'number'],
+      ['[1,2]', 'array'],
+      ['true', 'bool'],
+    ];
+    for (const [patch, type] of cases) {
+      const r = sb.on('m', ['patch', 'deploy', 'web', '-p', patch]);
+      expect(r.stderr, patch).toBe(`Error from server (BadRequest): json: cannot unmarshal ${type} into Go value of type map[string]interface {}\n`);
+      expect(r.stdout, patch).toBe('');
+      expect(r.code, patch).toBe(1);
+    }
+    expect(sb.on('m', ['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.resourceVersion}']).stdout).toBe(before);
+  });
+
+  it('patch --dry-run=client rejects a non-object patch as kubectl does', () => {
+    const r = sb.on('m', ['patch', 'deploy', 'web', '-p', 'not json', '--dry-run=client']);
+    expect(r.stderr).toBe('error: invalid JSON document\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('patch takes a null strategic patch as empty', () => {
+    expect(sb.on('m', ['patch', 'deploy', 'web', '-p', 'null']).stdout).toBe('deployment.apps/web patched (no change)\n');
+  });
+
   it('rejects a table format before writing', () => {
     const r = sb.on('m', ['create', 'namespace', 'other', '-o', 'wide']);
     expect(r.stderr).toBe(

@@ -14,6 +14,8 @@ const KUBECTL_CASES: [args: string[], stderr: string][] = [
   [['log', 'foo'], 'Error: unknown command "log" for "kubectl"\n\nDid you mean this?\n\ttop\n\tlogs\n\n'],
   [['frobnicate'], 'Error: unknown command "frobnicate" for "kubectl"\n'],
   [['optons'], 'Error: unknown command "optons" for "kubectl"\n\nDid you mean this?\n\toptions\n\n'],
+  [['--version'], "Error: unknown flag: --version\nSee 'kubectl --help' for usage.\n"],
+  [['-x'], "Error: unknown shorthand flag: 'x' in -x\nSee 'kubectl --help' for usage.\n"],
   [['get', 'pods', '--foo'], "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n"],
   [['create', 'deployment', 'a', '--image=x', '--replicas=abc'], 'Error: invalid argument "abc" for "-r, --replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl create deployment --help\' for usage.\n'],
   [
@@ -56,6 +58,16 @@ describe('usage errors of kubectl verbs', () => {
     const r = sb.on('u', args);
     expect(r.stderr).toBe(stderr);
     expect(r.code).toBe(1);
+  });
+
+  it('prints no help for an unknown root flag', () => {
+    expect(sb.on('u', ['--version']).stdout).toBe('');
+  });
+
+  it('prints help for known root flags alone', () => {
+    const r = sb.on('u', ['-n', 'shop']);
+    expect(r.stdout).toContain('Basic Commands (Beginner):\n');
+    expect(r.code).toBe(0);
   });
 
   it.skipIf(!hasKubectl)(`matches the real kubectl on every case (${NO_KUBECTL})`, () => {

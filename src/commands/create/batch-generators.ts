@@ -3,21 +3,24 @@
  * CronJob (the image-based generators are in printers/generators.ts).
  */
 import type { KObject } from '../../api/types.js';
+import { sortedMap } from '../../printers/generator-helpers.js';
 
 /**
- * The Job of `kubectl create job NAME --from=cronjob/CJ`: the CronJob's job
- * template, its labels and annotations (plus `cronjob.kubernetes.io/instantiate: manual`),
- * and a controller reference to the CronJob.
+ * Builds the Job of `kubectl create job NAME --from=cronjob/CJ`: the CronJob's
+ * job template, its labels and annotations (plus
+ * `cronjob.kubernetes.io/instantiate: manual`), and a controller reference to
+ * the CronJob. Metadata keys follow Go's ObjectMeta field order and map keys
+ * are sorted, as Go's JSON encoder writes them.
+ * NOTE: the spec keeps the stored key order, so `--dry-run=client -o json`
+ * can order its keys differently from kubectl's struct order.
  */
-export function generateJobFromCronJob(name: string, cj: KObject): KObject {
+export function generateJobFromCronJob(name: string, cj: KObject, namespace?: string): KObject {
   const template = cj.spec?.jobTemplate ?? {};
-  const annotations = { 'cronjob.kubernetes.io/instantiate': 'manual', ...(template.metadata?.annotations ?? {}) };
-  const metadata: any = {
-    name,
-    creationTimestamp: null,
-    annotations,
-    ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true }],
-  };
-  if (template.metadata?.labels) metadata.labels = { ...template.metadata.labels };
-  return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: structuredClone(template.spec ?? {}), status: {} };
+  const metadata: any = { name };
+  if (namespace) metadata.namespace = namespace;
+  metadata.creationTimestamp = null;
+  if (template.metadata?.labels) metadata.labels = sortedMap(template.metadata.labels);
+  metadata.annotations = sortedMap({ 'cronjob.kubernetes.io/instantiate': 'manual', ...(template.metadata?.annotations ?? {}) });
+  metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true }];
+  return { kind: 'Job', apiVersion: 'batch/v1', metadata, spec: structuredClone(template.spec ?? {}), status: {} };
 }

@@ -3,7 +3,7 @@
  */
 import type { CommandDef } from '../types.js';
 import { RequiredFlagError, UsageError } from '../../api/errors.js';
-import { GENERATOR_FLAGS, writeGenerated } from './batch-write.js';
+import { emitGenerated, explicitNamespace, GENERATOR_FLAGS } from '../shared/generated.js';
 import { generateCronJob } from '../../printers/generators.js';
 
 export const command: CommandDef = {
@@ -29,9 +29,9 @@ export const command: CommandDef = {
     if (parsed.args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
     const restart: string = ctx.flags.restart;
     if (restart !== 'OnFailure' && restart !== 'Never') throw new UsageError(`invalid restart policy: ${restart}`);
-    const cronJob = generateCronJob({ name, image: ctx.flags.image, schedule: ctx.flags.schedule, command: parsed.dashArgs, restart });
+    const cronJob = generateCronJob({ name, image: ctx.flags.image, schedule: ctx.flags.schedule, command: parsed.dashArgs, restart, namespace: explicitNamespace(ctx) });
     // Clusters before 1.21 serve CronJob only as batch/v1beta1, which kubectl of that era generated.
     if (ctx.cluster().settings.version < 121) cronJob.apiVersion = 'batch/v1beta1';
-    return writeGenerated(ctx, cronJob, 'cronjob.batch');
+    return emitGenerated(ctx, cronJob, { failedNoun: 'cronjob' });
   },
 };

@@ -5,7 +5,7 @@
 import type { CommandDef } from '../types.js';
 import { UsageError, notFound } from '../../api/errors.js';
 import { resolveType } from '../shared/targets.js';
-import { GENERATOR_FLAGS, writeGenerated } from './batch-write.js';
+import { emitGenerated, explicitNamespace, GENERATOR_FLAGS } from '../shared/generated.js';
 import { generateJobFromCronJob } from './batch-generators.js';
 import { generateJob } from '../../printers/generators.js';
 
@@ -35,7 +35,8 @@ export const command: CommandDef = {
     if (!image && !from) throw new UsageError('either --image or --from must be specified');
     if (image && from) throw new UsageError('--image and --from are mutually exclusive');
     if (from && parsed.dashArgs.length > 0) throw new UsageError('cannot specify --from and command');
-    if (image) return writeGenerated(ctx, generateJob({ name, image, command: parsed.dashArgs }), 'job.batch');
+    const namespace = explicitNamespace(ctx);
+    if (image) return emitGenerated(ctx, generateJob({ name, image, command: parsed.dashArgs, namespace }), { failedNoun: 'job' });
 
     const slash = from.indexOf('/');
     if (slash < 0) throw new UsageError(`from must be of the form <resource>/<name>, got "${from}"`);
@@ -44,8 +45,6 @@ export const command: CommandDef = {
     const cluster = ctx.cluster();
     const cj = cluster.store.get('cronjobs', ctx.namespace, from.slice(slash + 1));
     if (!cj) throw notFound('cronjobs.batch', from.slice(slash + 1));
-    const job = generateJobFromCronJob(name, cj);
-    job.metadata.namespace = ctx.namespace;
-    return writeGenerated(ctx, job, 'job.batch');
+    return emitGenerated(ctx, generateJobFromCronJob(name, cj, namespace), { failedNoun: 'job' });
   },
 };

@@ -81,15 +81,13 @@ export const command: CommandDef = {
     if (grace === 0 && !flags.force) grace = 1;
     if (flags.force && grace === 0) ctx.io.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
     const cluster = ctx.cluster();
-    let code = 0;
+    // kubectl's builder continues on error, so it deletes what it can and prints the collected errors last.
+    const failures: unknown[] = [];
     const deleted: { resource: string; namespace: string; name: string; uid: string }[] = [];
     targets.forEach((t, i) => {
       const namespace = namespaceFromFile[i] ?? ctx.namespace;
       const { groups, errors } = fetchTargets(cluster, [t], { namespace, allNamespaces: flags['all-namespaces'], selector: flags.selector, fieldSelector: flags['field-selector'] });
-      for (const e of errors) {
-        if (flags['ignore-not-found']) continue;
-        code = reportError(e, ctx.io, ctx.path);
-      }
+      if (!flags['ignore-not-found']) failures.push(...errors);
       for (const g of groups) {
         for (const o of g.objects) {
           try {
@@ -98,7 +96,7 @@ export const command: CommandDef = {
             if (flags.output === 'name') ctx.io.out(`${kindString(g.info, g.group)}/${o.metadata.name}\n`);
             else ctx.io.out(`${kindString(g.info, g.group)} "${o.metadata.name}" ${grace === 0 ? 'force deleted' : 'deleted'}\n`);
           } catch (err) {
-            code = reportError(err, ctx.io, ctx.path);
+            failures.push(err);
           }
         }
       }
@@ -109,7 +107,10 @@ export const command: CommandDef = {
       }
     });
     ctx.settle();
-    if (flags.wait && grace !== 0) await waitUntilGone(cluster, deleted, flags.timeout);
+    // kubectl returns the collected errors before it would wait, so a failed name means no waiting.
+    if (flags.wait && grace !== 0 && failures.length === 0) await waitUntilGone(cluster, deleted, flags.timeout);
+    let code = 0;
+    for (const err of failures) code = reportError(err, ctx.io, ctx.path);
     return code;
   },
 };

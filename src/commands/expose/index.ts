@@ -61,7 +61,7 @@ export const command: CommandDef = {
             clusterIP: ctx.flags['cluster-ip'] || undefined,
             namespace: explicitNamespace(ctx),
           });
-          emitGenerated(ctx, generated, 'exposed');
+          emitGenerated(ctx, generated, { operation: 'exposed' });
           continue;
         }
         const created = store.tx(() => store.create('services', svc));

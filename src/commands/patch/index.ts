@@ -8,10 +8,25 @@ import { UsageError } from '../../api/errors.js';
 import { parseTargets } from '../shared/targets.js';
 import { fetchTargets } from '../shared/fetch.js';
 import { kindString } from '../../api/registry.js';
-import { jsonMergePatch, jsonPatch, strategicMergePatch } from '../../api/patch.js';
+import { decodeStrategicPatch, jsonMergePatch, jsonPatch, strategicMergePatch } from '../../api/patch.js';
 import { reportError } from '../../cli/errors.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated, sameObject } from '../shared/mutation-output.js';
 import { dryRunMode, serverDryRun } from '../shared/generated.js';
+
+/**
+ * Decodes a strategic merge patch where kubectl would. A client dry run
+ * merges in kubectl, whose strategicpatch package reports any document that
+ * is not a JSON object as `invalid JSON document`. Otherwise the API server
+ * rejects it with a BadRequest.
+ */
+function strategicPatchFor(dryRun: string, patch: unknown): Record<string, any> {
+  if (dryRun !== 'client') return decodeStrategicPatch(patch);
+  try {
+    return decodeStrategicPatch(patch);
+  } catch {
+    throw new UsageError('invalid JSON document');
+  }
+}
 
 export const command: CommandDef = {
   use: 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]',
@@ -48,7 +63,7 @@ export const command: CommandDef = {
       for (const obj of g.objects) {
         try {
           const { _sim, ...plain } = obj as any;
-          let next = f.type === 'json' ? jsonPatch(plain, patch) : f.type === 'merge' ? jsonMergePatch(plain, patch) : strategicMergePatch(plain, patch);
+          let next = f.type === 'json' ? jsonPatch(plain, patch) : f.type === 'merge' ? jsonMergePatch(plain, patch) : strategicMergePatch(plain, strategicPatchFor(dryRun, patch));
           if (_sim) next = { ...next, _sim };
           next.metadata = { ...next.metadata, resourceVersion: obj.metadata.resourceVersion, name: obj.metadata.name, namespace: obj.metadata.namespace };
           const update = () => cluster.store.update(g.info.resource, next);

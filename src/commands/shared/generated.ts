@@ -8,8 +8,9 @@
 import type { KObject } from '../../api/types.js';
 import type { FlagSpec } from '../../cli/flags.js';
 import type { CommandContext } from '../context.js';
-import { UsageError } from '../../api/errors.js';
-import { findKind } from '../../api/registry.js';
+import { ApiError, UsageError, formatCause } from '../../api/errors.js';
+import { apiVersionOf, findKind } from '../../api/registry.js';
+import { decodeObject } from '../../api/manifest.js';
 import { formatResourceName, type DryRunMode } from '../../printers/name.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from './mutation-output.js';
 
@@ -76,31 +77,73 @@ export function serverDryRunCreate(ctx: CommandContext, resource: string, obj: K
 }
 
 /**
+ * Renders a server error as Go's StatusError.Error() does. An Invalid error
+ * has no `The ` prefix and lists several causes in brackets.
+ */
+function statusErrorText(err: ApiError, obj: KObject): string {
+  if (err.reason !== 'Invalid') return err.message;
+  const group = findKind(obj.kind)?.group;
+  const head = `${obj.kind}${group ? `.${group}` : ''} "${obj.metadata.name}" is invalid`;
+  if (err.causes.length === 1) return `${head}: ${formatCause(err.causes[0])}`;
+  return `${head}: [${err.causes.map(formatCause).join(', ')}]`;
+}
+
+/**
+ * Converts a generated object with an older apiVersion (a CronJob as
+ * batch/v1beta1 for a cluster before 1.21) as a manifest would be, with the
+ * server's deprecation warnings.
+ */
+function decodeRequest(ctx: CommandContext, obj: KObject): KObject {
+  const info = findKind(obj.kind);
+  if (!info || obj.apiVersion === apiVersionOf(info)) return obj;
+  const settings = ctx.cluster().settings;
+  const decoded = decodeObject(obj, { clusterVersion: settings.version, strictVersions: settings.strictVersions, source: '' });
+  for (const warning of decoded.warnings) ctx.warn(warning);
+  return decoded.obj;
+}
+
+/** Options of {@link emitGenerated}. */
+export interface EmitOptions {
+  /** The verb of the one-line output: `created` unless given. */
+  operation?: string;
+  /**
+   * The noun of kubectl's `failed to create NOUN: ...` wrapping of a server
+   * error; commands whose kubectl source returns the error unwrapped omit it.
+   */
+  failedNoun?: string;
+}
+
+/**
  * Finishes a generator command: the object goes to the cluster (or not, in
  * a dry run) and is printed per `-o`. A generator object names no namespace
  * unless `-n` was given; namespaced kinds get the request's namespace here.
  */
-export function emitGenerated(ctx: CommandContext, obj: KObject, operation = 'created'): number {
+export function emitGenerated(ctx: CommandContext, obj: KObject, options: EmitOptions = {}): number {
   checkMutationOutput(ctx.flags.output ?? '');
   const dryRun = dryRunMode(ctx);
   const info = findKind(obj.kind);
   if (!info) throw new Error(`no resource serves kind ${obj.kind}`);
   let printed = obj;
   if (dryRun !== 'client') {
-    const request = structuredClone(obj);
+    const request = decodeRequest(ctx, structuredClone(obj));
     if (info.namespaced) request.metadata.namespace ||= ctx.namespace;
-    // The generator's empty status stays: the API server answers a create with it (`status: {}`).
-    if (dryRun === 'server') printed = serverDryRunCreate(ctx, info.resource, request);
-    else {
-      printed = ctx.cluster().store.create(info.resource, request);
-      ctx.settle();
+    try {
+      // The generator's empty status stays: the API server returns it from a create (`status: {}`).
+      if (dryRun === 'server') printed = serverDryRunCreate(ctx, info.resource, request);
+      else {
+        printed = ctx.cluster().store.create(info.resource, request);
+        ctx.settle();
+      }
+    } catch (err) {
+      if (options.failedNoun && err instanceof ApiError) throw new UsageError(`failed to create ${options.failedNoun}: ${statusErrorText(err, obj)}`);
+      throw err;
     }
   }
   const text = printMutated([{ obj: printed, name: formatResourceName(obj) }], {
     output: ctx.flags.output ?? '',
     template: ctx.flags.template,
     allowMissingKeys: ctx.flags['allow-missing-template-keys'],
-    operation,
+    operation: options.operation ?? 'created',
     dryRun,
     structOrder: dryRun === 'client',
     numbersAsFloat: dryRun === 'client',
