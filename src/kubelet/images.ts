@@ -90,7 +90,7 @@ const statusImages = new Map<string, string>();
  * NOTE: the docker daemon is assumed to treat such a reference the same way;
  * its pull code was not checked.
  * Simplified: a runtime names an image stored under several tags by the
- * first of them; kubesim gives every tag its own image, so the tag named is
+ * first of them. kubesim gives every tag its own image, so the tag named is
  * always the one pulled.
  */
 export function containerStatusImage(image: string, version: number): string {

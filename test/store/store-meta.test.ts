@@ -89,3 +89,46 @@ describe('Store deferred meta values', () => {
     expect(storedValue('k')).toBe('now');
   });
 });
+
+describe('Store savepoints and meta values', () => {
+  it('rolls back a finished inner write', () => {
+    store.tx(() => store.setMeta('k', 'before'));
+    store.tx(() => {
+      expect(() =>
+        store.savepoint(() => {
+          store.savepoint(() => store.setMeta('k', 'inner'));
+          throw new Error('outer fails');
+        }),
+      ).toThrow('outer fails');
+      expect(store.getMeta('k')).toBe('before');
+    });
+
+    expect(store.getMeta('k')).toBe('before');
+  });
+
+  it('keeps an inner write when the outer succeeds', () => {
+    store.tx(() => {
+      store.savepoint(() => {
+        store.savepoint(() => store.setMeta('k', 'inner'));
+      });
+    });
+
+    expect(store.getMeta('k')).toBe('inner');
+  });
+
+  it('rolls back only the failed inner level', () => {
+    store.tx(() => {
+      store.savepoint(() => {
+        store.setMeta('a', 'outer');
+        expect(() =>
+          store.savepoint(() => {
+            store.setMeta('b', 'inner');
+            throw new Error('inner fails');
+          }),
+        ).toThrow('inner fails');
+      });
+    });
+
+    expect([store.getMeta('a'), store.getMeta('b')]).toEqual(['outer', undefined]);
+  });
+});

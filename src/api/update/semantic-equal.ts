@@ -24,7 +24,7 @@ function sameQuantity(a: unknown, b: unknown): boolean {
 /**
  * Reports whether two decoded JSON values are equal as the API server
  * compares a new object with the stored one. `key` names the field that
- * holds them, so that quantity maps compare by value.
+ * contains them, so that quantity maps compare by value.
  */
 export function semanticEqual(a: unknown, b: unknown, key = ''): boolean {
   if (a === b) return true;

@@ -11,7 +11,7 @@ import { semanticEqual } from './semantic-equal.js';
 /** apimachinery's FieldImmutableErrorMsg. */
 export const FIELD_IMMUTABLE = 'field is immutable';
 
-/** The one cause of ValidateImmutableField: `<field>: Invalid value: <new value>: field is immutable`. */
+/** Returns the cause ValidateImmutableField reports for a changed field (`<field>: Invalid value: <new value>: field is immutable`), or none. */
 export function immutableField(field: string, value: unknown, oldValue: unknown): FieldCause[] {
   if (semanticEqual(value, oldValue)) return [];
   return [{ field, type: 'Invalid value', value: value ?? null, hasValue: true, detail: FIELD_IMMUTABLE }];
@@ -32,8 +32,8 @@ export const STATEFULSET_UPDATE_MESSAGE =
 /** The StatefulSet spec fields an update may change. */
 const STATEFULSET_UPDATABLE = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
 
-// TODO(api): clusters older than 1.27 get the 1.32 wording; older servers
-// listed fewer fields ('replicas', 'template', and 'updateStrategy'), and
+// TODO(api): clusters older than 1.27 get the 1.32 wording. Older servers
+// listed fewer fields ('replicas', 'template', and 'updateStrategy'), but
 // their exact text per release is not yet read from the sources.
 /** Rejects a StatefulSet update that changes a spec field other than the updatable ones. */
 export function validateStatefulSetUpdate(obj: KObject, old: KObject): FieldCause[] {
@@ -45,11 +45,10 @@ export function validateStatefulSetUpdate(obj: KObject, old: KObject): FieldCaus
 }
 
 /**
- * A suspended Job that never started may change its pod template's
- * scheduling directives (node affinity, nodeSelector, tolerations, labels,
- * annotations, scheduling gates); returns the stored template with those
- * taken from the new one, as the Job strategy's
- * AllowMutableSchedulingDirectives option does.
+ * Returns the stored template with the new one's scheduling directives
+ * (node affinity, nodeSelector, tolerations, labels, annotations, scheduling
+ * gates), which a suspended Job that never started may change. The Job
+ * strategy's AllowMutableSchedulingDirectives option allows the same.
  */
 function templateToCompare(template: any, oldTemplate: any): any {
   const old = structuredClone(oldTemplate ?? {});

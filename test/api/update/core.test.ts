@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, type AdmissionContext } from '../../../src/api/admission.js';
-
-const context: AdmissionContext = { clusterVersion: 132, namespaceExists: () => true };
-
-function stored(resource: string, obj: any, after: (o: any) => void = () => {}): any {
-  admit(context, resource, obj, undefined, 'create');
-  after(obj);
-  return Object.freeze(obj);
-}
-
-function updateError(resource: string, old: any, change: (obj: any) => void, ctx = context): string {
-  const obj = structuredClone(old);
-  change(obj);
-  try {
-    admit(ctx, resource, obj, old, 'update');
-  } catch (err: any) {
-    return err.message;
-  }
-  return 'accepted';
-}
+import { context, stored, updateError } from './admit-helpers.js';
 
 /** Builds a Service as stored after the address allocation that follows admission. */
 function service(): any {

@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, type AdmissionContext } from '../../../src/api/admission.js';
-
-const context: AdmissionContext = { clusterVersion: 132, namespaceExists: () => true };
-
-function stored(resource: string, obj: any): any {
-  admit(context, resource, obj, undefined, 'create');
-  return Object.freeze(obj);
-}
-
-function updateError(resource: string, old: any, change: (obj: any) => void): string {
-  const obj = structuredClone(old);
-  change(obj);
-  try {
-    admit(context, resource, obj, old, 'update');
-  } catch (err: any) {
-    return err.message;
-  }
-  return 'accepted';
-}
+import { stored, updateError } from './admit-helpers.js';
 
 function storageClass(): any {
   return stored('storageclasses', {

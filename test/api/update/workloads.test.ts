@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { admit, type AdmissionContext } from '../../../src/api/admission.js';
-
-const context: AdmissionContext = { clusterVersion: 132, namespaceExists: () => true };
-
-function stored(resource: string, obj: any): any {
-  admit(context, resource, obj, undefined, 'create');
-  return Object.freeze(obj);
-}
-
-function updateError(resource: string, old: any, change: (obj: any) => void, ctx = context): string {
-  const obj = structuredClone(old);
-  change(obj);
-  try {
-    admit(ctx, resource, obj, old, 'update');
-  } catch (err: any) {
-    return err.message;
-  }
-  return 'accepted';
-}
+import { admit } from '../../../src/api/admission.js';
+import { context, stored, updateError } from './admit-helpers.js';
 
 const TEMPLATE = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } };
 

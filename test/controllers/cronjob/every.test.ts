@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advance, create, eventsOf, get, newCluster, newCronJob } from '../helpers.js';
 import type { Cluster } from '../../../src/engine/cluster.js';
 
-/** Each job as `name creationTimestamp`, in name order. */
+/** Lists each job as `name creationTimestamp`, in name order. */
 function jobTimes(c: Cluster): string[] {
   return c.store.list('jobs', 'default').map((j) => `${j.metadata.name} ${j.metadata.creationTimestamp}`);
 }
