@@ -8,6 +8,7 @@ import type { ControllerContext } from '../../engine/controller.js';
 import { deleteObject } from '../../engine/delete.js';
 import { recordEvent } from '../../engine/events.js';
 import { cloneJson } from '../../store/store.js';
+import { isPodActive, isPodFinished } from '../podutil/pod-state.js';
 
 /** Annotation (and, from 1.28, label) carrying an Indexed job pod's completion index. */
 export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index';
@@ -20,15 +21,8 @@ export const REASON_SUCCESSFUL_CREATE = 'SuccessfulCreate';
 /** Reason of the event recorded for each pod the controller deletes. */
 export const REASON_SUCCESSFUL_DELETE = 'SuccessfulDelete';
 
-/** Whether a pod has finished (Succeeded or Failed). */
-export function isPodFinished(pod: KObject): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-}
-
-/** Whether a pod counts as active: neither finished nor being deleted. */
-export function isPodActive(pod: KObject): boolean {
-  return !isPodFinished(pod) && !pod.metadata.deletionTimestamp;
-}
+// The pod states shared with the other controllers, re-exported for the job modules.
+export { isPodActive, isPodFinished };
 
 /** Whether a pod's Ready condition is True. */
 export function isPodReady(pod: KObject): boolean {

@@ -26,6 +26,12 @@ export function isPodAvailable(pod: KObject, minReadySeconds: number, now: numbe
   return at !== undefined && (minReadySeconds === 0 || at <= now);
 }
 
+/** Reports whether a pod has finished (Succeeded or Failed). */
+export function isPodFinished(pod: KObject): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
 /** Reports whether the pod is neither terminating nor finished. */
 export function isPodActive(pod: KObject): boolean {
   return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';

@@ -5,6 +5,7 @@
 import type { KObject } from '../../api/types.js';
 import type { Store } from '../../store/store.js';
 import { podRequests } from '../../api/quantity.js';
+import { isPodFinished } from '../podutil/pod-state.js';
 
 export interface NodeUsage {
   pods: number;
@@ -12,15 +13,10 @@ export interface NodeUsage {
   memory: number;
 }
 
-/** Reports whether a pod has finished (Succeeded or Failed), after which it no longer counts against its node. */
-function isFinished(pod: KObject): boolean {
-  const phase = pod.status?.phase;
-  return phase === 'Succeeded' || phase === 'Failed';
-}
-
 function contribution(pod: KObject | undefined): { node: string; usage: NodeUsage } | undefined {
   if (!pod?.spec?.nodeName) return undefined;
-  if (isFinished(pod)) return undefined;
+  // A finished pod no longer counts against its node.
+  if (isPodFinished(pod)) return undefined;
   const r = podRequests(pod);
   return { node: pod.spec.nodeName, usage: { pods: 1, cpu: r.cpu, memory: r.memory } };
 }
@@ -89,7 +85,7 @@ export function trackNodeUsage(store: Store) {
   return (resource: string, obj: KObject | undefined, old: KObject | undefined): void => {
     if (resource !== 'pods') return;
     // A write that keeps the spec object (a status update) keeps the node and requests, so only finishing can change the counters.
-    if (obj && old && obj.spec === old.spec && isFinished(obj) === isFinished(old)) return;
+    if (obj && old && obj.spec === old.spec && isPodFinished(obj) === isPodFinished(old)) return;
     const before = contribution(old);
     const after = contribution(obj);
     if (before && after && before.node === after.node && before.usage.cpu === after.usage.cpu && before.usage.memory === after.usage.memory) return;
