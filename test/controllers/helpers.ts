@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createCluster } from '../../src/engine/open.js';
 import type { Cluster } from '../../src/engine/cluster.js';
 import type { KObject } from '../../src/api/types.js';
+import type { ControllerContext } from '../../src/engine/controller.js';
 
 /** 2022-05-31T09:49:30Z, half a minute before the tutorial's first CronJob run. */
 export const START = Date.parse('2022-05-31T09:49:30Z');
@@ -79,4 +80,9 @@ export function eventsOf(cluster: Cluster, obj: KObject): string[] {
     .filter((e) => e.involvedObject?.uid === obj.metadata.uid)
     .sort((a, b) => String(a.firstTimestamp).localeCompare(String(b.firstTimestamp)) || Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
     .map((e) => `${e.type} ${e.reason} ${e.message}`);
+}
+
+/** Builds a context for calling a controller's sync directly, inside a transaction of `c`. Timers and random draws are ignored. */
+export function contextOf(c: Cluster): ControllerContext {
+  return { store: c.store, settings: c.settings, now: () => c.clockNow(), wakeAt: () => {}, random: () => 0 };
 }

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ControllerContext } from '../../../src/engine/controller.js';
-import type { Cluster } from '../../../src/engine/cluster.js';
 import type { KObject } from '../../../src/api/types.js';
 import { garbageCollector } from '../../../src/controllers/garbagecollector/garbagecollector.js';
-import { newCluster } from '../helpers.js';
-
-/** Builds a context for calling the garbage collector directly, inside a transaction of `c`. */
-function contextOf(c: Cluster): ControllerContext {
-  return { store: c.store, settings: c.settings, now: () => c.clockNow(), wakeAt: () => {}, random: () => 0 };
-}
+import { contextOf, newCluster } from '../helpers.js';
 
 /** Builds a ConfigMap owned by `owner` through a controller reference. */
 function dependent(name: string, owner: KObject): KObject {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ControllerContext } from '../../../src/engine/controller.js';
 import type { Cluster } from '../../../src/engine/cluster.js';
 import { syncJob } from '../../../src/controllers/job/job-controller.js';
-import { newCluster, newJob } from '../helpers.js';
-
-/** Builds a context for calling the job sync directly, inside a transaction of `c`. */
-function contextOf(c: Cluster): ControllerContext {
-  return { store: c.store, settings: c.settings, now: () => c.clockNow(), wakeAt: () => {}, random: () => 0 };
-}
+import { contextOf, newCluster, newJob } from '../helpers.js';
 
 /** Creates job default/pi, drops the keys queued so far and syncs the job once, inside a transaction of `c`. */
 function createAndSync(c: Cluster): void {
