@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { admit, markBinding, type AdmissionContext } from '../../src/api/admission.js';
+import { admit, markBinding } from '../../src/api/admission.js';
+import { context, deepFreeze } from './update/admit-helpers.js';
 import { applyDefaults } from '../../src/api/defaults.js';
 import { POD_UPDATE_MESSAGE } from '../../src/api/update/pod.js';
 
-const context: AdmissionContext = { clusterVersion: 132, namespaceExists: () => true };
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Builds a pod as the store keeps it: admitted on create, then frozen. */
 function storedPod(): any {

@@ -25,3 +25,12 @@ export function updateError(resource: string, old: any, change: (obj: any) => vo
   }
   return 'accepted';
 }
+
+/** Freezes `value` and everything in it, so a test fails if admission changes a stored object. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

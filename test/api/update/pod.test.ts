@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { admit, type AdmissionContext } from '../../../src/api/admission.js';
+import { admit } from '../../../src/api/admission.js';
+import { context, deepFreeze } from './admit-helpers.js';
 import { POD_UPDATE_MESSAGE } from '../../../src/api/update/pod.js';
 
-const context: AdmissionContext = { clusterVersion: 132, namespaceExists: () => true };
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Builds a pod as the store keeps it: admitted on create, bound, then frozen. */
 function storedPod(spec: any = {}): any {
