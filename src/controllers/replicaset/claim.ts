@@ -5,6 +5,8 @@
  */
 import type { KObject } from '../../api/types.js';
 import { cloneJson, type Store } from '../../store/store.js';
+import type { WatchMapper } from '../../engine/controller.js';
+import { keyOf, selfMapper } from '../../engine/controller.js';
 import { fromLabelSelector, matches, type Selector } from '../../api/selectors.js';
 import { controllerRef, newControllerRef } from './pods.js';
 import { matchesSelector, podFacts, prepareSelector } from './pod-facts.js';
@@ -75,3 +77,28 @@ export function adoptOrphans(store: Store, owner: KObject): KObject[] {
   }
   return adopted;
 }
+
+/** Key prefix of an orphan pod that matching owners may adopt. */
+export const POD_PREFIX = 'pod:';
+/** Key prefix of an owner that should look for orphans to adopt. */
+export const ADOPT_PREFIX = 'adopt:';
+
+/** Maps a write to a pod without a controller to a `pod:` key, so matching owners can adopt it. */
+export const orphanMapper: WatchMapper = (obj) => {
+  if (!obj || controllerRef(obj) || obj.metadata.deletionTimestamp) return undefined;
+  return POD_PREFIX + keyOf(obj);
+};
+
+/**
+ * Maps an owner write to its key, asking for adoption when the owner is new
+ * or its selector changed. Every write that leaves a pod an orphan already
+ * offers it to the owners whose selectors match (the `pod:` keys). So an
+ * orphan scan after any other change, such as a new spec.replicas, finds
+ * nothing, and each scan reads every orphan in the namespace.
+ */
+export const ownerMapper: WatchMapper = (obj, old) => {
+  const key = selfMapper(obj, old) as string | undefined;
+  if (!key || !obj) return key;
+  const selectorChanged = !old || JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector);
+  return selectorChanged ? ADOPT_PREFIX + key : key;
+};

@@ -9,13 +9,13 @@
  * which wakes every owner whose selector matches it for adoption.
  */
 import type { KObject } from '../../api/types.js';
-import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
-import { keyOf, ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
+import type { Controller, ControllerContext } from '../../engine/controller.js';
+import { keyOf, ownerKeyMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { deleteObject } from '../../engine/delete.js';
 import { matches } from '../../api/selectors.js';
 import { debug } from '../../engine/debug.js';
-import { adoptOrphans, claimPods, ownerSelector } from './claim.js';
+import { ADOPT_PREFIX, POD_PREFIX, adoptOrphans, claimPods, orphanMapper, ownerMapper, ownerSelector } from './claim.js';
 import { choosePodsToDelete } from './rank.js';
 import { controllerRef, podFromTemplate } from './pods.js';
 import { hasTemplateLabels, podFacts } from './pod-facts.js';
@@ -40,14 +40,6 @@ interface Flavor {
   component: string;
 }
 
-const POD_PREFIX = 'pod:';
-const ADOPT_PREFIX = 'adopt:';
-
-/** Maps a write to a pod without a controller to a `pod:` key, so matching owners can adopt it. */
-const orphanMapper: WatchMapper = (obj) => {
-  if (!obj || controllerRef(obj) || obj.metadata.deletionTimestamp) return undefined;
-  return POD_PREFIX + keyOf(obj);
-};
 
 function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string): void {
   const [ns, name] = splitKey(key.slice(POD_PREFIX.length));
@@ -173,20 +165,6 @@ function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, sta
   updated.status = stored;
   ctx.store.update(flavor.resource, updated, { owned: true });
 }
-
-/**
- * Maps an owner write to its key, asking for adoption when the owner is new
- * or its selector changed. Every write that leaves a pod an orphan already
- * offers it to the owners whose selectors match (the `pod:` keys). So an
- * orphan scan after any other change, such as a new spec.replicas, finds
- * nothing, and each scan reads every orphan in the namespace.
- */
-const ownerMapper: WatchMapper = (obj, old) => {
-  const key = selfMapper(obj, old) as string | undefined;
-  if (!key || !obj) return key;
-  const selectorChanged = !old || JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector);
-  return selectorChanged ? ADOPT_PREFIX + key : key;
-};
 
 function makeController(flavor: Flavor): Controller {
   const owned = ownerKeyMapper(flavor.kind);

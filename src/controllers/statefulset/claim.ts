@@ -3,25 +3,16 @@
  * the pods it controls whose labels still match its selector and whose names
  * are `<set>-<ordinal>`, after releasing the others and, when asked, adopting
  * matching orphans (StatefulSetControl getPodsForStatefulSet, pkg/controller/statefulset).
+ * The watch keys and mappers are the ReplicaSet controller's (replicaset/claim.ts).
  */
 import type { KObject } from '../../api/types.js';
-import type { ControllerContext, WatchMapper } from '../../engine/controller.js';
-import { keyOf, selfMapper, splitKey } from '../../engine/controller.js';
-import { fromLabelSelector, matches, type Selector } from '../../api/selectors.js';
+import type { ControllerContext } from '../../engine/controller.js';
+import { keyOf, splitKey } from '../../engine/controller.js';
+import { matches, type Selector } from '../../api/selectors.js';
 import { cloneJson } from '../../store/store.js';
+import { ADOPT_PREFIX, POD_PREFIX, ownerSelector } from '../replicaset/claim.js';
 import { controllerRef, newControllerRef } from '../replicaset/pods.js';
 import { ordinalOf } from './identity.js';
-
-/** Key prefix of an orphan pod that matching StatefulSets may adopt. */
-export const POD_PREFIX = 'pod:';
-/** Key prefix of a StatefulSet that should look for orphans to adopt. */
-export const ADOPT_PREFIX = 'adopt:';
-
-function setSelector(sts: KObject): Selector | null {
-  const parsed = fromLabelSelector(sts.spec?.selector);
-  // An empty selector matches nothing for a controller, so it never grabs every pod.
-  return parsed && parsed.length > 0 ? parsed : null;
-}
 
 function isMember(sts: KObject, pod: KObject, selector: Selector | null): boolean {
   return selector !== null && ordinalOf(sts, pod) >= 0 && matches(selector, pod.metadata.labels);
@@ -35,7 +26,7 @@ function isMember(sts: KObject, pod: KObject, selector: Selector | null): boolea
 export function claimStatefulPods(ctx: ControllerContext, sts: KObject, adopt: boolean): KObject[] {
   const ns = sts.metadata.namespace ?? '';
   const uid = sts.metadata.uid!;
-  const selector = setSelector(sts);
+  const selector = ownerSelector(sts);
   const claimed: KObject[] = [];
   for (const pod of ctx.store.list('pods', ns, { owner: uid })) {
     if (controllerRef(pod)?.uid !== uid) continue;
@@ -58,26 +49,12 @@ export function claimStatefulPods(ctx: ControllerContext, sts: KObject, adopt: b
   return claimed;
 }
 
-/** Maps a write to a pod without a controller to a `pod:` key, so matching sets can adopt it. */
-export const orphanPodMapper: WatchMapper = (obj) => {
-  if (!obj || controllerRef(obj) || obj.metadata.deletionTimestamp) return undefined;
-  return POD_PREFIX + keyOf(obj);
-};
-
-/** Maps a StatefulSet write to its key, asking for adoption when the set is new or its selector changed. */
-export const setMapper: WatchMapper = (obj, old) => {
-  const key = selfMapper(obj, old) as string | undefined;
-  if (!key || !obj) return key;
-  const selectorChanged = !old || JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector);
-  return selectorChanged ? ADOPT_PREFIX + key : key;
-};
-
 /** Queues an adoption sync for every set in the orphan's namespace that would claim it. */
 export function wakeClaimingSets(ctx: ControllerContext, controller: string, key: string): void {
   const [ns, name] = splitKey(key.slice(POD_PREFIX.length));
   const pod = ctx.store.get('pods', ns, name, { shared: true });
   if (!pod || controllerRef(pod) || pod.metadata.deletionTimestamp) return;
   for (const sts of ctx.store.list('statefulsets', ns, { shared: true })) {
-    if (isMember(sts, pod, setSelector(sts))) ctx.store.enqueue(controller, ADOPT_PREFIX + keyOf(sts));
+    if (isMember(sts, pod, ownerSelector(sts))) ctx.store.enqueue(controller, ADOPT_PREFIX + keyOf(sts));
   }
 }

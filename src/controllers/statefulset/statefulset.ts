@@ -15,7 +15,8 @@ import { cleanupRevisions, listRevisions, revisionTemplate, updateCurrentRevisio
 import { isPodReady } from '../podutil/pod-state.js';
 import { buildClaim, buildStatefulPod, claimName, ordinalOf, startOrdinal } from './identity.js';
 import { calculateStatus } from './status.js';
-import { ADOPT_PREFIX, POD_PREFIX, claimStatefulPods, orphanPodMapper, setMapper, wakeClaimingSets } from './claim.js';
+import { ADOPT_PREFIX, POD_PREFIX, orphanMapper, ownerMapper } from '../replicaset/claim.js';
+import { claimStatefulPods, wakeClaimingSets } from './claim.js';
 
 const SOURCE = { component: 'statefulset-controller' };
 
@@ -177,10 +178,10 @@ const owned = ownerKeyMapper('StatefulSet');
 export const statefulSetController: Controller = {
   name: 'statefulset',
   watches: {
-    statefulsets: setMapper,
+    statefulsets: ownerMapper,
     pods: (obj, old) => {
       const keys = owned(obj, old) as string[];
-      const orphan = orphanPodMapper(obj, old);
+      const orphan = orphanMapper(obj, old);
       if (orphan) keys.push(orphan as string);
       return keys;
     },
