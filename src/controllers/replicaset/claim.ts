@@ -49,14 +49,18 @@ export function claimPods(store: Store, owner: KObject, adopt: boolean, listed?:
       claimed.push(pod);
       continue;
     }
-    if (facts.deleting) continue;
-    const released = cloneJson(pod);
-    released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-    if (released.metadata.ownerReferences.length === 0) delete released.metadata.ownerReferences;
-    store.update('pods', released, { owned: true });
+    if (!facts.deleting) releasePod(store, pod, uid);
   }
   if (adopt) claimed.push(...adoptOrphans(store, owner));
   return claimed;
+}
+
+/** Removes the owner `uid`'s reference from a copy of `pod` and writes it. */
+export function releasePod(store: Store, pod: KObject, uid: string): void {
+  const released = cloneJson(pod);
+  released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+  if (released.metadata.ownerReferences.length === 0) delete released.metadata.ownerReferences;
+  store.update('pods', released, { owned: true });
 }
 
 /**

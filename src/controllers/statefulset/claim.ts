@@ -9,8 +9,7 @@ import type { KObject } from '../../api/types.js';
 import type { ControllerContext } from '../../engine/controller.js';
 import { keyOf, splitKey } from '../../engine/controller.js';
 import { matches, type Selector } from '../../api/selectors.js';
-import { cloneJson } from '../../store/store.js';
-import { ADOPT_PREFIX, POD_PREFIX, ownerSelector } from '../replicaset/claim.js';
+import { ADOPT_PREFIX, POD_PREFIX, ownerSelector, releasePod } from '../replicaset/claim.js';
 import { controllerRef, newControllerRef } from '../replicaset/pods.js';
 import { ordinalOf } from './identity.js';
 
@@ -34,11 +33,7 @@ export function claimStatefulPods(ctx: ControllerContext, sts: KObject, adopt: b
       claimed.push(pod);
       continue;
     }
-    if (pod.metadata.deletionTimestamp) continue;
-    const released = cloneJson(pod);
-    released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-    if (released.metadata.ownerReferences.length === 0) delete released.metadata.ownerReferences;
-    ctx.store.update('pods', released, { owned: true });
+    if (!pod.metadata.deletionTimestamp) releasePod(ctx.store, pod, uid);
   }
   if (!adopt || sts.metadata.deletionTimestamp || selector === null) return claimed;
   for (const pod of ctx.store.listOrphans('pods', ns)) {
