@@ -1,8 +1,7 @@
 /**
- * Gives the whole test run one temporary directory and removes it at the end.
- * Test helpers make a cluster home per test with mkdtemp and many never
- * remove it; pointing TMPDIR here keeps those homes out of the machine's
- * temporary directory after the run. Test workers inherit the environment.
+ * Gives the test run one temporary directory and removes it when the run ends.
+ * Many test helpers make a cluster home with mkdtemp and never remove it, so
+ * TMPDIR points here. The test workers inherit the variable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
