@@ -2,7 +2,7 @@
  * `create <generator>` on a name that already exists. Each generator of
  * kubectl v1.32 (pkg/cmd/create) wraps the server's AlreadyExists error in
  * its own words, or returns it unwrapped, and exits 1. The expected strings
- * were printed by kubectl v1.32 against a loopback server that answers every
+ * were printed by kubectl v1.32 against a loopback server that replies to every
  * create with AlreadyExists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
