@@ -87,11 +87,18 @@ function firstDocumentOnly(chunk: string, err: JsYaml.YAMLException): unknown[] 
   const rootIndent = first.length - first.trimStart().length;
   if (err.mark.column >= rootIndent) return undefined;
   try {
-    return yaml.loadAll(lines.slice(0, err.mark.line).join('\n'), undefined, { schema: yaml.JSON_SCHEMA });
+    return yaml.loadAll(lines.slice(0, err.mark.line).join('\n'), undefined, LOAD_OPTIONS(yaml));
   } catch {
     return undefined;
   }
 }
+
+/**
+ * js-yaml options matching go-yaml as kubectl calls it: the JSON schema for
+ * scalars, and a repeated mapping key overriding the earlier one (`json`),
+ * because go-yaml's non-strict decoding keeps the last value.
+ */
+const LOAD_OPTIONS = (js: typeof JsYaml): JsYaml.LoadOptions => ({ schema: js.JSON_SCHEMA, json: true });
 
 /** Parses a YAML stream document by document, as kubectl's reader splits it, rewording syntax errors as go-yaml's. */
 function parseYamlStream(text: string, source: string): unknown[] {
@@ -100,7 +107,7 @@ function parseYamlStream(text: string, source: string): unknown[] {
   try {
     for (const chunk of splitYamlDocuments(text)) {
       try {
-        docs.push(...yaml.loadAll(chunk, undefined, { schema: yaml.JSON_SCHEMA }));
+        docs.push(...yaml.loadAll(chunk, undefined, LOAD_OPTIONS(yaml)));
       } catch (err) {
         if (!(err instanceof yaml.YAMLException)) throw err;
         const root = firstDocumentOnly(chunk, err);

@@ -103,3 +103,11 @@ describe('JSON syntax errors', () => {
     expect((await readManifests([path], undefined)).map((d) => d.doc)).toEqual([{ kind: 'A' }, { kind: 'B' }]);
   });
 });
+
+describe('repeated mapping keys', () => {
+  it('keep the last value as go-yaml does', async () => {
+    const path = join(dir, 'repeated.yaml');
+    writeFileSync(path, 'metadata:\n  name: web\n  name: other\n');
+    expect((await readManifests([path], undefined)).map((d) => d.doc)).toEqual([{ metadata: { name: 'other' } }]);
+  });
+});
