@@ -70,7 +70,7 @@ describe('-o on mutating commands', () => {
 
   it('create --dry-run=server reports an existing object', () => {
     const r = sb.on('m', ['create', 'deployment', 'web', '--image=nginx', '--dry-run=server']);
-    expect(r.stderr).toBe('Error from server (AlreadyExists): deployments.apps "web" already exists\n');
+    expect(r.stderr).toBe('error: failed to create deployment: deployments.apps "web" already exists\n');
     expect(r.code).toBe(1);
   });
 

@@ -4,15 +4,14 @@
  */
 import type { KObject } from '../../api/types.js';
 import { sortedMap } from '../../printers/generator-helpers.js';
+import { orderLikeGoStruct } from '../../printers/go-struct-order.js';
 
 /**
  * Builds the Job of `kubectl create job NAME --from=cronjob/CJ`: the CronJob's
  * job template, its labels and annotations (plus
  * `cronjob.kubernetes.io/instantiate: manual`), and a controller reference to
- * the CronJob. Metadata keys follow Go's ObjectMeta field order and map keys
- * are sorted, as Go's JSON encoder writes them.
- * NOTE: the spec keeps the stored key order, so `--dry-run=client -o json`
- * can order its keys differently from kubectl's struct order.
+ * the CronJob. Keys follow Go's struct field order and map keys are sorted,
+ * as Go's JSON encoder writes kubectl's typed Job.
  */
 export function generateJobFromCronJob(name: string, cj: KObject, namespace?: string): KObject {
   const template = cj.spec?.jobTemplate ?? {};
@@ -22,5 +21,5 @@ export function generateJobFromCronJob(name: string, cj: KObject, namespace?: st
   if (template.metadata?.labels) metadata.labels = sortedMap(template.metadata.labels);
   metadata.annotations = sortedMap({ 'cronjob.kubernetes.io/instantiate': 'manual', ...(template.metadata?.annotations ?? {}) });
   metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true }];
-  return { kind: 'Job', apiVersion: 'batch/v1', metadata, spec: structuredClone(template.spec ?? {}), status: {} };
+  return { kind: 'Job', apiVersion: 'batch/v1', metadata, spec: orderLikeGoStruct(structuredClone(template.spec ?? {}), 'JobSpec'), status: {} };
 }

@@ -20,6 +20,6 @@ export const command: CommandDef = {
     const literals = [...fileLiterals(splitList(ctx.flags['from-file'])), ...ctx.flags['from-literal']];
     const obj = generateConfigMap(name, literals, explicitNamespace(ctx));
     if (obj.data && Object.keys(obj.data).length === 0) delete obj.data;
-    return emitGenerated(ctx, obj);
+    return emitGenerated(ctx, obj, { failurePrefix: 'failed to create configmap: ' });
   },
 };

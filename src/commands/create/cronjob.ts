@@ -32,6 +32,6 @@ export const command: CommandDef = {
     const cronJob = generateCronJob({ name, image: ctx.flags.image, schedule: ctx.flags.schedule, command: parsed.dashArgs, restart, namespace: explicitNamespace(ctx) });
     // Clusters before 1.21 serve CronJob only as batch/v1beta1, which kubectl of that era generated.
     if (ctx.cluster().settings.version < 121) cronJob.apiVersion = 'batch/v1beta1';
-    return emitGenerated(ctx, cronJob, { failedNoun: 'cronjob' });
+    return emitGenerated(ctx, cronJob, { failurePrefix: 'failed to create cronjob: ' });
   },
 };

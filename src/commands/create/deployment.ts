@@ -39,6 +39,6 @@ export const command: CommandDef = {
       namespace: explicitNamespace(ctx),
       randomSuffix,
     });
-    return emitGenerated(ctx, obj);
+    return emitGenerated(ctx, obj, { failurePrefix: 'failed to create deployment: ' });
   },
 };

@@ -36,7 +36,7 @@ export const command: CommandDef = {
     if (image && from) throw new UsageError('--image and --from are mutually exclusive');
     if (from && parsed.dashArgs.length > 0) throw new UsageError('cannot specify --from and command');
     const namespace = explicitNamespace(ctx);
-    if (image) return emitGenerated(ctx, generateJob({ name, image, command: parsed.dashArgs, namespace }), { failedNoun: 'job' });
+    if (image) return emitGenerated(ctx, generateJob({ name, image, command: parsed.dashArgs, namespace }), { failurePrefix: 'failed to create job: ' });
 
     const slash = from.indexOf('/');
     if (slash < 0) throw new UsageError(`from must be of the form <resource>/<name>, got "${from}"`);
@@ -45,6 +45,6 @@ export const command: CommandDef = {
     const cluster = ctx.cluster();
     const cj = cluster.store.get('cronjobs', ctx.namespace, from.slice(slash + 1));
     if (!cj) throw notFound('cronjobs.batch', from.slice(slash + 1));
-    return emitGenerated(ctx, generateJobFromCronJob(name, cj, namespace), { failedNoun: 'job' });
+    return emitGenerated(ctx, generateJobFromCronJob(name, cj, namespace), { failurePrefix: 'failed to create job: ' });
   },
 };

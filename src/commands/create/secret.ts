@@ -21,7 +21,7 @@ const generic: CommandDef = {
     const literals = [...fileLiterals(splitList(ctx.flags['from-file'])), ...ctx.flags['from-literal']];
     const obj = generateSecretGeneric(name, literals, explicitNamespace(ctx), ctx.flags.type || undefined);
     if (obj.data && Object.keys(obj.data).length === 0) delete obj.data;
-    return emitGenerated(ctx, obj);
+    return emitGenerated(ctx, obj, { failurePrefix: 'failed to create secret ' });
   },
 };
 

@@ -21,7 +21,7 @@ export const clusterIP: CommandDef = {
     if (tcp.length === 0 && ctx.flags.clusterip !== 'None') throw new UsageError('at least one tcp port specifier must be provided');
     const obj = generateService({ type: 'ClusterIP', name, tcp, clusterIP: ctx.flags.clusterip, namespace: explicitNamespace(ctx) });
     if (obj.spec.ports.length === 0) delete obj.spec.ports;
-    return emitGenerated(ctx, obj);
+    return emitGenerated(ctx, obj, { failurePrefix: 'failed to create ClusterIP service: ' });
   },
 };
 
@@ -35,6 +35,8 @@ export const nodePort: CommandDef = {
     const name = requireName(parsed.args);
     const tcp = splitList(ctx.flags.tcp);
     if (tcp.length === 0) throw new UsageError('at least one tcp port specifier must be provided');
-    return emitGenerated(ctx, generateService({ type: 'NodePort', name, tcp, nodePort: ctx.flags['node-port'], namespace: explicitNamespace(ctx) }));
+    return emitGenerated(ctx, generateService({ type: 'NodePort', name, tcp, nodePort: ctx.flags['node-port'], namespace: explicitNamespace(ctx) }), {
+      failurePrefix: 'failed to create NodePort service: ',
+    });
   },
 };

@@ -107,10 +107,12 @@ export interface EmitOptions {
   /** The verb of the one-line output: `created` unless given. */
   operation?: string;
   /**
-   * The noun of kubectl's `failed to create NOUN: ...` wrapping of a server
-   * error; commands whose kubectl source returns the error unwrapped omit it.
+   * The text kubectl v1.32 puts before a server error of this generator
+   * (`failed to create deployment: `; `failed to create secret `, without a
+   * colon). Generators whose kubectl source returns the error unwrapped
+   * (namespace, run, expose) omit it and print `Error from server (...)`.
    */
-  failedNoun?: string;
+  failurePrefix?: string;
 }
 
 /**
@@ -135,7 +137,7 @@ export function emitGenerated(ctx: CommandContext, obj: KObject, options: EmitOp
         ctx.settle();
       }
     } catch (err) {
-      if (options.failedNoun && err instanceof ApiError) throw new UsageError(`failed to create ${options.failedNoun}: ${statusErrorText(err, obj)}`);
+      if (options.failurePrefix && err instanceof ApiError) throw new UsageError(`${options.failurePrefix}${statusErrorText(err, obj)}`);
       throw err;
     }
   }

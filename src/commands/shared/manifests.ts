@@ -7,6 +7,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as JsYaml from 'js-yaml';
 import { UsageError } from '../../api/errors.js';
+import { JsonStreamError, looksLikeJson, parseJsonStream } from './json-stream.js';
+import { describeTokenProblem, describeYamlError } from './yaml-error.js';
+import { findGoOnlyTokenProblem } from './yaml-token-scan.js';
+import { InvalidSeparatorError, splitYamlDocuments } from './yaml-documents.js';
 
 export interface ManifestDoc {
   doc: any;
@@ -71,17 +75,73 @@ async function loadYaml(): Promise<typeof JsYaml> {
   return yaml;
 }
 
-function parseDocs(text: string, source: string): ManifestDoc[] {
-  if (!yaml) throw new Error('js-yaml is not loaded');
-  const out: ManifestDoc[] = [];
-  let docs: unknown[];
+/**
+ * Returns the document that go-yaml reads from an indented root collection
+ * followed by a line left of it. go-yaml ends the document there and, reading
+ * one document per chunk, ignores the rest, where js-yaml reports an error.
+ */
+function firstDocumentOnly(chunk: string, err: JsYaml.YAMLException): unknown[] | undefined {
+  if (!yaml || !err.reason?.startsWith('end of the stream or a document separator is expected') || !err.mark) return undefined;
+  const lines = chunk.split('\n');
+  const first = lines.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
+  const rootIndent = first.length - first.trimStart().length;
+  if (err.mark.column >= rootIndent) return undefined;
   try {
-    docs = yaml.loadAll(text, undefined, { schema: yaml.JSON_SCHEMA }) as unknown[];
-  } catch (err) {
-    const e = err as JsYaml.YAMLException;
-    const line = e.mark ? e.mark.line + 1 : 0;
-    throw new UsageError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${e.reason ?? e.message}`);
+    return yaml.loadAll(lines.slice(0, err.mark.line).join('\n'), undefined, LOAD_OPTIONS(yaml));
+  } catch {
+    return undefined;
   }
+}
+
+/**
+ * js-yaml options matching go-yaml as kubectl calls it: the JSON schema for
+ * scalars, and a repeated mapping key overriding the earlier one (`json`),
+ * because go-yaml's non-strict decoding keeps the last value.
+ */
+const LOAD_OPTIONS = (js: typeof JsYaml): JsYaml.LoadOptions => ({ schema: js.JSON_SCHEMA, json: true });
+
+/** Parses a YAML stream document by document, as kubectl's reader splits it, rewording syntax errors as go-yaml's. */
+function parseYamlStream(text: string, source: string): unknown[] {
+  if (!yaml) throw new Error('js-yaml is not loaded');
+  const docs: unknown[] = [];
+  try {
+    for (const chunk of splitYamlDocuments(text)) {
+      try {
+        docs.push(...yaml.loadAll(chunk, undefined, LOAD_OPTIONS(yaml)));
+      } catch (err) {
+        if (!(err instanceof yaml.YAMLException)) throw err;
+        const root = firstDocumentOnly(chunk, err);
+        if (root) {
+          docs.push(...root);
+          continue;
+        }
+        throw new UsageError(`error parsing ${source}: error converting YAML to JSON: ${describeYamlError(err, chunk)}`);
+      }
+      const problem = findGoOnlyTokenProblem(chunk);
+      if (problem?.kind === 'anchor-name') {
+        throw new UsageError(`error parsing ${source}: error converting YAML to JSON: ${describeTokenProblem(problem, chunk)}`);
+      }
+    }
+  } catch (err) {
+    if (err instanceof InvalidSeparatorError) throw new UsageError(`error parsing ${source}: ${err.message}`);
+    throw err;
+  }
+  return docs;
+}
+
+/** Parses a stream that starts with `{` as JSON values, as kubectl does, with Go's syntax error messages. */
+function parseJson(text: string, source: string): unknown[] {
+  try {
+    return parseJsonStream(text);
+  } catch (err) {
+    if (err instanceof JsonStreamError) throw new UsageError(`error parsing ${source}: ${err.message}`);
+    throw err;
+  }
+}
+
+function parseDocs(text: string, source: string): ManifestDoc[] {
+  const out: ManifestDoc[] = [];
+  const docs = looksLikeJson(text) ? parseJson(text, source) : parseYamlStream(text, source);
   for (const doc of docs) {
     if (doc === null || doc === undefined) continue;
     if (excessiveAliasing(doc)) throw new UsageError(`error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`);
