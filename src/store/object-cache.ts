@@ -11,7 +11,7 @@
  * and anything that wants to change one works on a copy.
  */
 import type { KObject } from '../api/types.js';
-import { SortedKeys } from './sorted-keys.js';
+import { SortedKeys, newKeyArray } from './sorted-keys.js';
 
 /** One stored object's row: its JSON and the indexed columns. */
 export interface CachedRow {
@@ -212,7 +212,7 @@ export class ObjectCache {
   load(index: string, resource: string, rows: (CachedRow & { namespace: string; name: string })[]): KObject[] {
     if (UNCACHED.has(resource) || rows.length > MAX_ENTRIES) return rows.map((r) => deepFreeze(JSON.parse(r.data) as KObject));
     if (this.entries.size + rows.length >= MAX_ENTRIES) this.clear();
-    const keys = new Array<string>(rows.length);
+    const keys = newKeyArray(rows.length);
     const out = new Array<KObject>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
