@@ -107,11 +107,13 @@ export class Cluster {
   private notify(resource: string, obj: KObject | undefined, old: KObject | undefined): void {
     const list = this.watchers.get(resource);
     if (!list) return;
-    for (const [controller, mapper] of list) {
-      const keys = mapper(obj, old, this.store);
+    // Index loops because every write runs this for each watcher, and array destructuring goes through the iterator protocol.
+    for (let i = 0; i < list.length; i++) {
+      const watcher = list[i];
+      const keys = watcher[1](obj, old, this.store);
       if (!keys) continue;
-      if (typeof keys === 'string') this.store.enqueue(controller, keys);
-      else for (const k of keys) this.store.enqueue(controller, k);
+      if (typeof keys === 'string') this.store.enqueue(watcher[0], keys);
+      else for (let j = 0; j < keys.length; j++) this.store.enqueue(watcher[0], keys[j]);
     }
   }
 

@@ -47,7 +47,8 @@ function wire(cluster: Cluster): Cluster {
     if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old);
     if (resource === 'daemonsets' && op !== 'delete') stampTemplateGeneration(obj, old);
     if (resource === 'pods' && op === 'create') {
-      mountServiceAccountToken(obj, cluster.settings, (ns, name) => store.get('serviceaccounts', ns, name));
+      // The plugin only reads the account, so it gets the cache's own object instead of a copy.
+      mountServiceAccountToken(obj, cluster.settings, (ns, name) => store.get('serviceaccounts', ns, name, { shared: true }));
     }
   };
   store.hooks.unshift(trackNodeUsage(store));

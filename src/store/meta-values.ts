@@ -25,8 +25,8 @@ function textOf(value: MetaValue | undefined): string | undefined {
 }
 
 export class MetaValues {
-  /** Values read or written in the current transaction. */
-  private values = new Map<string, MetaValue | undefined>();
+  /** Values read or written in the current transaction; null records a key known to be absent. */
+  private values = new Map<string, MetaValue | null>();
   private dirty = new Set<string>();
   /** Previous values, so a rolled-back savepoint also rolls back its writes. */
   private undoLog: [key: string, value: MetaValue | undefined, dirty: boolean][] = [];
@@ -46,9 +46,13 @@ export class MetaValues {
   /** Returns a value as last written, so a deferred value comes back unencoded. */
   value(key: string): MetaValue | undefined {
     const inTx = this.inTx();
-    if (inTx && this.values.has(key)) return this.values.get(key);
+    if (inTx) {
+      // One lookup: absent keys are kept as null, so undefined means not read yet.
+      const known = this.values.get(key);
+      if (known !== undefined) return known ?? undefined;
+    }
     const row = this.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    if (inTx) this.values.set(key, row?.value);
+    if (inTx) this.values.set(key, row?.value ?? null);
     return row?.value;
   }
 
@@ -67,7 +71,8 @@ export class MetaValues {
   flush(): void {
     if (this.dirty.size === 0) return;
     const upsert = this.prepare(UPSERT_META);
-    for (const key of this.dirty) upsert.run(key, textOf(this.values.get(key)));
+    // set() and undo() mark keys dirty, and both leave a written value there, so a dirty key is never null.
+    for (const key of this.dirty) upsert.run(key, textOf(this.values.get(key) as MetaValue));
     this.dirty.clear();
   }
 
@@ -80,7 +85,7 @@ export class MetaValues {
   undo(mark: number): void {
     for (let i = this.undoLog.length - 1; i >= mark; i--) {
       const [key, value, dirty] = this.undoLog[i];
-      this.values.set(key, value);
+      this.values.set(key, value ?? null);
       if (dirty) this.dirty.add(key);
       else this.dirty.delete(key);
     }

@@ -11,7 +11,7 @@
  * and anything that wants to change one works on a copy.
  */
 import type { KObject } from '../api/types.js';
-import { SortedKeys } from './sorted-keys.js';
+import { SortedKeys, newKeyArray } from './sorted-keys.js';
 
 /** One stored object's row: its JSON and the indexed columns. */
 export interface CachedRow {
@@ -89,9 +89,25 @@ function freezeAll<T>(value: T): T {
   return value;
 }
 
-/** Returns the key of one object in the cache and in the store's pending writes. */
+/** Arguments and result of the last entryKey() call, which it returns again for the same names. */
+let lastResource = '';
+let lastNamespace = '';
+let lastName = '';
+let lastKey = '\u0000\u0000';
+
+/**
+ * Returns the key of one object in the cache and in the store's pending
+ * writes. One read or write looks the same object up several times, so the
+ * last key is returned again for the same names. A new key string costs a
+ * concatenation, and V8 flattens and hashes it again on its first map lookup.
+ */
 export function entryKey(resource: string, namespace: string, name: string): string {
-  return resource + '\u0000' + namespace + '\u0000' + name;
+  if (name === lastName && namespace === lastNamespace && resource === lastResource) return lastKey;
+  lastResource = resource;
+  lastNamespace = namespace;
+  lastName = name;
+  lastKey = resource + '\u0000' + namespace + '\u0000' + name;
+  return lastKey;
 }
 
 /** Returns the index keys of the list queries that include a row: all, by namespace, by owner, by node, unscheduled. */
@@ -144,7 +160,8 @@ export class ObjectCache {
   /** Returns the cached row of an object: the row, null when known absent, undefined when not cached. */
   row(resource: string, namespace: string, name: string): CachedRow | null | undefined {
     const key = entryKey(resource, namespace, name);
-    if (this.absentUncached.size > 0 && this.absentUncached.has(key)) return null;
+    // absentUncached contains only keys of uncached resources, so a cached resource skips that lookup.
+    if (this.absentUncached.size > 0 && UNCACHED.has(resource)) return this.absentUncached.has(key) ? null : undefined;
     return this.entries.get(key);
   }
 
@@ -195,7 +212,7 @@ export class ObjectCache {
   load(index: string, resource: string, rows: (CachedRow & { namespace: string; name: string })[]): KObject[] {
     if (UNCACHED.has(resource) || rows.length > MAX_ENTRIES) return rows.map((r) => deepFreeze(JSON.parse(r.data) as KObject));
     if (this.entries.size + rows.length >= MAX_ENTRIES) this.clear();
-    const keys = new Array<string>(rows.length);
+    const keys = newKeyArray(rows.length);
     const out = new Array<KObject>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];

@@ -7,6 +7,23 @@
  * write costs a binary search instead of moving every key after its place.
  */
 
+/**
+ * Returns an array of `length` slots for keys, which the caller fills. Every
+ * key array of a SortedKeys comes from here, so all of them have one V8
+ * elements kind (holey, any value). The optimized code of the cache's write
+ * and list paths checks the array's map. Before, a filtered array (packed) or
+ * an empty `new Array(0)` (small-integer kind) reached that code after it was
+ * optimized, and V8 deoptimized and compiled it again (node 20).
+ */
+export function newKeyArray(length: number): string[] {
+  if (length > 0) return new Array<string>(length);
+  // Storing a string moves the array to the any-value kind, and shortening it keeps that kind.
+  const out = new Array<string>(1);
+  out[0] = '';
+  out.length = 0;
+  return out;
+}
+
 /** Returns the index in sorted `keys` where `key` is or would be inserted. */
 function bisect(keys: string[], key: string): number {
   let lo = 0;
@@ -25,7 +42,7 @@ export class SortedKeys {
   /** Keys of `sorted` removed since the last merge. */
   private removed = new Set<string>();
 
-  /** Takes ownership of `sorted`, which must be in ascending order without duplicates. */
+  /** Takes ownership of `sorted`, which must be in ascending order without duplicates (the cache makes it with newKeyArray()). */
   constructor(private sorted: string[]) {}
 
   /** Adds a key unless it is already present. */
@@ -47,12 +64,18 @@ export class SortedKeys {
   keys(): string[] {
     if (this.added.size === 0 && this.removed.size === 0) return this.sorted;
     const removed = this.removed;
-    const remaining = removed.size > 0 ? this.sorted.filter((k) => !removed.has(k)) : this.sorted;
+    let remaining = this.sorted;
+    if (removed.size > 0) {
+      // Every removed key is in `sorted` (see delete()), so the remaining count is known.
+      remaining = newKeyArray(this.sorted.length - removed.size);
+      let n = 0;
+      for (const k of this.sorted) if (!removed.has(k)) remaining[n++] = k;
+    }
     if (this.added.size === 0) {
       this.sorted = remaining;
     } else {
       const added = [...this.added].sort();
-      const merged = new Array<string>(remaining.length + added.length);
+      const merged = newKeyArray(remaining.length + added.length);
       let i = 0;
       let j = 0;
       let n = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SortedKeys } from '../../src/store/sorted-keys.js';
+import { SortedKeys, newKeyArray } from '../../src/store/sorted-keys.js';
 
 describe('SortedKeys', () => {
   it('merges added keys in order', () => {
@@ -41,5 +41,26 @@ describe('SortedKeys', () => {
     keys.delete('m');
     keys.add('z');
     expect(keys.keys()).toEqual(['a', 'z']);
+  });
+
+  it('drops first, last and every key', () => {
+    const keys = new SortedKeys(['a', 'b', 'c', 'd']);
+    keys.delete('a');
+    keys.delete('d');
+    expect(keys.keys()).toEqual(['b', 'c']);
+    keys.delete('b');
+    keys.delete('c');
+    expect(keys.keys()).toEqual([]);
+    keys.add('e');
+    expect(keys.keys()).toEqual(['e']);
+  });
+});
+
+describe('newKeyArray', () => {
+  it('returns slots of given length', () => {
+    expect(newKeyArray(0)).toEqual([]);
+    const three = newKeyArray(3);
+    expect(three.length).toBe(3);
+    expect(0 in three).toBe(false);
   });
 });
