@@ -13,6 +13,7 @@ import { planContainer } from '../images/program.js';
 import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
 import type { ContainerRecord, PodRecord } from './state.js';
+import { copyPodRecord } from './state.js';
 import { isPresentOnNode, pullOutcome, runtimeContainerID } from './images.js';
 import { allocatePodIP } from './ipam.js';
 import { buildPodStatus } from './status.js';
@@ -282,7 +283,14 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
  */
 function reportPodIP(pod: KObject, record: PodRecord): void {
   if (!record.podIP || pod.status?.podIP) return;
-  const synced = Object.values(record.containers).some((r) => r.stage !== 'pull' || r.pullFailures > 0);
+  let synced = false;
+  for (const name in record.containers) {
+    const r = record.containers[name];
+    if (r.stage !== 'pull' || r.pullFailures > 0) {
+      synced = true;
+      break;
+    }
+  }
   if (!synced) return;
   pod.status.podIP = record.podIP;
   pod.status.podIPs = [{ ip: record.podIP }];
@@ -341,7 +349,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   // The sync's own pod. Its spec and the contents of its metadata stay the store's shared objects, which a sync only reads.
   pod = { ...shared, metadata: { ...shared.metadata } };
   if (shared.status) pod.status = { ...shared.status };
-  if (shared._sim) pod._sim = cloneJson(shared._sim);
+  if (shared._sim) pod._sim = copyPodRecord(shared._sim as PodRecord);
   record = pod._sim as PodRecord | undefined;
   const view = new NodeView(node);
   if (!record) record = initPod(ctx, pod, view, emit);
@@ -362,7 +370,8 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   if (view.changed) ctx.store.update('nodes', view.current, { owned: true });
   flush(saved);
   let next = Infinity;
-  for (const rec of Object.values(record.containers)) {
+  for (const name in record.containers) {
+    const rec = record.containers[name];
     if (rec.until !== undefined) next = Math.min(next, rec.until);
     if (rec.stage === 'run' && rec.readyAt !== undefined && rec.readyAt > ctx.now()) next = Math.min(next, rec.readyAt);
   }
