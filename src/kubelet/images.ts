@@ -72,8 +72,8 @@ function fullRef(repository: string, tag: string): string {
 /** Clusters from this version run containerd (dockershim was removed in 1.24). */
 const CONTAINERD_SINCE = 124;
 
-/** Images named in container statuses, by runtime (`c` containerd, `d` docker) and reference as written. */
-const statusImages = new Map<string, string>();
+/** Images named in container statuses, by reference as written: one memo per runtime (containerd, docker). */
+const statusImages = { containerd: new Map<string, string>(), docker: new Map<string, string>() };
 
 /**
  * Names the image of a container the runtime has created, as the kubelet
@@ -95,14 +95,14 @@ const statusImages = new Map<string, string>();
  */
 export function containerStatusImage(image: string, version: number): string {
   const containerd = version >= CONTAINERD_SINCE;
-  const key = `${containerd ? 'c' : 'd'}${image}`;
-  let named = statusImages.get(key);
+  const memo = containerd ? statusImages.containerd : statusImages.docker;
+  let named = memo.get(image);
   if (named === undefined) {
     const info = resolveImage(image);
     if (info.digest !== undefined) named = imageConfigID(image);
     else named = `${containerd ? info.normalizedName : familiarName(info.normalizedName)}:${info.tag}`;
-    if (statusImages.size >= MAX_CANONICAL) statusImages.clear();
-    statusImages.set(key, named);
+    if (memo.size >= MAX_CANONICAL) memo.clear();
+    memo.set(image, named);
   }
   return named;
 }

@@ -13,6 +13,7 @@ import { planContainer } from '../images/program.js';
 import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
 import type { ContainerRecord, PodRecord } from './state.js';
+import { copyPodRecord } from './state.js';
 import { isPresentOnNode, pullOutcome, runtimeContainerID } from './images.js';
 import { allocatePodIP } from './ipam.js';
 import { buildPodStatus } from './status.js';
@@ -167,8 +168,25 @@ function resolveFieldPath(pod: KObject, path: string): string {
   return String(fields[path] ?? '');
 }
 
-function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
-  const at = rec.until!;
+/**
+ * Copies a container record without its waiting reason and message, keeping
+ * the order of the other keys. Deleting the two keys instead would turn the
+ * record into a slow dictionary-mode object, which the store then compares
+ * and encodes.
+ */
+function withoutWaiting(rec: ContainerRecord): ContainerRecord {
+  const out: Record<string, unknown> = {};
+  for (const key in rec) {
+    if (key !== 'waitingReason' && key !== 'waitingMessage') out[key] = (rec as unknown as Record<string, unknown>)[key];
+  }
+  return out as unknown as ContainerRecord;
+}
+
+/** Starts a container and returns its new record, which replaces `started` in the pod's record. */
+function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started: ContainerRecord, emit: Emit): ContainerRecord {
+  const at = started.until!;
+  // A running container has no waiting state. The keys set below keep their place or append, as on the old record.
+  const rec = withoutWaiting(started);
   const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
@@ -209,8 +227,7 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Co
   const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : 0;
   rec.readyAt = at + delay;
   rec.containerId = runtimeContainerID((ctx.random().toString(16) + ctx.random().toString(16)).padEnd(16, '0'), ctx.settings.version);
-  delete rec.waitingReason;
-  delete rec.waitingMessage;
+  return rec;
 }
 
 function exitContainer(pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
@@ -231,8 +248,9 @@ function exitContainer(pod: KObject, spec: any, rec: ContainerRecord, emit: Emit
   }
 }
 
-/** Moves one container through every stage that has fallen due. */
-function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit): void {
+/** Moves one container of the pod's record through every stage that has fallen due. */
+function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, record: PodRecord, emit: Emit): void {
+  let rec = record.containers[spec.name];
   for (let guard = 0; guard < 50 && rec.until !== undefined && rec.until <= ctx.now(); guard++) {
     switch (rec.stage) {
       case 'pull':
@@ -258,7 +276,8 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
         break;
       }
       case 'start':
-        startContainer(ctx, pod, spec, rec, emit);
+        rec = startContainer(ctx, pod, spec, rec, emit);
+        record.containers[spec.name] = rec;
         break;
       case 'run':
         exitContainer(pod, spec, rec, emit);
@@ -282,7 +301,14 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
  */
 function reportPodIP(pod: KObject, record: PodRecord): void {
   if (!record.podIP || pod.status?.podIP) return;
-  const synced = Object.values(record.containers).some((r) => r.stage !== 'pull' || r.pullFailures > 0);
+  let synced = false;
+  for (const name in record.containers) {
+    const rec = record.containers[name];
+    if (rec.stage !== 'pull' || rec.pullFailures > 0) {
+      synced = true;
+      break;
+    }
+  }
   if (!synced) return;
   pod.status.podIP = record.podIP;
   pod.status.podIPs = [{ ip: record.podIP }];
@@ -341,15 +367,15 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   // The sync's own pod. Its spec and the contents of its metadata stay the store's shared objects, which a sync only reads.
   pod = { ...shared, metadata: { ...shared.metadata } };
   if (shared.status) pod.status = { ...shared.status };
-  if (shared._sim) pod._sim = cloneJson(shared._sim);
+  if (shared._sim) pod._sim = copyPodRecord(shared._sim as PodRecord);
   record = pod._sim as PodRecord | undefined;
   const view = new NodeView(node);
   if (!record) record = initPod(ctx, pod, view, emit);
   pod._sim = record;
   reportPodIP(pod, record);
   for (const spec of pod.spec.containers ?? []) {
-    const rec = (record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' });
-    advance(ctx, pod, view, spec, rec, emit);
+    record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
+    advance(ctx, pod, view, spec, record, emit);
   }
   reportPodIP(pod, record);
   const deadline = podDeadline(pod);
@@ -362,7 +388,8 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   if (view.changed) ctx.store.update('nodes', view.current, { owned: true });
   flush(saved);
   let next = Infinity;
-  for (const rec of Object.values(record.containers)) {
+  for (const name in record.containers) {
+    const rec = record.containers[name];
     if (rec.until !== undefined) next = Math.min(next, rec.until);
     if (rec.stage === 'run' && rec.readyAt !== undefined && rec.readyAt > ctx.now()) next = Math.min(next, rec.readyAt);
   }

@@ -44,3 +44,21 @@ export interface PodRecord {
   /** Set when the kubelet failed the whole pod (past spec.activeDeadlineSeconds): the pod status reason and message. */
   failure?: { reason: string; message: string };
 }
+
+/**
+ * Copies a pod's record for a sync to change, as cloneJson would: same keys
+ * in the same order. Every sync copies the stored record, and a copy that
+ * knows the record's shape costs a fraction of a generic deep copy.
+ */
+export function copyPodRecord(record: PodRecord): PodRecord {
+  const containers: Record<string, ContainerRecord> = {};
+  for (const name in record.containers) {
+    const rec = record.containers[name];
+    const copy = { ...rec };
+    if (rec.last) copy.last = { ...rec.last };
+    containers[name] = copy;
+  }
+  const copy = { ...record, containers };
+  if (record.failure) copy.failure = { ...record.failure };
+  return copy;
+}

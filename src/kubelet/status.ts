@@ -53,11 +53,22 @@ function isReady(rec: ContainerRecord, now: number): boolean {
 }
 
 /** Builds a pod condition. It formats `now` (ms) only when the condition changes, because most syncs change none. */
-function condition(type: string, status: boolean, now: number, prev: any[]): any {
-  const old = prev.find((c) => c.type === type);
+function condition(type: string, status: boolean, now: number, old: any): any {
   const s = status ? 'True' : 'False';
-  const c: any = { lastProbeTime: null, lastTransitionTime: old && old.status === s ? old.lastTransitionTime : isoAt(now), status: s, type };
-  return c;
+  return { lastProbeTime: null, lastTransitionTime: old !== undefined && old.status === s ? old.lastTransitionTime : isoAt(now), status: s, type };
+}
+
+/**
+ * Builds the Ready or ContainersReady condition. Each variant is one object
+ * literal with the keys in their stored order (reason and message last), so
+ * that every sync builds objects of the same few shapes.
+ */
+function readiness(type: string, ready: boolean, now: number, old: any, reason: string | undefined, message: string | undefined): any {
+  const value = ready ? 'True' : 'False';
+  const lastTransitionTime = old !== undefined && old.status === value ? old.lastTransitionTime : isoAt(now);
+  if (reason === undefined) return { lastProbeTime: null, lastTransitionTime, status: value, type };
+  if (message === undefined) return { lastProbeTime: null, lastTransitionTime, status: value, type, reason };
+  return { lastProbeTime: null, lastTransitionTime, status: value, type, reason, message };
 }
 
 /**
@@ -87,16 +98,30 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number, version: 
 /**
  * Builds the status the kubelet reports for a pod from its container records at `now` (ms), for cluster version `version` (e.g. 132).
  * With `inPlace`, fills and returns the pod's own status object (a copy the caller owns), if it has one, instead of a new copy.
+ * Every sync runs it, so it walks the containers and the previous conditions once each, in plain loops.
  */
 export function buildPodStatus(pod: KObject, record: PodRecord, now: number, version: number, inPlace = false): any {
   const status = inPlace && pod.status ? pod.status : { ...(pod.status ?? {}) };
   const specs: any[] = pod.spec.containers ?? [];
-  const recs = specs.map((s) => record.containers[s.name]);
-  status.containerStatuses = specs.map((spec, i) => containerStatus(spec, recs[i], now, version));
-  const allDone = recs.every((r) => r.stage === 'done');
-  const anyStarted = recs.some((r) => r.startedAt !== undefined);
-  if (allDone && recs.every((r) => r.last)) {
-    status.phase = recs.every((r) => r.last!.exitCode === 0) ? 'Succeeded' : 'Failed';
+  const containerStatuses = new Array(specs.length);
+  let allDone = true;
+  let allTerminated = true;
+  let allSucceeded = true;
+  let anyStarted = false;
+  let notReady: string[] | undefined;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    const rec: ContainerRecord = record.containers[spec.name];
+    containerStatuses[i] = containerStatus(spec, rec, now, version);
+    if (rec.stage !== 'done') allDone = false;
+    if (!rec.last) allTerminated = false;
+    else if (rec.last.exitCode !== 0) allSucceeded = false;
+    if (rec.startedAt !== undefined) anyStarted = true;
+    if (!isReady(rec, now)) (notReady ??= []).push(spec.name);
+  }
+  status.containerStatuses = containerStatuses;
+  if (allDone && allTerminated) {
+    status.phase = allSucceeded ? 'Succeeded' : 'Failed';
   } else if (anyStarted) {
     status.phase = 'Running';
   } else {
@@ -107,22 +132,46 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
     status.reason = record.failure.reason;
     status.message = record.failure.message;
   }
-  const ready = recs.every((r) => isReady(r, now));
+  const ready = notReady === undefined;
   const prev: any[] = pod.status?.conditions ?? [];
-  const scheduled = prev.find((c) => c.type === 'PodScheduled');
-  const conds: any[] = [];
-  if (version >= 129) conds.push(condition('PodReadyToStartContainers', !allDone || status.phase === 'Running', now, prev));
-  conds.push(condition('Initialized', true, now, prev));
-  const readyCond = condition('Ready', ready, now, prev);
-  const containersReady = condition('ContainersReady', ready, now, prev);
-  if (status.phase === 'Succeeded') {
-    readyCond.reason = containersReady.reason = 'PodCompleted';
-  } else if (!ready) {
-    const notReady = specs.filter((_, i) => !isReady(recs[i], now)).map((s) => s.name);
-    readyCond.reason = containersReady.reason = 'ContainersNotReady';
-    readyCond.message = containersReady.message = `containers with unready status: [${notReady.join(' ')}]`;
+  // The first previous condition of each type, the one a search by type finds.
+  let readyToStart: any;
+  let initialized: any;
+  let podReady: any;
+  let containersReady: any;
+  let scheduled: any;
+  for (const c of prev) {
+    switch (c.type) {
+      case 'PodReadyToStartContainers':
+        readyToStart ??= c;
+        break;
+      case 'Initialized':
+        initialized ??= c;
+        break;
+      case 'Ready':
+        podReady ??= c;
+        break;
+      case 'ContainersReady':
+        containersReady ??= c;
+        break;
+      case 'PodScheduled':
+        scheduled ??= c;
+        break;
+    }
   }
-  conds.push(readyCond, containersReady);
+  let reason: string | undefined;
+  let message: string | undefined;
+  if (status.phase === 'Succeeded') {
+    reason = 'PodCompleted';
+  } else if (!ready) {
+    reason = 'ContainersNotReady';
+    message = `containers with unready status: [${notReady!.join(' ')}]`;
+  }
+  const conds: any[] = [];
+  if (version >= 129) conds.push(condition('PodReadyToStartContainers', !allDone || status.phase === 'Running', now, readyToStart));
+  conds.push(condition('Initialized', true, now, initialized));
+  conds.push(readiness('Ready', ready, now, podReady, reason, message));
+  conds.push(readiness('ContainersReady', ready, now, containersReady, reason, message));
   if (scheduled) conds.push(scheduled);
   status.conditions = conds;
   return status;
