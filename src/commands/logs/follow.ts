@@ -44,6 +44,8 @@ const JOB_CONTROLLER = 'job';
  * Kubelet wake-ups are keyed by pod, so when one is pending, the container's
  * record shows whether it belongs to this container or to a sibling, such
  * as a sidecar restarting with back-off.
+ * NOTE: timers of other controllers are not checked, so a pod that a later
+ * CronJob run (concurrencyPolicy Replace) or rollout would delete ends the follow early.
  */
 function isStreamQuiet(cluster: Cluster, stream: FollowedStream): boolean {
   if (nextLineTime(cluster, stream) !== undefined) return false;
