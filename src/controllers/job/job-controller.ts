@@ -78,9 +78,17 @@ function collectSucceededIndexes(record: JobRecord, completions: number): Set<nu
 /** Empty set of succeeded indexes, for a NonIndexed job. */
 const NO_INDEXES: ReadonlySet<number> = new Set();
 
-/** Copies a record before a sync adds to it, because the record it starts from is the store's shared one. */
+/**
+ * Copies a record before a sync adds to it, because the record it starts
+ * from is the store's shared one. `finished` is keyed by pod uids, so each
+ * finished pod brings a key never seen before. In a plain object every such
+ * key adds a hidden class transition to V8's shape for `{}`. That list
+ * grows by one entry per pod, and each later object built from `{}` pays
+ * for it. A null-prototype object is a dictionary from the start, has no
+ * transitions, and encodes to the same JSON.
+ */
 function copyRecord(record: JobRecord): JobRecord {
-  return { ...record, finished: { ...record.finished } };
+  return { ...record, finished: Object.assign(Object.create(null), record.finished) };
 }
 
 /** Counts every newly finished pod into the record. Returns a copy when it adds any, else the record itself. */
