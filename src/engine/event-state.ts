@@ -18,6 +18,7 @@ const PREFIX_END = 'eventState0';
 /** Simulated time (ms) between scans that delete expired records. */
 const SCAN_INTERVAL_MS = 10 * 60_000;
 const NEXT_SCAN_META = 'eventStateNextScan';
+const ONLY_THIS_TX = { onlyThisTx: true };
 
 /** Record written in the current transaction. The store encodes it at commit, or earlier if it is read as text. */
 class RecordValue implements DeferredMeta {
@@ -36,10 +37,12 @@ class RecordValue implements DeferredMeta {
 /**
  * Reads a record. One past its expiry reads as absent even before a scan
  * deletes it. The caller owns the result: it may change it and then write
- * it back (writeEventState).
+ * it back (writeEventState). With `onlyThisTx` the caller vouches that no
+ * committed record has this key (it hashes the uid of an object created in
+ * this transaction), so a missing record costs no query.
  */
-export function readEventState<T>(store: Store, key: string, now: number): T | undefined {
-  const value = store.getMetaValue(PREFIX + key);
+export function readEventState<T>(store: Store, key: string, now: number, onlyThisTx = false): T | undefined {
+  const value = store.getMetaValue(PREFIX + key, onlyThisTx ? ONLY_THIS_TX : undefined);
   if (value === undefined) return undefined;
   if (value instanceof RecordValue) {
     if (value.expires <= now) return undefined;

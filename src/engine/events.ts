@@ -37,6 +37,8 @@ const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
 const EVENTS_API_SCHEDULER_VERSION = 116;
 /** How long (ms) the events.k8s.io recorder keeps an event to count repeats into its series (finishTime). */
 const SERIES_FINISH_MS = 6 * 60_000;
+/** Read option for events and records whose names hash the uid of an object created in this transaction. */
+const ONLY_THIS_TX = { onlyThisTx: true };
 
 /** An event about to be recorded, before correlation decides its name, message and count. */
 interface EventDraft {
@@ -147,6 +149,11 @@ export function recordEvent(
   });
 }
 
+/** Reports whether the involved object's uid belongs to an object created in the current transaction. */
+function isCreatedInTx(store: Store, uid: unknown): boolean {
+  return typeof uid === 'string' && store.createdInTx(uid);
+}
+
 function keyText(...parts: unknown[]): string {
   let text = '';
   for (const part of parts) text += (part ?? '') + '\u0000';
@@ -165,7 +172,10 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
   const recordKey = `record:${hashHex(sourceAndObjectHash)}`;
   // The event names hash keyText(sourceAndObject, ...), which starts with this key and a separator.
   const namePrefixHash = hashMore(sourceAndObjectHash, '\u0000');
-  const record = readEventState<CorrelationRecord>(store, recordKey, now) ?? newCorrelationRecord(now);
+  // The record key and the event names hash the object's uid: for an object created in this
+  // transaction, only this transaction can have written them.
+  const fresh = isCreatedInTx(store, ref.uid);
+  const record = readEventState<CorrelationRecord>(store, recordKey, now, fresh) ?? newCorrelationRecord(now);
   pruneSimilar(record, now);
 
   const combined = aggregateSimilar(record, e.reason, hash(e.message), now);
@@ -186,7 +196,7 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
   if (dropped !== undefined) delete record.dropped[name];
   writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
 
-  const existing = store.get('events', e.namespace, name);
+  const existing = store.get('events', e.namespace, name, fresh ? ONLY_THIS_TX : undefined);
   const occurrences = 1 + (dropped?.count ?? 0);
   if (existing) {
     countRepeat(store, existing, now, occurrences, combined ? COMBINED_MESSAGE_PREFIX + e.message : undefined);
@@ -216,9 +226,11 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
   // Only a series that restarts after a finished one under that name stores where it went.
   const isomorphicHash = hash(isomorphic);
   const restartKey = `series:${isomorphicHash}`;
-  const restarted = readEventState<{ name: string }>(store, restartKey, now);
+  // As in recordCorrelatedEvent, the key and the names hash the object's uid.
+  const fresh = isCreatedInTx(store, ref.uid);
+  const restarted = readEventState<{ name: string }>(store, restartKey, now, fresh);
   const name = restarted?.name ?? `${e.objectName}.${isomorphicHash}`;
-  const existing = store.get('events', e.namespace, name);
+  const existing = store.get('events', e.namespace, name, fresh ? ONLY_THIS_TX : undefined);
 
   if (existing && now - Date.parse(existing.lastTimestamp) <= SERIES_FINISH_MS) {
     // Simplified: the recorder writes a series at its second occurrence and then only every 6 or
