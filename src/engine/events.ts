@@ -13,9 +13,12 @@ import { isoTime } from '../store/store.js';
 import {
   COMBINED_MESSAGE_PREFIX,
   aggregateSimilar,
+  copyRecord,
   correlationExpiry,
+  countDropped,
   newCorrelationRecord,
   pruneSimilar,
+  takeDropped,
   takeSpamToken,
   type CorrelationRecord,
 } from './event-correlator.js';
@@ -175,7 +178,8 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
   // The record key and the event names hash the object's uid: for an object created in this
   // transaction, only this transaction can have written them.
   const fresh = isCreatedInTx(store, ref.uid);
-  const record = readEventState<CorrelationRecord>(store, recordKey, now, fresh) ?? newCorrelationRecord(now);
+  const stored = readEventState<CorrelationRecord>(store, recordKey, now, fresh);
+  const record = stored ? copyRecord(stored) : newCorrelationRecord(now);
   pruneSimilar(record, now);
 
   const combined = aggregateSimilar(record, e.reason, hash(e.message), now);
@@ -186,14 +190,11 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
     : `${e.objectName}.${hashHex(hashMore(namePrefixHash, keyText(e.reason, ref.fieldPath, e.message)))}`;
 
   if (!takeSpamToken(record, now)) {
-    const dropped = record.dropped[name];
-    record.dropped[name] = { count: (dropped?.count ?? 0) + 1, first: dropped?.first ?? now };
+    countDropped(record, name, now);
     writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
     return;
   }
-  const dropped = record.dropped[name];
-  // Most events were never dropped, and deleting a missing key still costs a runtime call.
-  if (dropped !== undefined) delete record.dropped[name];
+  const dropped = takeDropped(record, name);
   writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
 
   const existing = store.get('events', e.namespace, name, fresh ? ONLY_THIS_TX : undefined);

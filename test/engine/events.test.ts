@@ -260,6 +260,25 @@ describe('recordEvent about an object created in the same transaction', () => {
     expect(messages(obj)).toEqual(['0/3 nodes are available. x2']);
   });
 
+  it('keeps the aggregator state a rolled-back savepoint saw', () => {
+    cluster = newCluster();
+    const obj = cluster.store.tx(() => {
+      const created = newInvolvedObject(cluster);
+      for (let i = 1; i <= 9; i++) recordEvent(cluster.store, created, 'Normal', 'SuccessfulCreate', `Created pod: web-5d8f-${i}`, SOURCE);
+      expect(() =>
+        cluster.store.savepoint(() => {
+          recordEvent(cluster.store, created, 'Normal', 'SuccessfulCreate', 'Created pod: web-5d8f-undone', SOURCE);
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      recordEvent(cluster.store, created, 'Normal', 'SuccessfulCreate', 'Created pod: web-5d8f-10', SOURCE);
+      return created;
+    });
+
+    expect(messages(obj)).toContain('(combined from similar events): Created pod: web-5d8f-10 x1');
+    expect(messages(obj)).not.toContain('(combined from similar events): Created pod: web-5d8f-undone x1');
+  });
+
   it('drops the 26th event of a burst as spam', () => {
     cluster = newCluster();
     const obj = cluster.store.tx(() => {
