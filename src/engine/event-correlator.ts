@@ -30,7 +30,9 @@ export interface SimilarEvents {
  * filter's token bucket, the aggregator's records per reason, and
  * occurrences the spam filter dropped per event name. client-go counts those
  * in its cache, so the next accepted write of that event includes them in
- * `count`.
+ * `count`. The functions below change only a record's own fields and
+ * replace the objects and arrays inside it, never change them: a record
+ * read from the store shares them with the stored one (see copyRecord).
  */
 export interface CorrelationRecord {
   tokens: number;
@@ -38,6 +40,11 @@ export interface CorrelationRecord {
   at: number;
   similar: Record<string, SimilarEvents>;
   dropped: Record<string, { count: number; first: number }>;
+}
+
+/** Returns a record the caller may change, sharing the objects inside it with `stored`. */
+export function copyRecord(stored: CorrelationRecord): CorrelationRecord {
+  return { tokens: stored.tokens, at: stored.at, similar: stored.similar, dropped: stored.dropped };
 }
 
 /** Returns the state of a source and object that has sent no events yet: a full bucket. */
@@ -53,13 +60,12 @@ export function newCorrelationRecord(now: number): CorrelationRecord {
  */
 export function aggregateSimilar(record: CorrelationRecord, reason: string, messageKey: string, now: number): boolean {
   const previous = record.similar[reason];
-  // The caller owns the record, so an open window's message list is extended in place.
-  const messages = previous && now - previous.last <= AGGREGATE_INTERVAL_MS ? previous.messages : [];
-  if (!messages.includes(messageKey)) messages.push(messageKey);
+  let messages = previous && now - previous.last <= AGGREGATE_INTERVAL_MS ? previous.messages : [];
+  if (!messages.includes(messageKey)) messages = [...messages, messageKey];
   const combined = messages.length >= AGGREGATE_MAX_EVENTS;
   // Simplified: client-go drops an arbitrary message from the set; kubesim drops the oldest so runs repeat.
-  if (combined) messages.shift();
-  record.similar[reason] = { messages, last: now };
+  if (combined) messages = messages.slice(1);
+  record.similar = { ...record.similar, [reason]: { messages, last: now } };
   return combined;
 }
 
@@ -99,7 +105,28 @@ function hasKeys(obj: object): boolean {
 
 /** Drops aggregation windows that have closed, so a stored record stays small. */
 export function pruneSimilar(record: CorrelationRecord, now: number): void {
+  let open: Record<string, SimilarEvents> | undefined;
   for (const reason in record.similar) {
-    if (now - record.similar[reason].last > AGGREGATE_INTERVAL_MS) delete record.similar[reason];
+    if (now - record.similar[reason].last <= AGGREGATE_INTERVAL_MS) continue;
+    open ??= { ...record.similar };
+    delete open[reason];
   }
+  if (open !== undefined) record.similar = open;
+}
+
+/** Adds one dropped occurrence of the event `name` at `now`. */
+export function countDropped(record: CorrelationRecord, name: string, now: number): void {
+  const dropped = record.dropped[name];
+  record.dropped = { ...record.dropped, [name]: { count: (dropped?.count ?? 0) + 1, first: dropped?.first ?? now } };
+}
+
+/** Removes and returns the dropped occurrences of the event `name`, which its accepted write now counts. */
+export function takeDropped(record: CorrelationRecord, name: string): { count: number; first: number } | undefined {
+  const dropped = record.dropped[name];
+  // Most events were never dropped, and then the record keeps its object.
+  if (dropped === undefined) return undefined;
+  const rest = { ...record.dropped };
+  delete rest[name];
+  record.dropped = rest;
+  return dropped;
 }

@@ -9,7 +9,7 @@
  * and a rolled-back savepoint also rolls back its records.
  */
 import type { Store } from '../store/store.js';
-import { cloneJson } from '../store/store.js';
+import { deepFreeze } from '../store/object-cache.js';
 import type { DeferredMeta } from '../store/meta-values.js';
 
 const PREFIX = 'eventState/';
@@ -18,6 +18,7 @@ const PREFIX_END = 'eventState0';
 /** Simulated time (ms) between scans that delete expired records. */
 const SCAN_INTERVAL_MS = 10 * 60_000;
 const NEXT_SCAN_META = 'eventStateNextScan';
+const ONLY_THIS_TX = { onlyThisTx: true };
 
 /** Record written in the current transaction. The store encodes it at commit, or earlier if it is read as text. */
 class RecordValue implements DeferredMeta {
@@ -35,16 +36,19 @@ class RecordValue implements DeferredMeta {
 
 /**
  * Reads a record. One past its expiry reads as absent even before a scan
- * deletes it. The caller owns the result: it may change it and then write
- * it back (writeEventState).
+ * deletes it. The result can be the state passed to writeEventState earlier
+ * in this transaction, which the store keeps to restore it if a savepoint
+ * rolls back. The caller must therefore not change it (it is frozen under
+ * tests), and writes a changed copy back. With `onlyThisTx` the caller
+ * vouches that no committed record has this key (it hashes the uid of an
+ * object created in this transaction), so a missing record costs no query.
  */
-export function readEventState<T>(store: Store, key: string, now: number): T | undefined {
-  const value = store.getMetaValue(PREFIX + key);
+export function readEventState<T>(store: Store, key: string, now: number, onlyThisTx = false): T | undefined {
+  const value = store.getMetaValue(PREFIX + key, onlyThisTx ? ONLY_THIS_TX : undefined);
   if (value === undefined) return undefined;
   if (value instanceof RecordValue) {
     if (value.expires <= now) return undefined;
-    // The store keeps the written state until commit, and a rolled-back savepoint can restore it, so the caller gets a copy.
-    return cloneJson(value.state) as T;
+    return value.state as T;
   }
   const raw = typeof value === 'string' ? value : value.text();
   const bar = raw.indexOf('|');
@@ -54,7 +58,7 @@ export function readEventState<T>(store: Store, key: string, now: number): T | u
 
 /** Writes a record that stops mattering at `expires` (ms). The store keeps `state`: do not change it afterwards. */
 export function writeEventState(store: Store, key: string, state: unknown, expires: number): void {
-  store.setMeta(PREFIX + key, new RecordValue(Math.ceil(expires), state));
+  store.setMeta(PREFIX + key, new RecordValue(Math.ceil(expires), deepFreeze(state)));
 }
 
 /**

@@ -13,9 +13,12 @@ import { isoTime } from '../store/store.js';
 import {
   COMBINED_MESSAGE_PREFIX,
   aggregateSimilar,
+  copyRecord,
   correlationExpiry,
+  countDropped,
   newCorrelationRecord,
   pruneSimilar,
+  takeDropped,
   takeSpamToken,
   type CorrelationRecord,
 } from './event-correlator.js';
@@ -37,6 +40,8 @@ const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
 const EVENTS_API_SCHEDULER_VERSION = 116;
 /** How long (ms) the events.k8s.io recorder keeps an event to count repeats into its series (finishTime). */
 const SERIES_FINISH_MS = 6 * 60_000;
+/** Read option for events and records whose names hash the uid of an object created in this transaction. */
+const ONLY_THIS_TX = { onlyThisTx: true };
 
 /** An event about to be recorded, before correlation decides its name, message and count. */
 interface EventDraft {
@@ -147,6 +152,11 @@ export function recordEvent(
   });
 }
 
+/** Reports whether the involved object's uid belongs to an object created in the current transaction. */
+function isCreatedInTx(store: Store, uid: unknown): boolean {
+  return typeof uid === 'string' && store.createdInTx(uid);
+}
+
 function keyText(...parts: unknown[]): string {
   let text = '';
   for (const part of parts) text += (part ?? '') + '\u0000';
@@ -165,7 +175,11 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
   const recordKey = `record:${hashHex(sourceAndObjectHash)}`;
   // The event names hash keyText(sourceAndObject, ...), which starts with this key and a separator.
   const namePrefixHash = hashMore(sourceAndObjectHash, '\u0000');
-  const record = readEventState<CorrelationRecord>(store, recordKey, now) ?? newCorrelationRecord(now);
+  // The record key and the event names hash the object's uid: for an object created in this
+  // transaction, only this transaction can have written them.
+  const fresh = isCreatedInTx(store, ref.uid);
+  const stored = readEventState<CorrelationRecord>(store, recordKey, now, fresh);
+  const record = stored ? copyRecord(stored) : newCorrelationRecord(now);
   pruneSimilar(record, now);
 
   const combined = aggregateSimilar(record, e.reason, hash(e.message), now);
@@ -176,17 +190,14 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
     : `${e.objectName}.${hashHex(hashMore(namePrefixHash, keyText(e.reason, ref.fieldPath, e.message)))}`;
 
   if (!takeSpamToken(record, now)) {
-    const dropped = record.dropped[name];
-    record.dropped[name] = { count: (dropped?.count ?? 0) + 1, first: dropped?.first ?? now };
+    countDropped(record, name, now);
     writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
     return;
   }
-  const dropped = record.dropped[name];
-  // Most events were never dropped, and deleting a missing key still costs a runtime call.
-  if (dropped !== undefined) delete record.dropped[name];
+  const dropped = takeDropped(record, name);
   writeEventState(store, recordKey, record, correlationExpiry(record, EVENT_LIFETIME_MS));
 
-  const existing = store.get('events', e.namespace, name);
+  const existing = store.get('events', e.namespace, name, fresh ? ONLY_THIS_TX : undefined);
   const occurrences = 1 + (dropped?.count ?? 0);
   if (existing) {
     countRepeat(store, existing, now, occurrences, combined ? COMBINED_MESSAGE_PREFIX + e.message : undefined);
@@ -216,9 +227,11 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
   // Only a series that restarts after a finished one under that name stores where it went.
   const isomorphicHash = hash(isomorphic);
   const restartKey = `series:${isomorphicHash}`;
-  const restarted = readEventState<{ name: string }>(store, restartKey, now);
+  // As in recordCorrelatedEvent, the key and the names hash the object's uid.
+  const fresh = isCreatedInTx(store, ref.uid);
+  const restarted = readEventState<{ name: string }>(store, restartKey, now, fresh);
   const name = restarted?.name ?? `${e.objectName}.${isomorphicHash}`;
-  const existing = store.get('events', e.namespace, name);
+  const existing = store.get('events', e.namespace, name, fresh ? ONLY_THIS_TX : undefined);
 
   if (existing && now - Date.parse(existing.lastTimestamp) <= SERIES_FINISH_MS) {
     // Simplified: the recorder writes a series at its second occurrence and then only every 6 or

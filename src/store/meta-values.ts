@@ -20,6 +20,9 @@ export interface DeferredMeta {
 /** A value as written, either text or a deferred value that is encoded later. */
 export type MetaValue = string | DeferredMeta;
 
+/** Marks an undo entry of a key that had no value in this transaction: undoing it drops the key, so the next read queries SQLite. */
+const UNREAD: unique symbol = Symbol('unread');
+
 function textOf(value: MetaValue | undefined): string | undefined {
   return typeof value === 'object' ? value.text() : value;
 }
@@ -29,7 +32,7 @@ export class MetaValues {
   private values = new Map<string, MetaValue | null>();
   private dirty = new Set<string>();
   /** Previous values, so a rolled-back savepoint also rolls back its writes. */
-  private undoLog: [key: string, value: MetaValue | undefined, dirty: boolean][] = [];
+  private undoLog: [key: string, value: MetaValue | null | typeof UNREAD, dirty: boolean][] = [];
 
   /** `inTx` and `logging` report whether a transaction and a savepoint are open. */
   constructor(
@@ -56,13 +59,19 @@ export class MetaValues {
     return row?.value;
   }
 
+  /** Returns a value read or written in this transaction, without a query: undefined if there is none. */
+  known(key: string): MetaValue | undefined {
+    return this.values.get(key) ?? undefined;
+  }
+
   /** Writes a value; inside a transaction it reaches SQLite at flush(). */
   set(key: string, value: MetaValue): void {
     if (!this.inTx()) {
       this.prepare(UPSERT_META).run(key, textOf(value));
       return;
     }
-    if (this.logging()) this.undoLog.push([key, this.value(key), this.dirty.has(key)]);
+    // A key first written here needs no query for its undo entry: SQLite keeps its value until the commit.
+    if (this.logging()) this.undoLog.push([key, this.values.get(key) ?? UNREAD, this.dirty.has(key)]);
     this.values.set(key, value);
     this.dirty.add(key);
   }
@@ -85,7 +94,8 @@ export class MetaValues {
   undo(mark: number): void {
     for (let i = this.undoLog.length - 1; i >= mark; i--) {
       const [key, value, dirty] = this.undoLog[i];
-      this.values.set(key, value ?? null);
+      if (value === UNREAD) this.values.delete(key);
+      else this.values.set(key, value);
       if (dirty) this.dirty.add(key);
       else this.dirty.delete(key);
     }

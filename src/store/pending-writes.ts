@@ -115,6 +115,11 @@ export class PendingWrites {
     return out;
   }
 
+  /** Returns every pending write in flush order. */
+  all(): Iterable<PendingWrite> {
+    return this.writes.values();
+  }
+
   /** Returns the pending writes of one resource in flush order. */
   ofResource(resource: string): Iterable<PendingWrite> {
     return this.byResource.get(resource)?.values() ?? [];

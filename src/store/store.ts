@@ -182,6 +182,10 @@ export class Store {
   );
   /** Statements that touch the logs table (see LOGS_SQL). */
   private readonly logsSql = new Set<string>();
+  /** Uids of the objects created in this transaction (see createdInTx). */
+  private readonly createdUids = new Set<string>();
+  /** Keys of uncached objects whose writes reached SQLite before the commit, so reads with onlyThisTx must query them. */
+  private readonly sentUncached = new Set<string>();
 
   /**
    * Changes whenever this process's view of the store may be stale: another
@@ -244,7 +248,7 @@ export class Store {
       if (LOGS_SQL.test(sql)) this.logsSql.add(sql);
     }
     if (flush !== false) {
-      if (this.pending.size > 0 && this.objectsSql.has(sql)) this.pending.flush(flush === true ? undefined : flush);
+      if (this.pending.size > 0 && this.objectsSql.has(sql)) this.flushPending(flush === true ? undefined : flush);
       if (this.timers.size > 0 && this.timersSql.has(sql)) this.timers.flush();
       if (this.logWrites.size > 0 && this.logsSql.has(sql)) this.logWrites.flush();
     }
@@ -296,6 +300,8 @@ export class Store {
       if (!committed) this.queue.reset();
       this.savepointOpened.length = 0;
       this.meta.clear();
+      this.createdUids.clear();
+      this.sentUncached.clear();
       this.savepoints = 0;
     }
   }
@@ -332,6 +338,8 @@ export class Store {
       this.logWrites.undo(logsMark);
       this.queue.rollback(queueMark);
       this.meta.undo(mark);
+      // Its creates are undone and their uids can be drawn again, so all uids are dropped: a missing uid only costs a query.
+      this.createdUids.clear();
       throw err;
     } finally {
       // An enclosing savepoint may still roll back, and then needs this level's entries too.
@@ -363,9 +371,15 @@ export class Store {
     this.meta.set(key, value);
   }
 
-  /** Returns a meta value as last written, so a deferred value comes back unencoded. */
-  getMetaValue(key: string): MetaValue | undefined {
-    return this.meta.value(key);
+  /**
+   * Returns a meta value as last written, so a deferred value comes back
+   * unencoded. With `onlyThisTx`, inside a transaction, the caller vouches
+   * that no committed value has this key (it derives from the uid of an
+   * object created in this transaction): only this transaction's values are
+   * read, which costs no query.
+   */
+  getMetaValue(key: string, opts?: { onlyThisTx?: boolean }): MetaValue | undefined {
+    return opts?.onlyThisTx && this.depth > 0 ? this.meta.known(key) : this.meta.value(key);
   }
 
   /** Sets the row's lastWrite to the current second (ms) if its resource is in LAST_WRITE_RESOURCES. */
@@ -395,9 +409,13 @@ export class Store {
   /**
    * Reads one object. With `shared`, inside a transaction, it is the cache's
    * own object (see ListOptions.shared): the caller must copy it before changing it.
+   * With `onlyThisTx`, inside a transaction, the caller vouches that no
+   * committed object has this name, because the name derives from the uid
+   * of an object created in this transaction (createdInTx): only this
+   * transaction's writes are read, which costs no query.
    */
-  get(resource: string, namespace: string, name: string, opts?: { shared?: boolean }): KObject | undefined {
-    const row = this.readRow(resource, namespace, name);
+  get(resource: string, namespace: string, name: string, opts?: { shared?: boolean; onlyThisTx?: boolean }): KObject | undefined {
+    const row = opts?.onlyThisTx && this.depth > 0 ? this.readRowOfThisTx(resource, namespace, name) : this.readRow(resource, namespace, name);
     if (!row) return undefined;
     if (opts?.shared && this.depth > 0) {
       const shared = this.cache.shared(resource, namespace, name);
@@ -422,6 +440,41 @@ export class Store {
       | undefined;
     if (this.depth > 0) this.cache.remember(resource, namespace, name, row);
     return row;
+  }
+
+  /**
+   * Reads the row of an object that only this transaction can have written:
+   * its pending write, or SQLite's row if the write reached SQLite already.
+   * Only objects of uncached resources (events) skip the query: a cached
+   * resource's cache can be dropped in a transaction, and with it the
+   * knowledge of which rows it sent. An absent object is remembered, so a
+   * create that follows checks nothing again.
+   */
+  private readRowOfThisTx(resource: string, namespace: string, name: string): CachedRow | undefined {
+    if (this.cache.caches(resource)) return this.readRow(resource, namespace, name);
+    const staged = this.pending.get(resource, namespace, name);
+    if (staged) return staged.row ?? undefined;
+    if (this.sentUncached.size > 0 && this.sentUncached.has(entryKey(resource, namespace, name))) return this.readRow(resource, namespace, name);
+    this.cache.remember(resource, namespace, name, undefined);
+    return undefined;
+  }
+
+  /**
+   * Reports whether the object with this uid was created in the current
+   * transaction. Nothing committed then holds a key derived from the uid
+   * (see get's onlyThisTx and getMetaValue's). A savepoint that rolls back
+   * forgets the creates before it too, so the answer errs towards false.
+   */
+  createdInTx(uid: string): boolean {
+    return this.createdUids.size > 0 && this.createdUids.has(uid);
+  }
+
+  /** Sends pending object writes (of `resource` only, if given) to SQLite, noting the uncached ones (see readRowOfThisTx). */
+  private flushPending(resource?: string): void {
+    for (const w of resource === undefined ? this.pending.all() : this.pending.ofResource(resource)) {
+      if (!this.cache.caches(w.resource) && w.row !== null) this.sentUncached.add(entryKey(w.resource, w.namespace, w.name));
+    }
+    this.pending.flush(resource);
   }
 
   /**
@@ -504,7 +557,7 @@ export class Store {
     let owned = this.pending.ownedBy(uid);
     // An existing row that gains this owner belongs at its rowid, which only SQLite has, so flush then (rare).
     if (owned.some((w) => w.row !== null && w.base !== null && !w.recreated && w.base.owner !== uid)) {
-      this.pending.flush();
+      this.flushPending();
       owned = [];
     }
     const shared = opts?.shared === true;
@@ -636,6 +689,7 @@ export class Store {
         : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
       this.stampLastWrite(resource, row);
       this.pending.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
+      this.createdUids.add(meta.uid);
       this.cache.wrote(resource, ns, meta.name, row, undefined);
       this.wrote(resource);
       for (const h of this.hooks) h(resource, obj, undefined);

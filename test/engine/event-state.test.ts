@@ -33,15 +33,15 @@ describe('event recorder state', () => {
     expect(read).toEqual({ tokens: 24, similar: { Pulled: { messages: ['m1'] } } });
   });
 
-  it('ignores changes the caller never wrote', () => {
+  it('rejects changes to a same-transaction read under tests', () => {
     cluster = newCluster();
-    const second = cluster.store.tx(() => {
+    cluster.store.tx(() => {
       writeEventState(cluster.store, 'record:a', { tokens: 24 }, START + 1000);
-      readEventState<{ tokens: number }>(cluster.store, 'record:a', START)!.tokens = 3;
-      return readEventState(cluster.store, 'record:a', START);
+      const state = readEventState<{ tokens: number }>(cluster.store, 'record:a', START)!;
+      expect(() => {
+        state.tokens = 3;
+      }).toThrow(TypeError);
     });
-
-    expect(second).toEqual({ tokens: 24 });
   });
 
   it('reads the restored record after a rollback', () => {
@@ -51,8 +51,7 @@ describe('event recorder state', () => {
       const state = readEventState<{ tokens: number }>(cluster.store, 'record:a', START)!;
       expect(() =>
         cluster.store.savepoint(() => {
-          state.tokens = 23;
-          writeEventState(cluster.store, 'record:a', state, START + 1000);
+          writeEventState(cluster.store, 'record:a', { ...state, tokens: 23 }, START + 1000);
           throw new Error('reconcile failed');
         }),
       ).toThrow('reconcile failed');

@@ -220,6 +220,77 @@ describe('recordEvent with the events.k8s.io recorder', () => {
   });
 });
 
+describe('recordEvent about an object created in the same transaction', () => {
+  it('counts a repeat into the event written earlier in the transaction', () => {
+    cluster = newCluster();
+    const obj = cluster.store.tx(() => {
+      const created = newInvolvedObject(cluster);
+      recordEvent(cluster.store, created, 'Normal', 'Pulling', 'Pulling image "busybox"', SOURCE);
+      recordEvent(cluster.store, created, 'Normal', 'Pulling', 'Pulling image "busybox"', SOURCE);
+      return created;
+    });
+
+    expect(messages(obj)).toEqual(['Pulling image "busybox" x2']);
+  });
+
+  it('counts a repeat into an event that reached SQLite before the commit', () => {
+    cluster = newCluster();
+    const obj = cluster.store.tx(() => {
+      const created = newInvolvedObject(cluster);
+      recordEvent(cluster.store, created, 'Normal', 'Pulling', 'Pulling image "busybox"', SOURCE);
+      // Counting runs SQL over the objects table, which sends the pending event first.
+      expect(cluster.store.count('events')).toBe(1);
+      recordEvent(cluster.store, created, 'Normal', 'Pulling', 'Pulling image "busybox"', SOURCE);
+      return created;
+    });
+
+    expect(messages(obj)).toEqual(['Pulling image "busybox" x2']);
+  });
+
+  it('joins a repeat into the series started earlier in the transaction', () => {
+    cluster = newCluster();
+    const scheduler = { component: 'default-scheduler' };
+    const obj = cluster.store.tx(() => {
+      const created = newInvolvedObject(cluster);
+      recordEvent(cluster.store, created, 'Warning', 'FailedScheduling', '0/3 nodes are available.', scheduler);
+      recordEvent(cluster.store, created, 'Warning', 'FailedScheduling', '0/2 nodes are available.', scheduler);
+      return created;
+    });
+
+    expect(messages(obj)).toEqual(['0/3 nodes are available. x2']);
+  });
+
+  it('keeps the aggregator state a rolled-back savepoint saw', () => {
+    cluster = newCluster();
+    const obj = cluster.store.tx(() => {
+      const created = newInvolvedObject(cluster);
+      for (let i = 1; i <= 9; i++) recordEvent(cluster.store, created, 'Normal', 'SuccessfulCreate', `Created pod: web-5d8f-${i}`, SOURCE);
+      expect(() =>
+        cluster.store.savepoint(() => {
+          recordEvent(cluster.store, created, 'Normal', 'SuccessfulCreate', 'Created pod: web-5d8f-undone', SOURCE);
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      recordEvent(cluster.store, created, 'Normal', 'SuccessfulCreate', 'Created pod: web-5d8f-10', SOURCE);
+      return created;
+    });
+
+    expect(messages(obj)).toContain('(combined from similar events): Created pod: web-5d8f-10 x1');
+    expect(messages(obj)).not.toContain('(combined from similar events): Created pod: web-5d8f-undone x1');
+  });
+
+  it('drops the 26th event of a burst as spam', () => {
+    cluster = newCluster();
+    const obj = cluster.store.tx(() => {
+      const created = newInvolvedObject(cluster);
+      for (let i = 1; i <= 26; i++) recordEvent(cluster.store, created, 'Normal', `Reason${i}`, 'one message', SOURCE);
+      return created;
+    });
+
+    expect(eventsAbout(obj).map((e) => e.reason)).not.toContain('Reason26');
+  });
+});
+
 describe('event names', () => {
   function nameOf(obj: KObject, message: string): string | undefined {
     return eventsAbout(obj).find((e) => e.message === message)?.metadata.name;
