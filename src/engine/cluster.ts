@@ -14,6 +14,7 @@ import type { Controller, ControllerContext, WatchMapper } from './controller.js
 import { draw, nameSuffix, uuid } from './random.js';
 import { debug } from './debug.js';
 import { relieveMemory } from './memory.js';
+import { tuneForLongRun } from './long-run.js';
 
 const log = debug('engine');
 
@@ -165,6 +166,7 @@ export class Cluster {
       relieveMemory();
       total += step.reconciled;
       if (step.finished) return total;
+      tuneForLongRun();
     }
   }
 
