@@ -4,6 +4,7 @@
  */
 import type { KObject } from '../../api/types.js';
 import type { Store } from '../../store/store.js';
+import type { DeferredMeta, MetaValue } from '../../store/meta-values.js';
 import { podRequests } from '../../api/quantity.js';
 import { isPodFinished } from '../podutil/pod-state.js';
 
@@ -22,6 +23,21 @@ function contribution(pod: KObject | undefined): { node: string; usage: NodeUsag
 }
 
 const decoded = new Map<string, { raw: string; usage: NodeUsage }>();
+
+/**
+ * A node's counters written in the current transaction. The store encodes
+ * them at commit, so a node that gains many pods in one transaction costs one
+ * encode, not one per bind.
+ */
+class UsageValue implements DeferredMeta {
+  private encoded: string | undefined;
+
+  constructor(readonly usage: NodeUsage) {}
+
+  text(): string {
+    return (this.encoded ??= JSON.stringify(this.usage));
+  }
+}
 
 const EMPTY: NodeUsage = Object.freeze({ pods: 0, cpu: 0, memory: 0 });
 
@@ -46,12 +62,14 @@ export function readUsage(store: Store, node: string): NodeUsage {
   const reads = txReads(store);
   const known = reads?.get(node);
   if (known) return known;
-  const usage = decodeUsage(store.getMeta(`usage:${node}`), node);
+  const usage = decodeUsage(store.getMetaValue(`usage:${node}`), node);
   reads?.set(node, usage);
   return usage;
 }
 
-function decodeUsage(raw: string | undefined, node: string): NodeUsage {
+function decodeUsage(value: MetaValue | undefined, node: string): NodeUsage {
+  if (value instanceof UsageValue) return value.usage;
+  const raw = typeof value === 'object' ? value.text() : value;
   if (!raw) return EMPTY;
   const hit = decoded.get(node);
   if (hit?.raw === raw) return hit.usage;
@@ -72,11 +90,10 @@ export function usageChangeCount(): number {
 
 function addUsage(store: Store, node: string, u: NodeUsage, sign: number): void {
   usageChanges++;
-  const cur = { ...readUsage(store, node) };
-  cur.pods += sign * u.pods;
-  cur.cpu += sign * u.cpu;
-  cur.memory += sign * u.memory;
-  store.setMeta(`usage:${node}`, JSON.stringify(cur));
+  const was = readUsage(store, node);
+  // The stored text keeps the key order pods, cpu, memory.
+  const cur: NodeUsage = { pods: was.pods + sign * u.pods, cpu: was.cpu + sign * u.cpu, memory: was.memory + sign * u.memory };
+  store.setMeta(`usage:${node}`, new UsageValue(cur));
   txReads(store)?.set(node, cur);
 }
 
