@@ -21,14 +21,19 @@ export const RETRY_ALL = '*';
 
 const SOURCE = { component: 'default-scheduler' };
 
-let nodeCache: { store?: Store; serial: number; writes: number; nodes: NodeInfo[] } = { serial: -1, writes: -1, nodes: [] };
+let nodeCache: { store?: Store; epoch: number; writes: number; nodes: NodeInfo[] } = { epoch: -1, writes: -1, nodes: [] };
 
-/** The nodes' fit facts, worked out once per transaction unless a node was written since (callers must not mutate them). */
+/**
+ * Returns the nodes' fit facts (callers must not mutate them). They are worked
+ * out again after this process writes a node, and whenever the store's view
+ * may be stale (Store.viewEpoch: another process wrote, or a rollback), so
+ * one list serves every transaction of a settle.
+ */
 function listNodeInfos(ctx: ControllerContext): NodeInfo[] {
-  const serial = ctx.store.txSerial;
+  const epoch = ctx.store.viewEpoch;
   const writes = ctx.store.writesOf('nodes');
-  if (!ctx.store.inTx || nodeCache.store !== ctx.store || nodeCache.serial !== serial || nodeCache.writes !== writes) {
-    nodeCache = { store: ctx.store, serial, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
+  if (!ctx.store.inTx || nodeCache.store !== ctx.store || nodeCache.epoch !== epoch || nodeCache.writes !== writes) {
+    nodeCache = { store: ctx.store, epoch, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
   }
   return nodeCache.nodes;
 }

@@ -42,19 +42,21 @@ class UsageValue implements DeferredMeta {
 const EMPTY: NodeUsage = Object.freeze({ pods: 0, cpu: 0, memory: 0 });
 
 /**
- * The counters read in the current transaction, by node. The scheduler reads
- * every node's counters for every pod it places, so the meta lookup behind
- * each read showed in profiles. Valid for one transaction and one store view
- * (a rollback that undoes a counter change also changes Store.viewEpoch).
+ * The counters read or written, by node, while the store's view stays the
+ * same. The scheduler reads every node's counters for every pod it places, so
+ * the meta lookup behind each read showed in profiles. Only this module's hook
+ * writes the counters, with the pod writes that change them, so another
+ * process's writes and a rollback that undoes a change both change
+ * Store.viewEpoch, and then the counters are read again.
  */
-let readThisTx: { store?: Store; serial: number; epoch: number; byNode: Map<string, NodeUsage> } = { serial: -1, epoch: -1, byNode: new Map() };
+let viewReads: { store?: Store; epoch: number; byNode: Map<string, NodeUsage> } = { epoch: -1, byNode: new Map() };
 
 function txReads(store: Store): Map<string, NodeUsage> | undefined {
   if (!store.inTx) return undefined;
-  if (readThisTx.store !== store || readThisTx.serial !== store.txSerial || readThisTx.epoch !== store.viewEpoch) {
-    readThisTx = { store, serial: store.txSerial, epoch: store.viewEpoch, byNode: new Map() };
+  if (viewReads.store !== store || viewReads.epoch !== store.viewEpoch) {
+    viewReads = { store, epoch: store.viewEpoch, byNode: new Map() };
   }
-  return readThisTx.byNode;
+  return viewReads.byNode;
 }
 
 /** A node's counters; the result is shared between calls and must not be mutated. */

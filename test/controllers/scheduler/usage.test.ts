@@ -88,4 +88,17 @@ describe('node usage counters', () => {
     });
     expect(read).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
   });
+
+  it('reads counters another process changed', () => {
+    store.create('pods', requestingPod('a', 'n1'));
+    expect(usage('n1')).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
+    // The other process writes the pod and its counters as its own hook would.
+    const other = fixture.open();
+    other.tx(() => {
+      other.create('pods', requestingPod('b', 'n1'));
+      other.setMeta('usage:n1', '{"pods":2,"cpu":200,"memory":134217728}');
+    });
+    other.db.close();
+    expect(usage('n1')).toEqual({ pods: 2, cpu: 200, memory: 128 * 2 ** 20 });
+  });
 });
