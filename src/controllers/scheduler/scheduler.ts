@@ -57,12 +57,19 @@ function fitKey(pod: KObject, fit: FitInputs): string {
   return fit.key;
 }
 
-/** Fit inputs of the store's shared pods, which never change in place (a write replaces the object). */
-const sharedFitInputs = new WeakMap<KObject, FitInputs>();
+/**
+ * Fit inputs by the spec of the store's shared pods. The fit checks read only
+ * the spec, which never changes in place (a write replaces the object). A
+ * status write through copyForWrite keeps the spec object, so a pod that fails
+ * again after its FailedScheduling write reuses its inputs and memo key.
+ */
+const sharedFitInputs = new WeakMap<object, FitInputs>();
 
 function sharedPodFitInputs(pod: KObject): FitInputs {
-  let fit = sharedFitInputs.get(pod);
-  if (!fit) sharedFitInputs.set(pod, (fit = calculatePodFit(pod)));
+  const spec = pod.spec;
+  if (spec === null || typeof spec !== 'object') return calculatePodFit(pod);
+  let fit = sharedFitInputs.get(spec);
+  if (!fit) sharedFitInputs.set(spec, (fit = calculatePodFit(pod)));
   return fit;
 }
 
