@@ -27,15 +27,6 @@ export function tolerates(tolerations: Toleration[] | undefined, taint: Taint): 
   });
 }
 
-/** The first NoSchedule/NoExecute taint the pod does not tolerate, if any. */
-export function untoleratedTaint(pod: KObject, node: KObject): Taint | undefined {
-  for (const taint of (node.spec?.taints ?? []) as Taint[]) {
-    if (taint.effect === 'PreferNoSchedule') continue;
-    if (!tolerates(pod.spec?.tolerations, taint)) return taint;
-  }
-  return undefined;
-}
-
 function matchExpression(labels: Record<string, string>, e: any): boolean {
   const v = labels[e.key];
   switch (e.operator) {

@@ -37,13 +37,13 @@ function readHints(store: Store): PlacementHint[] {
 }
 
 /**
- * Narrows the feasible nodes to those a hint still expects a pod of this
- * name on. Returns them all when no hint applies or no hinted node is feasible.
+ * Narrows the feasible nodes (by name) to those a hint still expects a pod of
+ * this name on. Returns the same array when no hint applies or no hinted node is feasible.
  */
-export function hintedNodes(store: Store, pod: KObject, feasible: KObject[]): KObject[] {
+export function hintedNodes<T extends { name: string }>(store: Store, pod: KObject, feasible: T[]): T[] {
   const hint = readHints(store).find((h) => h.pattern === namePattern(pod.metadata.name));
   if (!hint) return feasible;
-  const expected = feasible.filter((node) => (hint.remaining[node.metadata.name] ?? 0) > 0);
+  const expected = feasible.filter((node) => (hint.remaining[node.name] ?? 0) > 0);
   return expected.length > 0 ? expected : feasible;
 }
 

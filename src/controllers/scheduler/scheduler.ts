@@ -10,9 +10,8 @@ import { splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { isoTime, ownerUidOf, type Store } from '../../store/store.js';
 import { copyForWrite } from '../write-copy.js';
-import { podRequests } from '../../api/quantity.js';
 import { markBinding } from '../../api/admission.js';
-import { calculateNodeInfo, findFitMiss, type NodeInfo } from './node-info.js';
+import { calculateNodeInfo, calculatePodFit, findNodeMiss, findResourceMiss, type NodeInfo, type PodFit } from './node-info.js';
 import { readUsage, usageChangeCount } from './usage.js';
 import { hintedNodes, notePlacement } from './placement-hints.js';
 import { ownerSpread } from './owner-spread.js';
@@ -22,41 +21,55 @@ export const RETRY_ALL = '*';
 
 const SOURCE = { component: 'default-scheduler' };
 
-let nodeCache: { store?: Store; serial: number; writes: number; nodes: NodeInfo[] } = { serial: -1, writes: -1, nodes: [] };
+let nodeCache: { store?: Store; epoch: number; writes: number; nodes: NodeInfo[] } = { epoch: -1, writes: -1, nodes: [] };
 
-/** The nodes' fit facts, worked out once per transaction unless a node was written since (callers must not mutate them). */
+/**
+ * Returns the nodes' fit facts (callers must not mutate them). They are worked
+ * out again after this process writes a node, and whenever the store's view
+ * may be stale (Store.viewEpoch: another process wrote, or a rollback), so
+ * one list serves every transaction of a settle.
+ */
 function listNodeInfos(ctx: ControllerContext): NodeInfo[] {
-  const serial = ctx.store.txSerial;
+  const epoch = ctx.store.viewEpoch;
   const writes = ctx.store.writesOf('nodes');
-  if (!ctx.store.inTx || nodeCache.store !== ctx.store || nodeCache.serial !== serial || nodeCache.writes !== writes) {
-    nodeCache = { store: ctx.store, serial, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
+  if (!ctx.store.inTx || nodeCache.store !== ctx.store || nodeCache.epoch !== epoch || nodeCache.writes !== writes) {
+    nodeCache = { store: ctx.store, epoch, writes, nodes: ctx.store.list('nodes', undefined, { shared: true }).map(calculateNodeInfo) };
   }
   return nodeCache.nodes;
 }
 
-/** A pod's demands on a node: its summed requests, and a key that is equal for pods whose fit checks read equal inputs. */
-interface FitInputs {
-  req: { cpu: number; memory: number };
-  key: string;
+/** A pod's fit inputs, and (once needed) a key that is equal for pods whose fit checks read equal inputs. */
+interface FitInputs extends PodFit {
+  key?: string;
 }
 
 /**
- * Collects everything findFitMiss reads from a pod. Two pods with equal keys
- * get the same verdict from every node while the nodes and their usage stay the same.
+ * Returns the key of everything the fit checks read from a pod. Two pods
+ * with equal keys get the same verdict from every node while the nodes and
+ * their usage stay the same. Worked out only for the failure memo.
  */
-function calculateFitInputs(pod: KObject): FitInputs {
-  const req = podRequests(pod);
-  const spec = pod.spec ?? {};
-  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  return { req, key: `${req.cpu}|${req.memory}|${JSON.stringify([spec.tolerations, spec.nodeSelector, terms])}` };
+function fitKey(pod: KObject, fit: FitInputs): string {
+  if (fit.key === undefined) {
+    const spec = pod.spec ?? {};
+    const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    fit.key = `${fit.req.cpu}|${fit.req.memory}|${JSON.stringify([spec.tolerations, spec.nodeSelector, terms])}`;
+  }
+  return fit.key;
 }
 
-/** Fit inputs of the store's shared pods, which never change in place (a write replaces the object). */
-const sharedFitInputs = new WeakMap<KObject, FitInputs>();
+/**
+ * Fit inputs by the spec of the store's shared pods. The fit checks read only
+ * the spec, which never changes in place (a write replaces the object). A
+ * status write through copyForWrite keeps the spec object, so a pod that fails
+ * again after its FailedScheduling write reuses its inputs and memo key.
+ */
+const sharedFitInputs = new WeakMap<object, FitInputs>();
 
 function sharedPodFitInputs(pod: KObject): FitInputs {
-  let fit = sharedFitInputs.get(pod);
-  if (!fit) sharedFitInputs.set(pod, (fit = calculateFitInputs(pod)));
+  const spec = pod.spec;
+  if (spec === null || typeof spec !== 'object') return calculatePodFit(pod);
+  let fit = sharedFitInputs.get(spec);
+  if (!fit) sharedFitInputs.set(spec, (fit = calculatePodFit(pod)));
   return fit;
 }
 
@@ -108,46 +121,59 @@ const POD_WRITTEN = ['status'];
 function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[]): void {
   const fit = sharedPodFitInputs(pod);
   const memo = currentFailureMessages(ctx, nodes);
-  const known = memo?.get(fit.key);
+  // While pods keep binding the memo stays empty, so the key is worked out only when the memo has entries.
+  const known = memo !== undefined && memo.size > 0 ? memo.get(fitKey(pod, fit)) : undefined;
   if (known !== undefined) {
     markUnschedulable(ctx, pod, known);
     return;
   }
-  const feasible: KObject[] = [];
+  const feasible: NodeInfo[] = [];
+  // Pods on each feasible node, read once for both the filter and the score.
+  const podCounts: number[] = [];
   const misses = new Map<string, number>();
   for (const info of nodes) {
-    const miss = findFitMiss(pod, info, fit.req, ctx.store);
-    if (miss) misses.set(miss, (misses.get(miss) ?? 0) + 1);
-    else feasible.push(info.node);
+    let miss = findNodeMiss(pod, fit, info);
+    if (miss === undefined) {
+      const used = readUsage(ctx.store, info.name);
+      miss = findResourceMiss(info, used, fit.req);
+      if (miss === undefined) {
+        feasible.push(info);
+        podCounts.push(used.pods);
+        continue;
+      }
+    }
+    misses.set(miss, (misses.get(miss) ?? 0) + 1);
   }
   if (feasible.length === 0) {
     const message = fitErrorMessage(nodes.length, misses);
-    memo?.set(fit.key, message);
+    memo?.set(fitKey(pod, fit), message);
     markUnschedulable(ctx, pod, message);
     return;
   }
   const owner = ownerUidOf(pod);
   const spread = owner ? ownerSpread(ctx.store, owner) : undefined;
-  let best: KObject[] = [];
+  const candidates = hintedNodes(ctx.store, pod, feasible);
+  let best: NodeInfo[] = [];
   let bestScore = Infinity;
-  for (const node of hintedNodes(ctx.store, pod, feasible)) {
-    const name = node.metadata.name;
-    const score = (spread?.get(name) ?? 0) * 1_000_000 + readUsage(ctx.store, name).pods;
+  for (let i = 0; i < candidates.length; i++) {
+    const info = candidates[i];
+    const pods = candidates === feasible ? podCounts[i] : readUsage(ctx.store, info.name).pods;
+    const score = (spread?.get(info.name) ?? 0) * 1_000_000 + pods;
     if (score < bestScore) {
       bestScore = score;
-      best = [node];
-    } else if (score === bestScore) best.push(node);
+      best = [info];
+    } else if (score === bestScore) best.push(info);
   }
-  const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length];
+  const chosen = best[best.length === 1 ? 0 : ctx.random() % best.length].name;
   const target = copyForWrite(pod, POD_WRITTEN);
-  // Binding sets spec.nodeName.
-  target.spec = { ...pod.spec };
-  bind(ctx, target, chosen.metadata.name);
-  notePlacement(ctx.store, target, chosen.metadata.name);
+  // Binding sets spec.nodeName, in one copy of the spec.
+  target.spec = { ...pod.spec, nodeName: chosen };
+  bind(ctx, target, chosen);
+  notePlacement(ctx.store, target, chosen);
 }
 
+/** Writes the binding of `pod`, whose spec.nodeName is already `nodeName`. */
 function bind(ctx: ControllerContext, pod: KObject, nodeName: string): void {
-  pod.spec.nodeName = nodeName;
   pod.status ??= {};
   pod.status.phase ??= 'Pending';
   pod.status.qosClass ??= qosClass(pod);

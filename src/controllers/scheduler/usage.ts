@@ -4,6 +4,7 @@
  */
 import type { KObject } from '../../api/types.js';
 import type { Store } from '../../store/store.js';
+import type { DeferredMeta, MetaValue } from '../../store/meta-values.js';
 import { podRequests } from '../../api/quantity.js';
 import { isPodFinished } from '../podutil/pod-state.js';
 
@@ -23,22 +24,39 @@ function contribution(pod: KObject | undefined): { node: string; usage: NodeUsag
 
 const decoded = new Map<string, { raw: string; usage: NodeUsage }>();
 
+/**
+ * A node's counters written in the current transaction. The store encodes
+ * them at commit, so a node that gains many pods in one transaction costs one
+ * encode, not one per bind.
+ */
+class UsageValue implements DeferredMeta {
+  private encoded: string | undefined;
+
+  constructor(readonly usage: NodeUsage) {}
+
+  text(): string {
+    return (this.encoded ??= JSON.stringify(this.usage));
+  }
+}
+
 const EMPTY: NodeUsage = Object.freeze({ pods: 0, cpu: 0, memory: 0 });
 
 /**
- * The counters read in the current transaction, by node. The scheduler reads
- * every node's counters for every pod it places, so the meta lookup behind
- * each read showed in profiles. Valid for one transaction and one store view
- * (a rollback that undoes a counter change also changes Store.viewEpoch).
+ * The counters read or written, by node, while the store's view stays the
+ * same. The scheduler reads every node's counters for every pod it places, so
+ * the meta lookup behind each read showed in profiles. Only this module's hook
+ * writes the counters, with the pod writes that change them, so another
+ * process's writes and a rollback that undoes a change both change
+ * Store.viewEpoch, and then the counters are read again.
  */
-let readThisTx: { store?: Store; serial: number; epoch: number; byNode: Map<string, NodeUsage> } = { serial: -1, epoch: -1, byNode: new Map() };
+let viewReads: { store?: Store; epoch: number; byNode: Map<string, NodeUsage> } = { epoch: -1, byNode: new Map() };
 
 function txReads(store: Store): Map<string, NodeUsage> | undefined {
   if (!store.inTx) return undefined;
-  if (readThisTx.store !== store || readThisTx.serial !== store.txSerial || readThisTx.epoch !== store.viewEpoch) {
-    readThisTx = { store, serial: store.txSerial, epoch: store.viewEpoch, byNode: new Map() };
+  if (viewReads.store !== store || viewReads.epoch !== store.viewEpoch) {
+    viewReads = { store, epoch: store.viewEpoch, byNode: new Map() };
   }
-  return readThisTx.byNode;
+  return viewReads.byNode;
 }
 
 /** A node's counters; the result is shared between calls and must not be mutated. */
@@ -46,12 +64,14 @@ export function readUsage(store: Store, node: string): NodeUsage {
   const reads = txReads(store);
   const known = reads?.get(node);
   if (known) return known;
-  const usage = decodeUsage(store.getMeta(`usage:${node}`), node);
+  const usage = decodeUsage(store.getMetaValue(`usage:${node}`), node);
   reads?.set(node, usage);
   return usage;
 }
 
-function decodeUsage(raw: string | undefined, node: string): NodeUsage {
+function decodeUsage(value: MetaValue | undefined, node: string): NodeUsage {
+  if (value instanceof UsageValue) return value.usage;
+  const raw = typeof value === 'object' ? value.text() : value;
   if (!raw) return EMPTY;
   const hit = decoded.get(node);
   if (hit?.raw === raw) return hit.usage;
@@ -72,11 +92,10 @@ export function usageChangeCount(): number {
 
 function addUsage(store: Store, node: string, u: NodeUsage, sign: number): void {
   usageChanges++;
-  const cur = { ...readUsage(store, node) };
-  cur.pods += sign * u.pods;
-  cur.cpu += sign * u.cpu;
-  cur.memory += sign * u.memory;
-  store.setMeta(`usage:${node}`, JSON.stringify(cur));
+  const was = readUsage(store, node);
+  // The stored text keeps the key order pods, cpu, memory.
+  const cur: NodeUsage = { pods: was.pods + sign * u.pods, cpu: was.cpu + sign * u.cpu, memory: was.memory + sign * u.memory };
+  store.setMeta(`usage:${node}`, new UsageValue(cur));
   txReads(store)?.set(node, cur);
 }
 

@@ -56,4 +56,49 @@ describe('node usage counters', () => {
     store.remove('pods', 'default', 'a');
     expect(usage('n1')).toEqual({ pods: 0, cpu: 0, memory: 0 });
   });
+
+  it('reads counters written earlier in the transaction', () => {
+    const read = store.tx(() => {
+      store.create('pods', requestingPod('a', 'n1'));
+      store.create('pods', requestingPod('b', 'n1'));
+      return { ...readUsage(store, 'n1') };
+    });
+    expect(read).toEqual({ pods: 2, cpu: 200, memory: 128 * 2 ** 20 });
+  });
+
+  it('stores counters as JSON text at commit', () => {
+    store.tx(() => {
+      store.create('pods', requestingPod('a', 'n1'));
+      store.create('pods', requestingPod('b', 'n1'));
+    });
+    const row = store.db.prepare('SELECT value FROM meta WHERE key = ?').get('usage:n1') as { value: string };
+    expect(row.value).toBe('{"pods":2,"cpu":200,"memory":134217728}');
+  });
+
+  it('restores counters a savepoint rolled back', () => {
+    store.create('pods', requestingPod('a', 'n1'));
+    const read = store.tx(() => {
+      expect(() =>
+        store.savepoint(() => {
+          store.create('pods', requestingPod('b', 'n1'));
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      return { ...readUsage(store, 'n1') };
+    });
+    expect(read).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
+  });
+
+  it('reads counters another process changed', () => {
+    store.create('pods', requestingPod('a', 'n1'));
+    expect(usage('n1')).toEqual({ pods: 1, cpu: 100, memory: 64 * 2 ** 20 });
+    // The other process writes the pod and its counters as its own hook would.
+    const other = fixture.open();
+    other.tx(() => {
+      other.create('pods', requestingPod('b', 'n1'));
+      other.setMeta('usage:n1', '{"pods":2,"cpu":200,"memory":134217728}');
+    });
+    other.db.close();
+    expect(usage('n1')).toEqual({ pods: 2, cpu: 200, memory: 128 * 2 ** 20 });
+  });
 });
