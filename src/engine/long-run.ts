@@ -1,7 +1,10 @@
 /**
  * V8 tuning for a settle that runs past its first transaction, such as
- * `clock advance 7d` or a 10,000-pod apply. Short commands never load this,
- * so their start-up and their code cache stay as they are.
+ * `clock advance 7d` or a 10,000-pod apply. Short commands never call it, so
+ * their start-up is unchanged.
+ * NOTE: V8 stamps a code cache with the flags in force. When bin/kubesim
+ * writes a missing cache at the end of a long settle, the next command
+ * rejects that cache and writes it again (checked by running both).
  */
 import { createRequire } from 'node:module';
 
@@ -20,7 +23,7 @@ const INLINE_BUDGET = 460;
 
 let tuned = false;
 
-/** Lowers TurboFan's inlining budget once per process, for the functions it optimizes from now on. */
+/** Lowers TurboFan's inlining budget once per process. Only later optimizations use the new budget. */
 export function tuneForLongRun(): void {
   if (tuned) return;
   tuned = true;
