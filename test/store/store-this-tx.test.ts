@@ -1,26 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { openDatabase } from '../../src/store/db.js';
-import { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
 import type { KObject } from '../../src/api/types.js';
+import { StoreFixture } from '../helpers/store-fixture.js';
 
-let dir: string;
+let fixture: StoreFixture;
 let store: Store;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kubesim-store-'));
-  store = new Store(openDatabase(join(dir, 'state.db')), () => Date.UTC(2024, 0, 1));
-  let n = 0;
-  store.newUid = () => `uid-${++n}`;
-  store.randomSuffix = () => `s${++n}`;
+  fixture = new StoreFixture();
+  store = fixture.open();
 });
 
-afterEach(() => {
-  store.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.dispose());
 
 function configMap(name: string): KObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: {} } as KObject;
@@ -124,28 +115,28 @@ describe('Store.getMetaValue with onlyThisTx', () => {
   });
 });
 
+/** Writes a meta value inside a savepoint that then fails, so the savepoint rolls back. */
+function writeInFailingSavepoint(key: string, value: string): void {
+  expect(() =>
+    store.savepoint(() => {
+      store.setMeta(key, value);
+      throw new Error('reconcile failed');
+    }),
+  ).toThrow('reconcile failed');
+}
+
 describe('Store meta values under a savepoint that rolls back', () => {
-  it('reads the committed value again after undoing a key first written in the savepoint', () => {
+  it('restores a committed value after rollback', () => {
     store.setMeta('k', 'committed');
     store.tx(() => {
-      expect(() =>
-        store.savepoint(() => {
-          store.setMeta('k', 'written');
-          throw new Error('reconcile failed');
-        }),
-      ).toThrow('reconcile failed');
+      writeInFailingSavepoint('k', 'written');
       expect(store.getMeta('k')).toBe('committed');
     });
   });
 
   it('leaves a key absent that only the savepoint wrote', () => {
     store.tx(() => {
-      expect(() =>
-        store.savepoint(() => {
-          store.setMeta('k', 'written');
-          throw new Error('reconcile failed');
-        }),
-      ).toThrow('reconcile failed');
+      writeInFailingSavepoint('k', 'written');
       expect(store.getMeta('k')).toBeUndefined();
     });
     expect(store.getMeta('k')).toBeUndefined();
