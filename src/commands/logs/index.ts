@@ -114,9 +114,8 @@ export const command: CommandDef = {
       else if (f.container) {
         if (!names.includes(f.container)) throw new ApiError('BadRequest', 400, `container ${f.container} is not valid for pod ${pod.metadata.name}`);
         chosen = [f.container];
-      } else if (names.length === 1) chosen = names;
-      else if (f.selector) chosen = [names[0]];
-      else throw new UsageError(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`);
+      } else if (f.selector && names.length > 1) chosen = [names[0]];
+      else chosen = [defaultContainer(pod, names, cluster.settings.version, ctx.io.err)];
       for (const c of chosen) {
         const prefix = f.prefix ? `[pod/${pod.metadata.name}/${c}] ` : '';
         const lines = containerLines(cluster, pod, c, opts);
@@ -138,3 +137,31 @@ export const command: CommandDef = {
     if (f.follow && !f.previous) await followStreams(cluster, streams, (text) => ctx.io.out(text));
   },
 };
+
+/** The pod annotation that names the container kubectl picks when -c is not given (kubectl 1.21+). */
+const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+
+/**
+ * Picks the container of a multi-container pod when -c is not given, as
+ * kubectl's podcmd.FindOrDefaultContainerByName does. From 1.21 the
+ * default-container annotation names it. From 1.24 kubectl falls back to the
+ * first container and warns, and before that it asks for a name.
+ */
+function defaultContainer(pod: KObject, names: string[], version: number, err: (text: string) => void): string {
+  const annotated = pod.metadata.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
+  if (version >= 121 && annotated && names.includes(annotated)) return annotated;
+  const inits = pod.spec?.initContainers ?? [];
+  const ephemeral = pod.spec?.ephemeralContainers ?? [];
+  const alone = names.length === 1 && inits.length === 0 && ephemeral.length === 0;
+  if (alone || (names.length === 1 && version < 124)) return names[0];
+  if (version < 124) {
+    throw new UsageError(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`);
+  }
+  const all = [
+    ...inits.map((c: { name: string }) => `${c.name} (init)`),
+    ...names,
+    ...ephemeral.map((c: { name: string }) => `${c.name} (ephem)`),
+  ];
+  err(`Defaulted container "${names[0]}" out of: ${all.join(', ')}\n`);
+  return names[0];
+}
