@@ -31,6 +31,9 @@ type Frame = 'key' | 'value' | 'array';
  * error Go's Decoder reports. Offsets count bytes from the start of the
  * stream, one past the offending byte, as Go's SyntaxError.Offset does.
  */
+/** How deeply Go's encoding/json scanner lets containers nest (maxNestingDepth). */
+const MAX_NESTING_DEPTH = 10000;
+
 function scanValue(bytes: Buffer, start: number): number {
   const stack: Frame[] = [];
   let i = start;
@@ -94,30 +97,36 @@ function scanValue(bytes: Buffer, start: number): number {
   };
 
   // Scans one value; containers push a frame and are closed by the loop below.
+  // Nested arrays loop here instead of recursing, so 10,000 levels fit on the stack.
   const scanBegin = (context: string) => {
-    skipWhitespace();
-    const c = need();
-    if (c === 0x7b) {
-      i++;
+    for (;;) {
       skipWhitespace();
-      if (need() === 0x7d) return void i++;
-      if (bytes[i] !== 0x22) fail('looking for beginning of object key string');
-      stack.push('key');
-      return scanString();
+      const c = need();
+      // Go's scanner counts a container at its opening bracket, empty or not.
+      if ((c === 0x7b || c === 0x5b) && stack.length >= MAX_NESTING_DEPTH) fail('exceeded max depth');
+      if (c === 0x7b) {
+        i++;
+        skipWhitespace();
+        if (need() === 0x7d) return void i++;
+        if (bytes[i] !== 0x22) fail('looking for beginning of object key string');
+        stack.push('key');
+        return scanString();
+      }
+      if (c === 0x5b) {
+        i++;
+        skipWhitespace();
+        if (need() === 0x5d) return void i++;
+        stack.push('array');
+        context = 'looking for beginning of value';
+        continue;
+      }
+      if (c === 0x22) return scanString();
+      if (c === 0x2d || isDigit(c)) return scanNumber();
+      if (c === 0x74) return scanLiteral('true');
+      if (c === 0x66) return scanLiteral('false');
+      if (c === 0x6e) return scanLiteral('null');
+      return fail(context);
     }
-    if (c === 0x5b) {
-      i++;
-      skipWhitespace();
-      if (need() === 0x5d) return void i++;
-      stack.push('array');
-      return scanBegin('looking for beginning of value');
-    }
-    if (c === 0x22) return scanString();
-    if (c === 0x2d || isDigit(c)) return scanNumber();
-    if (c === 0x74) return scanLiteral('true');
-    if (c === 0x66) return scanLiteral('false');
-    if (c === 0x6e) return scanLiteral('null');
-    fail(context);
   };
 
   scanBegin('looking for beginning of value');
