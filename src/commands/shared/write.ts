@@ -133,6 +133,7 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
         }
         verb = 'patching';
         const lastText = live.metadata.annotations?.[LAST_APPLIED];
+        if (!lastText) ctx.io.err(missingLastAppliedWarning(resource, name, cluster.settings.version));
         const last = lastText ? JSON.parse(lastText) : undefined;
         const desired = structuredClone(obj);
         desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
@@ -156,6 +157,20 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
 }
 
 /** Drops server-populated fields from a decoded manifest before merging it into the live object. */
+/**
+ * Returns the warning kubectl apply prints when the live object has no
+ * last-applied-configuration annotation, as after `kubectl create`.
+ * NOTE: 1.19 as the first release with the longer wording is an estimate.
+ */
+function missingLastAppliedWarning(resource: string, name: string, version: number): string {
+  if (version < 119) return 'Warning: kubectl apply should be used on resource created by either kubectl create --save-config or kubectl apply\n';
+  return (
+    `Warning: resource ${resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. ` +
+    'kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. ' +
+    'The missing annotation will be patched automatically.\n'
+  );
+}
+
 function strip(obj: KObject): KObject {
   delete obj.status;
   return obj;
