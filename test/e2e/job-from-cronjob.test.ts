@@ -42,6 +42,14 @@ beforeAll(() => {
 afterAll(() => sb.cleanup());
 
 describe('create job --from=cronjob', () => {
+  it('rejects --image with --from', () => {
+    // kubectl 1.32 offline printed this for the same flags.
+    const r = sb.on('c', ['create', 'job', 'both', '--from=cronjob/small', '--image=busybox']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: either --image or --from must be specified\n');
+    expect(sb.on('c', ['get', 'jobs', '--no-headers']).stdout).toBe('');
+  });
+
   it('prints the spec in Go struct order', () => {
     const r = sb.on('c', ['create', 'job', 'ordered', '--from=cronjob/small', '-n', 'default', '--dry-run=client', '-o', 'json']);
     expect(r.code).toBe(0);

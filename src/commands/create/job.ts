@@ -32,8 +32,8 @@ export const command: CommandDef = {
     if (parsed.args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${parsed.args.length}`, true);
     const image: string = ctx.flags.image;
     const from: string = ctx.flags.from;
-    if (!image && !from) throw new UsageError('either --image or --from must be specified');
-    if (image && from) throw new UsageError('--image and --from are mutually exclusive');
+    // kubectl rejects both flags together with the same message as neither.
+    if (!image === !from) throw new UsageError('either --image or --from must be specified');
     if (from && parsed.dashArgs.length > 0) throw new UsageError('cannot specify --from and command');
     const namespace = explicitNamespace(ctx);
     if (image) return emitGenerated(ctx, generateJob({ name, image, command: parsed.dashArgs, namespace }), { failurePrefix: 'failed to create job: ' });
