@@ -12,6 +12,7 @@ import type { PodRecord } from '../../kubelet/state.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { followStreams, type FollowedStream } from './follow.js';
 import { compareForLogging } from './pick-pod.js';
+import { parseRfc3339 } from './rfc3339.js';
 
 function rfc3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
@@ -65,7 +66,7 @@ function containerLines(cluster: Cluster, pod: KObject, container: string, opts:
   const attempt = currentAttempt(pod, container, opts.previous);
   let lines = cluster.store.readLogs(pod.metadata.uid!, container, attempt, cluster.simNow);
   if (opts.since > 0) lines = lines.filter((l) => l.ts >= cluster.simNow - opts.since);
-  if (opts.sinceTime) lines = lines.filter((l) => l.ts >= Date.parse(opts.sinceTime));
+  if (opts.sinceTime !== undefined) lines = lines.filter((l) => l.ts >= opts.sinceTime);
   if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
   return lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line));
 }
@@ -89,6 +90,8 @@ export const command: CommandDef = {
   ],
   async run(ctx, parsed) {
     const f = ctx.flags;
+    // kubectl checks --since-time before it looks the pod up.
+    const sinceTime = f['since-time'] ? parseRfc3339(f['since-time']) : undefined;
     const cluster = ctx.cluster();
     const ns = ctx.namespace;
     let pods: KObject[];
@@ -104,7 +107,7 @@ export const command: CommandDef = {
       pods = [findPod(cluster, parsed.args[0], ns, ctx.io.err)];
       if (parsed.args[1] && !f.container) f.container = parsed.args[1];
     }
-    const opts = { previous: f.previous, tail: f.tail, since: f.since, sinceTime: f['since-time'], timestamps: f.timestamps };
+    const opts = { previous: f.previous, tail: f.tail, since: f.since, sinceTime, timestamps: f.timestamps };
     const out: string[] = [];
     const streams: FollowedStream[] = [];
     for (const pod of pods) {
