@@ -47,8 +47,8 @@ export interface PodRecord {
 
 /**
  * Copies a pod's record for a sync to change, as cloneJson would: same keys
- * in the same order. Every sync copies the stored record, and a copy that
- * knows the record's shape costs a fraction of a generic deep copy.
+ * in the same order. Every sync copies the stored record, and a copy written
+ * for the record's shape costs a fraction of a generic deep copy.
  */
 export function copyPodRecord(record: PodRecord): PodRecord {
   const containers: Record<string, ContainerRecord> = {};

@@ -461,9 +461,9 @@ export class Store {
 
   /**
    * Reports whether the object with this uid was created in the current
-   * transaction. Nothing committed then holds a key derived from the uid
-   * (see get's onlyThisTx and getMetaValue's). A savepoint that rolls back
-   * forgets the creates before it too, so the answer errs towards false.
+   * transaction. If so, no committed row or meta value has a key derived
+   * from the uid (see get's onlyThisTx and getMetaValue's). A savepoint that
+   * rolls back forgets the earlier creates too, so a false answer may be wrong but a true one is not.
    */
   createdInTx(uid: string): boolean {
     return this.createdUids.size > 0 && this.createdUids.has(uid);

@@ -37,10 +37,10 @@ const KUBELET = 'kubelet';
 const JOB_CONTROLLER = 'job';
 
 /**
- * Reports whether an open stream can print nothing more: no later planned
- * line, no pending deletion, no timer of the controlling Job (its
- * activeDeadlineSeconds deletes the pod), and no kubelet wake-up for this
- * container (its exit, readiness, or the pod's activeDeadlineSeconds).
+ * Reports whether an open stream can print nothing more. That needs no later
+ * planned line and no pending deletion. It also needs no timer of the
+ * controlling Job, whose activeDeadlineSeconds deletes the pod, and no kubelet
+ * wake-up for this container (its exit, readiness, or the pod's activeDeadlineSeconds).
  * Kubelet wake-ups are keyed by pod, so when one is pending, the container's
  * record shows whether it belongs to this container or to a sibling, such
  * as a sidecar restarting with back-off.

@@ -148,7 +148,7 @@ const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
  * Picks the container of a multi-container pod when -c is not given, as
  * kubectl's podcmd.FindOrDefaultContainerByName does. From 1.21 the
  * default-container annotation names it. From 1.24 kubectl falls back to the
- * first container and warns, and before that it asks for a name.
+ * first container and warns. Before that it requires a name.
  */
 function defaultContainer(pod: KObject, names: string[], version: number, err: (text: string) => void): string {
   const annotated = pod.metadata.annotations?.[DEFAULT_CONTAINER_ANNOTATION];

@@ -31,7 +31,7 @@ type Frame = 'key' | 'value' | 'array';
  * error Go's Decoder reports. Offsets count bytes from the start of the
  * stream, one past the offending byte, as Go's SyntaxError.Offset does.
  */
-/** How deeply Go's encoding/json scanner lets containers nest (maxNestingDepth). */
+/** Maximum nesting depth of containers in Go's encoding/json scanner (maxNestingDepth). */
 const MAX_NESTING_DEPTH = 10000;
 
 function scanValue(bytes: Buffer, start: number): number {

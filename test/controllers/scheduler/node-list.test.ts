@@ -32,7 +32,7 @@ describe('scheduler node list', () => {
     });
     other.store.db.close();
 
-    // The first process wrote no node itself, so only the changed store view tells it to list the nodes again.
+    // The first process wrote no node itself, so only the changed store view makes it list the nodes again.
     createPod(c, 'b');
     expect(placement(c, 'b')).toBe(
       '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
