@@ -3,9 +3,9 @@
  * deletes an Event when the lease attached at its last write runs out. A
  * sweep runs when simulated time reaches the earliest expiry. It deletes
  * the due stored events in one statement over an index on their last write
- * (the store's last_write column), and drops the due events that the
- * transaction created before they reach SQLite, so its cost follows the
- * events that expire, not the events stored.
+ * (the store's last_write column). The due events that the transaction
+ * created are dropped before they reach SQLite. Its cost therefore follows
+ * the events that expire, not the events stored.
  */
 import type { Store } from '../store/store.js';
 import type { Controller } from './controller.js';
@@ -75,7 +75,8 @@ export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { 
     last: number | null;
   };
   const pending = store.earliestPendingWrite('events');
-  const earliest = stored.last === null ? pending : pending === undefined ? stored.last : Math.min(stored.last, pending);
+  let earliest = pending;
+  if (stored.last !== null) earliest = pending === undefined ? stored.last : Math.min(stored.last, pending);
   const next = earliest === undefined ? undefined : eventExpiry(earliest);
   return { deleted, next: deleted > 0 && deleted === batch ? now : next };
 }

@@ -8,7 +8,7 @@
  * - writes over rows SQLite already has, which the sweep sends to SQLite
  *   first, so that its query over stored rows reads their last write.
  *
- * An entry holds while its write is the one pending under its key (the
+ * An entry is valid while its write is the one pending under its key (the
  * caller checks by identity), so a later write or a flush makes it stale
  * without any bookkeeping here.
  */
@@ -32,7 +32,7 @@ interface CreateQueue {
 /** Above this many taken entries at the front, a queue drops them. */
 const COMPACT_AFTER = 1024;
 
-/** Returns the write pending under a key, so stale entries can be told apart. */
+/** Returns the write pending under a key, so that stale entries are skipped. */
 export type CurrentWrite = (key: string) => PendingWrite | undefined;
 
 export class TimedWrites {
@@ -65,7 +65,7 @@ export class TimedWrites {
     entries.push({ key, write });
   }
 
-  /** Returns and forgets the keys of `resource`'s pending writes over stored rows (some may be stale). */
+  /** Removes and returns the keys of `resource`'s pending writes over stored rows (some may be stale). */
   takeOverStored(resource: string): Set<string> | undefined {
     const keys = this.overStored.get(resource);
     if (keys === undefined || keys.size === 0) return undefined;
@@ -106,13 +106,13 @@ export class TimedWrites {
     return queue.head < entries.length ? entries[queue.head].write.row?.lastWrite : undefined;
   }
 
-  /** Forgets the writes of one resource (they were sent to SQLite). */
+  /** Drops the entries of one resource, whose writes were sent to SQLite. */
   forget(resource: string): void {
     this.creates.delete(resource);
     this.overStored.delete(resource);
   }
 
-  /** Forgets everything (the writes were sent or the transaction ended). */
+  /** Drops every entry, because the writes were sent or the transaction ended. */
   clear(): void {
     this.creates.clear();
     this.overStored.clear();
