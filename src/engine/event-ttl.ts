@@ -2,9 +2,10 @@
  * Event expiry as kube-apiserver's --event-ttl (default 1h) does it: etcd
  * deletes an Event when the lease attached at its last write runs out. A
  * sweep runs when simulated time reaches the earliest expiry. It deletes
- * the due events in one statement over an index on their last write (the
- * store's last_write column), so its cost follows the events that expire,
- * not the events stored.
+ * the due stored events in one statement over an index on their last write
+ * (the store's last_write column). The due events that the transaction
+ * created are dropped before they reach SQLite. Its cost therefore follows
+ * the events that expire, not the events stored.
  */
 import type { Store } from '../store/store.js';
 import type { Controller } from './controller.js';
@@ -54,23 +55,30 @@ export function scheduleEventExpiry(store: Store, lastWriteMs: number): void {
 export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { deleted: number; next: number | undefined } {
   // Expiry times are whole minutes, so at `now` everything written up to a minute-aligned cut-off has expired.
   const cutoff = Math.floor(now / LEASE_REUSE_MS) * LEASE_REUSE_MS - EVENT_TTL_MS;
-  // removeSelected sends this transaction's pending event writes to SQLite first, so the index reflects them.
+  const batch = Math.max(1, Math.floor(limit));
+  // removeSelected sends this transaction's pending writes over stored events to SQLite first, so the index reflects them.
   // Nothing acts on an event's deletion (no controller watches events, admission and the write
-  // hooks ignore them), so one statement deletes the due events without decoding them.
+  // hooks ignore them), so one statement deletes the due stored events without decoding them.
   // The limit is in the SQL text because a bound LIMIT made SQLite recompile the statement on every run.
   // The queries name the index because without statistics SQLite prefers objects_key and would read every event.
-  const deleted = store.removeSelected(
+  let deleted = store.removeSelected(
     'events',
-    `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND last_write <= ? LIMIT ${Math.max(1, Math.floor(limit))}`,
+    `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND last_write <= ? LIMIT ${batch}`,
     cutoff,
   );
+  // A settling transaction can span more simulated time than an event lives, so the events it
+  // created and that expired are dropped before they reach SQLite.
+  if (deleted < batch) deleted += store.removePendingWrittenBy('events', cutoff, batch - deleted);
   deleteExpiredEventState(store, now);
 
-  const earliest = store.preparedFor('events', "SELECT min(last_write) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'").get() as {
+  const stored = store.preparedStored('events', "SELECT min(last_write) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'").get() as {
     last: number | null;
   };
-  const next = earliest.last === null ? undefined : eventExpiry(earliest.last);
-  return { deleted, next: deleted > 0 && deleted === limit ? now : next };
+  const pending = store.earliestPendingWrite('events');
+  let earliest = pending;
+  if (stored.last !== null) earliest = pending === undefined ? stored.last : Math.min(stored.last, pending);
+  const next = earliest === undefined ? undefined : eventExpiry(earliest);
+  return { deleted, next: deleted > 0 && deleted === batch ? now : next };
 }
 
 /** Timer-driven controller that runs the --event-ttl sweep. */

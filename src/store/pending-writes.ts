@@ -10,6 +10,7 @@
  */
 import type { Prepare } from './db.js';
 import { EncodedRow, entryKey, indexKeys, type CachedRow } from './object-cache.js';
+import { TimedWrites } from './timed-writes.js';
 
 /** The columns of an object row that have indexes besides its key. */
 export interface IndexedColumns {
@@ -77,15 +78,22 @@ export class PendingWrites {
   /** Previous writes per key while a savepoint is open, so rolling it back restores them. */
   private undoLog: [key: string, previous: PendingWrite | undefined][] = [];
   private seq = 0;
+  /** The writes of resources whose rows record their last write, for the --event-ttl sweep. */
+  private readonly timed: TimedWrites;
+  private readonly current = (key: string) => this.writes.get(key);
 
   /**
    * `prepare` must not flush these writes, because the flush runs through it.
    * `logging` reports whether a savepoint is open, so changes need undo entries.
+   * `lastWriteResources` are the resources whose rows record their last write.
    */
   constructor(
     private readonly prepare: Prepare,
     private readonly logging: () => boolean,
-  ) {}
+    lastWriteResources: ReadonlySet<string> = new Set(),
+  ) {
+    this.timed = new TimedWrites(lastWriteResources);
+  }
 
   get size(): number {
     return this.writes.size;
@@ -175,6 +183,7 @@ export class PendingWrites {
     this.writes.set(key, write);
     this.index(key, write);
     this.byUid.set(uid, write);
+    if (this.timed.tracks(resource)) this.timed.staged(key, write);
   }
 
   /** Sends the pending writes (of `resource` only, if given) to SQLite, one statement per object. */
@@ -185,34 +194,80 @@ export class PendingWrites {
     const logging = this.logging();
     for (const [key, w] of writes) {
       if (logging) this.undoLog.push([key, w]);
-      const base = w.base;
-      if (w.row === null || w.recreated) {
-        if (base) this.prepare(DELETE_OBJECT).run(w.resource, w.namespace, w.name);
-        if (w.row !== null) this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null);
-      } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
-        if (w.row.lastWrite === undefined) this.prepare(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
-        else this.prepare(UPDATE_OBJECT_DATA_WRITTEN).run(w.rv, w.row.data, w.row.lastWrite, w.resource, w.namespace, w.name);
-      } else if (base && base.uid === w.uid && base.owner === w.row.owner && w.row.lastWrite === undefined) {
-        this.prepare(UPDATE_OBJECT_NODE).run(w.rv, w.row.node, w.row.data, w.resource, w.namespace, w.name);
-      } else if (base) {
-        this.prepare(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null, w.resource, w.namespace, w.name);
-      } else {
-        this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null);
-      }
-      // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
-      if (w.row instanceof EncodedRow) w.row.release();
-      if (resource !== undefined) {
-        this.writes.delete(key);
-        this.unindex(key, w, false);
-        if (this.byUid.get(w.uid) === w) this.byUid.delete(w.uid);
-      }
+      this.send(w);
+      if (resource !== undefined) this.forget(key, w);
     }
     if (resource === undefined) {
       this.writes.clear();
       this.byUid.clear();
       this.byResource.clear();
       this.owners.clear();
+      this.timed.clear();
+    } else {
+      this.timed.forget(resource);
     }
+  }
+
+  /**
+   * Sends to SQLite the pending writes of `resource` (one whose rows record
+   * their last write) over rows SQLite already has, so that a query over
+   * stored rows reads them as they are now. The resource's new rows stay
+   * pending (see dueCreates()). `sent` hears of each write sent.
+   */
+  flushOverStored(resource: string, sent: (key: string, w: PendingWrite) => void): void {
+    const keys = this.timed.takeOverStored(resource);
+    if (keys === undefined) return;
+    const logging = this.logging();
+    for (const key of keys) {
+      const w = this.writes.get(key);
+      if (w === undefined || w.resource !== resource || w.base === null) continue;
+      if (logging) this.undoLog.push([key, w]);
+      sent(key, w);
+      this.send(w);
+      this.forget(key, w);
+    }
+  }
+
+  /**
+   * Returns up to `limit` pending writes that create rows of `resource`
+   * (one whose rows record their last write) last written at or before
+   * `cutoff` (ms), earliest first. The caller stages their deletion, so
+   * the rows never reach SQLite.
+   */
+  dueCreates(resource: string, cutoff: number, limit: number): PendingWrite[] {
+    return this.timed.takeDue(resource, cutoff, limit, this.current);
+  }
+
+  /** Returns the earliest last write (ms) among the pending writes that create rows of `resource`, or undefined. */
+  earliestCreate(resource: string): number | undefined {
+    return this.timed.earliest(resource, this.current);
+  }
+
+  /** Runs the statement that brings SQLite's row of one object to its pending write. */
+  private send(w: PendingWrite): void {
+    const base = w.base;
+    if (w.row === null || w.recreated) {
+      if (base) this.prepare(DELETE_OBJECT).run(w.resource, w.namespace, w.name);
+      if (w.row !== null) this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null);
+    } else if (base && base.uid === w.uid && base.owner === w.row.owner && base.node === w.row.node) {
+      if (w.row.lastWrite === undefined) this.prepare(UPDATE_OBJECT_DATA).run(w.rv, w.row.data, w.resource, w.namespace, w.name);
+      else this.prepare(UPDATE_OBJECT_DATA_WRITTEN).run(w.rv, w.row.data, w.row.lastWrite, w.resource, w.namespace, w.name);
+    } else if (base && base.uid === w.uid && base.owner === w.row.owner && w.row.lastWrite === undefined) {
+      this.prepare(UPDATE_OBJECT_NODE).run(w.rv, w.row.node, w.row.data, w.resource, w.namespace, w.name);
+    } else if (base) {
+      this.prepare(UPDATE_OBJECT).run(w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null, w.resource, w.namespace, w.name);
+    } else {
+      this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null);
+    }
+    // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
+    if (w.row instanceof EncodedRow) w.row.release();
+  }
+
+  /** Drops one sent write from the pending ones. */
+  private forget(key: string, w: PendingWrite): void {
+    this.writes.delete(key);
+    this.unindex(key, w, false);
+    if (this.byUid.get(w.uid) === w) this.byUid.delete(w.uid);
   }
 
   /** Returns a mark for undo(): the undo log's length now. */
@@ -240,11 +295,13 @@ export class PendingWrites {
     this.byUid.clear();
     this.byResource.clear();
     this.owners.clear();
+    this.timed.clear();
     for (const w of writes) {
       const key = entryKey(w.resource, w.namespace, w.name);
       this.writes.set(key, w);
       this.byUid.set(w.uid, w);
       this.index(key, w);
+      if (this.timed.tracks(w.resource)) this.timed.staged(key, w);
     }
   }
 
@@ -259,6 +316,7 @@ export class PendingWrites {
     this.byUid.clear();
     this.byResource.clear();
     this.owners.clear();
+    this.timed.clear();
     this.undoLog.length = 0;
   }
 

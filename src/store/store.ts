@@ -126,8 +126,12 @@ const TIMERS_SQL = /\btimers\b/;
 /** SQL that reads or writes the logs table, so deferred log writes must reach SQLite before it runs. */
 const LOGS_SQL = /\blogs\b/;
 
-/** The pending writes a statement needs in SQLite first: all (true), none (false), or those of one resource. */
-type FlushScope = true | false | string;
+/**
+ * The pending writes a statement needs in SQLite first: all (true), none
+ * (false), those of one resource, or (`{ stored }`) those of one resource in
+ * LAST_WRITE_RESOURCES over rows SQLite already has.
+ */
+type FlushScope = true | false | string | { stored: string };
 
 export function ownerUidOf(obj: KObject): string | null {
   const refs = obj.metadata.ownerReferences;
@@ -165,6 +169,7 @@ export class Store {
   private readonly pending = new PendingWrites(
     (sql) => this.stmt(sql, false),
     () => this.savepoints > 0,
+    LAST_WRITE_RESOURCES,
   );
   /** Statements that touch the objects table (see OBJECTS_SQL). */
   private readonly objectsSql = new Set<string>();
@@ -248,7 +253,10 @@ export class Store {
       if (LOGS_SQL.test(sql)) this.logsSql.add(sql);
     }
     if (flush !== false) {
-      if (this.pending.size > 0 && this.objectsSql.has(sql)) this.flushPending(flush === true ? undefined : flush);
+      if (this.pending.size > 0 && this.objectsSql.has(sql)) {
+        if (typeof flush === 'object') this.flushPendingOverStored(flush.stored);
+        else this.flushPending(flush === true ? undefined : flush);
+      }
       if (this.timers.size > 0 && this.timersSql.has(sql)) this.timers.flush();
       if (this.logWrites.size > 0 && this.logsSql.has(sql)) this.logWrites.flush();
     }
@@ -477,6 +485,14 @@ export class Store {
     this.pending.flush(resource);
   }
 
+  /** flushPending() of only the writes of `resource` over rows SQLite has (see PendingWrites.flushOverStored()). */
+  private flushPendingOverStored(resource: string): void {
+    const uncached = !this.cache.caches(resource);
+    this.pending.flushOverStored(resource, (key, w) => {
+      if (uncached && w.row !== null) this.sentUncached.add(key);
+    });
+  }
+
   /**
    * Finds an object by uid. With `shared`, inside a transaction, it is the
    * cache's own object (see ListOptions.shared): the caller must copy it
@@ -684,9 +700,12 @@ export class Store {
       meta.resourceVersion = this.nextRv();
       if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
       delete meta.deletionTimestamp;
-      const row: CachedRow = this.cache.caches(resource)
-        ? new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
-        : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
+      // An owned object of an uncached resource (an event) is encoded when its row reaches SQLite,
+      // so one deleted before then, as the --event-ttl sweep deletes events in a long catch-up, never is.
+      const row: CachedRow =
+        this.cache.caches(resource) || opts?.owned
+          ? new EncodedRow(deepFreeze(opts?.owned ? obj : cloneJson(obj)), ownerUidOf(obj), obj.spec?.nodeName ?? null)
+          : { data: JSON.stringify(obj), owner: ownerUidOf(obj), node: obj.spec?.nodeName ?? null };
       this.stampLastWrite(resource, row);
       this.pending.stage(resource, ns, meta.name, meta.uid, Number(meta.resourceVersion), row, null, true);
       this.createdUids.add(meta.uid);
@@ -856,16 +875,53 @@ export class Store {
    * It is therefore only for a resource that the object cache does not keep
    * and whose deletion no admission step, hook or watcher acts on: events,
    * which the --event-ttl sweep deletes by the thousand. Each deleted object
-   * still takes a resourceVersion, as it would through remove().
+   * still takes a resourceVersion, as it would through remove(). For a
+   * resource in LAST_WRITE_RESOURCES the query sees this transaction's
+   * writes over stored rows but not the objects it created, which
+   * removePendingWrittenBy() deletes.
    */
   removeSelected(resource: string, selectRowids: string, ...args: unknown[]): number {
     return this.tx(() => {
       // The unary + keeps SQLite from reading every object of the resource through objects_key.
       const sql = `DELETE FROM objects WHERE rowid IN (${selectRowids}) AND +resource = ?`;
-      const { changes } = this.stmt(sql, resource).run(...args, resource) as { changes: number };
+      const { changes } = this.stmt(sql, this.storedScope(resource)).run(...args, resource) as { changes: number };
       this.rv += changes;
       this.writes.set(resource, this.writesOf(resource) + changes);
       return changes;
     });
+  }
+
+  /**
+   * Like preparedFor(), for a query over the stored rows of a resource in
+   * LAST_WRITE_RESOURCES: only its pending writes over rows SQLite has are
+   * sent there first. The objects this transaction created stay pending and
+   * out of the query's sight (see removePendingWrittenBy() and earliestPendingWrite()).
+   */
+  preparedStored(resource: string, sql: string) {
+    return this.stmt(sql, this.storedScope(resource));
+  }
+
+  private storedScope(resource: string): FlushScope {
+    return LAST_WRITE_RESOURCES.has(resource) ? { stored: resource } : resource;
+  }
+
+  /**
+   * Deletes up to `limit` objects of a resource in LAST_WRITE_RESOURCES
+   * that this transaction created and last wrote at or before `cutoff` (ms),
+   * earliest first, and returns how many it deleted. Their rows never reach
+   * SQLite. As for removeSelected(), no admission step or hook runs, and
+   * each deletion takes a resourceVersion.
+   */
+  removePendingWrittenBy(resource: string, cutoff: number, limit: number): number {
+    if (this.depth === 0 || limit <= 0) return 0;
+    const due = this.pending.dueCreates(resource, cutoff, limit);
+    for (const w of due) this.pending.stage(resource, w.namespace, w.name, w.uid, Number(this.nextRv()), null, null, false);
+    if (due.length > 0) this.writes.set(resource, this.writesOf(resource) + due.length);
+    return due.length;
+  }
+
+  /** Returns the earliest last write (ms) among the objects of `resource` this transaction created and still has, or undefined. */
+  earliestPendingWrite(resource: string): number | undefined {
+    return this.depth === 0 ? undefined : this.pending.earliestCreate(resource);
   }
 }

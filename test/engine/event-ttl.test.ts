@@ -155,3 +155,116 @@ describe('event TTL', () => {
     expect(plan.map((p) => p.detail)).toEqual(['SEARCH objects USING INDEX objects_event_last_write (last_write<?)']);
   });
 });
+
+describe('events that expire in the transaction that wrote them', () => {
+  /** Counts the event rows SQLite inserts from now on, through a temporary trigger. */
+  function countEventInserts(): () => number {
+    const db = cluster.store.db;
+    db.exec(`CREATE TEMP TABLE event_inserts (n INTEGER);
+      CREATE TEMP TRIGGER count_event_inserts AFTER INSERT ON objects WHEN new.resource = 'events' BEGIN INSERT INTO event_inserts VALUES (1); END;`);
+    return () => (db.prepare('SELECT count(*) AS n FROM temp.event_inserts').get() as { n: number }).n;
+  }
+
+  it('drops them before they reach SQLite', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    const inserts = countEventInserts();
+    const rvBefore = Number(cluster.store.getMeta('rv'));
+
+    const swept = cluster.store.tx(() => {
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-1 from 0 to 3', SOURCE);
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-2 from 0 to 3', SOURCE);
+      return expireEvents(cluster.store, START + 61 * MINUTE);
+    });
+
+    expect(swept).toEqual({ deleted: 2, next: undefined });
+    expect(eventCount(d)).toBe(0);
+    expect(inserts()).toBe(0);
+    // Two creates and two deletions, as if the rows had been stored and swept.
+    expect(Number(cluster.store.getMeta('rv'))).toBe(rvBefore + 4);
+  });
+
+  it('stores the ones not yet due and wakes for the earliest', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    const inserts = countEventInserts();
+
+    const swept = cluster.store.tx(() => {
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-1 from 0 to 3', SOURCE);
+      cluster.store.now = () => START + 5 * MINUTE;
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-2 from 0 to 3', SOURCE);
+      return expireEvents(cluster.store, START + 61 * MINUTE);
+    });
+
+    expect(swept).toEqual({ deleted: 1, next: START + 65 * MINUTE });
+    expect(cluster.store.list('events', 'default').map((e) => e.message)).toEqual(['Scaled up replica set web-2 from 0 to 3']);
+    expect(inserts()).toBe(1);
+  });
+
+  it('keeps a stored event that the transaction refreshed', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    record(d, 'Scaled up replica set web-1 from 0 to 3');
+
+    const swept = cluster.store.tx(() => {
+      cluster.store.now = () => START + 30 * MINUTE;
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-1 from 0 to 3', SOURCE);
+      return expireEvents(cluster.store, START + 61 * MINUTE);
+    });
+
+    expect(swept).toEqual({ deleted: 0, next: START + 90 * MINUTE });
+    expect(cluster.store.list('events', 'default').map((e) => e.count)).toEqual([2]);
+  });
+
+  it('takes stored and new events within one batch', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    record(d, 'Scaled up replica set web-1 from 0 to 3');
+    record(d, 'Scaled up replica set web-2 from 0 to 3');
+
+    const swept = cluster.store.tx(() => {
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-3 from 0 to 3', SOURCE);
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-4 from 0 to 3', SOURCE);
+      return expireEvents(cluster.store, START + 61 * MINUTE, 3);
+    });
+
+    expect(swept).toEqual({ deleted: 3, next: START + 61 * MINUTE });
+    expect(cluster.store.list('events', 'default').map((e) => e.message)).toEqual(['Scaled up replica set web-4 from 0 to 3']);
+  });
+
+  it('brings the dropped events back when a savepoint rolls back', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+
+    cluster.store.tx(() => {
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-1 from 0 to 3', SOURCE);
+      expect(() =>
+        cluster.store.savepoint(() => {
+          expireEvents(cluster.store, START + 61 * MINUTE);
+          throw new Error('rolled back');
+        }),
+      ).toThrow('rolled back');
+    });
+
+    expect(eventCount(d)).toBe(1);
+  });
+
+  it('expires the events of a long catch-up without storing them', () => {
+    cluster = newCluster();
+    const inserts = countEventInserts();
+    cluster.store.tx(() => {
+      for (let minute = 0; minute < 90; minute++) {
+        cluster.store.now = () => START + minute * MINUTE;
+        // One object per minute, so the correlator does not combine the events.
+        const obj = newObject(`web-${minute}`);
+        recordEvent(cluster.store, obj, 'Normal', 'ScalingReplicaSet', `Scaled up replica set web-${minute} from 0 to 3`, SOURCE);
+        expireEvents(cluster.store, START + minute * MINUTE);
+      }
+    });
+
+    // Written at minutes 0 to 89, swept last at 89 (cut-off 29): those of minutes 30 to 89 are left.
+    expect(cluster.store.list('events', 'default').length).toBe(60);
+    expect(inserts()).toBe(60);
+  });
+});
+
