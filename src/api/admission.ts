@@ -6,6 +6,7 @@ import type { KObject } from './types.js';
 import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { validateObject } from './validation.js';
+import { dropUnneededNodePorts } from './service-validation.js';
 import { findResource } from './registry.js';
 import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
@@ -139,10 +140,11 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
+  if (resource === 'services' && op === 'update' && old) dropUnneededNodePorts(obj, old);
   const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];
   const first = UPDATE_RULES_FIRST.has(resource);
   const causes: FieldCause[] = first ? [...updateCauses] : [];
-  causes.push(...validateObject(resource, obj));
+  causes.push(...validateObject(resource, obj, ctx.clusterVersion));
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
   if (!first) causes.push(...updateCauses);
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);

@@ -178,14 +178,15 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       break;
     case 'services':
       if (!spec) break;
-      spec.type ??= 'ClusterIP';
-      spec.sessionAffinity ??= 'None';
+      // Go defaulting fills empty strings and zero values as well as omitted fields.
+      spec.type ||= 'ClusterIP';
+      spec.sessionAffinity ||= 'None';
       spec.internalTrafficPolicy ??= 'Cluster';
       spec.ipFamilies ??= ['IPv4'];
       spec.ipFamilyPolicy ??= 'SingleStack';
       for (const p of spec.ports ?? []) {
-        p.protocol ??= 'TCP';
-        p.targetPort ??= p.port;
+        p.protocol ||= 'TCP';
+        if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port ?? 0;
       }
       if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
       break;

@@ -9,7 +9,27 @@ export interface FieldCause {
   type: string;
   value?: unknown;
   hasValue?: boolean;
+  /**
+   * The value as Go's `%#v` prints it, shown in place of `value`. Kubernetes
+   * before 1.34 prints a struct value that way (`core.ServicePort{Name:"", ...}`).
+   */
+  valueText?: string;
   detail?: string;
+}
+
+/** Builds a `Required value` cause. */
+export function required(field: string, detail?: string): FieldCause {
+  return { field, type: 'Required value', detail };
+}
+
+/** Builds an `Invalid value` cause. */
+export function invalidValue(field: string, value: unknown, detail: string): FieldCause {
+  return { field, type: 'Invalid value', value, hasValue: true, detail };
+}
+
+/** Builds an `Unsupported value` cause that lists the supported values, quoted, in the order given. */
+export function unsupportedValue(field: string, value: unknown, supported: readonly string[]): FieldCause {
+  return { field, type: 'Unsupported value', value, hasValue: true, detail: `supported values: ${supported.map((v) => `"${v}"`).join(', ')}` };
 }
 
 /** A Status error from the simulated API server: NotFound, AlreadyExists, Conflict, Invalid, BadRequest. */
@@ -77,7 +97,7 @@ export function renderFieldValue(value: unknown): string {
 
 export function formatCause(c: FieldCause): string {
   let s = `${c.field}: ${c.type}`;
-  if (c.hasValue) s += `: ${renderFieldValue(c.value)}`;
+  if (c.hasValue) s += `: ${c.valueText ?? renderFieldValue(c.value)}`;
   if (c.detail) s += `: ${c.detail}`;
   return s;
 }

@@ -9,6 +9,8 @@ import { ApiError } from './errors.js';
 
 type FieldType =
   | { t: 'string' | 'int32' | 'int64' | 'bool'; go: string }
+  /** intstr.IntOrString: a JSON string, or else what decodes into its int32. */
+  | { t: 'intOrString'; go: string }
   | { t: 'struct'; name: string; go: string; fields: Record<string, FieldType> }
   | { t: 'list'; of: FieldType; go: string }
   | { t: 'map'; go: string }
@@ -18,6 +20,7 @@ const STR: FieldType = { t: 'string', go: 'string' };
 const INT32: FieldType = { t: 'int32', go: 'int32' };
 const INT64: FieldType = { t: 'int64', go: 'int64' };
 const BOOL: FieldType = { t: 'bool', go: 'bool' };
+const INT_OR_STRING: FieldType = { t: 'intOrString', go: 'int32' };
 const STR_MAP: FieldType = { t: 'map', go: 'map[string]string' };
 const STR_LIST: FieldType = { t: 'list', of: STR, go: '[]string' };
 const QUANTITIES: FieldType = { t: 'quantities', go: 'v1.ResourceList' };
@@ -60,7 +63,7 @@ const POD_TEMPLATE = struct('PodTemplateSpec', 'v1', { metadata: OBJECT_META, sp
 const LABEL_SELECTOR = struct('LabelSelector', 'v1', { matchLabels: STR_MAP });
 const WORKLOAD_FIELDS = { replicas: INT32, minReadySeconds: INT32, revisionHistoryLimit: INT32, selector: LABEL_SELECTOR, template: POD_TEMPLATE };
 const JOB_SPEC = struct('JobSpec', 'v1', { parallelism: INT32, completions: INT32, backoffLimit: INT32, activeDeadlineSeconds: INT64, selector: LABEL_SELECTOR, template: POD_TEMPLATE });
-const SERVICE_PORT = struct('ServicePort', 'v1', { name: STR, protocol: STR, port: INT32, nodePort: INT32 });
+const SERVICE_PORT = struct('ServicePort', 'v1', { name: STR, protocol: STR, port: INT32, targetPort: INT_OR_STRING, nodePort: INT32 });
 
 /** Top-level fields per kind; kinds not listed are checked for metadata only. */
 const SPECS: Record<string, Record<string, FieldType>> = {
@@ -101,6 +104,9 @@ function check(value: unknown, type: FieldType, owner: string, path: string): st
       return typeof value === 'string' ? undefined : mismatch();
     case 'bool':
       return typeof value === 'boolean' ? undefined : mismatch();
+    case 'intOrString':
+      if (typeof value === 'string') return undefined;
+      return check(value, INT32, owner, path);
     case 'int32':
     case 'int64': {
       if (typeof value !== 'number') return mismatch();

@@ -4,93 +4,21 @@
  */
 import { cronSyntaxError } from './cron-syntax.js';
 import type { KObject } from './types.js';
-import type { FieldCause } from './errors.js';
+import { invalidValue, required, type FieldCause } from './errors.js';
 import { fromLabelSelector, matches } from './selectors.js';
+import { dns1035LabelErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
+import { validateService } from './service-validation.js';
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
-export const SUBDOMAIN_MESSAGE =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-export const LABEL_MESSAGE =
-  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-const LABEL_VALUE_MESSAGE =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-const QUALIFIED_NAME_MESSAGE =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-
-/** Kinds whose names must be DNS-1123 labels rather than subdomains. */
-const LABEL_NAMED = new Set(['services', 'namespaces', 'statefulsets', 'cronjobs']);
-
-function required(field: string, detail?: string): FieldCause {
-  return { field, type: 'Required value', detail };
-}
-
-function invalidValue(field: string, value: unknown, detail: string): FieldCause {
-  return { field, type: 'Invalid value', value, hasValue: true, detail };
-}
-
-export function isDns1123Label(s: string): boolean {
-  return s.length <= 63 && DNS1123_LABEL.test(s);
-}
-
-export function isDns1123Subdomain(s: string): boolean {
-  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
-}
-
-/** Validates a label key (`prefix/name`) and returns its causes. */
-export function validateLabelKey(key: string, field: string): FieldCause[] {
-  const slash = key.indexOf('/');
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  const prefix = slash >= 0 ? key.slice(0, slash) : '';
-  const causes: FieldCause[] = [];
-  if (slash >= 0 && (!prefix || !isDns1123Subdomain(prefix))) causes.push(invalidValue(field, key, `prefix part ${SUBDOMAIN_MESSAGE}`));
-  if (!name) causes.push(invalidValue(field, key, 'name part must be non-empty'));
-  else if (name.length > 63) causes.push(invalidValue(field, key, 'name part must be no more than 63 characters'));
-  else if (!QUALIFIED_NAME.test(name)) causes.push(invalidValue(field, key, QUALIFIED_NAME_MESSAGE));
-  return causes;
-}
-
-/** Label keys and values found valid before: every write of an object checks its labels again. */
-const validLabelKeys = new Set<string>();
-const validLabelValues = new Set<string>();
-
-/** Strings remembered per set before it is emptied. */
-const MAX_REMEMBERED = 10_000;
-
-function remember(set: Set<string>, s: string): void {
-  if (set.size >= MAX_REMEMBERED) set.clear();
-  set.add(s);
-}
-
-export function validateLabels(labels: Record<string, unknown> | undefined, field: string): FieldCause[] {
-  const causes: FieldCause[] = [];
-  const map = labels ?? {};
-  const keys = Object.keys(map);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = map[k];
-    if (!validLabelKeys.has(k)) {
-      const keyCauses = validateLabelKey(k, field);
-      if (keyCauses.length === 0) remember(validLabelKeys, k);
-      else causes.push(...keyCauses);
-    }
-    if (typeof v !== 'string') causes.push(invalidValue(`${field}`, v, 'label values must be strings'));
-    else if (validLabelValues.has(v)) continue;
-    else if (v.length > 63) causes.push(invalidValue(field, v, 'must be no more than 63 characters'));
-    else if (!LABEL_VALUE.test(v)) causes.push(invalidValue(field, v, LABEL_VALUE_MESSAGE));
-    else remember(validLabelValues, v);
-  }
-  return causes;
-}
+/** Kinds whose names must be DNS-1123 labels rather than subdomains; a Service's name is a DNS-1035 label. */
+const LABEL_NAMED = new Set(['namespaces', 'statefulsets', 'cronjobs']);
 
 function validateMeta(resource: string, obj: KObject): FieldCause[] {
   const causes: FieldCause[] = [];
   const name = obj.metadata?.name;
   if (!name) {
     causes.push(required('metadata.name', 'name or generateName is required'));
+  } else if (resource === 'services') {
+    for (const message of dns1035LabelErrors(name)) causes.push(invalidValue('metadata.name', name, message));
   } else if (LABEL_NAMED.has(resource) ? !isDns1123Label(name) : !isDns1123Subdomain(name)) {
     causes.push(invalidValue('metadata.name', name, LABEL_NAMED.has(resource) ? LABEL_MESSAGE : SUBDOMAIN_MESSAGE));
   }
@@ -178,8 +106,11 @@ function validateSelectorAndTemplate(spec: any, requireSelector: boolean): Field
   return causes;
 }
 
-/** Returns the validation causes for an object of `resource`; empty when valid. */
-export function validateObject(resource: string, obj: KObject): FieldCause[] {
+/**
+ * Returns the validation causes for an object of `resource`; empty when valid.
+ * `clusterVersion` (1.32 is 132) selects messages that changed between releases.
+ */
+export function validateObject(resource: string, obj: KObject, clusterVersion = 132): FieldCause[] {
   const causes = validateMeta(resource, obj);
   const spec = obj.spec;
   switch (resource) {
@@ -230,14 +161,7 @@ export function validateObject(resource: string, obj: KObject): FieldCause[] {
       causes.push(...validateJobSpec(spec?.jobTemplate?.spec, 'spec.jobTemplate.spec'));
       break;
     case 'services':
-      for (const [i, p] of (spec?.ports ?? []).entries()) {
-        if (typeof p?.port !== 'number' || p.port < 1 || p.port > 65535) {
-          causes.push(invalidValue(`spec.ports[${i}].port`, p?.port ?? 0, 'must be between 1 and 65535, inclusive'));
-        }
-      }
-      if (spec?.type && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(spec.type)) {
-        causes.push({ field: 'spec.type', type: 'Unsupported value', value: spec.type, hasValue: true, detail: 'supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"' });
-      }
+      causes.push(...validateService(obj, clusterVersion));
       break;
     case 'horizontalpodautoscalers':
       if (!spec?.scaleTargetRef?.name) causes.push(required('spec.scaleTargetRef.name'));

@@ -27,8 +27,8 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
     return 1;
   }
   if (err instanceof UsageError) {
-    io.err(`error: ${err.message}\n`);
-    if (err.showHelpHint) io.err(`See '${command} -h' for help and examples\n`);
+    const hint = err.showHelpHint ? `\nSee '${command} -h' for help and examples` : '';
+    io.err(withFinalNewline(`error: ${err.message}${hint}`));
     return 1;
   }
   const e = err as Error;
@@ -36,9 +36,19 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
     io.err('error: the cluster state is locked by another kubesim process; try again\n');
     return 1;
   }
-  io.err(`error: ${e?.message ?? String(err)}\n`);
+  io.err(withFinalNewline(`error: ${e?.message ?? String(err)}`));
   if (process.env.KUBESIM_DEBUG) io.err(`${e?.stack}\n`);
   return 1;
+}
+
+/**
+ * Ends a message with one newline unless it already ends with one, as
+ * kubectl's cmdutil fatal does. So a message that kubectl builds with a
+ * trailing newline (`error parsing jsonpath ..., unclosed action\n`) prints
+ * no blank line after it.
+ */
+function withFinalNewline(message: string): string {
+  return message.endsWith('\n') ? message : `${message}\n`;
 }
 
 /** klog's error-line header: `E1204 22:11:56.042317   16451 ` (month, day, time with microseconds, pid). */

@@ -5,6 +5,7 @@
  * everything after `--` passed through.
  */
 import { FlagError, UsageError } from '../api/errors.js';
+import { parseGoDuration } from '../api/go-duration.js';
 
 export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'duration';
 
@@ -63,12 +64,12 @@ function convert(spec: FlagSpec, raw: string): unknown {
       if (!/^[+-]?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
       return Number(raw);
     }
-    case 'duration':
-      try {
-        return parseDuration(raw);
-      } catch {
-        throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: time: invalid duration "${raw}"`);
-      }
+    case 'duration': {
+      // pflag's DurationVar parses with Go's time.ParseDuration: a unit is required and negative values are allowed.
+      const parsed = parseGoDuration(raw);
+      if ('error' in parsed) throw new FlagError(`invalid argument "${raw}" for "${flagText}" flag: ${parsed.error}`);
+      return Number(parsed.nanoseconds) / 1e6;
+    }
     default:
       return raw;
   }

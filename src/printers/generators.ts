@@ -7,7 +7,8 @@
  */
 
 import type { KObject } from '../api/types';
-import { meta, parseIntOrString, parseLabels, sortedMap } from './generator-helpers';
+import { meta, parseLabels, sortedMap } from './generator-helpers';
+import { portNameErrors, portNumberErrors } from '../api/name-validation';
 
 /** Flags of `kubectl create deployment NAME --image=I... [--replicas] [--port] [-- CMD]`. */
 export interface DeploymentFlags {
@@ -114,9 +115,7 @@ export interface ServiceFlags {
 /** Builds the Service of `kubectl create service clusterip|nodeport`. */
 export function generateService(f: ServiceFlags): KObject {
   const ports = f.tcp.map((spec) => {
-    const [portText, targetText] = spec.split(':');
-    const port = parsePort(portText);
-    const targetPort = targetText === undefined ? port : parseIntOrString(targetText);
+    const { port, targetPort } = parseServicePorts(spec);
     const servicePort: Record<string, unknown> = { name: spec.replaceAll(':', '-'), protocol: 'TCP', port, targetPort };
     if (f.nodePort !== undefined && f.nodePort > 0) servicePort.nodePort = f.nodePort;
     return servicePort;
@@ -210,9 +209,40 @@ function containerNameFromImage(image: string, randomSuffix?: () => string): str
   return `${name.replace(/[_.]/g, '-')}-${randomSuffix ? randomSuffix() : 'xxxxx'}`;
 }
 
+/**
+ * Parses a port the way k8s.io/utils/net.ParsePort(text, true) does, with
+ * strconv.ParseUint(text, 10, 16). That call fails at the first character
+ * that is not a decimal digit, or at the first digit that overflows 65535.
+ */
 function parsePort(text: string): number {
-  if (!/^\d+$/.test(text)) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`);
-  return Number(text);
+  const fail = (reason: string) => new Error(`strconv.ParseUint: parsing ${JSON.stringify(text)}: ${reason}`);
+  if (text === '') throw fail('invalid syntax');
+  let n = 0;
+  for (const c of text) {
+    if (c < '0' || c > '9') throw fail('invalid syntax');
+    n = n * 10 + Number(c);
+    if (n > 65535) throw fail('value out of range');
+  }
+  return n;
+}
+
+/**
+ * Splits one `--tcp` value, `port[:targetPort]`, as kubectl 1.32's
+ * create service does: text after a second colon is ignored, a target that
+ * Go's strconv.Atoi reads as a number must be a valid port number, and any
+ * other target must be a valid port name. The messages of a bad target are
+ * joined with commas.
+ */
+function parseServicePorts(spec: string): { port: number; targetPort: number | string } {
+  const [portText, targetText] = spec.split(':');
+  const port = parsePort(portText);
+  if (targetText === undefined) return { port, targetPort: port };
+
+  const asInteger = /^[+-]?\d+$/.test(targetText) ? BigInt(targetText) : undefined;
+  const isInt64 = asInteger !== undefined && asInteger >= -(2n ** 63n) && asInteger < 2n ** 63n;
+  const errors = isInt64 ? portNumberErrors(Number(asInteger)) : portNameErrors(targetText);
+  if (errors.length > 0) throw new Error(errors.join(','));
+  return { port, targetPort: isInt64 ? Number(asInteger) : targetText };
 }
 
 // The duplicate-key messages differ between kinds in kubectl; `owner`

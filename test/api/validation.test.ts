@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateLabels, validateObject } from '../../src/api/validation.js';
+import { validateObject } from '../../src/api/validation.js';
+import { validateLabels } from '../../src/api/name-validation.js';
 import { formatCause, invalid } from '../../src/api/errors.js';
 import { applyDefaults } from '../../src/api/defaults.js';
 

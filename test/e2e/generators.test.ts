@@ -27,6 +27,7 @@ const COMMANDS: string[][] = [
   ['create', 'service', 'clusterip', 'headless', '--clusterip=None'],
   ['create', 'service', 'nodeport', 'web', '--tcp=80:http', '--node-port=30080'],
   ['create', 'svc', 'nodeport', 'web', '--tcp=5678:8080', '-n', 'shop'],
+  ['create', 'service', 'clusterip', 'odd', '--tcp=080:+81', '--tcp=0', '--tcp=1:a:b'],
   ['create', 'configmap', 'cfg', '--from-literal=b=two', '--from-literal=a=1', '--from-file={file}'],
   ['create', 'configmap', 'empty'],
   ['create', 'cm', 'cfg', '--from-file=custom={file}'],
@@ -37,6 +38,7 @@ const COMMANDS: string[][] = [
   ['run', 'job', '--image=busybox', '--restart=OnFailure', '--command', '--', 'sh', '-c', 'echo hi'],
   ['run', 'web', '--image=nginx', '--port=80', '--expose', '--labels=app=web'],
   ['run', 'args', '--image=busybox', '-n', 'shop', '--image-pull-policy=IfNotPresent', '--annotations=a=b', '--', 'sleep', '10'],
+  ['run', 'extra', '--image=busybox', 'one', 'two', '--', 'three'],
 ];
 
 describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (${NO_KUBECTL})`, () => {

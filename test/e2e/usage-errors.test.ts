@@ -33,6 +33,11 @@ const KUBECTL_CASES: [args: string[], stderr: string][] = [
   [['create', 'job'], "error: exactly one NAME is required, got 0\nSee 'kubectl create job -h' for help and examples\n"],
   [['create', 'cronjob', '--image=x', '--schedule=* * * * *'], "error: exactly one NAME is required, got 0\nSee 'kubectl create cronjob -h' for help and examples\n"],
   [['create', 'deployment', 'a', '--image=x', '--image=y', '--', 'date'], 'error: cannot specify multiple --image options and command\n'],
+  [['create', 'deployment', '--image=x'], "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples\n"],
+  [['run', '--image=x'], "error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n"],
+  [['create', 'deployment', 'x', '--image=y', '--dry-run=client', '-o', 'jsonpath={.metadata.name'], 'error: error parsing jsonpath {.metadata.name, unclosed action\n'],
+  [['create', 'deployment', 'x', '--image=y', '--dry-run=client', '-o', 'jsonpath={.metadata[}'], 'error: error parsing jsonpath {.metadata[}, unterminated array\n'],
+  [['create', 'deployment', 'x', '--image=y', '--dry-run=client', '-o', 'go-template={{.x'], 'error: error parsing template {{.x, template: output:1: unclosed action\n'],
   [['label'], 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n'],
   [['label', 'pods', 'a'], 'error: at least one label update is required\n'],
   [['annotate', 'pods'], 'error: at least one annotation update is required\n'],
@@ -81,6 +86,41 @@ describe('usage errors of kubectl verbs', () => {
     for (const [args, stderr] of KUBECTL_CASES) {
       const r = spawnSync('kubectl', args, { encoding: 'utf8', env: { ...process.env, KUBECONFIG: kubeconfig } });
       expect(r.stderr, args.join(' ')).toBe(stderr);
+      expect(r.status, args.join(' ')).toBe(1);
+    }
+  });
+});
+
+/** Command lines missing a required flag: cobra reports it through klog before kubectl checks the arguments. */
+const REQUIRED_FLAG_CASES: [args: string[], flags: string][] = [
+  [['create', 'deployment'], '\\"image\\"'],
+  [['create', 'deployment', 'a', 'b'], '\\"image\\"'],
+  [['run'], '\\"image\\"'],
+  [['create', 'cronjob'], '\\"image\\", \\"schedule\\"'],
+];
+
+/** Replaces klog's date, time and process id, which differ between runs. */
+function withoutKlogHeader(text: string): string {
+  return text.replace(/^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /, 'E0000 00:00:00.000000 1 ');
+}
+
+describe('missing required flags', () => {
+  const sb = new Sandbox();
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'u', '--clock', 'manual', '--seed', '1']).code).toBe(0);
+  });
+  afterAll(() => sb.cleanup());
+
+  it.each(REQUIRED_FLAG_CASES)('are reported before the arguments of %j', (args, flags) => {
+    const r = sb.on('u', args);
+    expect(withoutKlogHeader(r.stderr)).toBe(`E0000 00:00:00.000000 1 run.go:72] "command failed" err="required flag(s) ${flags} not set"\n`);
+    expect(r.code).toBe(1);
+  });
+
+  it.skipIf(!hasKubectl)(`match the real kubectl (${NO_KUBECTL})`, () => {
+    for (const [args] of REQUIRED_FLAG_CASES) {
+      const r = spawnSync('kubectl', args, { encoding: 'utf8', env: { ...process.env, KUBECONFIG: join(sb.home, 'no-kubeconfig') } });
+      expect(withoutKlogHeader(r.stderr), args.join(' ')).toBe(withoutKlogHeader(sb.on('u', args).stderr));
       expect(r.status, args.join(' ')).toBe(1);
     }
   });

@@ -119,7 +119,7 @@ const COMMAND_CASES: [what: string, args: string[], stderr: string][] = [
   ['an unknown command', ['frobnicate'], 'Error: unknown command "frobnicate" for "kubectl"\n'],
   ['negative replicas', ['scale', 'deployment', 'web', '--replicas=-1'], 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n'],
   ['non-numeric replicas', ['scale', 'deployment', 'web', '--replicas=abc'], 'Error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl scale --help\' for usage.\n'],
-  ['logs of a missing pod', ['logs', 'nopod'], 'Error from server (NotFound): pods "nopod" not found\n'],
+  ['logs of a missing pod', ['logs', 'nopod'], 'error: error from server (NotFound): pods "nopod" not found in namespace "default"\n'],
   ['a negative clock advance', ['clock', 'advance', '-5m'], 'error: invalid duration "-5m": use a number with a unit, for example 90s, 10m or 2h\n'],
 ];
 

@@ -26,9 +26,10 @@ export const command: CommandDef = {
     ...GENERATOR_FLAGS,
   ],
   run(ctx, parsed) {
+    // cobra checks required flags before kubectl's Complete checks the NAME argument.
+    if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
     const name = requireName(parsed.args);
     const images = splitList(ctx.flags.image);
-    if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
     if (images.length > 1 && parsed.dashArgs.length > 0) throw new UsageError('cannot specify multiple --image options and command');
     const obj = generateDeployment({
       name,

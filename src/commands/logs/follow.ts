@@ -10,6 +10,7 @@ import type { Cluster } from '../../engine/cluster.js';
 import type { PodRecord } from '../../kubelet/state.js';
 import { podDeadline } from '../../kubelet/deadline.js';
 import { stepClock } from '../shared/clock-step.js';
+import { prefixLines, truncateToBytes } from './limit-bytes.js';
 
 /** One container instance being followed, and how many of its lines were printed. */
 export interface FollowedStream {
@@ -19,11 +20,17 @@ export interface FollowedStream {
   container: string;
   attempt: number;
   printed: number;
+  /** Renders a log line without its newline or prefix. */
   format(line: { ts: number; line: string }): string;
+  /** `--prefix` text put before each printed line, or empty. */
+  prefix: string;
+  /** Bytes the stream may still print under `--limit-bytes`; unlimited when undefined. */
+  bytesLeft?: number;
 }
 
 /** Whether the followed instance can still print: the pod exists and the same attempt is running. */
 function isStreamOpen(cluster: Cluster, s: FollowedStream): boolean {
+  if (s.bytesLeft === 0) return false;
   const pod = cluster.store.get('pods', s.namespace, s.pod);
   if (!pod || pod.metadata.uid !== s.podUid) return false;
   const rec = (pod._sim as PodRecord | undefined)?.containers[s.container];
@@ -69,8 +76,16 @@ function nextLineTime(cluster: Cluster, s: FollowedStream): number | undefined {
 
 function printNew(cluster: Cluster, s: FollowedStream, out: (text: string) => void): void {
   const lines = cluster.store.readLogs(s.podUid, s.container, s.attempt, cluster.simNow);
-  if (lines.length <= s.printed) return;
-  out(lines.slice(s.printed).map((l) => s.format(l) + '\n').join(''));
+  if (lines.length <= s.printed || s.bytesLeft === 0) return;
+  let text = lines
+    .slice(s.printed)
+    .map((l) => s.format(l) + '\n')
+    .join('');
+  if (s.bytesLeft !== undefined) {
+    text = truncateToBytes(text, s.bytesLeft);
+    s.bytesLeft -= Buffer.byteLength(text, 'utf8');
+  }
+  out(prefixLines(text, s.prefix));
   s.printed = lines.length;
 }
 

@@ -13,6 +13,7 @@ import type { Cluster } from '../../engine/cluster.js';
 import { followStreams, type FollowedStream } from './follow.js';
 import { compareForLogging } from './pick-pod.js';
 import { parseRfc3339 } from './rfc3339.js';
+import { prefixLines, truncateToBytes } from './limit-bytes.js';
 
 function rfc3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
@@ -42,6 +43,21 @@ function findPod(cluster: Cluster, arg: string, ns: string, err: (text: string) 
   return pods[0];
 }
 
+/**
+ * Finds the pod as findPod does. kubectl 1.29 and later add the namespace to
+ * the lookup's NotFound error and print it as their own error.
+ */
+function findPodNamingNamespace(cluster: Cluster, arg: string, ns: string, err: (text: string) => void): KObject {
+  try {
+    return findPod(cluster, arg, ns, err);
+  } catch (e) {
+    if (e instanceof ApiError && e.reason === 'NotFound' && cluster.settings.version >= 129) {
+      throw new UsageError(`error from server (NotFound): ${e.message} in namespace "${ns}"`);
+    }
+    throw e;
+  }
+}
+
 /** The attempt (restart number) whose log `logs` shows: the running or last finished instance, or with --previous the one before. */
 function currentAttempt(pod: KObject, container: string, previous: boolean): number {
   const rec = (pod._sim as PodRecord | undefined)?.containers[container];
@@ -62,13 +78,47 @@ function currentAttempt(pod: KObject, container: string, previous: boolean): num
   return attempt;
 }
 
-function containerLines(cluster: Cluster, pod: KObject, container: string, opts: any): string[] {
+/** The container's output as the kubelet returns it: filtered by --since, --since-time and --tail, then cut to --limit-bytes. */
+function containerText(cluster: Cluster, pod: KObject, container: string, opts: any): string {
   const attempt = currentAttempt(pod, container, opts.previous);
   let lines = cluster.store.readLogs(pod.metadata.uid!, container, attempt, cluster.simNow);
-  if (opts.since > 0) lines = lines.filter((l) => l.ts >= cluster.simNow - opts.since);
+  if (opts.sinceSeconds > 0) lines = lines.filter((l) => l.ts >= cluster.simNow - opts.sinceSeconds * 1000);
   if (opts.sinceTime !== undefined) lines = lines.filter((l) => l.ts >= opts.sinceTime);
   if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
-  return lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line));
+  const text = lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line) + '\n').join('');
+  return opts.limitBytes > 0 ? truncateToBytes(text, opts.limitBytes) : text;
+}
+
+/** The lines kubectl requests when it selects pods by label and --tail is not given. */
+const SELECTOR_TAIL = 10;
+
+const LOGS_USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
+/** Checks the arguments as kubectl's LogsOptions.Complete does, before it reads any flag value or looks a pod up. */
+function checkArguments(args: string[], selector: string): void {
+  if (args.length === 0 && !selector) throw new UsageError(LOGS_USAGE, true);
+  if (args.length === 1 && selector) throw new UsageError('only a selector (-l) or a POD name is allowed', true);
+  if (args.length > 2) throw new UsageError(LOGS_USAGE, true);
+}
+
+/**
+ * Rounds --since to whole seconds as kubectl does (time.Duration.Round, half
+ * away from zero); undefined when the flag is zero.
+ */
+function sinceSeconds(sinceMs: number): number | undefined {
+  if (sinceMs === 0) return undefined;
+  return Math.sign(sinceMs) * Math.round(Math.abs(sinceMs) / 1000);
+}
+
+/** Checks the flags as kubectl's LogsOptions.Validate does, which runs after the pod lookup. */
+function validateOptions(f: Record<string, any>, containerFlagSet: boolean, containerArgument: string | undefined, seconds: number | undefined, tail: number): void {
+  if (f['since-time'] && f.since !== 0) throw new UsageError('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  const container = containerArgument ?? f.container;
+  if (f['all-containers'] && container) throw new UsageError(`--all-containers=true should not be specified with container name ${container}`);
+  if (containerFlagSet && containerArgument !== undefined) throw new UsageError('only one of -c or an inline [CONTAINER] arg is allowed');
+  if (f['limit-bytes'] < 0) throw new UsageError('--limit-bytes must be greater than 0');
+  if (seconds !== undefined && seconds < 0) throw new UsageError('--since must be greater than 0');
+  if (tail < -1) throw new UsageError('--tail must be greater than or equal to -1');
 }
 
 export const command: CommandDef = {
@@ -87,14 +137,18 @@ export const command: CommandDef = {
     { name: 'selector', short: 'l', type: 'string', default: '', help: 'Selector (label query) to filter on.' },
     { name: 'prefix', type: 'bool', default: false, help: 'Prefix each log line with the log source (pod name and container name)' },
     { name: 'max-log-requests', type: 'int', default: 5, help: 'Specify maximum number of concurrent logs to follow when using by a selector.' },
+    { name: 'limit-bytes', type: 'int', default: 0, help: 'Maximum bytes of logs to return. Defaults to no limit.' },
   ],
   async run(ctx, parsed) {
     const f = ctx.flags;
+    checkArguments(parsed.args, f.selector);
     // kubectl checks --since-time before it looks the pod up.
     const sinceTime = f['since-time'] ? parseRfc3339(f['since-time']) : undefined;
     const cluster = ctx.cluster();
     const ns = ctx.namespace;
     let pods: KObject[];
+    // kubectl names the pod it picked from a workload only after it validated the flags.
+    const podNotes: string[] = [];
     if (f.selector) {
       const sel = parseSelector(f.selector);
       pods = cluster.store.list('pods', ns).filter((p) => matches(sel, p.metadata.labels));
@@ -103,11 +157,17 @@ export const command: CommandDef = {
         return 0;
       }
     } else {
-      if (parsed.args.length === 0) throw new UsageError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", true);
-      pods = [findPod(cluster, parsed.args[0], ns, ctx.io.err)];
-      if (parsed.args[1] && !f.container) f.container = parsed.args[1];
+      pods = [findPodNamingNamespace(cluster, parsed.args[0], ns, (text) => podNotes.push(text))];
     }
-    const opts = { previous: f.previous, tail: f.tail, since: f.since, sinceTime, timestamps: f.timestamps };
+    const containerArgument: string | undefined = parsed.args[1];
+    const tail = f.selector && !parsed.set.has('tail') ? SELECTOR_TAIL : f.tail;
+    const seconds = sinceSeconds(f.since);
+    validateOptions(f, parsed.set.has('container'), containerArgument, seconds, tail);
+    for (const note of podNotes) ctx.io.err(note);
+    if (containerArgument !== undefined) f.container = containerArgument;
+
+    const limitBytes: number = f['limit-bytes'];
+    const opts = { previous: f.previous, tail, sinceSeconds: seconds ?? 0, sinceTime, timestamps: f.timestamps, limitBytes };
     const out: string[] = [];
     const streams: FollowedStream[] = [];
     for (const pod of pods) {
@@ -121,14 +181,16 @@ export const command: CommandDef = {
       else chosen = [defaultContainer(pod, names, cluster.settings.version, ctx.io.err)];
       for (const c of chosen) {
         const prefix = f.prefix ? `[pod/${pod.metadata.name}/${c}] ` : '';
-        const lines = containerLines(cluster, pod, c, opts);
-        for (const line of lines) out.push(prefix + line);
+        const text = containerText(cluster, pod, c, opts);
+        out.push(prefixLines(text, prefix));
         if (f.follow) {
           const attempt = currentAttempt(pod, c, f.previous);
           streams.push({
             namespace: ns, pod: pod.metadata.name, podUid: pod.metadata.uid!, container: c, attempt,
             printed: cluster.store.readLogs(pod.metadata.uid!, c, attempt, cluster.simNow).length,
-            format: (l) => prefix + (f.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line),
+            format: (l) => (f.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line),
+            prefix,
+            bytesLeft: limitBytes > 0 ? limitBytes - Buffer.byteLength(text, 'utf8') : undefined,
           });
         }
       }
@@ -136,7 +198,7 @@ export const command: CommandDef = {
     if (f.follow && streams.length > f['max-log-requests']) {
       throw new UsageError(`you are attempting to follow ${streams.length} log streams, but maximum allowed concurrency is ${f['max-log-requests']}, use --max-log-requests to increase the limit`);
     }
-    ctx.io.out(out.map((l) => l + '\n').join(''));
+    ctx.io.out(out.join(''));
     if (f.follow && !f.previous) await followStreams(cluster, streams, (text) => ctx.io.out(text));
   },
 };

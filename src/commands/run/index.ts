@@ -5,7 +5,7 @@
 import type { CommandDef } from '../types.js';
 import { generateRunPod } from '../../printers/generators.js';
 import { FlagError, RequiredFlagError, UsageError } from '../../api/errors.js';
-import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '../shared/generated.js';
+import { emitGenerated, explicitNamespace, GENERATOR_FLAGS } from '../shared/generated.js';
 import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
 import { generateExposeService } from '../../printers/generators.js';
 
@@ -44,16 +44,20 @@ export const command: CommandDef = {
     ...GENERATOR_FLAGS.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-run' } : f)),
   ],
   run(ctx, parsed) {
-    const name = requireName(parsed.args);
-    const flags = ctx.flags;
+    // cobra checks required flags before kubectl's Run checks the NAME argument.
     if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
+    if (parsed.args.length === 0) throw new UsageError('NAME is required for run', true);
+    const name = parsed.args[0];
+    // Arguments after NAME, before or after `--`, become the container's arguments (or command).
+    const containerArgs = [...parsed.args.slice(1), ...parsed.dashArgs];
+    const flags = ctx.flags;
     if (!flags.image) throw new UsageError('--image is required', true);
     if (!RESTART.includes(flags.restart)) throw new UsageError(`invalid restart policy: ${flags.restart}`, true);
     if (flags['image-pull-policy'] && !PULL_POLICIES.includes(flags['image-pull-policy'])) {
       throw new UsageError(`invalid image pull policy: ${flags['image-pull-policy']}`, true);
     }
     if (flags.expose && flags.port === '') throw new UsageError('--port must be set when exposing a service', true);
-    if (flags.command && parsed.dashArgs.length === 0) throw new UsageError('--command was specified, but no command was provided', true);
+    if (flags.command && containerArgs.length === 0) throw new UsageError('--command was specified, but no command was provided', true);
     let port: number | undefined;
     if (flags.port !== '') {
       if (!/^-?\d+$/.test(flags.port)) throw new UsageError(`strconv.Atoi: parsing ${JSON.stringify(flags.port)}: invalid syntax`);
@@ -67,7 +71,7 @@ export const command: CommandDef = {
       env: flags.env,
       restart: flags.restart,
       command: flags.command,
-      args: parsed.dashArgs,
+      args: containerArgs,
       namespace: explicitNamespace(ctx),
     });
     const annotations = parseAnnotations(flags.annotations);

@@ -8,7 +8,7 @@ import { UsageError } from '../../api/errors.js';
 import { parseTargets } from './targets.js';
 import { fetchTargets } from './fetch.js';
 import { kindString } from '../../api/registry.js';
-import { validateLabelKey, validateLabels } from '../../api/validation.js';
+import { validateLabelKey, validateLabels } from '../../api/name-validation.js';
 import { formatCause } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from './mutation-output.js';

@@ -1,0 +1,129 @@
+/**
+ * Name and label formats of k8s.io/apimachinery/pkg/util/validation, with
+ * the messages of Kubernetes 1.32: DNS-1123 labels and subdomains, DNS-1035
+ * labels, IANA service (port) names, port numbers and label keys and values.
+ */
+import { invalidValue, type FieldCause } from './errors.js';
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const PORT_NAME_CHARSET = /^[-a-z0-9]+$/;
+
+export const SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+export const LABEL_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const QUALIFIED_NAME_MESSAGE =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+const DNS1035_LABEL_MESSAGE =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+/** apimachinery's InclusiveRangeError(1, 65535), the message of IsValidPortNum. */
+export const PORT_RANGE_MESSAGE = 'must be between 1 and 65535, inclusive';
+
+export function isDns1123Label(s: string): boolean {
+  return s.length <= 63 && DNS1123_LABEL.test(s);
+}
+
+export function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
+}
+
+/** Validates a label key (`prefix/name`) and returns its causes. */
+export function validateLabelKey(key: string, field: string): FieldCause[] {
+  const slash = key.indexOf('/');
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  const prefix = slash >= 0 ? key.slice(0, slash) : '';
+  const causes: FieldCause[] = [];
+  if (slash >= 0 && (!prefix || !isDns1123Subdomain(prefix))) causes.push(invalidValue(field, key, `prefix part ${SUBDOMAIN_MESSAGE}`));
+  if (!name) causes.push(invalidValue(field, key, 'name part must be non-empty'));
+  else if (name.length > 63) causes.push(invalidValue(field, key, 'name part must be no more than 63 characters'));
+  else if (!QUALIFIED_NAME.test(name)) causes.push(invalidValue(field, key, QUALIFIED_NAME_MESSAGE));
+  return causes;
+}
+
+/** Label keys and values found valid before: every write of an object checks its labels again. */
+const validLabelKeys = new Set<string>();
+const validLabelValues = new Set<string>();
+
+/** Strings remembered per set before it is emptied. */
+const MAX_REMEMBERED = 10_000;
+
+function remember(set: Set<string>, s: string): void {
+  if (set.size >= MAX_REMEMBERED) set.clear();
+  set.add(s);
+}
+
+export function validateLabels(labels: Record<string, unknown> | undefined, field: string): FieldCause[] {
+  const causes: FieldCause[] = [];
+  const map = labels ?? {};
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = map[k];
+    if (!validLabelKeys.has(k)) {
+      const keyCauses = validateLabelKey(k, field);
+      if (keyCauses.length === 0) remember(validLabelKeys, k);
+      else causes.push(...keyCauses);
+    }
+    if (typeof v !== 'string') causes.push(invalidValue(`${field}`, v, 'label values must be strings'));
+    else if (validLabelValues.has(v)) continue;
+    else if (v.length > 63) causes.push(invalidValue(field, v, 'must be no more than 63 characters'));
+    else if (!LABEL_VALUE.test(v)) causes.push(invalidValue(field, v, LABEL_VALUE_MESSAGE));
+    else remember(validLabelValues, v);
+  }
+  return causes;
+}
+
+/** Returns IsDNS1123Label's messages for `s`: its length, then its characters. */
+// NOTE: Kubernetes 1.33 reports a name that is a valid subdomain with "must
+// not contain dots" instead of the pattern; the 1.32 source this follows has
+// only the pattern message.
+export function dns1123LabelErrors(s: string): string[] {
+  const errors: string[] = [];
+  if (s.length > 63) errors.push('must be no more than 63 characters');
+  if (!DNS1123_LABEL.test(s)) errors.push(LABEL_MESSAGE);
+  return errors;
+}
+
+/** Returns IsDNS1123Subdomain's messages for `s`: its length, then its characters. */
+export function dns1123SubdomainErrors(s: string): string[] {
+  const errors: string[] = [];
+  if (s.length > 253) errors.push('must be no more than 253 characters');
+  if (!DNS1123_SUBDOMAIN.test(s)) errors.push(SUBDOMAIN_MESSAGE);
+  return errors;
+}
+
+/** Returns IsDNS1035Label's messages for `s`, the name format of a Service: its length, then its characters. */
+export function dns1035LabelErrors(s: string): string[] {
+  const errors: string[] = [];
+  if (s.length > 63) errors.push('must be no more than 63 characters');
+  if (!DNS1035_LABEL.test(s)) errors.push(DNS1035_LABEL_MESSAGE);
+  return errors;
+}
+
+/** Returns IsValidPortNum's message for `port`, if it is outside 1-65535. */
+export function portNumberErrors(port: number): string[] {
+  return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [PORT_RANGE_MESSAGE];
+}
+
+/**
+ * Returns IsValidPortName's messages for `name`, an IANA service name as a
+ * named container port or targetPort: at most 15 characters of a-z, 0-9 and
+ * '-', with a letter, and no leading, trailing or doubled hyphen.
+ */
+export function portNameErrors(name: string): string[] {
+  const errors: string[] = [];
+  if (name.length > 15) errors.push('must be no more than 15 characters');
+  if (!PORT_NAME_CHARSET.test(name)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(name)) errors.push('must contain at least one letter (a-z)');
+  if (name.includes('--')) errors.push('must not contain consecutive hyphens');
+  if (name.startsWith('-') || name.endsWith('-')) errors.push('must not begin or end with a hyphen');
+  return errors;
+}

@@ -1,0 +1,78 @@
+/**
+ * `logs` flag checks and --limit-bytes. The messages and their order (after
+ * the pod lookup, before any log is read) are those of kubectl v1.32.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Sandbox } from '../helpers/cli.js';
+
+describe('logs options', () => {
+  const sb = new Sandbox();
+  const on = (...args: string[]) => sb.on('l', args);
+
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'l', '--clock', 'manual', '--seed', '1', '--start-time', '2022-05-31T09:49:16Z']).code).toBe(0);
+    expect(on('run', 'p', '--image=busybox', '--', 'sh', '-c', 'echo hello; echo wörld; echo three; sleep infinity').code).toBe(0);
+    expect(on('wait', '--for=condition=ready', 'pod/p').code).toBe(0);
+  });
+  afterAll(() => sb.cleanup());
+
+  it.each<[string[], string]>([
+    [['--tail=-5'], 'error: --tail must be greater than or equal to -1\n'],
+    [['--since=-5s'], 'error: --since must be greater than 0\n'],
+    [['--limit-bytes=-1'], 'error: --limit-bytes must be greater than 0\n'],
+    [['--since=5s', '--since-time=2020-01-01T00:00:00Z'], 'error: at most one of `sinceTime` or `sinceSeconds` may be specified\n'],
+    [['p', '-c', 'p'], 'error: only one of -c or an inline [CONTAINER] arg is allowed\n'],
+    [['--all-containers', '-c', 'p'], 'error: --all-containers=true should not be specified with container name p\n'],
+    [['--tail=-5', '--limit-bytes=-1', '--since=-1s'], 'error: --limit-bytes must be greater than 0\n'],
+    [['-l', 'run=p'], "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n"],
+    [['a', 'b'], "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n"],
+    [['--since=5'], 'Error: invalid argument "5" for "--since" flag: time: missing unit in duration "5"\nSee \'kubectl logs --help\' for usage.\n'],
+  ])('rejects p %j', (args, stderr) => {
+    const r = on('logs', 'p', ...args);
+    expect(r.stderr).toBe(stderr);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(1);
+  });
+
+  it('looks the pod up before checking flags', () => {
+    const r = on('logs', 'nopod', '--tail=-5');
+    expect(r.stderr).toBe('error: error from server (NotFound): pods "nopod" not found in namespace "default"\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('takes --since below half a second as no limit', () => {
+    expect(on('logs', 'p', '--since=-0.4s').stdout).toBe('hello\nwörld\nthree\n');
+  });
+
+  it('cuts the output inside a line at --limit-bytes', () => {
+    const r = on('logs', 'p', '--limit-bytes=3');
+    expect(r.stdout).toBe('hel');
+    expect(r.code).toBe(0);
+  });
+
+  it('counts bytes after --tail and with timestamps', () => {
+    expect(on('logs', 'p', '--tail=1', '--limit-bytes=4').stdout).toBe('thre');
+    expect(on('logs', 'p', '--timestamps', '--limit-bytes=10').stdout).toBe('2022-05-31');
+  });
+
+  it('prefixes a cut last line', () => {
+    expect(on('logs', 'p', '--prefix', '--limit-bytes=9').stdout).toBe('[pod/p/p] hello\n[pod/p/p] wö');
+  });
+
+  it('stops following at --limit-bytes', () => {
+    const r = on('logs', '-f', 'p', '--limit-bytes=12');
+    expect(r.stdout).toBe('hello\nwörld');
+    expect(r.code).toBe(0);
+  });
+
+  it('takes --limit-bytes=0 as no limit', () => {
+    expect(on('logs', 'p', '--limit-bytes=0').stdout).toBe('hello\nwörld\nthree\n');
+  });
+
+  it('shows the last 10 lines for a selector without --tail', () => {
+    expect(on('run', 'many', '--image=busybox', '-l', 'app=many', '--', 'sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo $i; done; sleep infinity').code).toBe(0);
+    expect(on('wait', '--for=condition=ready', 'pod/many').code).toBe(0);
+    expect(on('logs', '-l', 'app=many').stdout).toBe('3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n');
+    expect(on('logs', '-l', 'app=many', '--tail=-1').stdout.split('\n')).toHaveLength(13);
+  });
+});
