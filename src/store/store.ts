@@ -186,6 +186,8 @@ export class Store {
   private readonly createdUids = new Set<string>();
   /** Keys of uncached objects whose writes reached SQLite before the commit, so reads with onlyThisTx must query them. */
   private readonly sentUncached = new Set<string>();
+  /** Owner uids of the rows this transaction sent to SQLite before the commit (see ownedOnlyInTx). */
+  private readonly sentOwners = new Set<string>();
 
   /**
    * Changes whenever this process's view of the store may be stale: another
@@ -302,6 +304,7 @@ export class Store {
       this.meta.clear();
       this.createdUids.clear();
       this.sentUncached.clear();
+      this.sentOwners.clear();
       this.savepoints = 0;
     }
   }
@@ -472,9 +475,21 @@ export class Store {
   /** Sends pending object writes (of `resource` only, if given) to SQLite, noting the uncached ones (see readRowOfThisTx). */
   private flushPending(resource?: string): void {
     for (const w of resource === undefined ? this.pending.all() : this.pending.ofResource(resource)) {
-      if (!this.cache.caches(w.resource) && w.row !== null) this.sentUncached.add(entryKey(w.resource, w.namespace, w.name));
+      if (w.row === null) continue;
+      if (!this.cache.caches(w.resource)) this.sentUncached.add(entryKey(w.resource, w.namespace, w.name));
+      if (w.row.owner !== null) this.sentOwners.add(w.row.owner);
     }
     this.pending.flush(resource);
+  }
+
+  /**
+   * Reports whether all objects owned by `uid` are among this transaction's
+   * pending writes, so a list of them needs no query. The owner was created
+   * in this transaction, so no committed row can name its uid, and no row
+   * naming it as owner has been sent to SQLite since.
+   */
+  private ownedOnlyInTx(uid: string): boolean {
+    return this.depth > 0 && this.createdInTx(uid) && !this.sentOwners.has(uid);
   }
 
   /**
@@ -515,7 +530,9 @@ export class Store {
     const index = queryKey(resource, namespace, opts);
     let out: KObject[];
     if (opts.owner !== undefined) {
-      out = this.query(index, resource, 'INDEXED BY objects_owner WHERE owner = ? AND resource = +? ORDER BY namespace, name', opts.owner, resource);
+      out = this.ownedOnlyInTx(opts.owner)
+        ? this.queryPending(index, resource)
+        : this.query(index, resource, 'INDEXED BY objects_owner WHERE owner = ? AND resource = +? ORDER BY namespace, name', opts.owner, resource);
     } else if (opts.node !== undefined) {
       out = this.query(index, resource, 'INDEXED BY objects_node WHERE node = ? AND resource = +? ORDER BY namespace, name', opts.node, resource);
     } else if (namespace === undefined) {
@@ -544,6 +561,11 @@ export class Store {
     return this.depth > 0 ? this.cache.load(index, resource, rows) : rows.map((r) => JSON.parse(r.data) as KObject);
   }
 
+  /** Runs a list query over the pending writes alone, when no SQLite row can match it (see ownedOnlyInTx). */
+  private queryPending(index: string, resource: string): KObject[] {
+    return this.cache.listed(index) ?? this.cache.load(index, resource, this.pending.overlayList(index, resource, []));
+  }
+
   /**
    * Lists every object whose controller (or first) owner has this uid, with
    * its resource, in the order SQLite returns them after a flush (rowid
@@ -561,7 +583,9 @@ export class Store {
       owned = [];
     }
     const shared = opts?.shared === true;
-    const rows = this.stmt('SELECT resource, namespace, name, data, owner, node FROM objects WHERE owner = ?', false).all(uid) as (ListedRow & { resource: string })[];
+    const rows = this.ownedOnlyInTx(uid)
+      ? []
+      : (this.stmt('SELECT resource, namespace, name, data, owner, node FROM objects WHERE owner = ?', false).all(uid) as (ListedRow & { resource: string })[]);
     const out: { resource: string; obj: KObject }[] = [];
     for (const r of rows) {
       const w = this.pending.get(r.resource, r.namespace, r.name);
