@@ -10,18 +10,28 @@
  */
 import type { Prepare } from './db.js';
 
-type Deferred = [sql: string, args: unknown[]];
+/** One deferred run of a statement. `dropped` marks a run that is no longer needed (see dropUnsent). */
+interface Deferred {
+  sql: string;
+  args: unknown[];
+  dropped?: boolean;
+}
 
 /** A point to roll the deferred statements back to (see DeferredStatements.undo). */
 export interface DeferredMark {
   length: number;
   flushes: number;
+  drops: number;
 }
 
 export class DeferredStatements {
   private statements: Deferred[] = [];
   /** Statements run while a savepoint was open: rolling it back also rolls back their effect, so they are deferred again. */
   private flushed: Deferred[][] = [];
+  /** Statements dropped while a savepoint was open, so rolling it back runs them again. */
+  private drops: Deferred[] = [];
+  /** Whether a statement ran since clear(). Until one does, none of the deferred runs is in SQLite. */
+  private ranSinceClear = false;
 
   /**
    * `prepare` must not flush these statements, because the flush runs
@@ -35,7 +45,7 @@ export class DeferredStatements {
   /** A statement factory whose statements' run() is deferred (it returns nothing). */
   readonly deferring: Prepare = (sql: string) => ({
     run: (...args: unknown[]) => {
-      this.statements.push([sql, args]);
+      this.statements.push({ sql, args });
     },
   });
 
@@ -45,20 +55,37 @@ export class DeferredStatements {
 
   /** Defers one run of `sql` with `args`. */
   defer(sql: string, ...args: unknown[]): void {
-    this.statements.push([sql, args]);
+    this.statements.push({ sql, args });
+  }
+
+  /**
+   * Drops the deferred runs of `sql` whose first argument is `first`, and
+   * reports whether it could: only while no statement has run since clear(),
+   * so that no earlier run of them can be in SQLite.
+   */
+  dropUnsent(sql: string, first: unknown): boolean {
+    if (this.ranSinceClear) return false;
+    const logging = this.logging();
+    for (const statement of this.statements) {
+      if (statement.dropped || statement.sql !== sql || statement.args[0] !== first) continue;
+      statement.dropped = true;
+      if (logging) this.drops.push(statement);
+    }
+    return true;
   }
 
   /** Runs the deferred statements in order. */
   flush(): void {
     if (this.statements.length === 0) return;
-    for (const [sql, args] of this.statements) this.prepare(sql).run(...args);
+    this.ranSinceClear = true;
+    for (const statement of this.statements) if (!statement.dropped) this.prepare(statement.sql).run(...statement.args);
     if (this.logging()) this.flushed.push(this.statements);
     this.statements = [];
   }
 
   /** Returns a mark for undo(). */
   mark(): DeferredMark {
-    return { length: this.statements.length, flushes: this.flushed.length };
+    return { length: this.statements.length, flushes: this.flushed.length, drops: this.drops.length };
   }
 
   /**
@@ -67,6 +94,8 @@ export class DeferredStatements {
    * then those deferred since are dropped.
    */
   undo(mark: DeferredMark): void {
+    for (let i = this.drops.length - 1; i >= mark.drops; i--) this.drops[i].dropped = false;
+    this.drops.length = mark.drops;
     if (this.flushed.length > mark.flushes) {
       // Every flush emptied the list, so the statements flushed first come first.
       let statements = this.statements;
@@ -80,11 +109,14 @@ export class DeferredStatements {
   /** Drops the flush records after `mark`, once no open savepoint can roll back to before them. */
   forgetUndo(mark: DeferredMark): void {
     this.flushed.length = mark.flushes;
+    this.drops.length = mark.drops;
   }
 
   /** Forgets everything (the transaction ended). */
   clear(): void {
     this.statements = [];
     this.flushed.length = 0;
+    this.drops.length = 0;
+    this.ranSinceClear = false;
   }
 }

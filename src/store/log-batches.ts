@@ -17,6 +17,9 @@ export interface LogLine {
 
 type Entry = [ts: number, stream: string, line: string];
 
+/** The statement that stores one append (its first argument is the pod's uid). */
+export const APPEND_LOG_SQL = 'INSERT INTO logs(pod_uid, container, attempt, first_ts, last_ts, lines) VALUES (?, ?, ?, ?, ?, ?)';
+
 /** Stores the lines of one append as one row. */
 export function appendLogBatch(prepare: Prepare, podUid: string, container: string, attempt: number, lines: LogLine[]): void {
   if (lines.length === 0) return;
@@ -30,7 +33,7 @@ export function appendLogBatch(prepare: Prepare, podUid: string, container: stri
     if (ts > last) last = ts;
     entries[i] = [ts, input.stream, input.line];
   }
-  prepare('INSERT INTO logs(pod_uid, container, attempt, first_ts, last_ts, lines) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepare(APPEND_LOG_SQL).run(
     podUid,
     container,
     attempt,

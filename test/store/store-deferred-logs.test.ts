@@ -17,6 +17,24 @@ function sqliteLogRows(store: Store): number {
 
 const line = (ts: number, text: string) => ({ ts, stream: 'stdout', line: text });
 
+/** Records the first word of every statement over the logs table that the store runs from now on (the store prepares lazily). */
+function countLogStatements(store: Store): string[] {
+  const ran: string[] = [];
+  const db = store.db as any;
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql: string) => {
+    const statement = prepare(sql);
+    if (!/\blogs\b/.test(sql)) return statement;
+    const run = statement.run.bind(statement);
+    statement.run = (...args: unknown[]) => {
+      ran.push(sql.split(' ')[0]);
+      return run(...args);
+    };
+    return statement;
+  };
+  return ran;
+}
+
 describe('deferred log writes', () => {
   it('writes appended logs at commit', () => {
     const store = fixture.open();
@@ -59,6 +77,45 @@ describe('deferred log writes', () => {
     store.tx(() => {
       store.remove('pods', 'default', 'a');
       expect(sqliteLogRows(store)).toBe(1);
+    });
+    expect(sqliteLogRows(store)).toBe(0);
+  });
+
+  it('skips logs of a short-lived pod', () => {
+    const store = fixture.open();
+    const ran = countLogStatements(store);
+    store.tx(() => {
+      const uid = store.create('pods', testPod('a')).metadata.uid!;
+      store.appendLogs(uid, 'c', 0, [line(1, 'one')]);
+      store.remove('pods', 'default', 'a');
+    });
+    expect(ran).toEqual([]);
+    expect(sqliteLogRows(store)).toBe(0);
+  });
+
+  it('keeps logs when the removal rolls back', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      const uid = store.create('pods', testPod('a')).metadata.uid!;
+      store.appendLogs(uid, 'c', 0, [line(1, 'one')]);
+      expect(() =>
+        store.savepoint(() => {
+          store.remove('pods', 'default', 'a');
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+    });
+    expect(sqliteLogRows(store)).toBe(1);
+  });
+
+  it('deletes logs read back before the removal', () => {
+    const store = fixture.open();
+    store.tx(() => {
+      const uid = store.create('pods', testPod('a')).metadata.uid!;
+      store.appendLogs(uid, 'c', 0, [line(1, 'one')]);
+      // Reading sends the deferred INSERT to SQLite, so the removal must delete the row.
+      expect(store.readLogs(uid, 'c', 0, 10)).toHaveLength(1);
+      store.remove('pods', 'default', 'a');
     });
     expect(sqliteLogRows(store)).toBe(0);
   });

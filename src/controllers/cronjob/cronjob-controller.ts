@@ -6,17 +6,19 @@
  * next schedule time, so advancing the clock runs every start in order.
  */
 import type { KObject } from '../../api/types.js';
-import type { Controller, ControllerContext } from '../../engine/controller.js';
+import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
 import { ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { ApiError } from '../../api/errors.js';
 import { cronSyntaxError } from '../../api/cron-syntax.js';
-import { isoTime, type Store } from '../../store/store.js';
+import { isoTime } from '../../store/store.js';
 import { jsonEqual } from '../../store/json-equal.js';
 import { copyForWrite, copyWithShallowStatus } from '../write-copy.js';
+import { RunningKey } from '../running-key.js';
 import { finishedCondition } from '../job/status.js';
 import { CRONJOB_CONTROLLER, cleanupFinishedJobs, deleteCronJobJob } from './history.js';
 import { formatRfc1123z, getJobName, newJobFromCronJob } from './job-template.js';
+import { isSettled, noteSync, wakeCronJobAt } from './sync-memory.js';
 import { isKnownTimeZone, mostRecentScheduleTime, nextScheduleTime, parseSchedule, recentUnmetScheduleTimes, type Schedule } from './schedule.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void;
@@ -32,32 +34,6 @@ const V1_POLL_MS = 10_000;
 /** The first v1 poll at or after `ms`. */
 function nextPoll(ms: number): number {
   return Math.ceil(ms / V1_POLL_MS) * V1_POLL_MS;
-}
-
-/**
- * Wake-up times this process stored, by CronJob key. A CronJob syncs
- * several times between two start times (after each write to its jobs), and
- * each sync requested the same wake-up, one timers-table insert each. The
- * entries are valid for one view of the store: Store.viewEpoch moves when a
- * write is rolled back or another process writes.
- */
-let storedWakes: { store?: Store; epoch: number; due: Map<string, number> } = { epoch: -1, due: new Map() };
-
-/** CronJob keys remembered before the wake-up cache is emptied. */
-const MAX_STORED_WAKES = 10_000;
-
-/**
- * Requests a sync of `key` at `due`, unless this process already did in the
- * current view. A stored timer leaves the table only when the simulated time
- * reaches it, so a timer requested earlier is still there while now < due.
- */
-function wakeCronJobAt(ctx: ControllerContext, due: number, key: string): void {
-  const store = ctx.store;
-  if (storedWakes.store !== store || storedWakes.epoch !== store.viewEpoch) storedWakes = { store, epoch: store.viewEpoch, due: new Map() };
-  if (storedWakes.due.get(key) === due && ctx.now() < due) return;
-  ctx.wakeAt(due, key);
-  if (storedWakes.due.size >= MAX_STORED_WAKES) storedWakes.due.clear();
-  storedWakes.due.set(key, due);
 }
 
 /** Reports whether an active list has a reference to this uid. */
@@ -175,6 +151,8 @@ function startJob(ctx: ControllerContext, cj: KObject, scheduled: number, emit: 
     job = ctx.store.get('jobs', request.metadata.namespace ?? '', request.metadata.name, { shared: true })!;
     const owned = job.metadata.ownerReferences?.some((r) => r.controller && r.uid === cj.metadata.uid);
     if (!owned || (cj.status.active ?? []).some((r: any) => r.uid === job.metadata.uid)) return;
+    // The job may have finished already: the next sync then takes it off the active list again.
+    unsettled = true;
   }
   cj.status.active = [
     ...(cj.status.active ?? []),
@@ -214,6 +192,8 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
     return;
   }
   if (policy === 'Replace') {
+    // A failed start after these deletions records FailedCreate, and a repeated sync records it again.
+    if (active.length > 0) unsettled = true;
     for (const ref of active) {
       const job = ctx.store.get('jobs', ref.namespace ?? cj.metadata.namespace, ref.name, { shared: true });
       if (job) deleteCronJobJob(ctx, cj, job);
@@ -224,34 +204,105 @@ function runSchedule(ctx: ControllerContext, cj: KObject, key: string, emit: Emi
   startJob(ctx, cj, scheduled, emit);
 }
 
+/**
+ * Events a sync records for a change it makes (a job started, deleted,
+ * seen completed or missing), which a repeated sync does not record again.
+ * Every other event reports a state the sync leaves as it is, and each
+ * sync records it again, as each sync of Kubernetes' controller does.
+ */
+const SETTLING_REASONS: ReadonlySet<string> = new Set(['SuccessfulCreate', 'SuccessfulDelete', 'SawCompletedJob', 'MissingJob']);
+
+/** Key of the CronJob whose sync is running (see ownWrite). */
+const syncing = new RunningKey();
+
+/**
+ * Whether the running sync leaves work to a sync repeated at once: it
+ * recorded an event outside SETTLING_REASONS, or may still record one after
+ * a write, or listed a job that may have finished already.
+ */
+let unsettled = false;
+
 /** Reconciles one CronJob, as a list of decisions. */
 export function syncCronJob(ctx: ControllerContext, key: string): void {
+  unsettled = false;
+  let settled = false;
+  try {
+    syncing.run(key, () => {
+      settled = syncOnce(ctx, key);
+    });
+  } finally {
+    noteSync(ctx.store, key, settled && !unsettled && ctx.settings.version >= 121);
+  }
+}
+
+/** Runs one sync, and returns false if it stopped before syncing the jobs and the schedule. */
+function syncOnce(ctx: ControllerContext, key: string): boolean {
   const [ns, name] = splitKey(key);
   const shared = ctx.store.get('cronjobs', ns, name, { shared: true });
-  if (!shared) return;
+  if (!shared) return false;
   if (ctx.settings.version < 121 && ctx.now() % V1_POLL_MS !== 0) {
     wakeCronJobAt(ctx, nextPoll(ctx.now()), key);
-    return;
+    return false;
   }
   // The sync's own copy of the CronJob. It replaces the active list instead of changing it in place,
   // so the store's objects stay intact.
   const cj = copyWithShallowStatus(shared);
   cj.status ??= {};
-  const emit: Emit = (type, reason, message) => recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
+  const emit: Emit = (type, reason, message) => {
+    if (!SETTLING_REASONS.has(reason)) unsettled = true;
+    recordEvent(ctx.store, cj, type, reason, message, CRONJOB_CONTROLLER);
+  };
   // The store's shared copies: the sync reads its jobs and never changes them.
   const jobs = ctx.store.list('jobs', ns, { owner: cj.metadata.uid, shared: true });
 
   syncActiveList(ctx, cj, jobs, emit);
   if (!cj.metadata.deletionTimestamp) runSchedule(ctx, cj, key, emit);
   const deleted = cleanupFinishedJobs(ctx, cj, jobs);
-  if (deleted.length > 0 && cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.includes(r.name));
+  if (deleted.length > 0) {
+    if (cj.status.active) cj.status.active = cj.status.active.filter((r: any) => !deleted.includes(r.name));
+    // A job that finalizers keep is still over the limit, and a repeated sync deletes it again.
+    if (deleted.some((job) => ctx.store.exists('jobs', ns, job))) unsettled = true;
+  }
 
   // Nothing reads the CronJob after the write, so the store takes it over.
   if (!jsonEqual(cj.status, shared.status ?? {})) ctx.store.update('cronjobs', copyForWrite(cj, []), { owned: true });
+  return true;
 }
+
+/**
+ * Reports whether a write queues `key` for nothing: the running sync of
+ * `key` made it and is not unsettled. A second sync at the same instant
+ * would find what the first one wrote and change nothing, because every
+ * step of a sync acts on a difference the first one removed. Writes that
+ * follow by other writers queue the CronJob as usual.
+ */
+function ownWrite(key: string): boolean {
+  return !unsettled && key === syncing.current;
+}
+
+const jobOwnerKeys = ownerKeyMapper('CronJob');
+
+/**
+ * Wakes a job's CronJob, except for the CronJob's own writes (see ownWrite)
+ * and for an update that keeps the job unfinished while the CronJob is
+ * settled (see isSettled): the sync reads of an unfinished job only its uid
+ * and owner.
+ */
+export const cronJobJobMapper: WatchMapper = (obj, old, store) => {
+  const keys = jobOwnerKeys(obj, old) as string[];
+  if (keys.length === 0) return undefined;
+  if (keys.length === 2 && keys[0] === keys[1] && store && !finishedCondition(obj!) && !finishedCondition(old!) && isSettled(store, keys[0])) return undefined;
+  return syncing.current === undefined ? keys : keys.filter((k) => !ownWrite(k));
+};
+
+/** Wakes a CronJob when it is written, except by its own sync (see ownWrite). */
+const cronJobMapper: WatchMapper = (obj, old) => {
+  const key = selfMapper(obj, old) as string | undefined;
+  return key !== undefined && ownWrite(key) ? undefined : key;
+};
 
 export const cronJobController: Controller = {
   name: 'cronjob',
-  watches: { cronjobs: selfMapper, jobs: ownerKeyMapper('CronJob') },
+  watches: { cronjobs: cronJobMapper, jobs: cronJobJobMapper },
   reconcile: syncCronJob,
 };

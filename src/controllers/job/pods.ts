@@ -74,6 +74,20 @@ function joinFinishedTimes(statuses: any[] | undefined): string {
 }
 
 /**
+ * Reports whether one pod status has no phase yet and the other is Pending
+ * without container restarts. The job's sync reads the two alike: both
+ * count as active, and neither adds to the restarts it sums over pending pods.
+ * The scheduler's binding sets the phase of a pod created without one, so
+ * the binding wakes no job.
+ */
+function samePendingPhase(status: any, otherStatus: any): boolean {
+  const phase = status?.phase;
+  const otherPhase = otherStatus?.phase;
+  if (phase === undefined) return otherPhase === 'Pending' && sumRestarts(otherStatus.containerStatuses) === 0;
+  return otherPhase === undefined && phase === 'Pending' && sumRestarts(status.containerStatuses) === 0;
+}
+
+/**
  * Reports whether two versions of a pod agree on everything the job
  * controller reads of it: its owner, phase, deletion, readiness, container
  * restarts, container termination times and completion index. A pod write
@@ -84,7 +98,7 @@ function joinFinishedTimes(statuses: any[] | undefined): string {
 export function sameJobPodFacts(pod: KObject, other: KObject): boolean {
   const status = pod.status;
   const otherStatus = other.status;
-  if (status?.phase !== otherStatus?.phase) return false;
+  if (status?.phase !== otherStatus?.phase && !samePendingPhase(status, otherStatus)) return false;
   if (!pod.metadata.deletionTimestamp !== !other.metadata.deletionTimestamp) return false;
   if ((pod.metadata.annotations?.[COMPLETION_INDEX_KEY] ?? '') !== (other.metadata.annotations?.[COMPLETION_INDEX_KEY] ?? '')) return false;
   const refs = pod.metadata.ownerReferences;

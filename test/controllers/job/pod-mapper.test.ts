@@ -52,6 +52,20 @@ describe('job controller pod watch', () => {
     });
   }
 
+  it('does not wake the job when binding sets the phase of a pod created without one', () => {
+    const created = newPod((p) => (p.status = undefined));
+    const bound = newPod((p) => {
+      p.spec.nodeName = 'k8s-node01';
+      p.status = { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True' }] };
+    });
+    expect(jobPodMapper(bound, created)).toBeUndefined();
+  });
+
+  it('wakes the job when a pod without a phase becomes Pending with restarts', () => {
+    const created = newPod((p) => (p.status = undefined));
+    expect(jobPodMapper(newPod((p) => (p.status.containerStatuses[0].restartCount = 1)), created)).toEqual(['default/pi', 'default/pi']);
+  });
+
   it('wakes the job when its pod is created or removed', () => {
     expect(jobPodMapper(newPod(), undefined)).toEqual(['default/pi']);
     expect(jobPodMapper(undefined, newPod())).toEqual(['default/pi']);
