@@ -494,7 +494,9 @@ export class Store {
   private flushPendingOverStored(resource: string): void {
     const uncached = !this.cache.caches(resource);
     this.pending.flushOverStored(resource, (key, w) => {
-      if (uncached && w.row !== null) this.sentUncached.add(key);
+      if (w.row === null) return;
+      if (uncached) this.sentUncached.add(key);
+      if (w.row.owner !== null) this.sentOwners.add(w.row.owner);
     });
   }
 
