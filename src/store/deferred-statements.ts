@@ -32,6 +32,12 @@ export class DeferredStatements {
   private drops: Deferred[] = [];
   /** Whether a statement ran since clear(). Until one does, none of the deferred runs is in SQLite. */
   private ranSinceClear = false;
+  /**
+   * The deferred runs by first argument until a statement runs, so that
+   * dropUnsent() reads only the runs it can drop. A run that undo() took
+   * back may stay listed, and marking it dropped then changes nothing.
+   */
+  private byFirst = new Map<unknown, Deferred[]>();
 
   /**
    * `prepare` must not flush these statements, because the flush runs
@@ -45,7 +51,7 @@ export class DeferredStatements {
   /** A statement factory whose statements' run() is deferred (it returns nothing). */
   readonly deferring: Prepare = (sql: string) => ({
     run: (...args: unknown[]) => {
-      this.statements.push({ sql, args });
+      this.push({ sql, args });
     },
   });
 
@@ -55,7 +61,16 @@ export class DeferredStatements {
 
   /** Defers one run of `sql` with `args`. */
   defer(sql: string, ...args: unknown[]): void {
-    this.statements.push({ sql, args });
+    this.push({ sql, args });
+  }
+
+  private push(statement: Deferred): void {
+    this.statements.push(statement);
+    if (this.ranSinceClear) return;
+    const first = statement.args[0];
+    const runs = this.byFirst.get(first);
+    if (runs === undefined) this.byFirst.set(first, [statement]);
+    else runs.push(statement);
   }
 
   /**
@@ -65,9 +80,11 @@ export class DeferredStatements {
    */
   dropUnsent(sql: string, first: unknown): boolean {
     if (this.ranSinceClear) return false;
+    const runs = this.byFirst.get(first);
+    if (runs === undefined) return true;
     const logging = this.logging();
-    for (const statement of this.statements) {
-      if (statement.dropped || statement.sql !== sql || statement.args[0] !== first) continue;
+    for (const statement of runs) {
+      if (statement.dropped || statement.sql !== sql) continue;
       statement.dropped = true;
       if (logging) this.drops.push(statement);
     }
@@ -78,6 +95,7 @@ export class DeferredStatements {
   flush(): void {
     if (this.statements.length === 0) return;
     this.ranSinceClear = true;
+    this.byFirst.clear();
     for (const statement of this.statements) if (!statement.dropped) this.prepare(statement.sql).run(...statement.args);
     if (this.logging()) this.flushed.push(this.statements);
     this.statements = [];
@@ -118,5 +136,6 @@ export class DeferredStatements {
     this.flushed.length = 0;
     this.drops.length = 0;
     this.ranSinceClear = false;
+    this.byFirst.clear();
   }
 }
