@@ -31,6 +31,20 @@ const SWEEP_BATCH = 2000;
 /** Per store: the transaction that last confirmed a pending sweep timer, so a burst of events checks once. */
 const sweepConfirmedTx = new WeakMap<Store, number>();
 
+/** The earliest last write (ms) among stored events as a sweep read it, with the store's serials at that read. */
+interface StoredEarliest {
+  tx: number;
+  rows: number;
+  last: number | null;
+}
+
+/**
+ * Per store: the last sweep's reading of the earliest stored event. While
+ * no event row has reached SQLite since, that earliest last write can only
+ * have moved later, so a sweep with an earlier cut-off skips its SQL.
+ */
+const storedEarliest = new WeakMap<Store, StoredEarliest>();
+
 /** Returns when an event last written at `lastWriteMs` expires (ms, a whole minute). */
 export function eventExpiry(lastWriteMs: number): number {
   return Math.ceil((lastWriteMs + EVENT_TTL_MS) / LEASE_REUSE_MS) * LEASE_REUSE_MS;
@@ -56,27 +70,37 @@ export function expireEvents(store: Store, now: number, limit = SWEEP_BATCH): { 
   // Expiry times are whole minutes, so at `now` everything written up to a minute-aligned cut-off has expired.
   const cutoff = Math.floor(now / LEASE_REUSE_MS) * LEASE_REUSE_MS - EVENT_TTL_MS;
   const batch = Math.max(1, Math.floor(limit));
-  // removeSelected sends this transaction's pending writes over stored events to SQLite first, so the index reflects them.
-  // Nothing acts on an event's deletion (no controller watches events, admission and the write
-  // hooks ignore them), so one statement deletes the due stored events without decoding them.
-  // The limit is in the SQL text because a bound LIMIT made SQLite recompile the statement on every run.
-  // The queries name the index because without statistics SQLite prefers objects_key and would read every event.
-  let deleted = store.removeSelected(
-    'events',
-    `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND last_write <= ? LIMIT ${batch}`,
-    cutoff,
-  );
+  let deleted = 0;
+  let storedLast: number | null;
+  const known = storedEarliest.get(store);
+  if (known !== undefined && store.db.inTransaction && known.tx === store.txSerial && known.rows === store.rowsSerial && (known.last === null || known.last > cutoff)) {
+    // No stored event is due.
+    storedLast = known.last;
+  } else {
+    // removeSelected sends this transaction's pending writes over stored events to SQLite first, so the index reflects them.
+    // Nothing acts on an event's deletion (no controller watches events, admission and the write
+    // hooks ignore them), so one statement deletes the due stored events without decoding them.
+    // The limit is in the SQL text because a bound LIMIT made SQLite recompile the statement on every run.
+    // The queries name the index because without statistics SQLite prefers objects_key and would read every event.
+    deleted = store.removeSelected(
+      'events',
+      `SELECT rowid FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events' AND last_write <= ? LIMIT ${batch}`,
+      cutoff,
+    );
+    const stored = store.preparedStored('events', "SELECT min(last_write) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'").get() as {
+      last: number | null;
+    };
+    storedLast = stored.last;
+    if (store.db.inTransaction) storedEarliest.set(store, { tx: store.txSerial, rows: store.rowsSerial, last: storedLast });
+  }
   // A settling transaction can span more simulated time than an event lives, so the events it
   // created and that expired are dropped before they reach SQLite.
   if (deleted < batch) deleted += store.removePendingWrittenBy('events', cutoff, batch - deleted);
   deleteExpiredEventState(store, now);
 
-  const stored = store.preparedStored('events', "SELECT min(last_write) AS last FROM objects INDEXED BY objects_event_last_write WHERE resource = 'events'").get() as {
-    last: number | null;
-  };
   const pending = store.earliestPendingWrite('events');
   let earliest = pending;
-  if (stored.last !== null) earliest = pending === undefined ? stored.last : Math.min(stored.last, pending);
+  if (storedLast !== null) earliest = pending === undefined ? storedLast : Math.min(storedLast, pending);
   const next = earliest === undefined ? undefined : eventExpiry(earliest);
   return { deleted, next: deleted > 0 && deleted === batch ? now : next };
 }

@@ -143,6 +143,13 @@ export class Store {
   private depth = 0;
   /** Increments with every outermost transaction, so callers can cache reads for one transaction. */
   txSerial = 0;
+  /**
+   * Increments when pending object writes are sent to SQLite (except the
+   * early send of writes over stored rows in LAST_WRITE_RESOURCES, which
+   * only moves their last writes later) and when a savepoint rolls back.
+   * With txSerial it tells a caller that SQLite's object rows changed since it read them.
+   */
+  rowsSerial = 0;
   private rv = 0;
   /** Meta values read or written in the current transaction; writes reach SQLite at commit. */
   private readonly meta = new MetaValues(
@@ -344,6 +351,7 @@ export class Store {
         this.stmt('RELEASE kubesim_sp').run();
       }
       if (wrote) this.dropView();
+      this.rowsSerial++;
       this.pending.undo(pendingMark);
       this.timers.undo(timersMark);
       this.logWrites.undo(logsMark);
@@ -487,6 +495,7 @@ export class Store {
       if (!this.cache.caches(w.resource)) this.sentUncached.add(entryKey(w.resource, w.namespace, w.name));
       if (w.row.owner !== null) this.sentOwners.add(w.row.owner);
     }
+    this.rowsSerial++;
     this.pending.flush(resource);
   }
 

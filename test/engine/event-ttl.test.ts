@@ -266,5 +266,39 @@ describe('events that expire in the transaction that wrote them', () => {
     expect(cluster.store.list('events', 'default').length).toBe(60);
     expect(inserts()).toBe(60);
   });
-});
 
+  it('sweeps an event sent to SQLite after the last sweep', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+
+    const swept = cluster.store.tx(() => {
+      recordEvent(cluster.store, d, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-1 from 0 to 3', SOURCE);
+      expect(expireEvents(cluster.store, START + MINUTE)).toEqual({ deleted: 0, next: START + 60 * MINUTE });
+      // A query over every object sends the pending event to SQLite.
+      cluster.store.prepared('SELECT count(*) AS n FROM objects').get();
+      return expireEvents(cluster.store, START + 61 * MINUTE);
+    });
+
+    expect(swept).toEqual({ deleted: 1, next: undefined });
+    expect(eventCount(d)).toBe(0);
+  });
+
+  it('sweeps again a stored event a rolled-back sweep deleted', () => {
+    cluster = newCluster();
+    const d = newObject('web');
+    record(d, 'Scaled up replica set web-1 from 0 to 3');
+
+    const swept = cluster.store.tx(() => {
+      expect(() =>
+        cluster.store.savepoint(() => {
+          expireEvents(cluster.store, START + 61 * MINUTE);
+          throw new Error('rolled back');
+        }),
+      ).toThrow('rolled back');
+      return expireEvents(cluster.store, START + 61 * MINUTE);
+    });
+
+    expect(swept).toEqual({ deleted: 1, next: undefined });
+    expect(eventCount(d)).toBe(0);
+  });
+});
