@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
-import { openDatabase } from '../../src/store/db.js';
+import { openDatabase, useLongRunCheckpoints } from '../../src/store/db.js';
 import { StoreFixture } from '../helpers/store-fixture.js';
 
 let fixture: StoreFixture;
@@ -30,6 +30,22 @@ describe('pod-only indexes', () => {
 
     expect(() => db.prepare("SELECT name FROM objects INDEXED BY objects_orphans WHERE resource = 'events' AND namespace = 'default' AND owner IS NULL")).toThrow('no query solution');
     expect(() => db.prepare("SELECT name FROM objects INDEXED BY objects_unscheduled WHERE resource = 'events' AND node IS NULL")).toThrow('no query solution');
+  });
+});
+
+describe('checkpoint window', () => {
+  it('widens and restores the window', () => {
+    fixture = new StoreFixture();
+    const db = fixture.open().db;
+    const ordinary = db.pragma('wal_autocheckpoint', { simple: true });
+    useLongRunCheckpoints(db, true);
+    const wide = db.pragma('wal_autocheckpoint', { simple: true });
+    useLongRunCheckpoints(db, false);
+    const restored = db.pragma('wal_autocheckpoint', { simple: true });
+
+    expect(ordinary).toBe(10000);
+    expect(wide).toBe(40000);
+    expect(restored).toBe(10000);
   });
 });
 
