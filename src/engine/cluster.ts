@@ -4,7 +4,7 @@
  * simulated time to each one, and drains the work queue at that instant, so
  * what a command observes is what a live cluster would show.
  */
-import { openDatabase, useLongRunCheckpoints } from '../store/db.js';
+import { openDatabase, tuneForLongSettle } from '../store/db.js';
 import { Store } from '../store/store.js';
 import type { KObject } from '../api/types.js';
 import { ApiError } from '../api/errors.js';
@@ -171,11 +171,11 @@ export class Cluster {
         tuneForLongRun();
         if (!long) {
           long = true;
-          useLongRunCheckpoints(this.store.db, true);
+          tuneForLongSettle(this.store.db, true);
         }
       }
     } finally {
-      if (long) useLongRunCheckpoints(this.store.db, false);
+      if (long) tuneForLongSettle(this.store.db, false);
     }
   }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
-import { openDatabase, useLongRunCheckpoints } from '../../src/store/db.js';
+import { openDatabase, tuneForLongSettle } from '../../src/store/db.js';
 import { StoreFixture } from '../helpers/store-fixture.js';
 
 let fixture: StoreFixture;
@@ -33,19 +33,34 @@ describe('pod-only indexes', () => {
   });
 });
 
-describe('checkpoint window', () => {
+describe('long settle tuning', () => {
   it('widens and restores the window', () => {
     fixture = new StoreFixture();
     const db = fixture.open().db;
     const ordinary = db.pragma('wal_autocheckpoint', { simple: true });
-    useLongRunCheckpoints(db, true);
+    tuneForLongSettle(db, true);
     const wide = db.pragma('wal_autocheckpoint', { simple: true });
-    useLongRunCheckpoints(db, false);
+    tuneForLongSettle(db, false);
     const restored = db.pragma('wal_autocheckpoint', { simple: true });
 
     expect(ordinary).toBe(10000);
     expect(wide).toBe(40000);
     expect(restored).toBe(10000);
+  });
+
+  it('raises and restores the spill threshold', () => {
+    fixture = new StoreFixture();
+    const db = fixture.open().db;
+    const ordinary = db.pragma('cache_spill', { simple: true });
+    tuneForLongSettle(db, true);
+    const raised = db.pragma('cache_spill', { simple: true });
+    tuneForLongSettle(db, false);
+    const restored = db.pragma('cache_spill', { simple: true });
+
+    // Spilling stays on: the pragma reads the cache's page count (16 MiB of pages) or the threshold, whichever is larger.
+    expect(ordinary).toBe(3964);
+    expect(raised).toBe(8000);
+    expect(restored).toBe(3964);
   });
 });
 
