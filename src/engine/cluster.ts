@@ -4,7 +4,7 @@
  * simulated time to each one, and drains the work queue at that instant, so
  * what a command observes is what a live cluster would show.
  */
-import { openDatabase } from '../store/db.js';
+import { openDatabase, tuneForLongSettle } from '../store/db.js';
 import { Store } from '../store/store.js';
 import type { KObject } from '../api/types.js';
 import { ApiError } from '../api/errors.js';
@@ -160,13 +160,22 @@ export class Cluster {
 
   settle(target: number = this.clockNow()): number {
     let total = 0;
+    let long = false;
     const progress = { instant: -1, rounds: 0 };
-    for (;;) {
-      const step = this.store.tx(() => this.settleSome(target, progress));
-      relieveMemory();
-      total += step.reconciled;
-      if (step.finished) return total;
-      tuneForLongRun();
+    try {
+      for (;;) {
+        const step = this.store.tx(() => this.settleSome(target, progress));
+        relieveMemory();
+        total += step.reconciled;
+        if (step.finished) return total;
+        tuneForLongRun();
+        if (!long) {
+          long = true;
+          tuneForLongSettle(this.store.db, true);
+        }
+      }
+    } finally {
+      if (long) tuneForLongSettle(this.store.db, false);
     }
   }
 

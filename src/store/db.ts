@@ -90,6 +90,44 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** WAL pages between automatic checkpoints of an ordinary command. */
+const CHECKPOINT_PAGES = 10000;
+/**
+ * WAL pages between automatic checkpoints while a settle runs past its first
+ * transaction (about 160 MB of WAL at 4 KiB pages). Each checkpoint copies
+ * the pages written since the last one to the database file and syncs both files.
+ * A long settle rewrites the same pod, index and event pages in many
+ * transactions, so a wider window copies each page fewer times and syncs less often.
+ * Closing the last connection checkpoints the rest.
+ */
+const LONG_RUN_CHECKPOINT_PAGES = 40000;
+
+/**
+ * Page count above which SQLite may write a long settle's changed pages to
+ * the WAL before the transaction commits (PRAGMA cache_spill). By default it does
+ * so once changed pages fill the 16 MiB cache. A settle transaction of a 10,000-pod
+ * rolling update changes up to about 5,200 pages, so pages written early were
+ * changed again, written again in place, and every frame after them was read
+ * back to redo the WAL checksums at commit. Only changed pages go past the cache
+ * size, so this costs memory only while a transaction has changed that many.
+ * NOTE: SQLite also reads the number as an on/off flag from its lowest byte, so a
+ * multiple of 256 such as 8192 turns spilling off (PRAGMA cache_spill then reads 0).
+ */
+const LONG_RUN_SPILL_PAGES = 8000;
+
+/** SQLite's default cache_spill threshold: spill once the cache is full. */
+const DEFAULT_SPILL_PAGES = 1;
+
+/**
+ * Tunes the connection for a long settle (`on`): a wider automatic checkpoint
+ * window and a higher spill threshold. With `on` false it restores the ordinary
+ * values, so a long-lived process such as the daemon keeps a short WAL between settles.
+ */
+export function tuneForLongSettle(db: Database, on: boolean): void {
+  db.pragma(`wal_autocheckpoint = ${on ? LONG_RUN_CHECKPOINT_PAGES : CHECKPOINT_PAGES}`);
+  db.pragma(`cache_spill = ${on ? LONG_RUN_SPILL_PAGES : DEFAULT_SPILL_PAGES}`);
+}
+
 let addonPath: string | undefined;
 
 /**
@@ -119,7 +157,7 @@ export function openDatabase(file: string): Database {
   db.pragma('synchronous = NORMAL');
   // Checkpoint the WAL every 10,000 pages (about 40 MB) instead of 1,000: a large settle then copies
   // each page it rewrites to the database file a few times, not once per few hundred writes.
-  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   // 16 MiB of page cache: a larger one measured no faster on 10,000 pods and added to peak memory.
   db.pragma('cache_size = -16384');
   // Statement journals (one per SQL savepoint that writes) stay in memory instead of spilling to a

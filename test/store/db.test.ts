@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
-import { openDatabase } from '../../src/store/db.js';
+import { openDatabase, tuneForLongSettle } from '../../src/store/db.js';
 import { StoreFixture } from '../helpers/store-fixture.js';
 
 let fixture: StoreFixture;
@@ -30,6 +30,37 @@ describe('pod-only indexes', () => {
 
     expect(() => db.prepare("SELECT name FROM objects INDEXED BY objects_orphans WHERE resource = 'events' AND namespace = 'default' AND owner IS NULL")).toThrow('no query solution');
     expect(() => db.prepare("SELECT name FROM objects INDEXED BY objects_unscheduled WHERE resource = 'events' AND node IS NULL")).toThrow('no query solution');
+  });
+});
+
+describe('long settle tuning', () => {
+  it('widens and restores the window', () => {
+    fixture = new StoreFixture();
+    const db = fixture.open().db;
+    const ordinary = db.pragma('wal_autocheckpoint', { simple: true });
+    tuneForLongSettle(db, true);
+    const wide = db.pragma('wal_autocheckpoint', { simple: true });
+    tuneForLongSettle(db, false);
+    const restored = db.pragma('wal_autocheckpoint', { simple: true });
+
+    expect(ordinary).toBe(10000);
+    expect(wide).toBe(40000);
+    expect(restored).toBe(10000);
+  });
+
+  it('raises and restores the spill threshold', () => {
+    fixture = new StoreFixture();
+    const db = fixture.open().db;
+    const ordinary = db.pragma('cache_spill', { simple: true });
+    tuneForLongSettle(db, true);
+    const raised = db.pragma('cache_spill', { simple: true });
+    tuneForLongSettle(db, false);
+    const restored = db.pragma('cache_spill', { simple: true });
+
+    // Spilling stays on: the pragma reads the cache's page count (16 MiB of pages) or the threshold, whichever is larger.
+    expect(ordinary).toBe(3964);
+    expect(raised).toBe(8000);
+    expect(restored).toBe(3964);
   });
 });
 
