@@ -147,7 +147,7 @@ export class Store {
    * Increments when pending object writes are sent to SQLite (except the
    * early send of writes over stored rows in LAST_WRITE_RESOURCES, which
    * only moves their last writes later) and when a savepoint rolls back.
-   * With txSerial it tells a caller that SQLite's object rows changed since it read them.
+   * A caller compares it, with txSerial, to detect that SQLite's object rows changed since it read them.
    */
   rowsSerial = 0;
   private rv = 0;
@@ -921,7 +921,7 @@ export class Store {
    * and whose deletion no admission step, hook or watcher acts on: events,
    * which the --event-ttl sweep deletes by the thousand. Each deleted object
    * still takes a resourceVersion, as it would through remove(). For a
-   * resource in LAST_WRITE_RESOURCES the query sees this transaction's
+   * resource in LAST_WRITE_RESOURCES the query reads this transaction's
    * writes over stored rows but not the objects it created, which
    * removePendingWrittenBy() deletes.
    */
