@@ -88,7 +88,7 @@ export const command: CommandDef = {
       throw new FlagError('unknown flag: --generator');
     }
     if (flags.expose) {
-      const service = generateExposeService({ source: obj, port, namespace: explicitNamespace(ctx) });
+      const service = generateExposeService({ source: obj, port: flags.port, namespace: explicitNamespace(ctx) });
       emitGenerated(ctx, service);
       // kubectl 1.32 writes two separator lines between the Service and the Pod.
       if (ctx.flags.output === 'yaml') ctx.io.out('---\n---\n');
