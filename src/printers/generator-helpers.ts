@@ -40,6 +40,23 @@ export function parseIntOrString(text: string): number | string {
   }
 }
 
+/**
+ * Parses `key=value` flag values as kubectl's cmdutil.ParsePairs does without
+ * removals: a value with no `=`, or starting with one, is invalid, and all
+ * invalid values are listed in one error (`invalid annotations format: a, =b`).
+ */
+export function parsePairs(values: string[], pairType: string): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  const invalid: string[] = [];
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    if (eq <= 0) invalid.push(value);
+    else pairs[value.slice(0, eq)] = value.slice(eq + 1);
+  }
+  if (invalid.length > 0) throw new Error(`invalid ${pairType} format: ${invalid.join(', ')}`);
+  return sortedMap(pairs);
+}
+
 /** Parses `a=b,c=d` label flags. */
 export function parseLabels(text: string): Record<string, string> {
   const labels: Record<string, string> = {};

@@ -7,7 +7,7 @@
  */
 
 import type { KObject } from '../api/types';
-import { meta, parseLabels, sortedMap } from './generator-helpers';
+import { goAtoi, meta, parseLabels, parsePairs, sortedMap } from './generator-helpers';
 import { portNameErrors, portNumberErrors } from '../api/name-validation';
 
 /** Flags of `kubectl create deployment NAME --image=I... [--replicas] [--port] [-- CMD]`. */
@@ -151,10 +151,13 @@ export function generateSecretGeneric(name: string, literals: string[], namespac
 export interface RunFlags {
   name: string;
   image: string;
-  port?: number;
+  /** `--port`, parsed with strconv.Atoi. */
+  port?: string;
   /** `--labels=a=b,c=d`; the default is `run=NAME`. */
   labels?: string;
   env?: string[];
+  /** `--annotations` values, each `key=value`. */
+  annotations?: string[];
   restart?: 'Always' | 'OnFailure' | 'Never';
   /** With `--command` the arguments become the command, otherwise the args. */
   command?: boolean;
@@ -162,22 +165,32 @@ export interface RunFlags {
   namespace?: string;
 }
 
-/** Builds the Pod of `kubectl run`. */
+/**
+ * Builds the Pod of `kubectl run`. Flags are checked in the order of
+ * kubectl's run-pod/v1 generator, so the first bad one is reported: env,
+ * annotations, labels, then the port.
+ */
 export function generateRunPod(f: RunFlags): KObject {
+  const env = (f.env ?? []).map(parseEnv);
+  const annotations = f.annotations && f.annotations.length > 0 ? parsePairs(f.annotations, 'annotations') : undefined;
   const labels = f.labels ? parseLabels(f.labels) : { run: f.name };
+  const port = f.port ? goAtoi(f.port) : undefined;
+
   const c: Record<string, unknown> = { name: f.name, image: f.image };
   if (f.args && f.args.length > 0) {
     if (f.command) c.command = [...f.args];
     else c.args = [...f.args];
   }
-  if (f.port !== undefined && f.port > 0) c.ports = [{ containerPort: f.port }];
-  if (f.env && f.env.length > 0) c.env = f.env.map(parseEnv);
+  if (port !== undefined && port > 0) c.ports = [{ containerPort: port }];
+  if (env.length > 0) c.env = env;
   c.resources = {};
 
+  const metadata = meta(f.name, f.namespace, { labels });
+  if (annotations) metadata.annotations = annotations;
   return {
     kind: 'Pod',
     apiVersion: 'v1',
-    metadata: meta(f.name, f.namespace, { labels }),
+    metadata,
     spec: { containers: [c], restartPolicy: f.restart ?? 'Always', dnsPolicy: 'ClusterFirst' },
     status: {},
   };

@@ -133,7 +133,7 @@ const cases: { name: string; args: string[]; tail?: string[]; files?: Record<str
     name: 'run with flags and args',
     args: ['run', 'nginx', '--image=nginx', '--port=80', '--labels=app=web,tier=fe', '--env=A=1', '--env=B=two', '--restart=Never'],
     tail: ['sleep', '100'],
-    object: () => generateRunPod({ name: 'nginx', image: 'nginx', port: 80, labels: 'app=web,tier=fe', env: ['A=1', 'B=two'], restart: 'Never', args: ['sleep', '100'] }),
+    object: () => generateRunPod({ name: 'nginx', image: 'nginx', port: '80', labels: 'app=web,tier=fe', env: ['A=1', 'B=two'], restart: 'Never', args: ['sleep', '100'] }),
   },
   {
     name: 'run with command',
