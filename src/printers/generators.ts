@@ -151,7 +151,7 @@ export function generateSecretGeneric(name: string, literals: string[], namespac
 export interface RunFlags {
   name: string;
   image: string;
-  /** `--port`, parsed with strconv.Atoi. */
+  /** `--port`, parsed with strconv.Atoi; the container gets it whenever it is not empty, even 0. */
   port?: string;
   /** `--labels=a=b,c=d`; the default is `run=NAME`. */
   labels?: string;
@@ -181,7 +181,7 @@ export function generateRunPod(f: RunFlags): KObject {
     if (f.command) c.command = [...f.args];
     else c.args = [...f.args];
   }
-  if (port !== undefined && port > 0) c.ports = [{ containerPort: port }];
+  if (port !== undefined) c.ports = [{ containerPort: port }];
   if (env.length > 0) c.env = env;
   c.resources = {};
 
