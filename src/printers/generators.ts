@@ -100,19 +100,21 @@ export function generateNamespace(name: string): KObject {
   return { kind: 'Namespace', apiVersion: 'v1', metadata: meta(name), spec: {}, status: {} };
 }
 
-/** Flags of `kubectl create service clusterip|nodeport NAME --tcp=P[:T]... [--node-port] [--clusterip]`. */
+/** Flags of `kubectl create service clusterip|nodeport|loadbalancer|externalname NAME --tcp=P[:T]...`. */
 export interface ServiceFlags {
-  type: 'ClusterIP' | 'NodePort';
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
   name: string;
   /** `--tcp` values, each `port` or `port:targetPort`. */
   tcp: string[];
   nodePort?: number;
   /** `--clusterip`, for example `None` for a headless service. */
   clusterIP?: string;
+  /** `--external-name` of an ExternalName Service. */
+  externalName?: string;
   namespace?: string;
 }
 
-/** Builds the Service of `kubectl create service clusterip|nodeport`. */
+/** Builds the Service of `kubectl create service`; an empty port list is left out, as Go's omitempty does. */
 export function generateService(f: ServiceFlags): KObject {
   const ports = f.tcp.map((spec) => {
     const { port, targetPort } = parseServicePorts(spec);
@@ -120,9 +122,12 @@ export function generateService(f: ServiceFlags): KObject {
     if (f.nodePort !== undefined && f.nodePort > 0) servicePort.nodePort = f.nodePort;
     return servicePort;
   });
-  const spec: Record<string, unknown> = { ports, selector: { app: f.name } };
+  const spec: Record<string, unknown> = {};
+  if (ports.length > 0) spec.ports = ports;
+  spec.selector = { app: f.name };
   if (f.clusterIP !== undefined && f.clusterIP !== '') spec.clusterIP = f.clusterIP;
   spec.type = f.type;
+  if (f.externalName) spec.externalName = f.externalName;
   return {
     kind: 'Service',
     apiVersion: 'v1',
