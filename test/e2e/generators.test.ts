@@ -42,6 +42,8 @@ const COMMANDS: string[][] = [
   ['run', 'web', '--image=nginx', '--port=80', '--expose', '--labels=app=web'],
   ['run', 'args', '--image=busybox', '-n', 'shop', '--image-pull-policy=IfNotPresent', '--annotations=a=b', '--', 'sleep', '10'],
   ['run', 'extra', '--image=busybox', 'one', 'two', '--', 'three'],
+  ['run', 'zero', '--image=nginx', '--port=0'],
+  ['run', 'ann', '--image=nginx', '--annotations=b=2', '--annotations=a=1'],
 ];
 
 describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (${NO_KUBECTL})`, () => {
