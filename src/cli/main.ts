@@ -244,8 +244,8 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
       if (!sub) {
         if (j >= 0 && !def.run) {
           // kubectl's DefaultSubCommandRun parses the group's flags first, then names every remaining argument.
-          const here = parseArgs(args, [...def.flags, ...GLOBAL_FLAGS]);
-          throw new UsageError(`unknown command ${quoteGoString([...here.args, ...here.dashArgs].join(' '))}`, true);
+          const groupArgs = parseArgs(args, [...def.flags, ...GLOBAL_FLAGS]);
+          throw new UsageError(`unknown command ${quoteGoString([...groupArgs.args, ...groupArgs.dashArgs].join(' '))}`, true);
         }
         break;
       }

@@ -1,9 +1,9 @@
 /**
- * Container ports as kubectl v1.32 and the API server handle them: `kubectl
- * run` puts any non-empty --port in the Pod, even 0, and the API server's
- * validateContainerPorts reports a zero or unset containerPort as a
- * Required value and any other port outside 1-65535 as an Invalid value.
- * Each rejection exits 1 and leaves the store as it was.
+ * Container ports as kubectl v1.32 and the API server handle them. `kubectl
+ * run` puts any non-empty --port in the Pod, even 0. The API server's
+ * validateContainerPorts reports a zero or unset containerPort as a Required
+ * value, and any other port outside 1-65535 as an Invalid value. Each
+ * rejection exits 1 and leaves the store as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
