@@ -46,7 +46,10 @@ function validateContainers(containers: any, field: string): FieldCause[] {
     }
     for (const [j, p] of (c.ports ?? []).entries()) {
       const port = p?.containerPort;
-      if (typeof port !== 'number' || port < 1 || port > 65535 || !Number.isInteger(port)) {
+      // validateContainerPorts: an unset or zero port is missing, others must be in range.
+      if (port === undefined || port === null || port === 0) {
+        causes.push(required(`${f}.ports[${j}].containerPort`));
+      } else if (typeof port !== 'number' || port < 1 || port > 65535 || !Number.isInteger(port)) {
         causes.push(invalidValue(`${f}.ports[${j}].containerPort`, port ?? 0, 'must be between 1 and 65535, inclusive'));
       }
     }

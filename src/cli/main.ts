@@ -10,6 +10,7 @@ import { GLOBAL_FLAGS, formatFlagHelp, parseArgs } from './flags.js';
 import { CommandContext, type IO } from '../commands/context.js';
 import type { CommandDef } from '../commands/types.js';
 import { UsageError } from '../api/errors.js';
+import { quoteGoString } from '../printers/go-value.js';
 import { reportError } from './errors.js';
 import { KUBECTL_LAYOUT } from './help.js';
 import { rootHelpText } from './help.js';
@@ -241,7 +242,11 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
       const j = findSubcommandIndex(args, def);
       const sub = j >= 0 ? def.subcommands[args[j]] : undefined;
       if (!sub) {
-        if (j >= 0 && !def.run) throw new UsageError(`unknown command "${args[j]}"`, true);
+        if (j >= 0 && !def.run) {
+          // kubectl's DefaultSubCommandRun parses the group's flags first, then names every remaining argument.
+          const groupArgs = parseArgs(args, [...def.flags, ...GLOBAL_FLAGS]);
+          throw new UsageError(`unknown command ${quoteGoString([...groupArgs.args, ...groupArgs.dashArgs].join(' '))}`, true);
+        }
         break;
       }
       path.push(args[j]);

@@ -5,14 +5,15 @@
  */
 
 import type { KObject } from '../api/types';
-import { meta, parseIntOrString, parseLabels, sortedMap } from './generator-helpers';
+import { goAtoi, meta, parseIntOrString, parseLabels, sortedMap } from './generator-helpers';
 
 /** Flags of `kubectl expose (-f FILE | TYPE NAME) [--port] [--target-port] ...`. */
 export interface ExposeFlags {
   /** The object being exposed: a Deployment, ReplicaSet, ReplicationController, Pod or Service. */
   source: KObject;
   name?: string;
-  port?: number;
+  /** `--port`: one port or a comma-separated list, parsed with strconv.Atoi. */
+  port?: string;
   targetPort?: string;
   protocol?: string;
   type?: string;
@@ -34,10 +35,20 @@ export function generateExposeService(f: ExposeFlags): KObject {
   const selector = f.selector ? parseLabels(f.selector) : selectorOf(f.source);
   const introspected = portsOf(f.source);
 
+  const labels = f.labels ? parseLabels(f.labels) : f.source.metadata.labels;
   let ports: Record<string, unknown>[];
-  if (f.port !== undefined) {
-    const protocol = f.protocol ?? introspected.find((p) => p.port === f.port)?.protocol ?? 'TCP';
-    ports = [{ protocol, port: f.port, targetPort: f.targetPort ? parseIntOrString(f.targetPort) : f.port }];
+  if (f.port !== undefined && f.port !== '') {
+    // kubectl splits --port on commas and names the ports when there are several.
+    const texts = f.port.split(',');
+    ports = texts.map((text, i) => {
+      const port = goAtoi(text);
+      const servicePort: Record<string, unknown> = {};
+      if (texts.length > 1) servicePort.name = `port-${i + 1}`;
+      servicePort.protocol = f.protocol ?? introspected.find((p) => p.port === port)?.protocol ?? 'TCP';
+      servicePort.port = port;
+      servicePort.targetPort = f.targetPort ? parseIntOrString(f.targetPort) : port;
+      return servicePort;
+    });
   } else {
     if (introspected.length === 0) throw new Error("couldn't find port via --port flag or introspection");
     ports = introspected.map((p, i) => {
@@ -50,7 +61,6 @@ export function generateExposeService(f: ExposeFlags): KObject {
     });
   }
 
-  const labels = f.labels ? parseLabels(f.labels) : f.source.metadata.labels;
   const spec: Record<string, unknown> = { ports, selector };
   if (f.clusterIP) spec.clusterIP = f.clusterIP;
   if (f.type) spec.type = f.type;

@@ -13,9 +13,48 @@ export function meta(name: string, namespace?: string, extra: { labels?: Record<
   return m;
 }
 
-/** Parses an IntOrString as kubectl does: a number when it is one, else the name. */
+/**
+ * Parses a decimal int as Go's strconv.Atoi does on 64-bit platforms: an
+ * optional sign and digits only, throwing Go's message (`strconv.Atoi:
+ * parsing "abc": invalid syntax`) for anything else, because kubectl prints
+ * that error unchanged.
+ */
+export function goAtoi(text: string): number {
+  const fail = (reason: string) => new Error(`strconv.Atoi: parsing ${JSON.stringify(text)}: ${reason}`);
+  if (!/^[+-]?\d+$/.test(text)) throw fail('invalid syntax');
+  const value = BigInt(text);
+  if (value < -(2n ** 63n) || value >= 2n ** 63n) throw fail('value out of range');
+  return Number(value);
+}
+
+/**
+ * Parses an IntOrString as intstr.Parse does: an int when strconv.Atoi
+ * reads one (so `-1` stays a number for the API server to reject), else
+ * the text as a port name.
+ */
 export function parseIntOrString(text: string): number | string {
-  return /^\d+$/.test(text) ? Number(text) : text;
+  try {
+    return goAtoi(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Parses `key=value` flag values as kubectl's cmdutil.ParsePairs does without
+ * removals: a value with no `=`, or starting with one, is invalid, and all
+ * invalid values are listed in one error (`invalid annotations format: a, =b`).
+ */
+export function parsePairs(values: string[], pairType: string): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  const invalid: string[] = [];
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    if (eq <= 0) invalid.push(value);
+    else pairs[value.slice(0, eq)] = value.slice(eq + 1);
+  }
+  if (invalid.length > 0) throw new Error(`invalid ${pairType} format: ${invalid.join(', ')}`);
+  return sortedMap(pairs);
 }
 
 /** Parses `a=b,c=d` label flags. */

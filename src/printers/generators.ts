@@ -7,7 +7,7 @@
  */
 
 import type { KObject } from '../api/types';
-import { meta, parseLabels, sortedMap } from './generator-helpers';
+import { goAtoi, meta, parseLabels, parsePairs, sortedMap } from './generator-helpers';
 import { portNameErrors, portNumberErrors } from '../api/name-validation';
 
 /** Flags of `kubectl create deployment NAME --image=I... [--replicas] [--port] [-- CMD]`. */
@@ -100,19 +100,21 @@ export function generateNamespace(name: string): KObject {
   return { kind: 'Namespace', apiVersion: 'v1', metadata: meta(name), spec: {}, status: {} };
 }
 
-/** Flags of `kubectl create service clusterip|nodeport NAME --tcp=P[:T]... [--node-port] [--clusterip]`. */
+/** Flags of `kubectl create service clusterip|nodeport|loadbalancer|externalname NAME --tcp=P[:T]...`. */
 export interface ServiceFlags {
-  type: 'ClusterIP' | 'NodePort';
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
   name: string;
   /** `--tcp` values, each `port` or `port:targetPort`. */
   tcp: string[];
   nodePort?: number;
   /** `--clusterip`, for example `None` for a headless service. */
   clusterIP?: string;
+  /** `--external-name` of an ExternalName Service. */
+  externalName?: string;
   namespace?: string;
 }
 
-/** Builds the Service of `kubectl create service clusterip|nodeport`. */
+/** Builds the Service of `kubectl create service`; an empty port list is left out, as Go's omitempty does. */
 export function generateService(f: ServiceFlags): KObject {
   const ports = f.tcp.map((spec) => {
     const { port, targetPort } = parseServicePorts(spec);
@@ -120,9 +122,12 @@ export function generateService(f: ServiceFlags): KObject {
     if (f.nodePort !== undefined && f.nodePort > 0) servicePort.nodePort = f.nodePort;
     return servicePort;
   });
-  const spec: Record<string, unknown> = { ports, selector: { app: f.name } };
+  const spec: Record<string, unknown> = {};
+  if (ports.length > 0) spec.ports = ports;
+  spec.selector = { app: f.name };
   if (f.clusterIP !== undefined && f.clusterIP !== '') spec.clusterIP = f.clusterIP;
   spec.type = f.type;
+  if (f.externalName) spec.externalName = f.externalName;
   return {
     kind: 'Service',
     apiVersion: 'v1',
@@ -151,10 +156,13 @@ export function generateSecretGeneric(name: string, literals: string[], namespac
 export interface RunFlags {
   name: string;
   image: string;
-  port?: number;
+  /** `--port`, parsed with strconv.Atoi; the container gets it whenever it is not empty, even 0. */
+  port?: string;
   /** `--labels=a=b,c=d`; the default is `run=NAME`. */
   labels?: string;
   env?: string[];
+  /** `--annotations` values, each `key=value`. */
+  annotations?: string[];
   restart?: 'Always' | 'OnFailure' | 'Never';
   /** With `--command` the arguments become the command, otherwise the args. */
   command?: boolean;
@@ -162,22 +170,32 @@ export interface RunFlags {
   namespace?: string;
 }
 
-/** Builds the Pod of `kubectl run`. */
+/**
+ * Builds the Pod of `kubectl run`. Flags are checked in the order of
+ * kubectl's run-pod/v1 generator, so the first bad one is reported: env,
+ * annotations, labels, then the port.
+ */
 export function generateRunPod(f: RunFlags): KObject {
+  const env = (f.env ?? []).map(parseEnv);
+  const annotations = f.annotations && f.annotations.length > 0 ? parsePairs(f.annotations, 'annotations') : undefined;
   const labels = f.labels ? parseLabels(f.labels) : { run: f.name };
+  const port = f.port ? goAtoi(f.port) : undefined;
+
   const c: Record<string, unknown> = { name: f.name, image: f.image };
   if (f.args && f.args.length > 0) {
     if (f.command) c.command = [...f.args];
     else c.args = [...f.args];
   }
-  if (f.port !== undefined && f.port > 0) c.ports = [{ containerPort: f.port }];
-  if (f.env && f.env.length > 0) c.env = f.env.map(parseEnv);
+  if (port !== undefined) c.ports = [{ containerPort: port }];
+  if (env.length > 0) c.env = env;
   c.resources = {};
 
+  const metadata = meta(f.name, f.namespace, { labels });
+  if (annotations) metadata.annotations = annotations;
   return {
     kind: 'Pod',
     apiVersion: 'v1',
-    metadata: meta(f.name, f.namespace, { labels }),
+    metadata,
     spec: { containers: [c], restartPolicy: f.restart ?? 'Always', dnsPolicy: 'ClusterFirst' },
     status: {},
   };

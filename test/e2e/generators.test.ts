@@ -28,6 +28,9 @@ const COMMANDS: string[][] = [
   ['create', 'service', 'nodeport', 'web', '--tcp=80:http', '--node-port=30080'],
   ['create', 'svc', 'nodeport', 'web', '--tcp=5678:8080', '-n', 'shop'],
   ['create', 'service', 'clusterip', 'odd', '--tcp=080:+81', '--tcp=0', '--tcp=1:a:b'],
+  ['create', 'service', 'loadbalancer', 'lb', '--tcp=80:8080', '--tcp=443'],
+  ['create', 'service', 'externalname', 'ext', '--external-name=example.com'],
+  ['create', 'service', 'externalname', 'ext', '--external-name=db.example.com', '--tcp=5432', '-n', 'shop'],
   ['create', 'configmap', 'cfg', '--from-literal=b=two', '--from-literal=a=1', '--from-file={file}'],
   ['create', 'configmap', 'empty'],
   ['create', 'cm', 'cfg', '--from-file=custom={file}'],
@@ -39,6 +42,8 @@ const COMMANDS: string[][] = [
   ['run', 'web', '--image=nginx', '--port=80', '--expose', '--labels=app=web'],
   ['run', 'args', '--image=busybox', '-n', 'shop', '--image-pull-policy=IfNotPresent', '--annotations=a=b', '--', 'sleep', '10'],
   ['run', 'extra', '--image=busybox', 'one', 'two', '--', 'three'],
+  ['run', 'zero', '--image=nginx', '--port=0'],
+  ['run', 'ann', '--image=nginx', '--annotations=b=2', '--annotations=a=1'],
 ];
 
 describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (${NO_KUBECTL})`, () => {

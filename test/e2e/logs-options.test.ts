@@ -40,8 +40,16 @@ describe('logs options', () => {
     expect(r.code).toBe(1);
   });
 
-  it('takes --since below half a second as no limit', () => {
-    expect(on('logs', 'p', '--since=-0.4s').stdout).toBe('hello\nwörld\nthree\n');
+  // kubectl rounds --since to whole seconds and sends sinceSeconds=0, which ValidatePodLogOptions rejects.
+  it.each([[['p', '--since=400ms']], [['p', '--since=-0.4s']], [['-l', 'run=p', '--since=400ms']]])('rejects %j on the server', (args) => {
+    const r = on('logs', ...args);
+    expect(r.stderr).toBe('The PodLogOptions "p" is invalid: sinceSeconds: Invalid value: 0: must be greater than 0\n');
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(1);
+  });
+
+  it('rounds --since=500ms up to one second', () => {
+    expect(on('logs', 'p', '--since=500ms').code).toBe(0);
   });
 
   it('cuts the output inside a line at --limit-bytes', () => {

@@ -133,7 +133,7 @@ const cases: { name: string; args: string[]; tail?: string[]; files?: Record<str
     name: 'run with flags and args',
     args: ['run', 'nginx', '--image=nginx', '--port=80', '--labels=app=web,tier=fe', '--env=A=1', '--env=B=two', '--restart=Never'],
     tail: ['sleep', '100'],
-    object: () => generateRunPod({ name: 'nginx', image: 'nginx', port: 80, labels: 'app=web,tier=fe', env: ['A=1', 'B=two'], restart: 'Never', args: ['sleep', '100'] }),
+    object: () => generateRunPod({ name: 'nginx', image: 'nginx', port: '80', labels: 'app=web,tier=fe', env: ['A=1', 'B=two'], restart: 'Never', args: ['sleep', '100'] }),
   },
   {
     name: 'run with command',
@@ -145,7 +145,7 @@ const cases: { name: string; args: string[]; tail?: string[]; files?: Record<str
     name: 'expose deployment',
     args: ['expose', '-f', '{deployment}', '--port=80', '--target-port=8000'],
     files: { deployment },
-    object: () => generateExposeService({ source: deployment, port: 80, targetPort: '8000' }),
+    object: () => generateExposeService({ source: deployment, port: '80', targetPort: '8000' }),
   },
   {
     name: 'expose deployment as NodePort',
@@ -163,13 +163,13 @@ const cases: { name: string; args: string[]; tail?: string[]; files?: Record<str
     name: 'expose replication controller',
     args: ['expose', '-f', '{rc}', '--port=80'],
     files: { rc },
-    object: () => generateExposeService({ source: rc, port: 80 }),
+    object: () => generateExposeService({ source: rc, port: '80' }),
   },
   {
     name: 'expose with selector, labels and protocol',
     args: ['expose', '-f', '{deployment}', '--port=80', '--protocol=UDP', '--selector=x=y', '--labels=l=1'],
     files: { deployment },
-    object: () => generateExposeService({ source: deployment, port: 80, protocol: 'UDP', selector: 'x=y', labels: 'l=1' }),
+    object: () => generateExposeService({ source: deployment, port: '80', protocol: 'UDP', selector: 'x=y', labels: 'l=1' }),
   },
 ];
 

@@ -1,5 +1,5 @@
 /**
- * `kubectl create service`: the clusterip and nodeport subcommands.
+ * `kubectl create service`: the clusterip, externalname, loadbalancer and nodeport subcommands.
  */
 import type { CommandDef } from '../types.js';
 
@@ -9,6 +9,8 @@ export const command: CommandDef = {
   flags: [],
   subcommands: {
     clusterip: () => import('./service-type.js').then((m) => ({ command: m.clusterIP })),
+    externalname: () => import('./service-type.js').then((m) => ({ command: m.externalName })),
+    loadbalancer: () => import('./service-type.js').then((m) => ({ command: m.loadBalancer })),
     nodeport: () => import('./service-type.js').then((m) => ({ command: m.nodePort })),
   },
 };

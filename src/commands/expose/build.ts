@@ -5,6 +5,7 @@
  */
 import type { KObject } from '../../api/types.js';
 import { UsageError } from '../../api/errors.js';
+import { goAtoi, parseIntOrString } from '../../printers/generator-helpers.js';
 
 export interface ExposeOptions {
   name: string;
@@ -54,6 +55,15 @@ function portsOf(obj: KObject): { port: number; protocol: string }[] {
   return out;
 }
 
+// kubectl prints strconv's error as it is, with its "error: " prefix.
+function atoi(text: string): number {
+  try {
+    return goAtoi(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 /** Builds the Service for `obj`, throwing kubectl's errors when the selector or port cannot be found. */
 export function buildExposedService(obj: KObject, o: ExposeOptions): KObject {
   if (!EXPOSABLE.includes(obj.kind)) {
@@ -63,14 +73,13 @@ export function buildExposedService(obj: KObject, o: ExposeOptions): KObject {
   const selector = o.selector ? parseMap(o.selector) : selectorOf(obj);
   const headless = o.clusterIP === 'None';
   let ports: { port: number; protocol: string }[];
-  if (o.port) ports = o.port.split(',').map((p) => ({ port: Number(p), protocol: o.protocol || 'TCP' }));
+  if (o.port) ports = o.port.split(',').map((p) => ({ port: atoi(p), protocol: o.protocol || 'TCP' }));
   else ports = portsOf(obj);
   if (ports.length === 0 && !headless) throw new UsageError("couldn't find port via --port flag or introspection");
   const specPorts = ports.map((p, i) => {
     const out: any = { port: p.port, protocol: o.protocol || p.protocol };
     if (ports.length > 1) out.name = `port-${i + 1}`;
-    const target = o.targetPort || String(p.port);
-    out.targetPort = /^\d+$/.test(target) ? Number(target) : target;
+    out.targetPort = o.targetPort ? parseIntOrString(o.targetPort) : p.port;
     return out;
   });
   const labels = o.labels ? parseMap(o.labels) : obj.metadata.labels;

@@ -48,11 +48,10 @@ export const command: CommandDef = {
         });
         if (ctx.flags['dry-run'] !== 'none' || ctx.flags.output) {
           // Dry runs and -o print the object kubectl's generator builds, byte for byte.
-          const port = ctx.flags.port && !ctx.flags.port.includes(',') ? Number(ctx.flags.port) : undefined;
           const generated = generateExposeService({
             source: obj,
             name: ctx.flags.name || undefined,
-            port,
+            port: ctx.flags.port || undefined,
             targetPort: ctx.flags['target-port'] || undefined,
             protocol: ctx.flags.protocol || undefined,
             type: ctx.flags.type || undefined,

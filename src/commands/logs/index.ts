@@ -5,7 +5,7 @@
  */
 import type { CommandDef } from '../types.js';
 import type { KObject } from '../../api/types.js';
-import { ApiError, UsageError, notFound } from '../../api/errors.js';
+import { ApiError, UsageError, invalid, invalidValue, notFound } from '../../api/errors.js';
 import { parseTargets } from '../shared/targets.js';
 import { matches, fromLabelSelector, parseSelector } from '../../api/selectors.js';
 import type { PodRecord } from '../../kubelet/state.js';
@@ -171,6 +171,8 @@ export const command: CommandDef = {
     const out: string[] = [];
     const streams: FollowedStream[] = [];
     for (const pod of pods) {
+      // A --since under half a second rounds to sinceSeconds=0, which the API server's ValidatePodLogOptions rejects.
+      if (seconds === 0) throw invalid('PodLogOptions', pod.metadata.name, [invalidValue('sinceSeconds', 0, 'must be greater than 0')]);
       const names: string[] = (pod.spec?.containers ?? []).map((c: any) => c.name);
       let chosen: string[];
       if (f['all-containers']) chosen = names;

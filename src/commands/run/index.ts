@@ -6,6 +6,7 @@ import type { CommandDef } from '../types.js';
 import { generateRunPod } from '../../printers/generators.js';
 import { FlagError, RequiredFlagError, UsageError } from '../../api/errors.js';
 import { emitGenerated, explicitNamespace, GENERATOR_FLAGS } from '../shared/generated.js';
+import { isImageReference } from '../../images/reference-format.js';
 import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
 import { generateExposeService } from '../../printers/generators.js';
 
@@ -13,18 +14,6 @@ const LEGACY_GENERATORS = ['run-pod/v1', 'deployment/apps.v1', 'job/v1'];
 
 const RESTART = ['Always', 'OnFailure', 'Never'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
-
-/** Parses `--annotations` values (`key=value` each) into a sorted map. */
-function parseAnnotations(values: string[]): Record<string, string> | undefined {
-  if (values.length === 0) return undefined;
-  const out: Record<string, string> = {};
-  for (const v of values) {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`invalid annotation spec: ${v}`);
-    out[v.slice(0, eq)] = v.slice(eq + 1);
-  }
-  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
-}
 
 export const command: CommandDef = {
   use: 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
@@ -51,31 +40,31 @@ export const command: CommandDef = {
     // Arguments after NAME, before or after `--`, become the container's arguments (or command).
     const containerArgs = [...parsed.args.slice(1), ...parsed.dashArgs];
     const flags = ctx.flags;
-    if (!flags.image) throw new UsageError('--image is required', true);
+    // kubectl's Run checks the image, then --expose, the restart and pull policies, and last the generator's flags.
+    if (!flags.image) throw new UsageError('--image is required');
+    if (!isImageReference(flags.image)) throw new UsageError(`Invalid image name ${JSON.stringify(flags.image)}: invalid reference format`);
+    if (flags.expose && flags.port === '') throw new UsageError('--port must be set when exposing a service', true);
     if (!RESTART.includes(flags.restart)) throw new UsageError(`invalid restart policy: ${flags.restart}`, true);
     if (flags['image-pull-policy'] && !PULL_POLICIES.includes(flags['image-pull-policy'])) {
       throw new UsageError(`invalid image pull policy: ${flags['image-pull-policy']}`, true);
     }
-    if (flags.expose && flags.port === '') throw new UsageError('--port must be set when exposing a service', true);
-    if (flags.command && containerArgs.length === 0) throw new UsageError('--command was specified, but no command was provided', true);
-    let port: number | undefined;
-    if (flags.port !== '') {
-      if (!/^-?\d+$/.test(flags.port)) throw new UsageError(`strconv.Atoi: parsing ${JSON.stringify(flags.port)}: invalid syntax`);
-      port = Number(flags.port);
+    let obj;
+    try {
+      obj = generateRunPod({
+        name,
+        image: flags.image,
+        port: flags.port,
+        labels: flags.labels || undefined,
+        env: flags.env,
+        annotations: flags.annotations,
+        restart: flags.restart,
+        command: flags.command,
+        args: containerArgs,
+        namespace: explicitNamespace(ctx),
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
     }
-    const obj = generateRunPod({
-      name,
-      image: flags.image,
-      port,
-      labels: flags.labels || undefined,
-      env: flags.env,
-      restart: flags.restart,
-      command: flags.command,
-      args: containerArgs,
-      namespace: explicitNamespace(ctx),
-    });
-    const annotations = parseAnnotations(flags.annotations);
-    if (annotations) obj.metadata.annotations = annotations;
     if (flags['image-pull-policy']) obj.spec.containers[0].imagePullPolicy = flags['image-pull-policy'];
     if (ctx.cluster().settings.version < 118) {
       if (flags.generator && !LEGACY_GENERATORS.includes(flags.generator)) throw new UsageError(`generator "${flags.generator}" not found`);
@@ -88,7 +77,7 @@ export const command: CommandDef = {
       throw new FlagError('unknown flag: --generator');
     }
     if (flags.expose) {
-      const service = generateExposeService({ source: obj, port, namespace: explicitNamespace(ctx) });
+      const service = generateExposeService({ source: obj, port: flags.port, namespace: explicitNamespace(ctx) });
       emitGenerated(ctx, service);
       // kubectl 1.32 writes two separator lines between the Service and the Pod.
       if (ctx.flags.output === 'yaml') ctx.io.out('---\n---\n');
