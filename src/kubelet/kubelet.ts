@@ -23,7 +23,50 @@ import { NodeView, sharedNode } from './node-read.js';
 
 /** Kubelet back-off for image pulls and crashing containers: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
-  return Math.min(300_000, 10_000 * 2 ** Math.max(0, failures - 1));
+  return Math.min(MAX_CONTAINER_BACKOFF_MS, CONTAINER_BACKOFF_MS * 2 ** Math.max(0, failures - 1));
+}
+
+/** The kubelet's first container restart back-off (containerBackOffPeriod) and its cap (MaxContainerBackOff). */
+const CONTAINER_BACKOFF_MS = 10_000;
+const MAX_CONTAINER_BACKOFF_MS = 300_000;
+
+/**
+ * How long after a container ends the kubelet syncs its pod: the PLEG relists
+ * the runtime every second (genericPlegRelistPeriod) and the ContainerDied
+ * event it finds triggers the sync. kubesim has no setting for this delay,
+ * so it uses 1 s.
+ */
+const RELIST_MS = 1_000;
+
+/**
+ * Reports whether a container that ended at `at` must wait out a back-off
+ * before its restart, as flowcontrol.Backoff.IsInBackOffSince decides.
+ * It need not before the kubelet has restarted it once, because there is no
+ * entry yet. Nor when the entry last moved on more than twice the cap before
+ * the end, because the entry has then expired (the container counts as stable).
+ * NOTE: the kubelet's housekeeping also drops entries 10 minutes after their
+ * last move (Backoff.GC), which can end a long back-off early. kubesim leaves
+ * that out, so such a container waits its whole back-off.
+ */
+function inBackOff(rec: ContainerRecord, at: number): boolean {
+  if (rec.backOffMs === undefined || rec.backOffUpdatedAt === undefined) return false;
+  return at - rec.backOffUpdatedAt <= 2 * MAX_CONTAINER_BACKOFF_MS;
+}
+
+/**
+ * Moves the back-off entry on when the kubelet allows a restart at `now`, as
+ * flowcontrol.Backoff.Next does: a new or expired entry starts at 10 s, a
+ * live one doubles up to the cap.
+ */
+function nextBackOff(rec: ContainerRecord, endedAt: number, now: number): void {
+  rec.backOffMs = inBackOff(rec, endedAt) ? Math.min(MAX_CONTAINER_BACKOFF_MS, rec.backOffMs! * 2) : CONTAINER_BACKOFF_MS;
+  rec.backOffUpdatedAt = now;
+}
+
+/** Formats whole seconds as Go prints a time.Duration below an hour: `10s`, `1m20s`, `5m0s`. */
+function goSeconds(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
 }
 
 /**
@@ -187,6 +230,8 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   const at = started.until!;
   // A running container has no waiting state. The keys set below keep their place or append, as on the old record.
   const rec = withoutWaiting(started);
+  // A container that ran before gets a new run: the restart count is the new run's index, as the runtime labels it.
+  if (rec.last) rec.restarts += 1;
   const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
@@ -230,22 +275,38 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   return rec;
 }
 
-function exitContainer(pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
+/**
+ * Ends a container's run at its exit time. When its restart policy allows,
+ * the kubelet restarts it at the pod's next sync, about a PLEG relist later.
+ * From its second end on, it first waits out its back-off (until the entry
+ * expires). Until the restart its status shows the termination, or
+ * CrashLoopBackOff during a back-off.
+ */
+function exitContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
   const code = rec.exitCode ?? 0;
   const at = rec.exitAt!;
+  if (rec.last) rec.previous = rec.last;
   rec.last = { exitCode: code, reason: rec.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
   const policy = pod.spec.restartPolicy ?? 'Always';
-  if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
-    rec.restarts += 1;
-    rec.stage = 'wait';
-    rec.until = at + backoffMs(rec.restarts);
-    rec.waitingReason = 'CrashLoopBackOff';
-    rec.waitingMessage = `back-off ${Math.round(backoffMs(rec.restarts) / 1000)}s restarting failed container=${spec.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-    if (rec.restarts > 1) emit('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, spec.name);
-  } else {
+  if (policy !== 'Always' && (policy !== 'OnFailure' || code === 0)) {
     rec.stage = 'done';
     rec.until = undefined;
+    return;
   }
+  if (!inBackOff(rec, at)) {
+    // The sync after the relist starts the container again, and the status shows it running once started.
+    rec.stage = 'exited';
+    rec.until = at + RELIST_MS + ctx.settings.startMs;
+    return;
+  }
+  const podName = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+  rec.stage = 'wait';
+  rec.until = at + rec.backOffMs!;
+  rec.waitingReason = 'CrashLoopBackOff';
+  rec.waitingMessage = `back-off ${goSeconds(rec.backOffMs!)} restarting failed container=${spec.name} pod=${podName}`;
+  // NOTE: kubelets before 1.26 print the message without the container and pod (1.26 is estimated from when the change merged).
+  const message = ctx.settings.version >= 126 ? `Back-off restarting failed container ${spec.name} in pod ${podName}` : 'Back-off restarting failed container';
+  emit('Warning', 'BackOff', message, spec.name);
 }
 
 /** Moves one container of the pod's record through every stage that has fallen due. */
@@ -280,9 +341,16 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
         record.containers[spec.name] = rec;
         break;
       case 'run':
-        exitContainer(pod, spec, rec, emit);
+        exitContainer(ctx, pod, spec, rec, emit);
+        break;
+      case 'exited':
+        // The sync after the relist allowed the restart, so the back-off entry moved on then.
+        nextBackOff(rec, rec.last!.finishedAt, rec.until - ctx.settings.startMs);
+        rec = startContainer(ctx, pod, spec, rec, emit);
+        record.containers[spec.name] = rec;
         break;
       case 'wait':
+        nextBackOff(rec, rec.last!.finishedAt, rec.until);
         rec.stage = 'start';
         rec.until = rec.until + ctx.settings.startMs;
         rec.waitingReason = 'CrashLoopBackOff';

@@ -33,7 +33,7 @@ export function loadImageOnNode(store: Store, nodeName: string, image: string): 
  * Reboots a node at `now`: every container that was running, or waiting to
  * start again, on a pod of that node is killed. When the node is back, the
  * kubelet makes a new sandbox for each pod. The pod gets a new IP, and each
- * of its containers starts again with its restart count one higher.
+ * of its containers starts again, its restart count one higher once it runs.
  * Completed and failed pods stay as they are. Returns the pods it restarted.
  */
 export function rebootNode(store: Store, nodeName: string, now: number, settings: ClusterSettings): string[] {
@@ -46,11 +46,15 @@ export function rebootNode(store: Store, nodeName: string, now: number, settings
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
     let touched = false;
     for (const rec of Object.values(record.containers)) {
-      if (rec.stage !== 'run' && rec.stage !== 'wait') continue;
+      if (rec.stage !== 'run' && rec.stage !== 'exited' && rec.stage !== 'wait') continue;
       if (rec.stage === 'run') {
+        if (rec.last) rec.previous = rec.last;
         rec.last = { exitCode: 255, reason: 'Unknown', startedAt: rec.startedAt ?? now, finishedAt: now };
       }
-      rec.restarts += 1;
+      // The kubelet's back-off entries live in its memory, which the reboot clears.
+      delete rec.backOffMs;
+      delete rec.backOffUpdatedAt;
+      // The restart count rises when the container starts again, because it ran before.
       rec.stage = 'start';
       rec.until = now + settings.startMs;
       rec.waitingReason = 'ContainerCreating';

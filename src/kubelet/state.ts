@@ -3,12 +3,26 @@
  * `_sim` (printers strip it) so that it commits with the pod's status.
  */
 
-export type Stage = 'pull' | 'pullErr' | 'pullWait' | 'start' | 'run' | 'wait' | 'done';
+/**
+ * The step a container is at. In `exited` it ended and the kubelet restarts
+ * it without back-off, so until then its status shows the termination.
+ * In `wait` it ended and waits out its back-off (CrashLoopBackOff).
+ */
+export type Stage = 'pull' | 'pullErr' | 'pullWait' | 'start' | 'run' | 'exited' | 'wait' | 'done';
+
+/** One ended run of a container, as its status shows it. */
+export interface Termination {
+  exitCode: number;
+  reason: string;
+  startedAt: number;
+  finishedAt: number;
+}
 
 export interface ContainerRecord {
   stage: Stage;
   /** When the current stage ends (ms), if it ends on its own. */
   until?: number;
+  /** Count of runs the kubelet started after the first, which is the index of the newest run. */
   restarts: number;
   pullFailures: number;
   startedAt?: number;
@@ -19,8 +33,18 @@ export interface ContainerRecord {
   terminationMs?: number;
   serves?: string;
   version?: string;
-  /** Last termination, shown as lastState. */
-  last?: { exitCode: number; reason: string; startedAt: number; finishedAt: number };
+  /** Last termination, shown as lastState (or as the state while the stage is `exited` or `done`). */
+  last?: Termination;
+  /** The termination before `last`, shown as lastState while the stage is `exited`. */
+  previous?: Termination;
+  /**
+   * The container's restart back-off entry, as client-go's flowcontrol.Backoff
+   * keeps it on the kubelet: the wait after the next crash (ms), absent until
+   * the kubelet first restarts the container.
+   */
+  backOffMs?: number;
+  /** When the back-off entry last moved on (ms): the last restart the kubelet allowed. */
+  backOffUpdatedAt?: number;
   /** Why the container is waiting (`ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff`, ...). */
   waitingReason?: string;
   waitingMessage?: string;
@@ -56,6 +80,7 @@ export function copyPodRecord(record: PodRecord): PodRecord {
     const rec = record.containers[name];
     const copy = { ...rec };
     if (rec.last) copy.last = { ...rec.last };
+    if (rec.previous) copy.previous = { ...rec.previous };
     containers[name] = copy;
   }
   const copy = { ...record, containers };

@@ -26,6 +26,7 @@ function containerState(rec: ContainerRecord, now: number): any {
   switch (rec.stage) {
     case 'run':
       return { running: { startedAt: isoAt(rec.startedAt!) } };
+    case 'exited':
     case 'done':
       if (rec.last) {
         return {
@@ -81,10 +82,13 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number, version: 
   // names the spec's image and no image ID; from then on, the runtime's names.
   const image = rec.containerId ? containerStatusImage(spec.image, version) : spec.image;
   const imageID = rec.containerId ? containerStatusImageID(spec.image, version) : '';
-  const lastState =
-    rec.last && rec.stage !== 'done'
-      ? { terminated: { containerID: rec.containerId, exitCode: rec.last.exitCode, finishedAt: isoAt(rec.last.finishedAt), reason: rec.last.reason, startedAt: isoAt(rec.last.startedAt) } }
-      : {};
+  // While the state shows the last termination, lastState shows the one before it, if any.
+  let before = rec.last;
+  if (rec.stage === 'done') before = undefined;
+  else if (rec.stage === 'exited') before = rec.previous;
+  const lastState = before
+    ? { terminated: { containerID: rec.containerId, exitCode: before.exitCode, finishedAt: isoAt(before.finishedAt), reason: before.reason, startedAt: isoAt(before.startedAt) } }
+    : {};
   const ready = isReady(rec, now);
   const started = rec.stage === 'run';
   const state = containerState(rec, now);

@@ -70,7 +70,8 @@ function currentAttempt(pod: KObject, container: string, previous: boolean): num
         : `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting}`;
     throw new ApiError('BadRequest', 400, message);
   }
-  let attempt = rec.stage === 'wait' || (rec.stage === 'start' && rec.last) ? rec.restarts - 1 : rec.restarts;
+  // The restart count is the index of the newest run, which rises only when a new run starts.
+  let attempt = rec.restarts;
   if (previous) {
     attempt -= 1;
     if (attempt < 0) throw new ApiError('BadRequest', 400, `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
