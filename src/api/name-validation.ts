@@ -83,7 +83,7 @@ export function validateLabels(labels: Record<string, unknown> | undefined, fiel
 
 /** Returns IsDNS1123Label's messages for `s`: its length, then its characters. */
 // NOTE: Kubernetes 1.33 reports a name that is a valid subdomain with "must
-// not contain dots" instead of the pattern; the 1.32 source this follows has
+// not contain dots" instead of the pattern. The 1.32 source this follows has
 // only the pattern message.
 export function dns1123LabelErrors(s: string): string[] {
   const errors: string[] = [];

@@ -120,9 +120,9 @@ export function validateService(svc: KObject, clusterVersion: number): FieldCaus
     });
   }
 
-  // The address allocator runs before validation on a real server and
+  // On a real server the address allocator runs before validation, so it
   // rejects a repeated nodePort of a NodePort or LoadBalancer Service first
-  // ("provided port is already allocated"); kubesim's allocator does the same.
+  // ("provided port is already allocated"). kubesim's allocator does the same.
   if (!needsNodePorts(spec)) {
     for (const i of repeatedPorts(ports, (p) => portNumber(p?.nodePort), true)) {
       causes.push({ field: `spec.ports[${i}].nodePort`, type: 'Duplicate value', value: ports[i].nodePort, hasValue: true });

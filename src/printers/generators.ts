@@ -246,7 +246,7 @@ function parsePort(text: string): number {
 
 /**
  * Splits one `--tcp` value, `port[:targetPort]`, as kubectl 1.32's
- * create service does: text after a second colon is ignored, a target that
+ * create service does. Text after a second colon is ignored. A target that
  * Go's strconv.Atoi reads as a number must be a valid port number, and any
  * other target must be a valid port name. The messages of a bad target are
  * joined with commas.

@@ -52,7 +52,7 @@ describe('job controller pod watch', () => {
     });
   }
 
-  it('does not wake the job when binding sets the phase of a pod created without one', () => {
+  it('binding phase change wakes no job', () => {
     const created = newPod((p) => (p.status = undefined));
     const bound = newPod((p) => {
       p.spec.nodeName = 'k8s-node01';
