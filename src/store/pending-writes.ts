@@ -212,7 +212,7 @@ export class PendingWrites {
    * Sends to SQLite the pending writes of `resource` (one whose rows record
    * their last write) over rows SQLite already has, so that a query over
    * stored rows reads them as they are now. The resource's new rows stay
-   * pending (see dueCreates()). `sent` hears of each write sent.
+   * pending (see dueCreates()). `sent` is called with each write before it is sent.
    */
   flushOverStored(resource: string, sent: (key: string, w: PendingWrite) => void): void {
     const keys = this.timed.takeOverStored(resource);
