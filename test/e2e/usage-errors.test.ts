@@ -35,6 +35,8 @@ const KUBECTL_CASES: [args: string[], stderr: string][] = [
   [['create', 'secret', 'fo"o', 'a'], "error: unknown command \"fo\\\"o a\"\nSee 'kubectl create secret -h' for help and examples\n"],
   [['create', 'foo'], "error: Unexpected args: [foo]\nSee 'kubectl create -h' for help and examples\n"],
   [['create'], 'error: must specify one of -f and -k\n'],
+  [['apply', 'foo', 'a'], "error: Unexpected args: [foo a]\nSee 'kubectl apply -h' for help and examples\n"],
+  [['apply', '-f', 'x.yaml', 'foo'], "error: Unexpected args: [foo]\nSee 'kubectl apply -h' for help and examples\n"],
   [['create', 'job'], "error: exactly one NAME is required, got 0\nSee 'kubectl create job -h' for help and examples\n"],
   [['create', 'cronjob', '--image=x', '--schedule=* * * * *'], "error: exactly one NAME is required, got 0\nSee 'kubectl create cronjob -h' for help and examples\n"],
   [['create', 'deployment', 'a', '--image=x', '--image=y', '--', 'date'], 'error: cannot specify multiple --image options and command\n'],

@@ -21,6 +21,7 @@ export const command: CommandDef = {
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
   async run(ctx, parsed) {
+    if (parsed.args.length > 0) throw new UsageError(`Unexpected args: [${parsed.args.join(' ')}]`, true);
     if (ctx.flags.filename.length === 0) throw new UsageError('must specify one of -f and -k');
     return writeManifestFiles(ctx, parsed, 'apply');
   },
