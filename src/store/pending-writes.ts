@@ -259,7 +259,7 @@ export class PendingWrites {
     } else {
       this.prepare(INSERT_OBJECT).run(w.resource, w.namespace, w.name, w.uid, w.rv, w.row.owner, w.row.node, w.row.data, w.row.lastWrite ?? null);
     }
-    // SQLite has the text now; the cache keeps the decoded object, which is what it reads.
+    // SQLite has the text now, and the cache keeps the decoded object, which is what it reads.
     if (w.row instanceof EncodedRow) w.row.release();
   }
 
