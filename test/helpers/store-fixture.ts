@@ -31,6 +31,11 @@ export class StoreFixture {
   }
 }
 
+/** Returns an empty ConfigMap in namespace default. */
+export function testConfigMap(name: string): KObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: {} } as KObject;
+}
+
 /** Builds a pod in `default`, optionally controlled by a ReplicaSet with uid `owner` and bound to `node`. */
 export function testPod(name: string, owner?: string, node?: string): KObject {
   const pod: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as KObject;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { KObject } from '../../src/api/types.js';
-import { StoreFixture, testPod } from '../helpers/store-fixture.js';
+import { StoreFixture, testConfigMap as configMap, testPod } from '../helpers/store-fixture.js';
 
 let fixture: StoreFixture;
 let store: Store;
@@ -12,10 +12,6 @@ beforeEach(() => {
 });
 
 afterEach(() => fixture.dispose());
-
-function configMap(name: string): KObject {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: {} } as KObject;
-}
 
 /** Counts the queries by owner that the store runs from now on (the store prepares lazily). */
 function countOwnerQueries(): { n: number } {

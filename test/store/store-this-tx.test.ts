@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import type { KObject } from '../../src/api/types.js';
-import { StoreFixture } from '../helpers/store-fixture.js';
+import { StoreFixture, testConfigMap as configMap } from '../helpers/store-fixture.js';
 
 let fixture: StoreFixture;
 let store: Store;
@@ -12,10 +12,6 @@ beforeEach(() => {
 });
 
 afterEach(() => fixture.dispose());
-
-function configMap(name: string): KObject {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: {} } as KObject;
-}
 
 function event(name: string, count = 1): KObject {
   return { apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: 'default' }, reason: 'Tested', count } as KObject;
