@@ -186,14 +186,18 @@ export class PendingWrites {
     if (this.timed.tracks(resource)) this.timed.staged(key, write);
   }
 
-  /** Sends the pending writes (of `resource` only, if given) to SQLite, one statement per object. */
-  flush(resource?: string): void {
+  /**
+   * Sends the pending writes (of `resource` only, if given) to SQLite, one
+   * statement per object. `sent` is called with each write before it is sent.
+   */
+  flush(resource?: string, sent?: (key: string, w: PendingWrite) => void): void {
     // A flush of one resource reads only that resource's writes, in the same order.
     const writes = resource === undefined ? this.writes : this.byResource.get(resource);
     if (writes === undefined || writes.size === 0) return;
     const logging = this.logging();
     for (const [key, w] of writes) {
       if (logging) this.undoLog.push([key, w]);
+      sent?.(key, w);
       this.send(w);
       if (resource !== undefined) this.forget(key, w);
     }

@@ -15,7 +15,7 @@ import { alreadyExists, conflict, notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
 import { APPEND_LOG_SQL, appendLogBatch, nextLogBatchTime, readLogBatches, truncateLogBatches, type LogLine } from './log-batches.js';
 import { EncodedRow, ObjectCache, deepFreeze, entryKey, queryKey, type CachedRow } from './object-cache.js';
-import { PendingWrites, compareText, type ListedRow, type RowidRow } from './pending-writes.js';
+import { PendingWrites, compareText, type ListedRow, type PendingWrite, type RowidRow } from './pending-writes.js';
 import { PendingTimers, type Timer } from './pending-timers.js';
 import { DeferredStatements } from './deferred-statements.js';
 import { MetaValues, type MetaValue } from './meta-values.js';
@@ -490,24 +490,21 @@ export class Store {
 
   /** Sends pending object writes (of `resource` only, if given) to SQLite, noting the uncached ones (see readRowOfThisTx). */
   private flushPending(resource?: string): void {
-    for (const w of resource === undefined ? this.pending.all() : this.pending.ofResource(resource)) {
-      if (w.row === null) continue;
-      if (!this.cache.caches(w.resource)) this.sentUncached.add(entryKey(w.resource, w.namespace, w.name));
-      if (w.row.owner !== null) this.sentOwners.add(w.row.owner);
-    }
     this.rowsSerial++;
-    this.pending.flush(resource);
+    this.pending.flush(resource, this.noteSent);
   }
 
   /** flushPending() of only the writes of `resource` over rows SQLite has (see PendingWrites.flushOverStored()). */
   private flushPendingOverStored(resource: string): void {
-    const uncached = !this.cache.caches(resource);
-    this.pending.flushOverStored(resource, (key, w) => {
-      if (w.row === null) return;
-      if (uncached) this.sentUncached.add(key);
-      if (w.row.owner !== null) this.sentOwners.add(w.row.owner);
-    });
+    this.pending.flushOverStored(resource, this.noteSent);
   }
+
+  /** Notes a pending write sent to SQLite before the commit, for readRowOfThisTx() and ownedOnlyInTx(). */
+  private readonly noteSent = (key: string, w: PendingWrite): void => {
+    if (w.row === null) return;
+    if (!this.cache.caches(w.resource)) this.sentUncached.add(key);
+    if (w.row.owner !== null) this.sentOwners.add(w.row.owner);
+  };
 
   /**
    * Reports whether all objects owned by `uid` are among this transaction's
