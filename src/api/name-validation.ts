@@ -74,11 +74,21 @@ export function validateLabels(labels: Record<string, unknown> | undefined, fiel
     }
     if (typeof v !== 'string') causes.push(invalidValue(`${field}`, v, 'label values must be strings'));
     else if (validLabelValues.has(v)) continue;
-    else if (v.length > 63) causes.push(invalidValue(field, v, 'must be no more than 63 characters'));
-    else if (!LABEL_VALUE.test(v)) causes.push(invalidValue(field, v, LABEL_VALUE_MESSAGE));
-    else remember(validLabelValues, v);
+    else {
+      const errors = labelValueErrors(v);
+      if (errors.length === 0) remember(validLabelValues, v);
+      for (const message of errors) causes.push(invalidValue(field, v, message));
+    }
   }
   return causes;
+}
+
+/** Returns IsValidLabelValue's messages for `v`: its length, then its characters (both can apply). */
+export function labelValueErrors(v: string): string[] {
+  const errors: string[] = [];
+  if (v.length > 63) errors.push('must be no more than 63 characters');
+  if (!LABEL_VALUE.test(v)) errors.push(LABEL_VALUE_MESSAGE);
+  return errors;
 }
 
 /** Returns IsDNS1123Label's messages for `s`: its length, then its characters. */

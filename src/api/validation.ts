@@ -5,7 +5,8 @@
 import { cronSyntaxError } from './cron-syntax.js';
 import type { KObject } from './types.js';
 import { invalidValue, required, type FieldCause } from './errors.js';
-import { fromLabelSelector, matches } from './selectors.js';
+import { goStringMap } from './go-syntax.js';
+import { validateWorkloadSelector } from './selector-validation.js';
 import { dns1035LabelErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
 
@@ -83,32 +84,6 @@ function validateReplicas(value: unknown, field: string): FieldCause[] {
   return [];
 }
 
-/** Checks that a workload's selector is present, non-empty and matches its template's labels. */
-function validateSelectorAndTemplate(spec: any, requireSelector: boolean): FieldCause[] {
-  const causes: FieldCause[] = [];
-  const labels = spec.template?.metadata?.labels ?? {};
-  if (!spec.selector) {
-    if (requireSelector) causes.push(required('spec.selector'));
-    causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
-    return causes;
-  }
-  const operators = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
-  for (const [i, e] of (Array.isArray(spec.selector.matchExpressions) ? spec.selector.matchExpressions : []).entries()) {
-    if (!operators.has(e?.operator)) {
-      causes.push(invalidValue(`spec.selector.matchExpressions[${i}].operator`, e?.operator ?? '', 'not a valid selector operator'));
-    }
-  }
-  if (causes.length > 0) return causes;
-  const sel = fromLabelSelector(spec.selector);
-  if (!sel || sel.length === 0) {
-    causes.push(invalidValue('spec.selector', spec.selector, 'empty selector is invalid for deployment'));
-    return causes;
-  }
-  if (!matches(sel, labels)) causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
-  causes.push(...validateLabels(spec.template?.metadata?.labels, 'spec.template.metadata.labels'));
-  return causes;
-}
-
 /**
  * Returns the validation causes for an object of `resource`; empty when valid.
  * `clusterVersion` (1.32 is 132) selects messages that changed between releases.
@@ -123,13 +98,15 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
     case 'replicasets':
     case 'deployments':
     case 'daemonsets':
-    case 'statefulsets':
+    case 'statefulsets': {
       if (!spec) {
         causes.push(required('spec.selector'));
         break;
       }
       causes.push(...validateReplicas(spec.replicas, 'spec.replicas'));
-      causes.push(...validateSelectorAndTemplate(spec, true));
+      const selector = validateWorkloadSelector(resource, spec);
+      causes.push(...selector.causes);
+      if (!selector.checkTemplate) break;
       causes.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
       if (spec.template?.spec?.restartPolicy && spec.template.spec.restartPolicy !== 'Always') {
         causes.push({
@@ -141,13 +118,14 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
         });
       }
       break;
+    }
     case 'replicationcontrollers': {
       causes.push(...validateReplicas(spec?.replicas, 'spec.replicas'));
       const labels = spec?.template?.metadata?.labels ?? {};
       const sel = spec?.selector ?? {};
       if (Object.keys(sel).length === 0) causes.push(required('spec.selector'));
       else if (!Object.entries(sel).every(([k, v]) => labels[k] === v)) {
-        causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
+        causes.push({ ...invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'), valueText: goStringMap(spec?.template?.metadata?.labels) });
       }
       causes.push(...validatePodSpec(spec?.template?.spec, 'spec.template.spec'));
       break;

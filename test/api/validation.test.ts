@@ -32,7 +32,7 @@ describe('validateObject', () => {
 
   it('reports a selector that does not match the template labels', () => {
     const causes = validateObject('deployments', deployment({ selector: { matchLabels: { app: 'other' } } }));
-    expect(causes.map(formatCause)).toEqual(['spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`']);
+    expect(causes.map(formatCause)).toEqual(['spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`']);
   });
 
   it('reports a missing selector with both causes', () => {
@@ -40,7 +40,7 @@ describe('validateObject', () => {
     delete d.spec.selector;
     const err = invalid('Deployment', 'web', validateObject('deployments', d));
     expect(err.message).toBe(
-      'The Deployment "web" is invalid: \n* spec.selector: Required value\n* spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+      'The Deployment "web" is invalid: \n* spec.selector: Required value\n* spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     );
   });
 

@@ -7,6 +7,7 @@
 import type { KObject } from '../types.js';
 import type { FieldCause } from '../errors.js';
 import { semanticEqual } from './semantic-equal.js';
+import { goLabelSelector } from '../go-syntax.js';
 
 /** apimachinery's FieldImmutableErrorMsg. */
 export const FIELD_IMMUTABLE = 'field is immutable';
@@ -19,7 +20,12 @@ export function immutableField(field: string, value: unknown, oldValue: unknown)
 
 /** Deployments, ReplicaSets and DaemonSets in apps/v1 keep the selector they were created with. */
 export function validateSelectorUpdate(obj: KObject, old: KObject): FieldCause[] {
-  return immutableField('spec.selector', obj.spec?.selector, old.spec?.selector);
+  return selectorUpdate(obj.spec?.selector, old.spec?.selector);
+}
+
+/** immutableField for a LabelSelector, whose value the API server prints in Go syntax. */
+function selectorUpdate(selector: unknown, oldSelector: unknown): FieldCause[] {
+  return immutableField('spec.selector', selector, oldSelector).map((c) => ({ ...c, valueText: goLabelSelector(selector) }));
 }
 
 /**
@@ -92,7 +98,7 @@ export function validateJobUpdate(obj: KObject, old: KObject, clusterVersion: nu
   const oldTemplate = schedulingMutable ? templateToCompare(spec.template, oldSpec.template) : oldSpec.template;
   return [
     ...checkCompletions(spec, oldSpec, clusterVersion),
-    ...immutableField('spec.selector', spec.selector, oldSpec.selector),
+    ...selectorUpdate(spec.selector, oldSpec.selector),
     ...immutableField('spec.template', spec.template, oldTemplate),
     ...immutableField('spec.completionMode', spec.completionMode, oldSpec.completionMode),
     ...immutableField('spec.podFailurePolicy', spec.podFailurePolicy, oldSpec.podFailurePolicy),
