@@ -4,6 +4,7 @@
  * Service's cluster IP, a PersistentVolumeClaim's spec, and the data of a
  * ConfigMap or Secret marked `immutable: true`.
  */
+import { goStringSlice } from '../go-syntax.js';
 import type { KObject } from '../types.js';
 import type { FieldCause } from '../errors.js';
 import { parseQuantity } from '../quantity.js';
@@ -42,13 +43,15 @@ export function validateServiceUpdate(obj: KObject, old: KObject): FieldCause[] 
   if (isHeadless(ips) && isHeadless(oldIPs)) return [];
 
   const field = 'spec.clusterIPs[0]';
+  // The value is the whole []string in Go syntax. NOTE: an empty list is assumed to be nil there.
+  const valueText = ips.length === 0 ? '[]string(nil)' : goStringSlice(ips);
   if (ips.length === oldIPs.length) {
     return oldIPs.flatMap((ip, i): FieldCause[] =>
-      ip === ips[i] ? [] : [{ field: `spec.clusterIPs[${i}]`, type: 'Invalid value', value: ips, hasValue: true, detail: 'may not change once set' }],
+      ip === ips[i] ? [] : [{ field: `spec.clusterIPs[${i}]`, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'may not change once set' }],
     );
   }
-  if (ips.length === 0) return [{ field, type: 'Invalid value', value: ips, hasValue: true, detail: 'primary clusterIP can not be unset' }];
-  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [{ field, type: 'Invalid value', value: ips, hasValue: true, detail: 'may not change once set' }];
+  if (ips.length === 0) return [{ field, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'primary clusterIP can not be unset' }];
+  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [{ field, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'may not change once set' }];
   return [];
 }
 
