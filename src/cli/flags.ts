@@ -18,6 +18,11 @@ export interface FlagSpec {
   /** Value taken when the flag is given bare (`--cascade` means background). */
   noOptDefault?: string;
   hidden?: boolean;
+  /**
+   * cobra's deprecation: from Kubernetes `since` (1.22 is 122), using the flag
+   * prints `Flag --<name> has been deprecated, <message>` before anything else.
+   */
+  deprecated?: { message: string; since: number };
 }
 
 export interface Parsed {
