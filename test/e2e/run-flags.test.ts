@@ -22,6 +22,13 @@ const CASES: [flags: string[], stderr: string][] = [
   [['--image=nginx', '--annotations=foo'], 'error: invalid annotations format: foo\n'],
   [['--image=nginx', '--annotations=foo', '--annotations==b', '--annotations=a=b'], 'error: invalid annotations format: foo, =b\n'],
   [['--image=nginx', '--annotations=foo', '--env=bad'], 'error: invalid env: bad\n'],
+  [['--image=nginx', '--env==x'], 'error: invalid env: =x\n'],
+  [['--image=nginx', '--env=1A=b'], 'error: invalid env: 1A=b\n'],
+  [['--image=nginx', '--env=A B=c'], 'error: invalid env: A B=c\n'],
+  [['--image=nginx', '--env=..=x'], 'error: invalid env: ..=x\n'],
+  [['--image=nginx', '--env=..a=x'], 'error: invalid env: ..a=x\n'],
+  [['--image=nginx', '--env=\u00e9=1'], 'error: invalid env: \u00e9=1\n'],
+  [['--image=nginx', '--env=A=1', '--env=.=x'], 'error: invalid env: .=x\n'],
 ];
 
 describe('run flag checks', () => {
@@ -66,6 +73,12 @@ describe('run flag checks', () => {
   it('prints sorted annotations', () => {
     const r = k('run', 'x', '--image=nginx', '--annotations=b=2', '--annotations=a=1', '--dry-run=client', '-o', 'jsonpath={.metadata.annotations}');
     expect(r.stdout).toBe('{"a":"1","b":"2"}');
+  });
+
+  it('accepts env names IsEnvVarName allows', () => {
+    const r = k('run', 'x', '--image=nginx', '--env=.a=1', '--env=-b_c.D=2', '--env=E=f=g', '--env=H=', '--dry-run=client', '-o', 'jsonpath={.spec.containers[0].env}');
+    expect(r.stdout).toBe('[{"name":".a","value":"1"},{"name":"-b_c.D","value":"2"},{"name":"E","value":"f=g"},{"name":"H"}]');
+    expect(r.code).toBe(0);
   });
 
   it('accepts --command without arguments', () => {
