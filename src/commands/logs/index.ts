@@ -90,6 +90,16 @@ function containerText(cluster: Cluster, pod: KObject, container: string, opts: 
   return opts.limitBytes > 0 ? truncateToBytes(text, opts.limitBytes) : text;
 }
 
+/**
+ * Returns the --since-time the API server receives: kubectl sends it as a
+ * query parameter formatted with Go's time.RFC3339 layout
+ * (metav1.Time.MarshalQueryParameter), which drops the fraction of a second.
+ * So `--since-time=...T10:00:05.9Z` also returns the lines of 10:00:05.2.
+ */
+function sentSinceTime(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
 /** The lines kubectl requests when it selects pods by label and --tail is not given. */
 const SELECTOR_TAIL = 10;
 
@@ -144,7 +154,7 @@ export const command: CommandDef = {
     const f = ctx.flags;
     checkArguments(parsed.args, f.selector);
     // kubectl checks --since-time before it looks the pod up.
-    const sinceTime = f['since-time'] ? parseRfc3339(f['since-time']) : undefined;
+    const sinceTime = f['since-time'] ? sentSinceTime(parseRfc3339(f['since-time'])) : undefined;
     const cluster = ctx.cluster();
     const ns = ctx.namespace;
     let pods: KObject[];
