@@ -81,6 +81,19 @@ describe('run flag checks', () => {
     expect(r.code).toBe(0);
   });
 
+  it('leaves other env names to the API server', () => {
+    const pod = (name: string) =>
+      JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'envs' }, spec: { containers: [{ name: 'c', image: 'nginx', env: [{ name, value: '1' }] }] } });
+    const before = sb.dump('r');
+    const r = sb.on('r', ['apply', '-f', '-'], { input: pod('A=B') });
+    expect(r.stderr).toBe(
+      'The Pod "envs" is invalid: spec.containers[0].env[0].name: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than \'=\'\n',
+    );
+    expect(r.code).toBe(1);
+    expect(sb.dump('r')).toBe(before);
+    expect(sb.on('r', ['apply', '-f', '-'], { input: pod('1 A') }).stdout).toBe('pod/envs created\n');
+  });
+
   it('accepts --command without arguments', () => {
     const r = k('run', 'x', '--image=nginx', '--command');
     expect(r.stderr).toBe('');
