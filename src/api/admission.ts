@@ -7,6 +7,7 @@ import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { validateObject } from './validation.js';
 import { dropUnneededNodePorts } from './service-validation.js';
+import { validateServiceClusterIPs } from './service-cluster-ips.js';
 import { findResource } from './registry.js';
 import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
@@ -139,6 +140,11 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     if (Object.keys(obj.metadata.annotations!).length === 0) delete obj.metadata.annotations;
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
+  if (resource === 'services') {
+    // The Service storage checks addresses before defaulting and validation, and reports them alone.
+    const addressCauses = validateServiceClusterIPs(obj, old, ctx.clusterVersion);
+    if (addressCauses.length > 0) throw invalid(obj.kind ?? 'Service', obj.metadata.name ?? '', addressCauses);
+  }
   applyDefaults(resource, obj, legacy);
   if (resource === 'services' && op === 'update' && old) dropUnneededNodePorts(obj, old);
   const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];

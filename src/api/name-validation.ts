@@ -137,3 +137,32 @@ export function portNameErrors(name: string): string[] {
   if (name.startsWith('-') || name.endsWith('-')) errors.push('must not begin or end with a hyphen');
   return errors;
 }
+
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const ENV_VAR_NAME_MESSAGE =
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+
+/**
+ * Returns IsEnvVarName's messages for `name`: the pattern, then the
+ * `.`/`..` rules. kubectl checks `run --env` names with it, and API servers
+ * before 1.32 check container env names with it.
+ */
+export function envVarNameErrors(name: string): string[] {
+  const errors: string[] = [];
+  if (!ENV_VAR_NAME.test(name)) errors.push(ENV_VAR_NAME_MESSAGE);
+  if (name === '.') errors.push("must not be '.'");
+  else if (name === '..') errors.push("must not be '..'");
+  else if (name.startsWith('..')) errors.push("must not start with '..'");
+  return errors;
+}
+
+/**
+ * Returns IsRelaxedEnvVarName's messages for `name`, the check of API
+ * servers from 1.32, where the RelaxedEnvironmentVariableValidation gate is
+ * on by default: printable ASCII (space included) other than '='.
+ */
+export function relaxedEnvVarNameErrors(name: string): string[] {
+  if (name === '') return ['environment variable name must be non-empty'];
+  if (/^[\x20-\x3c\x3e-\x7e]+$/.test(name)) return [];
+  return ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+}

@@ -6,6 +6,7 @@
  */
 import type { KObject } from './types.js';
 import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
+import { validateLegacyClusterIP } from './service-cluster-ips.js';
 import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors, validateLabels } from './name-validation.js';
 
 /** Supported values, sorted as the API server lists them. */
@@ -13,9 +14,11 @@ const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const SESSION_AFFINITIES = ['ClientIP', 'None'];
 
-// Simplified: cluster IPs and IP families, externalIPs, load balancer fields,
-// traffic policies and appProtocol are not checked here. The address
-// allocator (src/network/service-ipam.ts) rejects a bad clusterIP or nodePort.
+// Simplified: externalIPs, load balancer fields, traffic policies and
+// appProtocol are not checked. From Kubernetes 1.20 cluster IPs and IP
+// families are checked before validation (service-cluster-ips.ts), and the
+// address allocator (src/network/service-ipam.ts) rejects a clusterIP
+// outside the range or in use and a bad nodePort.
 
 function isHeadless(spec: any): boolean {
   const ips = Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 ? spec.clusterIPs : [spec.clusterIP];
@@ -105,6 +108,8 @@ export function validateService(svc: KObject, clusterVersion: number): FieldCaus
   ports.forEach((p, i) => causes.push(...validateServicePort(p, ports.length > 1, names, `spec.ports[${i}]`)));
 
   if (spec.selector !== undefined && spec.selector !== null) causes.push(...validateLabels(spec.selector, 'spec.selector'));
+  // NOTE: where this cause sits among the others before 1.20 was not checked against that release's source.
+  if (clusterVersion < 120) causes.push(...validateLegacyClusterIP(spec));
 
   if (spec.sessionAffinity && !SESSION_AFFINITIES.includes(spec.sessionAffinity)) {
     causes.push(unsupportedValue('spec.sessionAffinity', spec.sessionAffinity, SESSION_AFFINITIES));

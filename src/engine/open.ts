@@ -44,7 +44,7 @@ function wire(cluster: Cluster): Cluster {
   };
   store.admission = (resource, obj, old, op) => {
     admit(context, resource, obj, old, op);
-    if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old);
+    if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old, cluster.settings.version);
     if (resource === 'daemonsets' && op !== 'delete') stampTemplateGeneration(obj, old);
     if (resource === 'pods' && op === 'create') {
       // The plugin only reads the account, so it gets the cache's own object instead of a copy.

@@ -7,6 +7,7 @@
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { invalid } from '../api/errors.js';
+import { invalidList } from '../api/service-cluster-ips.js';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const BASE = (10 << 24) | (96 << 16);
@@ -47,7 +48,12 @@ function allocationError(svc: KObject, field: string, value: unknown, detail: st
   return invalid('Service', svc.metadata.name, [{ field, type: 'Invalid value', value, hasValue: true, detail }]);
 }
 
-function allocateClusterIP(store: Store, svc: KObject): void {
+function clusterIPError(svc: KObject, clusterVersion: number, detail: string) {
+  const ips: string[] = svc.spec.clusterIP ? [svc.spec.clusterIP] : [];
+  return invalid('Service', svc.metadata.name, [invalidList('spec.clusterIPs', ips, detail, clusterVersion)]);
+}
+
+function allocateClusterIP(store: Store, svc: KObject, clusterVersion: number): void {
   const spec = svc.spec;
   const used = usedClusterIPs(store, svc.metadata.uid ?? '');
   if (spec.clusterIP === 'None') {
@@ -57,9 +63,9 @@ function allocateClusterIP(store: Store, svc: KObject): void {
   if (spec.clusterIP) {
     const n = ipToNumber(spec.clusterIP);
     if (n === undefined || n < BASE || n >= BASE + SIZE) {
-      throw allocationError(svc, 'spec.clusterIPs', [spec.clusterIP], `failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`);
+      throw clusterIPError(svc, clusterVersion, `failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`);
     }
-    if (used.has(spec.clusterIP)) throw allocationError(svc, 'spec.clusterIPs', [spec.clusterIP], `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
+    if (used.has(spec.clusterIP)) throw clusterIPError(svc, clusterVersion, `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
     spec.clusterIPs = [spec.clusterIP];
     return;
   }
@@ -70,7 +76,7 @@ function allocateClusterIP(store: Store, svc: KObject): void {
     spec.clusterIPs = [ip];
     return;
   }
-  throw allocationError(svc, 'spec.clusterIPs', [], 'failed to allocate IP: range is full');
+  throw clusterIPError(svc, clusterVersion, 'failed to allocate IP: range is full');
 }
 
 function allocateNodePorts(store: Store, svc: KObject): void {
@@ -94,8 +100,9 @@ function allocateNodePorts(store: Store, svc: KObject): void {
 /**
  * Fills in a Service's addresses on create, and keeps them on update (a
  * replace or apply that omits them keeps the allocated ones).
+ * `clusterVersion` (1.32 is 132) picks how error messages print values.
  */
-export function allocateServiceAddresses(store: Store, svc: KObject, old: KObject | undefined): void {
+export function allocateServiceAddresses(store: Store, svc: KObject, old: KObject | undefined, clusterVersion: number): void {
   const spec = svc.spec;
   if (!spec || spec.type === 'ExternalName') return;
   if (old) {
@@ -111,6 +118,7 @@ export function allocateServiceAddresses(store: Store, svc: KObject, old: KObjec
       return;
     }
   }
-  if (!spec.clusterIPs || spec.clusterIPs[0] !== spec.clusterIP) allocateClusterIP(store, svc);
+  // A create always allocates, so an address copied from another Service's clusterIPs is still checked.
+  if (!old || !spec.clusterIPs || spec.clusterIPs[0] !== spec.clusterIP) allocateClusterIP(store, svc, clusterVersion);
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') allocateNodePorts(store, svc);
 }

@@ -89,6 +89,34 @@ describe('Service port validation', () => {
     );
   });
 
+  it('rejects a --clusterip that is no IP address', () => {
+    rejected(
+      ['create', 'service', 'clusterip', 'x', '--tcp=80', '--clusterip=10.96.0'],
+      'error: failed to create ClusterIP service: Service "x" is invalid: spec.clusterIPs[0]: Invalid value: "10.96.0": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)\n',
+    );
+    rejected(
+      ['create', 'service', 'clusterip', 'x', '--tcp=80', '--clusterip=fd00::1'],
+      'error: failed to create ClusterIP service: Service "x" is invalid: spec.clusterIPs[0]: Invalid value: []string{"fd00::1"}: IPv6 is not configured on this cluster\n',
+    );
+  });
+
+  it('reports a bad clusterIP before the other causes', () => {
+    const f = file('bad-ip.yaml', serviceManifest('  - port: 99999\n').replace('  type: ClusterIP\n', '  type: ClusterIP\n  clusterIP: 10.96.0.300\n'));
+    rejected(
+      ['apply', '-f', f],
+      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: "10.96.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)\n',
+    );
+  });
+
+  it('rejects a cluster IP copied with its clusterIPs', () => {
+    expect(k('create', 'service', 'clusterip', 'first', '--tcp=80', '--clusterip=10.96.0.80').code).toBe(0);
+    const copy = serviceManifest('  - port: 80\n').replace('name: web', 'name: copy').replace('  type: ClusterIP\n', '  type: ClusterIP\n  clusterIP: 10.96.0.80\n  clusterIPs: [10.96.0.80]\n');
+    rejected(
+      ['apply', '-f', file('copy.yaml', copy)],
+      'The Service "copy" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.80"}: failed to allocate IP 10.96.0.80: provided IP is already allocated\n',
+    );
+  });
+
   it('rejects an applied targetPort above 65535', () => {
     const f = file('target.yaml', serviceManifest('  - port: 80\n    targetPort: 99999\n'));
     rejected(['apply', '-f', f], `The Service "web" is invalid: spec.ports[0].targetPort: Invalid value: 99999: ${PORT_RANGE}\n`);
