@@ -6,6 +6,15 @@
  * Only the API types that such messages carry are covered.
  */
 
+/**
+ * Reports whether field errors print a struct, map or slice value in Go
+ * syntax: apimachinery's field.Error.ErrorBody prints it as JSON from 1.34
+ * (k8s.io/apimachinery v0.34.0) and with `%#v` before.
+ */
+export function printsGoSyntax(clusterVersion: number): boolean {
+  return clusterVersion < 134;
+}
+
 /** Quotes text as Go's strconv.Quote does, for the characters that label keys and values can hold. */
 export function goQuote(text: string): string {
   let out = '"';

@@ -3,11 +3,11 @@
  * order and wording of the API server's apps validation
  * (pkg/apis/apps/validation: ValidateDeploymentSpec, ValidateReplicaSetSpec,
  * ValidateStatefulSetSpec, ValidateDaemonSetSpec) and apimachinery's
- * ValidateLabelSelector. Selector and label values are printed as Go's
- * `%#v` prints them, as the API server does.
+ * ValidateLabelSelector. Selector and label values are printed as the API
+ * server prints them: Go's `%#v` before 1.34, JSON from then on.
  */
 import { invalidValue, required, type FieldCause } from './errors.js';
-import { goLabelSelector, goStringMap } from './go-syntax.js';
+import { goLabelSelector, goStringMap, printsGoSyntax } from './go-syntax.js';
 import { labelValueErrors, validateLabelKey, validateLabels } from './name-validation.js';
 import { fromLabelSelector, matches } from './selectors.js';
 
@@ -39,7 +39,8 @@ export interface SelectorCheck {
 }
 
 /** Checks the selector of a Deployment, ReplicaSet, StatefulSet or DaemonSet, and its template's labels. */
-export function validateWorkloadSelector(resource: string, spec: any): SelectorCheck {
+export function validateWorkloadSelector(resource: string, spec: any, clusterVersion: number): SelectorCheck {
+  const goSyntax = printsGoSyntax(clusterVersion);
   const causes: FieldCause[] = [];
   const selector = spec.selector;
   const labels = spec.template?.metadata?.labels;
@@ -54,25 +55,29 @@ export function validateWorkloadSelector(resource: string, spec: any): SelectorC
   }
   const empty = present && countOf(selector.matchLabels) + countOf(selector.matchExpressions) === 0;
   // A DaemonSet checks the template's labels before it reports an empty selector.
-  if (empty && resource !== 'daemonsets') causes.push(selectorInvalid(selector, EMPTY_SELECTOR[resource]));
+  if (empty && resource !== 'daemonsets') causes.push(selectorInvalid(selector, EMPTY_SELECTOR[resource], goSyntax));
   // LabelSelectorAsSelector makes the same checks (labels.NewRequirement), so it fails exactly when they found a cause.
   if (selectorCauses.length > 0) {
     const detail = UNCONVERTIBLE[resource];
-    if (detail !== undefined) causes.push(selectorInvalid(selector, detail));
+    if (detail !== undefined) causes.push(selectorInvalid(selector, detail, goSyntax));
     if (resource !== 'daemonsets') return { causes, checkTemplate: false };
   } else if (!empty && !(present && matches(fromLabelSelector(selector), labels ?? {}))) {
     // A missing selector selects nothing, so no labels match it.
-    causes.push({ ...invalidValue('spec.template.metadata.labels', labels ?? null, MISMATCH), valueText: goStringMap(labels) });
+    const cause = invalidValue('spec.template.metadata.labels', labels ?? null, MISMATCH);
+    if (goSyntax) cause.valueText = goStringMap(labels);
+    causes.push(cause);
   }
-  if (empty && resource === 'daemonsets') causes.push(selectorInvalid(selector, EMPTY_SELECTOR[resource]));
+  if (empty && resource === 'daemonsets') causes.push(selectorInvalid(selector, EMPTY_SELECTOR[resource], goSyntax));
   // ValidatePodTemplateSpecForStatefulSet checks the labels under `spec.template.labels`.
   causes.push(...validateLabels(labels, resource === 'statefulsets' ? 'spec.template.labels' : 'spec.template.metadata.labels'));
   return { causes, checkTemplate: true };
 }
 
 /** Builds an `Invalid value` cause on `spec.selector`, with the value printed as the API server prints a LabelSelector. */
-export function selectorInvalid(selector: unknown, detail: string): FieldCause {
-  return { ...invalidValue('spec.selector', selector ?? null, detail), valueText: goLabelSelector(selector) };
+export function selectorInvalid(selector: unknown, detail: string, goSyntax: boolean): FieldCause {
+  const cause = invalidValue('spec.selector', selector ?? null, detail);
+  if (goSyntax) cause.valueText = goLabelSelector(selector);
+  return cause;
 }
 
 /** apimachinery's ValidateLabelSelector with the strict options the workload kinds use. */

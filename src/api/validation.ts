@@ -5,7 +5,7 @@
 import { cronSyntaxError } from './cron-syntax.js';
 import type { KObject } from './types.js';
 import { invalidValue, required, type FieldCause } from './errors.js';
-import { goStringMap } from './go-syntax.js';
+import { goStringMap, printsGoSyntax } from './go-syntax.js';
 import { validateWorkloadSelector } from './selector-validation.js';
 import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, relaxedEnvVarNameErrors, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
@@ -113,7 +113,7 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
         break;
       }
       causes.push(...validateReplicas(spec.replicas, 'spec.replicas'));
-      const selector = validateWorkloadSelector(resource, spec);
+      const selector = validateWorkloadSelector(resource, spec, clusterVersion);
       causes.push(...selector.causes);
       if (!selector.checkTemplate) break;
       causes.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec', clusterVersion));
@@ -134,7 +134,9 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
       const sel = spec?.selector ?? {};
       if (Object.keys(sel).length === 0) causes.push(required('spec.selector'));
       else if (!Object.entries(sel).every(([k, v]) => labels[k] === v)) {
-        causes.push({ ...invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'), valueText: goStringMap(spec?.template?.metadata?.labels) });
+        const cause = invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`');
+        if (printsGoSyntax(clusterVersion)) cause.valueText = goStringMap(spec?.template?.metadata?.labels);
+        causes.push(cause);
       }
       causes.push(...validatePodSpec(spec?.template?.spec, 'spec.template.spec', clusterVersion));
       break;

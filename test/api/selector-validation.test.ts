@@ -6,8 +6,8 @@ function spec(selector: unknown, labels: Record<string, string> | undefined = { 
   return { selector, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } };
 }
 
-function check(resource: string, s: unknown) {
-  const { causes, checkTemplate } = validateWorkloadSelector(resource, s);
+function check(resource: string, s: unknown, clusterVersion = 132) {
+  const { causes, checkTemplate } = validateWorkloadSelector(resource, s, clusterVersion);
   return { lines: causes.map(formatCause), checkTemplate };
 }
 
@@ -70,5 +70,11 @@ describe('validateWorkloadSelector', () => {
     expect(r.lines.length).toBe(2);
     expect(r.lines[0]).toBe(`spec.template.metadata.labels: Invalid value: "${bad}": must be no more than 63 characters`);
     expect(r.lines[1]).toMatch(/^spec\.template\.metadata\.labels: Invalid value: "-v+": a valid label must be an empty string/);
+  });
+
+  it('prints values as JSON from 1.34', () => {
+    expect(check('deployments', spec({ matchLabels: { app: 'x' } }), 134).lines).toEqual([
+      'spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+    ]);
   });
 });
