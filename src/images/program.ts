@@ -182,7 +182,7 @@ function planPerl(argv: string[], info: ImageInfo): RunPlan {
 
 const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
 
-/** The simulated shell's dialect, world and environment for a container started at `ctx.startedAt`. */
+/** Builds the simulated shell's dialect, world and environment for a container started at `ctx.startedAt`. */
 function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLimits) {
   const info = resolveImage(spec.image);
   const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';

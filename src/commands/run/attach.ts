@@ -1,8 +1,8 @@
 /**
- * `kubectl run --attach` (and `-i`, which implies it): after creating the
- * objects, wait for the pod to run, attach to its container (or print its
- * log when it finished first), wait for its exit code, and with `--rm`
- * delete what the command created. The steps and messages follow kubectl
+ * `kubectl run --attach`, which `-i` implies. After creating the objects it
+ * waits for the pod to run and attaches to its container, or prints its log
+ * when it finished first. Then it waits for the exit code, and with `--rm`
+ * deletes what the command created. The steps and messages follow kubectl
  * 1.32's RunOptions.Run and AttachOptions.Run.
  */
 import type { KObject } from '../../api/types.js';
@@ -32,7 +32,11 @@ export interface AttachRequest {
   /** `--leave-stdin-open`: do not wait for the exit code. */
   leaveStdinOpen: boolean;
   restartPolicy: string;
-  /** `--pod-running-timeout`, in ms. */
+  /**
+   * `--pod-running-timeout`, in ms.
+   * Simplified: kubectl before 1.19 waited for the pod without a limit. kubesim
+   * applies the timeout on every version, so that a manual clock stops moving.
+   */
   timeoutMs: number;
 }
 
@@ -87,7 +91,7 @@ async function findAttachablePod(cluster: Cluster, obj: KObject, timeoutMs: numb
   }
 }
 
-/** The container kubectl attaches to without -c: the default-container annotation's, else the first. */
+/** Picks the container kubectl attaches to without -c: the default-container annotation's, else the first. */
 function containerToAttachTo(pod: KObject): { name: string; tty?: boolean } {
   const containers: { name: string; tty?: boolean }[] = pod.spec?.containers ?? [];
   const annotated = pod.metadata.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
@@ -127,7 +131,7 @@ async function attach(ctx: CommandContext, cluster: Cluster, pod: KObject, conta
 
   const stream = currentRunStream(pod, container.name);
   if (req.stdin) await sendStdin(ctx, cluster, pod, container.name);
-  // Simplified: a TTY ends lines with CR LF; kubesim prints the log lines with LF only.
+  // Simplified: a TTY ends lines with CR LF, but kubesim prints the log lines with LF only.
   await streamRun(cluster, stream, { out: (t) => ctx.io.out(t), err, tty: container.tty === true });
 
   if (!req.quiet && req.stdin && raw && pod.spec?.restartPolicy === 'Always') {
@@ -151,7 +155,7 @@ async function sendStdin(ctx: CommandContext, cluster: Cluster, pod: KObject, co
   cluster.settle();
 }
 
-/** The command's result from the finished pod, as kubectl words it. */
+/** Returns the command's exit code for the finished pod, or throws kubectl's error for a failed one. */
 function exitCodeOf(pod: KObject): number {
   const ref = `${pod.metadata.namespace}/${pod.metadata.name}`;
   switch (pod.status?.phase) {

@@ -11,7 +11,7 @@ import { ApiError, UsageError } from '../../api/errors.js';
 import { stepClock } from '../shared/clock-step.js';
 import { isStreamOpen, isStreamQuiet, type FollowedStream } from '../logs/follow.js';
 
-/** What a wait condition makes of the pod: keep waiting, done, or (podRunningAndReady only) already completed. */
+/** Verdict of a wait condition on the pod: keep waiting, done, or already completed (podRunningAndReady only). */
 export type WaitVerdict = 'wait' | 'done' | 'completed';
 
 /** A condition of kubectl run's waitForPod, applied to each state of the pod. */
@@ -22,7 +22,7 @@ function isFinished(pod: KObject): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-/** kubectl's podRunningAndReady: Running with the Ready condition true; a finished pod ends the wait as ErrPodCompleted. */
+/** kubectl's podRunningAndReady: Running with the Ready condition true. A finished pod ends the wait as ErrPodCompleted. */
 export const podRunningAndReady: PodCondition = (pod) => {
   if (isFinished(pod)) return 'completed';
   if (pod.status?.phase !== 'Running') return 'wait';
@@ -56,7 +56,7 @@ export async function waitForPod(cluster: Cluster, namespace: string, name: stri
   }
 }
 
-/** Where the attached container's output goes: stdout and stderr apart, or everything to stdout for a TTY container. */
+/** Destinations of the attached container's output: stdout and stderr apart, or everything to stdout for a TTY container. */
 export interface AttachOutput {
   out(text: string): void;
   err(text: string): void;
@@ -64,7 +64,7 @@ export interface AttachOutput {
   tty: boolean;
 }
 
-/** The stream of the container run that is running now, for following its output. */
+/** Builds the stream of the container's current run, for following its output. */
 export function currentRunStream(pod: KObject, container: string): FollowedStream {
   const rec = (pod._sim as PodRecord | undefined)?.containers[container];
   return {
