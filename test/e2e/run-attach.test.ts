@@ -173,3 +173,17 @@ describe('kubectl run attached on a 1.15 cluster', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('kubectl run --rm on a 1.35 cluster', () => {
+  const sb = new Sandbox();
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'new', '--clock', 'manual', '--seed', '1', '--kubernetes-version', '1.35']).code).toBe(0);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('names the namespace of the deleted pod', () => {
+    const r = sb.on('new', ['run', '-i', '--rm', 'n', '--image=busybox', '--restart=Never', '--', 'echo', 'hi']);
+    expect(r.stdout).toBe('hi\npod "n" deleted from default namespace\n');
+    expect(r.code).toBe(0);
+  });
+});

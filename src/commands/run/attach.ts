@@ -188,7 +188,9 @@ function removeCreatedObjects(ctx: CommandContext, req: AttachRequest): void {
       if (e instanceof ApiError) continue;
       throw e;
     }
-    if (!req.quiet) ctx.io.out(`${kindString(info)} "${obj.metadata.name}" deleted\n`);
+    // kubectl 1.35 and later name the namespace of a namespaced object.
+    const from = info.namespaced && cluster.settings.version >= 135 ? ` from ${obj.metadata.namespace} namespace` : '';
+    if (!req.quiet) ctx.io.out(`${kindString(info)} "${obj.metadata.name}" deleted${from}\n`);
   }
   ctx.settle();
 }
