@@ -41,6 +41,11 @@ describe('kubectl run attach flag checks', () => {
     expect(r.stdout).toBe('{"image":"busybox","name":"x","resources":{},"stdin":true,"stdinOnce":true,"tty":true}');
   });
 
+  it('runs the container privileged with --privileged', () => {
+    const r = sb.on('flags', ['run', 'x', '--image=busybox', '--privileged', '--dry-run=client', '-o', 'jsonpath={.spec.containers[0].securityContext}']);
+    expect(r.stdout).toBe('{"privileged":true}');
+  });
+
   it('keeps stdin open with --leave-stdin-open', () => {
     const r = sb.on('flags', ['run', 'x', '--image=busybox', '-i', '--leave-stdin-open', '--attach=false', '--dry-run=client', '-o', 'jsonpath={.spec.containers[0]}']);
     expect(r.stdout).toBe('{"image":"busybox","name":"x","resources":{},"stdin":true}');

@@ -38,6 +38,7 @@ export const command: CommandDef = {
     { name: 'leave-stdin-open', type: 'bool', default: false, help: 'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.' },
     { name: 'rm', type: 'bool', default: false, help: "If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'." },
     { name: 'quiet', short: 'q', type: 'bool', default: false, help: 'If true, suppress prompt messages.' },
+    { name: 'privileged', type: 'bool', default: false, help: 'If true, run the container in privileged mode.' },
     { name: 'pod-running-timeout', type: 'duration', default: 60_000, help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
     { name: 'generator', type: 'string', default: '', help: 'The name of the API generator to use (clusters before 1.18 only).', hidden: true },
     ...GENERATOR_FLAGS.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-run' } : f)),
@@ -81,6 +82,7 @@ export const command: CommandDef = {
     }
     if (flags['image-pull-policy']) obj.spec.containers[0].imagePullPolicy = flags['image-pull-policy'];
     setStdinFields(obj.spec.containers[0], flags.stdin, flags.tty, flags['leave-stdin-open']);
+    if (flags.privileged) obj.spec.containers[0].securityContext = { privileged: true };
     let runObject = obj;
     if (ctx.cluster().settings.version < 118) {
       if (flags.generator && !LEGACY_GENERATORS.includes(flags.generator)) throw new UsageError(`generator "${flags.generator}" not found`);
