@@ -113,20 +113,16 @@ function printLog(ctx: CommandContext, cluster: Cluster, pod: KObject, container
  */
 async function attach(ctx: CommandContext, cluster: Cluster, pod: KObject, container: { name: string; tty?: boolean }, req: AttachRequest): Promise<void> {
   const err = (text: string) => ctx.io.err(text);
-  let tty = req.tty;
-  if (tty && !container.tty) {
-    tty = false;
-    if (!req.quiet) err(`${cluster.settings.version >= 121 ? 'error: ' : ''}Unable to use a TTY - container ${container.name} did not allocate one\n`);
-  } else if (!tty && container.tty) {
-    // A container started with a TTY needs a TTY stream.
-    tty = true;
+  // kubectl follows the container: it drops -t for a container without a TTY and uses the TTY of a container that has one.
+  if (req.tty && !container.tty && !req.quiet) {
+    err(`${cluster.settings.version >= 121 ? 'error: ' : ''}Unable to use a TTY - container ${container.name} did not allocate one\n`);
   }
+  // The terminal goes raw only when stdin is sent and is a terminal itself.
   let raw = false;
-  if (!req.stdin) tty = false;
-  else if (tty && !ctx.io.stdinIsTTY) {
-    tty = false;
-    if (!req.quiet) err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-  } else if (tty) raw = true;
+  if (req.stdin && container.tty) {
+    if (ctx.io.stdinIsTTY) raw = true;
+    else if (!req.quiet) err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  }
   if (!req.quiet) err("If you don't see a command prompt, try pressing enter.\n");
 
   const stream = currentRunStream(pod, container.name);
