@@ -63,6 +63,9 @@ function stdio(): IO {
     get isTTY() {
       return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
     },
+    get stdinIsTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
+    },
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);

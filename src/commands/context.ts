@@ -15,6 +15,8 @@ export interface IO {
   /** Whether stdout is a terminal (colour, interactive behaviour). */
   isTTY: boolean;
   stdin?: () => Promise<string>;
+  /** Whether stdin is a terminal, which decides whether `run -t` can use a TTY. False when unset. */
+  stdinIsTTY?: boolean;
 }
 
 export class CommandContext {

@@ -9,7 +9,7 @@ import type { Controller, ControllerContext } from '../engine/controller.js';
 import { splitKey } from '../engine/controller.js';
 import { recordEvent } from '../engine/events.js';
 import { cloneJson, isoTime } from '../store/store.js';
-import { planContainer } from '../images/program.js';
+import { planContainer, type ContainerSpecLite, type ProgramContext } from '../images/program.js';
 import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
 import type { ContainerRecord, PodRecord } from './state.js';
@@ -225,6 +225,30 @@ function withoutWaiting(rec: ContainerRecord): ContainerRecord {
   return out as unknown as ContainerRecord;
 }
 
+/**
+ * Builds what the program planner reads of a container: its spec fields and
+ * the pod facts at `at`, the moment the process starts or reads its input.
+ */
+export function programInputs(pod: KObject, spec: any, at: number): { container: ContainerSpecLite; context: ProgramContext } {
+  const resolved = resolveEnv(pod, spec.env ?? []);
+  const env: Record<string, string> = {};
+  for (const e of resolved) env[e.name] = e.value;
+  const container: ContainerSpecLite = { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: resolved };
+  if (spec.stdin) container.stdin = true;
+  if (spec.stdinOnce) container.stdinOnce = true;
+  if (spec.tty) container.tty = true;
+  const context: ProgramContext = {
+    podName: pod.metadata.name,
+    hostname: pod.spec.hostname ?? pod.metadata.name,
+    podIP: pod.status?.podIP ?? (pod._sim as PodRecord | undefined)?.podIP ?? '',
+    namespace: pod.metadata.namespace ?? 'default',
+    nodeName: pod.spec.nodeName,
+    startedAt: at,
+    env,
+  };
+  return { container, context };
+}
+
 /** Starts a container and returns its new record, which replaces `started` in the pod's record. */
 function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started: ContainerRecord, emit: Emit): ContainerRecord {
   const at = started.until!;
@@ -235,21 +259,8 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
-  const resolved = resolveEnv(pod, spec.env ?? []);
-  const env: Record<string, string> = {};
-  for (const e of resolved) env[e.name] = e.value;
-  const plan = planContainer(
-    { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: resolved },
-    {
-      podName: pod.metadata.name,
-      hostname: pod.spec.hostname ?? pod.metadata.name,
-      podIP: pod.status?.podIP ?? (pod._sim as PodRecord | undefined)?.podIP ?? '',
-      namespace: pod.metadata.namespace ?? 'default',
-      nodeName: pod.spec.nodeName,
-      startedAt: at,
-      env,
-    },
-  );
+  const { container, context } = programInputs(pod, spec, at);
+  const plan = planContainer(container, context);
   ctx.store.appendLogs(
     pod.metadata.uid!,
     spec.name,
@@ -269,6 +280,7 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   rec.terminationMs = plan.terminationMs;
   rec.serves = plan.serves;
   rec.version = plan.version;
+  rec.readsStdin = plan.readsStdin;
   const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : 0;
   rec.readyAt = at + delay;
   rec.containerId = runtimeContainerID((ctx.random().toString(16) + ctx.random().toString(16)).padEnd(16, '0'), ctx.settings.version);

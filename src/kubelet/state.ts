@@ -53,6 +53,8 @@ export interface ContainerRecord {
   containerId?: string;
   /** Why the runtime could not start the process (the container then ends with StartError). */
   startError?: string;
+  /** True while the process is a shell waiting for commands on its open standard input (see kubelet/attach.ts). */
+  readsStdin?: boolean;
 }
 
 export interface PodRecord {

@@ -270,6 +270,8 @@ export interface ScriptResult {
   lines: OutputLine[];
   exitCode?: number;
   endMs: number;
+  /** True when the script ended with `exit` (or a fatal error) rather than by running out of commands. */
+  exited?: boolean;
 }
 
 /**
@@ -292,6 +294,7 @@ export function runArgv(argv: string[], vars: Map<string, string>, world: ShellW
 }
 
 function finishRun(state: ShellState, body: () => void): ScriptResult {
+  let exited = false;
   try {
     body();
   } catch (e) {
@@ -302,7 +305,10 @@ function finishRun(state: ShellState, body: () => void): ScriptResult {
       state.status = 2;
     } else if (e instanceof ExitRequest) state.status = e.code;
     else throw e;
+    exited = true;
   }
   state.flush();
-  return { lines: state.lines, exitCode: state.status & 255, endMs: state.elapsedMs };
+  const result: ScriptResult = { lines: state.lines, exitCode: state.status & 255, endMs: state.elapsedMs };
+  if (exited) result.exited = true;
+  return result;
 }
