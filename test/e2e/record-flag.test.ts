@@ -48,3 +48,22 @@ describe('--record', () => {
     expect(k('set', 'env', 'deployment/web', 'A=1', '--record').stderr).toMatch(/unknown flag: --record/);
   });
 });
+
+describe('--record on generators', () => {
+  const sb = new Sandbox();
+  const k = (...args: string[]) => sb.on('c', args);
+
+  beforeAll(() => {
+    sb.run(['cluster', 'create', 'c', '--clock', 'manual']);
+  });
+
+  afterAll(() => sb.cleanup());
+
+  it('records run and expose on the objects they create', () => {
+    expect(k('run', 'web', '--image=nginx', '--port=80', '--record')).toEqual({ stdout: 'pod/web created\n', stderr: DEPRECATED, code: 0 });
+    expect(k('expose', 'pod', 'web', '--record').stdout).toBe('service/web exposed\n');
+    const cause = (resource: string) => k('get', resource, '-o', "jsonpath={.metadata.annotations['kubernetes\\.io/change-cause']}").stdout;
+    expect(cause('pod/web')).toBe('kubectl run web --image=nginx --port=80 --record=true');
+    expect(cause('service/web')).toBe('kubectl expose pod web --record=true');
+  });
+});

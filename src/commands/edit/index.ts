@@ -2,7 +2,7 @@
  * `kubectl edit`: opens the object's YAML in $KUBE_EDITOR or $EDITOR; an
  * invalid edit reopens the file with the errors at the top, as kubectl does.
  */
-import { CHANGE_CAUSE, changeCause, RECORD_FLAG } from '../shared/record.js';
+import { changeCause, RECORD_FLAG, recordOn } from '../shared/record.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -110,7 +110,7 @@ export const command: CommandDef = {
         const next = dec.obj;
         next.metadata.resourceVersion = original.metadata.resourceVersion;
         if (original._sim) next._sim = original._sim;
-        if (ctx.flags.record) next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx.path, parsed) };
+        if (ctx.flags.record) recordOn(next, changeCause(ctx.path, parsed));
         cluster.store.update(g.info.resource, next);
         rmSync(file, { force: true });
         ctx.io.out(`${kindString(g.info, g.group)}/${original.metadata.name} edited\n`);

@@ -2,6 +2,7 @@
  * `kubectl run NAME --image=IMAGE [--port] [--labels] [--env] [--restart]
  * [--command] -- [COMMAND] [args...]`: creates one Pod.
  */
+import { changeCause, RECORD_FLAG, recordOn } from '../shared/record.js';
 import type { CommandDef } from '../types.js';
 import { generateRunPod } from '../../printers/generators.js';
 import { FlagError, RequiredFlagError, UsageError } from '../../api/errors.js';
@@ -23,6 +24,7 @@ export const command: CommandDef = {
   short: 'Create and run a particular image in a pod.',
   examples: '  # Start a nginx pod\n  kubesim run nginx --image=nginx\n\n  # Start a hazelcast pod and let the container expose port 5701\n  kubesim run hazelcast --image=hazelcast/hazelcast --port=5701\n\n  # Start a busybox pod and keep it in the foreground, don\'t restart it if it exits\n  kubesim run busybox --image=busybox --restart=Never -- sleep 3600',
   flags: [
+    RECORD_FLAG,
     { name: 'image', type: 'string', default: '', help: 'The image for the container to run.' },
     { name: 'port', type: 'string', default: '', help: 'The port that this container exposes.' },
     { name: 'labels', short: 'l', type: 'string', default: '', help: 'Comma separated labels to apply to the pod. Will override previous values.' },
@@ -83,6 +85,7 @@ export const command: CommandDef = {
     if (flags['image-pull-policy']) obj.spec.containers[0].imagePullPolicy = flags['image-pull-policy'];
     setStdinFields(obj.spec.containers[0], flags.stdin, flags.tty, flags['leave-stdin-open']);
     if (flags.privileged) obj.spec.containers[0].securityContext = { privileged: true };
+    if (flags.record) recordOn(obj, changeCause(ctx.path, parsed));
     let runObject = obj;
     if (ctx.cluster().settings.version < 118) {
       if (flags.generator && !LEGACY_GENERATORS.includes(flags.generator)) throw new UsageError(`generator "${flags.generator}" not found`);

@@ -4,7 +4,7 @@
  */
 import type { CommandContext } from '../context.js';
 import type { FlagSpec, Parsed } from '../../cli/flags.js';
-import { CHANGE_CAUSE, changeCause, RECORD_FLAG } from './record.js';
+import { CHANGE_CAUSE, changeCause, RECORD_FLAG, recordOn } from './record.js';
 import { UsageError } from '../../api/errors.js';
 import { parseTargets } from './targets.js';
 import { fetchTargets } from './fetch.js';
@@ -73,7 +73,7 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
           if (added || removed || recorded) {
             obj.metadata[field] = current;
             if (Object.keys(current).length === 0) delete obj.metadata[field];
-            if (cause !== undefined) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: cause };
+            if (cause !== undefined) recordOn(obj, cause);
             const update = () => cluster.store.update(g.info.resource, obj);
             if (dryRun === 'none') saved = update();
             else if (dryRun === 'server') saved = serverDryRun(ctx, update);

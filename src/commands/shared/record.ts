@@ -42,7 +42,12 @@ export function recordChangeCause(store: Store, resource: string, obj: KObject, 
   return store.tx(() => {
     const live = store.get(resource, obj.metadata.namespace ?? '', obj.metadata.name);
     if (!live || live.metadata.annotations?.[CHANGE_CAUSE] === cause) return live ?? obj;
-    live.metadata.annotations = { ...(live.metadata.annotations ?? {}), [CHANGE_CAUSE]: cause };
+    recordOn(live, cause);
     return store.update(resource, live);
   });
+}
+
+/** Sets `cause` as the change-cause annotation of an object that is about to be written. */
+export function recordOn(obj: KObject, cause: string): void {
+  obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: cause };
 }
