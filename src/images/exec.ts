@@ -12,6 +12,7 @@ import { perlVersion } from './program';
 import { parseScript, ShellSyntaxError } from './shell/parse';
 import { ExitRequest, HorizonReached, ShellState, executeNode, type ShellDialect, type ShellWorld } from './shell/run';
 import { runCommand, SHELL_COMMANDS } from './shell/commands';
+import { addNetworkCommands, type HttpFetcher } from './exec-network';
 
 /** The facts an exec'd process can observe. */
 export interface ExecRequest {
@@ -29,6 +30,8 @@ export interface ExecRequest {
   stdin?: string;
   /** True when the client asked for a terminal and has one; the runtime then merges stderr into stdout. */
   tty: boolean;
+  /** The pod's view of the simulated network, for `wget` and `curl`; without it those tools are absent. */
+  fetch?: HttpFetcher;
 }
 
 /** The end of an exec: the process ran (and exited or was still running), or the runtime could not start it. */
@@ -71,6 +74,10 @@ export function imageHasExecutable(info: ImageInfo, name: string): boolean {
     case 'nginx':
     case 'nginx-debug':
       return info.kind === 'nginx' || info.kind === 'myapp';
+    case 'wget':
+      return info.kind === 'busybox' || info.kind === 'perl' || isAlpine(info);
+    case 'curl':
+      return info.kind === 'nginx' || info.kind === 'perl';
   }
   if (/^perl(5[\d.]*)?$/.test(name)) return info.kind === 'perl';
   return SHELL_COMMANDS.includes(name) && !SHELL_ONLY.has(name);
@@ -122,6 +129,10 @@ export class ExecShell {
     this.state.fds = { 1: { type: 'capture', buffer: this.out }, 2: { type: 'capture', buffer: this.err } };
     this.state.stdin = request.stdin ?? '';
     for (const [path, content] of imageFiles(info, request.hostname)) this.state.files.set(path, content);
+    if (request.fetch) {
+      const tools = ['wget', 'curl'].filter((tool) => imageHasExecutable(info, tool));
+      addNetworkCommands(this.state, request.fetch, tools);
+    }
   }
 
   /**
@@ -231,7 +242,8 @@ export function execInImage(request: ExecRequest): ExecOutcome {
   const info = resolveImage(request.image);
   const [path, ...args] = request.argv;
   const name = executableName(path);
-  if (name === undefined || !imageHasExecutable(info, name)) return { type: 'start-failed', reason: missingExecutableReason(path) };
+  const networkTool = (name === 'wget' || name === 'curl') && !request.fetch;
+  if (name === undefined || networkTool || !imageHasExecutable(info, name)) return { type: 'start-failed', reason: missingExecutableReason(path) };
   if (['sh', 'ash', 'bash', 'dash'].includes(name)) return runShell(request, info, args);
   if (name === 'nginx' || name === 'nginx-debug') return runNginx(info, args, request.tty);
   if (name.startsWith('perl')) return runPerlCommand(info, args, request.tty);
