@@ -6,7 +6,7 @@
  */
 import type { ShellState } from './shell/run';
 
-/** The simulated network's response to a GET, as src/network answers it. */
+/** The simulated network's response to a GET, in the shape src/network returns. */
 export interface HttpFetchResult {
   status?: number;
   body: string;
@@ -91,9 +91,9 @@ function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   if (toStdout) state.write('stdout', res.body);
   else state.files.set(file.startsWith('/') ? file : `/${file}`, res.body);
   if (!quiet) {
-    const shown = toStdout ? '-' : file;
+    const progressName = toStdout ? '-' : file;
     state.write('stderr', toStdout ? 'writing to stdout\n' : `saving to '${file}'\n`);
-    state.write('stderr', `${shown.padEnd(20)} 100% |${'*'.repeat(32)}| ${String(Buffer.byteLength(res.body)).padStart(5)}  0:00:00 ETA\n`);
+    state.write('stderr', `${progressName.padEnd(20)} 100% |${'*'.repeat(32)}| ${String(Buffer.byteLength(res.body)).padStart(5)}  0:00:00 ETA\n`);
     state.write('stderr', toStdout ? 'written to stdout\n' : `'${file}' saved\n`);
   }
   return 0;
@@ -104,7 +104,7 @@ function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
  * status line, `-f` turns an error status into exit code 22, and `-s` hides
  * errors unless `-S` is given too.
  * NOTE: curl prints a progress meter on stderr when its output is not a
- * terminal; kubesim leaves it out because its speeds and times vary by run.
+ * terminal. kubesim leaves it out, because its speeds and times vary by run.
  */
 function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   const flags = new Set<string>();

@@ -174,7 +174,16 @@ describe('exec', () => {
     });
 
     it('rejects a kind without pods', () => {
-      expect(sb.on('new', ['exec', 'cm/kube-root-ca.crt', '--', 'date']).code).toBe(1);
+      expect(sb.on('new', ['create', 'configmap', 'cfg', '--from-literal=a=b']).code).toBe(0);
+      expect(sb.on('new', ['exec', 'cm/cfg', '--', 'date']).stderr).toBe('error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n');
+    });
+
+    it('finds the pod a file names', () => {
+      const file = join(sb.home, 'bb.yaml');
+      writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata: {name: bb}\n');
+      expect(sb.on('new', ['exec', '-f', file, '--', 'hostname']).stdout).toBe('bb\n');
+      expect(sb.on('new', ['exec', '-f', file, 'bb', '--', 'hostname']).stderr).toBe('error: when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well\n');
+      expect(sb.on('new', ['exec', '-f', '-', '--', 'hostname'], { input: 'apiVersion: v1\nkind: Pod\nmetadata: {name: bb}\n' }).stderr).toBe('error: cannot exec into multiple objects at a time\n');
     });
 
     it('rejects a completed pod', () => {
@@ -269,6 +278,12 @@ describe('exec', () => {
       const r = sb.on('new', ['exec', '-it', 'bb', '--', 'cat'], { input: 'typed\n' });
       expect(r.stdout).toBe('typed\n');
       expect(r.stderr).toBe('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+    });
+
+    it('fetches a service page with wget', () => {
+      const r = sb.on('new', ['exec', 'bb', '--', 'wget', '-qO-', 'http://app-svc/hostname.html']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^app-[a-z0-9]+-[a-z0-9]{5}\n$/);
     });
 
     it('prints the nginx version', () => {

@@ -15,12 +15,24 @@ import { chooseContainer, podHasContainer } from './container.js';
 import type { HttpFetcher } from '../../images/exec-network.js';
 import { describeContainerNotFound, describeStartFailure, formatLegacyStartFailure } from './runtime-errors.js';
 
-/** Finds the pod for `-f FILE` as kubectl's resource builder does: the files must name exactly one object. */
+/**
+ * Finds the pod for `-f FILE` as kubectl's resource builder does. Only one
+ * file holding one object gives a single object; stdin, several files or
+ * objects, and an empty file give a list, which kubectl rejects.
+ * NOTE: kubectl uses the file's pod as written and the API server then
+ * looks it up by name; kubesim reads the stored pod at once.
+ */
 async function findFileObject(cluster: Cluster, files: string[], namespace: string, stdin: (() => Promise<string>) | undefined): Promise<KObject> {
   const { readManifests } = await import('../shared/manifests.js');
   const { findKind } = await import('../../api/registry.js');
-  const docs = await readManifests(files, stdin);
-  if (docs.length !== 1) throw new UsageError('cannot exec into multiple objects at a time');
+  let docs: Awaited<ReturnType<typeof readManifests>> = [];
+  try {
+    docs = await readManifests(files, stdin);
+  } catch (e) {
+    // An empty file is a list of no objects to kubectl, not an error of its own.
+    if (!(e instanceof UsageError && e.message.startsWith('no objects passed to'))) throw e;
+  }
+  if (docs.length !== 1 || files.length !== 1 || files[0] === '-') throw new UsageError('cannot exec into multiple objects at a time');
   const doc = docs[0].doc;
   const info = findKind(doc?.kind ?? '');
   if (!info) throw new UsageError(`resource mapping not found for kind "${doc?.kind}"`);
@@ -97,6 +109,9 @@ export const command: CommandDef = {
     validateArguments(args, version, files.length > 0);
 
     // Run: find the pod, refuse finished pods, pick the container.
+    if (args.resourceName && files.length > 0) {
+      throw new UsageError('when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well');
+    }
     const pod = args.resourceName
       ? findTargetPod(cluster, args.resourceName, ctx.namespace)
       : await findFileObject(cluster, files, ctx.namespace, ctx.io.stdin);
