@@ -286,6 +286,11 @@ describe('exec', () => {
       expect(r.stdout).toMatch(/^app-[a-z0-9]+-[a-z0-9]{5}\n$/);
     });
 
+    it('drops -t without -i silently', () => {
+      const r = sb.on('new', ['exec', '-t', 'bb', '--', 'sh', '-c', 'echo err >&2']);
+      expect(r).toEqual({ stdout: '', stderr: 'err\n', code: 0 });
+    });
+
     it('prints the nginx version', () => {
       expect(sb.on('new', ['exec', 'web', '--', 'nginx', '-v']).stderr).toBe('nginx version: nginx/1.29.3\n');
     });

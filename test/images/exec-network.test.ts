@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execInImage, type ExecRequest } from '../../src/images/exec';
 import type { HttpFetchResult } from '../../src/images/exec-network';
 
-/** A network where `web` (10.96.0.20) serves `page\n` on `/` and 404 elsewhere, `down` refuses, and other names do not resolve. */
+/** Returns the response of a test network: `web` (10.96.0.20) serves `page\n` on `/` and 404 elsewhere, `down` refuses, and other names do not resolve. */
 function fetchFromTestNetwork(url: string): HttpFetchResult {
   if (url.includes('down')) return { body: '', error: 'curl: (7) Failed to connect to down port 80 after 0 ms: Couldn\'t connect to server', exitCode: 7, address: '10.96.0.21' };
   if (!url.includes('web')) return { body: '', error: `curl: (6) Could not resolve host: ${url}`, exitCode: 6 };

@@ -54,7 +54,8 @@ describe('execInImage', () => {
   it('reads the nginx welcome page', () => {
     const outcome = execInImage(newRequest(['cat', '/usr/share/nginx/html/index.html'], { image: 'nginx:1.25' }));
     expect(outcome).toMatchObject({ exitCode: 0 });
-    expect(outcome.type === 'ran' && outcome.stdout.split('\n')[3]).toBe('<title>Welcome to nginx!</title>');
+    const stdout = outcome.type === 'ran' ? outcome.stdout : '';
+    expect(stdout.split('\n')[3]).toBe('<title>Welcome to nginx!</title>');
   });
 
   it('reads the myapp pages', () => {

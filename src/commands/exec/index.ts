@@ -129,6 +129,7 @@ export const command: CommandDef = {
     }
 
     // The API server's checks of the exec request (streamLocation).
+    // TODO(exec): a pod on a failed node still takes commands; a real API server cannot reach that kubelet and fails the request.
     if (!podHasContainer(pod, container)) {
       throw new ApiError('BadRequest', 400, `container ${container} is not valid for pod ${pod.metadata.name}`);
     }
