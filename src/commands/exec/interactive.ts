@@ -7,14 +7,19 @@ import { createInterface } from 'node:readline';
 import type { InteractiveShell } from '../../images/exec.js';
 
 /**
- * Runs the session on the process's own stdin and stdout and returns the
- * shell's exit status. Simplified: kubectl puts the terminal in raw mode and
+ * Runs the session on a terminal (the process's own stdin and stdout by
+ * default) and returns the shell's exit status. Simplified: kubectl puts the terminal in raw mode and
  * the container's terminal echoes and edits lines. kubesim reads whole lines
  * with node:readline instead, so each line must be a complete command (an
  * `if` or a loop split over lines is a syntax error).
  */
-export async function runInteractiveShell(session: InteractiveShell): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+export async function runInteractiveShell(
+  session: InteractiveShell,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
+  const terminal = (output as NodeJS.WriteStream).isTTY === true;
+  const rl = createInterface({ input, output, terminal });
   rl.setPrompt(session.prompt);
   rl.prompt();
   return new Promise<number>((resolve) => {
@@ -27,13 +32,19 @@ export async function runInteractiveShell(session: InteractiveShell): Promise<nu
     };
     rl.on('line', (line) => {
       const result = session.shell.runScript(line);
-      process.stdout.write(result.stdout + result.stderr);
+      output.write(result.stdout + result.stderr);
       if (result.exited !== undefined) end(result.exited);
       else rl.prompt();
     });
+    // Ctrl-C discards the line being typed and shows a new prompt, as the shell does at its prompt.
+    rl.on('SIGINT', () => {
+      output.write('^C\n');
+      rl.write(null, { ctrl: true, name: 'u' });
+      rl.prompt();
+    });
     // End of input (Ctrl-D) ends the shell with the status of its last command.
     rl.on('close', () => {
-      if (!ended) process.stdout.write('\n');
+      if (!ended) output.write('\n');
       end(session.shell.state.status & 255);
     });
   });
