@@ -235,6 +235,11 @@ describe('exec', () => {
       expect(r.stdout).toBe('web\nhello\n80\n10.96.0.1\n');
     });
 
+    it('leaves out services created after the start', () => {
+      expect(sb.on('new', ['create', 'service', 'clusterip', 'late', '--tcp=80:80']).code).toBe(0);
+      expect(sb.on('new', ['exec', 'bb', '--', 'printenv', 'LATE_SERVICE_HOST'])).toEqual({ stdout: '', stderr: 'command terminated with exit code 1\n', code: 1 });
+    });
+
     it('separates stdout and stderr', () => {
       const r = sb.on('new', ['exec', 'bb', '--', 'sh', '-c', 'echo out; echo err >&2']);
       expect(r.stdout).toBe('out\n');
