@@ -137,12 +137,13 @@ export const command: CommandDef = {
 
     const { buildExecRequest } = await import('../../kubelet/exec.js');
     const { execInImage, openInteractiveShell } = await import('../../images/exec.js');
-    const stdin = f.stdin && !raw && ctx.io.stdin ? await ctx.io.stdin() : undefined;
-    const request = buildExecRequest(cluster.store, pod, { container, command: args.command, stdin, tty: raw }, cluster.simNow);
+    const request = buildExecRequest(cluster.store, pod, { container, command: args.command, tty: raw }, cluster.simNow);
     if (!request) throw new Error(describeContainerNotFound(container, version));
     request.fetch = await podFetcher(cluster, pod.metadata.namespace ?? ctx.namespace);
 
+    // A shell on a terminal reads line by line; any other command with -i gets all of stdin up to its end.
     const session = raw ? openInteractiveShell(request) : undefined;
+    if (!session && f.stdin && ctx.io.stdin) request.stdin = await ctx.io.stdin();
     let exitCode: number;
     if (session) {
       const { runInteractiveShell } = await import('./interactive.js');
