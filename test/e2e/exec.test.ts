@@ -296,6 +296,17 @@ describe('exec', () => {
       expect(r).toEqual({ stdout: '', stderr: 'err\n', code: 0 });
     });
 
+    it('reports a kubelet it cannot reach', () => {
+      for (const [cluster, prefix] of [['new', 'error: Internal error occurred: '], ['mid', 'Error from server: ']]) {
+        const node = sb.on(cluster, ['get', 'pod', 'bb', '-o', 'jsonpath={.spec.nodeName}']).stdout;
+        const ip = sb.on(cluster, ['get', 'node', node, '-o', 'jsonpath={.status.addresses[0].address}']).stdout;
+        expect(sb.on(cluster, ['node', 'fail', node]).code).toBe(0);
+        const r = sb.on(cluster, ['exec', 'bb', '--', 'date']);
+        expect(sb.on(cluster, ['node', 'recover', node]).code).toBe(0);
+        expect(r).toEqual({ stdout: '', stderr: `${prefix}error dialing backend: dial tcp ${ip}:10250: i/o timeout\n`, code: 1 });
+      }
+    });
+
     it('prints the nginx version', () => {
       expect(sb.on('new', ['exec', 'web', '--', 'nginx', '-v']).stderr).toBe('nginx version: nginx/1.29.3\n');
     });

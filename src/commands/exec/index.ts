@@ -7,13 +7,13 @@ import { createRequire } from 'node:module';
 import type { CommandDef } from '../types.js';
 import type { KObject } from '../../api/types.js';
 import type { Cluster } from '../../engine/cluster.js';
-import { ApiError, ExitError, UsageError } from '../../api/errors.js';
+import { ApiError, ExitError, notFound, UsageError } from '../../api/errors.js';
 import { parseTargets } from '../shared/targets.js';
 import { completeArguments, validateArguments } from './arguments.js';
 import { attachablePodFor, getObject } from './pick-pod.js';
 import { chooseContainer, podHasContainer } from './container.js';
 import type { HttpFetcher } from '../../images/exec-network.js';
-import { describeContainerNotFound, describeStartFailure, formatLegacyStartFailure } from './runtime-errors.js';
+import { describeContainerNotFound, describeStartFailure, describeUnreachableKubelet, formatLegacyStartFailure } from './runtime-errors.js';
 
 /**
  * Finds the pod for `-f FILE` as kubectl's resource builder does. Only one
@@ -128,12 +128,15 @@ export const command: CommandDef = {
       if (!raw && !f.quiet) ctx.io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
     }
 
-    // The API server's checks of the exec request (streamLocation).
-    // TODO(exec): a pod on a failed node still takes commands; a real API server cannot reach that kubelet and fails the request.
+    // The API server's checks of the exec request (streamLocation), then its connection to the node's kubelet.
     if (!podHasContainer(pod, container)) {
       throw new ApiError('BadRequest', 400, `container ${container} is not valid for pod ${pod.metadata.name}`);
     }
     if (!pod.spec?.nodeName) throw new ApiError('BadRequest', 400, `pod ${pod.metadata.name} does not have a host assigned`);
+    const node = cluster.store.get('nodes', '', pod.spec.nodeName);
+    if (!node) throw notFound('nodes', pod.spec.nodeName);
+    const unreachable = describeUnreachableKubelet(node, version);
+    if (unreachable) throw new ExitError(1, unreachable);
 
     const { buildExecRequest } = await import('../../kubelet/exec.js');
     const { execInImage, openInteractiveShell } = await import('../../images/exec.js');

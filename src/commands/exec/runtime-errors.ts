@@ -36,3 +36,20 @@ export function describeStartFailure(reason: string, pod: KObject, container: st
 export function formatLegacyStartFailure(reason: string): string {
   return `OCI runtime exec failed: exec failed: container_linux.go:348: starting container process caused ${quoteGoString(reason)}: unknown\n`;
 }
+
+/**
+ * Returns the error for a pod whose node's kubelet stopped reporting
+ * (`kubesim node fail`), or undefined for a reachable node. The API server
+ * cannot dial that kubelet, and kubesim takes the node to be down, so the
+ * dial times out. Before 1.30 the API server answers with a Status that has
+ * no reason, which kubectl prints as `Error from server: …`.
+ * NOTE: the 1.30+ text assumes the WebSocket relay wraps the dial error like
+ * its other errors; it was not seen in a real cluster's output.
+ */
+export function describeUnreachableKubelet(node: KObject, version: number): string | undefined {
+  const ready = (node.status?.conditions ?? []).find((c: any) => c.type === 'Ready');
+  if (ready?.status !== 'Unknown') return undefined;
+  const address = (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? node.metadata.name;
+  const cause = `error dialing backend: dial tcp ${address}:10250: i/o timeout`;
+  return version >= WEBSOCKET_SINCE ? `error: Internal error occurred: ${cause}` : `Error from server: ${cause}`;
+}
