@@ -41,7 +41,7 @@ export function formatLegacyStartFailure(reason: string): string {
  * Returns the error for a pod whose node's kubelet stopped reporting
  * (`kubesim node fail`), or undefined for a reachable node. The API server
  * cannot dial that kubelet, and kubesim takes the node to be down, so the
- * dial times out. Before 1.30 the API server answers with a Status that has
+ * dial times out. Before 1.30 the API server responds with a Status that has
  * no reason, which kubectl prints as `Error from server: …`.
  * NOTE: the 1.30+ text assumes the WebSocket relay wraps the dial error like
  * its other errors; it was not seen in a real cluster's output.
