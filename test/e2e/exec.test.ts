@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sandbox } from '../helpers/cli.js';
 
@@ -136,6 +136,16 @@ describe('exec', () => {
       const r = sb.on('new', ['exec', '--pod-running-timeout=0', 'bb', '--', 'date']);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe("error: --pod-running-timeout must be higher than zero\nSee 'kubectl exec -h' for help and examples\n");
+    });
+
+    it('creates no cluster on a usage error', () => {
+      const fresh = new Sandbox();
+      try {
+        expect(fresh.run(['exec', 'bb', 'date']).code).toBe(1);
+        expect(existsSync(join(fresh.home, 'clusters'))).toBe(false);
+      } finally {
+        fresh.cleanup();
+      }
     });
 
     it('leaves the store unchanged', () => {

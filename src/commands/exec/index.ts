@@ -98,9 +98,11 @@ export const command: CommandDef = {
   ],
   async run(ctx, parsed) {
     const f = ctx.flags;
-    const cluster = ctx.cluster();
-    const version = cluster.settings.version;
     const files: string[] = f.filename;
+    // kubectl checks its arguments before it contacts the cluster, so a usage error must not create the default cluster.
+    const { clusterExists } = await import('../../engine/home.js');
+    const { DEFAULT_SETTINGS } = await import('../../engine/settings.js');
+    const version = clusterExists(ctx.clusterName) ? ctx.cluster().settings.version : DEFAULT_SETTINGS.version;
 
     // Complete: split the arguments, then check the timeout; Validate: a target and a command.
     const args = completeArguments(parsed, version, f.quiet, files.length > 0);
@@ -109,6 +111,7 @@ export const command: CommandDef = {
     validateArguments(args, version, files.length > 0);
 
     // Run: find the pod, refuse finished pods, pick the container.
+    const cluster = ctx.cluster();
     if (args.resourceName && files.length > 0) {
       throw new UsageError('when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well');
     }
