@@ -99,7 +99,8 @@ function imageDefaults(info: ImageInfo): ImageDefaults {
   }
 }
 
-function perlVersion(info: ImageInfo): string {
+/** Returns the Perl version an image tag runs (`5.36.0` for `perl:5.36`), or the latest for floating tags. */
+export function perlVersion(info: ImageInfo): string {
   const m = /^(5\.\d+)(?:\.(\d+))?/.exec(info.tag);
   if (!m) return PERL_LATEST;
   return `${m[1]}.${m[2] ?? '0'}`;

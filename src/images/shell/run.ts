@@ -66,6 +66,8 @@ export class ShellState {
   readonly lines: OutputLine[] = [];
   /** Files the script wrote, by absolute path. */
   readonly files = new Map<string, string>();
+  /** Commands a caller adds to this process only, such as the network tools of an exec (`wget`, `curl`). */
+  readonly extraCommands = new Map<string, (state: ShellState, args: string[]) => number>();
   /** Targets of descriptors 1 and 2. */
   fds: Record<1 | 2, OutputTarget> = { 1: { type: 'log', stream: 'stdout' }, 2: { type: 'log', stream: 'stderr' } };
   private partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
