@@ -28,13 +28,14 @@ function isoAt(ms: number): string {
  * a sync that found no back-off. The kubelet builds a pod's status at the
  * start of each sync, so the restart's own sync still reports the
  * termination. After a sync that backed off, the status shows
- * CrashLoopBackOff instead (a waiting reason is set).
+ * CrashLoopBackOff instead, and after a node reboot ContainerCreating (a
+ * waiting reason is set).
  */
 function showsTermination(rec: ContainerRecord): boolean {
   switch (rec.stage) {
-    case 'exited':
     case 'done':
       return true;
+    case 'exited':
     case 'pull':
     case 'pullErr':
     case 'start':
