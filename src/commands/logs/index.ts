@@ -7,10 +7,10 @@ import type { CommandDef } from '../types.js';
 import type { KObject } from '../../api/types.js';
 import { ApiError, FlagError, UsageError, invalid, invalidValue } from '../../api/errors.js';
 import { matches, parseSelector } from '../../api/selectors.js';
-import type { PodRecord } from '../../kubelet/state.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { followStreams, type FollowedStream } from './follow.js';
 import { findPodsNamingNamespace } from './find-pods.js';
+import { logAttempt } from './attempt.js';
 import { parseRfc3339 } from './rfc3339.js';
 import { prefixLines, truncateToBytes } from './limit-bytes.js';
 
@@ -18,30 +18,9 @@ function rfc3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
-/** The attempt (restart number) whose log `logs` shows: the running or last finished instance, or with --previous the one before. */
-function currentAttempt(pod: KObject, container: string, previous: boolean): number {
-  const rec = (pod._sim as PodRecord | undefined)?.containers[container];
-  const status = (pod.status?.containerStatuses ?? []).find((c: any) => c.name === container);
-  if (!rec || rec.startedAt === undefined) {
-    const waiting = status?.state?.waiting?.reason ?? 'ContainerCreating';
-    const message =
-      waiting === 'ErrImagePull' || waiting === 'ImagePullBackOff'
-        ? `container "${container}" in pod "${pod.metadata.name}" is waiting to start: trying and failing to pull image`
-        : `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting}`;
-    throw new ApiError('BadRequest', 400, message);
-  }
-  // The restart count is the index of the newest run, which rises only when a new run starts.
-  let attempt = rec.restarts;
-  if (previous) {
-    attempt -= 1;
-    if (attempt < 0) throw new ApiError('BadRequest', 400, `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
-  }
-  return attempt;
-}
-
 /** The container's output as the kubelet returns it: filtered by --since, --since-time and --tail, then cut to --limit-bytes. */
 function containerText(cluster: Cluster, pod: KObject, container: string, opts: any): string {
-  const attempt = currentAttempt(pod, container, opts.previous);
+  const attempt = logAttempt(pod, container, opts.previous);
   let lines = cluster.store.readLogs(pod.metadata.uid!, container, attempt, cluster.simNow);
   if (opts.sinceSeconds > 0) lines = lines.filter((l) => l.ts >= cluster.simNow - opts.sinceSeconds * 1000);
   if (opts.sinceTime !== undefined) lines = lines.filter((l) => l.ts >= opts.sinceTime);
@@ -170,7 +149,7 @@ export const command: CommandDef = {
         const text = containerText(cluster, pod, c, opts);
         out.push(prefixLines(text, prefix));
         if (f.follow) {
-          const attempt = currentAttempt(pod, c, f.previous);
+          const attempt = logAttempt(pod, c, f.previous);
           streams.push({
             namespace: ns, pod: pod.metadata.name, podUid: pod.metadata.uid!, container: c, attempt,
             printed: cluster.store.readLogs(pod.metadata.uid!, c, attempt, cluster.simNow).length,
