@@ -220,9 +220,18 @@ describe('kubectl attach on a 1.34 cluster', () => {
   });
   afterAll(() => sb.cleanup());
 
+  const recorded = 'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n';
+
   it('warns that the session is recorded in the container log', () => {
     const r = sb.on('new', ['attach', 'web']);
-    expect(r.stderr).toBe(`All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n${PROMPT}`);
+    expect(r.stderr).toBe(`${recorded}${PROMPT}`);
+    expect(r.code).toBe(0);
+  });
+
+  it('warns the same way in run --attach', () => {
+    const r = sb.on('new', ['run', '-i', '--rm', 'slow', '--image=busybox', '--restart=Never', '--', 'sh', '-c', 'sleep 1; echo hi']);
+    expect(r.stdout).toBe('hi\npod "slow" deleted from default namespace\n');
+    expect(r.stderr).toBe(`${recorded}${PROMPT}`);
     expect(r.code).toBe(0);
   });
 });
