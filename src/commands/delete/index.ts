@@ -9,29 +9,15 @@ import { readManifests } from '../shared/manifests.js';
 import { decodeObject } from '../../api/manifest.js';
 import { UsageError } from '../../api/errors.js';
 import { kindString } from '../../api/registry.js';
-import { deleteObject, type Propagation } from '../../engine/delete.js';
+import { deleteObject } from '../../engine/delete.js';
+import { parseCascade } from '../shared/cascade.js';
 import { reportError } from '../../cli/errors.js';
 import { stepClock } from '../shared/clock-step.js';
+import { deletedLine } from '../shared/deleted-line.js';
 import type { Cluster } from '../../engine/cluster.js';
 
 /** Longest kubectl delete waits without --timeout: a pod's usual grace period plus margin. */
 const WAIT_LIMIT_MS = 5 * 60_000;
-
-function propagation(value: string, warn: (t: string) => void): Propagation {
-  switch (value) {
-    case 'background':
-    case 'true':
-      if (value === 'true') warn('--cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.');
-      return 'Background';
-    case 'foreground':
-      return 'Foreground';
-    case 'orphan':
-    case 'false':
-      if (value === 'false') warn('--cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.');
-      return 'Orphan';
-  }
-  throw new UsageError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
-}
 
 export const command: CommandDef = {
   use: 'delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])',
@@ -55,7 +41,7 @@ export const command: CommandDef = {
   ],
   async run(ctx, parsed) {
     const flags = ctx.flags;
-    const prop = propagation(flags.cascade, (t) => ctx.io.err(`warning: ${t}\n`));
+    const prop = parseCascade(flags.cascade, (t) => ctx.io.err(t));
     let targets: Target[];
     let namespaceFromFile: (string | undefined)[] = [];
     if (flags.filename.length > 0) {
@@ -94,7 +80,7 @@ export const command: CommandDef = {
             deleteObject(cluster.store, g.info.resource, o.metadata.namespace ?? '', o.metadata.name, { propagation: prop, gracePeriodSeconds: grace });
             deleted.push({ resource: g.info.resource, namespace: o.metadata.namespace ?? '', name: o.metadata.name, uid: o.metadata.uid! });
             if (flags.output === 'name') ctx.io.out(`${kindString(g.info, g.group)}/${o.metadata.name}\n`);
-            else ctx.io.out(`${kindString(g.info, g.group)} "${o.metadata.name}" ${grace === 0 ? 'force deleted' : 'deleted'}\n`);
+            else ctx.io.out(deletedLine(cluster.settings.version, kindString(g.info, g.group), o.metadata.name, g.info.namespaced ? o.metadata.namespace : undefined, grace === 0));
           } catch (err) {
             failures.push(err);
           }

@@ -9,6 +9,7 @@ import { UsageError, notFound } from '../../api/errors.js';
 import { resourceString } from '../../api/registry.js';
 import { deleteObject } from '../../engine/delete.js';
 import { reportError } from '../../cli/errors.js';
+import { deletedLine } from '../shared/deleted-line.js';
 
 export const command: CommandDef = {
   use: 'replace -f FILENAME',
@@ -38,7 +39,7 @@ export const command: CommandDef = {
         if (ctx.flags.force) {
           if (live) {
             deleteObject(cluster.store, dec.info.resource, ns, obj.metadata.name, { gracePeriodSeconds: 0 });
-            ctx.io.out(`${kindString(dec.info, dec.group)} "${obj.metadata.name}" deleted\n`);
+            ctx.io.out(deletedLine(cluster.settings.version, kindString(dec.info, dec.group), obj.metadata.name, dec.info.namespaced ? ns : undefined));
           }
           cluster.settle();
           cluster.store.create(dec.info.resource, obj);

@@ -1,6 +1,7 @@
 /**
  * `kubectl run NAME --image=IMAGE [--port] [--labels] [--env] [--restart]
- * [--command] -- [COMMAND] [args...]`: creates one Pod.
+ * [--command] -- [COMMAND] [args...]`: creates one Pod, and with `-i`,
+ * `-t` or `--attach` attaches to it (see attach.ts).
  */
 import { changeCause, RECORD_FLAG, recordOn } from '../shared/record.js';
 import type { CommandDef } from '../types.js';
@@ -13,6 +14,8 @@ import { runAttached } from './attach.js';
 import { isImageReference } from '../../images/reference-format.js';
 import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
 import { generateExposeService } from '../../printers/generators.js';
+import { parseCascade } from '../shared/cascade.js';
+import type { Propagation } from '../../engine/delete.js';
 
 const LEGACY_GENERATORS = ['run-pod/v1', 'deployment/apps.v1', 'job/v1'];
 
@@ -41,6 +44,15 @@ export const command: CommandDef = {
     { name: 'rm', type: 'bool', default: false, help: "If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'." },
     { name: 'quiet', short: 'q', type: 'bool', default: false, help: 'If true, suppress prompt messages.' },
     { name: 'privileged', type: 'bool', default: false, help: 'If true, run the container in privileged mode.' },
+    // kubectl's run carries delete's flags for --rm but ignores all but --cascade: it always deletes without waiting, with the default grace period.
+    { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background', help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
+    { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'to use to replace the resource.' },
+    { name: 'force', type: 'bool', default: false, help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
+    { name: 'grace-period', type: 'int', default: -1, help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
+    { name: 'kustomize', short: 'k', type: 'string', default: '', help: "Process a kustomization directory. This flag can't be used together with -f or -R." },
+    { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
+    { name: 'timeout', type: 'duration', default: 0, help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
+    { name: 'wait', type: 'bool', default: false, help: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
     { name: 'pod-running-timeout', type: 'duration', default: 60_000, help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
     { name: 'generator', type: 'string', default: '', help: 'The name of the API generator to use (clusters before 1.18 only).', hidden: true },
     ...GENERATOR_FLAGS.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-run' } : f)),
@@ -48,6 +60,9 @@ export const command: CommandDef = {
   async run(ctx, parsed) {
     // cobra checks required flags before kubectl's Run checks the NAME argument.
     if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
+    // kubectl's Complete reads --dry-run and then the delete flags' --cascade, before Run checks anything else.
+    if (ctx.flags['dry-run'] !== 'unchanged') dryRunMode(ctx);
+    const propagation = parseCascade(ctx.flags.cascade, (t) => ctx.io.err(t));
     if (parsed.args.length === 0) throw new UsageError('NAME is required for run', true);
     const name = parsed.args[0];
     // Arguments after NAME, before or after `--`, become the container's arguments (or command).
@@ -98,7 +113,7 @@ export const command: CommandDef = {
     } else if (flags.generator) {
       throw new FlagError('unknown flag: --generator');
     }
-    if (attach) return createAndAttach(ctx, runObject, obj);
+    if (attach) return createAndAttach(ctx, runObject, obj, propagation);
     if (flags.expose) {
       const service = generateExposeService({ source: obj, port: flags.port, namespace: explicitNamespace(ctx) });
       emitGenerated(ctx, service);
@@ -131,7 +146,7 @@ function setStdinFields(container: Record<string, unknown>, stdin: boolean, tty:
  * Service (which is printed), and attaches. `pod` is the generated Pod,
  * which the Service selects even when `runObject` is an old-style workload.
  */
-async function createAndAttach(ctx: CommandContext, runObject: KObject, pod: KObject): Promise<number> {
+async function createAndAttach(ctx: CommandContext, runObject: KObject, pod: KObject, propagation: Propagation): Promise<number> {
   const flags = ctx.flags;
   const created = [createGenerated(ctx, runObject)];
   if (flags.expose) {
@@ -147,6 +162,7 @@ async function createAndAttach(ctx: CommandContext, runObject: KObject, pod: KOb
     tty: flags.tty,
     quiet: flags.quiet,
     remove: flags.rm,
+    propagation,
     leaveStdinOpen: flags['leave-stdin-open'],
     restartPolicy: flags.restart,
     timeoutMs: flags['pod-running-timeout'],

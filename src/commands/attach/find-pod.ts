@@ -1,0 +1,96 @@
+/**
+ * The choice of pod for `kubectl attach TYPE/NAME` and for `run --attach` of
+ * an old-style workload, as kubectl's attachablePodForObject makes it. A pod
+ * is its own choice. For other kinds it is the most active pod the selector
+ * matches, and kubectl waits up to `--pod-running-timeout` for one to appear.
+ */
+import type { KObject } from '../../api/types.js';
+import type { Cluster } from '../../engine/cluster.js';
+import { UsageError } from '../../api/errors.js';
+import { findKind } from '../../api/registry.js';
+import { fromLabelSelector, matches, type Selector } from '../../api/selectors.js';
+import { stepClock } from '../shared/clock-step.js';
+
+/** Kinds whose `spec.selector` is a LabelSelector, per kubectl's SelectorsForObject. */
+const LABEL_SELECTOR_KINDS = ['ReplicaSet', 'StatefulSet', 'DaemonSet', 'Deployment', 'Job'];
+
+/** Returns Go's `%T` name of the typed object kubectl decoded, such as `*v1.ConfigMap`. */
+function goTypeName(obj: KObject): string {
+  const version = findKind(obj.kind)?.version ?? String(obj.apiVersion ?? '').split('/').pop();
+  return `*${version}.${obj.kind}`;
+}
+
+/** Returns the pod selector of `obj`, or throws kubectl's error for a kind without one. */
+function selectorForObject(obj: KObject): Selector | null {
+  if (LABEL_SELECTOR_KINDS.includes(obj.kind)) return fromLabelSelector(obj.spec?.selector);
+  if (obj.kind === 'ReplicationController') return fromLabelSelector({ matchLabels: obj.spec?.selector ?? {} });
+  if (obj.kind === 'Service') {
+    const selector: Record<string, string> | undefined = obj.spec?.selector;
+    if (!selector || Object.keys(selector).length === 0) {
+      throw new UsageError(`cannot attach to ${goTypeName(obj)}: invalid service '${obj.metadata.name}': Service is defined without a selector`);
+    }
+    return fromLabelSelector({ matchLabels: selector });
+  }
+  throw new UsageError(`cannot attach to ${goTypeName(obj)}: selector for ${goTypeName(obj)} not implemented`);
+}
+
+function isReady(pod: KObject): boolean {
+  return (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+}
+
+function readySince(pod: KObject): string {
+  const ready = (pod.status?.conditions ?? []).find((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+  return ready?.lastTransitionTime ?? '';
+}
+
+function maxRestarts(pod: KObject): number {
+  return Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c: { restartCount?: number }) => c.restartCount ?? 0));
+}
+
+/** Phase rank of podutils.ActivePods: Running above Unknown above Pending; any other phase ranks with Pending. */
+const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * Orders pods most active first, the reverse of podutils.ActivePods that
+ * kubectl sorts with: assigned to a node, then Running over Unknown over
+ * Pending, ready, not being deleted (else deleted later), ready for longer,
+ * fewer restarts, and last older.
+ */
+export function compareMostActive(a: KObject, b: KObject): number {
+  const boundA = !!a.spec?.nodeName;
+  const boundB = !!b.spec?.nodeName;
+  if (boundA !== boundB) return boundA ? -1 : 1;
+  const rankA = PHASE_RANK[a.status?.phase] ?? 0;
+  const rankB = PHASE_RANK[b.status?.phase] ?? 0;
+  if (rankA !== rankB) return rankB - rankA;
+  if (isReady(a) !== isReady(b)) return isReady(a) ? -1 : 1;
+  const deletingA = a.metadata.deletionTimestamp;
+  const deletingB = b.metadata.deletionTimestamp;
+  if (!!deletingA !== !!deletingB) return deletingA ? 1 : -1;
+  if (deletingA && deletingB && deletingA !== deletingB) return Date.parse(deletingB) - Date.parse(deletingA);
+  if (isReady(a) && isReady(b) && readySince(a) !== readySince(b)) return Date.parse(readySince(a)) - Date.parse(readySince(b));
+  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(a) - maxRestarts(b);
+  const createdA = String(a.metadata.creationTimestamp ?? '');
+  const createdB = String(b.metadata.creationTimestamp ?? '');
+  return createdA === createdB ? 0 : Date.parse(createdA) - Date.parse(createdB);
+}
+
+/**
+ * Returns the pod to attach to for `obj`. For a workload or Service it
+ * lists the pods its selector matches in its namespace and takes the most
+ * active one; with none it waits, moving simulated time, for the first
+ * matching pod to appear, and throws `timed out waiting for the condition`
+ * after `timeoutMs` of cluster time.
+ */
+export async function findAttachablePod(cluster: Cluster, obj: KObject, timeoutMs: number): Promise<KObject> {
+  if (obj.kind === 'Pod') return obj;
+  const selector = selectorForObject(obj);
+  const namespace = obj.metadata.namespace ?? '';
+  const deadline = cluster.clockNow() + timeoutMs;
+  for (;;) {
+    const pods = cluster.store.list('pods', namespace).filter((p) => matches(selector, p.metadata.labels));
+    if (pods.length > 0) return pods.sort(compareMostActive)[0];
+    if (cluster.clockNow() >= deadline) throw new UsageError('timed out waiting for the condition');
+    await stepClock(cluster, { deadline });
+  }
+}
