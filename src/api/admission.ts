@@ -7,6 +7,8 @@ import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { validateObject } from './validation.js';
 import { dropUnneededNodePorts } from './service-validation.js';
+import { initServiceIPFamilies } from './service-ip-families.js';
+import { dropTypeDependentFields } from './service-traffic-validation.js';
 import { findResource } from './registry.js';
 import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
@@ -140,7 +142,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
-  if (resource === 'services' && op === 'update' && old) dropUnneededNodePorts(obj, old);
+  if (resource === 'services') prepareService(obj, op === 'update' ? old : undefined);
   const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];
   const first = UPDATE_RULES_FIRST.has(resource);
   const causes: FieldCause[] = first ? [...updateCauses] : [];
@@ -148,4 +150,17 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
   if (!first) causes.push(...updateCauses);
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
+}
+
+/**
+ * Runs the Service REST storage's steps before validation: the allocator's
+ * IP family checks, whose causes it reports alone, then on update the
+ * strategy's clearing of fields the new type does not use.
+ */
+function prepareService(svc: KObject, old: KObject | undefined): void {
+  const causes = initServiceIPFamilies(svc, old);
+  if (causes.length > 0) throw invalid(svc.kind ?? 'Service', svc.metadata.name ?? '', causes);
+  if (!old) return;
+  dropTypeDependentFields(svc, old);
+  dropUnneededNodePorts(svc, old);
 }

@@ -6,7 +6,8 @@
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
-import { invalid } from '../api/errors.js';
+import { ApiError, invalid } from '../api/errors.js';
+import { needsHealthCheck } from '../api/service-traffic-validation.js';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const BASE = (10 << 24) | (96 << 16);
@@ -31,10 +32,15 @@ function usedClusterIPs(store: Store, except: string): Set<string> {
   return new Set(rows.map((r) => r.ip ?? ''));
 }
 
+/** Returns the node ports other Services use: their ports' node ports and their health check node ports. */
 function usedNodePorts(store: Store, except: string): Set<number> {
   const rows = store.prepared("SELECT data FROM objects WHERE resource = 'services' AND uid != ?").all(except) as { data: string }[];
   const out = new Set<number>();
-  for (const r of rows) for (const p of JSON.parse(r.data).spec?.ports ?? []) if (p.nodePort) out.add(p.nodePort);
+  for (const r of rows) {
+    const spec = JSON.parse(r.data).spec;
+    for (const p of spec?.ports ?? []) if (p.nodePort) out.add(p.nodePort);
+    if (spec?.healthCheckNodePort) out.add(spec.healthCheckNodePort);
+  }
   return out;
 }
 
@@ -73,9 +79,42 @@ function allocateClusterIP(store: Store, svc: KObject): void {
   throw allocationError(svc, 'spec.clusterIPs', [], 'failed to allocate IP: range is full');
 }
 
-function allocateNodePorts(store: Store, svc: KObject): void {
-  const used = usedNodePorts(store, svc.metadata.uid ?? '');
+/** Picks a free node port from the seeded generator, scanning up from a random start. */
+function nextNodePort(store: Store, used: Set<number>): number {
+  let port = NODE_PORT_MIN + (draw(store) % (NODE_PORT_MAX - NODE_PORT_MIN + 1));
+  while (used.has(port)) port = port === NODE_PORT_MAX ? NODE_PORT_MIN : port + 1;
+  used.add(port);
+  return port;
+}
+
+/**
+ * Reserves the health check node port of a LoadBalancer Service with
+ * externalTrafficPolicy Local, or picks one. A requested port the allocator
+ * cannot reserve is an internal error on a real server, not a field error.
+ */
+function allocateHealthCheckNodePort(store: Store, svc: KObject, old: KObject | undefined, used: Set<number>): void {
+  const spec = svc.spec;
+  if (!needsHealthCheck(spec)) return;
+  const requested = spec.healthCheckNodePort;
+  if (!requested) {
+    spec.healthCheckNodePort = nextNodePort(store, used);
+    return;
+  }
+  if (needsHealthCheck(old?.spec) && old?.spec.healthCheckNodePort === requested) return;
+  const fail = (reason: string) =>
+    new ApiError('InternalError', 500, `Internal error occurred: failed to allocate requested HealthCheck NodePort ${requested}: ${reason}`);
+  if (typeof requested !== 'number' || requested < NODE_PORT_MIN || requested > NODE_PORT_MAX) {
+    throw fail(`provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`);
+  }
+  if (used.has(requested)) throw fail('provided port is already allocated');
+  used.add(requested);
+}
+
+function allocateNodePorts(store: Store, svc: KObject, used: Set<number>): void {
+  // A LoadBalancer Service with allocateLoadBalancerNodePorts false gets only the node ports it requests.
+  const onlyRequested = svc.spec.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts === false;
   for (const [i, p] of (svc.spec.ports ?? []).entries()) {
+    if (!p.nodePort && onlyRequested) continue;
     if (p.nodePort) {
       if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
         throw allocationError(svc, `spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`);
@@ -84,10 +123,7 @@ function allocateNodePorts(store: Store, svc: KObject): void {
       used.add(p.nodePort);
       continue;
     }
-    let port = NODE_PORT_MIN + (draw(store) % (NODE_PORT_MAX - NODE_PORT_MIN + 1));
-    while (used.has(port)) port = port === NODE_PORT_MAX ? NODE_PORT_MIN : port + 1;
-    p.nodePort = port;
-    used.add(port);
+    p.nodePort = nextNodePort(store, used);
   }
 }
 
@@ -106,11 +142,21 @@ export function allocateServiceAddresses(store: Store, svc: KObject, old: KObjec
       if (!p.nodePort && before?.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) p.nodePort = before.nodePort;
     }
     if (spec.clusterIP && spec.clusterIP === old.spec?.clusterIP) {
-      if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') for (const p of spec.ports ?? []) delete p.nodePort;
-      else allocateNodePorts(store, svc);
+      allocatePorts(store, svc, old);
       return;
     }
   }
-  if (!spec.clusterIPs || spec.clusterIPs[0] !== spec.clusterIP) allocateClusterIP(store, svc);
-  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') allocateNodePorts(store, svc);
+  // A created Service's requested clusterIP is checked even when clusterIPs repeats it.
+  const fromExternalName = old?.spec?.type === 'ExternalName';
+  if (!old || fromExternalName || !spec.clusterIPs || spec.clusterIPs[0] !== spec.clusterIP) allocateClusterIP(store, svc);
+  allocatePorts(store, svc, old);
+}
+
+/** Allocates node ports for a NodePort or LoadBalancer Service, else clears them, then the health check node port. */
+function allocatePorts(store: Store, svc: KObject, old: KObject | undefined): void {
+  const spec = svc.spec;
+  const used = usedNodePorts(store, svc.metadata.uid ?? '');
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') allocateNodePorts(store, svc, used);
+  else if (old) for (const p of spec.ports ?? []) delete p.nodePort;
+  allocateHealthCheckNodePort(store, svc, old, used);
 }

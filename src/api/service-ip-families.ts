@@ -1,0 +1,218 @@
+/**
+ * A Service's clusterIP, clusterIPs, ipFamilies and ipFamilyPolicy, as the
+ * API server of a single-stack IPv4 cluster relates them. The Service REST
+ * storage fills in and checks these fields before it validates the object
+ * (normalizeClusterIPs, patchAllocatedValues and Allocators.initIPFamilyFields
+ * in kubernetes pkg/registry/core/service/storage, 1.32), so its causes come
+ * alone. ValidateService checks the same relations again.
+ */
+import type { KObject } from './types.js';
+import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
+import { goStringSliceText, ipAddressErrors, isIPv6String } from './ip-address.js';
+
+/** Supported values, sorted as the API server lists them. */
+const IP_FAMILIES = ['IPv4', 'IPv6'];
+const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+
+/** The only IP family kubesim's Service network (10.96.0.0/12) has. */
+const CLUSTER_FAMILY = 'IPv4';
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function sameList(a: unknown, b: unknown): boolean {
+  const x = list(a);
+  const y = list(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function isHeadless(spec: any): boolean {
+  const ips = list(spec.clusterIPs);
+  return ips.length === 1 && ips[0] === 'None';
+}
+
+function hasSelector(spec: any): boolean {
+  return spec.selector !== null && typeof spec.selector === 'object' && Object.keys(spec.selector).length > 0;
+}
+
+function clusterIPsCause(field: string, ips: unknown[], detail: string): FieldCause {
+  return { field, type: 'Invalid value', hasValue: true, valueText: goStringSliceText(ips), detail };
+}
+
+/**
+ * Checks what ValidateServiceClusterIPsRelatedFields checks: clusterIP and
+ * clusterIPs agree, ipFamilies and ipFamilyPolicy contain supported values,
+ * and clusterIPs contains at most one valid address per family, matching
+ * ipFamilies.
+ */
+export function validateClusterIPsRelatedFields(spec: any): FieldCause[] {
+  if (spec.type === 'ExternalName') return [];
+  const causes: FieldCause[] = [];
+  const clusterIP = typeof spec.clusterIP === 'string' ? spec.clusterIP : '';
+  const clusterIPs = list(spec.clusterIPs);
+  const families = list(spec.ipFamilies);
+
+  if (clusterIP !== '') {
+    if (clusterIPs.length === 0) causes.push(required('spec.clusterIPs'));
+    else if (clusterIPs[0] !== clusterIP) causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'first value must match `clusterIP`'));
+  } else if (clusterIPs.length > 0) {
+    causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'must be empty when `clusterIP` is not specified'));
+  }
+
+  const seen = new Set<unknown>();
+  families.forEach((family, i) => {
+    if (!IP_FAMILIES.includes(family as string)) causes.push(unsupportedValue(`spec.ipFamilies[${i}]`, family, IP_FAMILIES));
+    if (seen.has(family)) causes.push({ field: `spec.ipFamilies[${i}]`, type: 'Duplicate value', value: family, hasValue: true });
+    seen.add(family);
+  });
+
+  if (spec.ipFamilyPolicy !== undefined && spec.ipFamilyPolicy !== null && !IP_FAMILY_POLICIES.includes(spec.ipFamilyPolicy)) {
+    causes.push(unsupportedValue('spec.ipFamilyPolicy', spec.ipFamilyPolicy, IP_FAMILY_POLICIES));
+  }
+
+  let hasInvalidIPs = false;
+  clusterIPs.forEach((ip, i) => {
+    if (i === 0 && ip === 'None') {
+      if (clusterIPs.length > 1) {
+        hasInvalidIPs = true;
+        causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, "'None' must be the first and only value"));
+      }
+      return;
+    }
+    const ipCauses = ipAddressErrors(`spec.clusterIPs[${i}]`, String(ip));
+    if (ipCauses.length > 0) hasInvalidIPs = true;
+    causes.push(...ipCauses);
+  });
+  if (clusterIPs.length > 2) causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'may only hold up to 2 values'));
+  // Later checks would only repeat a bad address in other words.
+  if (hasInvalidIPs) return causes;
+
+  if (clusterIPs.length > 1) {
+    const v6 = clusterIPs.filter((ip) => isIPv6String(String(ip))).length;
+    const dualStack = v6 > 0 && v6 < clusterIPs.length;
+    if (!dualStack) causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'may specify no more than one IP for each IP family'));
+  }
+
+  if (!isHeadless(spec) && clusterIPs.length > 0 && families.length > 0) {
+    clusterIPs.forEach((ip, i) => {
+      if (i >= families.length) return;
+      const v6 = isIPv6String(String(ip));
+      if (families[i] === 'IPv4' && v6) causes.push(invalidValue(`spec.clusterIPs[${i}]`, ip, `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``));
+      if (families[i] === 'IPv6' && !v6) causes.push(invalidValue(`spec.clusterIPs[${i}]`, ip, `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``));
+    });
+  }
+  return causes;
+}
+
+/**
+ * Fills in what an update left out and keeps clusterIPs in step with
+ * clusterIP (patchAllocatedValues and normalizeClusterIPs). An update keeps
+ * the allocated addresses, and a clusterIP given without clusterIPs becomes
+ * the list.
+ */
+function normalizeClusterIPs(spec: any, oldSpec: any | undefined): void {
+  if (oldSpec && oldSpec.type !== 'ExternalName' && spec.type !== 'ExternalName') {
+    if (!spec.clusterIP && oldSpec.clusterIP) spec.clusterIP = oldSpec.clusterIP;
+    if (list(spec.clusterIPs).length === 0 && list(oldSpec.clusterIPs).length > 0) spec.clusterIPs = oldSpec.clusterIPs;
+  }
+  const fromSingular = !oldSpec || (oldSpec.type === 'ExternalName' && spec.type !== 'ExternalName');
+  if (fromSingular) {
+    if (spec.clusterIP && list(spec.clusterIPs).length === 0) spec.clusterIPs = [spec.clusterIP];
+    return;
+  }
+  if ((spec.clusterIP ?? '') !== (oldSpec.clusterIP ?? '') && sameList(spec.clusterIPs, oldSpec.clusterIPs)) {
+    spec.clusterIPs = spec.clusterIP ? [spec.clusterIP] : [];
+  }
+}
+
+/** Reports whether an update keeps a PreferDualStack Service's addresses (isMatchingPreferDualStackClusterIPFields). */
+function keepsPreferDualStack(spec: any, oldSpec: any | undefined): boolean {
+  if (!oldSpec || spec.ipFamilyPolicy == null || spec.type !== oldSpec.type || spec.type === 'ExternalName') return false;
+  if (spec.ipFamilyPolicy !== 'PreferDualStack') return false;
+  if (oldSpec.ipFamilyPolicy != null && oldSpec.ipFamilyPolicy !== 'PreferDualStack') return false;
+  return spec.clusterIP === oldSpec.clusterIP && sameList(spec.clusterIPs, oldSpec.clusterIPs) && sameList(spec.ipFamilies, oldSpec.ipFamilies);
+}
+
+/** Returns the causes for an update that shortens clusterIPs or ipFamilies without policy SingleStack. */
+function releaseCauses(spec: any, oldSpec: any): FieldCause[] {
+  const causes: FieldCause[] = [];
+  const policy = spec.ipFamilyPolicy;
+  const ips = list(spec.clusterIPs);
+  const families = list(spec.ipFamilies);
+  if (ips.length > 0 && ips.length < list(oldSpec.clusterIPs).length) {
+    causes.push(invalidValue('spec.ipFamilyPolicy', policy, "must be 'SingleStack' to release the secondary cluster IP"));
+  }
+  if (families.length > 0 && families.length < list(oldSpec.ipFamilies).length) {
+    causes.push(invalidValue('spec.ipFamilyPolicy', policy, "must be 'SingleStack' to release the secondary IP family"));
+  }
+  return causes;
+}
+
+/**
+ * Sets a Service's clusterIPs, ipFamilyPolicy and ipFamilies as the API
+ * server's allocator does before validation, and returns the causes it
+ * rejects the request with. `old` is the stored Service on update.
+ * A headless Service without a selector defaults to RequireDualStack with
+ * both families, as on a real single-stack cluster.
+ */
+export function initServiceIPFamilies(svc: KObject, old: KObject | undefined): FieldCause[] {
+  const spec = svc.spec;
+  if (!spec || typeof spec !== 'object') return [];
+  const oldSpec = old?.spec ?? (old ? {} : undefined);
+  normalizeClusterIPs(spec, oldSpec);
+  if (spec.type === 'ExternalName' || keepsPreferDualStack(spec, oldSpec)) return [];
+
+  if (spec.ipFamilyPolicy == null) {
+    if (oldSpec?.ipFamilyPolicy != null) spec.ipFamilyPolicy = oldSpec.ipFamilyPolicy;
+    else spec.ipFamilyPolicy = spec.clusterIP === 'None' && !hasSelector(spec) ? 'RequireDualStack' : 'SingleStack';
+  }
+
+  const related = validateClusterIPsRelatedFields(spec);
+  if (related.length > 0) return related;
+
+  const causes: FieldCause[] = [];
+  const singleStack = spec.ipFamilyPolicy === 'SingleStack';
+  if (oldSpec && singleStack) {
+    if (sameList(spec.clusterIPs, oldSpec.clusterIPs) && list(spec.clusterIPs).length > 1) spec.clusterIPs = spec.clusterIPs.slice(0, 1);
+    if (sameList(spec.ipFamilies, oldSpec.ipFamilies) && list(spec.ipFamilies).length > 1) spec.ipFamilies = spec.ipFamilies.slice(0, 1);
+  } else if (oldSpec) {
+    causes.push(...releaseCauses(spec, oldSpec));
+  }
+
+  if (singleStack && list(spec.clusterIPs).length === 2) {
+    causes.push(invalidValue('spec.ipFamilyPolicy', spec.ipFamilyPolicy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"));
+  }
+  if (singleStack && list(spec.ipFamilies).length === 2) {
+    causes.push(invalidValue('spec.ipFamilyPolicy', spec.ipFamilyPolicy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"));
+  }
+
+  // Families follow the given addresses where ipFamilies leaves them out.
+  const families = [...list(spec.ipFamilies)];
+  const clusterIPs = list(spec.clusterIPs);
+  for (let i = 0; i < clusterIPs.length && clusterIPs[i] !== 'None'; i++) {
+    if (i < families.length) continue;
+    const family = isIPv6String(String(clusterIPs[i])) ? 'IPv6' : 'IPv4';
+    if (family === CLUSTER_FAMILY) families.push(family);
+    else causes.push(clusterIPsCause(`spec.clusterIPs[${i}]`, clusterIPs, `${family} is not configured on this cluster`));
+  }
+  if (causes.length > 0) return causes;
+
+  if (spec.clusterIP === 'None' && !hasSelector(spec)) {
+    if (families.length === 0) families.push(CLUSTER_FAMILY);
+    if (families.length < 2 && spec.ipFamilyPolicy !== 'SingleStack') families.push(families[0] === 'IPv4' ? 'IPv6' : 'IPv4');
+    spec.ipFamilies = families;
+    return [];
+  }
+
+  if (spec.ipFamilyPolicy === 'RequireDualStack') {
+    causes.push(invalidValue('spec.ipFamilyPolicy', spec.ipFamilyPolicy, 'this cluster is not configured for dual-stack services'));
+  }
+  families.forEach((family, i) => {
+    if (family !== CLUSTER_FAMILY) causes.push(invalidValue(`spec.ipFamilies[${i}]`, family, 'not configured on this cluster'));
+  });
+  if (causes.length > 0) return causes;
+
+  spec.ipFamilies = families.length > 0 ? families : [CLUSTER_FAMILY];
+  return [];
+}

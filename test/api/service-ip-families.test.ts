@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { admit } from '../../src/api/admission.js';
+import { ApiError } from '../../src/api/errors.js';
+import type { KObject } from '../../src/api/types.js';
+import { context, stored, updateError } from './update/admit-helpers.js';
+
+function newService(spec: Record<string, unknown>): KObject {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }], ...spec } };
+}
+
+/** Returns admission's message for a created Service, or 'accepted'. */
+function createError(spec: Record<string, unknown>): string {
+  try {
+    admit(context, 'services', newService(spec), undefined, 'create');
+  } catch (err) {
+    if (err instanceof ApiError) return err.message;
+    throw err;
+  }
+  return 'accepted';
+}
+
+/** Returns the spec admission stores for a created Service. */
+function admittedSpec(spec: Record<string, unknown>): any {
+  const svc = newService(spec);
+  admit(context, 'services', svc, undefined, 'create');
+  return svc.spec;
+}
+
+const INVALID = 'The Service "web" is invalid: ';
+const IP_MESSAGE = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+
+describe('Service IP families on create', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an IPv6 family', { ipFamilies: ['IPv6'] }, 'spec.ipFamilies[0]: Invalid value: "IPv6": not configured on this cluster'],
+    ['RequireDualStack', { ipFamilyPolicy: 'RequireDualStack' }, 'spec.ipFamilyPolicy: Invalid value: "RequireDualStack": this cluster is not configured for dual-stack services'],
+    [
+      'an unknown policy',
+      { ipFamilyPolicy: 'DualStack' },
+      'spec.ipFamilyPolicy: Unsupported value: "DualStack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"',
+    ],
+    ['a lowercase family', { ipFamilies: ['ipv4'] }, 'spec.ipFamilies[0]: Unsupported value: "ipv4": supported values: "IPv4", "IPv6"'],
+    ['a repeated family', { ipFamilies: ['IPv4', 'IPv4'] }, 'spec.ipFamilies[1]: Duplicate value: "IPv4"'],
+    ['an address that is no IP', { clusterIP: '10.96.0' }, `spec.clusterIPs[0]: Invalid value: "10.96.0": ${IP_MESSAGE}`],
+    ['an IPv6 cluster IP', { clusterIP: 'fd00::10' }, 'spec.clusterIPs[0]: Invalid value: []string{"fd00::10"}: IPv6 is not configured on this cluster'],
+    [
+      'clusterIPs that disagree with clusterIP',
+      { clusterIP: '10.96.0.50', clusterIPs: ['10.96.0.51'] },
+      'spec.clusterIPs: Invalid value: []string{"10.96.0.51"}: first value must match `clusterIP`',
+    ],
+    [
+      'clusterIPs without clusterIP',
+      { clusterIPs: ['10.96.0.50'] },
+      'spec.clusterIPs: Invalid value: []string{"10.96.0.50"}: must be empty when `clusterIP` is not specified',
+    ],
+    [
+      'two IPv4 cluster IPs',
+      { ipFamilyPolicy: 'PreferDualStack', clusterIP: '10.96.0.50', clusterIPs: ['10.96.0.50', '10.96.0.51'] },
+      'spec.clusterIPs: Invalid value: []string{"10.96.0.50", "10.96.0.51"}: may specify no more than one IP for each IP family',
+    ],
+    [
+      "'None' beside an address",
+      { clusterIP: 'None', clusterIPs: ['None', '10.96.0.51'] },
+      `spec.clusterIPs: Invalid value: []string{"None", "10.96.0.51"}: 'None' must be the first and only value`,
+    ],
+  ])('rejects %s', (_name, spec, cause) => {
+    expect(createError(spec)).toBe(INVALID + cause);
+  });
+
+  it('rejects a dual-stack pair under SingleStack with both causes', () => {
+    expect(createError({ clusterIP: '10.96.0.50', clusterIPs: ['10.96.0.50', 'fd00::50'] })).toBe(
+      `${INVALID}\n` +
+        "* spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified\n" +
+        '* spec.clusterIPs[1]: Invalid value: []string{"10.96.0.50", "fd00::50"}: IPv6 is not configured on this cluster',
+    );
+  });
+
+  it('reports family causes alone, before other fields', () => {
+    expect(createError({ ipFamilies: ['IPv6'], ports: [{ port: 99999 }] })).toBe(`${INVALID}spec.ipFamilies[0]: Invalid value: "IPv6": not configured on this cluster`);
+  });
+
+  it('defaults a Service to SingleStack IPv4', () => {
+    const spec = admittedSpec({});
+    expect([spec.ipFamilyPolicy, spec.ipFamilies]).toEqual(['SingleStack', ['IPv4']]);
+  });
+
+  it('keeps PreferDualStack on a single-stack cluster', () => {
+    const spec = admittedSpec({ ipFamilyPolicy: 'PreferDualStack' });
+    expect([spec.ipFamilyPolicy, spec.ipFamilies]).toEqual(['PreferDualStack', ['IPv4']]);
+  });
+
+  it('gives a selectorless headless Service both families', () => {
+    const spec = admittedSpec({ clusterIP: 'None', selector: undefined });
+    expect([spec.ipFamilyPolicy, spec.ipFamilies, spec.clusterIPs]).toEqual(['RequireDualStack', ['IPv4', 'IPv6'], ['None']]);
+  });
+
+  it('gives a headless Service with a selector one family', () => {
+    const spec = admittedSpec({ clusterIP: 'None' });
+    expect([spec.ipFamilyPolicy, spec.ipFamilies]).toEqual(['SingleStack', ['IPv4']]);
+  });
+
+  it('sets no families on an ExternalName Service', () => {
+    const spec = admittedSpec({ type: 'ExternalName', externalName: 'db.example.com', ports: undefined });
+    expect(spec).toEqual({ type: 'ExternalName', externalName: 'db.example.com', selector: { app: 'web' }, sessionAffinity: 'None' });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a policy', { ipFamilyPolicy: 'SingleStack' }, 'spec.ipFamilyPolicy'],
+    ['families', { ipFamilies: ['IPv4'] }, 'spec.ipFamilies'],
+    ['a cluster IP', { clusterIP: '10.96.0.9' }, 'spec.clusterIPs'],
+  ])('forbids %s on an ExternalName Service', (_name, spec, field) => {
+    expect(createError({ type: 'ExternalName', externalName: 'db.example.com', ...spec })).toBe(`${INVALID}${field}: Forbidden: may not be set for ExternalName services`);
+  });
+});
+
+describe('Service IP families on update', () => {
+  const clusterIP = () =>
+    stored('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }, (o) => {
+      o.spec.clusterIP = '10.96.0.20';
+      o.spec.clusterIPs = ['10.96.0.20'];
+    });
+
+  it('keeps the families of a replaced Service', () => {
+    const old = clusterIP();
+    const obj = structuredClone(old);
+    delete obj.spec.ipFamilies;
+    delete obj.spec.ipFamilyPolicy;
+    delete obj.spec.clusterIP;
+    delete obj.spec.clusterIPs;
+    admit(context, 'services', obj, old, 'update');
+    expect([obj.spec.clusterIP, obj.spec.clusterIPs, obj.spec.ipFamilyPolicy, obj.spec.ipFamilies]).toEqual(['10.96.0.20', ['10.96.0.20'], 'SingleStack', ['IPv4']]);
+  });
+
+  it('rejects a change to RequireDualStack', () => {
+    expect(updateError('services', clusterIP(), (o) => (o.spec.ipFamilyPolicy = 'RequireDualStack'))).toBe(
+      `${INVALID}spec.ipFamilyPolicy: Invalid value: "RequireDualStack": this cluster is not configured for dual-stack services`,
+    );
+  });
+
+  it('clears the addresses of a Service that becomes ExternalName', () => {
+    const old = clusterIP();
+    const obj = structuredClone(old);
+    obj.spec.type = 'ExternalName';
+    obj.spec.externalName = 'db.example.com';
+    admit(context, 'services', obj, old, 'update');
+    expect(['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'].filter((k) => k in obj.spec)).toEqual([]);
+  });
+});
