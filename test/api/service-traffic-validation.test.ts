@@ -142,7 +142,7 @@ describe('Service traffic fields', () => {
 describe('Service traffic fields on update', () => {
   const service = (spec: Record<string, unknown>) => stored('services', { ...newService(spec), metadata: { name: 'web', namespace: 'default' } });
 
-  it('drops the defaults a NodePort Service had when it becomes ClusterIP', () => {
+  it('drops NodePort defaults on a move to ClusterIP', () => {
     const old = service({ type: 'NodePort' });
     const obj = structuredClone(old);
     obj.spec.type = 'ClusterIP';
