@@ -201,7 +201,7 @@ export function initServiceIPFamilies(svc: KObject, old: KObject | undefined): F
   if (spec.clusterIP === 'None' && !hasSelector(spec)) {
     if (families.length === 0) families.push(CLUSTER_FAMILY);
     if (families.length < 2 && spec.ipFamilyPolicy !== 'SingleStack') families.push(families[0] === 'IPv4' ? 'IPv6' : 'IPv4');
-    spec.ipFamilies = families;
+    setFamilies(spec, families);
     return [];
   }
 
@@ -213,6 +213,11 @@ export function initServiceIPFamilies(svc: KObject, old: KObject | undefined): F
   });
   if (causes.length > 0) return causes;
 
-  spec.ipFamilies = families.length > 0 ? families : [CLUSTER_FAMILY];
+  setFamilies(spec, families.length > 0 ? families : [CLUSTER_FAMILY]);
   return [];
+}
+
+/** Sets spec.ipFamilies unless it already lists `families`: an update may pass the stored, frozen spec. */
+function setFamilies(spec: any, families: unknown[]): void {
+  if (!sameList(spec.ipFamilies, families) || !Array.isArray(spec.ipFamilies)) spec.ipFamilies = families;
 }

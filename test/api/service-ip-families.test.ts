@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { admit } from '../../src/api/admission.js';
 import { ApiError } from '../../src/api/errors.js';
 import type { KObject } from '../../src/api/types.js';
-import { context, stored, updateError } from './update/admit-helpers.js';
+import { context, deepFreeze, stored, updateError } from './update/admit-helpers.js';
 
 function newService(spec: Record<string, unknown>): KObject {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }], ...spec } };
@@ -143,5 +143,14 @@ describe('Service IP families on update', () => {
     obj.spec.externalName = 'db.example.com';
     admit(context, 'services', obj, old, 'update');
     expect(['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'].filter((k) => k in obj.spec)).toEqual([]);
+  });
+});
+
+describe('Service IP families on a label update', () => {
+  it('leaves a frozen stored spec alone', () => {
+    const old = deepFreeze(stored('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { clusterIP: 'None', ports: [{ port: 80 }] } }));
+    const obj = { ...old, metadata: { ...old.metadata, labels: { tier: 'db' } } };
+    admit(context, 'services', obj, old, 'update');
+    expect(obj.spec).toBe(old.spec);
   });
 });
