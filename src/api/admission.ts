@@ -17,6 +17,12 @@ export interface AdmissionContext {
   namespaceExists(name: string): boolean;
   /** Checks that need code above the api layer (a CronJob's schedule), wired in by the engine. */
   validateMore?(resource: string, obj: KObject): readonly FieldCause[];
+  /**
+   * Allocates a Service's cluster IP and node ports, wired in by the engine.
+   * It runs before validation and throws its own errors, as the Service REST
+   * storage allocates before the strategy validates.
+   */
+  allocateServiceAddresses?(svc: KObject, old: KObject | undefined): void;
 }
 
 /** Pod writes that the scheduler marked as bindings (see markBinding). */
@@ -142,7 +148,11 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
-  if (resource === 'services') prepareService(obj, op === 'update' ? old : undefined);
+  if (resource === 'services') {
+    const oldService = op === 'update' ? old : undefined;
+    prepareService(obj, oldService);
+    ctx.allocateServiceAddresses?.(obj, oldService);
+  }
   const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];
   const first = UPDATE_RULES_FIRST.has(resource);
   const causes: FieldCause[] = first ? [...updateCauses] : [];

@@ -10,7 +10,7 @@
 import type { KObject } from './types.js';
 import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
 import { cidrErrors, ipAddressErrors, nonSpecialIPErrors } from './ip-address.js';
-import { qualifiedNameErrors } from './name-validation.js';
+import { portNumberErrors, qualifiedNameErrors } from './name-validation.js';
 
 /** The annotation that held loadBalancerSourceRanges before the field existed. */
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
@@ -82,13 +82,9 @@ function validateLoadBalancerClass(spec: any): FieldCause[] {
 
 /**
  * Checks externalTrafficPolicy against the type, and healthCheckNodePort
- * against the need for one.
+ * against the need for one. The allocator, which runs first, fills in a
+ * needed port and rejects one outside 30000-32767.
  */
-// Simplified: a real server allocates the health check node port of a
-// LoadBalancer Service with policy Local before it validates, and rejects
-// a requested port outside 30000-32767 there. kubesim's allocator
-// (src/network/service-ipam.ts) runs after validation, so validation here
-// neither requires the port nor checks its range.
 function validateExternalTrafficPolicy(spec: any): FieldCause[] {
   const causes: FieldCause[] = [];
   const policy = spec.externalTrafficPolicy ?? '';
@@ -101,8 +97,15 @@ function validateExternalTrafficPolicy(spec: any): FieldCause[] {
   }
 
   const healthCheckNodePort = spec.healthCheckNodePort ?? 0;
-  if (!needsHealthCheck(spec) && healthCheckNodePort !== 0) {
-    causes.push(invalidValue('spec.healthCheckNodePort', healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
+  if (!needsHealthCheck(spec)) {
+    if (healthCheckNodePort !== 0) {
+      causes.push(invalidValue('spec.healthCheckNodePort', healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
+    }
+  } else if (healthCheckNodePort === 0) {
+    causes.push(required('spec.healthCheckNodePort'));
+  } else {
+    const port = typeof healthCheckNodePort === 'number' ? healthCheckNodePort : 0;
+    for (const message of portNumberErrors(port)) causes.push(invalidValue('spec.healthCheckNodePort', port, message));
   }
   return causes;
 }

@@ -21,9 +21,9 @@ const MAX_AFFINITY_SECONDS = 86400;
 const TOPOLOGY_MODE_ANNOTATION = 'service.kubernetes.io/topology-mode';
 const TOPOLOGY_HINTS_ANNOTATION = 'service.kubernetes.io/topology-aware-hints';
 
-// The address allocator (src/network/service-ipam.ts) rejects a clusterIP
-// outside the Service network or in use, and a node port outside
-// 30000-32767 or in use.
+// The address allocator (src/network/service-ipam.ts) runs before this
+// validation, as on a real server. It rejects a clusterIP outside the
+// Service network or in use, and a node port outside 30000-32767 or in use.
 
 function isHeadless(spec: any): boolean {
   const ips = Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 ? spec.clusterIPs : [spec.clusterIP];

@@ -129,7 +129,9 @@ function allocateNodePorts(store: Store, svc: KObject, used: Set<number>): void 
 
 /**
  * Fills in a Service's addresses on create, and keeps them on update (a
- * replace or apply that omits them keeps the allocated ones).
+ * replace or apply that omits them keeps the allocated ones). An update
+ * allocates a cluster IP only when the Service leaves ExternalName, and
+ * leaves a changed one to validation, which rejects it.
  */
 export function allocateServiceAddresses(store: Store, svc: KObject, old: KObject | undefined): void {
   const spec = svc.spec;
@@ -148,7 +150,7 @@ export function allocateServiceAddresses(store: Store, svc: KObject, old: KObjec
   }
   // A created Service's requested clusterIP is checked even when clusterIPs repeats it.
   const fromExternalName = old?.spec?.type === 'ExternalName';
-  if (!old || fromExternalName || !spec.clusterIPs || spec.clusterIPs[0] !== spec.clusterIP) allocateClusterIP(store, svc);
+  if (!old || fromExternalName || !old.spec?.clusterIP) allocateClusterIP(store, svc);
   allocatePorts(store, svc, old);
 }
 

@@ -73,6 +73,16 @@ describe('Service traffic fields', () => {
       ["spec.healthCheckNodePort: Invalid value: 30500: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"],
     ],
     [
+      'policy Local without the health check node port the allocator sets',
+      newService({ type: 'LoadBalancer', externalTrafficPolicy: 'Local' }),
+      ['spec.healthCheckNodePort: Required value'],
+    ],
+    [
+      'a health check node port above 65535',
+      newService({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 70000 }),
+      ['spec.healthCheckNodePort: Invalid value: 70000: must be between 1 and 65535, inclusive'],
+    ],
+    [
       'an unknown internalTrafficPolicy',
       newService({ internalTrafficPolicy: 'Node' }),
       ['spec.internalTrafficPolicy: Unsupported value: "Node": supported values: "Cluster", "Local"'],
@@ -117,7 +127,7 @@ describe('Service traffic fields', () => {
 
   it.each<[string, KObject]>([
     ['external IPs on a ClusterIP Service', newService({ externalIPs: ['192.168.10.5'] })],
-    ['a LoadBalancer with policy Local', newService({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['10.0.0.0/8'] })],
+    ['a LoadBalancer with policy Local', newService({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30500, loadBalancerSourceRanges: ['10.0.0.0/8'] })],
     ['a prefixed appProtocol', newService({ ports: [{ port: 80, appProtocol: 'kubernetes.io/h2c' }] })],
     ['a loadBalancerClass', newService({ type: 'LoadBalancer', loadBalancerClass: 'example.com/internal' })],
   ])('accepts %s', (_name, svc) => {

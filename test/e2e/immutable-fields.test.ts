@@ -163,7 +163,7 @@ describe('immutable fields', () => {
   it('rejects a Service patch that changes clusterIP', () => {
     rejected(
       ['patch', 'svc', 'web', '-p', '{"spec":{"clusterIP":"10.96.0.50"}}'],
-      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.0.50"]: may not change once set\n',
+      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.50"}: may not change once set\n',
     );
   });
 

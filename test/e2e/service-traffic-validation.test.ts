@@ -74,6 +74,25 @@ describe('Service traffic validation', () => {
     );
   });
 
+  it('reports an address the allocator rejects before other fields', () => {
+    const text = serviceManifest('web', '  type: NodePort\n  sessionAffinity: Sticky\n').replace('  - port: 80\n', '  - port: 80\n    nodePort: 99999\n');
+    rejected(
+      ['apply', '-f', file('order.yaml', text)],
+      'The Service "web" is invalid: spec.ports[0].nodePort: Invalid value: 99999: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
+    );
+  });
+
+  it('rejects a moved cluster IP as a change, not an allocation', () => {
+    const first = serviceManifest('first', '  clusterIP: 10.96.0.50\n');
+    const second = serviceManifest('second', '  clusterIP: 10.96.0.51\n');
+    expect(k('apply', '-f', file('first.yaml', first)).code).toBe(0);
+    expect(k('apply', '-f', file('second.yaml', second)).code).toBe(0);
+    rejected(
+      ['apply', '-f', file('second-moved.yaml', second.replace('10.96.0.51', '10.96.0.50'))],
+      'The Service "second" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.50"}: may not change once set\n',
+    );
+  });
+
   it('allocates a health check node port for policy Local', () => {
     expect(k('apply', '-f', file('local.yaml', serviceManifest('local', '  type: LoadBalancer\n  externalTrafficPolicy: Local\n'))).code).toBe(0);
     const port = Number(k('get', 'service', 'local', '-o', 'jsonpath={.spec.healthCheckNodePort}').stdout);

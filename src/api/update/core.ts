@@ -8,6 +8,7 @@ import type { KObject } from '../types.js';
 import type { FieldCause } from '../errors.js';
 import { parseQuantity } from '../quantity.js';
 import { semanticEqual } from './semantic-equal.js';
+import { goStringSliceText } from '../ip-address.js';
 import { FIELD_IMMUTABLE, immutableField } from './workloads.js';
 
 /**
@@ -42,13 +43,15 @@ export function validateServiceUpdate(obj: KObject, old: KObject): FieldCause[] 
   if (isHeadless(ips) && isHeadless(oldIPs)) return [];
 
   const field = 'spec.clusterIPs[0]';
+  // The API server prints the list as Go's %#v does; an unset list is nil.
+  const valueText = goStringSliceText(ips.length > 0 ? ips : undefined);
   if (ips.length === oldIPs.length) {
     return oldIPs.flatMap((ip, i): FieldCause[] =>
-      ip === ips[i] ? [] : [{ field: `spec.clusterIPs[${i}]`, type: 'Invalid value', value: ips, hasValue: true, detail: 'may not change once set' }],
+      ip === ips[i] ? [] : [{ field: `spec.clusterIPs[${i}]`, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'may not change once set' }],
     );
   }
-  if (ips.length === 0) return [{ field, type: 'Invalid value', value: ips, hasValue: true, detail: 'primary clusterIP can not be unset' }];
-  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [{ field, type: 'Invalid value', value: ips, hasValue: true, detail: 'may not change once set' }];
+  if (ips.length === 0) return [{ field, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'primary clusterIP can not be unset' }];
+  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [{ field, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'may not change once set' }];
   return [];
 }
 

@@ -30,13 +30,13 @@ const PVC_FORBIDDEN = 'The PersistentVolumeClaim "data" is invalid: spec: Forbid
 describe('Service update rules', () => {
   it('rejects a changed clusterIP', () => {
     expect(updateError('services', service(), (s) => (s.spec.clusterIP = '10.96.0.50'))).toBe(
-      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.0.50"]: may not change once set',
+      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.50"}: may not change once set',
     );
   });
 
   it('rejects a change to headless', () => {
     expect(updateError('services', service(), (s) => (s.spec.clusterIP = 'None'))).toBe(
-      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: ["None"]: may not change once set',
+      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"None"}: may not change once set',
     );
   });
 
