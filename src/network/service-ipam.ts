@@ -8,6 +8,7 @@ import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { ApiError, invalid } from '../api/errors.js';
 import { needsHealthCheck } from '../api/service-traffic-validation.js';
+import { goStringSliceText } from '../api/ip-address.js';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const BASE = (10 << 24) | (96 << 16);
@@ -50,7 +51,9 @@ function draw(store: Store): number {
 }
 
 function allocationError(svc: KObject, field: string, value: unknown, detail: string) {
-  return invalid('Service', svc.metadata.name, [{ field, type: 'Invalid value', value, hasValue: true, detail }]);
+  // A list value is printed as Go's %#v prints a []string, as the API server does.
+  const valueText = Array.isArray(value) ? goStringSliceText(value) : undefined;
+  return invalid('Service', svc.metadata.name, [{ field, type: 'Invalid value', value, valueText, hasValue: true, detail }]);
 }
 
 function allocateClusterIP(store: Store, svc: KObject): void {
@@ -76,7 +79,7 @@ function allocateClusterIP(store: Store, svc: KObject): void {
     spec.clusterIPs = [ip];
     return;
   }
-  throw allocationError(svc, 'spec.clusterIPs', [], 'failed to allocate IP: range is full');
+  throw new ApiError('InternalError', 500, 'Internal error occurred: failed to allocate a serviceIP: range is full');
 }
 
 /** Picks a free node port from the seeded generator, scanning up from a random start. */

@@ -41,7 +41,7 @@ describe('Service addresses', () => {
   it('rejects a ClusterIP that is taken', () => {
     const cluster = newCluster();
     expect(() => create(cluster, 'services', service('x', { clusterIP: '10.96.0.1', ports: [{ port: 80 }] }))).toThrow(
-      'The Service "x" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.1"]: failed to allocate IP 10.96.0.1: provided IP is already allocated',
+      'The Service "x" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.1"}: failed to allocate IP 10.96.0.1: provided IP is already allocated',
     );
   });
 

@@ -43,7 +43,7 @@ export function validateServiceUpdate(obj: KObject, old: KObject): FieldCause[] 
   if (isHeadless(ips) && isHeadless(oldIPs)) return [];
 
   const field = 'spec.clusterIPs[0]';
-  // The API server prints the list as Go's %#v does; an unset list is nil.
+  // The API server prints the list as Go's %#v does, and an unset list as nil.
   const valueText = goStringSliceText(ips.length > 0 ? ips : undefined);
   if (ips.length === oldIPs.length) {
     return oldIPs.flatMap((ip, i): FieldCause[] =>
