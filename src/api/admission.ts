@@ -150,7 +150,9 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   applyDefaults(resource, obj, legacy);
   if (resource === 'services') {
     const oldService = op === 'update' ? old : undefined;
-    prepareService(obj, oldService);
+    prepareService(obj, oldService, ctx.clusterVersion);
+    // NOTE: older API servers (1.15 at least) validated before allocating, so a request with both
+    // a taken address and an invalid field reports the field there; kubesim allocates first everywhere.
     ctx.allocateServiceAddresses?.(obj, oldService);
   }
   const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];
@@ -167,8 +169,8 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
  * IP family checks, whose causes it reports alone, then on update the
  * strategy's clearing of fields the new type does not use.
  */
-function prepareService(svc: KObject, old: KObject | undefined): void {
-  const causes = initServiceIPFamilies(svc, old);
+function prepareService(svc: KObject, old: KObject | undefined, clusterVersion: number): void {
+  const causes = initServiceIPFamilies(svc, old, clusterVersion);
   if (causes.length > 0) throw invalid(svc.kind ?? 'Service', svc.metadata.name ?? '', causes);
   if (!old) return;
   dropTypeDependentFields(svc, old);

@@ -118,3 +118,21 @@ export function parseGoDuration(text: string): GoDurationResult {
   if (total > LIMIT - 1n) return invalid;
   return { nanoseconds: total };
 }
+
+/**
+ * Formats milliseconds as Go's time.Duration.String does: `0s`, `500ms`,
+ * `1.5s`, `1m0s`, `1h0m0s`. Help text shows a duration flag's default this way.
+ */
+export function formatGoDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${sign}${abs}ms`;
+  const hours = Math.floor(abs / 3_600_000);
+  const minutes = Math.floor((abs % 3_600_000) / 60_000);
+  const seconds = (abs % 60_000) / 1000;
+  let text = `${seconds}s`;
+  if (hours > 0 || minutes > 0) text = `${minutes}m${text}`;
+  if (hours > 0) text = `${hours}h${text}`;
+  return sign + text;
+}

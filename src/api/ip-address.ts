@@ -1,140 +1,135 @@
 /**
- * IP address and CIDR checks with the messages of Kubernetes 1.32
- * (k8s.io/apimachinery/pkg/util/validation/ip.go and ValidateNonSpecialIP in
- * pkg/apis/core/validation). Parsing follows the "sloppy" parser of
- * k8s.io/utils/net, which is Go 1.16's net.ParseIP: IPv4 parts may have
- * leading zeros, and IPv6 may end in an IPv4 address but has no zone.
+ * IP address parsing and checks as Kubernetes validation does them.
+ * Parsing follows k8s.io/utils/net ParseIPSloppy, which is Go 1.16's
+ * net.ParseIP: IPv4 octets may have leading zeros ("010.0.0.1"), and IPv6
+ * may end in an IPv4 address but has no zone. The messages are those of
+ * k8s.io/apimachinery/pkg/util/validation (IsValidIP, IsValidCIDR) and of
+ * ValidateNonSpecialIP in pkg/apis/core/validation.
  */
 import { invalidValue, type FieldCause } from './errors.js';
 
-/** The message of IsValidIP in Kubernetes 1.32. Kubernetes 1.33 also rejects leading zeros and non-canonical forms. */
-export const INVALID_IP_MESSAGE = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 const INVALID_CIDR_MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
-/** Parses the decimal digits at the start of `s` as Go's dtoi does, and returns the value and the count of digits. */
-function leadingDecimal(s: string): [value: number, length: number] | undefined {
-  const digits = /^[0-9]+/.exec(s)?.[0];
-  if (!digits) return undefined;
-  const value = digits.length > 8 ? Infinity : Number(digits);
-  return [value, digits.length];
+/**
+ * Returns IsValidIP's message, which gained the IPv6 example in Kubernetes
+ * 1.20 (apimachinery v0.20.0).
+ */
+// NOTE: apimachinery 1.33 adds a strict mode for these fields (no leading
+// zeros, canonical forms only) behind the StrictIPCIDRValidation gate. This
+// file follows the 1.32 rules at every version.
+export function invalidIPMessage(clusterVersion: number): string {
+  return clusterVersion >= 120 ? 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)' : 'must be a valid IP address, (e.g. 10.9.8.7)';
 }
 
-/** Parses dotted-quad IPv4 into 4 bytes. Each part may have leading zeros. */
-function parseIPv4(s: string): number[] | undefined {
-  const parts = s.split('.');
+/** Parses dotted-quad IPv4 text into its four bytes, or returns undefined. Go's dtoi allows any number of leading zeros. */
+function parseIPv4(text: string): number[] | undefined {
+  const parts = text.split('.');
   if (parts.length !== 4) return undefined;
   const bytes: number[] = [];
   for (const part of parts) {
-    const parsed = leadingDecimal(part);
-    if (!parsed || parsed[1] !== part.length || parsed[0] > 255) return undefined;
-    bytes.push(parsed[0]);
+    if (!/^[0-9]+$/.test(part)) return undefined;
+    const n = Number(part);
+    if (n > 255) return undefined;
+    bytes.push(n);
   }
   return bytes;
 }
 
-/** Parses IPv6 text into 16 bytes: hex groups, at most one `::`, and an optional trailing IPv4 address. */
+/** Parses IPv6 text with at most one `::` and an optional IPv4 tail into 16 bytes, or returns undefined. */
 function parseIPv6(text: string): number[] | undefined {
-  const ip = new Array<number>(16).fill(0);
-  let s = text;
-  let ellipsis = -1;
-  if (s.startsWith('::')) {
-    ellipsis = 0;
-    s = s.slice(2);
-    if (s === '') return ip;
-  }
-
-  let i = 0;
-  while (i < 16) {
-    const hex = /^[0-9a-fA-F]+/.exec(s)?.[0];
-    if (!hex || parseInt(hex, 16) > 0xffff) return undefined;
-
-    if (s[hex.length] === '.') {
-      if ((ellipsis < 0 && i !== 12) || i + 4 > 16) return undefined;
-      const ip4 = parseIPv4(s);
-      if (!ip4) return undefined;
-      ip.splice(i, 4, ...ip4);
-      s = '';
-      i += 4;
-      break;
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const readGroups = (half: string): number[] | undefined => {
+    if (half === '') return [];
+    const bytes: number[] = [];
+    const groups = half.split(':');
+    for (const [i, group] of groups.entries()) {
+      if (i === groups.length - 1 && group.includes('.')) {
+        const v4 = parseIPv4(group);
+        if (!v4) return undefined;
+        bytes.push(...v4);
+        continue;
+      }
+      // Go's xtoi takes any number of hex digits, so leading zeros may pad a group.
+      if (!/^[0-9a-fA-F]+$/.test(group)) return undefined;
+      const n = parseInt(group, 16);
+      if (n > 0xffff) return undefined;
+      bytes.push(n >> 8, n & 0xff);
     }
-
-    const group = parseInt(hex, 16);
-    ip[i] = group >> 8;
-    ip[i + 1] = group & 0xff;
-    i += 2;
-    s = s.slice(hex.length);
-    if (s === '') break;
-    if (s[0] !== ':' || s.length === 1) return undefined;
-    s = s.slice(1);
-    if (s[0] === ':') {
-      if (ellipsis >= 0) return undefined;
-      ellipsis = i;
-      s = s.slice(1);
-      if (s === '') break;
-    }
-  }
-  if (s !== '') return undefined;
-
-  if (i < 16) {
-    if (ellipsis < 0) return undefined;
-    const shift = 16 - i;
-    const tail = ip.slice(ellipsis, i);
-    ip.fill(0, ellipsis);
-    ip.splice(ellipsis + shift, tail.length, ...tail);
-    ip.length = 16;
-  } else if (ellipsis >= 0) {
-    return undefined;
-  }
-  return ip;
+    return bytes;
+  };
+  const head = readGroups(halves[0]);
+  const tail = halves.length === 2 ? readGroups(halves[1]) : [];
+  if (!head || !tail) return undefined;
+  // An IPv4 tail must end the address, so it may not appear in the part before `::`.
+  if (halves.length === 2 && halves[0].includes('.')) return undefined;
+  if (halves.length === 1) return head.length === 16 ? head : undefined;
+  // `::` stands for at least one zero group.
+  const missing = 16 - head.length - tail.length;
+  if (missing < 2) return undefined;
+  return [...head, ...new Array<number>(missing).fill(0), ...tail];
 }
 
-/** A parsed address: 4 bytes for IPv4 (also an IPv4-mapped IPv6 address), else 16. */
-export type IPBytes = number[];
-
-/** Parses an IP address as netutils.ParseIPSloppy does, or returns undefined for any other text. */
-export function parseIPSloppy(s: string): IPBytes | undefined {
-  const firstSeparator = /[.:]/.exec(s)?.[0];
-  if (firstSeparator === '.') return parseIPv4(s);
-  if (firstSeparator !== ':') return undefined;
-  const ip = parseIPv6(s);
-  if (!ip) return undefined;
-  const mapped = ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
-  return mapped ? ip.slice(12) : ip;
+/**
+ * Parses an IP address as ParseIPSloppy does into its 16-byte form (IPv4
+ * as IPv4-mapped IPv6, as Go's net.IP holds it), or returns undefined when
+ * the text is no address. Whichever of '.' and ':' comes first picks the
+ * IPv4 or IPv6 syntax.
+ */
+export function parseIPSloppy(text: string): number[] | undefined {
+  const dot = text.indexOf('.');
+  const colon = text.indexOf(':');
+  if (dot < 0 && colon < 0) return undefined;
+  if (colon < 0 || (dot >= 0 && dot < colon)) {
+    const v4 = parseIPv4(text);
+    return v4 ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4] : undefined;
+  }
+  return parseIPv6(text);
 }
 
-/** Reports whether `s` is an IPv6 address that is not IPv4-mapped, as netutils.IsIPv6String does. */
-export function isIPv6String(s: string): boolean {
-  return parseIPSloppy(s)?.length === 16;
+/** Returns the four IPv4 bytes of a parsed address, as Go's To4 does, or undefined for an IPv6 address. */
+function to4(bytes: number[]): number[] | undefined {
+  const mapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  return mapped ? bytes.slice(12) : undefined;
+}
+
+/** Returns the family of an address ParseIPSloppy reads: an IPv4-mapped IPv6 address counts as IPv4, as Go's To4 does. */
+export function ipFamilyOf(text: string): 'IPv4' | 'IPv6' | undefined {
+  const bytes = parseIPSloppy(text);
+  if (!bytes) return undefined;
+  return to4(bytes) ? 'IPv4' : 'IPv6';
 }
 
 /** Returns IsValidIP's cause for `value` at `field` when it is no IP address. */
-export function ipAddressErrors(field: string, value: string): FieldCause[] {
-  return parseIPSloppy(value) ? [] : [invalidValue(field, value, INVALID_IP_MESSAGE)];
+export function ipAddressErrors(field: string, value: string, clusterVersion: number): FieldCause[] {
+  return parseIPSloppy(value) ? [] : [invalidValue(field, value, invalidIPMessage(clusterVersion))];
 }
 
-/** Returns IsValidCIDR's cause for `value` at `field` when it is no `address/prefix-length` pair. */
+/** Returns IsValidCIDR's cause for `value` at `field` when it is no `address/prefix-length` pair, read as ParseCIDRSloppy does. */
 export function cidrErrors(field: string, value: string): FieldCause[] {
   const slash = value.indexOf('/');
   if (slash >= 0) {
     const address = value.slice(0, slash);
     const mask = value.slice(slash + 1);
     const bits = parseIPv4(address) ? 32 : parseIPv6(address) ? 128 : 0;
-    const parsed = leadingDecimal(mask);
-    if (bits > 0 && parsed && parsed[1] === mask.length && parsed[0] <= bits) return [];
+    if (bits > 0 && /^[0-9]+$/.test(mask) && Number(mask) <= bits) return [];
   }
   return [invalidValue(field, value, INVALID_CIDR_MESSAGE)];
 }
 
-function isLoopback(ip: IPBytes): boolean {
-  return ip.length === 4 ? ip[0] === 127 : ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
+function isLoopback(ip: number[]): boolean {
+  const v4 = to4(ip);
+  return v4 ? v4[0] === 127 : ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
 }
 
-function isLinkLocalUnicast(ip: IPBytes): boolean {
-  return ip.length === 4 ? ip[0] === 169 && ip[1] === 254 : ip[0] === 0xfe && (ip[1] & 0xc0) === 0x80;
+function isLinkLocalUnicast(ip: number[]): boolean {
+  const v4 = to4(ip);
+  return v4 ? v4[0] === 169 && v4[1] === 254 : ip[0] === 0xfe && (ip[1] & 0xc0) === 0x80;
 }
 
-function isLinkLocalMulticast(ip: IPBytes): boolean {
-  return ip.length === 4 ? ip[0] === 224 && ip[1] === 0 && ip[2] === 0 : ip[0] === 0xff && (ip[1] & 0x0f) === 0x02;
+function isLinkLocalMulticast(ip: number[]): boolean {
+  const v4 = to4(ip);
+  return v4 ? v4[0] === 224 && v4[1] === 0 && v4[2] === 0 : ip[0] === 0xff && (ip[1] & 0x0f) === 0x02;
 }
 
 /**
@@ -145,19 +140,10 @@ export function nonSpecialIPErrors(field: string, value: string): FieldCause[] {
   const ip = parseIPSloppy(value);
   if (!ip) return [invalidValue(field, value, 'must be a valid IP address')];
   const causes: FieldCause[] = [];
-  if (ip.every((b) => b === 0)) causes.push(invalidValue(field, value, `may not be unspecified (${value})`));
+  const unspecified = (to4(ip) ?? ip).every((b) => b === 0);
+  if (unspecified) causes.push(invalidValue(field, value, `may not be unspecified (${value})`));
   if (isLoopback(ip)) causes.push(invalidValue(field, value, 'may not be in the loopback range (127.0.0.0/8, ::1/128)'));
   if (isLinkLocalUnicast(ip)) causes.push(invalidValue(field, value, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'));
   if (isLinkLocalMulticast(ip)) causes.push(invalidValue(field, value, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'));
   return causes;
-}
-
-/**
- * Renders a string list as Go's `%#v` prints a `[]string` or a named string
- * slice such as `[]core.IPFamily`, the way the API server shows list values
- * in field errors before Kubernetes 1.34.
- */
-export function goStringSliceText(values: readonly unknown[] | undefined, type = '[]string'): string {
-  if (values === undefined || values === null) return `${type}(nil)`;
-  return `${type}{${values.map((v) => JSON.stringify(String(v))).join(', ')}}`;
 }

@@ -74,11 +74,21 @@ export function validateLabels(labels: Record<string, unknown> | undefined, fiel
     }
     if (typeof v !== 'string') causes.push(invalidValue(`${field}`, v, 'label values must be strings'));
     else if (validLabelValues.has(v)) continue;
-    else if (v.length > 63) causes.push(invalidValue(field, v, 'must be no more than 63 characters'));
-    else if (!LABEL_VALUE.test(v)) causes.push(invalidValue(field, v, LABEL_VALUE_MESSAGE));
-    else remember(validLabelValues, v);
+    else {
+      const errors = labelValueErrors(v);
+      if (errors.length === 0) remember(validLabelValues, v);
+      for (const message of errors) causes.push(invalidValue(field, v, message));
+    }
   }
   return causes;
+}
+
+/** Returns IsValidLabelValue's messages for `v`: its length, then its characters (both can apply). */
+export function labelValueErrors(v: string): string[] {
+  const errors: string[] = [];
+  if (v.length > 63) errors.push('must be no more than 63 characters');
+  if (!LABEL_VALUE.test(v)) errors.push(LABEL_VALUE_MESSAGE);
+  return errors;
 }
 
 /** Returns IsDNS1123Label's messages for `s`: its length, then its characters. */
@@ -149,4 +159,33 @@ export function qualifiedNameErrors(value: string): string[] {
   else if (name.length > 63) errors.push('name part must be no more than 63 characters');
   if (!QUALIFIED_NAME.test(name)) errors.push(QUALIFIED_NAME_MESSAGE);
   return errors;
+}
+
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const ENV_VAR_NAME_MESSAGE =
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+
+/**
+ * Returns IsEnvVarName's messages for `name`: the pattern, then the
+ * `.`/`..` rules. kubectl checks `run --env` names with it, and API servers
+ * before 1.32 check container env names with it.
+ */
+export function envVarNameErrors(name: string): string[] {
+  const errors: string[] = [];
+  if (!ENV_VAR_NAME.test(name)) errors.push(ENV_VAR_NAME_MESSAGE);
+  if (name === '.') errors.push("must not be '.'");
+  else if (name === '..') errors.push("must not be '..'");
+  else if (name.startsWith('..')) errors.push("must not start with '..'");
+  return errors;
+}
+
+/**
+ * Returns IsRelaxedEnvVarName's messages for `name`, the check of API
+ * servers from 1.32, where the RelaxedEnvironmentVariableValidation gate is
+ * on by default: printable ASCII (space included) other than '='.
+ */
+export function relaxedEnvVarNameErrors(name: string): string[] {
+  if (name === '') return ['environment variable name must be non-empty'];
+  if (/^[\x20-\x3c\x3e-\x7e]+$/.test(name)) return [];
+  return ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
 }

@@ -8,7 +8,8 @@
  */
 import type { KObject } from './types.js';
 import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
-import { goStringSliceText, ipAddressErrors, isIPv6String } from './ip-address.js';
+import { invalidList } from './go-syntax.js';
+import { ipAddressErrors, ipFamilyOf } from './ip-address.js';
 
 /** Supported values, sorted as the API server lists them. */
 const IP_FAMILIES = ['IPv4', 'IPv6'];
@@ -36,17 +37,18 @@ function hasSelector(spec: any): boolean {
   return spec.selector !== null && typeof spec.selector === 'object' && Object.keys(spec.selector).length > 0;
 }
 
-function clusterIPsCause(field: string, ips: unknown[], detail: string): FieldCause {
-  return { field, type: 'Invalid value', hasValue: true, valueText: goStringSliceText(ips), detail };
+function isIPv6(ip: unknown): boolean {
+  return ipFamilyOf(String(ip)) === 'IPv6';
 }
 
 /**
- * Checks what ValidateServiceClusterIPsRelatedFields checks: clusterIP and
- * clusterIPs agree, ipFamilies and ipFamilyPolicy contain supported values,
- * and clusterIPs contains at most one valid address per family, matching
- * ipFamilies.
+ * Checks what ValidateServiceClusterIPsRelatedFields checks from Kubernetes
+ * 1.20: clusterIP and clusterIPs agree, ipFamilies and ipFamilyPolicy
+ * contain supported values, and clusterIPs contains at most one valid
+ * address per family, matching ipFamilies. `clusterVersion` (1.32 is 132)
+ * picks how list values print.
  */
-export function validateClusterIPsRelatedFields(spec: any): FieldCause[] {
+export function validateClusterIPsRelatedFields(spec: any, clusterVersion: number): FieldCause[] {
   if (spec.type === 'ExternalName') return [];
   const causes: FieldCause[] = [];
   const clusterIP = typeof spec.clusterIP === 'string' ? spec.clusterIP : '';
@@ -55,9 +57,9 @@ export function validateClusterIPsRelatedFields(spec: any): FieldCause[] {
 
   if (clusterIP !== '') {
     if (clusterIPs.length === 0) causes.push(required('spec.clusterIPs'));
-    else if (clusterIPs[0] !== clusterIP) causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'first value must match `clusterIP`'));
+    else if (clusterIPs[0] !== clusterIP) causes.push(invalidList('spec.clusterIPs', clusterIPs, 'first value must match `clusterIP`', clusterVersion));
   } else if (clusterIPs.length > 0) {
-    causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'must be empty when `clusterIP` is not specified'));
+    causes.push(invalidList('spec.clusterIPs', clusterIPs, 'must be empty when `clusterIP` is not specified', clusterVersion));
   }
 
   const seen = new Set<unknown>();
@@ -76,28 +78,28 @@ export function validateClusterIPsRelatedFields(spec: any): FieldCause[] {
     if (i === 0 && ip === 'None') {
       if (clusterIPs.length > 1) {
         hasInvalidIPs = true;
-        causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, "'None' must be the first and only value"));
+        causes.push(invalidList('spec.clusterIPs', clusterIPs, "'None' must be the first and only value", clusterVersion));
       }
       return;
     }
-    const ipCauses = ipAddressErrors(`spec.clusterIPs[${i}]`, String(ip));
+    const ipCauses = ipAddressErrors(`spec.clusterIPs[${i}]`, String(ip), clusterVersion);
     if (ipCauses.length > 0) hasInvalidIPs = true;
     causes.push(...ipCauses);
   });
-  if (clusterIPs.length > 2) causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'may only hold up to 2 values'));
+  if (clusterIPs.length > 2) causes.push(invalidList('spec.clusterIPs', clusterIPs, 'may only hold up to 2 values', clusterVersion));
   // Later checks would only repeat a bad address in other words.
   if (hasInvalidIPs) return causes;
 
   if (clusterIPs.length > 1) {
-    const v6 = clusterIPs.filter((ip) => isIPv6String(String(ip))).length;
+    const v6 = clusterIPs.filter(isIPv6).length;
     const dualStack = v6 > 0 && v6 < clusterIPs.length;
-    if (!dualStack) causes.push(clusterIPsCause('spec.clusterIPs', clusterIPs, 'may specify no more than one IP for each IP family'));
+    if (!dualStack) causes.push(invalidList('spec.clusterIPs', clusterIPs, 'may specify no more than one IP for each IP family', clusterVersion));
   }
 
   if (!isHeadless(spec) && clusterIPs.length > 0 && families.length > 0) {
     clusterIPs.forEach((ip, i) => {
       if (i >= families.length) return;
-      const v6 = isIPv6String(String(ip));
+      const v6 = isIPv6(ip);
       if (families[i] === 'IPv4' && v6) causes.push(invalidValue(`spec.clusterIPs[${i}]`, ip, `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``));
       if (families[i] === 'IPv6' && !v6) causes.push(invalidValue(`spec.clusterIPs[${i}]`, ip, `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``));
     });
@@ -154,21 +156,29 @@ function releaseCauses(spec: any, oldSpec: any): FieldCause[] {
  * server's allocator does before validation, and returns the causes it
  * rejects the request with. `old` is the stored Service on update.
  * A headless Service without a selector defaults to RequireDualStack with
- * both families, as on a real single-stack cluster.
+ * both families, as on a real single-stack cluster. Call it after
+ * defaulting, which leaves these fields alone: the checks depend on what
+ * the request omitted.
  */
-export function initServiceIPFamilies(svc: KObject, old: KObject | undefined): FieldCause[] {
+export function initServiceIPFamilies(svc: KObject, old: KObject | undefined, clusterVersion: number): FieldCause[] {
   const spec = svc.spec;
   if (!spec || typeof spec !== 'object') return [];
   const oldSpec = old?.spec ?? (old ? {} : undefined);
   normalizeClusterIPs(spec, oldSpec);
   if (spec.type === 'ExternalName' || keepsPreferDualStack(spec, oldSpec)) return [];
+  if (clusterVersion < 120) {
+    // Simplified: before 1.20 these fields did not exist, and kubesim stores its single-stack values.
+    spec.ipFamilyPolicy ??= oldSpec?.ipFamilyPolicy ?? 'SingleStack';
+    spec.ipFamilies ??= oldSpec?.ipFamilies ?? [CLUSTER_FAMILY];
+    return [];
+  }
 
   if (spec.ipFamilyPolicy == null) {
     if (oldSpec?.ipFamilyPolicy != null) spec.ipFamilyPolicy = oldSpec.ipFamilyPolicy;
     else spec.ipFamilyPolicy = spec.clusterIP === 'None' && !hasSelector(spec) ? 'RequireDualStack' : 'SingleStack';
   }
 
-  const related = validateClusterIPsRelatedFields(spec);
+  const related = validateClusterIPsRelatedFields(spec, clusterVersion);
   if (related.length > 0) return related;
 
   const causes: FieldCause[] = [];
@@ -192,9 +202,9 @@ export function initServiceIPFamilies(svc: KObject, old: KObject | undefined): F
   const clusterIPs = list(spec.clusterIPs);
   for (let i = 0; i < clusterIPs.length && clusterIPs[i] !== 'None'; i++) {
     if (i < families.length) continue;
-    const family = isIPv6String(String(clusterIPs[i])) ? 'IPv6' : 'IPv4';
+    const family = isIPv6(clusterIPs[i]) ? 'IPv6' : 'IPv4';
     if (family === CLUSTER_FAMILY) families.push(family);
-    else causes.push(clusterIPsCause(`spec.clusterIPs[${i}]`, clusterIPs, `${family} is not configured on this cluster`));
+    else causes.push(invalidList(`spec.clusterIPs[${i}]`, clusterIPs, `${family} is not configured on this cluster`, clusterVersion));
   }
   if (causes.length > 0) return causes;
 
@@ -220,4 +230,15 @@ export function initServiceIPFamilies(svc: KObject, old: KObject | undefined): F
 /** Sets spec.ipFamilies unless it already lists `families`: an update may pass the stored, frozen spec. */
 function setFamilies(spec: any, families: unknown[]): void {
   if (!sameList(spec.ipFamilies, families) || !Array.isArray(spec.ipFamilies)) spec.ipFamilies = families;
+}
+
+/**
+ * Returns ValidateService's check of spec.clusterIP before Kubernetes 1.20,
+ * where the single field was validated with the rest of the Service and
+ * neither empty nor 'None' needed an address.
+ */
+export function validateLegacyClusterIP(spec: any): FieldCause[] {
+  const ip = spec?.clusterIP;
+  if (typeof ip !== 'string' || ip === '' || ip === 'None' || ipFamilyOf(ip)) return [];
+  return [invalidValue('spec.clusterIP', ip, "must be empty, 'None', or a valid IP address")];
 }

@@ -40,10 +40,10 @@ export function needsHealthCheck(spec: any): boolean {
 }
 
 /** Checks that each of spec.externalIPs is a valid address that is not unspecified, loopback or link-local. */
-export function validateExternalIPs(spec: any): FieldCause[] {
+export function validateExternalIPs(spec: any, clusterVersion: number): FieldCause[] {
   return list(spec.externalIPs).flatMap((ip, i) => {
     const field = `spec.externalIPs[${i}]`;
-    const causes = ipAddressErrors(field, String(ip));
+    const causes = ipAddressErrors(field, String(ip), clusterVersion);
     return causes.length > 0 ? causes : nonSpecialIPErrors(field, String(ip));
   });
 }

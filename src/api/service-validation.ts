@@ -7,7 +7,7 @@
 import type { KObject } from './types.js';
 import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
 import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, validateLabels } from './name-validation.js';
-import { validateClusterIPsRelatedFields } from './service-ip-families.js';
+import { validateClusterIPsRelatedFields, validateLegacyClusterIP } from './service-ip-families.js';
 import { validateExternalIPs, validateTrafficFields } from './service-traffic-validation.js';
 
 /** Supported values, sorted as the API server lists them. */
@@ -24,6 +24,9 @@ const TOPOLOGY_HINTS_ANNOTATION = 'service.kubernetes.io/topology-aware-hints';
 // The address allocator (src/network/service-ipam.ts) runs before this
 // validation, as on a real server. It rejects a clusterIP outside the
 // Service network or in use, and a node port outside 30000-32767 or in use.
+// From Kubernetes 1.20 the allocator step also checks cluster IPs and IP
+// families first (service-ip-families.ts); before 1.20 only spec.clusterIP
+// is checked, here.
 
 function isHeadless(spec: any): boolean {
   const ips = Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 ? spec.clusterIPs : [spec.clusterIP];
@@ -142,7 +145,7 @@ export function validateService(svc: KObject, clusterVersion: number): FieldCaus
   if (needsNodePorts(spec) && isHeadless(spec)) {
     causes.push(invalidValue('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${spec.type} services`));
   } else if (spec.type === 'ExternalName') {
-    causes.push(...validateExternalNameAddresses(spec));
+    if (clusterVersion >= 120) causes.push(...validateExternalNameAddresses(spec));
     const cname = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';
     if (cname === '') causes.push(required('spec.externalName'));
     else for (const message of dns1123SubdomainErrors(cname)) causes.push(invalidValue('spec.externalName', cname, message));
@@ -160,8 +163,8 @@ export function validateService(svc: KObject, clusterVersion: number): FieldCaus
     causes.push({ field: 'spec.sessionAffinityConfig', type: 'Forbidden', detail: 'must not be set when session affinity is None' });
   }
 
-  causes.push(...validateClusterIPsRelatedFields(spec));
-  causes.push(...validateExternalIPs(spec));
+  causes.push(...(clusterVersion >= 120 ? validateClusterIPsRelatedFields(spec, clusterVersion) : validateLegacyClusterIP(spec)));
+  causes.push(...validateExternalIPs(spec, clusterVersion));
 
   if (!spec.type) causes.push(required('spec.type'));
   else if (!SERVICE_TYPES.includes(spec.type)) causes.push(unsupportedValue('spec.type', spec.type, SERVICE_TYPES));

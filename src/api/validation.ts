@@ -5,8 +5,9 @@
 import { cronSyntaxError } from './cron-syntax.js';
 import type { KObject } from './types.js';
 import { invalidValue, required, type FieldCause } from './errors.js';
-import { fromLabelSelector, matches } from './selectors.js';
-import { dns1035LabelErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
+import { goStringMap, printsGoSyntax } from './go-syntax.js';
+import { validateWorkloadSelector } from './selector-validation.js';
+import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, relaxedEnvVarNameErrors, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
 
 /** Kinds whose names must be DNS-1123 labels rather than subdomains; a Service's name is a DNS-1035 label. */
@@ -26,7 +27,18 @@ function validateMeta(resource: string, obj: KObject): FieldCause[] {
   return causes;
 }
 
-function validateContainers(containers: any, field: string): FieldCause[] {
+/**
+ * Checks a container env var's name as ValidateEnv does: required, then
+ * IsRelaxedEnvVarName from Kubernetes 1.32 (the RelaxedEnvironmentVariableValidation
+ * gate turned on by default) or IsEnvVarName before.
+ */
+function validateEnvVarName(name: unknown, field: string, clusterVersion: number): FieldCause[] {
+  if (typeof name !== 'string' || name === '') return [required(field)];
+  const messages = clusterVersion >= 132 ? relaxedEnvVarNameErrors(name) : envVarNameErrors(name);
+  return messages.map((message) => invalidValue(field, name, message));
+}
+
+function validateContainers(containers: any, field: string, clusterVersion: number): FieldCause[] {
   const causes: FieldCause[] = [];
   if (!Array.isArray(containers) || containers.length === 0) return [required(field)];
   const names = new Set<string>();
@@ -41,9 +53,7 @@ function validateContainers(containers: any, field: string): FieldCause[] {
     else if (names.has(c.name)) causes.push({ field: `${f}.name`, type: 'Duplicate value', value: c.name, hasValue: true });
     names.add(c.name);
     if (!c.image || typeof c.image !== 'string' || !c.image.trim()) causes.push(required(`${f}.image`));
-    for (const [j, e] of (Array.isArray(c.env) ? c.env : []).entries()) {
-      if (!e?.name) causes.push(required(`${f}.env[${j}].name`));
-    }
+    for (const [j, e] of (Array.isArray(c.env) ? c.env : []).entries()) causes.push(...validateEnvVarName(e?.name, `${f}.env[${j}].name`, clusterVersion));
     for (const [j, p] of (c.ports ?? []).entries()) {
       const port = p?.containerPort;
       // validateContainerPorts: an unset or zero port is missing, others must be in range.
@@ -57,9 +67,9 @@ function validateContainers(containers: any, field: string): FieldCause[] {
   return causes;
 }
 
-function validatePodSpec(spec: any, field: string, allowedRestart?: string[]): FieldCause[] {
+function validatePodSpec(spec: any, field: string, clusterVersion: number, allowedRestart?: string[]): FieldCause[] {
   if (!spec || typeof spec !== 'object') return [required(`${field}.containers`)];
-  const causes = validateContainers(spec.containers, `${field}.containers`);
+  const causes = validateContainers(spec.containers, `${field}.containers`, clusterVersion);
   const allowed = allowedRestart ?? ['Always', 'OnFailure', 'Never'];
   if (spec.restartPolicy === undefined || spec.restartPolicy === '') {
     if (allowedRestart) causes.push(required(`${field}.restartPolicy`, `valid values: ${allowed.map((v) => `"${v}"`).join(', ')}`));
@@ -83,32 +93,6 @@ function validateReplicas(value: unknown, field: string): FieldCause[] {
   return [];
 }
 
-/** Checks that a workload's selector is present, non-empty and matches its template's labels. */
-function validateSelectorAndTemplate(spec: any, requireSelector: boolean): FieldCause[] {
-  const causes: FieldCause[] = [];
-  const labels = spec.template?.metadata?.labels ?? {};
-  if (!spec.selector) {
-    if (requireSelector) causes.push(required('spec.selector'));
-    causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
-    return causes;
-  }
-  const operators = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
-  for (const [i, e] of (Array.isArray(spec.selector.matchExpressions) ? spec.selector.matchExpressions : []).entries()) {
-    if (!operators.has(e?.operator)) {
-      causes.push(invalidValue(`spec.selector.matchExpressions[${i}].operator`, e?.operator ?? '', 'not a valid selector operator'));
-    }
-  }
-  if (causes.length > 0) return causes;
-  const sel = fromLabelSelector(spec.selector);
-  if (!sel || sel.length === 0) {
-    causes.push(invalidValue('spec.selector', spec.selector, 'empty selector is invalid for deployment'));
-    return causes;
-  }
-  if (!matches(sel, labels)) causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
-  causes.push(...validateLabels(spec.template?.metadata?.labels, 'spec.template.metadata.labels'));
-  return causes;
-}
-
 /**
  * Returns the validation causes for an object of `resource`; empty when valid.
  * `clusterVersion` (1.32 is 132) selects messages that changed between releases.
@@ -118,19 +102,21 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
   const spec = obj.spec;
   switch (resource) {
     case 'pods':
-      causes.push(...validatePodSpec(spec, 'spec'));
+      causes.push(...validatePodSpec(spec, 'spec', clusterVersion));
       break;
     case 'replicasets':
     case 'deployments':
     case 'daemonsets':
-    case 'statefulsets':
+    case 'statefulsets': {
       if (!spec) {
         causes.push(required('spec.selector'));
         break;
       }
       causes.push(...validateReplicas(spec.replicas, 'spec.replicas'));
-      causes.push(...validateSelectorAndTemplate(spec, true));
-      causes.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+      const selector = validateWorkloadSelector(resource, spec, clusterVersion);
+      causes.push(...selector.causes);
+      if (!selector.checkTemplate) break;
+      causes.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec', clusterVersion));
       if (spec.template?.spec?.restartPolicy && spec.template.spec.restartPolicy !== 'Always') {
         causes.push({
           field: 'spec.template.spec.restartPolicy',
@@ -141,19 +127,22 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
         });
       }
       break;
+    }
     case 'replicationcontrollers': {
       causes.push(...validateReplicas(spec?.replicas, 'spec.replicas'));
       const labels = spec?.template?.metadata?.labels ?? {};
       const sel = spec?.selector ?? {};
       if (Object.keys(sel).length === 0) causes.push(required('spec.selector'));
       else if (!Object.entries(sel).every(([k, v]) => labels[k] === v)) {
-        causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
+        const cause = invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`');
+        if (printsGoSyntax(clusterVersion)) cause.valueText = goStringMap(spec?.template?.metadata?.labels);
+        causes.push(cause);
       }
-      causes.push(...validatePodSpec(spec?.template?.spec, 'spec.template.spec'));
+      causes.push(...validatePodSpec(spec?.template?.spec, 'spec.template.spec', clusterVersion));
       break;
     }
     case 'jobs':
-      causes.push(...validateJobSpec(spec, 'spec'));
+      causes.push(...validateJobSpec(spec, 'spec', clusterVersion));
       break;
     case 'cronjobs':
       if (!spec?.schedule) causes.push(required('spec.schedule'));
@@ -161,7 +150,7 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
         const scheduleError = cronSyntaxError(String(spec.schedule));
         if (scheduleError) causes.push(invalidValue('spec.schedule', spec.schedule, scheduleError));
       }
-      causes.push(...validateJobSpec(spec?.jobTemplate?.spec, 'spec.jobTemplate.spec'));
+      causes.push(...validateJobSpec(spec?.jobTemplate?.spec, 'spec.jobTemplate.spec', clusterVersion));
       break;
     case 'services':
       causes.push(...validateService(obj, clusterVersion));
@@ -178,13 +167,13 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
   return causes;
 }
 
-function validateJobSpec(spec: any, field: string): FieldCause[] {
+function validateJobSpec(spec: any, field: string, clusterVersion: number): FieldCause[] {
   if (!spec) return [required(`${field}.template`)];
   const causes: FieldCause[] = [];
   for (const k of ['parallelism', 'completions', 'backoffLimit', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished']) {
     const v = spec[k];
     if (v !== undefined && v !== null && (typeof v !== 'number' || v < 0)) causes.push(invalidValue(`${field}.${k}`, v, 'must be greater than or equal to 0'));
   }
-  causes.push(...validatePodSpec(spec.template?.spec, `${field}.template.spec`, ['OnFailure', 'Never']));
+  causes.push(...validatePodSpec(spec.template?.spec, `${field}.template.spec`, clusterVersion, ['OnFailure', 'Never']));
   return causes;
 }

@@ -5,7 +5,7 @@
  * everything after `--` passed through.
  */
 import { FlagError, UsageError } from '../api/errors.js';
-import { parseGoDuration } from '../api/go-duration.js';
+import { formatGoDuration, parseGoDuration } from '../api/go-duration.js';
 
 export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'duration';
 
@@ -18,6 +18,11 @@ export interface FlagSpec {
   /** Value taken when the flag is given bare (`--cascade` means background). */
   noOptDefault?: string;
   hidden?: boolean;
+  /**
+   * cobra's deprecation: from Kubernetes `since` (1.22 is 122), using the flag
+   * prints `Flag --<name> has been deprecated, <message>` before anything else.
+   */
+  deprecated?: { message: string; since: number };
 }
 
 export interface Parsed {
@@ -154,13 +159,20 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool', default: false, help: 'help for this command' },
 ];
 
+/** Renders a flag's default as pflag's help does: a list in brackets, a duration as Go prints it. */
+function defaultText(spec: FlagSpec): string {
+  if (Array.isArray(spec.default)) return `[${spec.default.join(',')}]`;
+  if (spec.type === 'duration' && typeof spec.default === 'number') return formatGoDuration(spec.default);
+  return String(spec.default);
+}
+
 /** Renders the `Options:` block of help text. */
 export function formatFlagHelp(specs: FlagSpec[]): string {
   const lines: string[] = [];
   for (const s of specs) {
     if (s.hidden || GLOBAL_FLAGS.includes(s)) continue;
     const head = s.short ? `    -${s.short}, --${s.name}` : `    --${s.name}`;
-    const def = s.default !== undefined && s.default !== '' && s.type !== 'bool' ? `=${Array.isArray(s.default) ? `[${s.default.join(',')}]` : s.default}` : s.type === 'bool' && s.default === true ? '=true' : '';
+    const def = s.default !== undefined && s.default !== '' && s.type !== 'bool' ? `=${defaultText(s)}` : s.type === 'bool' && s.default === true ? '=true' : '';
     lines.push(`${head}${def}:\n\t${s.help}\n`);
   }
   return lines.join('\n');

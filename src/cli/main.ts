@@ -6,7 +6,7 @@
 import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ALIASES, GROUPS, VERBS } from './verbs.js';
-import { GLOBAL_FLAGS, formatFlagHelp, parseArgs } from './flags.js';
+import { GLOBAL_FLAGS, formatFlagHelp, parseArgs, type FlagSpec } from './flags.js';
 import { CommandContext, type IO } from '../commands/context.js';
 import type { CommandDef } from '../commands/types.js';
 import { UsageError } from '../api/errors.js';
@@ -62,6 +62,9 @@ function stdio(): IO {
     // node:tty loads Node's socket and stream modules, so only the commands that colour their output load it.
     get isTTY() {
       return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
+    },
+    get stdinIsTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
     },
     stdin: async () => {
       const chunks: Buffer[] = [];
@@ -259,10 +262,19 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
       return 0;
     }
     const ctx = new CommandContext(path, parsed, io);
+    warnDeprecatedFlags(def.flags, ctx);
     const code = await def.run(ctx, parsed);
     return typeof code === 'number' ? code : 0;
   } catch (err) {
     return reportError(err, io, path);
+  }
+}
+
+/** Prints cobra's notice for each deprecated flag the command line sets, on versions that deprecated it. */
+function warnDeprecatedFlags(specs: FlagSpec[], ctx: CommandContext): void {
+  for (const spec of specs) {
+    if (!spec.deprecated || !ctx.parsed.set.has(spec.name)) continue;
+    if (ctx.clusterVersion() >= spec.deprecated.since) ctx.io.err(`Flag --${spec.name} has been deprecated, ${spec.deprecated.message}\n`);
   }
 }
 

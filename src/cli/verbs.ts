@@ -30,6 +30,7 @@ export const VERBS: Record<string, Verb> = {
   delete: { group: GROUPS[1], summary: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', load: () => import('../commands/delete/index.js') },
   describe: { group: GROUPS[4], summary: 'Show details of a specific resource or group of resources', load: () => import('../commands/describe/index.js') },
   logs: { group: GROUPS[4], summary: 'Print the logs for a container in a pod', load: () => import('../commands/logs/index.js') },
+  exec: { group: GROUPS[4], summary: 'Execute a command in a container', load: () => import('../commands/exec/index.js') },
   apply: { group: GROUPS[5], summary: 'Apply a configuration to a resource by file name or stdin', load: () => import('../commands/apply/index.js') },
   label: { group: GROUPS[6], summary: 'Update the labels on a resource', load: () => import('../commands/label/index.js') },
   annotate: { group: GROUPS[6], summary: 'Update the annotations on a resource', load: () => import('../commands/annotate/index.js') },

@@ -7,6 +7,7 @@ import type { Cluster } from '../engine/cluster.js';
 import { openCluster } from '../engine/open.js';
 import { readConfig } from '../engine/home.js';
 import { UsageError } from '../api/errors.js';
+import { DEFAULT_SETTINGS } from '../engine/settings.js';
 
 export interface IO {
   out(text: string): void;
@@ -14,10 +15,14 @@ export interface IO {
   /** Whether stdout is a terminal (colour, interactive behaviour). */
   isTTY: boolean;
   stdin?: () => Promise<string>;
+  /** Whether stdin is a terminal, which decides whether `run -t` can use a TTY. False when unset. */
+  stdinIsTTY?: boolean;
 }
 
 export class CommandContext {
   private opened: Cluster | undefined;
+  /** The cluster clusterVersion() opened without settling it, for cluster() to settle. */
+  private unsettled: Cluster | undefined;
 
   constructor(
     /** `['rollout', 'status']`: the verb and subcommand path, for help hints. */
@@ -38,11 +43,21 @@ export class CommandContext {
   cluster(): Cluster {
     if (this.opened) return this.opened;
     const name = this.clusterName;
-    const cluster = openCluster(name, name === 'default');
+    const cluster = this.unsettled ?? openCluster(name, name === 'default');
     if (!cluster) throw new UsageError(`context "${name}" does not exist; create it with 'kubesim cluster create ${name}'`);
     cluster.settle();
     this.opened = cluster;
     return cluster;
+  }
+
+  /**
+   * Returns the target cluster's emulated Kubernetes version (1.32 is 132)
+   * without settling it, or the default version when the cluster does not exist yet.
+   */
+  clusterVersion(): number {
+    if (this.opened) return this.opened.settings.version;
+    this.unsettled ??= openCluster(this.clusterName, false);
+    return this.unsettled?.settings.version ?? DEFAULT_SETTINGS.version;
   }
 
   /** The namespace for this request: `-n`, else the cluster's configured namespace, else `default`. */

@@ -7,6 +7,7 @@
  * in-process caches are stored (event-state.ts), so they carry over between
  * CLI invocations. Stored events expire by --event-ttl (event-ttl.ts).
  */
+import { eventOrderKey } from '../api/event-order.js';
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { isoTime } from '../store/store.js';
@@ -268,6 +269,7 @@ function newEvent(e: EventDraft, name: string, first: number, now: number, count
     eventTime: null,
     reportingComponent: component,
     reportingInstance: host ?? '',
+    _sim: eventOrderKey(now),
   };
 }
 

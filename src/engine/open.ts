@@ -41,7 +41,7 @@ function wire(cluster: Cluster): Cluster {
     },
     namespaceExists: (n) => store.exists('namespaces', '', n),
     validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobSchedule(o) : NO_CAUSES),
-    allocateServiceAddresses: (svc, old) => allocateServiceAddresses(store, svc, old),
+    allocateServiceAddresses: (svc, old) => allocateServiceAddresses(store, svc, old, cluster.settings.version),
   };
   store.admission = (resource, obj, old, op) => {
     admit(context, resource, obj, old, op);

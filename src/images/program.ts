@@ -16,6 +16,12 @@ export interface ContainerSpecLite {
   command?: string[];
   args?: string[];
   env?: { name: string; value?: string }[];
+  /** The container's `stdin`: the runtime keeps the process's standard input open, for an attach to write to. */
+  stdin?: boolean;
+  /** The container's `stdinOnce`: the runtime closes standard input when the first attach ends. */
+  stdinOnce?: boolean;
+  /** The container's `tty`: the process's standard input is a terminal, which never reaches end of file by itself. */
+  tty?: boolean;
 }
 
 /** The pod facts a program can observe. `startedAt` is simulated ms since the epoch. */
@@ -53,6 +59,11 @@ export interface RunPlan {
    * kubelet reports the container as Terminated with reason StartError and exit code 128.
    */
   startError?: string;
+  /**
+   * True when PID 1 is a shell waiting to read its commands from an open
+   * standard input (`stdin: true`), so what an attach writes runs as a script.
+   */
+  readsStdin?: boolean;
 }
 
 /**
@@ -88,7 +99,8 @@ function imageDefaults(info: ImageInfo): ImageDefaults {
   }
 }
 
-function perlVersion(info: ImageInfo): string {
+/** Returns the Perl version an image tag runs (`5.36.0` for `perl:5.36`), or the latest for floating tags. */
+export function perlVersion(info: ImageInfo): string {
   const m = /^(5\.\d+)(?:\.(\d+))?/.exec(info.tag);
   if (!m) return PERL_LATEST;
   return `${m[1]}.${m[2] ?? '0'}`;
@@ -171,6 +183,35 @@ function planPerl(argv: string[], info: ImageInfo): RunPlan {
 
 const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
 
+/** Builds the simulated shell's dialect, world and environment for a container started at `ctx.startedAt`. */
+function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLimits) {
+  const info = resolveImage(spec.image);
+  const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
+  const world = {
+    hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
+    horizonMs: limits.horizonMs, maxLines: limits.maxLines,
+  };
+  return { dialect, world, vars: buildEnvironment(spec, ctx) };
+}
+
+/**
+ * Plans what a shell waiting on its standard input (a plan with
+ * `readsStdin`) does with `input` written to it at `ctx.startedAt`: it runs
+ * the input as a script, with output offsets from that moment. With
+ * `stdinOnce` the runtime then closes stdin, so the shell exits at the end
+ * of the input. Otherwise it keeps waiting for more unless the input ran `exit`.
+ */
+export function planShellInput(spec: ContainerSpecLite, ctx: ProgramContext, input: string, limits: PlanLimits = {}): RunPlan {
+  const { world, vars } = shellSetup(spec, ctx, limits);
+  const result = runScript(input, vars, world);
+  const plan = planFromScript(result, true);
+  if (!spec.stdinOnce && !result.exited && plan.exit) {
+    delete plan.exit;
+    plan.readsStdin = true;
+  }
+  return plan;
+}
+
 /**
  * Plans the main process of a container from its image and spec. Shell
  * scripts are executed by the simulated shell; no command runs on the host.
@@ -184,12 +225,7 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limi
   let argv = buildArgv(spec, defaults);
   if (argv.length === 0) return planServer(info.kind === 'generic' ? 'generic-http' : undefined);
 
-  const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
-  const world = {
-    hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
-    horizonMs: limits.horizonMs, maxLines: limits.maxLines,
-  };
-  const vars = buildEnvironment(spec, ctx);
+  const { dialect, world, vars } = shellSetup(spec, ctx, limits);
 
   let entrypoint = false;
   if (argv[0] === '/docker-entrypoint.sh' && info.kind === 'nginx') {
@@ -212,7 +248,8 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limi
         const message = dialect === 'dash' ? `sh: 0: cannot open ${argv[1]}: No such file` : `sh: can't open '${argv[1]}': No such file or directory`;
         return { output: [{ atMs: 0, stream: 'stderr', line: message }], exit: { atMs: 0, code: 2 }, ignoresSigterm: true, terminationMs: 0 };
       }
-      // With no script and an empty stdin the shell exits at once.
+      // An open stdin or a terminal keeps the shell waiting for commands; without either it reads end of file and exits at once.
+      if (spec.stdin || spec.tty) return { output: [], ignoresSigterm: true, terminationMs: 0, readsStdin: spec.stdin || undefined };
       return { output: [], exit: { atMs: 0, code: 0 }, ignoresSigterm: true, terminationMs: 0 };
     }
     return planFromScript(runScript(argv[c + 1] ?? '', vars, world, argv.slice(c + 2)), true);

@@ -9,7 +9,7 @@ import type { Controller, ControllerContext } from '../engine/controller.js';
 import { splitKey } from '../engine/controller.js';
 import { recordEvent } from '../engine/events.js';
 import { cloneJson, isoTime } from '../store/store.js';
-import { planContainer } from '../images/program.js';
+import { planContainer, type ContainerSpecLite, type ProgramContext } from '../images/program.js';
 import { resolveImage } from '../images/catalog.js';
 import { isNodeReady } from '../controllers/scheduler/fit.js';
 import type { ContainerRecord, PodRecord } from './state.js';
@@ -20,53 +20,11 @@ import { buildPodStatus } from './status.js';
 import { killPastDeadline, podDeadline } from './deadline.js';
 import { deferRemoval, parseWake, terminate } from './terminate.js';
 import { NodeView, sharedNode } from './node-read.js';
+import { CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS, endContainerRun, syncEndedContainer } from './restart.js';
 
-/** Kubelet back-off for image pulls and crashing containers: 10 s doubling, capped at 5 minutes. */
+/** Kubelet back-off for image pulls: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
   return Math.min(MAX_CONTAINER_BACKOFF_MS, CONTAINER_BACKOFF_MS * 2 ** Math.max(0, failures - 1));
-}
-
-/** The kubelet's first container restart back-off (containerBackOffPeriod) and its cap (MaxContainerBackOff). */
-const CONTAINER_BACKOFF_MS = 10_000;
-const MAX_CONTAINER_BACKOFF_MS = 300_000;
-
-/**
- * How long after a container ends the kubelet syncs its pod: the PLEG relists
- * the runtime every second (genericPlegRelistPeriod) and the ContainerDied
- * event it finds triggers the sync. kubesim has no setting for this delay,
- * so it uses 1 s.
- */
-const RELIST_MS = 1_000;
-
-/**
- * Reports whether a container that ended at `at` must wait out a back-off
- * before its restart, as flowcontrol.Backoff.IsInBackOffSince decides.
- * It need not before the kubelet has restarted it once, because there is no
- * entry yet. Nor when the entry last moved on more than twice the cap before
- * the end, because the entry has then expired (the container counts as stable).
- * NOTE: the kubelet's housekeeping also drops entries 10 minutes after their
- * last move (Backoff.GC), which can end a long back-off early. kubesim leaves
- * that out, so such a container waits its whole back-off.
- */
-function inBackOff(rec: ContainerRecord, at: number): boolean {
-  if (rec.backOffMs === undefined || rec.backOffUpdatedAt === undefined) return false;
-  return at - rec.backOffUpdatedAt <= 2 * MAX_CONTAINER_BACKOFF_MS;
-}
-
-/**
- * Moves the back-off entry on when the kubelet allows a restart at `now`, as
- * flowcontrol.Backoff.Next does: a new or expired entry starts at 10 s, a
- * live one doubles up to the cap.
- */
-function nextBackOff(rec: ContainerRecord, endedAt: number, now: number): void {
-  rec.backOffMs = inBackOff(rec, endedAt) ? Math.min(MAX_CONTAINER_BACKOFF_MS, rec.backOffMs! * 2) : CONTAINER_BACKOFF_MS;
-  rec.backOffUpdatedAt = now;
-}
-
-/** Formats whole seconds as Go prints a time.Duration below an hour: `10s`, `1m20s`, `5m0s`. */
-function goSeconds(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
 }
 
 /**
@@ -97,6 +55,15 @@ export function startOffsetMs(pod: KObject): number {
   return (h % 10) * 100;
 }
 
+/**
+ * Returns the time from the image step to the container's start. A first
+ * start adds the pod's start offset. A restart does not, because the
+ * sandbox and network are already set up.
+ */
+function startDelayMs(ctx: ControllerContext, pod: KObject, rec: ContainerRecord): number {
+  return ctx.settings.startMs + (rec.last ? 0 : startOffsetMs(pod));
+}
+
 function source(pod: KObject) {
   return { component: 'kubelet', host: pod.spec.nodeName as string };
 }
@@ -120,8 +87,13 @@ function sec(ms: number): string {
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
-function beginPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit): void {
-  const now = ctx.now();
+/**
+ * Runs the kubelet's image step (EnsureImageExists) for a container it
+ * starts at `now`: on the first start and again on every restart. Under
+ * pull policy Always it pulls each time. Otherwise an image on the node
+ * records `Pulled` with "already present on machine".
+ */
+function beginPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit, now = ctx.now()): void {
   const invalid = resolveImage(spec.image).invalidReason;
   if (invalid) {
     rec.stage = 'done';
@@ -136,7 +108,7 @@ function beginPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: a
   if (!always && isPresentOnNode(node.current, spec.image)) {
     emit('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, spec.name);
     rec.stage = 'start';
-    rec.until = now + ctx.settings.startMs + startOffsetMs(pod);
+    rec.until = now + startDelayMs(ctx, pod, rec);
     return;
   }
   if (never) {
@@ -149,7 +121,6 @@ function beginPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: a
   const outcome = pullOutcome(spec.image, ctx.settings, ctx.settings.seed);
   rec.stage = 'pull';
   rec.until = now + (outcome.ok ? ctx.settings.pullMs : ctx.settings.pullFailMs);
-  void pod;
 }
 
 function finishPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit): void {
@@ -171,9 +142,12 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: 
       : `Successfully pulled image "${spec.image}"`;
   emit('Normal', 'Pulled', message, spec.name);
   rec.stage = 'start';
-  rec.until = at + ctx.settings.startMs + startOffsetMs(pod);
-  rec.waitingReason = 'ContainerCreating';
-  delete rec.waitingMessage;
+  rec.until = at + startDelayMs(ctx, pod, rec);
+  // A restart keeps the status it had before the pull (the termination, or CrashLoopBackOff) until the container runs.
+  if (!rec.last) {
+    rec.waitingReason = 'ContainerCreating';
+    delete rec.waitingMessage;
+  }
   // The node lists each image once, however many pods pulled it.
   if (isPresentOnNode(node.current, spec.image)) return;
   const status = node.mutable().status;
@@ -225,6 +199,30 @@ function withoutWaiting(rec: ContainerRecord): ContainerRecord {
   return out as unknown as ContainerRecord;
 }
 
+/**
+ * Builds what the program planner reads of a container: its spec fields and
+ * the pod facts at `at`, the moment the process starts or reads its input.
+ */
+export function programInputs(pod: KObject, spec: any, at: number): { container: ContainerSpecLite; context: ProgramContext } {
+  const resolved = resolveEnv(pod, spec.env ?? []);
+  const env: Record<string, string> = {};
+  for (const e of resolved) env[e.name] = e.value;
+  const container: ContainerSpecLite = { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: resolved };
+  if (spec.stdin) container.stdin = true;
+  if (spec.stdinOnce) container.stdinOnce = true;
+  if (spec.tty) container.tty = true;
+  const context: ProgramContext = {
+    podName: pod.metadata.name,
+    hostname: pod.spec.hostname ?? pod.metadata.name,
+    podIP: pod.status?.podIP ?? (pod._sim as PodRecord | undefined)?.podIP ?? '',
+    namespace: pod.metadata.namespace ?? 'default',
+    nodeName: pod.spec.nodeName,
+    startedAt: at,
+    env,
+  };
+  return { container, context };
+}
+
 /** Starts a container and returns its new record, which replaces `started` in the pod's record. */
 function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started: ContainerRecord, emit: Emit): ContainerRecord {
   const at = started.until!;
@@ -235,21 +233,8 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
-  const resolved = resolveEnv(pod, spec.env ?? []);
-  const env: Record<string, string> = {};
-  for (const e of resolved) env[e.name] = e.value;
-  const plan = planContainer(
-    { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: resolved },
-    {
-      podName: pod.metadata.name,
-      hostname: pod.spec.hostname ?? pod.metadata.name,
-      podIP: pod.status?.podIP ?? (pod._sim as PodRecord | undefined)?.podIP ?? '',
-      namespace: pod.metadata.namespace ?? 'default',
-      nodeName: pod.spec.nodeName,
-      startedAt: at,
-      env,
-    },
-  );
+  const { container, context } = programInputs(pod, spec, at);
+  const plan = planContainer(container, context);
   ctx.store.appendLogs(
     pod.metadata.uid!,
     spec.name,
@@ -269,44 +254,11 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   rec.terminationMs = plan.terminationMs;
   rec.serves = plan.serves;
   rec.version = plan.version;
+  rec.readsStdin = plan.readsStdin;
   const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : 0;
   rec.readyAt = at + delay;
   rec.containerId = runtimeContainerID((ctx.random().toString(16) + ctx.random().toString(16)).padEnd(16, '0'), ctx.settings.version);
   return rec;
-}
-
-/**
- * Ends a container's run at its exit time. When its restart policy allows,
- * the kubelet restarts it at the pod's next sync, about a PLEG relist later.
- * From its second end on, it first waits out its back-off (until the entry
- * expires). Until the restart its status shows the termination, or
- * CrashLoopBackOff during a back-off.
- */
-function exitContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): void {
-  const code = rec.exitCode ?? 0;
-  const at = rec.exitAt!;
-  if (rec.last) rec.previous = rec.last;
-  rec.last = { exitCode: code, reason: rec.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
-  const policy = pod.spec.restartPolicy ?? 'Always';
-  if (policy !== 'Always' && (policy !== 'OnFailure' || code === 0)) {
-    rec.stage = 'done';
-    rec.until = undefined;
-    return;
-  }
-  if (!inBackOff(rec, at)) {
-    // The sync after the relist starts the container again, and the status shows it running once started.
-    rec.stage = 'exited';
-    rec.until = at + RELIST_MS + ctx.settings.startMs;
-    return;
-  }
-  const podName = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-  rec.stage = 'wait';
-  rec.until = at + rec.backOffMs!;
-  rec.waitingReason = 'CrashLoopBackOff';
-  rec.waitingMessage = `back-off ${goSeconds(rec.backOffMs!)} restarting failed container=${spec.name} pod=${podName}`;
-  // NOTE: kubelets before 1.26 print the message without the container and pod (1.26 is estimated from when the change merged).
-  const message = ctx.settings.version >= 126 ? `Back-off restarting failed container ${spec.name} in pod ${podName}` : 'Back-off restarting failed container';
-  emit('Warning', 'BackOff', message, spec.name);
 }
 
 /** Moves one container of the pod's record through every stage that has fallen due. */
@@ -341,20 +293,15 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
         record.containers[spec.name] = rec;
         break;
       case 'run':
-        exitContainer(ctx, pod, spec, rec, emit);
+        endContainerRun(pod, rec);
         break;
       case 'exited':
-        // The sync after the relist allowed the restart, so the back-off entry moved on then.
-        nextBackOff(rec, rec.last!.finishedAt, rec.until - ctx.settings.startMs);
-        rec = startContainer(ctx, pod, spec, rec, emit);
-        record.containers[spec.name] = rec;
+      case 'wait': {
+        const at = rec.until;
+        // A restart runs the image step again, as every container start does.
+        if (syncEndedContainer(pod, spec, rec, ctx.settings.version, emit)) beginPull(ctx, pod, node, spec, rec, emit, at);
         break;
-      case 'wait':
-        nextBackOff(rec, rec.last!.finishedAt, rec.until);
-        rec.stage = 'start';
-        rec.until = rec.until + ctx.settings.startMs;
-        rec.waitingReason = 'CrashLoopBackOff';
-        break;
+      }
       default:
         rec.until = undefined;
     }

@@ -54,9 +54,10 @@ export function rebootNode(store: Store, nodeName: string, now: number, settings
       // The kubelet's back-off entries live in its memory, which the reboot clears.
       delete rec.backOffMs;
       delete rec.backOffUpdatedAt;
-      // The restart count rises when the container starts again, because it ran before.
-      rec.stage = 'start';
-      rec.until = now + settings.startMs;
+      // The kubelet's first sync after the reboot restarts it, and like every start the restart
+      // runs the image step. The restart count rises when it runs again, because it ran before.
+      rec.stage = 'exited';
+      rec.until = now;
       rec.waitingReason = 'ContainerCreating';
       delete rec.waitingMessage;
       touched = true;
@@ -72,7 +73,7 @@ export function rebootNode(store: Store, nodeName: string, now: number, settings
     pod.status = buildPodStatus(pod, record, now, settings.version);
     const saved = store.update('pods', pod);
     recordEventFor(store, saved, nodeName);
-    store.addTimer(now + settings.startMs, 'kubelet', `${pod.metadata.namespace}/${pod.metadata.name}`);
+    store.addTimer(now, 'kubelet', `${pod.metadata.namespace}/${pod.metadata.name}`);
   }
   return restarted;
 }

@@ -4,9 +4,10 @@
  */
 
 /**
- * The step a container is at. In `exited` it ended and the kubelet restarts
- * it without back-off, so until then its status shows the termination.
- * In `wait` it ended and waits out its back-off (CrashLoopBackOff).
+ * The step a container is at. In `exited` it ended and its pod has not
+ * synced since, so its status shows the termination. In `wait` a pod sync
+ * found it backing off (CrashLoopBackOff) and the next sync is due. A
+ * restart then goes through `pull` (under pull policy Always) and `start`.
  */
 export type Stage = 'pull' | 'pullErr' | 'pullWait' | 'start' | 'run' | 'exited' | 'wait' | 'done';
 
@@ -43,7 +44,7 @@ export interface ContainerRecord {
    * the kubelet first restarts the container.
    */
   backOffMs?: number;
-  /** When the back-off entry last moved on (ms): the last restart the kubelet allowed. */
+  /** When the back-off entry last moved on (ms): the last restart the kubelet allowed. Housekeeping drops the entry 10 minutes later. */
   backOffUpdatedAt?: number;
   /** Why the container is waiting (`ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff`, ...). */
   waitingReason?: string;
@@ -53,6 +54,8 @@ export interface ContainerRecord {
   containerId?: string;
   /** Why the runtime could not start the process (the container then ends with StartError). */
   startError?: string;
+  /** True while the process is a shell waiting for commands on its open standard input (see kubelet/attach.ts). */
+  readsStdin?: boolean;
 }
 
 export interface PodRecord {

@@ -22,31 +22,46 @@ function isoAt(ms: number): string {
   return text;
 }
 
-function containerState(rec: ContainerRecord, now: number): any {
+/**
+ * Reports whether the container's state shows its last termination: it
+ * ended and its pod has not synced since, or its restart is under way from
+ * a sync that found no back-off. The kubelet builds a pod's status at the
+ * start of each sync, so the restart's own sync still reports the
+ * termination. After a sync that backed off, the status shows
+ * CrashLoopBackOff instead, and after a node reboot ContainerCreating (a
+ * waiting reason is set).
+ */
+function showsTermination(rec: ContainerRecord): boolean {
   switch (rec.stage) {
-    case 'run':
-      return { running: { startedAt: isoAt(rec.startedAt!) } };
-    case 'exited':
     case 'done':
-      if (rec.last) {
-        return {
-          terminated: {
-            containerID: rec.containerId,
-            exitCode: rec.last.exitCode,
-            finishedAt: isoAt(rec.last.finishedAt),
-            reason: rec.last.reason,
-            startedAt: isoAt(rec.last.startedAt),
-          },
-        };
-      }
-      return { waiting: { reason: rec.waitingReason ?? 'ContainerCreating' } };
-    default: {
-      const waiting: any = { reason: rec.waitingReason ?? 'ContainerCreating' };
-      if (rec.waitingMessage) waiting.message = rec.waitingMessage;
-      void now;
-      return { waiting };
-    }
+      return true;
+    case 'exited':
+    case 'pull':
+    case 'pullErr':
+    case 'start':
+      return rec.last !== undefined && rec.waitingReason === undefined;
+    default:
+      return false;
   }
+}
+
+function containerState(rec: ContainerRecord): any {
+  if (rec.stage === 'run') return { running: { startedAt: isoAt(rec.startedAt!) } };
+  if (showsTermination(rec) && rec.last) {
+    return {
+      terminated: {
+        containerID: rec.containerId,
+        exitCode: rec.last.exitCode,
+        finishedAt: isoAt(rec.last.finishedAt),
+        reason: rec.last.reason,
+        startedAt: isoAt(rec.last.startedAt),
+      },
+    };
+  }
+  if (rec.stage === 'done') return { waiting: { reason: rec.waitingReason ?? 'ContainerCreating' } };
+  const waiting: any = { reason: rec.waitingReason ?? 'ContainerCreating' };
+  if (rec.waitingMessage) waiting.message = rec.waitingMessage;
+  return { waiting };
 }
 
 function isReady(rec: ContainerRecord, now: number): boolean {
@@ -85,13 +100,13 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number, version: 
   // While the state shows the last termination, lastState shows the one before it, if any.
   let before = rec.last;
   if (rec.stage === 'done') before = undefined;
-  else if (rec.stage === 'exited') before = rec.previous;
+  else if (showsTermination(rec)) before = rec.previous;
   const lastState = before
     ? { terminated: { containerID: rec.containerId, exitCode: before.exitCode, finishedAt: isoAt(before.finishedAt), reason: before.reason, startedAt: isoAt(before.startedAt) } }
     : {};
   const ready = isReady(rec, now);
   const started = rec.stage === 'run';
-  const state = containerState(rec, now);
+  const state = containerState(rec);
   const containerID = rec.stage === 'run' || rec.last ? rec.containerId : undefined;
   if (containerID === undefined) {
     return { image, imageID, lastState, name: spec.name, ready, restartCount: rec.restarts, started, state };

@@ -6,9 +6,10 @@
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
-import { ApiError, invalid } from '../api/errors.js';
+import { ApiError, invalid, invalidValue } from '../api/errors.js';
 import { needsHealthCheck } from '../api/service-traffic-validation.js';
-import { goStringSliceText } from '../api/ip-address.js';
+import { invalidList } from '../api/go-syntax.js';
+import { parseIPSloppy } from '../api/ip-address.js';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const BASE = (10 << 24) | (96 << 16);
@@ -16,21 +17,29 @@ const SIZE = 1 << 20;
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
 
-function ipToNumber(ip: string): number | undefined {
-  const parts = ip.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return undefined;
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+/** Returns an IPv4 address (also IPv4-mapped IPv6) as a number, or undefined for an IPv6 address. */
+function ipv4Number(bytes: number[]): number | undefined {
+  const mapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  if (!mapped) return undefined;
+  return ((bytes[12] << 24) >>> 0) + (bytes[13] << 16) + (bytes[14] << 8) + bytes[15];
 }
 
 function numberToIp(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
-function usedClusterIPs(store: Store, except: string): Set<string> {
+/** Returns the IPv4 cluster IPs other Services hold, as numbers, so that `010.96.0.5` and `10.96.0.5` are one address. */
+function usedClusterIPs(store: Store, except: string): Set<number> {
   const rows = store
     .prepared("SELECT json_extract(data, '$.spec.clusterIP') AS ip FROM objects WHERE resource = 'services' AND uid != ?")
     .all(except) as { ip: string | null }[];
-  return new Set(rows.map((r) => r.ip ?? ''));
+  const used = new Set<number>();
+  for (const r of rows) {
+    const bytes = typeof r.ip === 'string' ? parseIPSloppy(r.ip) : undefined;
+    const n = bytes && ipv4Number(bytes);
+    if (n !== undefined) used.add(n);
+  }
+  return used;
 }
 
 /** Returns the node ports other Services use: their ports' node ports and their health check node ports. */
@@ -51,12 +60,22 @@ function draw(store: Store): number {
 }
 
 function allocationError(svc: KObject, field: string, value: unknown, detail: string) {
-  // A list value is printed as Go's %#v prints a []string, as the API server does.
-  const valueText = Array.isArray(value) ? goStringSliceText(value) : undefined;
-  return invalid('Service', svc.metadata.name, [{ field, type: 'Invalid value', value, valueText, hasValue: true, detail }]);
+  return invalid('Service', svc.metadata.name, [{ field, type: 'Invalid value', value, hasValue: true, detail }]);
 }
 
-function allocateClusterIP(store: Store, svc: KObject): void {
+/**
+ * The allocator's error for a requested cluster IP it cannot reserve. From
+ * 1.20 the value is the whole clusterIPs list; before, it is spec.clusterIP
+ * with the allocator's reason alone.
+ */
+function clusterIPError(svc: KObject, clusterVersion: number, reason: string) {
+  const ip = svc.spec.clusterIP;
+  if (clusterVersion < 120) return invalid('Service', svc.metadata.name, [invalidValue('spec.clusterIP', ip, reason)]);
+  const ips: unknown[] = Array.isArray(svc.spec.clusterIPs) ? svc.spec.clusterIPs : [ip];
+  return invalid('Service', svc.metadata.name, [invalidList('spec.clusterIPs', ips, `failed to allocate IP ${ip}: ${reason}`, clusterVersion)]);
+}
+
+function allocateClusterIP(store: Store, svc: KObject, clusterVersion: number): void {
   const spec = svc.spec;
   const used = usedClusterIPs(store, svc.metadata.uid ?? '');
   if (spec.clusterIP === 'None') {
@@ -64,17 +83,26 @@ function allocateClusterIP(store: Store, svc: KObject): void {
     return;
   }
   if (spec.clusterIP) {
-    const n = ipToNumber(spec.clusterIP);
-    if (n === undefined || n < BASE || n >= BASE + SIZE) {
-      throw allocationError(svc, 'spec.clusterIPs', [spec.clusterIP], `failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`);
+    const bytes = parseIPSloppy(String(spec.clusterIP));
+    if (!bytes) {
+      // Only clusters before 1.20 get here: their validation, which runs next, reports the address.
+      spec.clusterIPs = [spec.clusterIP];
+      return;
     }
-    if (used.has(spec.clusterIP)) throw allocationError(svc, 'spec.clusterIPs', [spec.clusterIP], `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
+    const n = ipv4Number(bytes);
+    if (n === undefined || n < BASE || n >= BASE + SIZE) {
+      // NOTE: some releases from 1.20 on print "provided IP" without the address too; which release added it was not checked.
+      const provided = clusterVersion >= 120 ? `the provided IP (${spec.clusterIP})` : 'provided IP';
+      throw clusterIPError(svc, clusterVersion, `${provided} is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`);
+    }
+    if (used.has(n)) throw clusterIPError(svc, clusterVersion, 'provided IP is already allocated');
     spec.clusterIPs = [spec.clusterIP];
     return;
   }
   for (let attempt = 0; attempt < 64; attempt++) {
-    const ip = numberToIp(BASE + 2 + (draw(store) % (SIZE - 3)));
-    if (used.has(ip) || ip.endsWith('.0') || ip.endsWith('.255')) continue;
+    const n = BASE + 2 + (draw(store) % (SIZE - 3));
+    const ip = numberToIp(n);
+    if (used.has(n) || ip.endsWith('.0') || ip.endsWith('.255')) continue;
     spec.clusterIP = ip;
     spec.clusterIPs = [ip];
     return;
@@ -135,8 +163,9 @@ function allocateNodePorts(store: Store, svc: KObject, used: Set<number>): void 
  * replace or apply that omits them keeps the allocated ones). An update
  * allocates a cluster IP only when the Service leaves ExternalName, and
  * leaves a changed one to validation, which rejects it.
+ * `clusterVersion` (1.32 is 132) picks how error messages print values.
  */
-export function allocateServiceAddresses(store: Store, svc: KObject, old: KObject | undefined): void {
+export function allocateServiceAddresses(store: Store, svc: KObject, old: KObject | undefined, clusterVersion: number): void {
   const spec = svc.spec;
   if (!spec || spec.type === 'ExternalName') return;
   if (old) {
@@ -153,7 +182,7 @@ export function allocateServiceAddresses(store: Store, svc: KObject, old: KObjec
   }
   // A created Service's requested clusterIP is checked even when clusterIPs repeats it.
   const fromExternalName = old?.spec?.type === 'ExternalName';
-  if (!old || fromExternalName || !old.spec?.clusterIP) allocateClusterIP(store, svc);
+  if (!old || fromExternalName || !old.spec?.clusterIP) allocateClusterIP(store, svc, clusterVersion);
   allocatePorts(store, svc, old);
 }
 

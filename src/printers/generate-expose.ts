@@ -5,7 +5,8 @@
  */
 
 import type { KObject } from '../api/types';
-import { goAtoi, meta, parseIntOrString, parseLabels, sortedMap } from './generator-helpers';
+import { meta, parseLabels, sortedMap } from './generator-helpers';
+import { calculateExposedPorts } from './expose-ports';
 
 /** Flags of `kubectl expose (-f FILE | TYPE NAME) [--port] [--target-port] ...`. */
 export interface ExposeFlags {
@@ -25,43 +26,15 @@ export interface ExposeFlags {
   namespace?: string;
 }
 
-interface IntrospectedPort {
-  port: number;
-  protocol: string;
-}
-
 /** Builds the Service of `kubectl expose`; throws kubectl's message when no selector or port is found. */
 export function generateExposeService(f: ExposeFlags): KObject {
   const selector = f.selector ? parseLabels(f.selector) : selectorOf(f.source);
-  const introspected = portsOf(f.source);
-
   const labels = f.labels ? parseLabels(f.labels) : f.source.metadata.labels;
-  let ports: Record<string, unknown>[];
-  if (f.port !== undefined && f.port !== '') {
-    // kubectl splits --port on commas and names the ports when there are several.
-    const texts = f.port.split(',');
-    ports = texts.map((text, i) => {
-      const port = goAtoi(text);
-      const servicePort: Record<string, unknown> = {};
-      if (texts.length > 1) servicePort.name = `port-${i + 1}`;
-      servicePort.protocol = f.protocol ?? introspected.find((p) => p.port === port)?.protocol ?? 'TCP';
-      servicePort.port = port;
-      servicePort.targetPort = f.targetPort ? parseIntOrString(f.targetPort) : port;
-      return servicePort;
-    });
-  } else {
-    if (introspected.length === 0) throw new Error("couldn't find port via --port flag or introspection");
-    ports = introspected.map((p, i) => {
-      const servicePort: Record<string, unknown> = {};
-      if (introspected.length > 1) servicePort.name = `port-${i + 1}`;
-      servicePort.protocol = f.protocol ?? p.protocol;
-      servicePort.port = p.port;
-      servicePort.targetPort = f.targetPort ? parseIntOrString(f.targetPort) : p.port;
-      return servicePort;
-    });
-  }
+  const ports = calculateExposedPorts(f.source, { port: f.port, protocol: f.protocol, targetPort: f.targetPort });
+  // A headless Service may have no ports; Go leaves the empty list out of the output.
+  if (ports.length === 0 && f.clusterIP !== 'None') throw new Error("couldn't find port via --port flag or introspection");
 
-  const spec: Record<string, unknown> = { ports, selector };
+  const spec: Record<string, unknown> = ports.length > 0 ? { ports, selector } : { selector };
   if (f.clusterIP) spec.clusterIP = f.clusterIP;
   if (f.type) spec.type = f.type;
   return {
@@ -97,16 +70,4 @@ function selectorOf(source: KObject): Record<string, string> {
     throw new Error("couldn't retrieve selectors via --selector flag or introspection");
   }
   return sortedMap(selector);
-}
-
-function portsOf(source: KObject): IntrospectedPort[] {
-  if (source.kind === 'Service') {
-    return (source.spec?.ports ?? []).map((p: any) => ({ port: p.port, protocol: p.protocol ?? 'TCP' }));
-  }
-  const podSpec = source.kind === 'Pod' ? source.spec : source.spec?.template?.spec;
-  const ports: IntrospectedPort[] = [];
-  for (const c of podSpec?.containers ?? []) {
-    for (const p of c.ports ?? []) ports.push({ port: p.containerPort, protocol: p.protocol ?? 'TCP' });
-  }
-  return ports;
 }

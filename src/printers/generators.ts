@@ -8,7 +8,7 @@
 
 import type { KObject } from '../api/types';
 import { goAtoi, meta, parseLabels, parsePairs, sortedMap } from './generator-helpers';
-import { portNameErrors, portNumberErrors } from '../api/name-validation';
+import { envVarNameErrors, portNameErrors, portNumberErrors } from '../api/name-validation';
 
 /** Flags of `kubectl create deployment NAME --image=I... [--replicas] [--port] [-- CMD]`. */
 export interface DeploymentFlags {
@@ -281,8 +281,16 @@ function parseLiterals(literals: string[], owner?: string): Record<string, strin
   return sortedMap(data);
 }
 
-function parseEnv(text: string): { name: string; value: string } {
+/**
+ * Parses one `--env=NAME=VALUE` as kubectl's run generator does: the text
+ * before the first '=' must be a name that IsEnvVarName accepts, whatever
+ * the API server would allow.
+ */
+function parseEnv(text: string): { name: string; value?: string } {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new Error(`invalid env: ${text}`);
-  return { name: text.slice(0, eq), value: text.slice(eq + 1) };
+  const name = text.slice(0, eq);
+  if (eq <= 0 || envVarNameErrors(name).length > 0) throw new Error(`invalid env: ${text}`);
+  const value = text.slice(eq + 1);
+  // Go's encoding/json leaves out an empty value (omitempty).
+  return value === '' ? { name } : { name, value };
 }

@@ -98,7 +98,7 @@ describe('admit on update', () => {
     obj.spec.selector.matchLabels.tier = 'front';
     obj.spec.template.metadata.labels.tier = 'front';
     expect(errorOf(() => admit(context, 'deployments', obj, old, 'update'))).toBe(
-      'The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web","tier":"front"}}: field is immutable',
+      'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web", "tier":"front"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration, quoteGo } from '../../src/api/go-duration.js';
+import { formatGoDuration, parseGoDuration, quoteGo } from '../../src/api/go-duration.js';
 
 describe('parseGoDuration', () => {
   it.each([
@@ -48,5 +48,20 @@ describe('quoteGo', () => {
 
   it('writes the UTF-8 bytes of non-ASCII and control characters', () => {
     expect(quoteGo('5\u00e4\t')).toBe('"5\\xc3\\xa4\\x09"');
+  });
+});
+
+describe('formatGoDuration', () => {
+  it.each([
+    [0, '0s'],
+    [500, '500ms'],
+    [1500, '1.5s'],
+    [30_000, '30s'],
+    [60_000, '1m0s'],
+    [90_000, '1m30s'],
+    [3_600_000, '1h0m0s'],
+    [-2000, '-2s'],
+  ])('formats %d ms as %s', (ms, text) => {
+    expect(formatGoDuration(ms)).toBe(text);
   });
 });

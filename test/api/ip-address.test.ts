@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cidrErrors, goStringSliceText, isIPv6String, nonSpecialIPErrors, parseIPSloppy } from '../../src/api/ip-address.js';
+import { cidrErrors, ipAddressErrors, ipFamilyOf, nonSpecialIPErrors, parseIPSloppy } from '../../src/api/ip-address.js';
 import { formatCause } from '../../src/api/errors.js';
+
+/** The 16-byte form Go's net.IP gives an IPv4 address. */
+const v4 = (...bytes: number[]) => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...bytes];
 
 describe('parseIPSloppy', () => {
   it.each<[string, number[] | undefined]>([
-    ['10.96.0.1', [10, 96, 0, 1]],
-    ['010.096.000.001', [10, 96, 0, 1]],
+    ['10.96.0.1', v4(10, 96, 0, 1)],
+    ['010.096.000.001', v4(10, 96, 0, 1)],
+    ['000000000010.0.0.1', v4(10, 0, 0, 1)],
     ['256.1.1.1', undefined],
     ['1.2.3', undefined],
     ['1.2.3.4.', undefined],
@@ -14,7 +18,8 @@ describe('parseIPSloppy', () => {
     ['::1', [...new Array(15).fill(0), 1]],
     ['::', new Array(16).fill(0)],
     ['2001:db8::ffff', [0x20, 0x01, 0x0d, 0xb8, ...new Array(10).fill(0), 0xff, 0xff]],
-    ['::ffff:10.1.2.3', [10, 1, 2, 3]],
+    ['fd00::2:1', [0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1]],
+    ['::ffff:10.1.2.3', v4(10, 1, 2, 3)],
     ['1::2::3', undefined],
     ['fe80::1%eth0', undefined],
     ['1:2:3:4:5:6:7:8:9', undefined],
@@ -22,16 +27,64 @@ describe('parseIPSloppy', () => {
   ])('parses %j', (text, bytes) => {
     expect(parseIPSloppy(text)).toEqual(bytes);
   });
+});
 
-  it('tells IPv6 from IPv4-mapped addresses', () => {
-    expect(isIPv6String('fd00::10')).toBe(true);
-    expect(isIPv6String('::ffff:10.1.2.3')).toBe(false);
-    expect(isIPv6String('10.1.2.3')).toBe(false);
+describe('ipFamilyOf', () => {
+  it.each([
+    ['10.96.0.1', 'IPv4'],
+    ['010.096.000.001', 'IPv4'],
+    ['0000000010.96.0.1', 'IPv4'],
+    ['::ffff:10.96.0.1', 'IPv4'],
+    ['2001:db8::ffff', 'IPv6'],
+    ['fd00::10', 'IPv6'],
+    ['::', 'IPv6'],
+    ['::1', 'IPv6'],
+    ['1:2:3:4:5:6:7:8', 'IPv6'],
+    ['1:2:3:4:5:6:7::', 'IPv6'],
+    ['1:2:3:4:5:6:1.2.3.4', 'IPv6'],
+    ['fd00::1.2.3.4', 'IPv6'],
+    ['00000fd00::1', 'IPv6'],
+  ])('reads %s as %s', (text, family) => {
+    expect(ipFamilyOf(text)).toBe(family);
+  });
+
+  it.each([
+    '',
+    'abc',
+    'None',
+    '1.2.3',
+    '1.2.3.4.5',
+    '256.0.0.1',
+    '1.2.3.4:80',
+    '1.2.3.-4',
+    ' 1.2.3.4',
+    ':1::',
+    '1:',
+    '1::2::3',
+    '1:2:3:4:5:6:7:8::',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2:3:4:5:1.2.3.4',
+    '10000::1',
+    'fe80::1%eth0',
+    '1.2.3.4::',
+  ])('rejects %j', (text) => {
+    expect(ipFamilyOf(text)).toBeUndefined();
+  });
+});
+
+describe('ipAddressErrors', () => {
+  it('gives the IPv6 example from 1.20', () => {
+    expect(ipAddressErrors('f', 'x', 132).map(formatCause)).toEqual(['f: Invalid value: "x": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)']);
+    expect(ipAddressErrors('f', 'x', 119).map(formatCause)).toEqual(['f: Invalid value: "x": must be a valid IP address, (e.g. 10.9.8.7)']);
+  });
+
+  it('accepts an address', () => {
+    expect(ipAddressErrors('f', '010.0.0.1', 132)).toEqual([]);
   });
 });
 
 describe('cidrErrors', () => {
-  it.each(['10.0.0.0/8', '10.1.2.3/32', '0.0.0.0/0', '2001:db8::/64', '10.0.0.0/008'])('accepts %s', (cidr) => {
+  it.each(['10.0.0.0/8', '10.1.2.3/32', '0.0.0.0/0', '2001:db8::/64', '10.0.0.0/008', '10.0.0.0/0000000008'])('accepts %s', (cidr) => {
     expect(cidrErrors('f', cidr)).toEqual([]);
   });
 
@@ -44,6 +97,7 @@ describe('nonSpecialIPErrors', () => {
   it.each<[string, string]>([
     ['0.0.0.0', 'may not be unspecified (0.0.0.0)'],
     ['::', 'may not be unspecified (::)'],
+    ['::ffff:0.0.0.0', 'may not be unspecified (::ffff:0.0.0.0)'],
     ['127.0.0.5', 'may not be in the loopback range (127.0.0.0/8, ::1/128)'],
     ['::1', 'may not be in the loopback range (127.0.0.0/8, ::1/128)'],
     ['169.254.169.254', 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'],
@@ -56,12 +110,5 @@ describe('nonSpecialIPErrors', () => {
 
   it('accepts an ordinary address', () => {
     expect(nonSpecialIPErrors('f', '192.168.10.5')).toEqual([]);
-  });
-});
-
-describe('goStringSliceText', () => {
-  it('prints a list as Go syntax', () => {
-    expect(goStringSliceText(['10.96.0.5', 'fd00::5'])).toBe('[]string{"10.96.0.5", "fd00::5"}');
-    expect(goStringSliceText(undefined)).toBe('[]string(nil)');
   });
 });

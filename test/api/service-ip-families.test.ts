@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { admit } from '../../src/api/admission.js';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError, formatCause } from '../../src/api/errors.js';
+import { initServiceIPFamilies } from '../../src/api/service-ip-families.js';
+import { validateService } from '../../src/api/service-validation.js';
 import type { KObject } from '../../src/api/types.js';
 import { context, deepFreeze, stored, updateError } from './update/admit-helpers.js';
 
@@ -9,9 +11,9 @@ function newService(spec: Record<string, unknown>): KObject {
 }
 
 /** Returns admission's message for a created Service, or 'accepted'. */
-function createError(spec: Record<string, unknown>): string {
+function createError(spec: Record<string, unknown>, clusterVersion = 132): string {
   try {
-    admit(context, 'services', newService(spec), undefined, 'create');
+    admit({ ...context, clusterVersion }, 'services', newService(spec), undefined, 'create');
   } catch (err) {
     if (err instanceof ApiError) return err.message;
     throw err;
@@ -24,6 +26,11 @@ function admittedSpec(spec: Record<string, unknown>): any {
   const svc = newService(spec);
   admit(context, 'services', svc, undefined, 'create');
   return svc.spec;
+}
+
+/** Returns the allocator step's causes for a Service, without the rest of admission. */
+function causesOf(spec: Record<string, unknown>, old?: Record<string, unknown>, clusterVersion = 132): string[] {
+  return initServiceIPFamilies(newService(spec), old && newService(old), clusterVersion).map(formatCause);
 }
 
 const INVALID = 'The Service "web" is invalid: ';
@@ -152,5 +159,83 @@ describe('Service IP families on a label update', () => {
     const obj = { ...old, metadata: { ...old.metadata, labels: { tier: 'db' } } };
     admit(context, 'services', obj, old, 'update');
     expect(obj.spec).toBe(old.spec);
+  });
+});
+
+describe('initServiceIPFamilies on create', () => {
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['a word', { clusterIP: 'abc' }, [`spec.clusterIPs[0]: Invalid value: "abc": ${IP_MESSAGE}`]],
+    ['a CIDR', { clusterIP: '10.96.0.0/12' }, [`spec.clusterIPs[0]: Invalid value: "10.96.0.0/12": ${IP_MESSAGE}`]],
+    [
+      'three addresses',
+      { clusterIP: '10.96.0.5', clusterIPs: ['10.96.0.5', 'fd00::1', 'x'] },
+      [`spec.clusterIPs[2]: Invalid value: "x": ${IP_MESSAGE}`, 'spec.clusterIPs: Invalid value: []string{"10.96.0.5", "fd00::1", "x"}: may only hold up to 2 values'],
+    ],
+    [
+      'an address of another family than ipFamilies',
+      { clusterIP: '10.96.0.5', ipFamilies: ['IPv6'] },
+      ['spec.clusterIPs[0]: Invalid value: "10.96.0.5": expected an IPv6 value as indicated by `ipFamilies[0]`'],
+    ],
+    ['an unknown family', { ipFamilies: ['IPv5'] }, ['spec.ipFamilies[0]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"']],
+    [
+      'two families with a single-stack policy',
+      { ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4', 'IPv6'] },
+      ["spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"],
+    ],
+  ])('rejects %s', (_name, spec, causes) => {
+    expect(causesOf(spec)).toEqual(causes);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['no address', {}],
+    ['an address in IPv4', { clusterIP: '10.96.0.5' }],
+    ['an IPv4 octet with leading zeros', { clusterIP: '010.96.0.5' }],
+    ['matching address fields', { clusterIP: '10.96.0.5', clusterIPs: ['10.96.0.5'], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack' }],
+    ['a headless Service', { clusterIP: 'None' }],
+    ['a selectorless headless Service, which may ask for dual stack', { clusterIP: 'None', selector: undefined, ipFamilyPolicy: 'RequireDualStack' }],
+    ['a preferred dual stack', { ipFamilyPolicy: 'PreferDualStack' }],
+    ['an ExternalName Service, which has no cluster IP', { type: 'ExternalName', externalName: 'example.com', clusterIP: 'abc' }],
+  ])('accepts %s', (_name, spec) => {
+    expect(causesOf(spec)).toEqual([]);
+  });
+
+  it('prints list values as JSON from 1.34', () => {
+    expect(causesOf({ clusterIP: 'fd00::1' }, undefined, 134)).toEqual(['spec.clusterIPs[0]: Invalid value: ["fd00::1"]: IPv6 is not configured on this cluster']);
+  });
+});
+
+describe('cluster IPs before 1.20', () => {
+  it('leaves the address to ValidateService, which checks spec.clusterIP alone', () => {
+    expect(causesOf({ clusterIP: 'abc' }, undefined, 115)).toEqual([]);
+    const svc = newService({ clusterIP: 'abc', ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], type: 'ClusterIP', sessionAffinity: 'None', internalTrafficPolicy: 'Cluster' });
+    expect(validateService(svc, 115).map(formatCause)).toEqual(["spec.clusterIP: Invalid value: \"abc\": must be empty, 'None', or a valid IP address"]);
+  });
+
+  it('reports a bad address through admission', () => {
+    expect(createError({ clusterIP: '10.96.0' }, 115)).toBe(`${INVALID}spec.clusterIP: Invalid value: "10.96.0": must be empty, 'None', or a valid IP address`);
+  });
+
+  it('checks no families', () => {
+    expect(createError({ clusterIP: '10.96.0.50', ipFamilyPolicy: 'RequireDualStack' }, 115)).toBe('accepted');
+  });
+});
+
+describe('initServiceIPFamilies on update', () => {
+  const storedSpec = { clusterIP: '10.96.0.5', clusterIPs: ['10.96.0.5'], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack' };
+
+  it('checks a changed clusterIP as the new list', () => {
+    expect(causesOf({ clusterIP: 'x.y' }, storedSpec)).toEqual([`spec.clusterIPs[0]: Invalid value: "x.y": ${IP_MESSAGE}`]);
+    expect(causesOf({ clusterIP: 'x.y', clusterIPs: ['10.96.0.5'] }, storedSpec)).toEqual([`spec.clusterIPs[0]: Invalid value: "x.y": ${IP_MESSAGE}`]);
+  });
+
+  it('keeps omitted addresses', () => {
+    expect(causesOf({}, storedSpec)).toEqual([]);
+  });
+
+  it('takes the stored family policy when omitted', () => {
+    expect(causesOf({ clusterIP: '10.96.0.5', clusterIPs: ['10.96.0.5', 'fd00::5'] }, storedSpec)).toEqual([
+      "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified",
+      'spec.clusterIPs[1]: Invalid value: []string{"10.96.0.5", "fd00::5"}: IPv6 is not configured on this cluster',
+    ]);
   });
 });

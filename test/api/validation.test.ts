@@ -32,7 +32,7 @@ describe('validateObject', () => {
 
   it('reports a selector that does not match the template labels', () => {
     const causes = validateObject('deployments', deployment({ selector: { matchLabels: { app: 'other' } } }));
-    expect(causes.map(formatCause)).toEqual(['spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`']);
+    expect(causes.map(formatCause)).toEqual(['spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`']);
   });
 
   it('reports a missing selector with both causes', () => {
@@ -40,7 +40,7 @@ describe('validateObject', () => {
     delete d.spec.selector;
     const err = invalid('Deployment', 'web', validateObject('deployments', d));
     expect(err.message).toBe(
-      'The Deployment "web" is invalid: \n* spec.selector: Required value\n* spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+      'The Deployment "web" is invalid: \n* spec.selector: Required value\n* spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     );
   });
 
@@ -57,6 +57,46 @@ describe('validateObject', () => {
   it('requires a container image', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c' }] } };
     expect(validateObject('pods', pod).map(formatCause)).toEqual(['spec.containers[0].image: Required value']);
+  });
+});
+
+describe('container env names', () => {
+  function withEnv(name: unknown): any {
+    return deployment({ template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx', env: [{ name: 'OK', value: '1' }, { name, value: 'x' }] }] } } });
+  }
+  const field = 'spec.template.spec.containers[0].env[1].name';
+  const strict =
+    "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+
+  it('requires a name', () => {
+    expect(validateObject('deployments', withEnv('')).map(formatCause)).toEqual([`${field}: Required value`]);
+  });
+
+  it('accepts printable ASCII names from 1.32', () => {
+    for (const name of ['1A', 'A B', '..', '$x', '~']) expect(validateObject('deployments', withEnv(name)), name).toEqual([]);
+  });
+
+  it.each([
+    ['A=B', `${field}: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than '='`],
+    ['caf\u00e9', `${field}: Invalid value: "caf\u00e9": a valid environment variable name must consist only of printable ASCII characters other than '='`],
+    ['tab\there', `${field}: Invalid value: "tab\\there": a valid environment variable name must consist only of printable ASCII characters other than '='`],
+  ])('rejects %j from 1.32', (name, message) => {
+    expect(validateObject('deployments', withEnv(name), 132).map(formatCause)).toEqual([message]);
+  });
+
+  it.each([
+    ['1A', [`${field}: Invalid value: "1A": ${strict}`]],
+    ['A B', [`${field}: Invalid value: "A B": ${strict}`]],
+    ['.', [`${field}: Invalid value: ".": must not be '.'`]],
+    ['..', [`${field}: Invalid value: "..": must not be '..'`]],
+    ['..x', [`${field}: Invalid value: "..x": must not start with '..'`]],
+    ['..=', [`${field}: Invalid value: "..=": ${strict}`, `${field}: Invalid value: "..=": must not start with '..'`]],
+  ])('rejects %j before 1.32', (name, messages) => {
+    expect(validateObject('deployments', withEnv(name), 131).map(formatCause)).toEqual(messages);
+  });
+
+  it('accepts IsEnvVarName names before 1.32', () => {
+    for (const name of ['.a', '-b_c.D', 'MyEnvName1']) expect(validateObject('deployments', withEnv(name), 115), name).toEqual([]);
   });
 });
 

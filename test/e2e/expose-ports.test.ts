@@ -53,6 +53,32 @@ describe('expose --port and --target-port', () => {
     );
   });
 
+  it('keeps the protocols of the exposed pods', () => {
+    const manifest = JSON.stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'dns' },
+      spec: {
+        selector: { matchLabels: { app: 'dns' } },
+        template: {
+          metadata: { labels: { app: 'dns' } },
+          spec: { containers: [{ name: 'dns', image: 'coredns', ports: [{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, protocol: 'TCP' }, { containerPort: 9153 }] }] },
+        },
+      },
+    });
+    expect(sb.on('x', ['apply', '-f', '-'], { input: manifest }).code).toBe(0);
+    expect(k('expose', 'deployment', 'dns').stdout).toBe('service/dns exposed\n');
+    expect(k('get', 'service', 'dns', '-o', 'jsonpath={.spec.ports}').stdout).toBe(
+      '[{"name":"port-1-udp","port":53,"protocol":"UDP","targetPort":53},{"name":"port-1-tcp","port":53,"protocol":"TCP","targetPort":53},{"name":"port-2","port":9153,"protocol":"TCP","targetPort":9153}]',
+    );
+    expect(k('expose', 'deployment', 'dns', '--port=53', '--name=dns-only').stdout).toBe('service/dns-only exposed\n');
+    expect(k('get', 'service', 'dns-only', '-o', 'jsonpath={.spec.ports}').stdout).toBe(
+      '[{"name":"port-1-udp","port":53,"protocol":"UDP","targetPort":53},{"name":"port-1-tcp","port":53,"protocol":"TCP","targetPort":53}]',
+    );
+    expect(k('expose', 'service', 'dns-only', '--name=dns-copy').stdout).toBe('service/dns-copy exposed\n');
+    expect(k('get', 'service', 'dns-copy', '-o', 'jsonpath={.spec.ports[*].protocol}').stdout).toBe('UDP TCP');
+  });
+
   it('rejects --target-port=-1 on the server', () => {
     rejected(
       ['expose', 'deployment', 'web', '--target-port=-1', '--name=neg'],

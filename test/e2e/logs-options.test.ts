@@ -52,6 +52,14 @@ describe('logs options', () => {
     expect(on('logs', 'p', '--since=500ms').code).toBe(0);
   });
 
+  // kubectl sends --since-time in whole seconds, so a fraction never hides a line of that second.
+  it('truncates --since-time to the second', () => {
+    expect(on('logs', 'p', '--timestamps', '--tail=1').stdout).toBe('2022-05-31T09:49:21.300000000Z three\n');
+    expect(on('logs', 'p', '--since-time=2022-05-31T09:49:21.9Z').stdout).toBe('hello\nwörld\nthree\n');
+    expect(on('logs', 'p', '--since-time=2022-05-31T10:49:21.999999999+01:00').stdout).toBe('hello\nwörld\nthree\n');
+    expect(on('logs', 'p', '--since-time=2022-05-31T09:49:22.1Z').stdout).toBe('');
+  });
+
   it('cuts the output inside a line at --limit-bytes', () => {
     const r = on('logs', 'p', '--limit-bytes=3');
     expect(r.stdout).toBe('hel');

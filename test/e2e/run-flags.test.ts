@@ -22,6 +22,13 @@ const CASES: [flags: string[], stderr: string][] = [
   [['--image=nginx', '--annotations=foo'], 'error: invalid annotations format: foo\n'],
   [['--image=nginx', '--annotations=foo', '--annotations==b', '--annotations=a=b'], 'error: invalid annotations format: foo, =b\n'],
   [['--image=nginx', '--annotations=foo', '--env=bad'], 'error: invalid env: bad\n'],
+  [['--image=nginx', '--env==x'], 'error: invalid env: =x\n'],
+  [['--image=nginx', '--env=1A=b'], 'error: invalid env: 1A=b\n'],
+  [['--image=nginx', '--env=A B=c'], 'error: invalid env: A B=c\n'],
+  [['--image=nginx', '--env=..=x'], 'error: invalid env: ..=x\n'],
+  [['--image=nginx', '--env=..a=x'], 'error: invalid env: ..a=x\n'],
+  [['--image=nginx', '--env=\u00e9=1'], 'error: invalid env: \u00e9=1\n'],
+  [['--image=nginx', '--env=A=1', '--env=.=x'], 'error: invalid env: .=x\n'],
 ];
 
 describe('run flag checks', () => {
@@ -66,6 +73,25 @@ describe('run flag checks', () => {
   it('prints sorted annotations', () => {
     const r = k('run', 'x', '--image=nginx', '--annotations=b=2', '--annotations=a=1', '--dry-run=client', '-o', 'jsonpath={.metadata.annotations}');
     expect(r.stdout).toBe('{"a":"1","b":"2"}');
+  });
+
+  it('accepts env names IsEnvVarName allows', () => {
+    const r = k('run', 'x', '--image=nginx', '--env=.a=1', '--env=-b_c.D=2', '--env=E=f=g', '--env=H=', '--dry-run=client', '-o', 'jsonpath={.spec.containers[0].env}');
+    expect(r.stdout).toBe('[{"name":".a","value":"1"},{"name":"-b_c.D","value":"2"},{"name":"E","value":"f=g"},{"name":"H"}]');
+    expect(r.code).toBe(0);
+  });
+
+  it('leaves other env names to the API server', () => {
+    const pod = (name: string) =>
+      JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'envs' }, spec: { containers: [{ name: 'c', image: 'nginx', env: [{ name, value: '1' }] }] } });
+    const before = sb.dump('r');
+    const r = sb.on('r', ['apply', '-f', '-'], { input: pod('A=B') });
+    expect(r.stderr).toBe(
+      'The Pod "envs" is invalid: spec.containers[0].env[0].name: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than \'=\'\n',
+    );
+    expect(r.code).toBe(1);
+    expect(sb.dump('r')).toBe(before);
+    expect(sb.on('r', ['apply', '-f', '-'], { input: pod('1 A') }).stdout).toBe('pod/envs created\n');
   });
 
   it('accepts --command without arguments', () => {

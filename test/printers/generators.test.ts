@@ -72,6 +72,32 @@ const rc: KObject = {
   spec: { replicas: 1, selector: { app: 'rc' }, template: { metadata: { labels: { app: 'rc' } }, spec: { containers: [{ name: 'a', image: 'nginx', ports: [{ containerPort: 8080 }] }] } } },
 };
 
+/** A DNS server pod template: port 53 over UDP and TCP, and a metrics port over TCP. */
+const dns: KObject = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'dns', labels: { app: 'dns' } },
+  spec: {
+    selector: { matchLabels: { app: 'dns' } },
+    template: {
+      metadata: { labels: { app: 'dns' } },
+      spec: {
+        containers: [
+          { name: 'dns', image: 'coredns', ports: [{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, protocol: 'TCP' }] },
+          { name: 'metrics', image: 'coredns', ports: [{ containerPort: 9153 }] },
+        ],
+      },
+    },
+  },
+};
+const udpService: KObject = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'syslog' },
+  spec: { selector: { app: 'syslog' }, ports: [{ port: 514, protocol: 'UDP' }] },
+};
+const portless: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bare', labels: { app: 'bare' } }, spec: { containers: [{ name: 'a', image: 'nginx' }] } };
+
 /** Golden cases: kubectl arguments before `--`, the arguments after it, and the generated object. */
 const cases: { name: string; args: string[]; tail?: string[]; files?: Record<string, KObject>; object: () => KObject }[] = [
   { name: 'create deployment', args: ['create', 'deployment', 'web', '--image=nginx'], object: () => generateDeployment({ name: 'web', images: ['nginx'] }) },
@@ -164,6 +190,42 @@ const cases: { name: string; args: string[]; tail?: string[]; files?: Record<str
     args: ['expose', '-f', '{rc}', '--port=80'],
     files: { rc },
     object: () => generateExposeService({ source: rc, port: '80' }),
+  },
+  {
+    name: 'expose keeps each port protocol',
+    args: ['expose', '-f', '{dns}'],
+    files: { dns },
+    object: () => generateExposeService({ source: dns }),
+  },
+  {
+    name: 'expose a --port served over two protocols',
+    args: ['expose', '-f', '{dns}', '--port=53'],
+    files: { dns },
+    object: () => generateExposeService({ source: dns, port: '53' }),
+  },
+  {
+    name: 'expose a --port list against the object protocols',
+    args: ['expose', '-f', '{dns}', '--port=9153,53,80', '--target-port=dns'],
+    files: { dns },
+    object: () => generateExposeService({ source: dns, port: '9153,53,80', targetPort: 'dns' }),
+  },
+  {
+    name: 'expose with --protocol over a multi-protocol port',
+    args: ['expose', '-f', '{dns}', '--port=53', '--protocol=SCTP'],
+    files: { dns },
+    object: () => generateExposeService({ source: dns, port: '53', protocol: 'SCTP' }),
+  },
+  {
+    name: 'expose a UDP service',
+    args: ['expose', '-f', '{udpService}', '--name=syslog2'],
+    files: { udpService },
+    object: () => generateExposeService({ source: udpService, name: 'syslog2' }),
+  },
+  {
+    name: 'expose a pod without ports as headless',
+    args: ['expose', '-f', '{portless}', '--cluster-ip=None'],
+    files: { portless },
+    object: () => generateExposeService({ source: portless, clusterIP: 'None' }),
   },
   {
     name: 'expose with selector, labels and protocol',

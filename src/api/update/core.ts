@@ -4,11 +4,11 @@
  * Service's cluster IP, a PersistentVolumeClaim's spec, and the data of a
  * ConfigMap or Secret marked `immutable: true`.
  */
+import { invalidList } from '../go-syntax.js';
 import type { KObject } from '../types.js';
 import type { FieldCause } from '../errors.js';
 import { parseQuantity } from '../quantity.js';
 import { semanticEqual } from './semantic-equal.js';
-import { goStringSliceText } from '../ip-address.js';
 import { FIELD_IMMUTABLE, immutableField } from './workloads.js';
 
 /**
@@ -34,7 +34,7 @@ function isHeadless(ips: string[]): boolean {
  */
 // Simplified: kubesim has single-stack IPv4 Services only, so the dual-stack
 // upgrade and downgrade rules (ipFamilies, a second cluster IP) do not apply.
-export function validateServiceUpdate(obj: KObject, old: KObject): FieldCause[] {
+export function validateServiceUpdate(obj: KObject, old: KObject, clusterVersion: number): FieldCause[] {
   const spec = obj.spec ?? {};
   const oldSpec = old.spec ?? {};
   if (spec.type === 'ExternalName' || oldSpec.type === 'ExternalName') return [];
@@ -43,15 +43,13 @@ export function validateServiceUpdate(obj: KObject, old: KObject): FieldCause[] 
   if (isHeadless(ips) && isHeadless(oldIPs)) return [];
 
   const field = 'spec.clusterIPs[0]';
-  // The API server prints the list as Go's %#v does, and an unset list as nil.
-  const valueText = goStringSliceText(ips.length > 0 ? ips : undefined);
+  // An unset list is Go's nil slice.
+  const listValue = ips.length > 0 ? ips : undefined;
   if (ips.length === oldIPs.length) {
-    return oldIPs.flatMap((ip, i): FieldCause[] =>
-      ip === ips[i] ? [] : [{ field: `spec.clusterIPs[${i}]`, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'may not change once set' }],
-    );
+    return oldIPs.flatMap((ip, i): FieldCause[] => (ip === ips[i] ? [] : [invalidList(`spec.clusterIPs[${i}]`, listValue, 'may not change once set', clusterVersion)]));
   }
-  if (ips.length === 0) return [{ field, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'primary clusterIP can not be unset' }];
-  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [{ field, type: 'Invalid value', value: ips, valueText, hasValue: true, detail: 'may not change once set' }];
+  if (ips.length === 0) return [invalidList(field, listValue, 'primary clusterIP can not be unset', clusterVersion)];
+  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [invalidList(field, listValue, 'may not change once set', clusterVersion)];
   return [];
 }
 

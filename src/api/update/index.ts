@@ -41,9 +41,9 @@ export function validateUpdate(resource: string, obj: KObject, old: KObject, opt
     case 'deployments':
     case 'replicasets':
     case 'daemonsets':
-      return validateSelectorUpdate(obj, old);
+      return validateSelectorUpdate(obj, old, clusterVersion);
     case 'services':
-      return [...validateServiceUpdate(obj, old), ...validateTrafficFieldsUpdate(obj, old)];
+      return [...validateServiceUpdate(obj, old, clusterVersion), ...validateTrafficFieldsUpdate(obj, old)];
     case 'persistentvolumeclaims':
       return validatePersistentVolumeClaimUpdate(obj, old, clusterVersion);
     case 'configmaps':

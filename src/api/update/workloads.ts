@@ -7,6 +7,7 @@
 import type { KObject } from '../types.js';
 import type { FieldCause } from '../errors.js';
 import { semanticEqual } from './semantic-equal.js';
+import { goLabelSelector, printsGoSyntax } from '../go-syntax.js';
 
 /** apimachinery's FieldImmutableErrorMsg. */
 export const FIELD_IMMUTABLE = 'field is immutable';
@@ -18,8 +19,15 @@ export function immutableField(field: string, value: unknown, oldValue: unknown)
 }
 
 /** Deployments, ReplicaSets and DaemonSets in apps/v1 keep the selector they were created with. */
-export function validateSelectorUpdate(obj: KObject, old: KObject): FieldCause[] {
-  return immutableField('spec.selector', obj.spec?.selector, old.spec?.selector);
+export function validateSelectorUpdate(obj: KObject, old: KObject, clusterVersion: number): FieldCause[] {
+  return selectorUpdate(obj.spec?.selector, old.spec?.selector, clusterVersion);
+}
+
+/** Runs immutableField on a LabelSelector, whose value the API server prints in Go syntax before 1.34. */
+function selectorUpdate(selector: unknown, oldSelector: unknown, clusterVersion: number): FieldCause[] {
+  const causes = immutableField('spec.selector', selector, oldSelector);
+  if (!printsGoSyntax(clusterVersion)) return causes;
+  return causes.map((c) => ({ ...c, valueText: goLabelSelector(selector) }));
 }
 
 /**
@@ -92,7 +100,7 @@ export function validateJobUpdate(obj: KObject, old: KObject, clusterVersion: nu
   const oldTemplate = schedulingMutable ? templateToCompare(spec.template, oldSpec.template) : oldSpec.template;
   return [
     ...checkCompletions(spec, oldSpec, clusterVersion),
-    ...immutableField('spec.selector', spec.selector, oldSpec.selector),
+    ...selectorUpdate(spec.selector, oldSpec.selector, clusterVersion),
     ...immutableField('spec.template', spec.template, oldTemplate),
     ...immutableField('spec.completionMode', spec.completionMode, oldSpec.completionMode),
     ...immutableField('spec.podFailurePolicy', spec.podFailurePolicy, oldSpec.podFailurePolicy),

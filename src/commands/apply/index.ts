@@ -2,6 +2,7 @@
  * `kubectl apply -f`: creates, configures or leaves unchanged each object,
  * keeping the last-applied-configuration annotation.
  */
+import { RECORD_FLAG } from '../shared/record.js';
 import type { CommandDef } from '../types.js';
 import { writeManifestFiles } from '../shared/write.js';
 import { UsageError } from '../../api/errors.js';
@@ -14,7 +15,7 @@ export const command: CommandDef = {
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'The files that contain the configurations to apply.' },
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
-    { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation (deprecated).' },
+    RECORD_FLAG,
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
     ...MUTATION_OUTPUT_FLAGS,
     { name: 'server-side', type: 'bool', default: false, help: 'If true, apply runs in the server instead of the client.' },

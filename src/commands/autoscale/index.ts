@@ -12,7 +12,7 @@ import { apiVersionOf, resourceString, type ResourceInfo } from '../../api/regis
 import { convertHpaV1 } from '../../api/manifest.js';
 import { parseTargets } from '../shared/targets.js';
 import { groupFor, renderGroups } from '../shared/output.js';
-import { changeCause, CHANGE_CAUSE } from '../shared/record.js';
+import { changeCause, CHANGE_CAUSE, RECORD_FLAG } from '../shared/record.js';
 import { findResource } from '../../api/registry.js';
 import { LAST_APPLIED } from '../shared/apply-merge.js';
 import { readManifests } from '../shared/manifests.js';
@@ -41,7 +41,7 @@ export const command: CommandDef = {
     { name: 'name', type: 'string', default: '', help: 'The name for the newly created object. If not specified, the name of the input resource will be used.' },
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
     { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format. One of: (json, yaml, name).' },
-    { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation (deprecated).' },
+    RECORD_FLAG,
     { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files identifying the resource to autoscale.' },
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },

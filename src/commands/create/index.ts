@@ -1,6 +1,7 @@
 /**
  * `kubectl create -f`: creates each object in the given manifests.
  */
+import { RECORD_FLAG } from '../shared/record.js';
 import type { CommandDef } from '../types.js';
 import { writeManifestFiles } from '../shared/write.js';
 import { UsageError } from '../../api/errors.js';
@@ -13,7 +14,7 @@ export const command: CommandDef = {
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files to use to create the resource' },
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
-    { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation (deprecated).' },
+    RECORD_FLAG,
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
     ...MUTATION_OUTPUT_FLAGS,
     { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },

@@ -2,6 +2,7 @@
  * `kubectl edit`: opens the object's YAML in $KUBE_EDITOR or $EDITOR; an
  * invalid edit reopens the file with the errors at the top, as kubectl does.
  */
+import { changeCause, RECORD_FLAG, recordOn } from '../shared/record.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -62,7 +63,7 @@ function stripComments(text: string): string {
 export const command: CommandDef = {
   use: 'edit (RESOURCE/NAME | -f FILENAME)',
   short: 'Edit a resource on the server.',
-  flags: [{ name: 'output', short: 'o', type: 'string', default: '', help: 'Output format.' }],
+  flags: [{ name: 'output', short: 'o', type: 'string', default: '', help: 'Output format.' }, RECORD_FLAG],
   run(ctx, parsed) {
     if (parsed.args.length === 0) throw new UsageError(NO_RESOURCES_MESSAGE);
     const targets = parseTargets(parsed.args);
@@ -109,6 +110,7 @@ export const command: CommandDef = {
         const next = dec.obj;
         next.metadata.resourceVersion = original.metadata.resourceVersion;
         if (original._sim) next._sim = original._sim;
+        if (ctx.flags.record) recordOn(next, changeCause(ctx.path, parsed));
         cluster.store.update(g.info.resource, next);
         rmSync(file, { force: true });
         ctx.io.out(`${kindString(g.info, g.group)}/${original.metadata.name} edited\n`);

@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../../api/types.js';
 import { UsageError } from '../../api/errors.js';
-import { goAtoi, parseIntOrString } from '../../printers/generator-helpers.js';
+import { calculateExposedPorts } from '../../printers/expose-ports.js';
 
 export interface ExposeOptions {
   name: string;
@@ -47,18 +47,10 @@ function selectorOf(obj: KObject): Record<string, string> {
   }
 }
 
-function portsOf(obj: KObject): { port: number; protocol: string }[] {
-  if (obj.kind === 'Service') return (obj.spec?.ports ?? []).map((p: any) => ({ port: p.port, protocol: p.protocol ?? 'TCP' }));
-  const spec = obj.kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
-  const out: { port: number; protocol: string }[] = [];
-  for (const c of spec?.containers ?? []) for (const p of c.ports ?? []) out.push({ port: p.containerPort, protocol: p.protocol ?? 'TCP' });
-  return out;
-}
-
 // kubectl prints strconv's error as it is, with its "error: " prefix.
-function atoi(text: string): number {
+function withUsageError<T>(parse: () => T): T {
   try {
-    return goAtoi(text);
+    return parse();
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -72,18 +64,10 @@ export function buildExposedService(obj: KObject, o: ExposeOptions): KObject {
   }
   const selector = o.selector ? parseMap(o.selector) : selectorOf(obj);
   const headless = o.clusterIP === 'None';
-  let ports: { port: number; protocol: string }[];
-  if (o.port) ports = o.port.split(',').map((p) => ({ port: atoi(p), protocol: o.protocol || 'TCP' }));
-  else ports = portsOf(obj);
-  if (ports.length === 0 && !headless) throw new UsageError("couldn't find port via --port flag or introspection");
-  const specPorts = ports.map((p, i) => {
-    const out: any = { port: p.port, protocol: o.protocol || p.protocol };
-    if (ports.length > 1) out.name = `port-${i + 1}`;
-    out.targetPort = o.targetPort ? parseIntOrString(o.targetPort) : p.port;
-    return out;
-  });
+  const specPorts = withUsageError(() => calculateExposedPorts(obj, { port: o.port, protocol: o.protocol, targetPort: o.targetPort }));
+  if (specPorts.length === 0 && !headless) throw new UsageError("couldn't find port via --port flag or introspection");
   const labels = o.labels ? parseMap(o.labels) : obj.metadata.labels;
-  const spec: any = { ports: specPorts, selector };
+  const spec: any = specPorts.length > 0 ? { ports: specPorts, selector } : { selector };
   if (o.type) spec.type = o.type;
   if (o.clusterIP) spec.clusterIP = o.clusterIP;
   return {

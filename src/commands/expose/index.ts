@@ -3,6 +3,7 @@
  * [--type=...] [--name=...]`: creates a Service that selects the pods of
  * a deployment, replica set, replication controller, pod or Service.
  */
+import { changeCause, RECORD_FLAG, recordOn } from '../shared/record.js';
 import type { CommandDef } from '../types.js';
 import { UsageError, notFound } from '../../api/errors.js';
 import { resourceString } from '../../api/registry.js';
@@ -16,6 +17,7 @@ export const command: CommandDef = {
   short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
   examples: '  # Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n  kubesim expose deployment nginx --port=80 --target-port=8000',
   flags: [
+    RECORD_FLAG,
     { name: 'port', type: 'string', default: '', help: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified' },
     { name: 'target-port', type: 'string', default: '', help: 'Name or number for the port on the container that the service should direct traffic to. Optional.' },
     { name: 'protocol', type: 'string', default: '', help: 'The network protocol for the service to be created. Default is \'TCP\'.' },
@@ -60,9 +62,11 @@ export const command: CommandDef = {
             clusterIP: ctx.flags['cluster-ip'] || undefined,
             namespace: explicitNamespace(ctx),
           });
+          if (ctx.flags.record) recordOn(generated, changeCause(ctx.path, parsed));
           emitGenerated(ctx, generated, { operation: 'exposed' });
           continue;
         }
+        if (ctx.flags.record) recordOn(svc, changeCause(ctx.path, parsed));
         const created = store.tx(() => store.create('services', svc));
         ctx.io.out(`service/${created.metadata.name} exposed\n`);
       }

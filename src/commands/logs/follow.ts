@@ -29,7 +29,7 @@ export interface FollowedStream {
 }
 
 /** Whether the followed instance can still print: the pod exists and the same attempt is running. */
-function isStreamOpen(cluster: Cluster, s: FollowedStream): boolean {
+export function isStreamOpen(cluster: Cluster, s: FollowedStream): boolean {
   if (s.bytesLeft === 0) return false;
   const pod = cluster.store.get('pods', s.namespace, s.pod);
   if (!pod || pod.metadata.uid !== s.podUid) return false;
@@ -54,7 +54,7 @@ const JOB_CONTROLLER = 'job';
  * NOTE: timers of other controllers are not checked, so a pod that a later
  * CronJob run (concurrencyPolicy Replace) or rollout would delete ends the follow early.
  */
-function isStreamQuiet(cluster: Cluster, stream: FollowedStream): boolean {
+export function isStreamQuiet(cluster: Cluster, stream: FollowedStream): boolean {
   if (nextLineTime(cluster, stream) !== undefined) return false;
   const pod = cluster.store.get('pods', stream.namespace, stream.pod);
   if (!pod || pod.metadata.deletionTimestamp) return false;

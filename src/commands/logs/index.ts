@@ -1,17 +1,16 @@
 /**
  * `kubectl logs`: a container's output up to the current simulated time,
- * with --tail, --since, --timestamps, --previous, -c and TYPE/NAME forms,
- * and -f following the container as simulated time passes.
+ * with --tail, --since, --timestamps, --previous, -c, TYPE/NAME forms and
+ * --all-pods, and -f following the container as simulated time passes.
  */
 import type { CommandDef } from '../types.js';
 import type { KObject } from '../../api/types.js';
-import { ApiError, UsageError, invalid, invalidValue, notFound } from '../../api/errors.js';
-import { parseTargets } from '../shared/targets.js';
-import { matches, fromLabelSelector, parseSelector } from '../../api/selectors.js';
-import type { PodRecord } from '../../kubelet/state.js';
+import { ApiError, FlagError, UsageError, invalid, invalidValue } from '../../api/errors.js';
+import { matches, parseSelector } from '../../api/selectors.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { followStreams, type FollowedStream } from './follow.js';
-import { compareForLogging } from './pick-pod.js';
+import { findPodsNamingNamespace } from './find-pods.js';
+import { logAttempt } from './attempt.js';
 import { parseRfc3339 } from './rfc3339.js';
 import { prefixLines, truncateToBytes } from './limit-bytes.js';
 
@@ -19,69 +18,9 @@ function rfc3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
-/** Finds the pod a `logs` argument names: a pod, or the first pod of a workload. */
-function findPod(cluster: Cluster, arg: string, ns: string, err: (text: string) => void): KObject {
-  if (!arg.includes('/')) {
-    const pod = cluster.store.get('pods', ns, arg);
-    if (!pod) throw notFound('pods', arg);
-    return pod;
-  }
-  const [t] = parseTargets([arg]);
-  const name = t.names[0];
-  if (t.info.resource === 'pods') {
-    const pod = cluster.store.get('pods', ns, name);
-    if (!pod) throw notFound('pods', name);
-    return pod;
-  }
-  const owner = cluster.store.get(t.info.resource, ns, name);
-  if (!owner) throw notFound(t.info.group ? `${t.info.resource}.${t.info.group}` : t.info.resource, name);
-  const sel = fromLabelSelector(owner.spec?.selector?.matchLabels || owner.spec?.selector?.matchExpressions ? owner.spec.selector : { matchLabels: owner.spec?.selector ?? {} });
-  const pods = cluster.store.list('pods', ns).filter((p) => matches(sel, p.metadata.labels));
-  if (pods.length === 0) throw new UsageError(`timed out waiting for the condition`);
-  pods.sort(compareForLogging);
-  if (pods.length > 1) err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
-  return pods[0];
-}
-
-/**
- * Finds the pod as findPod does. kubectl 1.29 and later add the namespace to
- * the lookup's NotFound error and print it as their own error.
- */
-function findPodNamingNamespace(cluster: Cluster, arg: string, ns: string, err: (text: string) => void): KObject {
-  try {
-    return findPod(cluster, arg, ns, err);
-  } catch (e) {
-    if (e instanceof ApiError && e.reason === 'NotFound' && cluster.settings.version >= 129) {
-      throw new UsageError(`error from server (NotFound): ${e.message} in namespace "${ns}"`);
-    }
-    throw e;
-  }
-}
-
-/** The attempt (restart number) whose log `logs` shows: the running or last finished instance, or with --previous the one before. */
-function currentAttempt(pod: KObject, container: string, previous: boolean): number {
-  const rec = (pod._sim as PodRecord | undefined)?.containers[container];
-  const status = (pod.status?.containerStatuses ?? []).find((c: any) => c.name === container);
-  if (!rec || rec.startedAt === undefined) {
-    const waiting = status?.state?.waiting?.reason ?? 'ContainerCreating';
-    const message =
-      waiting === 'ErrImagePull' || waiting === 'ImagePullBackOff'
-        ? `container "${container}" in pod "${pod.metadata.name}" is waiting to start: trying and failing to pull image`
-        : `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting}`;
-    throw new ApiError('BadRequest', 400, message);
-  }
-  // The restart count is the index of the newest run, which rises only when a new run starts.
-  let attempt = rec.restarts;
-  if (previous) {
-    attempt -= 1;
-    if (attempt < 0) throw new ApiError('BadRequest', 400, `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
-  }
-  return attempt;
-}
-
 /** The container's output as the kubelet returns it: filtered by --since, --since-time and --tail, then cut to --limit-bytes. */
 function containerText(cluster: Cluster, pod: KObject, container: string, opts: any): string {
-  const attempt = currentAttempt(pod, container, opts.previous);
+  const attempt = logAttempt(pod, container, opts.previous);
   let lines = cluster.store.readLogs(pod.metadata.uid!, container, attempt, cluster.simNow);
   if (opts.sinceSeconds > 0) lines = lines.filter((l) => l.ts >= cluster.simNow - opts.sinceSeconds * 1000);
   if (opts.sinceTime !== undefined) lines = lines.filter((l) => l.ts >= opts.sinceTime);
@@ -89,6 +28,19 @@ function containerText(cluster: Cluster, pod: KObject, container: string, opts: 
   const text = lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line) + '\n').join('');
   return opts.limitBytes > 0 ? truncateToBytes(text, opts.limitBytes) : text;
 }
+
+/**
+ * Returns the --since-time the API server receives: kubectl sends it as a
+ * query parameter formatted with Go's time.RFC3339 layout
+ * (metav1.Time.MarshalQueryParameter), which drops the fraction of a second.
+ * So `--since-time=...T10:00:05.9Z` also returns the lines of 10:00:05.2.
+ */
+function sentSinceTime(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
+/** The first release (1.31 is 131) whose kubectl has `logs --all-pods`. */
+const ALL_PODS_SINCE = 131;
 
 /** The lines kubectl requests when it selects pods by label and --tail is not given. */
 const SELECTOR_TAIL = 10;
@@ -137,14 +89,18 @@ export const command: CommandDef = {
     { name: 'all-containers', type: 'bool', default: false, help: 'Get all containers\' logs in the pod(s).' },
     { name: 'selector', short: 'l', type: 'string', default: '', help: 'Selector (label query) to filter on.' },
     { name: 'prefix', type: 'bool', default: false, help: 'Prefix each log line with the log source (pod name and container name)' },
+    { name: 'all-pods', type: 'bool', default: false, help: 'Get logs from all pod(s). Sets prefix to true.' },
     { name: 'max-log-requests', type: 'int', default: 5, help: 'Specify maximum number of concurrent logs to follow when using by a selector.' },
     { name: 'limit-bytes', type: 'int', default: 0, help: 'Maximum bytes of logs to return. Defaults to no limit.' },
   ],
   async run(ctx, parsed) {
     const f = ctx.flags;
+    const allPods: boolean = f['all-pods'];
+    // cobra rejects the flag before anything else in kubectl releases that lack it.
+    if (parsed.set.has('all-pods') && ctx.cluster().settings.version < ALL_PODS_SINCE) throw new FlagError('unknown flag: --all-pods');
     checkArguments(parsed.args, f.selector);
     // kubectl checks --since-time before it looks the pod up.
-    const sinceTime = f['since-time'] ? parseRfc3339(f['since-time']) : undefined;
+    const sinceTime = f['since-time'] ? sentSinceTime(parseRfc3339(f['since-time'])) : undefined;
     const cluster = ctx.cluster();
     const ns = ctx.namespace;
     let pods: KObject[];
@@ -158,7 +114,9 @@ export const command: CommandDef = {
         return 0;
       }
     } else {
-      pods = [findPodNamingNamespace(cluster, parsed.args[0], ns, (text) => podNotes.push(text))];
+      const found = findPodsNamingNamespace(cluster, parsed.args[0], ns);
+      pods = allPods ? found : found.slice(0, 1);
+      if (!allPods && found.length > 1) podNotes.push(`Found ${found.length} pods, using pod/${found[0].metadata.name}\n`);
     }
     const containerArgument: string | undefined = parsed.args[1];
     const tail = f.selector && !parsed.set.has('tail') ? SELECTOR_TAIL : f.tail;
@@ -180,14 +138,18 @@ export const command: CommandDef = {
       else if (f.container) {
         if (!names.includes(f.container)) throw new ApiError('BadRequest', 400, `container ${f.container} is not valid for pod ${pod.metadata.name}`);
         chosen = [f.container];
-      } else if (f.selector && names.length > 1) chosen = [names[0]];
-      else chosen = [defaultContainer(pod, names, cluster.settings.version, ctx.io.err)];
+      } else if (f.selector && !allPods && names.length > 1) chosen = [names[0]];
+      else {
+        // With --all-pods kubectl picks the default container without naming it on stderr.
+        const note = allPods ? () => {} : ctx.io.err;
+        chosen = [defaultContainer(pod, names, cluster.settings.version, note)];
+      }
       for (const c of chosen) {
-        const prefix = f.prefix ? `[pod/${pod.metadata.name}/${c}] ` : '';
+        const prefix = f.prefix || allPods ? `[pod/${pod.metadata.name}/${c}] ` : '';
         const text = containerText(cluster, pod, c, opts);
         out.push(prefixLines(text, prefix));
         if (f.follow) {
-          const attempt = currentAttempt(pod, c, f.previous);
+          const attempt = logAttempt(pod, c, f.previous);
           streams.push({
             namespace: ns, pod: pod.metadata.name, podUid: pod.metadata.uid!, container: c, attempt,
             printed: cluster.store.readLogs(pod.metadata.uid!, c, attempt, cluster.simNow).length,

@@ -1,6 +1,7 @@
 /**
  * `kubectl patch`: strategic merge (default), JSON merge or JSON patch on one object.
  */
+import { changeCause, RECORD_FLAG, recordChangeCause } from '../shared/record.js';
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import type { CommandDef } from '../types.js';
@@ -39,6 +40,7 @@ export const command: CommandDef = {
     ...MUTATION_OUTPUT_FLAGS,
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
     { name: 'subresource', type: 'string', default: '', help: "If specified, patch will operate on the subresource of the requested object." },
+    RECORD_FLAG,
   ],
   run(ctx, parsed) {
     const f = ctx.flags;
@@ -67,8 +69,10 @@ export const command: CommandDef = {
           if (_sim) next = { ...next, _sim };
           next.metadata = { ...next.metadata, resourceVersion: obj.metadata.resourceVersion, name: obj.metadata.name, namespace: obj.metadata.namespace };
           const update = () => cluster.store.update(g.info.resource, next);
-          const saved = dryRun === 'client' ? next : dryRun === 'server' ? serverDryRun(ctx, update) : update();
+          let saved = dryRun === 'client' ? next : dryRun === 'server' ? serverDryRun(ctx, update) : update();
           const changed = dryRun === 'client' ? !sameObject(next, obj) : saved.metadata.resourceVersion !== obj.metadata.resourceVersion;
+          // kubectl records the command with a second patch, which does not change the result word.
+          if (f.record && dryRun === 'none') saved = recordChangeCause(cluster.store, g.info.resource, saved, changeCause(ctx.path, parsed));
           ctx.io.out(
             printMutated([{ obj: saved, name: `${kindString(g.info, g.group)}/${obj.metadata.name}` }], {
               output: f.output,

@@ -8,6 +8,7 @@ import { RequiredFlagError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { displayName, readLive, resolveObjects } from '../shared/resolve.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
+import { changeCause, RECORD_FLAG, recordChangeCause } from '../shared/record.js';
 
 /** Resources that have a scale subresource. */
 const SCALABLE = new Set(['deployments', 'replicasets', 'replicationcontrollers', 'statefulsets']);
@@ -28,6 +29,7 @@ export const command: CommandDef = {
     ...MUTATION_OUTPUT_FLAGS,
     { name: 'timeout', type: 'duration', default: 0, help: 'The length of time to wait before giving up on a scale operation.' },
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
+    RECORD_FLAG,
   ],
   async run(ctx, parsed) {
     const flags = ctx.flags;
@@ -62,7 +64,8 @@ export const command: CommandDef = {
           const before = structuredClone(obj);
           if (!dryRun) {
             obj.spec.replicas = flags.replicas;
-            store.update(item.info.resource, obj);
+            const scaled = store.update(item.info.resource, obj);
+            if (flags.record) recordChangeCause(store, item.info.resource, scaled, changeCause(ctx.path, parsed));
           }
           return before;
         });

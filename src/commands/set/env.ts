@@ -119,7 +119,8 @@ export const command: CommandDef = {
     { name: 'prefix', type: 'string', default: '', help: 'Prefix to append to variable names' },
     { name: 'keys', type: 'stringArray', default: [], help: 'Comma-separated list of keys to import from specified resource' },
     { name: 'overwrite', type: 'bool', default: true, help: 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.' },
-    ...SET_FLAGS,
+    // kubectl's `set env` has no --record flag.
+    ...SET_FLAGS.filter((f) => f.name !== 'record'),
   ],
   async run(ctx, parsed) {
     const flags = ctx.flags;

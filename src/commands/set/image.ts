@@ -8,7 +8,7 @@ import { UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { displayName, readLive, resolveObjects } from '../shared/resolve.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
-import { CHANGE_CAUSE, changeCause } from '../shared/record.js';
+import { CHANGE_CAUSE, changeCause, RECORD_FLAG } from '../shared/record.js';
 import { podSpecOf } from './pod-template.js';
 
 function setImage(containers: any[] | undefined, name: string, image: string): boolean {
@@ -43,7 +43,7 @@ export const command: CommandDef = {
     { name: 'selector', short: 'l', type: 'string', default: '', help: 'Selector (label query) to filter on.' },
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files identifying the resource to get from a server.' },
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
-    { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation.' },
+    RECORD_FLAG,
     { name: 'local', type: 'bool', default: false, help: 'If true, set image will NOT contact api-server but run locally.' },
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
     ...MUTATION_OUTPUT_FLAGS,

@@ -15,7 +15,7 @@ import { displayName, resolveObjects, type Resolved } from '../shared/resolve.js
 import { readManifests } from '../shared/manifests.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from '../shared/mutation-output.js';
 import { dryRunMode, serverDryRun } from '../shared/generated.js';
-import { CHANGE_CAUSE, changeCause } from '../shared/record.js';
+import { CHANGE_CAUSE, changeCause, RECORD_FLAG } from '../shared/record.js';
 
 /** Flags every `set` subcommand built on {@link runSet} takes. */
 export const SET_FLAGS: FlagSpec[] = [
@@ -24,7 +24,7 @@ export const SET_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files the resource to update' },
   { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
   { name: 'local', type: 'bool', default: false, help: 'If true, set will NOT contact api-server but run locally.' },
-  { name: 'record', type: 'bool', default: false, help: 'Record current kubectl command in the resource annotation.' },
+  RECORD_FLAG,
   { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
   { name: 'field-manager', type: 'string', default: 'kubectl-set', help: 'Name of the manager used to track field ownership.' },
   ...MUTATION_OUTPUT_FLAGS,

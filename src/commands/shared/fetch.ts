@@ -9,6 +9,7 @@ import { notFound } from '../../api/errors.js';
 import { resourceString } from '../../api/registry.js';
 import type { Target } from './targets.js';
 import { groupFor, type Group } from './output.js';
+import { sortEventsAsListed } from '../../api/event-order.js';
 
 export interface FetchOptions {
   namespace: string;
@@ -57,6 +58,7 @@ export function fetchTargets(cluster: Cluster, targets: Target[], opts: FetchOpt
     } else {
       const list = t.info.namespaced && !opts.allNamespaces ? store.list(t.info.resource, ns) : store.list(t.info.resource);
       for (const o of list) if ((!sel || matches(sel, o.metadata.labels)) && field(o)) objects.push(o);
+      if (t.info.resource === 'events') sortEventsAsListed(objects);
     }
     groups.push({ info: t.info, group, objects });
   }

@@ -126,21 +126,8 @@ export function emitGenerated(ctx: CommandContext, obj: KObject, options: EmitOp
   const info = findKind(obj.kind);
   if (!info) throw new Error(`no resource serves kind ${obj.kind}`);
   let printed = obj;
-  if (dryRun !== 'client') {
-    const request = decodeRequest(ctx, structuredClone(obj));
-    if (info.namespaced) request.metadata.namespace ||= ctx.namespace;
-    try {
-      // The generator's empty status stays: the API server returns it from a create (`status: {}`).
-      if (dryRun === 'server') printed = serverDryRunCreate(ctx, info.resource, request);
-      else {
-        printed = ctx.cluster().store.create(info.resource, request);
-        ctx.settle();
-      }
-    } catch (err) {
-      if (options.failurePrefix && err instanceof ApiError) throw new UsageError(`${options.failurePrefix}${statusErrorText(err, obj)}`);
-      throw err;
-    }
-  }
+  if (dryRun === 'server') printed = sendGenerated(ctx, obj, options, (resource, request) => serverDryRunCreate(ctx, resource, request));
+  else if (dryRun === 'none') printed = createGenerated(ctx, obj, options);
   const text = printMutated([{ obj: printed, name: formatResourceName(obj) }], {
     output: ctx.flags.output ?? '',
     template: ctx.flags.template,
@@ -152,6 +139,33 @@ export function emitGenerated(ctx: CommandContext, obj: KObject, options: EmitOp
   });
   ctx.io.out(text);
   return 0;
+}
+
+/**
+ * Creates a generated object without printing it, settles the cluster and
+ * returns the stored object. `kubectl run` uses it when it attaches to the pod, because it then prints no `created` line.
+ */
+export function createGenerated(ctx: CommandContext, obj: KObject, options: EmitOptions = {}): KObject {
+  return sendGenerated(ctx, obj, options, (resource, request) => {
+    const created = ctx.cluster().store.create(resource, request);
+    ctx.settle();
+    return created;
+  });
+}
+
+/** Sends a generated object to the API server through `send`, in the request's namespace, wording a failure as the generator does. */
+function sendGenerated(ctx: CommandContext, obj: KObject, options: EmitOptions, send: (resource: string, request: KObject) => KObject): KObject {
+  const info = findKind(obj.kind);
+  if (!info) throw new Error(`no resource serves kind ${obj.kind}`);
+  const request = decodeRequest(ctx, structuredClone(obj));
+  if (info.namespaced) request.metadata.namespace ||= ctx.namespace;
+  try {
+    // The generator's empty status stays: the API server returns it from a create (`status: {}`).
+    return send(info.resource, request);
+  } catch (err) {
+    if (options.failurePrefix && err instanceof ApiError) throw new UsageError(`${options.failurePrefix}${statusErrorText(err, obj)}`);
+    throw err;
+  }
 }
 
 /** kubectl's check that a generator got exactly one NAME argument. */

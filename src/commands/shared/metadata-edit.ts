@@ -3,7 +3,8 @@
  * arguments, the `--overwrite` rule, and kubectl's result words.
  */
 import type { CommandContext } from '../context.js';
-import type { Parsed } from '../../cli/flags.js';
+import type { FlagSpec, Parsed } from '../../cli/flags.js';
+import { CHANGE_CAUSE, changeCause, RECORD_FLAG, recordOn } from './record.js';
 import { UsageError } from '../../api/errors.js';
 import { parseTargets } from './targets.js';
 import { fetchTargets } from './fetch.js';
@@ -66,9 +67,13 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
             delete current[k];
           }
           let saved = obj;
-          if (added || removed) {
+          // kubectl records the command on the object whether or not the labels changed.
+          const cause = flags.record ? changeCause(ctx.path, parsed) : undefined;
+          const recorded = cause !== undefined && obj.metadata.annotations?.[CHANGE_CAUSE] !== cause;
+          if (added || removed || recorded) {
             obj.metadata[field] = current;
             if (Object.keys(current).length === 0) delete obj.metadata[field];
+            if (cause !== undefined) recordOn(obj, cause);
             const update = () => cluster.store.update(g.info.resource, obj);
             if (dryRun === 'none') saved = update();
             else if (dryRun === 'server') saved = serverDryRun(ctx, update);
@@ -94,7 +99,7 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
   return code;
 }
 
-export const METADATA_FLAGS = [
+export const METADATA_FLAGS: FlagSpec[] = [
   { name: 'overwrite', type: 'bool' as const, default: false, help: 'If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.' },
   { name: 'all', type: 'bool' as const, default: false, help: 'Select all resources, in the namespace of the specified resource types' },
   { name: 'all-namespaces', short: 'A', type: 'bool' as const, default: false, help: 'If true, check the specified action in all namespaces.' },
@@ -102,4 +107,5 @@ export const METADATA_FLAGS = [
   ...MUTATION_OUTPUT_FLAGS,
   { name: 'dry-run', type: 'string' as const, default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
   { name: 'resource-version', type: 'string' as const, default: '', help: 'If non-empty, the update will only succeed if this is the current resource-version for the object.' },
+  RECORD_FLAG,
 ];

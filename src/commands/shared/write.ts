@@ -201,15 +201,13 @@ function canonical(value: unknown): string {
 
 /**
  * Runs `create -f` or `apply -f` after the caller checked that files were
- * given: reads the manifests, prints the --record deprecation warning on
- * clusters that had it, and writes every document with the command's flags.
+ * given: reads the manifests and writes every document with the command's flags.
  */
 export async function writeManifestFiles(ctx: CommandContext, parsed: Parsed, mode: 'create' | 'apply'): Promise<number> {
   checkMutationOutput(ctx.flags.output);
   const dryRun = dryRunMode(ctx);
   const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
   const cluster = ctx.cluster();
-  if (ctx.flags.record && cluster.settings.version >= 122) ctx.io.err('Flag --record has been deprecated, --record will be removed in the future\n');
   return writeDocs(ctx, docs, {
     mode,
     changeCause: ctx.flags.record ? changeCause(ctx.path, parsed) : undefined,

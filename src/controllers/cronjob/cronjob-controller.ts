@@ -49,6 +49,19 @@ function hasJob(jobs: readonly KObject[], uid: string | undefined): boolean {
 }
 
 /**
+ * First version whose controller records a finished job's completion time
+ * in lastSuccessfulTime in the sync that takes the job off the active list,
+ * and words the SawCompletedJob event with `condition:`. From 1.21 to 1.30
+ * that sync only takes the job off and words the event with `status:`, and
+ * the next sync records the time. So with successfulJobsHistoryLimit 0,
+ * whose cleanup deletes the job in the first sync, those versions never set
+ * lastSuccessfulTime. The 1.31 changelog lists the fix for that case.
+ * NOTE: the 1.30 source prints `status:`. That the wording changed in 1.31
+ * too is an assumption, because no 1.31 source was read.
+ */
+const SAME_SYNC_SINCE = 131;
+
+/**
  * Updates the active list and lastSuccessfulTime from the jobs the CronJob
  * owns. The list is copied only when a job leaves it, so a sync that finds
  * it current changes nothing.
@@ -67,9 +80,13 @@ function syncActiveList(ctx: ControllerContext, cj: KObject, jobs: KObject[], em
     }
     if (found) {
       active = active.filter((r) => r.uid !== uid);
-      // NOTE: releases before 1.27 are assumed to write `status:`, but the exact release of the change is unverified.
-      const word = ctx.settings.version >= 127 ? 'condition' : 'status';
+      const word = ctx.settings.version >= SAME_SYNC_SINCE ? 'condition' : 'status';
       emit('Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, ${word}: ${condition}`);
+      if (ctx.settings.version < SAME_SYNC_SINCE) {
+        // The status write of this sync queues the CronJob again, and that sync records the completion time.
+        unsettled = true;
+        continue;
+      }
     }
     const completedAt = job.status?.completionTime;
     if (condition === 'Complete' && completedAt && ctx.settings.version >= 121) {

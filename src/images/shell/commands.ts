@@ -270,7 +270,7 @@ export const SHELL_COMMANDS: readonly string[] = Object.keys(COMMANDS);
 /** Runs one expanded command line, reporting `not found` (status 127) for unknown names. */
 export function runCommand(state: ShellState, argv: string[]): number {
   const name = argv[0].replace(/^\/(usr\/)?s?bin\//, '');
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : state.extraCommands.get(name);
   if (!command) {
     state.error(`${argv[0]}: not found`);
     return 127;

@@ -66,6 +66,8 @@ export class ShellState {
   readonly lines: OutputLine[] = [];
   /** Files the script wrote, by absolute path. */
   readonly files = new Map<string, string>();
+  /** Commands a caller adds to this process only, such as the network tools of an exec (`wget`, `curl`). */
+  readonly extraCommands = new Map<string, (state: ShellState, args: string[]) => number>();
   /** Targets of descriptors 1 and 2. */
   fds: Record<1 | 2, OutputTarget> = { 1: { type: 'log', stream: 'stdout' }, 2: { type: 'log', stream: 'stderr' } };
   private partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
@@ -270,6 +272,8 @@ export interface ScriptResult {
   lines: OutputLine[];
   exitCode?: number;
   endMs: number;
+  /** True when the script ended with `exit` (or a fatal error) rather than by running out of commands. */
+  exited?: boolean;
 }
 
 /**
@@ -292,6 +296,7 @@ export function runArgv(argv: string[], vars: Map<string, string>, world: ShellW
 }
 
 function finishRun(state: ShellState, body: () => void): ScriptResult {
+  let exited = false;
   try {
     body();
   } catch (e) {
@@ -302,7 +307,10 @@ function finishRun(state: ShellState, body: () => void): ScriptResult {
       state.status = 2;
     } else if (e instanceof ExitRequest) state.status = e.code;
     else throw e;
+    exited = true;
   }
   state.flush();
-  return { lines: state.lines, exitCode: state.status & 255, endMs: state.elapsedMs };
+  const result: ScriptResult = { lines: state.lines, exitCode: state.status & 255, endMs: state.elapsedMs };
+  if (exited) result.exited = true;
+  return result;
 }

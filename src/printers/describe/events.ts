@@ -5,20 +5,15 @@
 import type { KObject } from '../../api/types.js';
 import { translateTimestampSince } from '../duration.js';
 import type { DescribeWriter } from './writer.js';
+import { sortEventsAsListed } from '../../api/event-order.js';
 
 /**
- * kubectl sorts by last timestamp; its sort keeps the API's list order (event
- * names, which carry the first occurrence's time in nanoseconds) for equal
- * timestamps. Timestamps here have whole seconds, so equal ones fall back to
- * the first timestamp and then the resourceVersion, which follows the order
- * the kubelet recorded them in within a second.
+ * Compares last timestamps, as kubectl's SortableEvents does. Go's sort.Sort
+ * keeps the list order of equal ones in lists of up to 12 (insertion sort),
+ * so the events are put in the API's list order first, and this sort is stable.
  */
-function byTimeThenCreation(a: KObject, b: KObject): number {
-  const last = String(a.lastTimestamp ?? a.firstTimestamp).localeCompare(String(b.lastTimestamp ?? b.firstTimestamp));
-  if (last !== 0) return last;
-  const first = String(a.firstTimestamp ?? '').localeCompare(String(b.firstTimestamp ?? ''));
-  if (first !== 0) return first;
-  return Number(a.metadata?.resourceVersion ?? 0) - Number(b.metadata?.resourceVersion ?? 0);
+function byLastTimestamp(a: KObject, b: KObject): number {
+  return String(a.lastTimestamp ?? a.firstTimestamp).localeCompare(String(b.lastTimestamp ?? b.firstTimestamp));
 }
 
 export function writeEvents(w: DescribeWriter, events: KObject[], now: number, version: number): void {
@@ -26,7 +21,7 @@ export function writeEvents(w: DescribeWriter, events: KObject[], now: number, v
     w.write(0, 'Events:\t<none>\n');
     return;
   }
-  const sorted = [...events].sort(byTimeThenCreation);
+  const sorted = sortEventsAsListed([...events]).sort(byLastTimestamp);
   w.write(0, 'Events:\n');
   w.write(1, 'Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');

@@ -86,7 +86,7 @@ describe('Job update rules', () => {
   it('rejects a changed selector', () => {
     // The new selector still matches the template's labels, so only the update rule fails.
     expect(updateError('jobs', job(), (j) => (j.spec.selector = { matchLabels: { 'job-name': 'pi' } }))).toBe(
-      'The Job "pi" is invalid: spec.selector: Invalid value: {"matchLabels":{"job-name":"pi"}}: field is immutable',
+      'The Job "pi" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"job-name":"pi"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
     );
   });
 
@@ -124,7 +124,7 @@ describe('selector update rule', () => {
       d.spec.template.metadata.labels.tier = 'front';
     };
     expect(updateError('deployments', old, change)).toBe(
-      'The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web","tier":"front"}}: field is immutable',
+      'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web", "tier":"front"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
     );
   });
 });

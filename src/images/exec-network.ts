@@ -1,0 +1,145 @@
+/**
+ * `wget` and `curl` for commands run with `kubectl exec`: HTTP GETs inside
+ * the simulated network, with busybox wget's and curl's messages. The
+ * caller supplies the network, so these tools exist only in exec'd
+ * processes, not in a container's main program.
+ */
+import type { ShellState } from './shell/run';
+
+/** The simulated network's response to a GET, in the shape src/network returns. */
+export interface HttpFetchResult {
+  status?: number;
+  body: string;
+  /** curl's message when no response came (`curl: (6) Could not resolve host: web`). */
+  error?: string;
+  /** curl's exit code for that failure: 6 (unknown host), 7 (refused) or 28 (timed out). */
+  exitCode?: number;
+  /** The IP address the host resolved to. */
+  address?: string;
+}
+
+/** Sends a GET for `url` from the exec'd process's pod. */
+export type HttpFetcher = (url: string) => HttpFetchResult;
+
+const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+
+/** Splits `http://host:port/path` into host, port and path (port 80 and path `/` by default). */
+function parseUrl(url: string): { host: string; port: number; path: string } {
+  const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  if (!m) return { host: url, port: 80, path: '/' };
+  return { host: m[1], port: m[2] ? Number(m[2]) : 80, path: m[3] ?? '/' };
+}
+
+/** Reads busybox wget's options: -q, -O FILE (also -O- and -qO-), -T SECONDS; returns undefined values for absent ones. */
+function parseWgetArgs(args: string[]): { quiet: boolean; output?: string; url?: string } {
+  let quiet = false;
+  let output: string | undefined;
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-') || arg === '-') {
+      url ??= arg;
+      continue;
+    }
+    for (let j = 1; j < arg.length; j++) {
+      const flag = arg[j];
+      if (flag === 'q') quiet = true;
+      else if (flag === 'O' || flag === 'T') {
+        const value = arg.slice(j + 1) || args[++i];
+        if (flag === 'O') output = value;
+        break;
+      }
+    }
+  }
+  return { quiet, output, url };
+}
+
+/**
+ * Runs busybox `wget`: the body goes to stdout with `-O -`, else into a
+ * file named after the URL's last path segment (`index.html` for `/`).
+ * NOTE: the progress line's column widths follow busybox 1.36 output as
+ * remembered, not checked against its source.
+ */
+function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
+  const { quiet, output, url } = parseWgetArgs(args);
+  if (!url) {
+    state.write('stderr', 'Usage: wget [-q] [-O FILE] URL\n');
+    return 1;
+  }
+  const { host, port, path } = parseUrl(url);
+  const res = fetch(url);
+  if (res.exitCode === 6) {
+    state.write('stderr', `wget: bad address '${host}'\n`);
+    return 1;
+  }
+  if (!quiet) state.write('stderr', `Connecting to ${host} (${res.address ?? host}:${port})\n`);
+  if (res.exitCode === 7) {
+    state.write('stderr', `wget: can't connect to remote host (${res.address ?? host}): Connection refused\n`);
+    return 1;
+  }
+  if (res.error || res.status === undefined) {
+    state.write('stderr', 'wget: download timed out\n');
+    return 1;
+  }
+  if (res.status >= 400) {
+    state.write('stderr', `wget: server returned error: HTTP/1.1 ${res.status} ${REASONS[res.status] ?? ''}\n`);
+    return 1;
+  }
+
+  const toStdout = output === '-';
+  const file = output ?? (path.split('/').pop() || 'index.html');
+  if (toStdout) state.write('stdout', res.body);
+  else state.files.set(file.startsWith('/') ? file : `/${file}`, res.body);
+  if (!quiet) {
+    const progressName = toStdout ? '-' : file;
+    state.write('stderr', toStdout ? 'writing to stdout\n' : `saving to '${file}'\n`);
+    state.write('stderr', `${progressName.padEnd(20)} 100% |${'*'.repeat(32)}| ${String(Buffer.byteLength(res.body)).padStart(5)}  0:00:00 ETA\n`);
+    state.write('stderr', toStdout ? 'written to stdout\n' : `'${file}' saved\n`);
+  }
+  return 0;
+}
+
+/**
+ * Runs `curl`: the body goes to stdout (or a file with -o), `-i` adds the
+ * status line, `-f` turns an error status into exit code 22, and `-s` hides
+ * errors unless `-S` is given too.
+ * NOTE: curl prints a progress meter on stderr when its output is not a
+ * terminal. kubesim leaves it out, because its speeds and times vary by run.
+ */
+function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
+  const flags = new Set<string>();
+  let output: string | undefined;
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-o' || arg === '--output') output = args[++i];
+    else if (arg.startsWith('--')) flags.add(arg);
+    else if (arg.startsWith('-') && arg.length > 1) for (const flag of arg.slice(1)) flags.add(flag);
+    else url ??= arg;
+  }
+  const showErrors = !flags.has('s') || flags.has('S');
+  if (!url) {
+    if (showErrors) state.write('stderr', "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  const res = fetch(url);
+  if (res.error) {
+    if (showErrors) state.write('stderr', `${res.error}\n`);
+    return res.exitCode ?? 7;
+  }
+  const status = res.status ?? 200;
+  if (flags.has('f') && status >= 400) {
+    if (showErrors) state.write('stderr', `curl: (22) The requested URL returned error: ${status}\n`);
+    return 22;
+  }
+  const head = flags.has('i') ? `HTTP/1.1 ${status} ${REASONS[status] ?? ''}\r\n\r\n` : '';
+  if (output !== undefined && output !== '-') state.files.set(output.startsWith('/') ? output : `/${output}`, head + res.body);
+  else state.write('stdout', head + res.body);
+  return 0;
+}
+
+/** Adds the named network tools (`wget`, `curl`) over `fetch` to a shell process. */
+export function addNetworkCommands(state: ShellState, fetch: HttpFetcher, tools: string[]): void {
+  if (tools.includes('wget')) state.extraCommands.set('wget', (s, args) => wget(fetch, s, args));
+  if (tools.includes('curl')) state.extraCommands.set('curl', (s, args) => curl(fetch, s, args));
+}

@@ -1,0 +1,277 @@
+/**
+ * Runs a command that `kubectl exec` starts in a running container: decides
+ * whether the image has the executable, then runs it with the simulated
+ * shell, nginx or perl. Nothing runs on the host. Pure: time and the
+ * container's facts come from the request.
+ */
+import { resolveImage, resolveNginxVersion, type ImageInfo } from './catalog';
+import { formatMyappIndex } from './http';
+import { MYAPP_NGINX_VERSION, NGINX_WELCOME_PAGE } from './nginx';
+import { runPerl } from './perl';
+import { perlVersion } from './program';
+import { parseScript, ShellSyntaxError } from './shell/parse';
+import { ExitRequest, HorizonReached, ShellState, executeNode, type ShellDialect, type ShellWorld } from './shell/run';
+import { runCommand, SHELL_COMMANDS } from './shell/commands';
+import { addNetworkCommands, type HttpFetcher } from './exec-network';
+
+/** The facts an exec'd process can observe. */
+export interface ExecRequest {
+  image: string;
+  /** The command and its arguments, as `kubectl exec POD -- …` passes them. */
+  argv: string[];
+  /** The process environment in order, without PATH, HOSTNAME and HOME, which the runtime adds. */
+  env: { name: string; value: string }[];
+  hostname: string;
+  podIP: string;
+  namespace: string;
+  /** Simulated time the process starts at (ms since the epoch). */
+  now: number;
+  /** Everything the client sends on stdin (`-i`); undefined without `-i`. */
+  stdin?: string;
+  /** True when the client asked for a terminal and has one; the runtime then merges stderr into stdout. */
+  tty: boolean;
+  /** The pod's view of the simulated network, for `wget` and `curl`; without it those tools are absent. */
+  fetch?: HttpFetcher;
+}
+
+/** The end of an exec: the process ran (and exited or was still running), or the runtime could not start it. */
+export type ExecOutcome =
+  | {
+      type: 'ran';
+      stdout: string;
+      stderr: string;
+      exitCode: number;
+      /** False when the process was still running after the modelling horizon (24 h of simulated time or 200 000 shell steps). */
+      finished: boolean;
+    }
+  | {
+      type: 'start-failed';
+      /** runc's reason, e.g. `exec: "bash": executable file not found in $PATH`. */
+      reason: string;
+    };
+
+/** Built-ins that exist only inside a shell, never as files in an image. */
+const SHELL_ONLY = new Set(['exit', 'export', 'unset', 'exec', 'trap', 'wait', ':']);
+
+/** The PATH of the official images kubesim simulates. */
+const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** Reports whether an Alpine-based image: myapp and nginx's `-alpine` tags. Those have ash but neither bash nor dash. */
+function isAlpine(info: ImageInfo): boolean {
+  return info.kind === 'myapp' || (info.kind === 'nginx' && info.tag.includes('alpine'));
+}
+
+/** Reports whether the image has an executable called `name`. */
+export function imageHasExecutable(info: ImageInfo, name: string): boolean {
+  switch (name) {
+    case 'sh':
+      return true;
+    case 'ash':
+      return info.kind === 'busybox' || isAlpine(info);
+    case 'bash':
+    case 'dash':
+      return info.kind === 'perl' || (info.kind === 'nginx' && !isAlpine(info));
+    case 'nginx':
+    case 'nginx-debug':
+      return info.kind === 'nginx' || info.kind === 'myapp';
+    case 'wget':
+      return info.kind === 'busybox' || info.kind === 'perl' || isAlpine(info);
+    case 'curl':
+      return info.kind === 'nginx' || info.kind === 'perl';
+  }
+  if (/^perl(5[\d.]*)?$/.test(name)) return info.kind === 'perl';
+  return SHELL_COMMANDS.includes(name) && !SHELL_ONLY.has(name);
+}
+
+/** Returns the name an exec'd path runs, or undefined for a path outside the standard bin folders. */
+function executableName(path: string): string | undefined {
+  if (!path.includes('/')) return path;
+  return /^\/(?:usr\/)?(?:local\/)?s?bin\/([^/]+)$/.exec(path)?.[1];
+}
+
+/** Files the image ships (or its entrypoint writes) that commands such as `cat` can read. */
+function imageFiles(info: ImageInfo, hostname: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (info.kind === 'nginx') files.set('/usr/share/nginx/html/index.html', NGINX_WELCOME_PAGE);
+  if (info.kind === 'myapp') {
+    files.set('/usr/share/nginx/html/index.html', formatMyappIndex(info.tag));
+    files.set('/usr/share/nginx/html/hostname.html', `${hostname}\n`);
+  }
+  return files;
+}
+
+/** Builds the process environment: PATH and HOSTNAME, the container's variables, TERM with a terminal, then HOME. */
+function buildExecEnvironment(request: ExecRequest): Map<string, string> {
+  // NOTE: image ENV lines (such as nginx's NGINX_VERSION) are not simulated, and the place of TERM is not verified.
+  const vars = new Map<string, string>([['PATH', IMAGE_PATH], ['HOSTNAME', request.hostname]]);
+  for (const e of request.env) vars.set(e.name, e.value);
+  if (request.tty) vars.set('TERM', 'xterm');
+  if (!vars.has('HOME')) vars.set('HOME', '/root');
+  return vars;
+}
+
+/**
+ * A shell process whose output is collected as text: stdout and stderr
+ * separately, or in one buffer as a terminal shows them.
+ */
+export class ExecShell {
+  readonly state: ShellState;
+  private readonly out = { text: '' };
+  private readonly err: { text: string };
+
+  constructor(request: ExecRequest, info: ImageInfo = resolveImage(request.image)) {
+    const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
+    const world: ShellWorld = {
+      hostname: request.hostname, podIP: request.podIP, namespace: request.namespace, startedAt: request.now, dialect,
+    };
+    this.state = new ShellState(buildExecEnvironment(request), world);
+    this.err = request.tty ? this.out : { text: '' };
+    this.state.fds = { 1: { type: 'capture', buffer: this.out }, 2: { type: 'capture', buffer: this.err } };
+    this.state.stdin = request.stdin ?? '';
+    for (const [path, content] of imageFiles(info, request.hostname)) this.state.files.set(path, content);
+    if (request.fetch) {
+      const tools = ['wget', 'curl'].filter((tool) => imageHasExecutable(info, tool));
+      addNetworkCommands(this.state, request.fetch, tools);
+    }
+  }
+
+  /**
+   * Runs `body` and returns the output it wrote since the last call. `exited`
+   * is set when the shell ended (`exit`, a syntax error); `finished` is false
+   * when the body passed the modelling horizon.
+   */
+  run(body: () => void): { stdout: string; stderr: string; exited?: number; finished: boolean } {
+    let exited: number | undefined;
+    let finished = true;
+    try {
+      body();
+    } catch (e) {
+      if (e instanceof HorizonReached) finished = false;
+      else if (e instanceof ExitRequest) exited = e.code & 255;
+      else if (e instanceof ShellSyntaxError) {
+        this.state.error(`syntax error: ${e.message}`);
+        this.state.status = 2;
+      } else throw e;
+    }
+    const stdout = this.out.text;
+    const stderr = this.err === this.out ? '' : this.err.text;
+    this.out.text = '';
+    this.err.text = '';
+    return { stdout, stderr, exited, finished };
+  }
+
+  /** Parses and runs one script, keeping variables and files for the next one. */
+  runScript(script: string): { stdout: string; stderr: string; exited?: number; finished: boolean } {
+    return this.run(() => {
+      if (script.trim() !== '') executeNode(this.state, parseScript(script));
+    });
+  }
+}
+
+/** Runs `sh [options] [-c script [name args…]]`; without -c the script comes from stdin. */
+function runShell(request: ExecRequest, info: ImageInfo, args: string[]): ExecOutcome {
+  const shell = new ExecShell(request, info);
+  let i = 0;
+  let command = false;
+  for (; i < args.length && args[i].startsWith('-') && args[i] !== '-'; i++) {
+    if (args[i] === '--') {
+      i++;
+      break;
+    }
+    if (args[i].includes('c')) command = true;
+  }
+  let script: string;
+  if (command) {
+    script = args[i] ?? '';
+    if (args.length > i + 1) shell.state.positional = args.slice(i + 1);
+  } else if (i < args.length) {
+    const file = args[i];
+    const stderr = shell.state.world.dialect === 'dash' ? `sh: 0: cannot open ${file}: No such file\n` : `sh: can't open '${file}': No such file or directory\n`;
+    return { type: 'ran', stdout: '', stderr, exitCode: 2, finished: true };
+  } else {
+    // Simplified: an interactive shell prints prompts; a shell reading a script from stdin does not, and kubesim runs stdin as a script.
+    script = shell.state.stdin;
+    shell.state.stdin = '';
+  }
+  const result = shell.runScript(script);
+  return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exited ?? shell.state.status & 255, finished: result.finished };
+}
+
+/** Runs one applet directly, as the runtime starts `env` or `cat /etc/hosts` without a shell. */
+function runApplet(request: ExecRequest, info: ImageInfo, argv: string[]): ExecOutcome {
+  const shell = new ExecShell(request, info);
+  const result = shell.run(() => {
+    shell.state.status = runCommand(shell.state, argv);
+  });
+  return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exited ?? shell.state.status & 255, finished: result.finished };
+}
+
+/**
+ * Runs `nginx -v`, `-V`-less version and config checks. Simplified: other
+ * invocations (starting a second master, `-s reload`) print nothing and exit 0.
+ */
+function runNginx(info: ImageInfo, args: string[], tty: boolean): ExecOutcome {
+  const version = info.kind === 'myapp' ? MYAPP_NGINX_VERSION : resolveNginxVersion(info.tag) ?? '1.29.3';
+  let stderr = '';
+  if (args.includes('-v')) stderr = `nginx version: nginx/${version}\n`;
+  else if (args.includes('-t')) {
+    stderr = 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n'
+      + 'nginx: configuration file /etc/nginx/nginx.conf test is successful\n';
+  }
+  return tty ? { type: 'ran', stdout: stderr, stderr: '', exitCode: 0, finished: true } : { type: 'ran', stdout: '', stderr, exitCode: 0, finished: true };
+}
+
+function runPerlCommand(info: ImageInfo, args: string[], tty: boolean): ExecOutcome {
+  const result = runPerl(args, perlVersion(info));
+  if (tty) return { type: 'ran', stdout: result.stdout + result.stderr, stderr: '', exitCode: result.exitCode, finished: true };
+  return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, finished: true };
+}
+
+/**
+ * Returns runc's reason for an executable the image lacks: a bare name is
+ * looked up in PATH, a path is checked with stat.
+ */
+export function missingExecutableReason(path: string): string {
+  return path.includes('/')
+    ? `exec: "${path}": stat ${path}: no such file or directory`
+    : `exec: "${path}": executable file not found in $PATH`;
+}
+
+/** Runs an exec request in the simulated image. */
+export function execInImage(request: ExecRequest): ExecOutcome {
+  const info = resolveImage(request.image);
+  const [path, ...args] = request.argv;
+  const name = executableName(path);
+  const networkTool = (name === 'wget' || name === 'curl') && !request.fetch;
+  if (name === undefined || networkTool || !imageHasExecutable(info, name)) return { type: 'start-failed', reason: missingExecutableReason(path) };
+  if (['sh', 'ash', 'bash', 'dash'].includes(name)) return runShell(request, info, args);
+  if (name === 'nginx' || name === 'nginx-debug') return runNginx(info, args, request.tty);
+  if (name.startsWith('perl')) return runPerlCommand(info, args, request.tty);
+  return runApplet(request, info, [name, ...args]);
+}
+
+/** An interactive shell session and the prompt it prints before each command. */
+export interface InteractiveShell {
+  shell: ExecShell;
+  prompt: string;
+}
+
+/**
+ * Opens an interactive session when the request starts a shell without a
+ * script (`sh`, `bash -il`), as `kubectl exec -it POD -- sh` does on a
+ * terminal. Returns undefined for any other command, which then runs with
+ * execInImage.
+ */
+export function openInteractiveShell(request: ExecRequest): InteractiveShell | undefined {
+  const info = resolveImage(request.image);
+  const [path, ...args] = request.argv;
+  const name = executableName(path);
+  if (name === undefined || !['sh', 'ash', 'bash', 'dash'].includes(name) || !imageHasExecutable(info, name)) return undefined;
+  const options = args.filter((a) => a.startsWith('-'));
+  if (options.some((a) => a.includes('c')) || args.some((a) => !a.startsWith('-'))) return undefined;
+  // busybox ash shows the working directory, dash shows only `#`, bash shows user, host and directory.
+  const dash = info.kind === 'perl' || (info.kind === 'nginx' && !isAlpine(info));
+  let prompt = dash ? '# ' : '/ # ';
+  if (name === 'bash') prompt = `root@${request.hostname}:/# `;
+  return { shell: new ExecShell(request, info), prompt };
+}
