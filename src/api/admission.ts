@@ -7,7 +7,8 @@ import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { validateObject } from './validation.js';
 import { dropUnneededNodePorts } from './service-validation.js';
-import { validateServiceClusterIPs } from './service-cluster-ips.js';
+import { initServiceIPFamilies } from './service-ip-families.js';
+import { dropTypeDependentFields } from './service-traffic-validation.js';
 import { findResource } from './registry.js';
 import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
@@ -16,6 +17,12 @@ export interface AdmissionContext {
   namespaceExists(name: string): boolean;
   /** Checks that need code above the api layer (a CronJob's schedule), wired in by the engine. */
   validateMore?(resource: string, obj: KObject): readonly FieldCause[];
+  /**
+   * Allocates a Service's cluster IP and node ports, wired in by the engine.
+   * It runs before validation and throws its own errors, as the Service REST
+   * storage allocates before the strategy validates.
+   */
+  allocateServiceAddresses?(svc: KObject, old: KObject | undefined): void;
 }
 
 /** Pod writes that the scheduler marked as bindings (see markBinding). */
@@ -140,13 +147,14 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     if (Object.keys(obj.metadata.annotations!).length === 0) delete obj.metadata.annotations;
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
-  if (resource === 'services') {
-    // The Service storage checks addresses before defaulting and validation, and reports them alone.
-    const addressCauses = validateServiceClusterIPs(obj, old, ctx.clusterVersion);
-    if (addressCauses.length > 0) throw invalid(obj.kind ?? 'Service', obj.metadata.name ?? '', addressCauses);
-  }
   applyDefaults(resource, obj, legacy);
-  if (resource === 'services' && op === 'update' && old) dropUnneededNodePorts(obj, old);
+  if (resource === 'services') {
+    const oldService = op === 'update' ? old : undefined;
+    prepareService(obj, oldService, ctx.clusterVersion);
+    // NOTE: older API servers (1.15 at least) validated before allocating, so a request with both
+    // a taken address and an invalid field reports the field there; kubesim allocates first everywhere.
+    ctx.allocateServiceAddresses?.(obj, oldService);
+  }
   const updateCauses = op === 'update' && old ? validateUpdate(resource, obj, old, { clusterVersion: ctx.clusterVersion, binding }) : [];
   const first = UPDATE_RULES_FIRST.has(resource);
   const causes: FieldCause[] = first ? [...updateCauses] : [];
@@ -154,4 +162,17 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
   if (!first) causes.push(...updateCauses);
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
+}
+
+/**
+ * Runs the Service REST storage's steps before validation: the allocator's
+ * IP family checks, whose causes it reports alone, then on update the
+ * strategy's clearing of fields the new type does not use.
+ */
+function prepareService(svc: KObject, old: KObject | undefined, clusterVersion: number): void {
+  const causes = initServiceIPFamilies(svc, old, clusterVersion);
+  if (causes.length > 0) throw invalid(svc.kind ?? 'Service', svc.metadata.name ?? '', causes);
+  if (!old) return;
+  dropTypeDependentFields(svc, old);
+  dropUnneededNodePorts(svc, old);
 }

@@ -178,17 +178,7 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       break;
     case 'services':
       if (!spec) break;
-      // Go defaulting fills empty strings and zero values as well as omitted fields.
-      spec.type ||= 'ClusterIP';
-      spec.sessionAffinity ||= 'None';
-      spec.internalTrafficPolicy ??= 'Cluster';
-      spec.ipFamilies ??= ['IPv4'];
-      spec.ipFamilyPolicy ??= 'SingleStack';
-      for (const p of spec.ports ?? []) {
-        p.protocol ||= 'TCP';
-        if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port ?? 0;
-      }
-      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+      defaultServiceSpec(spec);
       break;
     case 'horizontalpodautoscalers':
       if (!spec) break;
@@ -203,6 +193,30 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       spec.volumeMode ??= 'Filesystem';
       break;
   }
+}
+
+/**
+ * Defaults a Service spec as SetDefaults_Service does. The cluster IPs,
+ * ipFamilies and ipFamilyPolicy are set by the allocator step of admission
+ * (service-ip-families.ts) instead, as the API server sets them.
+ */
+function defaultServiceSpec(spec: any): void {
+  // Go defaulting fills empty strings and zero values as well as omitted fields.
+  spec.type ||= 'ClusterIP';
+  spec.sessionAffinity ||= 'None';
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
+  if (spec.sessionAffinity === 'ClientIP' && (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? null) === null) {
+    spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } };
+  }
+  for (const p of spec.ports ?? []) {
+    p.protocol ||= 'TCP';
+    if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port ?? 0;
+  }
+  const externallyAccessible =
+    spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+  if (externallyAccessible) spec.externalTrafficPolicy ||= 'Cluster';
+  if (['NodePort', 'LoadBalancer', 'ClusterIP'].includes(spec.type)) spec.internalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
 }
 
 function defaultJobSpec(spec: any, inTemplate = false): void {

@@ -22,15 +22,21 @@ export interface UnknownField {
   definition: string;
 }
 
-function walk(value: unknown, code: string, path: string, out: UnknownField[]): void {
+/** Reports whether an unknown field stays out of the checks: the status, and kubesim's own top-level `_` fields. */
+function isExempt(path: string): boolean {
+  return path === 'status' || path.startsWith('_');
+}
+
+/** Collects the unknown fields under `value`, and deletes them from it when `prune` is set. */
+function walk(value: unknown, code: string, path: string, out: UnknownField[], prune = false): void {
   if (value === null || value === undefined) return;
   if (code.startsWith('L:')) {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, code.slice(2), `${path}[${i}]`, out));
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, code.slice(2), `${path}[${i}]`, out, prune));
     return;
   }
   if (code.startsWith('M:')) {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) walk(v, code.slice(2), `${path}.${k}`, out);
+      for (const [k, v] of Object.entries(value)) walk(v, code.slice(2), `${path}.${k}`, out, prune);
     }
     return;
   }
@@ -41,8 +47,11 @@ function walk(value: unknown, code: string, path: string, out: UnknownField[]): 
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const child = props[k];
     const childPath = path ? `${path}.${k}` : k;
-    if (child === undefined) out.push({ path: childPath, name: k, parentPath: path, definition });
-    else walk(v, child, childPath, out);
+    if (child !== undefined) walk(v, child, childPath, out, prune);
+    else if (!isExempt(childPath)) {
+      out.push({ path: childPath, name: k, parentPath: path, definition });
+      if (prune) delete (value as Record<string, unknown>)[k];
+    }
   }
 }
 
@@ -52,7 +61,20 @@ export function findUnknownFields(kind: string, doc: unknown): UnknownField[] {
   if (!definition) return [];
   const out: UnknownField[] = [];
   walk(doc, `D:${definition}`, '', out);
-  return out.filter((f) => f.path !== 'status' && !f.path.startsWith('_'));
+  return out;
+}
+
+/**
+ * Deletes the fields of `doc` that its kind's schema does not define, as the
+ * API server drops them when it decodes a request without strict field
+ * validation (`--validate=warn` or `--validate=false`). Returns them.
+ */
+export function pruneUnknownFields(kind: string, doc: unknown): UnknownField[] {
+  const definition = schema.kinds[kind];
+  if (!definition) return [];
+  const out: UnknownField[] = [];
+  walk(doc, `D:${definition}`, '', out, true);
+  return out;
 }
 
 /** The server's strict decoding error text (1.25+). */

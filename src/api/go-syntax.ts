@@ -5,6 +5,7 @@
  * messages such as a changed Deployment selector's `field is immutable`.
  * Only the API types that such messages carry are covered.
  */
+import type { FieldCause } from './errors.js';
 
 /**
  * Reports whether field errors print a struct, map or slice value in Go
@@ -39,6 +40,19 @@ export function goQuote(text: string): string {
 export function goStringSlice(values: unknown): string {
   if (!Array.isArray(values)) return '[]string(nil)';
   return `[]string{${values.map((v) => goQuote(String(v))).join(', ')}}`;
+}
+
+/**
+ * Builds an `Invalid value` cause whose value is a string list such as
+ * spec.clusterIPs, printed as `[]string{"a", "b"}` before 1.34 and as JSON
+ * (`["a","b"]`) from 1.34. An absent list is Go's nil slice: `[]string(nil)`,
+ * or `null` in JSON.
+ */
+export function invalidList(field: string, values: readonly unknown[] | undefined, detail: string, clusterVersion: number): FieldCause {
+  const value = values === undefined ? null : values.map((v) => String(v));
+  const cause: FieldCause = { field, type: 'Invalid value', value, hasValue: true, detail };
+  if (printsGoSyntax(clusterVersion)) cause.valueText = goStringSlice(value ?? undefined);
+  return cause;
 }
 
 /**

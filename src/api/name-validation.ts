@@ -138,6 +138,29 @@ export function portNameErrors(name: string): string[] {
   return errors;
 }
 
+/**
+ * Returns IsQualifiedName's messages for `value`, an optional DNS subdomain
+ * prefix and '/' before a name of at most 63 characters. It checks the
+ * pattern even after an empty or long name, as Kubernetes 1.32 does.
+ */
+export function qualifiedNameErrors(value: string): string[] {
+  const parts = value.split('/');
+  if (parts.length > 2) {
+    return [`a qualified name ${QUALIFIED_NAME_MESSAGE.slice('name part '.length)} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  }
+  const errors: string[] = [];
+  const name = parts[parts.length - 1];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    if (prefix === '') errors.push('prefix part must be non-empty');
+    else errors.push(...dns1123SubdomainErrors(prefix).map((message) => `prefix part ${message}`));
+  }
+  if (name === '') errors.push('name part must be non-empty');
+  else if (name.length > 63) errors.push('name part must be no more than 63 characters');
+  if (!QUALIFIED_NAME.test(name)) errors.push(QUALIFIED_NAME_MESSAGE);
+  return errors;
+}
+
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const ENV_VAR_NAME_MESSAGE =
   "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";

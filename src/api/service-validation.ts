@@ -6,19 +6,27 @@
  */
 import type { KObject } from './types.js';
 import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
-import { validateLegacyClusterIP } from './service-cluster-ips.js';
-import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors, validateLabels } from './name-validation.js';
+import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors, qualifiedNameErrors, validateLabels } from './name-validation.js';
+import { validateClusterIPsRelatedFields, validateLegacyClusterIP } from './service-ip-families.js';
+import { validateExternalIPs, validateTrafficFields } from './service-traffic-validation.js';
 
 /** Supported values, sorted as the API server lists them. */
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const SESSION_AFFINITIES = ['ClientIP', 'None'];
 
-// Simplified: externalIPs, load balancer fields, traffic policies and
-// appProtocol are not checked. From Kubernetes 1.20 cluster IPs and IP
-// families are checked before validation (service-cluster-ips.ts), and the
-// address allocator (src/network/service-ipam.ts) rejects a clusterIP
-// outside the range or in use and a bad nodePort.
+/** ClientIP affinity lasts at most a day (core.MaxClientIPServiceAffinitySeconds). */
+const MAX_AFFINITY_SECONDS = 86400;
+
+const TOPOLOGY_MODE_ANNOTATION = 'service.kubernetes.io/topology-mode';
+const TOPOLOGY_HINTS_ANNOTATION = 'service.kubernetes.io/topology-aware-hints';
+
+// The address allocator (src/network/service-ipam.ts) runs before this
+// validation, as on a real server. It rejects a clusterIP outside the
+// Service network or in use, and a node port outside 30000-32767 or in use.
+// From Kubernetes 1.20 the allocator step also checks cluster IPs and IP
+// families first (service-ip-families.ts); before 1.20 only spec.clusterIP
+// is checked, here.
 
 function isHeadless(spec: any): boolean {
   const ips = Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 ? spec.clusterIPs : [spec.clusterIP];
@@ -57,6 +65,44 @@ function validateServicePort(p: any, requireName: boolean, names: Set<string>, f
     const targetNumber = portNumber(target);
     for (const message of portNumberErrors(targetNumber)) causes.push(invalidValue(`${field}.targetPort`, targetNumber, message));
   }
+
+  if (p?.appProtocol !== undefined && p?.appProtocol !== null) {
+    const appProtocol = String(p.appProtocol);
+    for (const message of qualifiedNameErrors(appProtocol)) causes.push(invalidValue(`${field}.appProtocol`, appProtocol, message));
+  }
+  return causes;
+}
+
+/** Checks the session affinity of a ClientIP Service. Defaulting fills a missing timeout with 10800 seconds. */
+function validateClientIPAffinityConfig(config: any): FieldCause[] {
+  const detail = 'when session affinity type is ClientIP';
+  const field = 'spec.sessionAffinityConfig';
+  if (!config) return [required(field, detail)];
+  if (!config.clientIP) return [required(`${field}.clientIP`, detail)];
+  const timeout = config.clientIP.timeoutSeconds;
+  if (timeout === undefined || timeout === null) return [required(`${field}.clientIP.timeoutSeconds`, detail)];
+  if (typeof timeout !== 'number' || timeout <= 0 || timeout > MAX_AFFINITY_SECONDS) {
+    return [invalidValue(`${field}.clientIP.timeoutSeconds`, timeout, `must be greater than 0 and less than ${MAX_AFFINITY_SECONDS}`)];
+  }
+  return [];
+}
+
+/** Checks that the topology-mode annotation agrees with the deprecated topology-aware-hints one when both are set. */
+function validateTopologyAnnotations(svc: KObject): FieldCause[] {
+  const annotations = svc.metadata.annotations ?? {};
+  if (!(TOPOLOGY_MODE_ANNOTATION in annotations) || !(TOPOLOGY_HINTS_ANNOTATION in annotations)) return [];
+  const mode = annotations[TOPOLOGY_MODE_ANNOTATION];
+  if (mode === annotations[TOPOLOGY_HINTS_ANNOTATION]) return [];
+  return [invalidValue(`metadata.annotations[${TOPOLOGY_MODE_ANNOTATION}]`, mode, `must match annotations[${TOPOLOGY_HINTS_ANNOTATION}] when both are specified`)];
+}
+
+/** Returns the Forbidden causes for address fields an ExternalName Service may not have. */
+function validateExternalNameAddresses(spec: any): FieldCause[] {
+  const causes: FieldCause[] = [];
+  const forbidden = (field: string): FieldCause => ({ field, type: 'Forbidden', detail: 'may not be set for ExternalName services' });
+  if (Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0) causes.push(forbidden('spec.clusterIPs'));
+  if (Array.isArray(spec.ipFamilies) && spec.ipFamilies.length > 0) causes.push(forbidden('spec.ipFamilies'));
+  if (spec.ipFamilyPolicy !== undefined && spec.ipFamilyPolicy !== null) causes.push(forbidden('spec.ipFamilyPolicy'));
   return causes;
 }
 
@@ -93,12 +139,13 @@ function repeatedPorts(ports: any[], numberOf: (p: any) => number, skipZero: boo
 export function validateService(svc: KObject, clusterVersion: number): FieldCause[] {
   const spec = svc.spec ?? {};
   const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
-  const causes: FieldCause[] = [];
+  const causes = validateTopologyAnnotations(svc);
 
   if (ports.length === 0 && !isHeadless(spec) && spec.type !== 'ExternalName') causes.push(required('spec.ports'));
   if (needsNodePorts(spec) && isHeadless(spec)) {
     causes.push(invalidValue('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${spec.type} services`));
   } else if (spec.type === 'ExternalName') {
+    if (clusterVersion >= 120) causes.push(...validateExternalNameAddresses(spec));
     const cname = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';
     if (cname === '') causes.push(required('spec.externalName'));
     else for (const message of dns1123SubdomainErrors(cname)) causes.push(invalidValue('spec.externalName', cname, message));
@@ -108,16 +155,19 @@ export function validateService(svc: KObject, clusterVersion: number): FieldCaus
   ports.forEach((p, i) => causes.push(...validateServicePort(p, ports.length > 1, names, `spec.ports[${i}]`)));
 
   if (spec.selector !== undefined && spec.selector !== null) causes.push(...validateLabels(spec.selector, 'spec.selector'));
-  // NOTE: where this cause sits among the others before 1.20 was not checked against that release's source.
-  if (clusterVersion < 120) causes.push(...validateLegacyClusterIP(spec));
 
-  if (spec.sessionAffinity && !SESSION_AFFINITIES.includes(spec.sessionAffinity)) {
-    causes.push(unsupportedValue('spec.sessionAffinity', spec.sessionAffinity, SESSION_AFFINITIES));
-  } else if (spec.sessionAffinity === 'None' && spec.sessionAffinityConfig) {
+  if (!spec.sessionAffinity) causes.push(required('spec.sessionAffinity'));
+  else if (!SESSION_AFFINITIES.includes(spec.sessionAffinity)) causes.push(unsupportedValue('spec.sessionAffinity', spec.sessionAffinity, SESSION_AFFINITIES));
+  if (spec.sessionAffinity === 'ClientIP') causes.push(...validateClientIPAffinityConfig(spec.sessionAffinityConfig));
+  else if (spec.sessionAffinity === 'None' && spec.sessionAffinityConfig) {
     causes.push({ field: 'spec.sessionAffinityConfig', type: 'Forbidden', detail: 'must not be set when session affinity is None' });
   }
 
-  if (spec.type && !SERVICE_TYPES.includes(spec.type)) causes.push(unsupportedValue('spec.type', spec.type, SERVICE_TYPES));
+  causes.push(...(clusterVersion >= 120 ? validateClusterIPsRelatedFields(spec, clusterVersion) : validateLegacyClusterIP(spec)));
+  causes.push(...validateExternalIPs(spec, clusterVersion));
+
+  if (!spec.type) causes.push(required('spec.type'));
+  else if (!SERVICE_TYPES.includes(spec.type)) causes.push(unsupportedValue('spec.type', spec.type, SERVICE_TYPES));
 
   if (spec.type === 'ClusterIP') {
     ports.forEach((p, i) => {
@@ -137,6 +187,8 @@ export function validateService(svc: KObject, clusterVersion: number): FieldCaus
     const p = ports[i];
     causes.push({ field: `spec.ports[${i}]`, type: 'Duplicate value', hasValue: true, valueText: servicePortKeyText(p?.protocol, portNumber(p?.port), clusterVersion) });
   }
+
+  causes.push(...validateTrafficFields(svc));
   return causes;
 }
 

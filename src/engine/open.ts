@@ -41,10 +41,10 @@ function wire(cluster: Cluster): Cluster {
     },
     namespaceExists: (n) => store.exists('namespaces', '', n),
     validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobSchedule(o) : NO_CAUSES),
+    allocateServiceAddresses: (svc, old) => allocateServiceAddresses(store, svc, old, cluster.settings.version),
   };
   store.admission = (resource, obj, old, op) => {
     admit(context, resource, obj, old, op);
-    if (resource === 'services' && op !== 'delete') allocateServiceAddresses(store, obj, old, cluster.settings.version);
     if (resource === 'daemonsets' && op !== 'delete') stampTemplateGeneration(obj, old);
     if (resource === 'pods' && op === 'create') {
       // The plugin only reads the account, so it gets the cache's own object instead of a copy.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { clientValidationMessage, findUnknownFields, strictDecodingMessage } from '../../src/api/field-validation.js';
+import { clientValidationMessage, findUnknownFields, pruneUnknownFields, strictDecodingMessage } from '../../src/api/field-validation.js';
 
 const deployment = {
   apiVersion: 'apps/v1',
@@ -41,5 +41,21 @@ describe('findUnknownFields', () => {
 
   it('keeps the generated field schema in step with the explain schema', () => {
     expect(() => execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'gen-field-schema.mjs'), '--check'])).not.toThrow();
+  });
+});
+
+describe('pruneUnknownFields', () => {
+  it('drops unknown fields and returns them', () => {
+    const doc = structuredClone(deployment) as any;
+    expect(pruneUnknownFields('Deployment', doc).map((f) => f.path)).toEqual(['spec.replica', 'spec.template.spec.containers[0].imagePull']);
+    expect('replica' in doc.spec).toBe(false);
+    expect(doc.spec.template.spec.containers[0]).toEqual({ name: 'web', image: 'nginx' });
+    expect(doc.metadata.labels).toEqual({ any: 'label' });
+  });
+
+  it('keeps status and kubesim fields', () => {
+    const doc = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, status: { x: 1 }, _kept: true, bogus: 1 };
+    pruneUnknownFields('ConfigMap', doc);
+    expect(doc).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, status: { x: 1 }, _kept: true });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { goLabelSelector, goQuote, goStringMap, goStringSlice } from '../../src/api/go-syntax.js';
+import { goLabelSelector, goQuote, goStringMap, goStringSlice, invalidList } from '../../src/api/go-syntax.js';
+import { formatCause } from '../../src/api/errors.js';
 
 describe('goStringMap', () => {
   it('prints a map with its keys sorted, as fmt does', () => {
@@ -36,6 +37,19 @@ describe('goQuote', () => {
 
   it('prints a string slice, or nil', () => {
     expect(goStringSlice(['a'])).toBe('[]string{"a"}');
+    expect(goStringSlice(['10.96.0.5', 'fd00::5'])).toBe('[]string{"10.96.0.5", "fd00::5"}');
     expect(goStringSlice(undefined)).toBe('[]string(nil)');
+  });
+});
+
+describe('invalidList', () => {
+  it('prints the list in Go syntax before 1.34', () => {
+    expect(formatCause(invalidList('spec.clusterIPs', ['10.96.0.5', 'fd00::5'], 'd', 133))).toBe('spec.clusterIPs: Invalid value: []string{"10.96.0.5", "fd00::5"}: d');
+    expect(formatCause(invalidList('spec.clusterIPs', undefined, 'd', 132))).toBe('spec.clusterIPs: Invalid value: []string(nil): d');
+  });
+
+  it('prints the list as JSON from 1.34', () => {
+    expect(formatCause(invalidList('spec.clusterIPs', ['10.96.0.5', 'fd00::5'], 'd', 134))).toBe('spec.clusterIPs: Invalid value: ["10.96.0.5","fd00::5"]: d');
+    expect(formatCause(invalidList('spec.clusterIPs', undefined, 'd', 134))).toBe('spec.clusterIPs: Invalid value: null: d');
   });
 });

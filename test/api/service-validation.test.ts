@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyDefaults } from '../../src/api/defaults.js';
-import { formatCause } from '../../src/api/errors.js';
+import { admit } from '../../src/api/admission.js';
+import { ApiError, formatCause } from '../../src/api/errors.js';
 import { dropUnneededNodePorts } from '../../src/api/service-validation.js';
-import { validateObject } from '../../src/api/validation.js';
 import type { KObject } from '../../src/api/types.js';
 
 function newService(spec: Record<string, unknown>, name = 'web'): KObject {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec };
 }
 
-/** Returns the causes the API server reports for a Service, after defaulting, as `field: message` lines. */
+/** Returns the causes admission reports for a created Service, as `field: message` lines. */
 function causesOf(svc: KObject, clusterVersion = 132): string[] {
-  applyDefaults('services', svc);
-  return validateObject('services', svc, clusterVersion).map(formatCause);
+  try {
+    admit({ clusterVersion, namespaceExists: () => true }, 'services', svc, undefined, 'create');
+  } catch (err) {
+    if (err instanceof ApiError) return err.causes.map(formatCause);
+    throw err;
+  }
+  return [];
 }
 
 const RANGE = 'must be between 1 and 65535, inclusive';

@@ -155,3 +155,54 @@ describe('Service port validation', () => {
     expect(k('get', 'service', 'edge', '-o', 'jsonpath={.spec.ports}').stdout).toBe('[{"port":80,"protocol":"TCP","targetPort":80}]');
   });
 });
+
+describe('Service cluster IPs across versions', () => {
+  const sb = new Sandbox();
+
+  /** Runs a command on `cluster` that must be rejected with `stderr` and checks that the store did not change. */
+  function rejected(cluster: string, args: string[], stderr: string): void {
+    const before = sb.dump(cluster);
+    const r = sb.on(cluster, args);
+    expect(r.stderr).toBe(stderr);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(1);
+    expect(sb.dump(cluster)).toBe(before);
+  }
+
+  beforeAll(() => {
+    for (const [name, version] of [['old', '1.15'], ['new', '1.34'], ['now', '1.32']]) {
+      expect(sb.run(['cluster', 'create', name, '--kubernetes-version', version, '--clock', 'manual', '--seed', '3']).code).toBe(0);
+    }
+  });
+  afterAll(() => sb.cleanup());
+
+  it('prints a cluster IP list as JSON from 1.34', () => {
+    rejected(
+      'new',
+      ['create', 'service', 'clusterip', 'x', '--tcp=80', '--clusterip=fd00::1'],
+      'error: failed to create ClusterIP service: Service "x" is invalid: spec.clusterIPs[0]: Invalid value: ["fd00::1"]: IPv6 is not configured on this cluster\n',
+    );
+  });
+
+  it('checks spec.clusterIP alone before 1.20', () => {
+    rejected(
+      'old',
+      ['create', 'service', 'clusterip', 'x', '--tcp=80', '--clusterip=10.96.0'],
+      "error: failed to create ClusterIP service: Service \"x\" is invalid: spec.clusterIP: Invalid value: \"10.96.0\": must be empty, 'None', or a valid IP address\n",
+    );
+    rejected(
+      'old',
+      ['create', 'service', 'clusterip', 'x', '--tcp=80', '--clusterip=fd00::1'],
+      'error: failed to create ClusterIP service: Service "x" is invalid: spec.clusterIP: Invalid value: "fd00::1": provided IP is not in the valid range. The range of valid IPs is 10.96.0.0/12\n',
+    );
+  });
+
+  it('takes an address with leading zeros as the same address', () => {
+    expect(sb.on('now', ['create', 'service', 'clusterip', 'first', '--tcp=80', '--clusterip=010.96.0.9']).code).toBe(0);
+    rejected(
+      'now',
+      ['create', 'service', 'clusterip', 'second', '--tcp=80', '--clusterip=10.96.0.9'],
+      'error: failed to create ClusterIP service: Service "second" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.9"}: failed to allocate IP 10.96.0.9: provided IP is already allocated\n',
+    );
+  });
+});

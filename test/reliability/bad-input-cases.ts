@@ -75,6 +75,8 @@ export const REJECTED: [file: string, stderr: string][] = [
   ["type-replicas-float.yaml", "Error from server (BadRequest): error when creating \"type-replicas-float.yaml\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal number 1.5 into Go struct field DeploymentSpec.spec.replicas of type int32\n"],
   ["type-replicas-string.yaml", "Error from server (BadRequest): error when creating \"type-replicas-string.yaml\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n"],
   ["type-spec-string.yaml", "Error from server (BadRequest): error when creating \"type-spec-string.yaml\": Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field Pod.spec of type v1.PodSpec\n"],
+  ["yaml-nested-10000-lists.yaml", "error: error parsing yaml-nested-10000-lists.yaml: error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth\n"],
+  ["yaml-nested-past-10000.yaml", "error: error parsing yaml-nested-past-10000.yaml: error converting YAML to JSON: yaml: line 5: exceeded max depth of 10000\n"],
 ];
 
 /** Files a real cluster accepts too, with the stdout of the apply. */

@@ -4,7 +4,7 @@
  * Service's cluster IP, a PersistentVolumeClaim's spec, and the data of a
  * ConfigMap or Secret marked `immutable: true`.
  */
-import { invalidList } from '../service-cluster-ips.js';
+import { invalidList } from '../go-syntax.js';
 import type { KObject } from '../types.js';
 import type { FieldCause } from '../errors.js';
 import { parseQuantity } from '../quantity.js';
@@ -43,11 +43,13 @@ export function validateServiceUpdate(obj: KObject, old: KObject, clusterVersion
   if (isHeadless(ips) && isHeadless(oldIPs)) return [];
 
   const field = 'spec.clusterIPs[0]';
+  // An unset list is Go's nil slice.
+  const listValue = ips.length > 0 ? ips : undefined;
   if (ips.length === oldIPs.length) {
-    return oldIPs.flatMap((ip, i): FieldCause[] => (ip === ips[i] ? [] : [invalidList(`spec.clusterIPs[${i}]`, ips, 'may not change once set', clusterVersion)]));
+    return oldIPs.flatMap((ip, i): FieldCause[] => (ip === ips[i] ? [] : [invalidList(`spec.clusterIPs[${i}]`, listValue, 'may not change once set', clusterVersion)]));
   }
-  if (ips.length === 0) return [invalidList(field, ips, 'primary clusterIP can not be unset', clusterVersion)];
-  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [invalidList(field, ips, 'may not change once set', clusterVersion)];
+  if (ips.length === 0) return [invalidList(field, listValue, 'primary clusterIP can not be unset', clusterVersion)];
+  if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) return [invalidList(field, listValue, 'may not change once set', clusterVersion)];
   return [];
 }
 

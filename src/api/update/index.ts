@@ -9,6 +9,7 @@ import { validatePodUpdate } from './pod.js';
 import { validateJobUpdate, validateSelectorUpdate, validateStatefulSetUpdate } from './workloads.js';
 import { validateDataUpdate, validatePersistentVolumeClaimUpdate, validateServiceUpdate } from './core.js';
 import { validatePersistentVolumeUpdate, validateStorageClassUpdate } from './storage.js';
+import { validateTrafficFieldsUpdate } from '../service-traffic-validation.js';
 
 export { POD_UPDATE_MESSAGE } from './pod.js';
 
@@ -42,7 +43,7 @@ export function validateUpdate(resource: string, obj: KObject, old: KObject, opt
     case 'daemonsets':
       return validateSelectorUpdate(obj, old, clusterVersion);
     case 'services':
-      return validateServiceUpdate(obj, old, clusterVersion);
+      return [...validateServiceUpdate(obj, old, clusterVersion), ...validateTrafficFieldsUpdate(obj, old)];
     case 'persistentvolumeclaims':
       return validatePersistentVolumeClaimUpdate(obj, old, clusterVersion);
     case 'configmaps':

@@ -11,6 +11,7 @@ import { JsonStreamError, looksLikeJson, parseJsonStream } from './json-stream.j
 import { describeTokenProblem, describeYamlError } from './yaml-error.js';
 import { findGoOnlyTokenProblem } from './yaml-token-scan.js';
 import { InvalidSeparatorError, splitYamlDocuments } from './yaml-documents.js';
+import { findDepthProblem, GO_MAX_DEPTH, MAX_READ_DEPTH, nestingDepth, type DepthProblem } from './yaml-depth.js';
 
 export interface ManifestDoc {
   doc: any;
@@ -98,7 +99,29 @@ function firstDocumentOnly(chunk: string, err: JsYaml.YAMLException): unknown[] 
  * scalars, and a repeated mapping key overriding the earlier one (`json`),
  * because go-yaml's non-strict decoding keeps the last value.
  */
-const LOAD_OPTIONS = (js: typeof JsYaml): JsYaml.LoadOptions => ({ schema: js.JSON_SCHEMA, json: true });
+// js-yaml's typings lack its maxDepth option.
+const LOAD_OPTIONS = (js: typeof JsYaml): JsYaml.LoadOptions => ({ schema: js.JSON_SCHEMA, json: true, maxDepth: JS_YAML_MAX_DEPTH }) as JsYaml.LoadOptions;
+
+/** js-yaml's depth limit: its depth also counts the scalar at the end of a path, and the depth scan may miss a few levels. */
+const JS_YAML_MAX_DEPTH = MAX_READ_DEPTH + 10;
+
+/** Builds the message for a document nested deeper than kubesim reads, at a 1-based line when known. */
+function tooDeepMessage(source: string, line?: number): string {
+  const where = line === undefined ? '' : `line ${line}: `;
+  return `error parsing ${source}: ${where}kubesim does not support nesting deeper than ${MAX_READ_DEPTH} levels (kubectl accepts up to ${GO_MAX_DEPTH})`;
+}
+
+/** Returns kubectl's message for a document that nests too deeply, or kubesim's own when only kubesim's limit is passed. */
+function depthMessage(problem: DepthProblem, source: string): string {
+  switch (problem.kind) {
+    case 'yaml':
+      return `error parsing ${source}: error converting YAML to JSON: yaml: line ${problem.line}: exceeded max depth of ${GO_MAX_DEPTH}`;
+    case 'json':
+      return `error parsing ${source}: error unmarshaling JSON: while decoding JSON: invalid character '${problem.opener}' exceeded max depth`;
+    case 'kubesim':
+      return tooDeepMessage(source, problem.line);
+  }
+}
 
 /** Parses a YAML stream document by document, as kubectl's reader splits it, rewording syntax errors as go-yaml's. */
 function parseYamlStream(text: string, source: string): unknown[] {
@@ -106,10 +129,13 @@ function parseYamlStream(text: string, source: string): unknown[] {
   const docs: unknown[] = [];
   try {
     for (const chunk of splitYamlDocuments(text)) {
+      const depthProblem = findDepthProblem(chunk);
+      if (depthProblem) throw new UsageError(depthMessage(depthProblem, source));
       try {
         docs.push(...yaml.loadAll(chunk, undefined, LOAD_OPTIONS(yaml)));
       } catch (err) {
         if (!(err instanceof yaml.YAMLException)) throw err;
+        if (err.reason?.startsWith('nesting exceeded maxDepth')) throw new UsageError(tooDeepMessage(source, (err.mark?.line ?? 0) + 1));
         const root = firstDocumentOnly(chunk, err);
         if (root) {
           docs.push(...root);
@@ -141,9 +167,11 @@ function parseJson(text: string, source: string): unknown[] {
 
 function parseDocs(text: string, source: string): ManifestDoc[] {
   const out: ManifestDoc[] = [];
-  const docs = looksLikeJson(text) ? parseJson(text, source) : parseYamlStream(text, source);
+  const json = looksLikeJson(text);
+  const docs = json ? parseJson(text, source) : parseYamlStream(text, source);
   for (const doc of docs) {
     if (doc === null || doc === undefined) continue;
+    if (json && nestingDepth(doc, MAX_READ_DEPTH) > MAX_READ_DEPTH) throw new UsageError(tooDeepMessage(source));
     if (excessiveAliasing(doc)) throw new UsageError(`error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`);
     if (typeof doc === 'object' && !Array.isArray(doc) && (doc as any).kind === 'List' && Array.isArray((doc as any).items)) {
       for (const item of (doc as any).items) out.push({ doc: item, source });

@@ -8,7 +8,7 @@ import type { Parsed } from '../../cli/flags.js';
 import { readManifests, type ManifestDoc } from './manifests.js';
 import { decodeObject } from '../../api/manifest.js';
 import { apiVersionOf, findKind, kindString, resourceString } from '../../api/registry.js';
-import { clientValidationMessage, findUnknownFields, strictDecodingMessage } from '../../api/field-validation.js';
+import { clientValidationMessage, findUnknownFields, pruneUnknownFields, strictDecodingMessage } from '../../api/field-validation.js';
 import { ApiError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { LAST_APPLIED, lastAppliedValue, threeWayMerge } from './apply-merge.js';
@@ -19,20 +19,28 @@ import { dryRunMode, serverDryRun } from './generated.js';
 
 /**
  * Applies kubectl's `--validate` to fields the schema does not define: an
- * error (strict), a warning (warn), or nothing (ignore/false). Manifests in
- * removed API versions are checked only for the fields they share.
+ * error (strict), a warning (warn), or nothing (ignore/false). Without
+ * strict validation the API server drops those fields from `obj`, the object
+ * to store. Manifests in removed API versions are checked only for the
+ * fields they share.
  */
-function checkFields(ctx: CommandContext, d: ManifestDoc, kind: string, version: number, mode: string): void {
+function checkFields(ctx: CommandContext, d: ManifestDoc, obj: KObject, kind: string, version: number, mode: string): void {
   const level = mode === 'true' ? 'strict' : mode === 'false' ? 'ignore' : mode;
-  if (level === 'ignore') return;
-  if (level !== 'strict' && level !== 'warn') throw new UsageError(`invalid - validate option "${mode}"; must be one of: strict (or true), warn, ignore (or false)`);
+  if (level !== 'strict' && level !== 'warn' && level !== 'ignore') {
+    throw new UsageError(`invalid - validate option "${mode}"; must be one of: strict (or true), warn, ignore (or false)`);
+  }
   const info = findKind(kind);
   if (!info || d.doc.apiVersion !== apiVersionOf(info)) return;
+  if (level === 'ignore') {
+    pruneUnknownFields(kind, obj);
+    return;
+  }
   const unknown = findUnknownFields(kind, d.doc);
   if (unknown.length === 0) return;
   if (version < 125) throw new UsageError(clientValidationMessage(d.source, kind, unknown));
   if (level === 'warn') {
     for (const u of unknown) ctx.warn(`unknown field "${u.path}"`);
+    pruneUnknownFields(kind, obj);
     return;
   }
   throw new ApiError('BadRequest', 400, strictDecodingMessage(kind, info.version, unknown));
@@ -111,7 +119,7 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
         const label = kindString(dec.info, dec.group);
         const ns = obj.metadata.namespace ?? '';
         if (opts.mode === 'apply') verb = store.get(resource, ns, name) ? 'patching' : 'creating';
-        checkFields(ctx, d, dec.info.kind, cluster.settings.version, opts.validate ?? 'strict');
+        checkFields(ctx, d, obj, dec.info.kind, cluster.settings.version, opts.validate ?? 'strict');
         if (opts.mode === 'create') {
           const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
           report(created, `${label}/${name}`, 'created');
