@@ -1,8 +1,8 @@
 /**
- * `wget` and `curl` for commands run with `kubectl exec`: HTTP GETs inside
- * the simulated network, with busybox wget's and curl's messages. The
- * caller supplies the network, so these tools exist only in exec'd
- * processes, not in a container's main program.
+ * `wget` and `curl` inside the simulated network: HTTP GETs with busybox
+ * wget's and curl's messages. The caller supplies the network (a pod's
+ * view of it), for a process that `kubectl exec` starts or for a
+ * container's main program at its start.
  */
 import type { ShellState } from './shell/run';
 
@@ -18,8 +18,22 @@ export interface HttpFetchResult {
   address?: string;
 }
 
-/** Sends a GET for `url` from the exec'd process's pod. */
+/** Sends a GET for `url` from the process's pod. */
 export type HttpFetcher = (url: string) => HttpFetchResult;
+
+/** The cluster DNS as a pod's resolver reaches it, for `nslookup`. */
+export interface DnsView {
+  /** The A records of an exact name: addresses, `[]` when the name exists without any, undefined for NXDOMAIN. */
+  addresses(fqdn: string): string[] | undefined;
+  /** The PTR name of an address, or undefined when the server has none. */
+  reverse(ip: string): string | undefined;
+}
+
+/** A pod's view of the simulated network. */
+export interface PodNetwork {
+  fetch: HttpFetcher;
+  dns: DnsView;
+}
 
 const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
@@ -60,7 +74,7 @@ function parseWgetArgs(args: string[]): { quiet: boolean; output?: string; url?:
  * NOTE: the progress line's column widths follow busybox 1.36 output as
  * remembered, not checked against its source.
  */
-function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
+export function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   const { quiet, output, url } = parseWgetArgs(args);
   if (!url) {
     state.write('stderr', 'Usage: wget [-q] [-O FILE] URL\n');
@@ -106,7 +120,7 @@ function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
  * NOTE: curl prints a progress meter on stderr when its output is not a
  * terminal. kubesim leaves it out, because its speeds and times vary by run.
  */
-function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
+export function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   const flags = new Set<string>();
   let output: string | undefined;
   let url: string | undefined;
@@ -136,10 +150,4 @@ function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   if (output !== undefined && output !== '-') state.files.set(output.startsWith('/') ? output : `/${output}`, head + res.body);
   else state.write('stdout', head + res.body);
   return 0;
-}
-
-/** Adds the named network tools (`wget`, `curl`) over `fetch` to a shell process. */
-export function addNetworkCommands(state: ShellState, fetch: HttpFetcher, tools: string[]): void {
-  if (tools.includes('wget')) state.extraCommands.set('wget', (s, args) => wget(fetch, s, args));
-  if (tools.includes('curl')) state.extraCommands.set('curl', (s, args) => curl(fetch, s, args));
 }
