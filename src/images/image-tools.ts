@@ -108,7 +108,7 @@ export function buildImageCommands(info: ImageInfo, facts: ImageCommandFacts): M
   }
   const lsFlavour: LsFlavour = hasBusyboxTools(info) ? 'busybox' : 'gnu';
   const files = imageFiles(info, facts.hostname);
-  commands.set('ls', (s, args) => ls(info, lsFlavour, files, s, args));
+  commands.set('ls', (s, args) => ls(info, lsFlavour, files, facts.processes.main.startedAt, s, args));
   if (has('ps')) commands.set('ps', (s, args) => ps(hasBusyboxTools(info) ? 'busybox' : 'procps', facts.processes, s, args));
   return commands;
 }

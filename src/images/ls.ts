@@ -112,8 +112,8 @@ function absolutePath(operand: string): string {
   return `/${parts.join('/')}`;
 }
 
-/** Runs `ls [-1aAdl] [FILE]...` in image `info`. */
-export function ls(info: ImageInfo, flavour: LsFlavour, imageFiles: Map<string, string>, state: ShellState, args: string[]): number {
+/** Runs `ls [-1aAdl] [FILE]...` in image `info`, in a container started at `containerStartedAt` (the time of the kubelet's files). */
+export function ls(info: ImageInfo, flavour: LsFlavour, imageFiles: Map<string, string>, containerStartedAt: number, state: ShellState, args: string[]): number {
   const { options, operands, bad } = parseOptions(args);
   if (bad !== undefined) {
     // NOTE: busybox prints its full usage text after the message; kubesim prints only the message.
@@ -121,7 +121,7 @@ export function ls(info: ImageInfo, flavour: LsFlavour, imageFiles: Map<string, 
     return flavour === 'gnu' ? 2 : 1;
   }
   const now = state.world.startedAt + state.elapsedMs;
-  const facts: TreeFacts = { files: collectFiles(state, imageFiles), startedAt: state.world.startedAt, now };
+  const facts: TreeFacts = { files: collectFiles(state, imageFiles), startedAt: containerStartedAt, now };
   const targets = operands.length > 0 ? operands : ['.'];
 
   let status = 0;
