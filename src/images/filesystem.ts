@@ -3,7 +3,7 @@
  * each image family, their /etc, the web pages of nginx and myapp, the
  * files the kubelet mounts (/etc/hostname, /etc/hosts, /etc/resolv.conf) and
  * the files the running process wrote.
- * Simplified: the lists are abbreviated (a Debian /etc holds more), folders
+ * Simplified: the lists are abbreviated (a Debian /etc contains more), folders
  * kubesim does not model list as empty, and every time is a stand-in for the
  * image's build time.
  */
@@ -22,7 +22,7 @@ export interface FileEntry {
   size: number;
   /** Modification time, ms since the epoch. */
   mtime: number;
-  /** Where a symbolic link points. */
+  /** The target of a symbolic link. */
   target?: string;
 }
 
@@ -129,7 +129,7 @@ export function listFolder(info: ImageInfo, path: string, facts: TreeFacts): Fil
   return entries;
 }
 
-/** The folders named by a path from the root list or a listing, so `ls /tmp` or `ls /etc/ssl` work (as empty). */
+/** Reports whether `path` is a folder of the root or /etc lists (or a few well-known ones), which `ls` lists as empty. */
 function isModelledFolder(info: ImageInfo, path: string): boolean {
   const family = familyOf(info);
   const parts = path.split('/').filter(Boolean);

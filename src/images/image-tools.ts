@@ -1,5 +1,5 @@
 /**
- * Which programs each simulated image ships besides its shell built-ins,
+ * The programs each simulated image ships besides its shell built-ins,
  * and the in-process commands that run them: `ls`, `ps`, and the network
  * tools `wget`, `curl` and `nslookup` when the caller supplies a network.
  * Shared by `kubectl exec` (images/exec.ts) and a container's main program
@@ -79,14 +79,14 @@ export function imageFiles(info: ImageInfo, hostname: string): Map<string, strin
   return files;
 }
 
-/** Which nslookup the image's busybox has: the C library's resolver before busybox 1.29, its own after. */
+/** Returns the image's nslookup variant: the C library's resolver before busybox 1.29, busybox's own after. */
 function nslookupFlavour(info: ImageInfo): NslookupFlavour {
   if (toolboxOf(info) === 'busyboxplus') return 'libc';
   const m = info.kind === 'busybox' ? /^1\.(\d+)/.exec(info.tag) : null;
   return m && Number(m[1]) < 29 ? 'libc' : 'own-resolver';
 }
 
-/** What a process's image commands need to know about it. */
+/** The facts about a process that its image commands read. */
 export interface ImageCommandFacts {
   /** The pod's network; without it `wget`, `curl` and `nslookup` are absent. */
   network?: Partial<PodNetwork>;

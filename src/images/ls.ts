@@ -59,7 +59,14 @@ function formatLongLines(flavour: LsFlavour, entries: FileEntry[], now: number):
 
 /** Sorts by name in byte order, as both tools do in the C locale. */
 function byName(a: FileEntry, b: FileEntry): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareBytes(a.name, b.name);
+}
+
+/** Compares two strings by UTF-16 code units, which for file names is byte order. */
+function compareBytes(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }
 
 function writeEntries(state: ShellState, flavour: LsFlavour, entries: FileEntry[], options: LsOptions, now: number): void {
@@ -140,7 +147,7 @@ export function ls(info: ImageInfo, flavour: LsFlavour, imageFiles: Map<string, 
   files.sort(byName);
   writeEntries(state, flavour, files, options, now);
   const headed = targets.length > 1;
-  folders.sort((a, b) => (a.operand < b.operand ? -1 : a.operand > b.operand ? 1 : 0));
+  folders.sort((a, b) => compareBytes(a.operand, b.operand));
   folders.forEach(({ operand, path }, i) => {
     if (headed) state.write('stdout', `${i > 0 || files.length > 0 ? '\n' : ''}${operand}:\n`);
     let entries = (listFolder(info, path, facts) ?? []).filter((e) => options.all || options.almostAll || !e.name.startsWith('.'));

@@ -1,16 +1,16 @@
 /**
- * busybox `nslookup` against the cluster DNS, in the two output formats
- * busybox has had: before 1.29 it asked the C library's resolver (which
- * honours resolv.conf's search list and `ndots`, and stops at the first
- * hit); from 1.29 on it sends its own A and AAAA queries, one per search
- * domain, and prints every reply. Formats follow networking/nslookup.c of
+ * busybox `nslookup` against the cluster DNS, in busybox's two output
+ * formats. Before 1.29 it calls the C library's resolver, which follows
+ * resolv.conf's search list and `ndots` and stops at the first match.
+ * From 1.29 on it sends its own A and AAAA queries, one per search domain,
+ * and prints every reply. The formats follow networking/nslookup.c of
  * busybox 1.28.4 and 1.36.1.
  */
 import type { ShellState } from './shell/run';
 import { readFile } from './shell/commands';
 import type { DnsView } from './exec-network';
 
-/** Which nslookup an image's busybox has. */
+/** The nslookup variant of an image's busybox: the C library's resolver, or busybox's own. */
 export type NslookupFlavour = 'libc' | 'own-resolver';
 
 /** The resolver settings nslookup reads from /etc/resolv.conf. */
@@ -44,7 +44,7 @@ function reverseQueryName(text: string): string | undefined {
   return `${m.slice(1).reverse().map(Number).join('.')}.in-addr.arpa`;
 }
 
-/** Returns the PTR answer for an `in-addr.arpa` name, or undefined (NXDOMAIN). */
+/** Returns the PTR record of an `in-addr.arpa` name, or undefined (NXDOMAIN). */
 function answerPointer(dns: DnsView, ptrName: string): string | undefined {
   const ip = ptrName.replace(/\.in-addr\.arpa$/, '').split('.').reverse().join('.');
   return dns.reverse(ip);
@@ -89,7 +89,7 @@ function lookupWithOwnResolver(state: ShellState, dns: DnsView, config: Resolver
         status = 1;
         continue;
       }
-      // The cluster has IPv4 addresses only, so an AAAA query gets an empty answer: the block is only its empty line.
+      // The cluster has IPv4 addresses only, so an AAAA reply has no records and its block is only the empty line.
       if (type === 'A') for (const address of addresses) state.write('stdout', `Name:\t${name}\nAddress: ${address}\n`);
       state.write('stdout', '\n');
     }

@@ -40,7 +40,7 @@ export interface ProgramContext {
    * `curl` and `nslookup` in the main program. Without it those tools are
    * absent, and the plan is pure.
    * Simplified: a program's whole run is planned at its start, so a request
-   * it sends later (after a `sleep`) still sees the network of the start.
+   * it sends later (after a `sleep`) still gets the network state of the start.
    */
   network?: PodNetwork;
 }

@@ -248,7 +248,7 @@ export function programInputs(pod: KObject, spec: any, at: number, store?: Store
     startedAt: at,
     env,
   };
-  // With the store the program sees the network as it is at `at`; the plan then depends on it.
+  // With the store the program gets the network state at `at`, so the plan then depends on the store.
   if (store) context.network = buildPodNetwork(store, context.namespace);
   return { container, context };
 }

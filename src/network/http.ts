@@ -10,7 +10,7 @@ import type { PodRecord } from '../kubelet/state.js';
 import { resolveHost } from './dns.js';
 import { pickBackend } from './load-balance.js';
 
-/** What answering a request needs of the cluster: its store. A Cluster fits, and so does a controller's context. */
+/** The part of a cluster that HTTP requests read: its store. A Cluster fits, and so does a controller's context. */
 export interface NetworkHost {
   store: Store;
 }

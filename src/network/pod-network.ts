@@ -38,9 +38,9 @@ function readyAddresses(store: Store, svc: KObject): string[] {
 }
 
 /**
- * Answers A queries for an exact name as CoreDNS's kubernetes plugin does:
- * `<svc>.<ns>.svc.cluster.local` is the ClusterIP, or the ready endpoint IPs
- * of a headless Service; `<host>.<svc>.<ns>.svc.cluster.local` is that pod.
+ * Finds the A records of an exact name as CoreDNS's kubernetes plugin does.
+ * `<svc>.<ns>.svc.cluster.local` has the ClusterIP, or the ready endpoint
+ * IPs of a headless Service. `<host>.<svc>.<ns>.svc.cluster.local` has that pod's IP.
  * Simplified: ExternalName Services (a CNAME) and pod A records
  * (`1-2-3-4.<ns>.pod.cluster.local`) are not answered, so they are NXDOMAIN.
  */
@@ -77,7 +77,7 @@ function findReverseName(store: Store, ip: string): string | undefined {
   return undefined;
 }
 
-/** Builds the cluster DNS as a pod sees it. */
+/** Builds the cluster DNS as a pod's resolver reaches it. */
 export function buildDnsView(store: Store): DnsView {
   return {
     addresses: (fqdn) => findAddresses(store, fqdn),

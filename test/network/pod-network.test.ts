@@ -28,7 +28,7 @@ function pod(name: string, image: string, command: string[]): KObject {
   };
 }
 
-/** A cluster with the headless Service `nginx` over two myapp pods and the ClusterIP Service `front` over the same pods. */
+/** Builds a cluster with the headless Service `nginx` over two myapp pods and the ClusterIP Service `front` over the same pods. */
 function newWebCluster() {
   const cluster = newCluster();
   create(cluster, 'services', service('nginx', { clusterIP: 'None', selector: { app: 'web' }, ports: [{ port: 80 }] }));
@@ -44,7 +44,7 @@ function logOf(cluster: ReturnType<typeof newCluster>, name: string): string[] {
 }
 
 describe('the cluster DNS view', () => {
-  it('answers a Service name with its ClusterIP and a headless one with its pods', () => {
+  it('resolves ClusterIP and headless Services', () => {
     const { cluster, front } = newWebCluster();
     const dns = buildDnsView(cluster.store);
     const ips = cluster.store.list('pods', 'default').map((p) => p.status.podIP).sort();
