@@ -40,7 +40,7 @@ function readyAddresses(store: Store, svc: KObject): string[] {
 /**
  * Finds the A records of an exact name as CoreDNS's kubernetes plugin does.
  * `<svc>.<ns>.svc.cluster.local` has the ClusterIP, or the ready endpoint
- * IPs of a headless Service. `<host>.<svc>.<ns>.svc.cluster.local` has that pod's IP.
+ * IPs of a headless Service (NXDOMAIN when it has none). `<host>.<svc>.<ns>.svc.cluster.local` has that pod's IP.
  * Simplified: ExternalName Services (a CNAME) and pod A records
  * (`1-2-3-4.<ns>.pod.cluster.local`) are not answered, so they are NXDOMAIN.
  */
@@ -54,7 +54,11 @@ function findAddresses(store: Store, fqdn: string): string[] | undefined {
   if (resolved?.kind !== 'service') return undefined;
   const svc = resolved.service;
   if (svc.spec?.type === 'ExternalName') return undefined;
-  if (svc.spec?.clusterIP === 'None') return readyAddresses(store, svc);
+  if (svc.spec?.clusterIP === 'None') {
+    // CoreDNS finds no records for a headless Service without ready endpoints, which is a name error.
+    const addresses = readyAddresses(store, svc);
+    return addresses.length > 0 ? addresses : undefined;
+  }
   return svc.spec?.clusterIP ? [svc.spec.clusterIP] : [];
 }
 

@@ -54,6 +54,13 @@ describe('the cluster DNS view', () => {
     expect(dns.addresses('kubernetes.default')).toBeUndefined();
   });
 
+  it('finds no headless Service without endpoints', () => {
+    const cluster = newCluster();
+    create(cluster, 'services', service('empty', { clusterIP: 'None', selector: { app: 'none' }, ports: [{ port: 80 }] }));
+    advance(cluster, 1_000);
+    expect(buildDnsView(cluster.store).addresses('empty.default.svc.cluster.local')).toBeUndefined();
+  });
+
   it('names ClusterIPs, the DNS Service and headless pods (by hostname) in reverse', () => {
     const { cluster, front } = newWebCluster();
     const dns = buildDnsView(cluster.store);
