@@ -47,8 +47,12 @@ const ROOT: Record<Family, string[]> = {
   debian: ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'],
 };
 
-/** Debian's merged /usr: these top-level names are links into /usr. */
-const DEBIAN_LINKS: Record<string, string> = { bin: 'usr/bin', lib: 'usr/lib', lib64: 'usr/lib64', sbin: 'usr/sbin' };
+/** Top-level names that are symbolic links: Debian's merged /usr, and the glibc busybox's `lib64`. */
+const LINKS: Record<Family, Record<string, string>> = {
+  busybox: { lib64: 'lib' },
+  alpine: {},
+  debian: { bin: 'usr/bin', lib: 'usr/lib', lib64: 'usr/lib64', sbin: 'usr/sbin' },
+};
 
 /** /etc without the kubelet's files; names ending in `/` are folders. */
 const ETC: Record<Family, string[]> = {
@@ -62,8 +66,15 @@ const ETC: Record<Family, string[]> = {
     'passwd', 'profile', 'profile.d/', 'security/', 'shadow', 'shells', 'skel/', 'ssl/', 'timezone'],
 };
 
-/** Files that hold secrets, readable by root only. */
+/** Password files: readable by root only in busybox, and by the `shadow` group too elsewhere. */
 const PRIVATE = new Set(['shadow', 'gshadow']);
+
+function etcEntry(family: Family, name: string, built: number): FileEntry {
+  if (name.endsWith('/')) return folder(name.slice(0, -1), built);
+  if (!PRIVATE.has(name)) return file(name, 512, built);
+  if (family === 'busybox') return file(name, 512, built, 'rw-------');
+  return { ...file(name, 512, built, 'rw-r-----'), group: 'shadow' };
+}
 
 function folder(name: string, mtime: number): FileEntry {
   return { name, type: 'd', permissions: 'rwxr-xr-x', links: 2, user: 'root', group: 'root', size: 4096, mtime };
@@ -85,7 +96,7 @@ export interface TreeFacts {
 
 function rootEntries(info: ImageInfo, family: Family, built: number): FileEntry[] {
   const entries = ROOT[family].map((name) => {
-    const link = family === 'debian' ? DEBIAN_LINKS[name] : undefined;
+    const link = LINKS[family][name];
     if (link) return { ...folder(name, built), type: 'l' as const, permissions: 'rwxrwxrwx', links: 1, size: link.length, target: link };
     const entry = folder(name, built);
     if (name === 'tmp') entry.permissions = 'rwxrwxrwt';
@@ -106,7 +117,7 @@ export function listFolder(info: ImageInfo, path: string, facts: TreeFacts): Fil
   let entries: FileEntry[] | undefined;
   if (path === '/') entries = rootEntries(info, family, built);
   else if (path === '/etc') {
-    entries = ETC[family].map((name) => (name.endsWith('/') ? folder(name.slice(0, -1), built) : file(name, 512, built, PRIVATE.has(name) ? 'rw-r-----' : 'rw-r--r--')));
+    entries = ETC[family].map((name) => etcEntry(family, name, built));
     if (info.kind === 'nginx' || info.kind === 'myapp') entries.push(folder('nginx', built));
   } else if (path === '/usr/share/nginx/html' && (info.kind === 'nginx' || info.kind === 'myapp')) {
     // NOTE: only the size of nginx's error page is modelled; `cat` cannot read it.
@@ -133,7 +144,7 @@ export function listFolder(info: ImageInfo, path: string, facts: TreeFacts): Fil
 function isModelledFolder(info: ImageInfo, path: string): boolean {
   const family = familyOf(info);
   const parts = path.split('/').filter(Boolean);
-  if (parts.length === 1) return ROOT[family].includes(parts[0]) && !(family === 'debian' && DEBIAN_LINKS[parts[0]]);
+  if (parts.length === 1) return ROOT[family].includes(parts[0]) && !LINKS[family][parts[0]];
   if (parts.length === 2 && parts[0] === 'etc') return ETC[family].includes(`${parts[1]}/`);
   return ['/usr/share', '/usr/share/nginx', '/usr/local', '/usr/bin', '/var/log'].includes(path);
 }

@@ -39,6 +39,14 @@ describe('ls in busybox', () => {
     });
   });
 
+  it('shows lib64 as a link to lib', () => {
+    expect(run(['ls', '-ld', '/lib64'])).toMatchObject({ stdout: 'lrwxrwxrwx    1 root     root             3 Sep 26  2024 /lib64 -> lib\n' });
+  });
+
+  it('keeps shadow private to root', () => {
+    expect(run(['ls', '-l', '/etc/shadow'])).toMatchObject({ stdout: '-rw-------    1 root     root           512 Sep 26  2024 /etc/shadow\n' });
+  });
+
   it('reports a missing path and exits 1', () => {
     expect(run(['ls', '/nosuch'])).toMatchObject({ stdout: '', stderr: 'ls: /nosuch: No such file or directory\n', exitCode: 1 });
   });
@@ -60,6 +68,10 @@ describe('ls in Debian images (GNU coreutils)', () => {
     const outcome = run(['ls', '-l', '/'], 'nginx');
     expect(outcome.type).toBe('ran');
     expect(outcome.type === 'ran' ? outcome.stdout.split('\n')[1] : '').toBe('lrwxrwxrwx 1 root root    7 Nov 17 01:40 bin -> usr/bin');
+  });
+
+  it('gives shadow to the shadow group', () => {
+    expect(run(['ls', '-l', '/etc/shadow'], 'nginx')).toMatchObject({ stdout: '-rw-r----- 1 root shadow 512 Nov 17 01:40 /etc/shadow\n' });
   });
 
   it('reports a missing path with GNU wording and exits 2', () => {
