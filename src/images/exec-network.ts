@@ -133,7 +133,9 @@ export function curl(fetch: HttpFetcher, state: ShellState, args: string[]): num
   }
   const showErrors = !flags.has('s') || flags.has('S');
   if (!url) {
-    if (showErrors) state.write('stderr', "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    // curl 8 reports the missing URL even with -s, and without any argument prints only the hint.
+    const hint = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+    state.write('stderr', args.length === 0 ? hint : `curl: (2) no URL specified\n${hint}`);
     return 2;
   }
   const res = fetch(url);
