@@ -131,23 +131,27 @@ export function curl(fetch: HttpFetcher, state: ShellState, args: string[]): num
     else if (arg.startsWith('-') && arg.length > 1) for (const flag of arg.slice(1)) flags.add(flag);
     else url ??= arg;
   }
-  const showErrors = !flags.has('s') || flags.has('S');
+
   if (!url) {
     // curl 8 reports the missing URL even with -s, and without any argument prints only the hint.
     const hint = "curl: try 'curl --help' or 'curl --manual' for more information\n";
     state.write('stderr', args.length === 0 ? hint : `curl: (2) no URL specified\n${hint}`);
     return 2;
   }
+
+  const showErrors = !flags.has('s') || flags.has('S');
   const res = fetch(url);
   if (res.error) {
     if (showErrors) state.write('stderr', `${res.error}\n`);
     return res.exitCode ?? 7;
   }
+
   const status = res.status ?? 200;
   if (flags.has('f') && status >= 400) {
     if (showErrors) state.write('stderr', `curl: (22) The requested URL returned error: ${status}\n`);
     return 22;
   }
+
   const head = flags.has('i') ? `HTTP/1.1 ${status} ${REASONS[status] ?? ''}\r\n\r\n` : '';
   if (output !== undefined && output !== '-') state.files.set(output.startsWith('/') ? output : `/${output}`, head + res.body);
   else state.write('stdout', head + res.body);
