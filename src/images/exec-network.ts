@@ -1,8 +1,8 @@
 /**
- * `wget` and `curl` for commands run with `kubectl exec`: HTTP GETs inside
- * the simulated network, with busybox wget's and curl's messages. The
- * caller supplies the network, so these tools exist only in exec'd
- * processes, not in a container's main program.
+ * `wget` and `curl` inside the simulated network: HTTP GETs with busybox
+ * wget's and curl's messages. The caller supplies the network (a pod's
+ * view of it), for a process that `kubectl exec` starts or for a
+ * container's main program at its start.
  */
 import type { ShellState } from './shell/run';
 
@@ -18,8 +18,22 @@ export interface HttpFetchResult {
   address?: string;
 }
 
-/** Sends a GET for `url` from the exec'd process's pod. */
+/** Sends a GET for `url` from the process's pod. */
 export type HttpFetcher = (url: string) => HttpFetchResult;
+
+/** The cluster DNS as a pod's resolver reaches it, for `nslookup`. */
+export interface DnsView {
+  /** The A records of an exact name: addresses, `[]` when the name exists without any, undefined for NXDOMAIN. */
+  addresses(fqdn: string): string[] | undefined;
+  /** The PTR name of an address, or undefined when the server has none. */
+  reverse(ip: string): string | undefined;
+}
+
+/** A pod's view of the simulated network. */
+export interface PodNetwork {
+  fetch: HttpFetcher;
+  dns: DnsView;
+}
 
 const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
@@ -57,10 +71,10 @@ function parseWgetArgs(args: string[]): { quiet: boolean; output?: string; url?:
 /**
  * Runs busybox `wget`: the body goes to stdout with `-O -`, else into a
  * file named after the URL's last path segment (`index.html` for `/`).
- * NOTE: the progress line's column widths follow busybox 1.36 output as
- * remembered, not checked against its source.
+ * Without a terminal the progress meter prints one line at the end, with
+ * the 32-star bar of an 80-column width (libbb/progress.c, busybox 1.36.1).
  */
-function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
+export function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   const { quiet, output, url } = parseWgetArgs(args);
   if (!url) {
     state.write('stderr', 'Usage: wget [-q] [-O FILE] URL\n');
@@ -106,7 +120,7 @@ function wget(fetch: HttpFetcher, state: ShellState, args: string[]): number {
  * NOTE: curl prints a progress meter on stderr when its output is not a
  * terminal. kubesim leaves it out, because its speeds and times vary by run.
  */
-function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
+export function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
   const flags = new Set<string>();
   let output: string | undefined;
   let url: string | undefined;
@@ -117,29 +131,29 @@ function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
     else if (arg.startsWith('-') && arg.length > 1) for (const flag of arg.slice(1)) flags.add(flag);
     else url ??= arg;
   }
-  const showErrors = !flags.has('s') || flags.has('S');
+
   if (!url) {
-    if (showErrors) state.write('stderr', "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    // curl 8 reports the missing URL even with -s, and without any argument prints only the hint.
+    const hint = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+    state.write('stderr', args.length === 0 ? hint : `curl: (2) no URL specified\n${hint}`);
     return 2;
   }
+
+  const showErrors = !flags.has('s') || flags.has('S');
   const res = fetch(url);
   if (res.error) {
     if (showErrors) state.write('stderr', `${res.error}\n`);
     return res.exitCode ?? 7;
   }
+
   const status = res.status ?? 200;
   if (flags.has('f') && status >= 400) {
     if (showErrors) state.write('stderr', `curl: (22) The requested URL returned error: ${status}\n`);
     return 22;
   }
+
   const head = flags.has('i') ? `HTTP/1.1 ${status} ${REASONS[status] ?? ''}\r\n\r\n` : '';
   if (output !== undefined && output !== '-') state.files.set(output.startsWith('/') ? output : `/${output}`, head + res.body);
   else state.write('stdout', head + res.body);
   return 0;
-}
-
-/** Adds the named network tools (`wget`, `curl`) over `fetch` to a shell process. */
-export function addNetworkCommands(state: ShellState, fetch: HttpFetcher, tools: string[]): void {
-  if (tools.includes('wget')) state.extraCommands.set('wget', (s, args) => wget(fetch, s, args));
-  if (tools.includes('curl')) state.extraCommands.set('curl', (s, args) => curl(fetch, s, args));
 }

@@ -5,14 +5,17 @@
  * container's facts come from the request.
  */
 import { resolveImage, resolveNginxVersion, type ImageInfo } from './catalog';
-import { formatMyappIndex } from './http';
-import { MYAPP_NGINX_VERSION, NGINX_WELCOME_PAGE } from './nginx';
+import { MYAPP_NGINX_VERSION } from './nginx';
 import { runPerl } from './perl';
 import { perlVersion } from './program';
 import { parseScript, ShellSyntaxError } from './shell/parse';
 import { ExitRequest, HorizonReached, ShellState, executeNode, type ShellDialect, type ShellWorld } from './shell/run';
-import { runCommand, SHELL_COMMANDS } from './shell/commands';
-import { addNetworkCommands, type HttpFetcher } from './exec-network';
+import { runCommand } from './shell/commands';
+import type { DnsView, HttpFetcher } from './exec-network';
+import { buildImageCommands, imageFiles, imageHasExecutable, isAlpine } from './image-tools';
+import { FIRST_CHILD_PID } from './ps';
+
+export { imageHasExecutable } from './image-tools';
 
 /** The facts an exec'd process can observe. */
 export interface ExecRequest {
@@ -32,6 +35,10 @@ export interface ExecRequest {
   tty: boolean;
   /** The pod's view of the simulated network, for `wget` and `curl`; without it those tools are absent. */
   fetch?: HttpFetcher;
+  /** The cluster DNS of the pod, for `nslookup`. Without it that tool is absent. */
+  dns?: DnsView;
+  /** The argv of the container's main process (PID 1) and its start time, for `ps`. */
+  main?: { argv: string[]; startedAt: number };
 }
 
 /** The end of an exec: the process ran (and exited or was still running), or the runtime could not start it. */
@@ -50,54 +57,13 @@ export type ExecOutcome =
       reason: string;
     };
 
-/** Built-ins that exist only inside a shell, never as files in an image. */
-const SHELL_ONLY = new Set(['exit', 'export', 'unset', 'exec', 'trap', 'wait', ':']);
-
 /** The PATH of the official images kubesim simulates. */
 const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** Reports whether an Alpine-based image: myapp and nginx's `-alpine` tags. Those have ash but neither bash nor dash. */
-function isAlpine(info: ImageInfo): boolean {
-  return info.kind === 'myapp' || (info.kind === 'nginx' && info.tag.includes('alpine'));
-}
-
-/** Reports whether the image has an executable called `name`. */
-export function imageHasExecutable(info: ImageInfo, name: string): boolean {
-  switch (name) {
-    case 'sh':
-      return true;
-    case 'ash':
-      return info.kind === 'busybox' || isAlpine(info);
-    case 'bash':
-    case 'dash':
-      return info.kind === 'perl' || (info.kind === 'nginx' && !isAlpine(info));
-    case 'nginx':
-    case 'nginx-debug':
-      return info.kind === 'nginx' || info.kind === 'myapp';
-    case 'wget':
-      return info.kind === 'busybox' || info.kind === 'perl' || isAlpine(info);
-    case 'curl':
-      return info.kind === 'nginx' || info.kind === 'perl';
-  }
-  if (/^perl(5[\d.]*)?$/.test(name)) return info.kind === 'perl';
-  return SHELL_COMMANDS.includes(name) && !SHELL_ONLY.has(name);
-}
 
 /** Returns the name an exec'd path runs, or undefined for a path outside the standard bin folders. */
 function executableName(path: string): string | undefined {
   if (!path.includes('/')) return path;
   return /^\/(?:usr\/)?(?:local\/)?s?bin\/([^/]+)$/.exec(path)?.[1];
-}
-
-/** Files the image ships (or its entrypoint writes) that commands such as `cat` can read. */
-function imageFiles(info: ImageInfo, hostname: string): Map<string, string> {
-  const files = new Map<string, string>();
-  if (info.kind === 'nginx') files.set('/usr/share/nginx/html/index.html', NGINX_WELCOME_PAGE);
-  if (info.kind === 'myapp') {
-    files.set('/usr/share/nginx/html/index.html', formatMyappIndex(info.tag));
-    files.set('/usr/share/nginx/html/hostname.html', `${hostname}\n`);
-  }
-  return files;
 }
 
 /** Builds the process environment: PATH and HOSTNAME, the container's variables, TERM with a terminal, then HOME. */
@@ -121,18 +87,19 @@ export class ExecShell {
 
   constructor(request: ExecRequest, info: ImageInfo = resolveImage(request.image)) {
     const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
+    const commands = buildImageCommands(info, {
+      network: { fetch: request.fetch, dns: request.dns },
+      processes: { main: request.main ?? { argv: [], startedAt: request.now }, selfPid: FIRST_CHILD_PID },
+      hostname: request.hostname,
+    });
     const world: ShellWorld = {
-      hostname: request.hostname, podIP: request.podIP, namespace: request.namespace, startedAt: request.now, dialect,
+      hostname: request.hostname, podIP: request.podIP, namespace: request.namespace, startedAt: request.now, dialect, commands,
     };
     this.state = new ShellState(buildExecEnvironment(request), world);
     this.err = request.tty ? this.out : { text: '' };
     this.state.fds = { 1: { type: 'capture', buffer: this.out }, 2: { type: 'capture', buffer: this.err } };
     this.state.stdin = request.stdin ?? '';
     for (const [path, content] of imageFiles(info, request.hostname)) this.state.files.set(path, content);
-    if (request.fetch) {
-      const tools = ['wget', 'curl'].filter((tool) => imageHasExecutable(info, tool));
-      addNetworkCommands(this.state, request.fetch, tools);
-    }
   }
 
   /**
@@ -242,7 +209,7 @@ export function execInImage(request: ExecRequest): ExecOutcome {
   const info = resolveImage(request.image);
   const [path, ...args] = request.argv;
   const name = executableName(path);
-  const networkTool = (name === 'wget' || name === 'curl') && !request.fetch;
+  const networkTool = ((name === 'wget' || name === 'curl') && !request.fetch) || (name === 'nslookup' && !request.dns);
   if (name === undefined || networkTool || !imageHasExecutable(info, name)) return { type: 'start-failed', reason: missingExecutableReason(path) };
   if (['sh', 'ash', 'bash', 'dash'].includes(name)) return runShell(request, info, args);
   if (name === 'nginx' || name === 'nginx-debug') return runNginx(info, args, request.tty);

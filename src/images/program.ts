@@ -7,7 +7,9 @@ import { PERL_LATEST, resolveImage, resolveNginxVersion, ImageInfo } from './cat
 import { formatEntrypointLines, formatStartNotices, MYAPP_NGINX_VERSION } from './nginx';
 import { runPerl } from './perl';
 import { runArgv, runScript, OutputLine, ScriptResult, ShellDialect } from './shell/run';
-import { SHELL_COMMANDS } from './shell/commands';
+import type { PodNetwork } from './exec-network';
+import { buildImageCommands, imageHasExecutable, SHELL_ONLY, toolboxOf } from './image-tools';
+import { FIRST_CHILD_PID } from './ps';
 
 /** The container fields a program depends on. */
 export interface ContainerSpecLite {
@@ -33,6 +35,14 @@ export interface ProgramContext {
   nodeName: string;
   startedAt: number;
   env: Record<string, string>;
+  /**
+   * The pod's view of the network when the container starts, for `wget`,
+   * `curl` and `nslookup` in the main program. Without it those tools are
+   * absent, and the plan is pure.
+   * Simplified: a program's whole run is planned at its start, so a request
+   * it sends later (after a `sleep`) still gets the network state of the start.
+   */
+  network?: PodNetwork;
 }
 
 /**
@@ -94,9 +104,19 @@ function imageDefaults(info: ImageInfo): ImageDefaults {
       return { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'] };
     case 'perl':
       return { entrypoint: [], cmd: [`perl${perlVersion(info)}`, '-de0'] };
-    case 'generic':
+    case 'generic': {
+      const toolbox = toolboxOf(info);
+      // curlimages/curl's entrypoint runs curl with the arguments unless they start with a command the image has.
+      if (toolbox === 'curl') return { entrypoint: ['/entrypoint.sh'], cmd: ['curl'] };
+      if (toolbox === 'busyboxplus') return { entrypoint: [], cmd: ['/bin/sh'] };
       return { entrypoint: [], cmd: [] };
+    }
   }
+}
+
+/** Returns the argv of a container's PID 1 as the runtime starts it, from its spec and image. */
+export function containerArgv(spec: ContainerSpecLite): string[] {
+  return buildArgv(spec, imageDefaults(resolveImage(spec.image)));
 }
 
 /** Returns the Perl version an image tag runs (`5.36.0` for `perl:5.36`), or the latest for floating tags. */
@@ -183,13 +203,22 @@ function planPerl(argv: string[], info: ImageInfo): RunPlan {
 
 const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
 
-/** Builds the simulated shell's dialect, world and environment for a container started at `ctx.startedAt`. */
-function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLimits) {
+/**
+ * Builds the simulated shell's dialect, world and environment for a
+ * container started at `ctx.startedAt`, whose PID 1 runs `argv`.
+ */
+function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLimits, argv = containerArgv(spec)) {
   const info = resolveImage(spec.image);
   const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
+  const psIsMain = (argv[0] ?? '').split('/').pop() === 'ps';
+  const commands = buildImageCommands(info, {
+    network: ctx.network,
+    processes: { main: { argv, startedAt: ctx.startedAt }, selfPid: psIsMain ? undefined : FIRST_CHILD_PID },
+    hostname: ctx.hostname,
+  });
   const world = {
     hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
-    horizonMs: limits.horizonMs, maxLines: limits.maxLines,
+    horizonMs: limits.horizonMs, maxLines: limits.maxLines, commands,
   };
   return { dialect, world, vars: buildEnvironment(spec, ctx) };
 }
@@ -225,9 +254,13 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limi
   let argv = buildArgv(spec, defaults);
   if (argv.length === 0) return planServer(info.kind === 'generic' ? 'generic-http' : undefined);
 
-  const { dialect, world, vars } = shellSetup(spec, ctx, limits);
-
   let entrypoint = false;
+  if (argv[0] === '/entrypoint.sh' && toolboxOf(info) === 'curl') {
+    argv = argv.slice(1);
+    if (argv.length === 0 || argv[0].startsWith('-') || !imageHasExecutable(info, argv[0].split('/').pop() ?? '')) argv = ['curl', ...argv];
+  }
+  const { dialect, world, vars } = shellSetup(spec, ctx, limits, argv);
+
   if (argv[0] === '/docker-entrypoint.sh' && info.kind === 'nginx') {
     entrypoint = true;
     argv = argv.slice(1);
@@ -241,7 +274,7 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limi
   if (/^perl(5[\d.]*)?$/.test(executable) && info.kind === 'perl') return planPerl(argv, info);
 
   if (SHELLS.has(executable)) {
-    if (executable === 'bash' && info.kind === 'busybox') return planStartError(argv[0]);
+    if (executable === 'bash' && (info.kind === 'busybox' || toolboxOf(info))) return planStartError(argv[0]);
     const c = argv.indexOf('-c');
     if (c < 0) {
       if (argv.length > 1) {
@@ -255,7 +288,8 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limi
     return planFromScript(runScript(argv[c + 1] ?? '', vars, world, argv.slice(c + 2)), true);
   }
 
-  if (SHELL_COMMANDS.includes(executable) && !['exit', 'export', 'unset', 'exec', 'trap', 'wait', ':'].includes(executable)) {
+  const available = world.commands.has(executable) || (imageHasExecutable(info, executable) && !SHELL_ONLY.has(executable));
+  if (available && !['nginx', 'nginx-debug'].includes(executable) && !/^perl/.test(executable)) {
     // A utility as PID 1 installs no SIGTERM handler, so the signal is ignored.
     return planFromScript(runArgv(argv, vars, world), true);
   }

@@ -27,7 +27,7 @@ export function writeContainerStdin(store: Store, pod: KObject, container: strin
   const spec = (pod.spec?.containers ?? []).find((c: { name: string }) => c.name === container);
   if (!record || !rec || !spec || rec.stage !== 'run' || !rec.readsStdin) return false;
 
-  const inputs = programInputs(pod, spec, now);
+  const inputs = programInputs(pod, spec, now, store);
   const plan = planShellInput(inputs.container, inputs.context, input);
   const lines = plan.output.map((o) => ({ ts: now + o.atMs, stream: o.stream, line: o.line }));
   store.appendLogs(pod.metadata.uid!, container, rec.restarts, lines);

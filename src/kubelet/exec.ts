@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { execInImage, type ExecOutcome, type ExecRequest } from '../images/exec.js';
 import { resolveEnv } from './kubelet.js';
 import { buildServiceEnv } from './service-env.js';
+import { containerArgv } from '../images/program.js';
 import type { PodRecord } from './state.js';
 
 /** The exec options the API server passes to the kubelet (PodExecOptions). */
@@ -69,6 +70,7 @@ export function buildExecRequest(store: Store, pod: KObject, request: ContainerE
     now,
     stdin: request.stdin,
     tty: request.tty,
+    main: { argv: containerArgv({ name: spec.name, image: spec.image, command: spec.command, args: spec.args }), startedAt },
   };
 }
 

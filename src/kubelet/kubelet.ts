@@ -21,6 +21,8 @@ import { killPastDeadline, podDeadline } from './deadline.js';
 import { deferRemoval, parseWake, terminate } from './terminate.js';
 import { NodeView, sharedNode } from './node-read.js';
 import { CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS, endContainerRun, syncEndedContainer } from './restart.js';
+import { buildPodNetwork } from '../network/pod-network.js';
+import type { Store } from '../store/store.js';
 
 /** Kubelet back-off for image pulls: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
@@ -203,7 +205,7 @@ function withoutWaiting(rec: ContainerRecord): ContainerRecord {
  * Builds what the program planner reads of a container: its spec fields and
  * the pod facts at `at`, the moment the process starts or reads its input.
  */
-export function programInputs(pod: KObject, spec: any, at: number): { container: ContainerSpecLite; context: ProgramContext } {
+export function programInputs(pod: KObject, spec: any, at: number, store?: Store): { container: ContainerSpecLite; context: ProgramContext } {
   const resolved = resolveEnv(pod, spec.env ?? []);
   const env: Record<string, string> = {};
   for (const e of resolved) env[e.name] = e.value;
@@ -220,6 +222,8 @@ export function programInputs(pod: KObject, spec: any, at: number): { container:
     startedAt: at,
     env,
   };
+  // With the store the program gets the network state at `at`, so the plan then depends on the store.
+  if (store) context.network = buildPodNetwork(store, context.namespace);
   return { container, context };
 }
 
@@ -233,7 +237,7 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   const created = ctx.settings.version >= 131 ? `Created container: ${spec.name}` : `Created container ${spec.name}`;
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
-  const { container, context } = programInputs(pod, spec, at);
+  const { container, context } = programInputs(pod, spec, at, ctx.store);
   const plan = planContainer(container, context);
   ctx.store.appendLogs(
     pod.metadata.uid!,

@@ -3,12 +3,17 @@
  * in-cluster name) resolves to a pod, and the pod's image program answers.
  */
 import type { KObject } from '../api/types.js';
-import type { Cluster } from '../engine/cluster.js';
+import type { Store } from '../store/store.js';
 import { planContainer } from '../images/program.js';
 import { serveHttp } from '../images/http.js';
 import type { PodRecord } from '../kubelet/state.js';
 import { resolveHost } from './dns.js';
 import { pickBackend } from './load-balance.js';
+
+/** The part of a cluster that HTTP requests read: its store. A Cluster fits, and so does a controller's context. */
+export interface NetworkHost {
+  store: Store;
+}
 
 export interface HttpTarget {
   host: string;
@@ -25,14 +30,14 @@ export interface HttpResult {
   exitCode?: number;
 }
 
-export function resolveHttpTarget(cluster: Cluster, url: string, namespace: string): HttpTarget {
+export function resolveHttpTarget(cluster: NetworkHost, url: string, namespace: string): HttpTarget {
   void cluster;
   const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
   if (!m) return { host: url, port: 80, path: '/', namespace };
   return { host: m[1], port: m[2] ? Number(m[2]) : 80, path: m[3] ?? '/', namespace };
 }
 
-function podByIP(cluster: Cluster, ip: string): KObject | undefined {
+function podByIP(cluster: NetworkHost, ip: string): KObject | undefined {
   const row = cluster.store
     .prepared("SELECT data FROM objects WHERE resource = 'pods' AND json_extract(data, '$.status.podIP') = ? AND json_extract(data, '$.metadata.deletionTimestamp') IS NULL LIMIT 1")
     .get(ip) as { data: string } | undefined;
@@ -44,7 +49,7 @@ function refused(target: HttpTarget): HttpResult {
 }
 
 /** Answers a GET from the pod behind the target: a pod IP, a Service (IP or name) or a pod's DNS name. */
-export function httpGet(cluster: Cluster, target: HttpTarget): HttpResult {
+export function httpGet(cluster: NetworkHost, target: HttpTarget): HttpResult {
   const resolved = resolveHost(cluster.store, target.host, target.namespace ?? 'default');
   if (!resolved) return { body: '', error: `curl: (6) Could not resolve host: ${target.host}`, exitCode: 6 };
   if (resolved.kind === 'pod') return podGet(cluster, resolved.pod, target);
@@ -59,7 +64,7 @@ export function httpGet(cluster: Cluster, target: HttpTarget): HttpResult {
   return podGet(cluster, pod, target);
 }
 
-export function podGet(cluster: Cluster, pod: KObject, target: HttpTarget): HttpResult {
+export function podGet(cluster: NetworkHost, pod: KObject, target: HttpTarget): HttpResult {
   const record = pod._sim as PodRecord | undefined;
   for (const spec of pod.spec?.containers ?? []) {
     const rec = record?.containers[spec.name];

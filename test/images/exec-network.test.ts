@@ -53,6 +53,13 @@ describe('curl', () => {
     expect(run(['curl', '-f', 'web/nope'], 'nginx')).toMatchObject({ stdout: '', stderr: 'curl: (22) The requested URL returned error: 404\n', exitCode: 22 });
   });
 
+  it('reports a missing URL even when silent', () => {
+    expect(run(['curl', '-s'], 'nginx')).toMatchObject({
+      stderr: "curl: (2) no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2,
+    });
+    expect(run(['curl'], 'nginx')).toMatchObject({ stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 });
+  });
+
   it('reports connection errors unless silent', () => {
     expect(run(['curl', 'nosuch'], 'nginx')).toMatchObject({ stderr: 'curl: (6) Could not resolve host: nosuch\n', exitCode: 6 });
     expect(run(['curl', '-s', 'nosuch'], 'nginx')).toMatchObject({ stderr: '', exitCode: 6 });

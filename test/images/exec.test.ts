@@ -81,7 +81,7 @@ describe('execInImage', () => {
       ['busybox', ['bash'], 'exec: "bash": executable file not found in $PATH'],
       ['wangyanglinux/myapp:v1', ['/bin/bash'], 'exec: "/bin/bash": stat /bin/bash: no such file or directory'],
       ['nginx:alpine', ['dash'], 'exec: "dash": executable file not found in $PATH'],
-      ['busybox', ['ls'], 'exec: "ls": executable file not found in $PATH'],
+      ['nginx', ['ps'], 'exec: "ps": executable file not found in $PATH'],
       ['busybox', ['exit'], 'exec: "exit": executable file not found in $PATH'],
       ['busybox', ['nginx'], 'exec: "nginx": executable file not found in $PATH'],
       ['nginx', ['/docker-entrypoint.d/x.sh'], 'exec: "/docker-entrypoint.d/x.sh": stat /docker-entrypoint.d/x.sh: no such file or directory'],

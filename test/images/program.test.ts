@@ -129,3 +129,27 @@ describe('buildArgv', () => {
     expect(buildArgv({ name: 'c', image: 'nginx', args: ['nginx-debug'] }, defaults)).toEqual(['/docker-entrypoint.sh', 'nginx-debug']);
   });
 });
+
+describe('curlimages/curl entrypoint', () => {
+  /** A network where no name resolves. */
+  const network = {
+    fetch: (url: string) => ({ body: '', error: `curl: (6) Could not resolve host: ${url}`, exitCode: 6 }),
+    dns: { addresses: () => undefined, reverse: () => undefined },
+  };
+
+  it('runs bare curl without arguments', () => {
+    const plan = planContainer({ name: 'c', image: 'curlimages/curl' }, newContext({ network }));
+    expect(plan.output).toEqual([{ atMs: 0, stream: 'stderr', line: "curl: try 'curl --help' or 'curl --manual' for more information" }]);
+    expect(plan.exit).toEqual({ atMs: 0, code: 2 });
+  });
+
+  it('runs a command the image has', () => {
+    const plan = planContainer({ name: 'c', image: 'curlimages/curl', args: ['echo', 'hi'] }, newContext());
+    expect(plan.output.map((l) => l.line)).toEqual(['hi']);
+  });
+
+  it('lacks bash', () => {
+    const plan = planContainer({ name: 'c', image: 'curlimages/curl', command: ['bash'] }, newContext());
+    expect(plan.startError).toBe('exec: "bash": executable file not found in $PATH');
+  });
+});

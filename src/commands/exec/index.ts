@@ -12,7 +12,6 @@ import { parseTargets } from '../shared/targets.js';
 import { completeArguments, validateArguments } from './arguments.js';
 import { attachablePodFor, getObject } from './pick-pod.js';
 import { chooseContainer, podHasContainer } from './container.js';
-import type { HttpFetcher } from '../../images/exec-network.js';
 import { describeContainerNotFound, describeStartFailure, describeUnreachableKubelet, formatLegacyStartFailure } from './runtime-errors.js';
 
 /**
@@ -45,21 +44,6 @@ function findTargetPod(cluster: Cluster, resourceName: string, namespace: string
   const [target] = parseTargets([resourceName.includes('/') ? resourceName : `pods/${resourceName}`]);
   const obj = getObject(cluster.store, target.info, namespace, target.names[0]);
   return attachablePodFor(cluster.store, obj, target.info);
-}
-
-/** Builds the `wget`/`curl` view of the simulated network from a pod in `namespace`, so short Service names resolve there. */
-async function podFetcher(cluster: Cluster, namespace: string): Promise<HttpFetcher> {
-  const { httpGet, resolveHttpTarget } = await import('../../network/http.js');
-  const { resolveHost } = await import('../../network/dns.js');
-  return (url) => {
-    const target = resolveHttpTarget(cluster, url, namespace);
-    const resolved = resolveHost(cluster.store, target.host, namespace);
-    let address: string | undefined;
-    if (resolved?.kind === 'service') address = resolved.service.spec?.clusterIP;
-    else if (resolved?.kind === 'pod') address = resolved.pod.status?.podIP;
-    else if (resolved?.kind === 'ip') address = resolved.ip;
-    return { ...httpGet(cluster, target), address };
-  };
 }
 
 /** Reports whether the process's stdin is a terminal, which kubectl requires before it requests a TTY. */
@@ -145,7 +129,10 @@ export const command: CommandDef = {
     const { execInImage, openInteractiveShell } = await import('../../images/exec.js');
     const request = buildExecRequest(cluster.store, pod, { container, command: args.command, tty: raw }, cluster.simNow);
     if (!request) throw new Error(describeContainerNotFound(container, version));
-    request.fetch = await podFetcher(cluster, pod.metadata.namespace ?? ctx.namespace);
+    const { buildPodNetwork } = await import('../../network/pod-network.js');
+    const network = buildPodNetwork(cluster.store, pod.metadata.namespace ?? ctx.namespace);
+    request.fetch = network.fetch;
+    request.dns = network.dns;
 
     // A shell on a terminal reads line by line; any other command with -i gets all of stdin up to its end.
     const session = raw ? openInteractiveShell(request) : undefined;

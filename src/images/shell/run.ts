@@ -36,7 +36,12 @@ export interface ShellWorld {
   maxLines?: number;
   startedAt: number;
   dialect: ShellDialect;
+  /** Programs the image adds to the shell's built-ins (`ls`, `ps`, the network tools), copied into each process's extraCommands. */
+  commands?: ReadonlyMap<string, ShellCommand>;
 }
+
+/** A command the shell runs in-process: it reads and writes the process state and returns an exit status. */
+export type ShellCommand = (state: ShellState, args: string[]) => number;
 
 /** Thrown by `exit` and by fatal errors to unwind to the top of the script. */
 export class ExitRequest {
@@ -67,12 +72,14 @@ export class ShellState {
   /** Files the script wrote, by absolute path. */
   readonly files = new Map<string, string>();
   /** Commands a caller adds to this process only, such as the network tools of an exec (`wget`, `curl`). */
-  readonly extraCommands = new Map<string, (state: ShellState, args: string[]) => number>();
+  readonly extraCommands = new Map<string, ShellCommand>();
   /** Targets of descriptors 1 and 2. */
   fds: Record<1 | 2, OutputTarget> = { 1: { type: 'log', stream: 'stdout' }, 2: { type: 'log', stream: 'stderr' } };
   private partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
 
-  constructor(readonly vars: Map<string, string>, readonly world: ShellWorld) {}
+  constructor(readonly vars: Map<string, string>, readonly world: ShellWorld) {
+    for (const [name, command] of world.commands ?? []) this.extraCommands.set(name, command);
+  }
 
   /** Writes text to descriptor 1 (`stdout`) or 2 (`stderr`), splitting log output into timestamped lines. */
   write(stream: 'stdout' | 'stderr', text: string): void {
