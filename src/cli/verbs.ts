@@ -31,6 +31,7 @@ export const VERBS: Record<string, Verb> = {
   describe: { group: GROUPS[4], summary: 'Show details of a specific resource or group of resources', load: () => import('../commands/describe/index.js') },
   logs: { group: GROUPS[4], summary: 'Print the logs for a container in a pod', load: () => import('../commands/logs/index.js') },
   attach: { group: GROUPS[4], summary: 'Attach to a running container', load: () => import('../commands/attach/index.js') },
+  auth: { group: GROUPS[4], summary: 'Inspect authorization', load: () => import('../commands/auth/index.js') },
   exec: { group: GROUPS[4], summary: 'Execute a command in a container', load: () => import('../commands/exec/index.js') },
   diff: { group: GROUPS[5], summary: 'Diff the live version against a would-be applied version', load: () => import('../commands/diff/index.js') },
   apply: { group: GROUPS[5], summary: 'Apply a configuration to a resource by file name or stdin', load: () => import('../commands/apply/index.js') },
