@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../helpers/cli.js';
 
-/** `kubectl auth can-i` and `auth whoami` answer as a kubeadm cluster does for its admin. */
+/** `kubectl auth can-i` and `auth whoami` print what a kubeadm cluster prints for its admin. */
 describe('auth', () => {
   const sb = new Sandbox();
   beforeAll(() => {
@@ -11,7 +11,7 @@ describe('auth', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('answers yes with exit code 0', () => {
+  it('prints yes and exits 0', () => {
     expect(sb.on('new', ['auth', 'can-i', 'create', 'deployments.apps'])).toEqual({ stdout: 'yes\n', stderr: '', code: 0 });
   });
 

@@ -1,7 +1,7 @@
 /**
  * `kubectl auth can-i VERB TYPE[/NAME] | NONRESOURCEURL`: whether the user
  * may do something. kubesim's user is the cluster admin, so every check
- * answers `yes`; the argument checks and warnings are kubectl's own.
+ * returns `yes`. The argument checks and warnings match kubectl's.
  */
 import type { CommandDef } from '../types.js';
 import type { CommandContext } from '../context.js';
@@ -11,7 +11,7 @@ import { accessListTable } from './rules.js';
 
 const RESOURCE_VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', '*', 'approve', 'sign', 'escalate', 'attest']);
 const NON_RESOURCE_URL_VERBS = new Set(['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*']);
-/** Resources kubectl knows the server has without discovery (for impersonation rules). */
+/** Resources kubectl accepts without discovery, because impersonation rules name them. */
 const NON_STANDARD_RESOURCES = new Set(['users', 'groups']);
 
 export const command: CommandDef = {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-/** What the API server knows about the requesting user (authentication.k8s.io UserInfo). */
+/** The attributes the API server authenticated for the requesting user (authentication.k8s.io UserInfo). */
 export interface UserInfo {
   username: string;
   groups: string[];

@@ -1,6 +1,6 @@
 /**
- * `kubectl auth`: inspect authorization. kubesim has no RBAC, so the
- * answers are those a kubeadm cluster gives its admin user.
+ * `kubectl auth`: inspect authorization. kubesim has no RBAC, so its
+ * subcommands return what a kubeadm cluster returns for its admin user.
  */
 import type { CommandDef } from '../types.js';
 

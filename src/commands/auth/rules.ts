@@ -4,7 +4,7 @@
  * gets from the bootstrap ClusterRoles system:basic-user, system:discovery
  * and system:public-info-viewer. kubectl breaks rules into one verb and one
  * resource or URL each, merges the resource ones, and sorts them by their
- * Go string form, which puts the verb first; URL rules are never merged, so
+ * Go string form, which puts the verb first. URL rules are never merged, so
  * URLs granted by two roles are listed twice.
  */
 import { formatTabbedLines } from '../../printers/table.js';
@@ -16,21 +16,21 @@ interface Row {
   verb: string;
 }
 
-/** URLs system:discovery grants `get` on, as of the cluster's version. */
+/** Lists the URLs system:discovery grants `get` on in the cluster's version. */
 function discoveryUrls(version: number): string[] {
   const urls = ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/openapi', '/openapi/*', '/version', '/version/'];
-  // The livez and readyz endpoints arrived in 1.16.
+  // NOTE: 1.16 as the first version with the livez and readyz endpoints is an estimate.
   if (version >= 116) urls.push('/livez', '/readyz');
   return urls;
 }
 
-/** URLs system:public-info-viewer (from 1.14) grants `get` on. */
+/** Lists the URLs system:public-info-viewer grants `get` on (from 1.14, an estimate). */
 function publicInfoUrls(version: number): string[] {
   if (version < 114) return [];
   return version >= 116 ? ['/healthz', '/livez', '/readyz', '/version', '/version/'] : ['/healthz', '/version', '/version/'];
 }
 
-/** Every rule of the admin user, one verb and one target each, before sorting. */
+/** Lists every rule of the admin user, one verb and one target each, before sorting. */
 function adminRows(version: number): Row[] {
   const rows: Row[] = [
     { resource: '*.*', url: '', verb: '*' },
@@ -45,8 +45,8 @@ function adminRows(version: number): Row[] {
 }
 
 /**
- * The key kubectl sorts by: the PolicyRule's Go string, whose fields are
- * verbs, API groups, resources, resource names, then URLs.
+ * Returns the key kubectl sorts by: the PolicyRule's Go string, whose fields
+ * are verbs, API groups, resources, resource names, then URLs.
  */
 function sortKey(r: Row): string {
   const dot = r.resource.indexOf('.');

@@ -1,7 +1,8 @@
 /**
- * `kubectl auth whoami`: the user the API server sees, from a
- * SelfSubjectReview. The API is served from Kubernetes 1.27 (v1beta1) and
- * 1.28 (v1); on older clusters kubectl reports it as not enabled.
+ * `kubectl auth whoami`: the authenticated user, from a SelfSubjectReview.
+ * The API is served from Kubernetes 1.27 (v1beta1) and 1.28 (v1). On older
+ * clusters kubectl reports it as not enabled.
+ * NOTE: 1.27 serving v1beta1 by default is an estimate from the beta's release.
  */
 import type { CommandDef } from '../types.js';
 import type { CommandContext } from '../context.js';

@@ -14,7 +14,7 @@ import { serverDryRun, serverDryRunCreate } from '../shared/generated.js';
 import { publicView } from '../shared/output.js';
 import { toKubectlYaml } from '../../printers/yaml.js';
 
-/** One object's file name and both versions; `live` is absent for an object apply would create. */
+/** One object's file name and both versions. `live` is absent for an object apply would create. */
 export interface DiffPair {
   /** `<group>.<version>.<Kind>.<namespace>.<name>`, without the group for the core group. */
   name: string;
@@ -115,11 +115,11 @@ export function maskSecretData(from: KObject | undefined, to: KObject): [KObject
 /** The YAML kubectl diff writes for one version: nothing for an absent object, and no managedFields. */
 export function diffYaml(obj: KObject | undefined, showManagedFields = false): string {
   if (!obj) return '';
-  const shown = publicView(obj);
-  if (showManagedFields || !shown.metadata?.managedFields) return toKubectlYaml(shown);
-  const { managedFields, ...metadata } = shown.metadata;
+  const visible = publicView(obj);
+  if (showManagedFields || !visible.metadata?.managedFields) return toKubectlYaml(visible);
+  const { managedFields, ...metadata } = visible.metadata;
   void managedFields;
-  return toKubectlYaml({ ...shown, metadata });
+  return toKubectlYaml({ ...visible, metadata });
 }
 
 /** The two files' contents for a pair, with a Secret's data masked. */
