@@ -106,6 +106,19 @@ describe('diff', () => {
     expect(r.code).toBe(1);
   });
 
+  it('skips objects the label selector does not match', () => {
+    writeFileSync(file('labelled.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {tier: web}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n');
+    const r = diff(['-f', file('labelled.yaml'), '-l', 'tier=web']);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('diff '))).toEqual(['diff -u -N $TMP/LIVE-N/v1.ConfigMap.default.a $TMP/MERGED-N/v1.ConfigMap.default.a']);
+    expect(r.code).toBe(1);
+  });
+
+  it('keeps fields the manifest dropped with --server-side', () => {
+    writeFileSync(file('web-nolabels.yaml'), DEPLOYMENT(2, 'nginx:1.25').replace('  replicas: 2\n', ''));
+    expect(diff(['-f', file('web-nolabels.yaml'), '--server-side'])).toEqual({ stdout: '', stderr: '', code: 0 });
+    expect(diff(['-f', file('web-nolabels.yaml')]).stdout.split('\n').filter((l) => /^[-+] /.test(l))).toEqual(['-  generation: 1', '+  generation: 2', '-  replicas: 2', '+  replicas: 1']);
+  });
+
   it('removes both temporary directories', () => {
     diff(['-f', file('web-v2.yaml')]);
     diff(['-f', file('nothing-here.yaml')]);

@@ -15,7 +15,7 @@ const NON_RESOURCE_URL_VERBS = new Set(['get', 'put', 'post', 'head', 'options',
 const NON_STANDARD_RESOURCES = new Set(['users', 'groups']);
 
 export const command: CommandDef = {
-  use: 'can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL]',
+  use: 'auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL]',
   short: 'Check whether an action is allowed.',
   long:
     'Check whether an action is allowed.\n\n' +

@@ -5,7 +5,7 @@
 import type { CommandDef } from '../types.js';
 
 export const command: CommandDef = {
-  use: 'auth',
+  use: 'auth [flags]',
   short: 'Inspect authorization.',
   long: 'Inspect authorization.',
   flags: [],

@@ -15,7 +15,7 @@ const NOT_ENABLED =
   'enable APISelfSubjectReview feature gate and authentication.k8s.io/v1alpha1 or authentication.k8s.io/v1beta1 API';
 
 export const command: CommandDef = {
-  use: 'whoami',
+  use: 'auth whoami',
   short: 'Experimental: Check self subject attributes.',
   long: [
     'Experimental: Check who you are and your attributes (groups, extra).',
