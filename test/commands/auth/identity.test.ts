@@ -11,7 +11,7 @@ describe('adminUser', () => {
     expect(adminUser(128, 'c', 1).groups).toEqual(['system:masters', 'system:authenticated']);
   });
 
-  it('carries a credential ID from 1.32, stable for a cluster and different between clusters', () => {
+  it('has a per-cluster credential ID from 1.32', () => {
     const id = adminUser(132, 'c', 1).extra?.['authentication.kubernetes.io/credential-id'];
     expect(id?.[0]).toMatch(/^X509SHA256=[0-9a-f]{64}$/);
     expect(adminUser(132, 'c', 1).extra).toEqual(adminUser(132, 'c', 1).extra);
