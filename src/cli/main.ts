@@ -237,8 +237,11 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
     if (close.length) io.err(`\nDid you mean this?\n${close.map((c) => `\t${c}`).join('\n')}\n\n`);
     return 1;
   }
+  // A command may report its own errors, flag errors included, with its own exit codes.
+  let reportOwnError: CommandDef['reportError'];
   try {
     let def = (await verb.load()).command;
+    reportOwnError = def.reportError;
     let args = rest;
     // Subcommands nest (`create service clusterip`): descend while one matches.
     while (def.subcommands) {
@@ -266,6 +269,7 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
     const code = await def.run(ctx, parsed);
     return typeof code === 'number' ? code : 0;
   } catch (err) {
+    if (reportOwnError) return reportOwnError(err, io, path);
     return reportError(err, io, path);
   }
 }

@@ -3,7 +3,7 @@
  * the work and prints only through the context's streams.
  */
 import type { FlagSpec, Parsed } from '../cli/flags.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, IO } from './context.js';
 
 export interface CommandDef {
   /** `get [(-o|--output=)json|yaml|name|...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]` */
@@ -15,4 +15,10 @@ export interface CommandDef {
   /** Subcommands (`rollout status`), each a command of its own. */
   subcommands?: Record<string, () => Promise<{ command: CommandDef }>>;
   run?(ctx: CommandContext, parsed: Parsed): Promise<number | void> | number | void;
+  /**
+   * Reports an error from parsing or running this command and returns the
+   * exit code, for commands whose exit codes differ from the usual ones
+   * (`diff` keeps 1 for "differences found"). Unset: the common reporting.
+   */
+  reportError?(err: unknown, io: IO, path: string[]): number;
 }
