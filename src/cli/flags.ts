@@ -6,6 +6,7 @@
  */
 import { FlagError, UsageError } from '../api/errors.js';
 import { parseGoDuration } from '../api/go-duration.js';
+import { goDuration } from '../commands/top/duration.js';
 
 export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'duration';
 
@@ -159,13 +160,20 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool', default: false, help: 'help for this command' },
 ];
 
+/** Formats a flag's default as pflag shows it: `[a,b]` for a list, Go's `1m0s` for a duration (kept in milliseconds). */
+function formatDefault(s: FlagSpec): string {
+  if (Array.isArray(s.default)) return `[${s.default.join(',')}]`;
+  if (s.type === 'duration') return goDuration(Number(s.default));
+  return String(s.default);
+}
+
 /** Renders the `Options:` block of help text. */
 export function formatFlagHelp(specs: FlagSpec[]): string {
   const lines: string[] = [];
   for (const s of specs) {
     if (s.hidden || GLOBAL_FLAGS.includes(s)) continue;
     const head = s.short ? `    -${s.short}, --${s.name}` : `    --${s.name}`;
-    const def = s.default !== undefined && s.default !== '' && s.type !== 'bool' ? `=${Array.isArray(s.default) ? `[${s.default.join(',')}]` : s.default}` : s.type === 'bool' && s.default === true ? '=true' : '';
+    const def = s.default !== undefined && s.default !== '' && s.type !== 'bool' ? `=${formatDefault(s)}` : s.type === 'bool' && s.default === true ? '=true' : '';
     lines.push(`${head}${def}:\n\t${s.help}\n`);
   }
   return lines.join('\n');
