@@ -4,7 +4,7 @@ import { findResource } from '../../../src/api/registry.js';
 import { compareForForwarding, findForwardablePod, findForwardTarget, selectorForObject } from '../../../src/commands/port-forward/forwardable-pod.js';
 import { createObject, newCluster, newPod } from '../../helpers/cluster.js';
 
-/** A pod with the fields ActivePods compares, defaulting to a bound, running, ready pod. */
+/** Builds a pod with the fields ActivePods compares, by default bound, running and ready. */
 function podState(name: string, opts: { node?: string; phase?: string; ready?: boolean; readySince?: string; restarts?: number; created?: string; deleting?: string } = {}): KObject {
   const ready = opts.ready ?? true;
   return {
