@@ -273,3 +273,20 @@ describe('port-forward errors', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('port-forward help', () => {
+  const sb = new Sandbox();
+  afterAll(() => sb.cleanup());
+
+  it('lists port-forward after logs', () => {
+    expect(sb.run(['help']).stdout).toContain(
+      '  logs            Print the logs for a container in a pod\n  port-forward    Forward one or more local ports to a pod\n  events          List events\n',
+    );
+  });
+
+  it('shows the flag defaults as kubectl does', () => {
+    const text = sb.run(['port-forward', '--help']).stdout;
+    expect(text).toContain('    --address=[localhost]:\n');
+    expect(text).toContain('    --pod-running-timeout=1m0s:\n');
+  });
+});
