@@ -22,15 +22,25 @@ class Forward {
     });
     this.child.stdout!.on('data', (d) => (this.stdout += d));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    // 'close' comes after the output streams have ended, so stdout and stderr are complete by then.
+    this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code)));
   }
 
   /** Resolves once stdout matches `pattern`, or rejects when the process exits first. */
-  async waitForOutput(pattern: RegExp): Promise<RegExpMatchArray> {
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray> {
+    return this.waitFor(() => this.stdout, pattern);
+  }
+
+  /** Resolves once stderr matches `pattern`, or rejects when the process exits first. */
+  waitForError(pattern: RegExp): Promise<RegExpMatchArray> {
+    return this.waitFor(() => this.stderr, pattern);
+  }
+
+  private async waitFor(text: () => string, pattern: RegExp): Promise<RegExpMatchArray> {
     let exited = false;
     void this.exited.then(() => (exited = true));
     for (;;) {
-      const m = this.stdout.match(pattern);
+      const m = text().match(pattern);
       if (m) return m;
       if (exited) throw new Error(`port-forward exited before printing ${pattern}: stdout=${JSON.stringify(this.stdout)} stderr=${JSON.stringify(this.stderr)}`);
       await new Promise((r) => setTimeout(r, 20));
@@ -217,6 +227,28 @@ describe('port-forward', () => {
     );
     expect(r.code).toBe(1);
     expect(await first.stop()).toBe(0);
+  });
+});
+
+describe('port-forward on a 1.15 cluster', () => {
+  const sb = new Sandbox();
+  const on = (...args: string[]) => sb.on('old', args);
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'old', '--clock', 'manual', '--seed', '1', '--kubernetes-version', '1.15']).code).toBe(0);
+    expect(on('run', 'web', '--image=nginx', '--port=80', '--restart=Never').code).toBe(0);
+    expect(on('clock', 'advance', '30s').code).toBe(0);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('keeps forwarding after a refused connection and logs the lost pod', async () => {
+    const fwd = new Forward(sb, 'old', ['web', ':80', ':8080', '--address', '127.0.0.1']);
+    const [, open, closed] = await fwd.waitForOutput(/^Forwarding from 127\.0\.0\.1:(\d+) -> 80\nForwarding from 127\.0\.0\.1:(\d+) -> 8080\n/);
+    await expect(httpGet('127.0.0.1', Number(closed))).rejects.toThrow('socket hang up');
+    await fwd.waitForError(new RegExp(`^E\\d{4} [\\d:.]+ +\\d+ portforward\\.go:400\\] an error occurred forwarding ${closed} -> 8080: error forwarding port 8080 to pod `));
+    expect((await httpGet('127.0.0.1', Number(open))).status).toBe(200);
+    expect(on('delete', 'pod', 'web', '--grace-period=0', '--force').code).toBe(0);
+    expect(await fwd.exited).toBe(0);
+    expect(fwd.stderr.split('\n').slice(1)).toEqual([expect.stringMatching(/^E\d{4} [\d:.]+ +\d+ portforward\.go:233\] lost connection to pod$/), '']);
   });
 });
 

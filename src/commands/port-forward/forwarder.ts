@@ -1,10 +1,10 @@
 /**
  * The forwarding session of `port-forward`: HTTP listeners on loopback
  * addresses whose requests the forwarded pod's simulated program serves,
- * with the response `kubesim curl` gets from that pod and port. Messages follow client-go
- * v0.32 tools/portforward: a `Forwarding from` line per listener, a
- * `Handling connection for` line per connection, and `lost connection to pod`
- * when the pod goes away or a connection to it fails.
+ * with the response `kubesim curl` gets from that pod and port. Messages
+ * follow client-go's tools/portforward: a `Forwarding from` line per
+ * listener, a `Handling connection for` line per connection, and
+ * `lost connection to pod` when the pod goes away or a connection to it fails.
  *
  * Simplified: kubectl forwards raw TCP to the pod. kubesim's pods serve
  * only HTTP, so each listener is an HTTP server, and every request method
@@ -17,7 +17,7 @@ import { UsageError } from '../../api/errors.js';
 import { podGet } from '../../network/http.js';
 import { joinHostPort, loopbackHost, type ListenAddress } from './addresses.js';
 import type { ForwardedPort } from './ports.js';
-import { formatRefusedMessage, formatStreamErrorLine } from './stream-error.js';
+import { formatConnectionErrorLine, formatLostConnectionLine, formatRefusedMessage, type ForwardingErrorStyle } from './stream-error.js';
 
 /** How often an idle session checks that its pod still exists. */
 const POD_CHECK_MS = 1000;
@@ -29,6 +29,8 @@ export interface ForwardSession {
   pod: KObject;
   ports: ForwardedPort[];
   addresses: ListenAddress[];
+  /** The emulated kubectl release's reporting of failed connections and a lost pod. */
+  style: ForwardingErrorStyle;
   out(text: string): void;
   err(text: string): void;
 }
@@ -102,14 +104,11 @@ function findCurrentPod(s: ForwardSession): KObject | undefined {
   return pod && pod.metadata.uid === s.pod.metadata.uid ? pod : undefined;
 }
 
-/** client-go's ErrLostConnectionToPod, which kubectl prints as `error: lost connection to pod`. */
-function lostConnection(): UsageError {
-  return new UsageError('lost connection to pod');
-}
-
 /**
- * Forwards until SIGINT or SIGTERM (resolves) or until the pod is gone or
- * a forwarded connection fails (rejects with `lost connection to pod`).
+ * Forwards until SIGINT or SIGTERM (resolves) or until the session loses
+ * its pod: the pod is gone, or from 1.23 a forwarded connection fails.
+ * Then kubectl 1.27 and later fail with `lost connection to pod` (this
+ * rejects), and older ones log it and exit 0 (this resolves).
  * Throws kubectl's error when no port could listen.
  * Simplified: kubectl handles only SIGINT and dies of SIGTERM; kubesim
  * ends cleanly on both, so its listeners and database close.
@@ -137,18 +136,26 @@ export async function forwardPorts(s: ForwardSession): Promise<void> {
     settleSession(err);
   }
 
+  /** Ends the session as client-go's forward() does when its stream connection closes. */
+  function loseConnection(): void {
+    if (s.style.lostConnectionLine === undefined) return end(new UsageError('lost connection to pod'));
+    s.err(formatLostConnectionLine(new Date(), s.style));
+    end();
+  }
+
   function respond(req: IncomingMessage, res: ServerResponse, port: ForwardedPort): void {
     if (ended) return void req.socket.destroy();
     const pod = findCurrentPod(s);
     if (!pod) {
       req.socket.destroy();
-      return end(lostConnection());
+      return loseConnection();
     }
     const result = podGet(s.cluster, pod, { host: pod.status?.podIP ?? '', port: port.remote, path: req.url ?? '/' });
     if (result.error || result.status === undefined) {
-      s.err(formatStreamErrorLine(new Date(), port.local, port.remote, formatRefusedMessage(pod, port.remote)));
+      s.err(formatConnectionErrorLine(new Date(), s.style, port.local, port.remote, formatRefusedMessage(pod, port.remote)));
       req.socket.destroy();
-      return end(lostConnection());
+      if (s.style.connectionErrorEndsSession) loseConnection();
+      return;
     }
     res.writeHead(result.status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(result.body) });
     res.end(result.body);
@@ -167,7 +174,7 @@ export async function forwardPorts(s: ForwardSession): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   podCheck = setInterval(() => {
-    if (!findCurrentPod(s)) end(lostConnection());
+    if (!findCurrentPod(s)) loseConnection();
   }, POD_CHECK_MS);
   return session;
 }

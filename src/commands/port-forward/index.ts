@@ -10,6 +10,7 @@ import { notFound, UsageError } from '../../api/errors.js';
 import { checkLoopbackOnly, parseAddresses, splitAddressFlag } from './addresses.js';
 import { findForwardablePod, findForwardTarget } from './forwardable-pod.js';
 import { forwardPorts } from './forwarder.js';
+import { forwardingErrorStyle } from './stream-error.js';
 import { checkUdpPortsInPod, checkUdpPortsInService, convertPodNamedPorts, parsePorts, translateServicePorts } from './ports.js';
 
 const LONG = `Forward one or more local ports to a pod.
@@ -84,6 +85,7 @@ export const command: CommandDef = {
     const addresses = parseAddresses(splitAddressFlag(ctx.flags.address));
     checkLoopbackOnly(addresses);
     const ports = parsePorts(translated);
-    await forwardPorts({ cluster, pod, ports, addresses, out: (t) => ctx.io.out(t), err: (t) => ctx.io.err(t) });
+    const style = forwardingErrorStyle(cluster.settings.version);
+    await forwardPorts({ cluster, pod, ports, addresses, style, out: (t) => ctx.io.out(t), err: (t) => ctx.io.err(t) });
   },
 };

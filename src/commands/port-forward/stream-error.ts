@@ -1,13 +1,42 @@
 /**
- * The stderr line kubectl 1.32 prints when the pod side of a forwarded
- * connection fails, such as nothing listening on the remote port. client-go
- * (tools/portforward, handleConnection) passes the error to
- * runtime.HandleError, which klog prints as one error line. The error text
- * comes from the container runtime; kubesim words it as containerd does.
+ * The lines kubectl prints when the pod side of a forwarded connection
+ * fails, such as nothing listening on the remote port, and when the session
+ * loses its pod. client-go (tools/portforward) passes these errors to
+ * runtime.HandleError, which klog prints as one error line; the form and
+ * the consequences changed between releases (see forwardingErrorStyle).
+ * The error text comes from the container runtime; kubesim words it as
+ * containerd does.
  */
 import { createHash } from 'node:crypto';
 import type { KObject } from '../../api/types.js';
 import { quoteGoString } from '../../printers/go-value.js';
+
+/** The forwarding-error behaviour of one kubectl release, read from client-go's tools/portforward of that release. */
+export interface ForwardingErrorStyle {
+  /** The source line of handleConnection's runtime.HandleError call, which klog prints. */
+  connectionErrorLine: number;
+  /** apimachinery 1.31 and later log `"Unhandled Error" err="..."` where older ones logged the bare message. */
+  structured: boolean;
+  /** From 1.23 a failed connection closes the whole session; before, only that connection ended. */
+  connectionErrorEndsSession: boolean;
+  /**
+   * The source line that logs `lost connection to pod` before the command
+   * exits 0, or undefined from 1.27, whose forward() returns the error, so
+   * kubectl prints `error: lost connection to pod` and exits 1.
+   */
+  lostConnectionLine?: number;
+}
+
+/** Returns the error style of the kubectl that `version` (1.32 is 132) stands for. */
+export function forwardingErrorStyle(version: number): ForwardingErrorStyle {
+  if (version >= 132) return { connectionErrorLine: 424, structured: true, connectionErrorEndsSession: true };
+  if (version >= 131) return { connectionErrorLine: 413, structured: true, connectionErrorEndsSession: true };
+  if (version >= 130) return { connectionErrorLine: 413, structured: false, connectionErrorEndsSession: true };
+  if (version >= 127) return { connectionErrorLine: 409, structured: false, connectionErrorEndsSession: true };
+  if (version >= 126) return { connectionErrorLine: 407, structured: false, connectionErrorEndsSession: true, lostConnectionLine: 233 };
+  if (version >= 123) return { connectionErrorLine: 406, structured: false, connectionErrorEndsSession: true, lostConnectionLine: 234 };
+  return { connectionErrorLine: 400, structured: false, connectionErrorEndsSession: false, lostConnectionLine: 233 };
+}
 
 /** Returns `n` hex digits derived from the pod's uid, so the same pod always shows the same ids. */
 function hexFromUid(pod: KObject, salt: string, n: number): string {
@@ -38,11 +67,18 @@ function klogErrorHeader(d: Date): string {
   return `E${pad(d.getMonth() + 1)}${pad(d.getDate())} ${time} ${String(process.pid).padStart(7)} `;
 }
 
-/**
- * Returns the line kubectl prints for a failed forwarded connection
- * (client-go v0.32 calls runtime.HandleError at portforward.go line 424).
- */
-export function formatStreamErrorLine(now: Date, localPort: number, remotePort: number, message: string): string {
-  const err = `an error occurred forwarding ${localPort} -> ${remotePort}: ${message}`;
-  return `${klogErrorHeader(now)}portforward.go:424] "Unhandled Error" err=${quoteGoString(err)}\n`;
+/** Formats runtime.HandleError's klog line for `message`, logged at `portforward.go:<line>`. */
+function formatHandledError(now: Date, style: ForwardingErrorStyle, line: number, message: string): string {
+  const text = style.structured ? `"Unhandled Error" err=${quoteGoString(message)}` : message;
+  return `${klogErrorHeader(now)}portforward.go:${line}] ${text}\n`;
+}
+
+/** Returns the line kubectl prints for a failed forwarded connection. */
+export function formatConnectionErrorLine(now: Date, style: ForwardingErrorStyle, localPort: number, remotePort: number, message: string): string {
+  return formatHandledError(now, style, style.connectionErrorLine, `an error occurred forwarding ${localPort} -> ${remotePort}: ${message}`);
+}
+
+/** Returns the line kubectl before 1.27 prints when the session loses its pod; later ones return the error instead. */
+export function formatLostConnectionLine(now: Date, style: ForwardingErrorStyle): string {
+  return formatHandledError(now, style, style.lostConnectionLine ?? 0, 'lost connection to pod');
 }

@@ -1,13 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { formatRefusedMessage, formatStreamErrorLine } from '../../../src/commands/port-forward/stream-error.js';
+import { forwardingErrorStyle, formatConnectionErrorLine, formatLostConnectionLine, formatRefusedMessage } from '../../../src/commands/port-forward/stream-error.js';
 
-describe('formatStreamErrorLine', () => {
-  it('prints a klog error line with the quoted error', () => {
-    const now = new Date(2026, 11, 5, 9, 8, 7, 654);
-    const pid = String(process.pid).padStart(7);
-    expect(formatStreamErrorLine(now, 8080, 80, 'failed in "ns"')).toBe(
-      `E1205 09:08:07.654000 ${pid} portforward.go:424] "Unhandled Error" err="an error occurred forwarding 8080 -> 80: failed in \\"ns\\""\n`,
+const NOW = new Date(2026, 11, 5, 9, 8, 7, 654);
+const PID = String(process.pid).padStart(7);
+
+describe('formatConnectionErrorLine', () => {
+  it('logs a structured klog line on 1.32', () => {
+    expect(formatConnectionErrorLine(NOW, forwardingErrorStyle(132), 8080, 80, 'failed in "ns"')).toBe(
+      `E1205 09:08:07.654000 ${PID} portforward.go:424] "Unhandled Error" err="an error occurred forwarding 8080 -> 80: failed in \\"ns\\""\n`,
     );
+  });
+
+  it('logs the bare message before 1.31', () => {
+    expect(formatConnectionErrorLine(NOW, forwardingErrorStyle(130), 8080, 80, 'failed in "ns"')).toBe(
+      `E1205 09:08:07.654000 ${PID} portforward.go:413] an error occurred forwarding 8080 -> 80: failed in "ns"\n`,
+    );
+  });
+});
+
+describe('forwardingErrorStyle', () => {
+  const cases: [number, number, boolean, number | undefined][] = [
+    [132, 424, true, undefined],
+    [131, 413, true, undefined],
+    [127, 409, true, undefined],
+    [126, 407, true, 233],
+    [123, 406, true, 234],
+    [115, 400, false, 233],
+  ];
+  for (const [version, line, endsSession, lostLine] of cases) {
+    it(`follows client-go of 1.${version - 100}`, () => {
+      const style = forwardingErrorStyle(version);
+      expect(style.connectionErrorLine).toBe(line);
+      expect(style.connectionErrorEndsSession).toBe(endsSession);
+      expect(style.lostConnectionLine).toBe(lostLine);
+    });
+  }
+});
+
+describe('formatLostConnectionLine', () => {
+  it('logs the lost pod before 1.27', () => {
+    expect(formatLostConnectionLine(NOW, forwardingErrorStyle(125))).toBe(`E1205 09:08:07.654000 ${PID} portforward.go:234] lost connection to pod\n`);
   });
 });
 
