@@ -120,19 +120,22 @@ export function parseGoDuration(text: string): GoDurationResult {
 }
 
 /**
- * Formats milliseconds as Go's time.Duration.String does: `0s`, `500ms`,
- * `1.5s`, `1m0s`, `1h0m0s`. Help text shows a duration flag's default this way.
+ * Formats milliseconds as Go's time.Duration.String does: `0s`, `750ms`,
+ * `1.5s`, `5m3s`, `1h0m0s`. Help text shows a duration flag's default this
+ * way, and kubectl top's "Metrics not available" message a duration.
  */
 export function formatGoDuration(ms: number): string {
   if (ms === 0) return '0s';
   const sign = ms < 0 ? '-' : '';
-  const abs = Math.abs(ms);
-  if (abs < 1000) return `${sign}${abs}ms`;
-  const hours = Math.floor(abs / 3_600_000);
-  const minutes = Math.floor((abs % 3_600_000) / 60_000);
-  const seconds = (abs % 60_000) / 1000;
-  let text = `${seconds}s`;
-  if (hours > 0 || minutes > 0) text = `${minutes}m${text}`;
-  if (hours > 0) text = `${hours}h${text}`;
-  return sign + text;
+  let rest = Math.abs(ms);
+  if (rest < 1000) return `${sign}${rest}ms`;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = rest / 1000;
+  const secondsText = Number.isInteger(seconds) ? String(seconds) : String(Number(seconds.toFixed(3)));
+  if (hours > 0) return `${sign}${hours}h${minutes}m${secondsText}s`;
+  if (minutes > 0) return `${sign}${minutes}m${secondsText}s`;
+  return `${sign}${secondsText}s`;
 }

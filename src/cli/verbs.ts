@@ -49,6 +49,7 @@ export const VERBS: Record<string, Verb> = {
   edit: { group: GROUPS[1], summary: 'Edit a resource on the server', load: () => import('../commands/edit/index.js') },
   completion: { group: GROUPS[6], summary: 'Output shell completion code for the specified shell (bash, zsh, fish)', load: () => import('../commands/completion/index.js') },
   __complete: { group: 'hidden', summary: 'Print completion candidates', load: () => import('../commands/__complete/index.js') },
+  'port-forward': { group: GROUPS[4], summary: 'Forward one or more local ports to a pod', load: () => import('../commands/port-forward/index.js') },
   events: { group: GROUPS[4], summary: 'List events', load: () => import('../commands/events/index.js') },
   convert: { group: GROUPS[5], summary: 'Convert config files between different API versions', load: () => import('../commands/convert/index.js') },
   explain: { group: GROUPS[1], summary: 'Get documentation for a resource', load: () => import('../commands/explain/index.js') },

@@ -9,7 +9,7 @@ import { matches, parseSelector } from '../../api/selectors.js';
 import { fieldMatcher } from '../shared/fetch.js';
 import { MetricsSnapshot, type PodUsage } from '../../metrics/usage.js';
 import { formatPodTable } from '../../printers/top.js';
-import { goDuration } from './duration.js';
+import { formatGoDuration } from '../../api/go-duration.js';
 
 /** How long kubectl waits after a pod's creation before it calls missing metrics an error. */
 const METRICS_CREATION_DELAY_MS = 2 * 60_000;
@@ -56,7 +56,7 @@ export const command: CommandDef = {
     if (usage.length === 0) {
       for (const p of pods) {
         const age = now - Date.parse(p.metadata.creationTimestamp ?? '');
-        if (age > METRICS_CREATION_DELAY_MS) throw new UsageError(`Metrics not available for pod ${p.metadata.namespace}/${p.metadata.name}, age: ${goDuration(age)}`);
+        if (age > METRICS_CREATION_DELAY_MS) throw new UsageError(`Metrics not available for pod ${p.metadata.namespace}/${p.metadata.name}, age: ${formatGoDuration(age)}`);
       }
       if (pods.length > 0) throw new UsageError('metrics not available yet');
       ctx.io.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);

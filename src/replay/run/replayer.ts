@@ -109,6 +109,9 @@ export class Replayer {
     if (argv.find((w) => !w.startsWith('-')) === 'edit' && step.kind === 'kubectl') {
       return { step, status: 'skipped', reason: 'kubectl edit opens an editor; replay does not run interactive commands', ranCommand: ran };
     }
+    if (argv.find((w) => !w.startsWith('-')) === 'port-forward' && step.kind === 'kubectl') {
+      return { step, status: 'skipped', reason: 'kubectl port-forward serves until it is interrupted; replay does not open local ports', ranCommand: ran };
+    }
     const watch = step.kind === 'kubectl' ? watchPlan(argv) : undefined;
     let result: ExecResult;
     if (watch) {

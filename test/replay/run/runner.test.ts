@@ -201,12 +201,15 @@ describe('runReplay', () => {
       'web    0/1     ContainerCreating   0          1s',
       'web    1/1     Running             0          5s',
       '$ kubectl edit pod web',
+      '$ kubectl port-forward pod/web 8080:80',
+      'Forwarding from 127.0.0.1:8080 -> 80',
     ));
     const { outcomes } = await runReplay({ input: file });
     expect(summary(outcomes)).toEqual([
       'match cat <<EOF | kubectl apply -f -',
       "match kubectl get pods -w | watched by moving the clock until the output was as long as the transcript's",
       'skipped kubectl edit pod web | kubectl edit opens an editor; replay does not run interactive commands',
+      'skipped kubectl port-forward pod/web 8080:80 | kubectl port-forward serves until it is interrupted; replay does not open local ports',
     ]);
     expect(outcomes[0].ranCommand).toBe('kubectl apply -f -');
   });
