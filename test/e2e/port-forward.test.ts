@@ -310,9 +310,9 @@ describe('port-forward help', () => {
   const sb = new Sandbox();
   afterAll(() => sb.cleanup());
 
-  it('lists port-forward after logs', () => {
+  it('lists port-forward after exec', () => {
     expect(sb.run(['help']).stdout).toContain(
-      '  logs            Print the logs for a container in a pod\n  port-forward    Forward one or more local ports to a pod\n  events          List events\n',
+      '  exec            Execute a command in a container\n  port-forward    Forward one or more local ports to a pod\n  auth            Inspect authorization\n',
     );
   });
 
