@@ -172,7 +172,9 @@ export function formatFlagHelp(specs: FlagSpec[]): string {
   for (const s of specs) {
     if (s.hidden || GLOBAL_FLAGS.includes(s)) continue;
     const head = s.short ? `    -${s.short}, --${s.name}` : `    --${s.name}`;
-    const def = s.default !== undefined && s.default !== '' && s.type !== 'bool' ? `=${defaultText(s)}` : s.type === 'bool' && s.default === true ? '=true' : '';
+    let def = '';
+    if (s.type === 'bool') def = s.default === true ? '=true' : '';
+    else if (s.default !== undefined && s.default !== '') def = `=${defaultText(s)}`;
     lines.push(`${head}${def}:\n\t${s.help}\n`);
   }
   return lines.join('\n');

@@ -1,6 +1,7 @@
 /**
  * `kubectl patch`: strategic merge (default), JSON merge or JSON patch on one object.
  */
+import type { KObject } from '../../api/types.js';
 import { changeCause, RECORD_FLAG, recordChangeCause } from '../shared/record.js';
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
@@ -69,7 +70,10 @@ export const command: CommandDef = {
           if (_sim) next = { ...next, _sim };
           next.metadata = { ...next.metadata, resourceVersion: obj.metadata.resourceVersion, name: obj.metadata.name, namespace: obj.metadata.namespace };
           const update = () => cluster.store.update(g.info.resource, next);
-          let saved = dryRun === 'client' ? next : dryRun === 'server' ? serverDryRun(ctx, update) : update();
+          let saved: KObject;
+          if (dryRun === 'client') saved = next;
+          else if (dryRun === 'server') saved = serverDryRun(ctx, update);
+          else saved = update();
           const changed = dryRun === 'client' ? !sameObject(next, obj) : saved.metadata.resourceVersion !== obj.metadata.resourceVersion;
           // kubectl records the command with a second patch, which does not change the result word.
           if (f.record && dryRun === 'none') saved = recordChangeCause(cluster.store, g.info.resource, saved, changeCause(ctx.path, parsed));
