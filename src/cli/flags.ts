@@ -159,23 +159,33 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool', default: false, help: 'help for this command' },
 ];
 
-/** Renders a flag's default as pflag's help does: a list in brackets, a duration as Go prints it. */
+/**
+ * Renders a flag's default as kubectl's help template does: a string in
+ * single quotes (`''` when empty), a list in brackets, a duration as Go
+ * prints it, and a bool or number as is.
+ */
 function defaultText(spec: FlagSpec): string {
-  if (Array.isArray(spec.default)) return `[${spec.default.join(',')}]`;
-  if (spec.type === 'duration' && typeof spec.default === 'number') return formatGoDuration(spec.default);
-  return String(spec.default);
+  switch (spec.type) {
+    case 'string':
+      return `'${spec.default ?? ''}'`;
+    case 'stringArray':
+      return `[${((spec.default as string[] | undefined) ?? []).join(',')}]`;
+    case 'duration':
+      return formatGoDuration(Number(spec.default ?? 0));
+    case 'bool':
+      return String(spec.default === true);
+    default:
+      return String(spec.default ?? 0);
+  }
 }
 
-/** Renders the `Options:` block of help text. */
+/** Renders the `Options:` block of help text: every visible flag by name, as pflag sorts them. */
 export function formatFlagHelp(specs: FlagSpec[]): string {
   const lines: string[] = [];
-  for (const s of specs) {
-    if (s.hidden || GLOBAL_FLAGS.includes(s)) continue;
+  const visible = specs.filter((s) => !s.hidden && !GLOBAL_FLAGS.includes(s)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const s of visible) {
     const head = s.short ? `    -${s.short}, --${s.name}` : `    --${s.name}`;
-    let def = '';
-    if (s.type === 'bool') def = s.default === true ? '=true' : '';
-    else if (s.default !== undefined && s.default !== '') def = `=${defaultText(s)}`;
-    lines.push(`${head}${def}:\n\t${s.help}\n`);
+    lines.push(`${head}=${defaultText(s)}:\n\t${s.help}\n`);
   }
   return lines.join('\n');
 }
