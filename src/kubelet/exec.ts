@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { execInImage, type ExecOutcome, type ExecRequest } from '../images/exec.js';
 import { makeEnvironment, storeEnvSources } from './env.js';
 import { buildServiceEnv } from './service-env.js';
+import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { containerArgv } from '../images/program.js';
 import type { PodRecord } from './state.js';
 
@@ -71,6 +72,7 @@ export function buildExecRequest(store: Store, pod: KObject, request: ContainerE
     now,
     stdin: request.stdin,
     tty: request.tty,
+    mounts: buildMountedFiles(pod, spec, storeVolumeSources(store, pod), startedAt),
     main: { argv: containerArgv({ name: spec.name, image: spec.image, command: spec.command, args: spec.args }), startedAt },
   };
 }

@@ -22,6 +22,7 @@ import { deferRemoval, parseWake, terminate } from './terminate.js';
 import { NodeView, sharedNode } from './node-read.js';
 import { CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS, endContainerRun, syncEndedContainer } from './restart.js';
 import { INVALID_ENV_NAMES_REASON, makeEnvironment, storeEnvSources, type ContainerEnvironment, type EnvSources } from './env.js';
+import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { buildPodNetwork } from '../network/pod-network.js';
 import type { Store } from '../store/store.js';
 
@@ -213,6 +214,8 @@ export function programInputs(pod: KObject, spec: any, at: number, store?: Store
   };
   // With the store the program gets the network state at `at`, so the plan then depends on the store.
   if (store) context.network = buildPodNetwork(store, context.namespace);
+  const mounts = store ? buildMountedFiles(pod, spec, storeVolumeSources(store, pod), at) : undefined;
+  if (mounts?.size) context.mounts = mounts;
   return { container, context };
 }
 
