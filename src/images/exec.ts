@@ -37,6 +37,8 @@ export interface ExecRequest {
   fetch?: HttpFetcher;
   /** The cluster DNS of the pod, for `nslookup`. Without it that tool is absent. */
   dns?: DnsView;
+  /** Files of the container's mounted ConfigMap, Secret, downward API and projected volumes, by absolute path. */
+  mounts?: ReadonlyMap<string, string>;
   /** The argv of the container's main process (PID 1) and its start time, for `ps`. */
   main?: { argv: string[]; startedAt: number };
 }
@@ -94,6 +96,7 @@ export class ExecShell {
     });
     const world: ShellWorld = {
       hostname: request.hostname, podIP: request.podIP, namespace: request.namespace, startedAt: request.now, dialect, commands,
+      mounts: request.mounts,
     };
     this.state = new ShellState(buildExecEnvironment(request), world);
     this.err = request.tty ? this.out : { text: '' };

@@ -88,6 +88,8 @@ function file(name: string, size: number, mtime: number, permissions = 'rw-r--r-
 export interface TreeFacts {
   /** Files the kubelet mounts and the process wrote, by absolute path. */
   files: Map<string, string>;
+  /** Files of mounted volumes (also in `files`), dated like the kubelet's files. */
+  mounted?: ReadonlyMap<string, string>;
   /** When the container started: the time of the kubelet's files. */
   startedAt: number;
   /** Simulated time now: the time of files the process wrote. */
@@ -123,7 +125,7 @@ export function listFolder(info: ImageInfo, path: string, facts: TreeFacts): Fil
     // NOTE: only the size of nginx's error page is modelled; `cat` cannot read it.
     entries = [file('50x.html', 497, built)];
   }
-  else if (isModelledFolder(info, path)) entries = [];
+  else if (isModelledFolder(info, path) || holdsMountedFiles(facts, path)) entries = [];
   if (!entries) return undefined;
 
   // The files the kubelet mounts and the process wrote, each in its folder.
@@ -131,13 +133,40 @@ export function listFolder(info: ImageInfo, path: string, facts: TreeFacts): Fil
   for (const [filePath, content] of facts.files) {
     if (!filePath.startsWith(prefix) || filePath.slice(prefix.length).includes('/')) continue;
     const name = filePath.slice(prefix.length);
-    const mtime = isKubeletFile(filePath) ? facts.startedAt : isImageFile(filePath) ? built : facts.now;
+    const mtime = isKubeletFile(filePath) || facts.mounted?.has(filePath) ? facts.startedAt : isImageFile(filePath) ? built : facts.now;
     const index = entries.findIndex((e) => e.name === name);
     const entry = file(name, Buffer.byteLength(content), mtime);
     if (index >= 0) entries[index] = entry;
     else entries.push(entry);
   }
+  addMountFolders(entries, prefix, facts);
   return entries;
+}
+
+/** Reports whether a mounted volume file lies anywhere below the folder `path`. */
+function holdsMountedFiles(facts: TreeFacts, path: string): boolean {
+  const prefix = path === '/' ? '/' : `${path}/`;
+  for (const filePath of facts.mounted?.keys() ?? []) {
+    if (filePath.startsWith(prefix)) return true;
+  }
+  return false;
+}
+
+/**
+ * Adds the folders on the way to mounted files deeper than the folder with
+ * `prefix` (the mount point in /etc, or a subfolder an item's path names).
+ * Simplified: the kubelet's `..data` link and timestamped folder are not
+ * listed, and each key is a regular file instead of a link into `..data`.
+ */
+function addMountFolders(entries: FileEntry[], prefix: string, facts: TreeFacts): void {
+  for (const filePath of facts.mounted?.keys() ?? []) {
+    if (!filePath.startsWith(prefix)) continue;
+    const rest = filePath.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) continue;
+    const name = rest.slice(0, slash);
+    if (!entries.some((e) => e.name === name)) entries.push({ ...folder(name, facts.startedAt), permissions: 'rwxrwxrwx' });
+  }
 }
 
 /** Reports whether `path` is a folder of the root or /etc lists (or a few well-known ones), which `ls` lists as empty. */

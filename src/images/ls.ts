@@ -104,6 +104,7 @@ function parseOptions(args: string[]): { options: LsOptions; operands: string[];
 function collectFiles(state: ShellState, imageFiles: Map<string, string>): Map<string, string> {
   const files = new Map(imageFiles);
   for (const path of ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf']) files.set(path, readFile(state, path) ?? '');
+  for (const [path, content] of state.world.mounts ?? []) files.set(path, content);
   for (const [path, content] of state.files) files.set(path, content);
   return files;
 }
@@ -128,7 +129,7 @@ export function ls(info: ImageInfo, flavour: LsFlavour, imageFiles: Map<string, 
     return flavour === 'gnu' ? 2 : 1;
   }
   const now = state.world.startedAt + state.elapsedMs;
-  const facts: TreeFacts = { files: collectFiles(state, imageFiles), startedAt: containerStartedAt, now };
+  const facts: TreeFacts = { files: collectFiles(state, imageFiles), mounted: state.world.mounts, startedAt: containerStartedAt, now };
   const targets = operands.length > 0 ? operands : ['.'];
 
   let status = 0;

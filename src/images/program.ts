@@ -35,6 +35,8 @@ export interface ProgramContext {
   nodeName: string;
   startedAt: number;
   env: Record<string, string>;
+  /** Files of the container's mounted ConfigMap, Secret, downward API and projected volumes, by absolute path. */
+  mounts?: ReadonlyMap<string, string>;
   /**
    * The pod's view of the network when the container starts, for `wget`,
    * `curl` and `nslookup` in the main program. Without it those tools are
@@ -218,7 +220,7 @@ function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLi
   });
   const world = {
     hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
-    horizonMs: limits.horizonMs, maxLines: limits.maxLines, commands,
+    horizonMs: limits.horizonMs, maxLines: limits.maxLines, commands, mounts: ctx.mounts,
   };
   return { dialect, world, vars: buildEnvironment(spec, ctx) };
 }

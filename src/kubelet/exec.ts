@@ -6,8 +6,9 @@
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { execInImage, type ExecOutcome, type ExecRequest } from '../images/exec.js';
-import { resolveEnv } from './kubelet.js';
+import { makeEnvironment, storeEnvSources } from './env.js';
 import { buildServiceEnv } from './service-env.js';
+import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { containerArgv } from '../images/program.js';
 import type { PodRecord } from './state.js';
 
@@ -54,9 +55,10 @@ export function buildExecRequest(store: Store, pod: KObject, request: ContainerE
 
   const namespace = pod.metadata.namespace ?? 'default';
   const services = store.list('services');
-  // A container's own variable wins over a Service variable of the same name, and a later duplicate over an earlier one.
+  // A container's own variable (env or envFrom) wins over a Service variable of the same name, and a later duplicate over an earlier one.
+  // TODO(kubelet): the variables are read from the store at the exec, so a ConfigMap or Secret changed since the start shows its new value.
   const env = new Map<string, string>();
-  for (const e of resolveEnv(pod, spec.env ?? [])) env.set(e.name, e.value);
+  for (const e of makeEnvironment(pod, spec, storeEnvSources(store, pod)).env) env.set(e.name, e.value);
   for (const e of buildServiceEnv(services, namespace, pod.spec?.enableServiceLinks !== false, startedAt)) {
     if (!env.has(e.name)) env.set(e.name, e.value);
   }
@@ -70,6 +72,7 @@ export function buildExecRequest(store: Store, pod: KObject, request: ContainerE
     now,
     stdin: request.stdin,
     tty: request.tty,
+    mounts: buildMountedFiles(pod, spec, storeVolumeSources(store, pod), startedAt),
     main: { argv: containerArgv({ name: spec.name, image: spec.image, command: spec.command, args: spec.args }), startedAt },
   };
 }

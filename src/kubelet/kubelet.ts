@@ -21,6 +21,8 @@ import { killPastDeadline, podDeadline } from './deadline.js';
 import { deferRemoval, parseWake, terminate } from './terminate.js';
 import { NodeView, sharedNode } from './node-read.js';
 import { CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS, endContainerRun, syncEndedContainer } from './restart.js';
+import { INVALID_ENV_NAMES_REASON, makeEnvironment, storeEnvSources, type ContainerEnvironment, type EnvSources } from './env.js';
+import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { buildPodNetwork } from '../network/pod-network.js';
 import type { Store } from '../store/store.js';
 
@@ -158,33 +160,21 @@ function finishPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: 
 }
 
 /**
- * Resolves a container's env list: plain values, and `valueFrom.fieldRef`
- * for the downward API fields (name, namespace, node, IPs, one label or
- * annotation). Other sources resolve to an empty string.
+ * Resolves a container's env list without a store: plain values and
+ * `valueFrom.fieldRef`; every other source resolves to an empty string.
+ * With a store, use makeEnvironment (./env.ts), which reads ConfigMaps,
+ * Secrets and the node.
  */
 export function resolveEnv(pod: KObject, env: any[]): { name: string; value: string }[] {
-  const out: { name: string; value: string }[] = [];
-  for (const e of env) {
-    if (!e?.name) continue;
-    const path: string | undefined = e.valueFrom?.fieldRef?.fieldPath;
-    out.push({ name: e.name, value: path ? resolveFieldPath(pod, path) : String(e.value ?? '') });
-  }
-  return out;
+  return makeEnvironment(pod, { env: (env ?? []).map((e) => (e?.valueFrom?.fieldRef || !e?.valueFrom ? e : { name: e.name })) }, NO_SOURCES).env;
 }
 
-function resolveFieldPath(pod: KObject, path: string): string {
-  const keyed = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-  if (keyed) return (keyed[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[keyed[2]] ?? '';
-  const fields: Record<string, unknown> = {
-    'metadata.name': pod.metadata.name,
-    'metadata.namespace': pod.metadata.namespace,
-    'metadata.uid': pod.metadata.uid,
-    'spec.nodeName': pod.spec?.nodeName,
-    'spec.serviceAccountName': pod.spec?.serviceAccountName,
-    'status.hostIP': pod.status?.hostIP,
-    'status.podIP': pod.status?.podIP,
-  };
-  return String(fields[path] ?? '');
+const NO_SOURCES: EnvSources = { configMap: () => undefined, secret: () => undefined };
+
+/** Builds a container's environment, reading its ConfigMaps, Secrets and node from the store when there is one. */
+function containerEnvironment(pod: KObject, spec: any, store?: Store): ContainerEnvironment {
+  if (!store) return { env: resolveEnv(pod, spec.env ?? []), warnings: [] };
+  return makeEnvironment(pod, spec, storeEnvSources(store, pod));
 }
 
 /**
@@ -206,7 +196,7 @@ function withoutWaiting(rec: ContainerRecord): ContainerRecord {
  * the pod facts at `at`, the moment the process starts or reads its input.
  */
 export function programInputs(pod: KObject, spec: any, at: number, store?: Store): { container: ContainerSpecLite; context: ProgramContext } {
-  const resolved = resolveEnv(pod, spec.env ?? []);
+  const resolved = containerEnvironment(pod, spec, store).env;
   const env: Record<string, string> = {};
   for (const e of resolved) env[e.name] = e.value;
   const container: ContainerSpecLite = { name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: resolved };
@@ -224,6 +214,8 @@ export function programInputs(pod: KObject, spec: any, at: number, store?: Store
   };
   // With the store the program gets the network state at `at`, so the plan then depends on the store.
   if (store) context.network = buildPodNetwork(store, context.namespace);
+  const mounts = store ? buildMountedFiles(pod, spec, storeVolumeSources(store, pod), at) : undefined;
+  if (mounts?.size) context.mounts = mounts;
   return { container, context };
 }
 
@@ -265,6 +257,34 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   return rec;
 }
 
+/** How long the pod worker waits before syncing again a pod whose container could not be created (the kubelet's backOffPeriod). */
+const CONFIG_RETRY_MS = 10_000;
+
+/** Set while a container cannot be created because its environment names a missing ConfigMap, Secret or key. */
+const CREATE_CONTAINER_CONFIG_ERROR = 'CreateContainerConfigError';
+
+/**
+ * Builds the container's environment as generateContainerConfig does just
+ * before creating it, recording the envFrom warnings. Returns false when a
+ * source that is not optional is missing: the container then waits with
+ * CreateContainerConfigError, and the next pod sync runs the image step
+ * and this check again, so the container starts once the source exists.
+ * Simplified: the retry reports the image as present even under pull policy Always.
+ */
+function prepareContainerConfig(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, emit: Emit): boolean {
+  if (rec.waitingReason === CREATE_CONTAINER_CONFIG_ERROR) {
+    emit('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, spec.name);
+  }
+  const environment = makeEnvironment(pod, spec, storeEnvSources(ctx.store, pod));
+  for (const warning of environment.warnings) emit('Warning', INVALID_ENV_NAMES_REASON, warning);
+  if (environment.error === undefined) return true;
+  emit('Warning', 'Failed', `Error: ${environment.error}`, spec.name);
+  rec.waitingReason = CREATE_CONTAINER_CONFIG_ERROR;
+  rec.waitingMessage = environment.error;
+  rec.until = rec.until! + CONFIG_RETRY_MS;
+  return false;
+}
+
 /** Moves one container of the pod's record through every stage that has fallen due. */
 function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, record: PodRecord, emit: Emit): void {
   let rec = record.containers[spec.name];
@@ -293,6 +313,7 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
         break;
       }
       case 'start':
+        if (!prepareContainerConfig(ctx, pod, spec, rec, emit)) break;
         rec = startContainer(ctx, pod, spec, rec, emit);
         record.containers[spec.name] = rec;
         break;

@@ -116,12 +116,23 @@ function sleep(state: ShellState, args: string[]): number {
   return 0;
 }
 
+/** Reports whether `path` is a folder that contains mounted volume files. */
+function isMountedFolder(state: ShellState, path: string): boolean {
+  const prefix = `${path.replace(/\/+$/, '')}/`;
+  for (const mounted of state.world.mounts?.keys() ?? []) {
+    if (mounted.startsWith(prefix)) return true;
+  }
+  return false;
+}
+
 /** Returns the contents of a file the container can read: one the script wrote, or a kubelet-managed file. */
 export function readFile(state: ShellState, path: string): string | undefined {
   const { hostname, podIP } = state.world;
   const absolute = path.startsWith('/') ? path : `/${path}`;
   const written = state.files.get(absolute);
   if (written !== undefined) return written;
+  const mounted = state.world.mounts?.get(absolute);
+  if (mounted !== undefined) return mounted;
   switch (absolute) {
     case '/etc/hostname':
       return `${hostname}\n`;
@@ -182,7 +193,7 @@ function test(state: ShellState, args: string[]): number {
     if (a === '-z') return ok(op === '');
     if (a === '-n') return ok(op !== '');
     if (a === '-e' || a === '-f' || a === '-r') return ok(readFile(state, op) !== undefined);
-    if (a === '-d') return ok(['/', '/etc', '/tmp', '/root'].includes(op));
+    if (a === '-d') return ok(['/', '/etc', '/tmp', '/root'].includes(op) || isMountedFolder(state, op));
   }
   const x = Number(a);
   const y = Number(b);

@@ -36,6 +36,8 @@ export interface ShellWorld {
   maxLines?: number;
   startedAt: number;
   dialect: ShellDialect;
+  /** Files the kubelet mounted from ConfigMap, Secret, downward API and projected volumes, by absolute path. */
+  mounts?: ReadonlyMap<string, string>;
   /** Programs the image adds to the shell's built-ins (`ls`, `ps`, the network tools), copied into each process's extraCommands. */
   commands?: ReadonlyMap<string, ShellCommand>;
 }

@@ -6,6 +6,7 @@
  */
 import { DescribeWriter, writeMap } from './writer.js';
 import { writeContainer } from './pod.js';
+import { writeDataVolumeSource } from './volume-source.js';
 
 /** Wraps a writer so the next line written gets one extra space, as template container names do. */
 function nameIndented(w: DescribeWriter): DescribeWriter {
@@ -51,6 +52,7 @@ export function writePodTemplate(w: DescribeWriter, template: any, version: numb
     w.write(1, 'Volumes:\n');
     for (const v of volumes) {
       w.write(1, ` ${v.name}:\n`);
+      if (writeDataVolumeSource(w, v, 2)) continue;
       const type = Object.keys(v).find((k) => k !== 'name') ?? '<unknown>';
       w.line(2, 'Type', type);
     }

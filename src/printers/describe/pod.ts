@@ -4,6 +4,8 @@
 import type { KObject } from '../../api/types.js';
 import { DescribeWriter, rfc1123z, writeMap } from './writer.js';
 import { writeEvents } from './events.js';
+import { writeContainerEnv, writeContainerEnvFrom } from './container-env.js';
+import { writeDataVolumeSource } from './volume-source.js';
 import type { DescribeContext } from './index.js';
 
 function writeState(w: DescribeWriter, key: string, state: any): void {
@@ -34,7 +36,6 @@ function probeText(p: any): string {
   return `${action} delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
 }
 
-/** Writes a container block; shared with pod templates (status omitted there). */
 /**
  * kubectl 1.32 writes ` op=Exists` after a keyed Exists toleration
  * (`node.kubernetes.io/not-ready:NoExecute op=Exists for 300s`); 1.15
@@ -43,7 +44,8 @@ function probeText(p: any): string {
  */
 const OP_EXISTS_SINCE = 118;
 
-export function writeContainer(w: DescribeWriter, c: any, status: any | undefined, level: number, template: boolean): void {
+/** Writes a container block; shared with pod templates (status omitted there), where `pod` is absent so fieldRef values print empty. */
+export function writeContainer(w: DescribeWriter, c: any, status: any | undefined, level: number, template: boolean, pod?: KObject): void {
   w.write(level, `${c.name}:\n`);
   const l = level + 1;
   if (!template) w.line(l, 'Container ID', status?.containerID ?? '');
@@ -84,12 +86,8 @@ export function writeContainer(w: DescribeWriter, c: any, status: any | undefine
   if (c.livenessProbe) w.line(l, 'Liveness', probeText(c.livenessProbe));
   if (c.readinessProbe) w.line(l, 'Readiness', probeText(c.readinessProbe));
   if (c.startupProbe) w.line(l, 'Startup', probeText(c.startupProbe));
-  const env: any[] = c.env ?? [];
-  if (env.length === 0) w.line(l, 'Environment', '<none>');
-  else {
-    w.write(l, 'Environment:\n');
-    for (const e of env) w.line(l + 1, e.name, e.value ?? (e.valueFrom ? '<set to the key>' : ''));
-  }
+  writeContainerEnvFrom(w, c, l);
+  writeContainerEnv(w, c, l, pod);
   const mounts: any[] = c.volumeMounts ?? [];
   if (mounts.length === 0) w.line(l, 'Mounts', '<none>');
   else {
@@ -103,22 +101,6 @@ export function writeContainer(w: DescribeWriter, c: any, status: any | undefine
 function byteOrder(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
-}
-
-/** Writes a projected volume's sources as kubectl does; an unset optional flag prints as Go's `<nil>`. */
-function writeProjectedVolume(w: DescribeWriter, projected: any): void {
-  w.line(2, 'Type', 'Projected (a volume that contains injected data from multiple sources)');
-  const optional = (value: unknown) => (value === undefined || value === null ? '<nil>' : String(value));
-  for (const source of projected.sources ?? []) {
-    if (source.secret) {
-      w.line(2, 'SecretName', source.secret.name ?? '');
-      w.line(2, 'SecretOptionalName', optional(source.secret.optional));
-    } else if (source.downwardAPI) w.line(2, 'DownwardAPI', 'true');
-    else if (source.configMap) {
-      w.line(2, 'ConfigMapName', source.configMap.name ?? '');
-      w.line(2, 'ConfigMapOptional', optional(source.configMap.optional));
-    } else if (source.serviceAccountToken) w.line(2, 'TokenExpirationSeconds', source.serviceAccountToken.expirationSeconds ?? 3600);
-  }
 }
 
 export function describePod(pod: KObject, ctx: DescribeContext): string {
@@ -153,7 +135,7 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
   w.write(0, 'Containers:\n');
   for (const c of pod.spec?.containers ?? []) {
     const status = (pod.status?.containerStatuses ?? []).find((s: any) => s.name === c.name);
-    writeContainer(w, c, status, 1, false);
+    writeContainer(w, c, status, 1, false, pod);
   }
   const conds: any[] = pod.status?.conditions ?? [];
   if (conds.length) {
@@ -175,12 +157,7 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
         w.line(2, 'Type', 'EmptyDir (a temporary directory that shares a pod\'s lifetime)');
         w.line(2, 'Medium', vol.emptyDir.medium ?? '');
         w.line(2, 'SizeLimit', vol.emptyDir.sizeLimit ?? '<unset>');
-      } else if (vol.secret) {
-        w.line(2, 'Type', 'Secret (a volume populated by a Secret)');
-        w.line(2, 'SecretName', vol.secret.secretName ?? '');
-        w.line(2, 'Optional', vol.secret.optional ? 'true' : 'false');
-      } else if (vol.projected) writeProjectedVolume(w, vol.projected);
-      else w.line(2, 'Type', Object.keys(vol).filter((k) => k !== 'name')[0] ?? '<unknown>');
+      } else if (!writeDataVolumeSource(w, vol, 2)) w.line(2, 'Type', Object.keys(vol).filter((k) => k !== 'name')[0] ?? '<unknown>');
     }
   }
   w.line(0, 'QoS Class', pod.status?.qosClass ?? 'BestEffort');
