@@ -220,7 +220,11 @@ function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLi
   });
   const world = {
     hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
-    horizonMs: limits.horizonMs, maxLines: limits.maxLines, commands, mounts: ctx.mounts,
+    horizonMs: limits.horizonMs, maxLines: limits.maxLines, commands,
+    // Read on first use: the kubelet builds the volume files only when a program reads a file.
+    get mounts() {
+      return ctx.mounts;
+    },
   };
   return { dialect, world, vars: buildEnvironment(spec, ctx) };
 }

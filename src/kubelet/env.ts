@@ -178,6 +178,9 @@ export function storeEnvSources(store: { get(resource: string, ns: string, name:
   return {
     configMap: (name) => store.get('configmaps', ns, name),
     secret: (name) => store.get('secrets', ns, name),
-    node: pod.spec?.nodeName ? store.get('nodes', '', pod.spec.nodeName) : undefined,
+    // Read on first use: most containers need neither resource limits nor node fields.
+    get node() {
+      return pod.spec?.nodeName ? store.get('nodes', '', pod.spec.nodeName) : undefined;
+    },
   };
 }

@@ -214,9 +214,29 @@ export function programInputs(pod: KObject, spec: any, at: number, store?: Store
   };
   // With the store the program gets the network state at `at`, so the plan then depends on the store.
   if (store) context.network = buildPodNetwork(store, context.namespace);
-  const mounts = store ? buildMountedFiles(pod, spec, storeVolumeSources(store, pod), at) : undefined;
-  if (mounts?.size) context.mounts = mounts;
+  if (store) defineLazyMounts(context, () => buildMountedFiles(pod, spec, storeVolumeSources(store, pod), at));
   return { container, context };
+}
+
+/**
+ * Gives the context a `mounts` property that builds the volume files on first
+ * read: only shell programs read files, and building them for every started
+ * container (each pod has a service account volume) cost a tenth of a
+ * 10,000-pod scale-up.
+ */
+function defineLazyMounts(context: ProgramContext, build: () => ReadonlyMap<string, string>): void {
+  let mounts: ReadonlyMap<string, string> | undefined | null = null;
+  Object.defineProperty(context, 'mounts', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (mounts === null) {
+        const built = build();
+        mounts = built.size > 0 ? built : undefined;
+      }
+      return mounts;
+    },
+  });
 }
 
 /** Starts a container and returns its new record, which replaces `started` in the pod's record. */

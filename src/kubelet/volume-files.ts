@@ -166,6 +166,9 @@ export function storeVolumeSources(store: { get(resource: string, ns: string, na
     configMap: (name) => store.get('configmaps', ns, name),
     secret: (name) => store.get('secrets', ns, name),
     serviceAccount: (name) => store.get('serviceaccounts', ns, name),
-    node: pod.spec?.nodeName ? store.get('nodes', '', pod.spec.nodeName) : undefined,
+    // Read on first use: most containers need neither resource limits nor node fields.
+    get node() {
+      return pod.spec?.nodeName ? store.get('nodes', '', pod.spec.nodeName) : undefined;
+    },
   };
 }
