@@ -4,6 +4,7 @@
  */
 import { BUSYBOX_DATE_FORMAT, formatDate, parseSimpleZone } from './date-format';
 import { ExitRequest, ShellState } from './run';
+import { wc } from './text-applets';
 
 type Command = (state: ShellState, args: string[]) => number;
 
@@ -242,11 +243,7 @@ const COMMANDS: Record<string, Command> = {
     for (const name of args) state.vars.delete(name);
     return 0;
   },
-  wc: (state, args) => {
-    const lines = state.stdin.split('\n').length - 1;
-    state.write('stdout', args.includes('-l') ? `${lines}\n` : `${lines} ${state.stdin.split(/\s+/).filter(Boolean).length} ${state.stdin.length}\n`);
-    return 0;
-  },
+  wc,
   whoami: (state) => {
     state.write('stdout', 'root\n');
     return 0;
