@@ -4,7 +4,8 @@
  */
 import { BUSYBOX_DATE_FORMAT, formatDate, parseSimpleZone } from './date-format';
 import { ExitRequest, ShellState } from './run';
-import { wc } from './text-applets';
+import { head, seq, tail, wc } from './text-applets';
+import { grep } from './grep';
 
 type Command = (state: ShellState, args: string[]) => number;
 
@@ -244,6 +245,12 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   wc,
+  head,
+  tail,
+  seq,
+  grep: (state, args) => grep(state, args),
+  egrep: (state, args) => grep(state, args, 'E'),
+  fgrep: (state, args) => grep(state, args, 'F'),
   whoami: (state) => {
     state.write('stdout', 'root\n');
     return 0;
