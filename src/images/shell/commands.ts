@@ -6,6 +6,7 @@ import { BUSYBOX_DATE_FORMAT, formatDate, parseSimpleZone } from './date-format'
 import { ExitRequest, ShellState } from './run';
 import { head, seq, tail, wc } from './text-applets';
 import { grep } from './grep';
+import { cd, id, read, resolvePath, set, uname } from './builtins';
 
 type Command = (state: ShellState, args: string[]) => number;
 
@@ -121,7 +122,7 @@ function sleep(state: ShellState, args: string[]): number {
 /** Returns the contents of a file the container can read: one the script wrote, or a kubelet-managed file. */
 export function readFile(state: ShellState, path: string): string | undefined {
   const { hostname, podIP } = state.world;
-  const absolute = path.startsWith('/') ? path : `/${path}`;
+  const absolute = resolvePath(state, path);
   const written = state.files.get(absolute);
   if (written !== undefined) return written;
   switch (absolute) {
@@ -256,9 +257,14 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   pwd: (state) => {
-    state.write('stdout', '/\n');
+    state.write('stdout', `${state.cwd}\n`);
     return 0;
   },
+  cd,
+  read,
+  set,
+  id,
+  uname,
   // Simplified: there is no real process to replace, so `exec cmd` runs cmd and exits with its status.
   exec: (state, args) => {
     if (args.length === 0) return 0;
