@@ -220,6 +220,13 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
       io.out(rootHelp());
       return 0;
     }
+    if (!(target in VERBS) && !ALIASES[target]) {
+      // cobra's help command prints the root usage (the help without its description) to stderr, and succeeds.
+      const topics = rest.filter((a) => !a.startsWith('-')).map((a) => `\`${a}\``).join(' ');
+      const usage = rootHelp().split('\n').slice(4).join('\n');
+      io.err(`Unknown help topic [${topics}]\n\n\n${usage}`);
+      return 0;
+    }
     return run([target, '--help'], io);
   }
   // kubesim plays the kubectl of the target cluster's version, which decides whether an old alias still works.
@@ -260,9 +267,16 @@ export async function run(argv: string[], io: IO = stdio()): Promise<number> {
       def = (await sub()).command;
     }
     const parsed = parseArgs(args, [...def.flags, ...GLOBAL_FLAGS]);
-    if (parsed.flags.help || !def.run) {
+    if (parsed.flags.help) {
       io.out(await commandHelp(path, def));
       return 0;
+    }
+    if (!def.run) {
+      // kubectl's DefaultSubCommandRun: a group called without a subcommand prints its help and fails.
+      const help = await commandHelp(path, def);
+      if (def.groupHelpStream === 'stdout') io.out(help);
+      else io.err(help);
+      return 1;
     }
     const ctx = new CommandContext(path, parsed, io);
     warnDeprecatedFlags(def.flags, ctx);

@@ -14,6 +14,11 @@ export interface CommandDef {
   flags: FlagSpec[];
   /** Subcommands (`rollout status`), each a command of its own. */
   subcommands?: Record<string, () => Promise<{ command: CommandDef }>>;
+  /**
+   * Stream of the help a group without `run` prints when called without a
+   * subcommand (exit code 1). kubectl prints it to stderr, except for `rollout`.
+   */
+  groupHelpStream?: 'stdout' | 'stderr';
   run?(ctx: CommandContext, parsed: Parsed): Promise<number | void> | number | void;
   /**
    * Reports an error from parsing or running this command and returns the

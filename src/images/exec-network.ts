@@ -6,6 +6,8 @@
  */
 import type { ShellState } from './shell/run';
 
+export { curl } from './curl';
+
 /** The simulated network's response to a GET, in the shape src/network returns. */
 export interface HttpFetchResult {
   status?: number;
@@ -110,50 +112,5 @@ export function wget(fetch: HttpFetcher, state: ShellState, args: string[]): num
     state.write('stderr', `${progressName.padEnd(20)} 100% |${'*'.repeat(32)}| ${String(Buffer.byteLength(res.body)).padStart(5)}  0:00:00 ETA\n`);
     state.write('stderr', toStdout ? 'written to stdout\n' : `'${file}' saved\n`);
   }
-  return 0;
-}
-
-/**
- * Runs `curl`: the body goes to stdout (or a file with -o), `-i` adds the
- * status line, `-f` turns an error status into exit code 22, and `-s` hides
- * errors unless `-S` is given too.
- * NOTE: curl prints a progress meter on stderr when its output is not a
- * terminal. kubesim leaves it out, because its speeds and times vary by run.
- */
-export function curl(fetch: HttpFetcher, state: ShellState, args: string[]): number {
-  const flags = new Set<string>();
-  let output: string | undefined;
-  let url: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-o' || arg === '--output') output = args[++i];
-    else if (arg.startsWith('--')) flags.add(arg);
-    else if (arg.startsWith('-') && arg.length > 1) for (const flag of arg.slice(1)) flags.add(flag);
-    else url ??= arg;
-  }
-
-  if (!url) {
-    // curl 8 reports the missing URL even with -s, and without any argument prints only the hint.
-    const hint = "curl: try 'curl --help' or 'curl --manual' for more information\n";
-    state.write('stderr', args.length === 0 ? hint : `curl: (2) no URL specified\n${hint}`);
-    return 2;
-  }
-
-  const showErrors = !flags.has('s') || flags.has('S');
-  const res = fetch(url);
-  if (res.error) {
-    if (showErrors) state.write('stderr', `${res.error}\n`);
-    return res.exitCode ?? 7;
-  }
-
-  const status = res.status ?? 200;
-  if (flags.has('f') && status >= 400) {
-    if (showErrors) state.write('stderr', `curl: (22) The requested URL returned error: ${status}\n`);
-    return 22;
-  }
-
-  const head = flags.has('i') ? `HTTP/1.1 ${status} ${REASONS[status] ?? ''}\r\n\r\n` : '';
-  if (output !== undefined && output !== '-') state.files.set(output.startsWith('/') ? output : `/${output}`, head + res.body);
-  else state.write('stdout', head + res.body);
   return 0;
 }

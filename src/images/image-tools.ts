@@ -16,7 +16,7 @@ import { ls, type LsFlavour } from './ls';
 import { ps, type ProcessTable } from './ps';
 
 /** Built-ins that exist only inside a shell, never as files in an image. */
-export const SHELL_ONLY: ReadonlySet<string> = new Set(['exit', 'export', 'unset', 'exec', 'trap', 'wait', ':']);
+export const SHELL_ONLY: ReadonlySet<string> = new Set(['exit', 'export', 'unset', 'exec', 'trap', 'wait', ':', 'cd', 'read', 'set']);
 
 /**
  * Images outside the catalog that tutorials use as network toolboxes:

@@ -62,4 +62,34 @@ describe('root help', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Client Version: v1.32.4\n');
   });
+
+  it('prints group help to stderr and fails without a subcommand', () => {
+    const help = sb.run(['set', '--help']).stdout;
+    const r = sb.run(['set']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(help);
+    expect(help.startsWith('Configure application resources.\n')).toBe(true);
+  });
+
+  it('prints rollout help to stdout and fails without a subcommand', () => {
+    const r = sb.run(['rollout']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(sb.run(['rollout', '--help']).stdout);
+  });
+
+  it('prints nested group help to stderr for create secret', () => {
+    const r = sb.run(['create', 'secret']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(sb.run(['create', 'secret', '--help']).stdout);
+  });
+
+  it('reports an unknown help topic with the root usage', () => {
+    const root = sb.run(['help']).stdout;
+    const r = sb.run(['help', 'nosuch']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`Unknown help topic [\`nosuch\`]\n\n\n${root.slice(root.indexOf('Basic Commands (Beginner):'))}`);
+  });
 });

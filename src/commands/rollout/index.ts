@@ -9,6 +9,7 @@ export const command: CommandDef = {
   short: 'Manage the rollout of a resource.',
   long: 'Manage the rollout of one or many resources.\n\n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
   flags: [],
+  groupHelpStream: 'stdout',
   subcommands: {
     history: () => import('./history.js'),
     pause: () => import('./pause.js'),

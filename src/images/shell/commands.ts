@@ -4,6 +4,9 @@
  */
 import { BUSYBOX_DATE_FORMAT, formatDate, parseSimpleZone } from './date-format';
 import { ExitRequest, ShellState } from './run';
+import { head, seq, tail, wc } from './text-applets';
+import { grep } from './grep';
+import { cd, id, read, resolvePath, set, uname } from './builtins';
 
 type Command = (state: ShellState, args: string[]) => number;
 
@@ -128,7 +131,7 @@ function isMountedFolder(state: ShellState, path: string): boolean {
 /** Returns the contents of a file the container can read: one the script wrote, or a kubelet-managed file. */
 export function readFile(state: ShellState, path: string): string | undefined {
   const { hostname, podIP } = state.world;
-  const absolute = path.startsWith('/') ? path : `/${path}`;
+  const absolute = resolvePath(state, path);
   const written = state.files.get(absolute);
   if (written !== undefined) return written;
   const mounted = state.world.mounts?.get(absolute);
@@ -253,19 +256,26 @@ const COMMANDS: Record<string, Command> = {
     for (const name of args) state.vars.delete(name);
     return 0;
   },
-  wc: (state, args) => {
-    const lines = state.stdin.split('\n').length - 1;
-    state.write('stdout', args.includes('-l') ? `${lines}\n` : `${lines} ${state.stdin.split(/\s+/).filter(Boolean).length} ${state.stdin.length}\n`);
-    return 0;
-  },
+  wc,
+  head,
+  tail,
+  seq,
+  grep: (state, args) => grep(state, args),
+  egrep: (state, args) => grep(state, args, 'E'),
+  fgrep: (state, args) => grep(state, args, 'F'),
   whoami: (state) => {
     state.write('stdout', 'root\n');
     return 0;
   },
   pwd: (state) => {
-    state.write('stdout', '/\n');
+    state.write('stdout', `${state.cwd}\n`);
     return 0;
   },
+  cd,
+  read,
+  set,
+  id,
+  uname,
   // Simplified: there is no real process to replace, so `exec cmd` runs cmd and exits with its status.
   exec: (state, args) => {
     if (args.length === 0) return 0;

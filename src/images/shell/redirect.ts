@@ -4,6 +4,7 @@
  */
 import { readFile } from './commands';
 import { expandWord } from './expand';
+import { resolvePath } from './builtins';
 import type { Redirection } from './parse';
 import type { OutputTarget, ShellState } from './run';
 
@@ -30,7 +31,7 @@ export function applyRedirections(state: ShellState, redirections: Redirection[]
     else if (target === '/dev/stdout' || target === '/proc/1/fd/1') opened = state.fds[1];
     else if (target === '/dev/stderr' || target === '/proc/1/fd/2') opened = state.fds[2];
     else {
-      const path = target.startsWith('/') ? target : `/${target}`;
+      const path = resolvePath(state, target);
       if (r.op === '>') state.files.set(path, '');
       opened = { type: 'file', path };
     }

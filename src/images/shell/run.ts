@@ -6,6 +6,7 @@ import { parseScript, ShellNode, ShellSyntaxError } from './parse';
 import { expandWords, expandWord } from './expand';
 import { runCommand } from './commands';
 import { applyRedirections } from './redirect';
+import { checkErrexit, traceCommand } from './builtins';
 
 /** Simulated time and output after which a run stops being modelled (the program counts as still running). */
 export const SHELL_HORIZON_MS = 24 * 60 * 60 * 1000;
@@ -70,6 +71,12 @@ export class ShellState {
   stdin = '';
   /** `$0` followed by the positional parameters `$1`, `$2`, …. */
   positional: string[] = ['sh'];
+  /** Working folder, which `cd` changes and relative paths start from. */
+  cwd = '/';
+  /** Letters of the options `set` turned on (`e`, `x`, …). */
+  options = new Set<string>();
+  /** Nesting of conditions (`if`, `while`, the left side of `&&` and `||`), where `set -e` does not apply. */
+  conditionDepth = 0;
   readonly lines: OutputLine[] = [];
   /** Files the script wrote, by absolute path. */
   readonly files = new Map<string, string>();
@@ -163,6 +170,8 @@ export class ShellState {
  */
 export function runInSubshell(state: ShellState, fn: () => number): number {
   const saved = new Map(state.vars);
+  const { cwd, options } = state;
+  state.options = new Set(options);
   try {
     return fn();
   } catch (e) {
@@ -171,6 +180,18 @@ export function runInSubshell(state: ShellState, fn: () => number): number {
   } finally {
     state.vars.clear();
     for (const [name, value] of saved) state.vars.set(name, value);
+    state.cwd = cwd;
+    state.options = options;
+  }
+}
+
+/** Runs `fn` as a condition, whose failure does not end the shell under `set -e`. */
+function asCondition(state: ShellState, fn: () => number): number {
+  state.conditionDepth++;
+  try {
+    return fn();
+  } finally {
+    state.conditionDepth--;
   }
 }
 
@@ -183,22 +204,29 @@ export function executeNode(state: ShellState, node: ShellNode): number {
       return state.status;
     }
     case 'and-or': {
-      let status = executeNode(state, node.first);
-      for (const { op, node: next } of node.rest) {
-        if ((op === '&&') === (status === 0)) status = executeNode(state, next);
-      }
+      // Every part but the last is a condition for set -e.
+      const parts = [node.first, ...node.rest.map((r) => r.node)];
+      let status = asCondition(state, () => executeNode(state, node.first));
+      node.rest.forEach(({ op, node: next }, i) => {
+        if ((op === '&&') !== (status === 0)) return;
+        status = i + 2 === parts.length ? executeNode(state, next) : asCondition(state, () => executeNode(state, next));
+      });
       return (state.status = status);
     }
     case 'pipeline':
-      return (state.status = executePipeline(state, node.commands, node.negate));
+      state.status = node.negate ? asCondition(state, () => executePipeline(state, node.commands, node.negate)) : executePipeline(state, node.commands, node.negate);
+      if (!node.negate) checkErrexit(state, state.status);
+      return state.status;
     case 'group':
       if (!node.subshell) return executeNode(state, node.body);
-      return (state.status = runInSubshell(state, () => executeNode(state, node.body)));
+      state.status = runInSubshell(state, () => executeNode(state, node.body));
+      checkErrexit(state, state.status);
+      return state.status;
     case 'loop': {
       let status = 0;
       for (;;) {
         state.countStep();
-        const conditionStatus = executeNode(state, node.condition);
+        const conditionStatus = asCondition(state, () => executeNode(state, node.condition));
         if ((conditionStatus === 0) === node.until) break;
         status = executeNode(state, node.body);
       }
@@ -214,12 +242,14 @@ export function executeNode(state: ShellState, node: ShellNode): number {
     }
     case 'if': {
       for (const branch of node.branches) {
-        if (executeNode(state, branch.condition) === 0) return executeNode(state, branch.body);
+        if (asCondition(state, () => executeNode(state, branch.condition)) === 0) return executeNode(state, branch.body);
       }
       return (state.status = node.otherwise ? executeNode(state, node.otherwise) : 0);
     }
     case 'simple':
-      return (state.status = executeSimple(state, node));
+      state.status = executeSimple(state, node);
+      checkErrexit(state, state.status);
+      return state.status;
   }
 }
 
@@ -228,6 +258,7 @@ function executeSimple(state: ShellState, node: Extract<ShellNode, { type: 'simp
   const substitutionsBefore = state.substitutions;
   const argv = expandWords(state, node.words);
   const values = node.assignments.map((a) => ({ name: a.name, value: expandWord(state, a.value) }));
+  traceCommand(state, values, argv);
   if (argv.length === 0) {
     for (const { name, value } of values) state.vars.set(name, value);
     return state.substitutions === substitutionsBefore ? 0 : state.status;
@@ -243,7 +274,8 @@ function executeSimple(state: ShellState, node: Extract<ShellNode, { type: 'simp
     return runCommand(state, argv);
   } finally {
     state.fds = savedFds;
-    state.stdin = savedStdin;
+    // `read` consumes standard input, so it stays consumed unless a redirection replaced it.
+    if (node.redirections.some((r) => r.op === '<')) state.stdin = savedStdin;
     for (const { name, value } of saved) {
       if (value === undefined) state.vars.delete(name);
       else state.vars.set(name, value);
