@@ -7,9 +7,13 @@
  * ConfigMap or Secret leaves its volume empty instead of failing the mount.
  * defaultMode and item modes are not modelled.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { KObject } from '../api/types.js';
 import { resolveFieldPath, resolveResourceField, type EnvSources } from './env.js';
+
+// node:crypto and the stream modules it pulls in cost a few milliseconds to load, and the kubelet
+// runs in every command, so crypto is loaded only when a token file is built.
+const load = createRequire(import.meta.url);
 
 /** Lookups for the objects a pod's volumes refer to, each in the pod's namespace. */
 export interface VolumeSources extends EnvSources {
@@ -106,6 +110,7 @@ export function serviceAccountToken(pod: KObject, account: KObject | undefined, 
     sub: `system:serviceaccount:${ns}:${name}`,
   };
   const payload = base64url(JSON.stringify(claims));
+  const { createHash } = load('node:crypto') as typeof import('node:crypto');
   const kid = createHash('sha256').update(issuer).digest('base64url');
   const header = base64url(JSON.stringify({ alg: 'RS256', kid }));
   const digest = createHash('sha512').update(`${header}.${payload}`).digest();
