@@ -4,6 +4,7 @@
  * is its own choice. For other kinds it is the most active pod the selector
  * matches, and kubectl waits up to `--pod-running-timeout` for one to appear.
  */
+import { compareMostActive } from '../shared/active-pods.js';
 import type { KObject } from '../../api/types.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { UsageError } from '../../api/errors.js';
@@ -32,47 +33,6 @@ function selectorForObject(obj: KObject): Selector | null {
     return fromLabelSelector({ matchLabels: selector });
   }
   throw new UsageError(`cannot attach to ${goTypeName(obj)}: selector for ${goTypeName(obj)} not implemented`);
-}
-
-function isReady(pod: KObject): boolean {
-  return (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
-}
-
-function readySince(pod: KObject): string {
-  const ready = (pod.status?.conditions ?? []).find((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
-  return ready?.lastTransitionTime ?? '';
-}
-
-function maxRestarts(pod: KObject): number {
-  return Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c: { restartCount?: number }) => c.restartCount ?? 0));
-}
-
-/** Phase rank of podutils.ActivePods: Running above Unknown above Pending; any other phase ranks with Pending. */
-const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
-/**
- * Orders pods most active first, the reverse of podutils.ActivePods that
- * kubectl sorts with: assigned to a node, then Running over Unknown over
- * Pending, ready, not being deleted (else deleted later), ready for longer,
- * fewer restarts, and last older.
- */
-export function compareMostActive(a: KObject, b: KObject): number {
-  const boundA = !!a.spec?.nodeName;
-  const boundB = !!b.spec?.nodeName;
-  if (boundA !== boundB) return boundA ? -1 : 1;
-  const rankA = PHASE_RANK[a.status?.phase] ?? 0;
-  const rankB = PHASE_RANK[b.status?.phase] ?? 0;
-  if (rankA !== rankB) return rankB - rankA;
-  if (isReady(a) !== isReady(b)) return isReady(a) ? -1 : 1;
-  const deletingA = a.metadata.deletionTimestamp;
-  const deletingB = b.metadata.deletionTimestamp;
-  if (!!deletingA !== !!deletingB) return deletingA ? 1 : -1;
-  if (deletingA && deletingB && deletingA !== deletingB) return Date.parse(deletingB) - Date.parse(deletingA);
-  if (isReady(a) && isReady(b) && readySince(a) !== readySince(b)) return Date.parse(readySince(a)) - Date.parse(readySince(b));
-  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(a) - maxRestarts(b);
-  const createdA = String(a.metadata.creationTimestamp ?? '');
-  const createdB = String(b.metadata.creationTimestamp ?? '');
-  return createdA === createdB ? 0 : Date.parse(createdA) - Date.parse(createdB);
 }
 
 /**

@@ -3,76 +3,12 @@
  * `TYPE/NAME` the most active pod the object's selector matches, as
  * polymorphichelpers.AttachablePodForObjectFn picks it.
  */
+import { compareMostActive } from '../shared/active-pods.js';
 import type { KObject } from '../../api/types.js';
 import type { ResourceInfo } from '../../api/registry.js';
 import { notFound, UsageError } from '../../api/errors.js';
 import { fromLabelSelector, matches, type Selector } from '../../api/selectors.js';
 import type { Store } from '../../store/store.js';
-
-function isReady(pod: KObject): boolean {
-  return readyCondition(pod) !== undefined;
-}
-
-function readyCondition(pod: KObject): any {
-  return (pod.status?.conditions ?? []).find((c: any) => c.type === 'Ready' && c.status === 'True');
-}
-
-function maxRestarts(pod: KObject): number {
-  return Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c: any) => c.restartCount ?? 0));
-}
-
-/** Milliseconds of an RFC 3339 time, or undefined when unset (Go's zero time). */
-function timeOf(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
-/** Go's afterOrZero: a zero time counts as later than any other. */
-function afterOrZero(a: number | undefined, b: number | undefined): boolean {
-  if (a === undefined || b === undefined) return a === undefined;
-  return a > b;
-}
-
-/** Pod phases by activity; phases not listed rank with Pending, as an absent Go map key reads 0. */
-const PHASE_ACTIVITY: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
-/**
- * Reports whether pod `a` is less active than `b`, by podutils.ActivePods
- * (kubectl 1.32): unbound, then Pending before Unknown before Running, not
- * ready, deleting (earlier deletion first), ready more recently, more
- * restarts, newer.
- */
-export function isLessActive(a: KObject, b: KObject): boolean {
-  const boundA = !!a.spec?.nodeName;
-  const boundB = !!b.spec?.nodeName;
-  if (boundA !== boundB) return !boundA;
-  const phaseA = PHASE_ACTIVITY[a.status?.phase] ?? 0;
-  const phaseB = PHASE_ACTIVITY[b.status?.phase] ?? 0;
-  if (phaseA !== phaseB) return phaseA < phaseB;
-  if (isReady(a) !== isReady(b)) return !isReady(a);
-  const deletingA = timeOf(a.metadata.deletionTimestamp);
-  const deletingB = timeOf(b.metadata.deletionTimestamp);
-  if ((deletingA !== undefined) !== (deletingB !== undefined)) return deletingA !== undefined;
-  if (deletingA !== undefined && deletingB !== undefined && deletingA !== deletingB) return deletingA < deletingB;
-  if (isReady(a) && isReady(b)) {
-    const readyA = timeOf(readyCondition(a).lastTransitionTime);
-    const readyB = timeOf(readyCondition(b).lastTransitionTime);
-    if (readyA !== readyB) return afterOrZero(readyA, readyB);
-  }
-  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(a) > maxRestarts(b);
-  const createdA = timeOf(a.metadata.creationTimestamp);
-  const createdB = timeOf(b.metadata.creationTimestamp);
-  if (createdA !== createdB) return afterOrZero(createdA, createdB);
-  return false;
-}
-
-/** Orders pods most active first, as kubectl's sort.Reverse(ActivePods) does. */
-export function compareByActivity(a: KObject, b: KObject): number {
-  if (isLessActive(b, a)) return -1;
-  if (isLessActive(a, b)) return 1;
-  return 0;
-}
 
 /**
  * Returns the selector of a pod-owning object, as SelectorsForObject
@@ -121,5 +57,5 @@ export function attachablePodFor(store: Store, obj: KObject, info: ResourceInfo)
   const selector = selectorForObject(obj, info);
   const pods = store.list('pods', obj.metadata.namespace).filter((p) => matches(selector, p.metadata.labels));
   if (pods.length === 0) throw new UsageError('timed out waiting for the condition');
-  return [...pods].sort(compareByActivity)[0];
+  return [...pods].sort(compareMostActive)[0];
 }

@@ -5,6 +5,7 @@
  * (polymorphichelpers.attachablePodForObject, podutils.ActivePods), so a
  * bound, running, ready pod that has been ready longest wins.
  */
+import { compareMostActive } from '../shared/active-pods.js';
 import type { KObject } from '../../api/types.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { notFound, UsageError } from '../../api/errors.js';
@@ -66,68 +67,6 @@ export function selectorForObject(target: ForwardTarget): Selector | null {
   throw new UsageError(`cannot attach to ${typeName}: selector for ${typeName} not implemented`);
 }
 
-function isReady(pod: KObject): boolean {
-  return (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
-}
-
-/** Milliseconds since the epoch, or 0 for a missing time, which Go's zero time stands for. */
-function timeOf(text: string | undefined): number {
-  return text ? Date.parse(text) : 0;
-}
-
-/** Go's afterOrZero: whether t1 is after t2, where a zero time counts as after any other. */
-function afterOrZero(t1: number, t2: number): boolean {
-  if (t1 === 0 || t2 === 0) return t1 === 0;
-  return t1 > t2;
-}
-
-function readyTime(pod: KObject): number {
-  const c = (pod.status?.conditions ?? []).find((c: any) => c.type === 'Ready' && c.status === 'True');
-  return timeOf(c?.lastTransitionTime);
-}
-
-/** The highest restart count of the regular containers, then of the restartable (sidecar) init containers. */
-function maxRestarts(pod: KObject): [number, number] {
-  const regular = Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c: any) => c.restartCount ?? 0));
-  const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c: any) => c.restartPolicy === 'Always').map((c: any) => c.name));
-  const sidecar = Math.max(0, ...(pod.status?.initContainerStatuses ?? []).filter((c: any) => sidecars.has(c.name)).map((c: any) => c.restartCount ?? 0));
-  return [regular, sidecar];
-}
-
-/** Phase rank in ActivePods. Phases outside the map rank with Pending, as an absent Go map key reads 0. */
-const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
-/** podutils.ActivePods.Less: whether `a` is the less useful pod of the two. */
-export function isLessActive(a: KObject, b: KObject): boolean {
-  const nodeA = a.spec?.nodeName ?? '';
-  const nodeB = b.spec?.nodeName ?? '';
-  if (nodeA !== nodeB && (nodeA === '' || nodeB === '')) return nodeA === '';
-  const rankA = PHASE_RANK[a.status?.phase] ?? 0;
-  const rankB = PHASE_RANK[b.status?.phase] ?? 0;
-  if (rankA !== rankB) return rankA < rankB;
-  if (isReady(a) !== isReady(b)) return !isReady(a);
-  const deletingA = timeOf(a.metadata.deletionTimestamp);
-  const deletingB = timeOf(b.metadata.deletionTimestamp);
-  if ((deletingA > 0) !== (deletingB > 0)) return deletingA > 0;
-  if (deletingA > 0 && deletingB > 0 && deletingA !== deletingB) return deletingA < deletingB;
-  if (isReady(a) && isReady(b) && readyTime(a) !== readyTime(b)) return afterOrZero(readyTime(a), readyTime(b));
-  const [regularA, sidecarA] = maxRestarts(a);
-  const [regularB, sidecarB] = maxRestarts(b);
-  if (regularA !== regularB) return regularA > regularB;
-  if (sidecarA !== sidecarB) return sidecarA > sidecarB;
-  const createdA = timeOf(a.metadata.creationTimestamp);
-  const createdB = timeOf(b.metadata.creationTimestamp);
-  if (createdA !== createdB) return afterOrZero(createdA, createdB);
-  return false;
-}
-
-/** Orders pods most useful first: sort.Reverse(ActivePods). */
-export function compareForForwarding(a: KObject, b: KObject): number {
-  if (isLessActive(b, a)) return -1;
-  if (isLessActive(a, b)) return 1;
-  return 0;
-}
-
 /**
  * Returns the pod to forward to. With no matching pod kubectl watches for
  * one until `timeoutMs` (`--pod-running-timeout`) has passed. kubesim waits
@@ -140,7 +79,7 @@ export async function findForwardablePod(cluster: Cluster, target: ForwardTarget
   const deadline = cluster.clockNow() + timeoutMs;
   for (;;) {
     const pods = cluster.store.list('pods', namespace).filter((p) => matches(selector, p.metadata.labels));
-    if (pods.length > 0) return pods.sort(compareForForwarding)[0];
+    if (pods.length > 0) return pods.sort(compareMostActive)[0];
     // The message of apimachinery's wait.ErrWaitTimeout, which the watch returns when its context times out.
     if (cluster.clockNow() >= deadline) throw new UsageError('timed out waiting for the condition');
     if (!(await stepClock(cluster, { deadline }))) throw new UsageError('timed out waiting for the condition');

@@ -1,6 +1,6 @@
+import { compareMostActive } from '../../../src/commands/shared/active-pods.js';
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
-import { compareMostActive } from '../../../src/commands/attach/find-pod.js';
 
 /** Builds a pod with only the fields kubectl's ActivePods ordering reads. */
 function newPod(name: string, o: { node?: string; phase?: string; readySince?: string; restarts?: number; created?: string; deleting?: string } = {}): KObject {

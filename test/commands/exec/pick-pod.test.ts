@@ -1,5 +1,6 @@
+import { compareMostActive } from '../../../src/commands/shared/active-pods.js';
 import { describe, expect, it } from 'vitest';
-import { compareByActivity, selectorForObject } from '../../../src/commands/exec/pick-pod';
+import { selectorForObject } from '../../../src/commands/exec/pick-pod';
 import { findResource } from '../../../src/api/registry';
 import type { KObject } from '../../../src/api/types';
 
@@ -23,10 +24,10 @@ function newPod(name: string, shape: PodShape): KObject {
 }
 
 function mostActive(...pods: KObject[]): string {
-  return [...pods].sort(compareByActivity)[0].metadata.name;
+  return [...pods].sort(compareMostActive)[0].metadata.name;
 }
 
-describe('compareByActivity', () => {
+describe('compareMostActive', () => {
   const cases: [string, PodShape, PodShape][] = [
     ['bound before unbound', { node: 'k8s-node01' }, { node: '' }],
     ['Running before Pending', { phase: 'Running' }, { phase: 'Pending' }],

@@ -1,7 +1,8 @@
+import { compareMostActive } from '../../../src/commands/shared/active-pods.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { findResource } from '../../../src/api/registry.js';
-import { compareForForwarding, findForwardablePod, findForwardTarget, selectorForObject } from '../../../src/commands/port-forward/forwardable-pod.js';
+import { findForwardablePod, findForwardTarget, selectorForObject } from '../../../src/commands/port-forward/forwardable-pod.js';
 import { createObject, newCluster, newPod } from '../../helpers/cluster.js';
 
 /** Builds a pod with the fields ActivePods compares, by default bound, running and ready. */
@@ -21,10 +22,10 @@ function podState(name: string, opts: { node?: string; phase?: string; ready?: b
 }
 
 function firstOf(...pods: KObject[]): string {
-  return [...pods].sort(compareForForwarding)[0].metadata.name;
+  return [...pods].sort(compareMostActive)[0].metadata.name;
 }
 
-describe('compareForForwarding', () => {
+describe('compareMostActive', () => {
   const cases: [string, KObject, KObject][] = [
     ['a bound pod over an unbound one', podState('bound'), podState('unbound', { node: '' })],
     ['a running pod over a pending one', podState('running'), podState('pending', { phase: 'Pending', ready: false })],
