@@ -45,6 +45,7 @@ export function validateWorkloadSelector(resource: string, spec: any, clusterVer
   const selector = spec.selector;
   const labels = spec.template?.metadata?.labels;
   const present = selector !== undefined && selector !== null;
+
   let selectorCauses: FieldCause[] = [];
   if (!present) {
     // ValidateDaemonSetSpec has no required check: a missing selector only fails to match the labels.
@@ -53,6 +54,7 @@ export function validateWorkloadSelector(resource: string, spec: any, clusterVer
     selectorCauses = validateLabelSelector(selector, 'spec.selector');
     causes.push(...selectorCauses);
   }
+
   const empty = present && countOf(selector.matchLabels) + countOf(selector.matchExpressions) === 0;
   // A DaemonSet checks the template's labels before it reports an empty selector.
   if (empty && resource !== 'daemonsets') causes.push(selectorInvalid(selector, EMPTY_SELECTOR[resource], goSyntax));

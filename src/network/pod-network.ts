@@ -40,9 +40,10 @@ function readyAddresses(store: Store, svc: KObject): string[] {
 /**
  * Finds the A records of an exact name as CoreDNS's kubernetes plugin does.
  * `<svc>.<ns>.svc.cluster.local` has the ClusterIP, or the ready endpoint
- * IPs of a headless Service (NXDOMAIN when it has none). `<host>.<svc>.<ns>.svc.cluster.local` has that pod's IP.
+ * IPs of a headless Service (NXDOMAIN when it has none).
+ * `<host>.<svc>.<ns>.svc.cluster.local` has that pod's IP.
  * Simplified: ExternalName Services (a CNAME) and pod A records
- * (`1-2-3-4.<ns>.pod.cluster.local`) are not answered, so they are NXDOMAIN.
+ * (`1-2-3-4.<ns>.pod.cluster.local`) have no records, so they are NXDOMAIN.
  */
 function findAddresses(store: Store, fqdn: string): string[] | undefined {
   const name = fqdn.replace(/\.$/, '').toLowerCase();

@@ -64,7 +64,7 @@ function allocationError(svc: KObject, field: string, value: unknown, detail: st
 }
 
 /**
- * The allocator's error for a requested cluster IP it cannot reserve. From
+ * Builds the allocator's error for a requested cluster IP it cannot reserve. From
  * 1.20 the value is the whole clusterIPs list; before, it is spec.clusterIP
  * with the allocator's reason alone.
  */

@@ -37,7 +37,7 @@ describe('validateWorkloadSelector', () => {
     ]);
   });
 
-  it('checks a DaemonSet template even when its selector is invalid, without a conversion error', () => {
+  it('checks DaemonSet template despite invalid selector', () => {
     const r = check('daemonsets', spec({ matchLabels: { app: '-bad-' } }, { app: 'web' }));
     expect(r.lines).toEqual([
       expect.stringMatching(/^spec\.selector\.matchLabels: Invalid value: "-bad-": a valid label must be an empty string/),

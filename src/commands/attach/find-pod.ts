@@ -38,7 +38,7 @@ function selectorForObject(obj: KObject): Selector | null {
 /**
  * Returns the pod to attach to for `obj`. For a workload or Service it
  * lists the pods its selector matches in its namespace and takes the most
- * active one; with none it waits, moving simulated time, for the first
+ * active one. With none it waits, moving simulated time, for the first
  * matching pod to appear, and throws `timed out waiting for the condition`
  * after `timeoutMs` of cluster time.
  */

@@ -36,7 +36,7 @@ function findContainer(pod: KObject, name: string): AttachContainer | undefined 
   return [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].find((c: AttachContainer) => c.name === name);
 }
 
-/** Every container name for the defaulted-container notice: app containers, then `(ephem)` ones, then `(init)` ones. */
+/** Lists every container name for the defaulted-container notice: app containers, then `(ephem)` ones, then `(init)` ones. */
 function allContainerNames(pod: KObject): string {
   const spec = pod.spec ?? {};
   return [
@@ -46,7 +46,7 @@ function allContainerNames(pod: KObject): string {
   ].join(', ');
 }
 
-/** How the container is chosen and what kubectl says about it. */
+/** How the container is chosen and which notice kubectl prints about it. */
 export interface ContainerChoice {
   /** `-c`, or empty to default. */
   name: string;

@@ -43,7 +43,7 @@ export const command: CommandDef = {
   run: (ctx, parsed) => runCanI(ctx, parsed),
 };
 
-/** What the two arguments name: a resource (with group and optional name) or a non-resource URL. */
+/** The target the two arguments name: a resource (with group and optional name) or a non-resource URL. */
 interface Target {
   verb: string;
   url?: string;
@@ -74,16 +74,16 @@ function runCanI(ctx: CommandContext, parsed: Parsed): number {
     if (!RESOURCE_VERBS.has(target.verb)) warn(`verb '${target.verb}' is not a known verb`);
   }
   if (f['no-headers']) throw new Error('--no-headers cannot be set without --list specified');
-  // The cluster answers the review: the admin may do anything.
+  // The cluster allows the review: the admin may do anything.
   ctx.cluster();
   if (!f.quiet) ctx.io.out('yes\n');
   return 0;
 }
 
 /**
- * Resolves `TYPE[/NAME]` or a URL as kubectl does: a resource the server
- * does not have draws a warning and is checked under the name as typed;
- * `namespaced` stays unset then, as kubectl's scope lookup fails too.
+ * Resolves `TYPE[/NAME]` or a URL as kubectl does. A resource the server
+ * does not have draws a warning and is checked under the name as typed.
+ * `namespaced` then stays unset, because kubectl's scope lookup fails too.
  */
 function resolveTarget(verb: string, arg: string, warn: (text: string) => void): Target {
   if (arg.startsWith('/')) return { verb, url: arg };

@@ -44,7 +44,7 @@ export const command: CommandDef = {
   },
 };
 
-/** Answers a SelfSubjectReview as the API server of the cluster's version would. */
+/** Returns the SelfSubjectReview that the API server of the cluster's version would return. */
 function createSelfSubjectReview(ctx: CommandContext): any {
   const cluster = ctx.cluster();
   const version = cluster.settings.version;

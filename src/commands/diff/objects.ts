@@ -37,8 +37,8 @@ export function diffFileName(apiVersion: string, kind: string, namespace: string
 /**
  * Computes what apply would produce for one manifest document, writing
  * nothing. As kubectl diff does, a missing object is created in a dry run
- * from the manifest as written (so without the last-applied-configuration
- * annotation), and an existing one is patched in a dry run with the manifest
+ * from the manifest as written, so without the last-applied-configuration
+ * annotation. An existing one is patched in a dry run with the manifest
  * minus that annotation, which leaves the live annotation as it is.
  */
 export function calculateDiffPair(ctx: CommandContext, d: ManifestDoc, opts: { serverSide?: boolean } = {}): DiffPair {
@@ -70,7 +70,7 @@ export function calculateDiffPair(ctx: CommandContext, d: ManifestDoc, opts: { s
   const patched: KObject = threeWayMerge(last, obj, structuredClone(live));
   patched.metadata.resourceVersion = live.metadata.resourceVersion;
   const merged = serverDryRun(ctx, () => store.update(resource, patched));
-  // A dry-run update stores nothing, so the answer keeps the live resourceVersion.
+  // A dry-run update stores nothing, so the result keeps the live resourceVersion.
   merged.metadata.resourceVersion = live.metadata.resourceVersion;
   return { name, live, merged };
 }
@@ -122,7 +122,7 @@ export function diffYaml(obj: KObject | undefined, showManagedFields = false): s
   return toKubectlYaml({ ...visible, metadata });
 }
 
-/** The two files' contents for a pair, with a Secret's data masked. */
+/** Renders the two files' contents for a pair, with a Secret's data masked. */
 export function renderDiffPair(pair: DiffPair, showManagedFields = false): { live: string; merged: string } {
   let { live, merged } = pair;
   if (merged.apiVersion === 'v1' && merged.kind === 'Secret') [live, merged] = maskSecretData(live, merged);

@@ -65,7 +65,11 @@ export function parseAddresses(values: string[]): ListenAddress[] {
     else if (v6 !== undefined) parsed.set(address, { address, protocol: 'tcp6', failureMode: 'any' });
     else throw new UsageError(`${address} is not a valid IP`);
   }
-  return [...parsed.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return [...parsed.values()].sort((a, b) => {
+    if (a.address < b.address) return -1;
+    if (a.address > b.address) return 1;
+    return 0;
+  });
 }
 
 /** Returns the address Node listens on for a parsed address: the loopback address it names. */

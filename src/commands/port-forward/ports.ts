@@ -9,7 +9,7 @@ import type { KObject } from '../../api/types.js';
 import { UsageError } from '../../api/errors.js';
 import { quoteGoString } from '../../printers/go-value.js';
 
-/** One local port and the pod port it forwards to. Local 0 asks for a random free port. */
+/** One local port and the pod port it forwards to. Local 0 requests a random free port. */
 export interface ForwardedPort {
   local: number;
   remote: number;
@@ -25,7 +25,7 @@ export function splitPort(spec: string): { local: string; remote: string } {
   return { local: parts[0], remote: parts[0] };
 }
 
-/** Parses a string as Go's strconv.Atoi does for the decimal forms kubectl sees here. */
+/** Parses a string as Go's strconv.Atoi does for the decimal forms that reach kubectl here. */
 function atoi(text: string): number | undefined {
   return /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
 }
