@@ -1,7 +1,5 @@
 import { compareMostActive } from '../../../src/commands/shared/active-pods.js';
 import { describe, expect, it } from 'vitest';
-import { selectorForObject } from '../../../src/commands/exec/pick-pod';
-import { findResource } from '../../../src/api/registry';
 import type { KObject } from '../../../src/api/types';
 
 interface PodShape {
@@ -45,18 +43,4 @@ describe('compareMostActive', () => {
       expect(mostActive(newPod('active', active), newPod('other', other))).toBe('active');
     });
   }
-});
-
-describe('selectorForObject', () => {
-  it('reads a replication controller map', () => {
-    const rc = { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: { selector: { app: 'x' } } };
-    expect(selectorForObject(rc, findResource('rc')!)).toEqual([{ key: 'app', op: '=', values: ['x'] }]);
-  });
-
-  it('rejects kinds without pods', () => {
-    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } };
-    expect(() => selectorForObject(cm, findResource('configmaps')!)).toThrow('cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented');
-    const cj = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cj' } };
-    expect(() => selectorForObject(cj, findResource('cronjobs')!)).toThrow('cannot attach to *v1.CronJob: selector for *v1.CronJob not implemented');
-  });
 });

@@ -2,7 +2,7 @@ import { compareMostActive } from '../../../src/commands/shared/active-pods.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { findResource } from '../../../src/api/registry.js';
-import { findForwardablePod, findForwardTarget, selectorForObject } from '../../../src/commands/port-forward/forwardable-pod.js';
+import { findForwardablePod, findForwardTarget } from '../../../src/commands/port-forward/forwardable-pod.js';
 import { createObject, newCluster, newPod } from '../../helpers/cluster.js';
 
 /** Builds a pod with the fields ActivePods compares, by default bound, running and ready. */
@@ -41,24 +41,6 @@ describe('compareMostActive', () => {
       expect(firstOf(winner, loser)).toBe(winner.metadata.name);
     });
   }
-});
-
-describe('selectorForObject', () => {
-  const target = (resource: string, obj: any) => ({ info: findResource(resource)!, obj: { metadata: { name: 'x', namespace: 'default' }, ...obj } });
-
-  it('rejects a Service without a selector', () => {
-    expect(() => selectorForObject(target('services', { spec: { ports: [{ port: 80 }] } }))).toThrow(
-      "cannot attach to *v1.Service: invalid service 'x': Service is defined without a selector",
-    );
-  });
-
-  it('rejects a kind without a pod selector', () => {
-    expect(() => selectorForObject(target('configmaps', {}))).toThrow('cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented');
-  });
-
-  it('reads a ReplicationController selector map', () => {
-    expect(selectorForObject(target('replicationcontrollers', { spec: { selector: { app: 'web' } } }))).toEqual([{ key: 'app', op: '=', values: ['web'] }]);
-  });
 });
 
 describe('findForwardTarget', () => {
