@@ -17,6 +17,8 @@ import { rootHelpText } from './help.js';
 
 /** Set once stdout is written through process.stdout (see writeOut). */
 let stdoutStream = false;
+/** Set once anything is written to stderr, which goes through process.stderr. */
+let stderrUsed = false;
 
 /** Ends the command quietly when the reader closed the pipe early (`kubesim get pods | head -1`), as kubectl does. */
 function onStdoutError(err: NodeJS.ErrnoException): void {
@@ -58,7 +60,10 @@ function writeOut(text: string): void {
 function stdio(): IO {
   return {
     out: writeOut,
-    err: (t) => void process.stderr.write(t),
+    err: (t) => {
+      stderrUsed = true;
+      process.stderr.write(t);
+    },
     // node:tty loads Node's socket and stream modules, so only the commands that colour their output load it.
     get isTTY() {
       return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
@@ -300,4 +305,13 @@ function warnDeprecatedFlags(specs: FlagSpec[], ctx: CommandContext): void {
 export async function main(argv: string[]): Promise<void> {
   const code = await run(argv);
   process.exitCode = code;
+  // Exiting now skips what Node would still run before it exits on its own, such as a garbage
+  // collection V8 scheduled (1 to 5 ms measured on `get pods`). Output still buffered in a stream waits for the normal exit.
+  if (outputFlushed()) process.exit(code);
+}
+
+/** Reports whether stdout and stderr hold no unwritten output. */
+function outputFlushed(): boolean {
+  if (stdoutStream && process.stdout.writableLength > 0) return false;
+  return !stderrUsed || process.stderr.writableLength === 0;
 }
