@@ -18,6 +18,28 @@ export interface ExposeOptions {
   clusterIP: string;
 }
 
+/** The flags `kubectl expose` sets on the Service after its ports, in kubectl's order. */
+export interface ServiceFlagFields {
+  externalIP: string;
+  type: string;
+  loadBalancerIP: string;
+  sessionAffinity: string;
+}
+
+/**
+ * Sets --external-ip, --load-balancer-ip (only on a LoadBalancer Service)
+ * and --session-affinity on a Service's spec as kubectl's createService
+ * does, throwing its error for an unknown affinity.
+ */
+export function setServiceFlagFields(spec: Record<string, unknown>, f: ServiceFlagFields): void {
+  if (f.externalIP) spec.externalIPs = [f.externalIP];
+  if (f.type === 'LoadBalancer' && f.loadBalancerIP) spec.loadBalancerIP = f.loadBalancerIP;
+  if (f.sessionAffinity) {
+    if (f.sessionAffinity !== 'None' && f.sessionAffinity !== 'ClientIP') throw new UsageError(`unknown session affinity: ${f.sessionAffinity}`);
+    spec.sessionAffinity = f.sessionAffinity;
+  }
+}
+
 const EXPOSABLE = ['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'];
 
 function parseMap(text: string): Record<string, string> {

@@ -5,10 +5,12 @@
  */
 import { changeCause, RECORD_FLAG, recordOn } from '../shared/record.js';
 import type { CommandDef } from '../types.js';
+import type { KObject } from '../../api/types.js';
 import { UsageError, notFound } from '../../api/errors.js';
 import { resourceString } from '../../api/registry.js';
 import { NO_RESOURCES_MESSAGE, parseTargets } from '../shared/targets.js';
-import { buildExposedService } from './build.js';
+import { buildExposedService, setServiceFlagFields } from './build.js';
+import { applyOverrides, checkOverrideTypeFlag } from '../shared/overrides.js';
 import { GENERATOR_FLAGS, emitGenerated, explicitNamespace } from '../shared/generated.js';
 import { generateExposeService } from '../../printers/generators.js';
 
@@ -26,9 +28,15 @@ export const command: CommandDef = {
     { name: 'selector', type: 'string', default: '', help: 'A label selector to use for this service. Only equality-based selector requirements are supported.' },
     { name: 'labels', short: 'l', type: 'string', default: '', help: 'Labels to apply to the service created by this call.' },
     { name: 'cluster-ip', type: 'string', default: '', help: 'ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to \'None\' to create a headless service.' },
+    { name: 'external-ip', type: 'string', default: '', help: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.' },
+    { name: 'load-balancer-ip', type: 'string', default: '', help: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).' },
+    { name: 'session-affinity', type: 'string', default: '', help: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'" },
+    { name: 'overrides', type: 'string', default: '', help: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.' },
+    { name: 'override-type', type: 'string', default: 'merge', help: 'The method used to override the generated object: json, merge, or strategic.' },
     ...GENERATOR_FLAGS,
   ],
   run(ctx, parsed) {
+    checkOverrideTypeFlag(parsed.set.has('override-type'), ctx.cluster().settings.version);
     if (parsed.args.length === 0) throw new UsageError(NO_RESOURCES_MESSAGE);
     const targets = parseTargets(parsed.args);
     const cluster = ctx.cluster();
@@ -38,6 +46,19 @@ export const command: CommandDef = {
       for (const name of t.names) {
         const obj = store.get(t.info.resource, ctx.namespace, name);
         if (!obj) throw notFound(resourceString(t.info), name);
+        const fields = {
+          externalIP: ctx.flags['external-ip'],
+          type: ctx.flags.type,
+          loadBalancerIP: ctx.flags['load-balancer-ip'],
+          sessionAffinity: ctx.flags['session-affinity'],
+        };
+        // kubectl patches the Service with --overrides and then records the change cause on the result.
+        const finish = (service: KObject): KObject => {
+          setServiceFlagFields(service.spec, fields);
+          const result = ctx.flags.overrides ? applyOverrides(service, ctx.flags.overrides, ctx.flags['override-type']) : service;
+          if (ctx.flags.record) recordOn(result, changeCause(ctx.path, parsed));
+          return result;
+        };
         const svc = buildExposedService(obj, {
           name: ctx.flags.name,
           port: ctx.flags.port,
@@ -50,7 +71,7 @@ export const command: CommandDef = {
         });
         if (ctx.flags['dry-run'] !== 'none' || ctx.flags.output) {
           // Dry runs and -o print the object kubectl's generator builds, byte for byte.
-          const generated = generateExposeService({
+          const generated = finish(generateExposeService({
             source: obj,
             name: ctx.flags.name || undefined,
             port: ctx.flags.port || undefined,
@@ -61,13 +82,11 @@ export const command: CommandDef = {
             labels: ctx.flags.labels || undefined,
             clusterIP: ctx.flags['cluster-ip'] || undefined,
             namespace: explicitNamespace(ctx),
-          });
-          if (ctx.flags.record) recordOn(generated, changeCause(ctx.path, parsed));
+          }));
           emitGenerated(ctx, generated, { operation: 'exposed' });
           continue;
         }
-        if (ctx.flags.record) recordOn(svc, changeCause(ctx.path, parsed));
-        const created = store.tx(() => store.create('services', svc));
+        const created = store.tx(() => store.create('services', finish(svc)));
         ctx.io.out(`service/${created.metadata.name} exposed\n`);
       }
     }

@@ -13,6 +13,7 @@ import { createGenerated, dryRunMode, emitGenerated, explicitNamespace, GENERATO
 import { runAttached } from './attach.js';
 import { isImageReference } from '../../images/reference-format.js';
 import { legacyGenerator, legacyObject, legacyWarning } from './legacy.js';
+import { applyOverrides, checkOverrideTypeFlag } from '../shared/overrides.js';
 import { generateExposeService } from '../../printers/generators.js';
 import { parseCascade } from '../shared/cascade.js';
 import type { Propagation } from '../../engine/delete.js';
@@ -44,6 +45,8 @@ export const command: CommandDef = {
     { name: 'rm', type: 'bool', default: false, help: "If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'." },
     { name: 'quiet', short: 'q', type: 'bool', default: false, help: 'If true, suppress prompt messages.' },
     { name: 'privileged', type: 'bool', default: false, help: 'If true, run the container in privileged mode.' },
+    { name: 'overrides', type: 'string', default: '', help: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.' },
+    { name: 'override-type', type: 'string', default: 'merge', help: 'The method used to override the generated object: json, merge, or strategic.' },
     // kubectl's run carries delete's flags for --rm but ignores all but --cascade: it always deletes without waiting, with the default grace period.
     { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background', help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'to use to replace the resource.' },
@@ -58,6 +61,7 @@ export const command: CommandDef = {
     ...GENERATOR_FLAGS.map((f) => (f.name === 'field-manager' ? { ...f, default: 'kubectl-run' } : f)),
   ],
   async run(ctx, parsed) {
+    checkOverrideTypeFlag(parsed.set.has('override-type'), ctx.cluster().settings.version);
     // cobra checks required flags before kubectl's Run checks the NAME argument.
     if (!ctx.parsed.set.has('image')) throw new RequiredFlagError(['image']);
     // kubectl's Complete reads --dry-run and then the delete flags' --cascade, before Run checks anything else.
@@ -100,27 +104,29 @@ export const command: CommandDef = {
     if (flags['image-pull-policy']) obj.spec.containers[0].imagePullPolicy = flags['image-pull-policy'];
     setStdinFields(obj.spec.containers[0], flags.stdin, flags.tty, flags['leave-stdin-open']);
     if (flags.privileged) obj.spec.containers[0].securityContext = { privileged: true };
-    if (flags.record) recordOn(obj, changeCause(ctx.path, parsed));
     let runObject = obj;
     if (ctx.cluster().settings.version < 118) {
       if (flags.generator && !LEGACY_GENERATORS.includes(flags.generator)) throw new UsageError(`generator "${flags.generator}" not found`);
       const generator = legacyGenerator(flags.restart, flags.generator);
       if (generator !== 'run-pod/v1') {
         ctx.io.err(legacyWarning(generator));
-        if (!attach) return emitGenerated(ctx, legacyObject(obj, generator));
         runObject = legacyObject(obj, generator);
       }
     } else if (flags.generator) {
       throw new FlagError('unknown flag: --generator');
     }
+    // kubectl patches the generated object with --overrides and then records the change cause on the result.
+    if (flags.overrides) runObject = applyOverrides(runObject, flags.overrides, flags['override-type']);
+    if (flags.record) recordOn(runObject, changeCause(ctx.path, parsed));
     if (attach) return createAndAttach(ctx, runObject, obj, propagation);
+    if (runObject.kind !== 'Pod') return emitGenerated(ctx, runObject);
     if (flags.expose) {
       const service = generateExposeService({ source: obj, port: flags.port, namespace: explicitNamespace(ctx) });
       emitGenerated(ctx, service);
       // kubectl 1.32 writes two separator lines between the Service and the Pod.
       if (ctx.flags.output === 'yaml') ctx.io.out('---\n---\n');
     }
-    return emitGenerated(ctx, obj);
+    return emitGenerated(ctx, runObject);
   },
 };
 
