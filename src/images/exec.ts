@@ -41,6 +41,10 @@ export interface ExecRequest {
   mounts?: ReadonlyMap<string, string>;
   /** The argv of the container's main process (PID 1) and its start time, for `ps`. */
   main?: { argv: string[]; startedAt: number };
+  /** Files the main process wrote (a string) or removed (null) before the exec, by absolute path. */
+  written?: ReadonlyMap<string, string | null>;
+  /** Simulated time (ms) after which the caller stops waiting, so the outcome reports the process as not finished. */
+  timeoutMs?: number;
 }
 
 /** The end of an exec: the process ran (and exited or was still running), or the runtime could not start it. */
@@ -96,13 +100,17 @@ export class ExecShell {
     });
     const world: ShellWorld = {
       hostname: request.hostname, podIP: request.podIP, namespace: request.namespace, startedAt: request.now, dialect, commands,
-      mounts: request.mounts,
+      mounts: request.mounts, horizonMs: request.timeoutMs,
     };
     this.state = new ShellState(buildExecEnvironment(request), world);
     this.err = request.tty ? this.out : { text: '' };
     this.state.fds = { 1: { type: 'capture', buffer: this.out }, 2: { type: 'capture', buffer: this.err } };
     this.state.stdin = request.stdin ?? '';
     for (const [path, content] of imageFiles(info, request.hostname)) this.state.files.set(path, content);
+    for (const [path, content] of request.written ?? []) {
+      if (content === null) this.state.files.delete(path);
+      else this.state.files.set(path, content);
+    }
   }
 
   /**
