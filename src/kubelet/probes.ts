@@ -1,9 +1,9 @@
 /**
  * The kubelet's probe workers (pkg/kubelet/prober/worker.go and
- * prober_manager.go in 1.32) and what their results do: readiness sets the
- * container's `ready`, startup sets `started` and gates the other probes,
- * and a liveness or startup failure kills the container for a restart
- * (kuberuntime's computePodActions and killContainer).
+ * prober_manager.go in 1.32) and the effects of their results. Readiness
+ * sets the container's `ready`, and startup sets `started` and gates the
+ * other probes. A liveness or startup failure kills the container for a
+ * restart (kuberuntime's computePodActions and killContainer).
  *
  * Each worker's ticker counts periods from the pod's admission, and the
  * pod sync runs every tick that can change something. A tick whose probe
@@ -38,7 +38,7 @@ const INITIAL_RESULT: Record<ProbeType, ProbeResult> = { liveness: 'Success', re
 
 /** Set on a probe failure, and on a probe that could not run (errored), with the prober's message. */
 const UNHEALTHY = 'Unhealthy';
-/** Set on an HTTP probe answered with a redirect, which counts as a success. */
+/** Set on an HTTP probe that gets a redirect, which counts as a success. */
 const PROBE_WARNING = 'ProbeWarning';
 /** Set when the kubelet kills a container, here because it failed its liveness or startup probe. */
 const KILLING = 'Killing';
@@ -59,7 +59,7 @@ export function watchProgramFiles(spec: any, context: ProgramContext): FileChang
   return context.fileLog;
 }
 
-/** The time the probe workers' tickers count from: the pod's admission by the kubelet, which status.startTime records. */
+/** Returns the time the probe workers' tickers count from: the pod's admission by the kubelet, which status.startTime records. */
 function probeEpoch(pod: KObject, fallback: number): number {
   const start = Date.parse(pod.status?.startTime ?? '');
   return Number.isNaN(start) ? fallback : start;
@@ -227,8 +227,8 @@ export function syncProbes(ctx: ControllerContext, pod: KObject, spec: any, rec:
     const at = workers[type]!.next!;
     const wasStarted = rec.unstarted !== true;
     const { worker, outcome } = runTick(ctx, pod, spec, rec, type, workers[type]!, at, emit);
-    worker.next = nextTick(pod, spec, rec, type, worker, at, outcome);
-    workers[type] = worker;
+    // The worker can still be the stored record's object, which a sync must not change.
+    workers[type] = { ...worker, next: nextTick(pod, spec, rec, type, worker, at, outcome) };
     // The startup probe passed: the gated workers probe from their next tick on.
     if (!wasStarted && rec.unstarted !== true) {
       for (const other of TYPES) {

@@ -1,0 +1,94 @@
+/**
+ * The tutorials' probe pods through the CLI: liveness-exec, whose health
+ * file disappears after 30 s, is killed after three failed probes and
+ * restarted, and readiness-httpget-pod, whose probe asks nginx for a page
+ * it does not have, stays 0/1. `describe` counts the repeated Unhealthy
+ * events as kubectl prints them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Sandbox } from '../helpers/cli.js';
+
+const LIVENESS_EXEC = `apiVersion: v1
+kind: Pod
+metadata:
+  name: liveness-exec
+spec:
+  containers:
+  - name: liveness
+    image: busybox
+    args: [/bin/sh, -c, touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600]
+    livenessProbe:
+      exec:
+        command: [cat, /tmp/healthy]
+      initialDelaySeconds: 5
+      periodSeconds: 5
+`;
+
+const READINESS_HTTPGET = `apiVersion: v1
+kind: Pod
+metadata:
+  name: readiness-httpget-pod
+  labels:
+    app: web
+spec:
+  containers:
+  - name: readiness-httpget-container
+    image: hub.atguigu.com/library/myapp:v1
+    imagePullPolicy: IfNotPresent
+    readinessProbe:
+      httpGet:
+        port: 80
+        path: /index1.html
+      initialDelaySeconds: 1
+      periodSeconds: 3
+`;
+
+describe('probes through the CLI', () => {
+  const sb = new Sandbox();
+  const on = (...args: string[]) => sb.on('pr', args);
+  const events = (pod: string) => {
+    const out = on('describe', 'pod', pod).stdout;
+    return out.slice(out.indexOf('Events:'));
+  };
+
+  beforeAll(() => {
+    expect(sb.run(['cluster', 'create', 'pr', '--clock', 'manual', '--seed', '1', '--start-time', '2022-05-31T09:49:16Z']).code).toBe(0);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('restarts liveness-exec after three failed probes', () => {
+    expect(sb.on('pr', ['apply', '-f', '-'], { input: LIVENESS_EXEC }).stdout).toBe('pod/liveness-exec created\n');
+    on('clock', 'advance', '50s');
+    expect(on('get', 'pod', 'liveness-exec').stdout).toBe('NAME            READY   STATUS    RESTARTS   AGE\nliveness-exec   1/1     Running   0          50s\n');
+    expect(events('liveness-exec')).toBe([
+      'Events:',
+      '  Type     Reason     Age               From               Message',
+      '  ----     ------     ----              ----               -------',
+      '  Normal   Scheduled  50s               default-scheduler  Successfully assigned default/liveness-exec to k8s-node02',
+      '  Normal   Pulling    50s               kubelet            Pulling image "busybox"',
+      '  Normal   Pulled     46s               kubelet            Successfully pulled image "busybox" in 4s (4s including waiting). Image size: 4269034 bytes.',
+      '  Normal   Created    45s               kubelet            Created container: liveness',
+      '  Normal   Started    45s               kubelet            Started container liveness',
+      "  Warning  Unhealthy  0s (x3 over 10s)  kubelet            Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+      '  Normal   Killing    0s                kubelet            Container liveness failed liveness probe, will be restarted',
+      '',
+    ].join('\n'));
+    // sh ignores SIGTERM: the SIGKILL comes 30 s later, then the image is pulled again (4 s) and the container started (1 s).
+    on('clock', 'advance', '35s');
+    expect(on('get', 'pod', 'liveness-exec').stdout).toBe('NAME            READY   STATUS    RESTARTS     AGE\nliveness-exec   1/1     Running   1 (5s ago)   85s\n');
+    const jsonpath = '{.status.containerStatuses[0].lastState.terminated.reason} {.status.containerStatuses[0].lastState.terminated.exitCode} {.status.containerStatuses[0].restartCount}';
+    expect(on('get', 'pod', 'liveness-exec', '-o', `jsonpath=${jsonpath}`).stdout).toBe('Error 137 1');
+  });
+
+  it('keeps readiness-httpget-pod not ready and out of its Service', () => {
+    expect(sb.on('pr', ['apply', '-f', '-'], { input: READINESS_HTTPGET }).stdout).toBe('pod/readiness-httpget-pod created\n');
+    expect(on('expose', 'pod', 'readiness-httpget-pod', '--port=80').code).toBe(0);
+    on('clock', 'advance', '20s');
+    expect(on('get', 'pod', 'readiness-httpget-pod').stdout).toBe('NAME                    READY   STATUS    RESTARTS   AGE\nreadiness-httpget-pod   0/1     Running   0          20s\n');
+    expect(on('get', 'pod', 'readiness-httpget-pod', '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].message}').stdout).toBe('containers with unready status: [readiness-httpget-container]');
+    // The Endpoints list the pod's address as not ready, which the ENDPOINTS column leaves out.
+    expect(on('get', 'endpoints', 'readiness-httpget-pod').stdout).toBe('NAME                    ENDPOINTS   AGE\nreadiness-httpget-pod   <none>      20s\n');
+    expect(on('get', 'endpoints', 'readiness-httpget-pod', '-o', 'jsonpath={.subsets[0].notReadyAddresses[0].targetRef.name}').stdout).toBe('readiness-httpget-pod');
+    expect(events('readiness-httpget-pod').split('\n').at(-2)).toBe('  Warning  Unhealthy  2s (x4 over 11s)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 404');
+  });
+});
