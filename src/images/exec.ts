@@ -9,7 +9,7 @@ import { MYAPP_NGINX_VERSION } from './nginx';
 import { runPerl } from './perl';
 import { perlVersion } from './program';
 import { parseScript, ShellSyntaxError } from './shell/parse';
-import { ExitRequest, HorizonReached, ShellState, executeNode, type ShellDialect, type ShellWorld } from './shell/run';
+import { ExitRequest, HorizonReached, ShellState, executeNode, logFileChanges, type FileChange, type ShellDialect, type ShellWorld } from './shell/run';
 import { runCommand } from './shell/commands';
 import type { DnsView, HttpFetcher } from './exec-network';
 import { buildImageCommands, imageFiles, imageHasExecutable, isAlpine } from './image-tools';
@@ -45,6 +45,8 @@ export interface ExecRequest {
   written?: ReadonlyMap<string, string | null>;
   /** Simulated time (ms) after which the caller stops waiting, so the outcome reports the process as not finished. */
   timeoutMs?: number;
+  /** Receives the files the process writes and removes, when set, so the caller can keep them in the container. */
+  fileLog?: FileChange[];
 }
 
 /** The end of an exec: the process ran (and exited or was still running), or the runtime could not start it. */
@@ -111,6 +113,7 @@ export class ExecShell {
       if (content === null) this.state.files.delete(path);
       else this.state.files.set(path, content);
     }
+    if (request.fileLog) logFileChanges(this.state, request.fileLog);
   }
 
   /**

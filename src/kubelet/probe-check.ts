@@ -11,7 +11,7 @@ import { execInImage } from '../images/exec.js';
 import { serveHttp } from '../images/http.js';
 import type { RunPlan } from '../images/program.js';
 import { standInDigest } from '../images/catalog.js';
-import { buildExecRequest } from './exec.js';
+import { buildExecRequest, writtenFilesAt } from './exec.js';
 import type { ContainerRecord } from './state.js';
 
 /**
@@ -100,7 +100,7 @@ function checkExec(store: Store, pod: KObject, spec: any, rec: ContainerRecord, 
  * follow redirects off the host); others fail with the status code only,
  * and a port nobody listens on fails with the dial error.
  */
-function checkHttp(pod: KObject, spec: any, probe: any, podIP: string): ProbeOutcome {
+function checkHttp(pod: KObject, spec: any, probe: any, podIP: string, at: number): ProbeOutcome {
   const action = probe.httpGet;
   const scheme = String(action.scheme ?? 'HTTP').toLowerCase();
   const port = resolvePort(action.port, spec);
@@ -115,14 +115,20 @@ function checkHttp(pod: KObject, spec: any, probe: any, podIP: string): ProbeOut
   if (scheme === 'https') {
     return { verdict: 'failure', output: `Get "${url}": http: server gave HTTP response to HTTPS client`, holdsUntil: Infinity };
   }
-  const plan = { serves: listener.rec.serves, version: listener.rec.version } as RunPlan;
-  const context = { podName: pod.metadata.name, hostname: pod.spec.hostname ?? pod.metadata.name, podIP, namespace: pod.metadata.namespace ?? 'default', nodeName: pod.spec.nodeName, startedAt: listener.rec.startedAt ?? 0, env: {} };
-  const response = serveHttp(plan, context, path);
-  if (response.status >= 200 && response.status < 300) return { verdict: 'success', output: response.body, holdsUntil: Infinity };
+  const holdsUntil = nextFileChange(listener.rec, at);
+  const response = servePage(pod, listener.rec, podIP, path, at);
+  if (response.status >= 200 && response.status < 300) return { verdict: 'success', output: response.body, holdsUntil };
   if (response.status >= 300 && response.status < 400) {
-    return { verdict: 'warning', output: `Probe terminated redirects, Response body: ${response.body}`, holdsUntil: Infinity };
+    return { verdict: 'warning', output: `Probe terminated redirects, Response body: ${response.body}`, holdsUntil };
   }
-  return { verdict: 'failure', output: `HTTP probe failed with statuscode: ${response.status}`, holdsUntil: Infinity };
+  return { verdict: 'failure', output: `HTTP probe failed with statuscode: ${response.status}`, holdsUntil };
+}
+
+/** Returns the server's response to a GET of `path` at `at`, with the pages its container's processes wrote by then. */
+function servePage(pod: KObject, rec: ContainerRecord, podIP: string, path: string, at: number): { status: number; body: string } {
+  const plan = { serves: rec.serves, version: rec.version } as RunPlan;
+  const context = { podName: pod.metadata.name, hostname: pod.spec.hostname ?? pod.metadata.name, podIP, namespace: pod.metadata.namespace ?? 'default', nodeName: pod.spec.nodeName, startedAt: rec.startedAt ?? 0, env: {} };
+  return serveHttp(plan, context, path, writtenFilesAt(rec, at));
 }
 
 /** Opens a TCP connection to the probe's port on the pod's address: it passes when a container listens there. */
@@ -142,7 +148,7 @@ function checkTcp(pod: KObject, spec: any, probe: any, podIP: string): ProbeOutc
 export function checkProbe(store: Store, pod: KObject, spec: any, rec: ContainerRecord, probe: any, at: number): ProbeOutcome {
   const podIP = pod.status?.podIP ?? (pod._sim as { podIP?: string } | undefined)?.podIP ?? '';
   if (probe.exec) return checkExec(store, pod, spec, rec, probe, at);
-  if (probe.httpGet) return checkHttp(pod, spec, probe, podIP);
+  if (probe.httpGet) return checkHttp(pod, spec, probe, podIP, at);
   if (probe.tcpSocket) return checkTcp(pod, spec, probe, podIP);
   return { verdict: 'success', output: '', holdsUntil: Infinity };
 }

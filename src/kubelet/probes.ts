@@ -240,12 +240,36 @@ export function syncProbes(ctx: ControllerContext, pod: KObject, spec: any, rec:
     if (rec.stage !== 'run') break;
   }
   rec.probes = workers;
+  rec.probeWake = earliestTick(workers);
+}
+
+/** Returns the earliest next tick of the workers, the time the probes next need a pod sync. */
+function earliestTick(workers: ProbeWorkers): number | undefined {
   let wake: number | undefined;
   for (const type of TYPES) {
     const next = workers[type]?.next;
     if (next !== undefined && (wake === undefined || next < wake)) wake = next;
   }
-  rec.probeWake = wake;
+  return wake;
+}
+
+/**
+ * Makes the container's probe workers probe again from their first tick
+ * after `at`, because something outside the planned run changed the
+ * container at `at` (a `kubectl exec` wrote files). Workers on hold and
+ * gated workers stay as they are.
+ */
+export function rearmProbes(pod: KObject, spec: any, rec: ContainerRecord, at: number): void {
+  if (!rec.probes || rec.stage !== 'run') return;
+  const workers: ProbeWorkers = { ...rec.probes };
+  for (const type of TYPES) {
+    const worker = workers[type];
+    if (!worker || worker.hold || isGated(type, rec)) continue;
+    const tick = tickAfter(probeEpoch(pod, at), periodMs(spec[SPEC_FIELD[type]]), at);
+    workers[type] = { ...worker, next: Math.min(worker.next ?? Infinity, tick) };
+  }
+  rec.probes = workers;
+  rec.probeWake = earliestTick(workers);
 }
 
 /**

@@ -43,6 +43,27 @@ spec:
       periodSeconds: 3
 `;
 
+const LIVENESS_HTTPGET = `apiVersion: v1
+kind: Pod
+metadata:
+  name: liveness-httpget-pod
+spec:
+  containers:
+  - name: liveness-httpget-container
+    image: hub.atguigu.com/library/myapp:v1
+    imagePullPolicy: IfNotPresent
+    ports:
+    - name: http
+      containerPort: 80
+    livenessProbe:
+      httpGet:
+        port: http
+        path: /index.html
+      initialDelaySeconds: 1
+      periodSeconds: 3
+      timeoutSeconds: 10
+`;
+
 describe('probes through the CLI', () => {
   const sb = new Sandbox();
   const on = (...args: string[]) => sb.on('pr', args);
@@ -90,5 +111,37 @@ describe('probes through the CLI', () => {
     expect(on('get', 'endpoints', 'readiness-httpget-pod').stdout).toBe('NAME                    ENDPOINTS   AGE\nreadiness-httpget-pod   <none>      20s\n');
     expect(on('get', 'endpoints', 'readiness-httpget-pod', '-o', 'jsonpath={.subsets[0].notReadyAddresses[0].targetRef.name}').stdout).toBe('readiness-httpget-pod');
     expect(events('readiness-httpget-pod').split('\n').at(-2)).toBe('  Warning  Unhealthy  2s (x4 over 11s)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 404');
+  });
+
+  it('makes readiness-httpget-pod ready once an exec writes the page', () => {
+    expect(on('exec', 'readiness-httpget-pod', '--', 'sh', '-c', 'echo 123 >> /usr/share/nginx/html/index1.html').code).toBe(0);
+    expect(on('exec', 'readiness-httpget-pod', '--', 'cat', '/usr/share/nginx/html/index1.html').stdout).toBe('123\n');
+    // The probes come every 3 s; the next one gets the page.
+    on('clock', 'advance', '3s');
+    expect(on('get', 'pod', 'readiness-httpget-pod').stdout).toBe('NAME                    READY   STATUS    RESTARTS   AGE\nreadiness-httpget-pod   1/1     Running   0          23s\n');
+    expect(on('get', 'endpoints', 'readiness-httpget-pod', '-o', 'jsonpath={.subsets[0].addresses[0].targetRef.name}').stdout).toBe('readiness-httpget-pod');
+  });
+
+  it('restarts liveness-httpget-pod once an exec removes the page it probes', () => {
+    expect(sb.on('pr', ['apply', '-f', '-'], { input: LIVENESS_HTTPGET }).stdout).toBe('pod/liveness-httpget-pod created\n');
+    on('clock', 'advance', '10s');
+    expect(on('exec', 'liveness-httpget-pod', '--', 'rm', '-rf', '/usr/share/nginx/html/index.html').code).toBe(0);
+    on('clock', 'advance', '10s');
+    expect(on('get', 'pod', 'liveness-httpget-pod').stdout).toBe('NAME                   READY   STATUS    RESTARTS     AGE\nliveness-httpget-pod   1/1     Running   1 (2s ago)   20s\n');
+    // The rm came at 10 s, so the probes at 12, 15 and 18 s got 404. nginx stops at once, and the image is present.
+    expect(events('liveness-httpget-pod')).toBe([
+      'Events:',
+      '  Type     Reason     Age               From               Message',
+      '  ----     ------     ----              ----               -------',
+      '  Normal   Scheduled  20s               default-scheduler  Successfully assigned default/liveness-httpget-pod to k8s-node01',
+      '  Normal   Pulled     2s (x2 over 20s)  kubelet            Container image "hub.atguigu.com/library/myapp:v1" already present on machine',
+      '  Warning  Unhealthy  2s (x3 over 8s)   kubelet            Liveness probe failed: HTTP probe failed with statuscode: 404',
+      '  Normal   Killing    2s                kubelet            Container liveness-httpget-container failed liveness probe, will be restarted',
+      '  Normal   Created    1s (x2 over 19s)  kubelet            Created container: liveness-httpget-container',
+      '  Normal   Started    1s (x2 over 19s)  kubelet            Started container liveness-httpget-container',
+      '',
+    ].join('\n'));
+    // The new container starts from its image, with the page back.
+    expect(on('exec', 'liveness-httpget-pod', '--', 'cat', '/usr/share/nginx/html/index.html').stdout).toBe('Hello MyApp | Version: v1 | <a href="hostname.html">Pod Name</a>\n');
   });
 });

@@ -186,7 +186,7 @@ export class ShellState {
  * by the process's clock. Only this map's own methods change, so processes
  * without a log keep the plain Map.
  */
-function logFileChanges(state: ShellState, log: FileChange[]): void {
+export function logFileChanges(state: ShellState, log: FileChange[]): void {
   const files = state.files;
   const record = (path: string, content: string | null) => {
     if (log.length < MAX_FILE_CHANGES) log.push({ atMs: state.elapsedMs, path, content });
