@@ -342,7 +342,7 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
         break;
       case 'run':
         endContainerRun(pod, rec);
-        endProbeKill(rec);
+        endProbeKill(pod, rec);
         break;
       case 'exited':
       case 'wait': {

@@ -285,7 +285,14 @@ export function restartEndedAt(rec: ContainerRecord): number | undefined {
   return rec.previous?.finishedAt;
 }
 
-/** Makes the restart step run at the end of a run the probe kill ended, without waiting for the next relist, because the killing sync goes on to start the container. */
-export function endProbeKill(rec: ContainerRecord): void {
-  if (rec.probeKill && rec.stage === 'exited' && rec.last) rec.until = rec.last.finishedAt;
+/**
+ * Makes the restart step run at the end of a run the probe kill ended,
+ * without waiting for the next relist, because the killing sync goes on to
+ * start the container. That sync restarts it under every restart policy but
+ * Never, so also under OnFailure after a clean exit.
+ */
+export function endProbeKill(pod: KObject, rec: ContainerRecord): void {
+  if (!rec.probeKill || !rec.last) return;
+  if (rec.stage === 'done' && pod.spec.restartPolicy === 'OnFailure') rec.stage = 'exited';
+  if (rec.stage === 'exited') rec.until = rec.last.finishedAt;
 }

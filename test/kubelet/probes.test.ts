@@ -103,6 +103,14 @@ describe('liveness probes', () => {
     expect(status.restartCount).toBe(1);
   });
 
+  it('restarts a cleanly stopped server under restartPolicy OnFailure', () => {
+    const c = newCluster();
+    startPod(c, 'tcp', 'nginx:1.25', { livenessProbe: { tcpSocket: { port: 8080 }, initialDelaySeconds: 5, periodSeconds: 3 } }, { restartPolicy: 'OnFailure' });
+    advanceTo(c, START + 19_100);
+    expect(pod(c, 'tcp').status.containerStatuses[0].restartCount).toBe(1);
+    expect(cells(c, 'tcp')).toEqual({ ready: '1/1', status: 'Running', restarts: '1 (1s ago)' });
+  });
+
   it('does not restart a container under restartPolicy Never', () => {
     const c = newCluster();
     startPod(c, 'ex', 'busybox', LIVENESS_EXEC, { restartPolicy: 'Never' });
@@ -162,6 +170,22 @@ describe('readiness probes', () => {
     advance(c, 5_000);
     expect(rec(c, 'web').probeWake).toBeUndefined();
     expect(c.store.hasTimer('kubelet', 'default/web')).toBe(false);
+  });
+
+  it('costs no pod sync once exec probes pass and no file changes', () => {
+    const c = newCluster();
+    for (let i = 0; i < 10; i++) {
+      createObject(c, 'pods', newPod(`ex${i}`, 'busybox:1.36', { container: {
+        command: ['sh', '-c', 'touch /tmp/healthy; sleep infinity'],
+        livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, periodSeconds: 1 },
+        readinessProbe: { exec: { command: ['test', '-e', '/tmp/healthy'] }, periodSeconds: 1 },
+      } }));
+    }
+    advance(c, 10_000);
+    for (let i = 0; i < 10; i++) expect(c.store.hasTimer('kubelet', `default/ex${i}`)).toBe(false);
+    advance(c, 60_000);
+    expect(cells(c, 'ex9')).toEqual({ ready: '1/1', status: 'Running', restarts: '0' });
+    expect(event(c, 'ex9', 'Unhealthy')).toBeUndefined();
   });
 });
 

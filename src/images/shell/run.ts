@@ -56,8 +56,13 @@ export interface FileChange {
   content: string | null;
 }
 
-/** Changes a log keeps; a process writing more in its modelled run is rare, and later changes go unrecorded. */
-export const MAX_FILE_CHANGES = 10_000;
+/**
+ * Changes a log keeps. The kubelet stores the log with the pod, so a
+ * program that rewrites a file in a loop would otherwise grow every pod
+ * sync. NOTE: later changes go unrecorded, so probes and execs then see
+ * the files as they were at the last recorded change.
+ */
+export const MAX_FILE_CHANGES = 1_000;
 
 /** A command the shell runs in-process: it reads and writes the process state and returns an exit status. */
 export type ShellCommand = (state: ShellState, args: string[]) => number;
