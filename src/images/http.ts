@@ -37,7 +37,7 @@ function serveWrittenPage(cleanPath: string, written: ReadonlyMap<string, string
  * Returns the response to a GET request for `path` on port 80 of a container running `plan`.
  * myapp serves its version on `/` and the pod's hostname on `/hostname.html`;
  * nginx serves its welcome page; other paths get nginx's 404 page.
- * `written` holds the files the container's processes wrote (null: removed) by then, which
+ * `written` contains the files the container's processes wrote (null: removed) by then, which
  * nginx and myapp serve from their document root instead.
  */
 export function serveHttp(plan: RunPlan, ctx: ProgramContext, path: string, written?: ReadonlyMap<string, string | null>): HttpResponse {

@@ -1,8 +1,8 @@
 /**
- * The tutorials' probe pods through the CLI: liveness-exec, whose health
- * file disappears after 30 s, is killed after three failed probes and
- * restarted, and readiness-httpget-pod, whose probe asks nginx for a page
- * it does not have, stays 0/1. `describe` counts the repeated Unhealthy
+ * The tutorials' probe pods through the CLI. liveness-exec loses its health
+ * file after 30 s, so it is killed after three failed probes and restarted.
+ * readiness-httpget-pod requests a page nginx does not have, so it stays 0/1
+ * until an exec writes the page. `describe` counts the repeated Unhealthy
  * events as kubectl prints them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,15 @@ describe('probes through the CLI', () => {
     on('clock', 'advance', '3s');
     expect(on('get', 'pod', 'readiness-httpget-pod').stdout).toBe('NAME                    READY   STATUS    RESTARTS   AGE\nreadiness-httpget-pod   1/1     Running   0          23s\n');
     expect(on('get', 'endpoints', 'readiness-httpget-pod', '-o', 'jsonpath={.subsets[0].addresses[0].targetRef.name}').stdout).toBe('readiness-httpget-pod');
+  });
+
+  it('takes readiness-httpget-pod out again after failureThreshold failures', () => {
+    expect(on('exec', 'readiness-httpget-pod', '--', 'rm', '/usr/share/nginx/html/index1.html').code).toBe(0);
+    // Probes at 24, 27 and 30 s fail; the third one reaches the default failureThreshold of 3.
+    on('clock', 'advance', '6s');
+    expect(on('get', 'pod', 'readiness-httpget-pod', '--no-headers').stdout).toBe('readiness-httpget-pod   1/1   Running   0     29s\n');
+    on('clock', 'advance', '1s');
+    expect(on('get', 'pod', 'readiness-httpget-pod', '--no-headers').stdout).toBe('readiness-httpget-pod   0/1   Running   0     30s\n');
   });
 
   it('restarts liveness-httpget-pod once an exec removes the page it probes', () => {

@@ -55,9 +55,11 @@ describe('liveness probes', () => {
     advanceTo(c, START + 50_000);
     expect(event(c, 'ex', 'Unhealthy')).toBe("3 40..50 Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory\n");
     expect(event(c, 'ex', 'Killing')).toBe('1 50..50 Container main failed liveness probe, will be restarted');
+
     // sh ignores SIGTERM, so it runs until the SIGKILL at the end of the 30 s grace period.
     advanceTo(c, START + 79_000);
     expect(cells(c, 'ex')).toEqual({ ready: '1/1', status: 'Running', restarts: '0' });
+
     // busybox without a tag is pulled again (4 s), then started (1 s).
     advanceTo(c, START + 85_000);
     const status = pod(c, 'ex').status.containerStatuses[0];
@@ -145,7 +147,7 @@ describe('readiness probes', () => {
     expect(event(c, 'web', 'Unhealthy')).toBeUndefined();
   });
 
-  it('makes a container ready at its start when the probe has no initial delay', () => {
+  it('readies a container at its start without delay', () => {
     const c = newCluster();
     startPod(c, 'web', 'nginx:1.25', { readinessProbe: { tcpSocket: { port: 80 } } });
     expect(cells(c, 'web').ready).toBe('1/1');
