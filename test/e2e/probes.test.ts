@@ -77,6 +77,20 @@ describe('probes through the CLI', () => {
   });
   afterAll(() => sb.cleanup());
 
+  it('rejects an invalid probe and leaves the store unchanged', () => {
+    const before = sb.dump('pr');
+    const bad = LIVENESS_EXEC.replace('periodSeconds: 5', 'periodSeconds: 5\n      successThreshold: 2').replace('      exec:\n        command: [cat, /tmp/healthy]\n', '');
+    const r = sb.on('pr', ['apply', '-f', '-'], { input: bad });
+    expect(r.stderr).toBe([
+      'The Pod "liveness-exec" is invalid: ',
+      '* spec.containers[0].livenessProbe: Required value: must specify a handler type',
+      '* spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1',
+      '',
+    ].join('\n'));
+    expect(r.code).toBe(1);
+    expect(sb.dump('pr')).toBe(before);
+  });
+
   it('restarts liveness-exec after three failed probes', () => {
     expect(sb.on('pr', ['apply', '-f', '-'], { input: LIVENESS_EXEC }).stdout).toBe('pod/liveness-exec created\n');
     on('clock', 'advance', '50s');
