@@ -25,13 +25,14 @@ export function defaultContainer(c: any): void {
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
     if (!probe) continue;
-    probe.timeoutSeconds ??= 1;
-    probe.periodSeconds ??= 10;
-    probe.successThreshold ??= 1;
-    probe.failureThreshold ??= 3;
+    // SetDefaults_Probe and SetDefaults_HTTPGetAction replace zero values as well as missing ones.
+    probe.timeoutSeconds ||= 1;
+    probe.periodSeconds ||= 10;
+    probe.successThreshold ||= 1;
+    probe.failureThreshold ||= 3;
     if (probe.httpGet) {
-      probe.httpGet.path ??= '/';
-      probe.httpGet.scheme ??= 'HTTP';
+      probe.httpGet.path ||= '/';
+      probe.httpGet.scheme ||= 'HTTP';
     }
   }
 }

@@ -9,6 +9,7 @@ import { goStringMap, printsGoSyntax } from './go-syntax.js';
 import { validateWorkloadSelector } from './selector-validation.js';
 import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, relaxedEnvVarNameErrors, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
+import { validateContainerProbes } from './probe-validation.js';
 
 /** Kinds whose names must be DNS-1123 labels rather than subdomains; a Service's name is a DNS-1035 label. */
 const LABEL_NAMED = new Set(['namespaces', 'statefulsets', 'cronjobs']);
@@ -63,6 +64,7 @@ function validateContainers(containers: any, field: string, clusterVersion: numb
         causes.push(invalidValue(`${f}.ports[${j}].containerPort`, port ?? 0, 'must be between 1 and 65535, inclusive'));
       }
     }
+    causes.push(...validateContainerProbes(c, f));
   });
   return causes;
 }

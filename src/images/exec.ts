@@ -9,7 +9,7 @@ import { MYAPP_NGINX_VERSION } from './nginx';
 import { runPerl } from './perl';
 import { perlVersion } from './program';
 import { parseScript, ShellSyntaxError } from './shell/parse';
-import { ExitRequest, HorizonReached, ShellState, executeNode, type ShellDialect, type ShellWorld } from './shell/run';
+import { ExitRequest, HorizonReached, ShellState, executeNode, logFileChanges, type FileChange, type ShellDialect, type ShellWorld } from './shell/run';
 import { runCommand } from './shell/commands';
 import type { DnsView, HttpFetcher } from './exec-network';
 import { buildImageCommands, imageFiles, imageHasExecutable, isAlpine } from './image-tools';
@@ -41,6 +41,12 @@ export interface ExecRequest {
   mounts?: ReadonlyMap<string, string>;
   /** The argv of the container's main process (PID 1) and its start time, for `ps`. */
   main?: { argv: string[]; startedAt: number };
+  /** Files the main process wrote (a string) or removed (null) before the exec, by absolute path. */
+  written?: ReadonlyMap<string, string | null>;
+  /** Simulated time (ms) after which the caller stops waiting, so the outcome reports the process as not finished. */
+  timeoutMs?: number;
+  /** Receives the files the process writes and removes, when set, so the caller can keep them in the container. */
+  fileLog?: FileChange[];
 }
 
 /** The end of an exec: the process ran (and exited or was still running), or the runtime could not start it. */
@@ -96,13 +102,18 @@ export class ExecShell {
     });
     const world: ShellWorld = {
       hostname: request.hostname, podIP: request.podIP, namespace: request.namespace, startedAt: request.now, dialect, commands,
-      mounts: request.mounts,
+      mounts: request.mounts, horizonMs: request.timeoutMs,
     };
     this.state = new ShellState(buildExecEnvironment(request), world);
     this.err = request.tty ? this.out : { text: '' };
     this.state.fds = { 1: { type: 'capture', buffer: this.out }, 2: { type: 'capture', buffer: this.err } };
     this.state.stdin = request.stdin ?? '';
     for (const [path, content] of imageFiles(info, request.hostname)) this.state.files.set(path, content);
+    for (const [path, content] of request.written ?? []) {
+      if (content === null) this.state.files.delete(path);
+      else this.state.files.set(path, content);
+    }
+    if (request.fileLog) logFileChanges(this.state, request.fileLog);
   }
 
   /**

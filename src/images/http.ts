@@ -15,13 +15,38 @@ export function formatMyappIndex(version: string): string {
   return `Hello MyApp | Version: ${version} | <a href="hostname.html">Pod Name</a>\n`;
 }
 
+/** nginx's document root in the nginx and myapp images. */
+const DOCUMENT_ROOT = '/usr/share/nginx/html';
+
+/**
+ * Returns nginx's response for a page the container's processes wrote or
+ * removed under the document root (`written`, null for removed), or
+ * undefined when the page is the image's own. A removed index of a folder
+ * is 403, because nginx lists no folders.
+ */
+function serveWrittenPage(cleanPath: string, written: ReadonlyMap<string, string | null>, nginxVersion: string): HttpResponse | undefined {
+  const folder = cleanPath.endsWith('/');
+  const file = DOCUMENT_ROOT + (folder ? `${cleanPath}index.html` : cleanPath);
+  if (!written.has(file)) return undefined;
+  const content = written.get(file);
+  if (content !== null && content !== undefined) return { status: 200, body: content };
+  return folder ? { status: 403, body: formatErrorPage('403 Forbidden', nginxVersion) } : { status: 404, body: formatErrorPage('404 Not Found', nginxVersion) };
+}
+
 /**
  * Returns the response to a GET request for `path` on port 80 of a container running `plan`.
  * myapp serves its version on `/` and the pod's hostname on `/hostname.html`;
  * nginx serves its welcome page; other paths get nginx's 404 page.
+ * `written` contains the files the container's processes wrote (null: removed) by then, which
+ * nginx and myapp serve from their document root instead.
  */
-export function serveHttp(plan: RunPlan, ctx: ProgramContext, path: string): HttpResponse {
+export function serveHttp(plan: RunPlan, ctx: ProgramContext, path: string, written?: ReadonlyMap<string, string | null>): HttpResponse {
   const cleanPath = (path.split(/[?#]/)[0] || '/').replace(/\/{2,}/g, '/');
+  if (written && (plan.serves === 'myapp' || plan.serves === 'nginx')) {
+    const nginxVersion = plan.serverVersion ?? (plan.serves === 'myapp' ? MYAPP_NGINX_VERSION : '1.29.3');
+    const page = serveWrittenPage(cleanPath, written, nginxVersion);
+    if (page) return page;
+  }
   switch (plan.serves) {
     case 'myapp': {
       const nginxVersion = plan.serverVersion ?? MYAPP_NGINX_VERSION;

@@ -6,7 +6,7 @@
 import { PERL_LATEST, resolveImage, resolveNginxVersion, ImageInfo } from './catalog';
 import { formatEntrypointLines, formatStartNotices, MYAPP_NGINX_VERSION } from './nginx';
 import { runPerl } from './perl';
-import { runArgv, runScript, OutputLine, ScriptResult, ShellDialect } from './shell/run';
+import { runArgv, runScript, OutputLine, ScriptResult, ShellDialect, type FileChange } from './shell/run';
 import type { PodNetwork } from './exec-network';
 import { buildImageCommands, imageHasExecutable, SHELL_ONLY, toolboxOf } from './image-tools';
 import { FIRST_CHILD_PID } from './ps';
@@ -45,6 +45,8 @@ export interface ProgramContext {
    * it sends later (after a `sleep`) still gets the network state of the start.
    */
   network?: PodNetwork;
+  /** Receives the files the program writes and removes over its run, when set (see ShellWorld.fileLog). */
+  fileLog?: FileChange[];
 }
 
 /**
@@ -220,7 +222,7 @@ function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLi
   });
   const world = {
     hostname: ctx.hostname, podIP: ctx.podIP, namespace: ctx.namespace, startedAt: ctx.startedAt, dialect,
-    horizonMs: limits.horizonMs, maxLines: limits.maxLines, commands,
+    horizonMs: limits.horizonMs, maxLines: limits.maxLines, commands, fileLog: ctx.fileLog,
     // Read on first use: the kubelet builds the volume files only when a program reads a file.
     get mounts() {
       return ctx.mounts;

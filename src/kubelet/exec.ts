@@ -10,7 +10,7 @@ import { makeEnvironment, storeEnvSources } from './env.js';
 import { buildServiceEnv } from './service-env.js';
 import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { containerArgv } from '../images/program.js';
-import type { PodRecord } from './state.js';
+import type { ContainerRecord, PodRecord } from './state.js';
 
 /** The exec options the API server passes to the kubelet (PodExecOptions). */
 export interface ContainerExecRequest {
@@ -39,6 +39,21 @@ function runningSince(pod: KObject, name: string): number | undefined {
   const rec = (pod._sim as PodRecord | undefined)?.containers?.[name];
   if (!rec || rec.stage !== 'run' || rec.startedAt === undefined || rec.startError) return undefined;
   return rec.startedAt;
+}
+
+/**
+ * Returns the files the container's main process wrote (null when it removed
+ * them) by `at`, latest content per path, for a container whose record keeps
+ * them (one with an exec probe).
+ */
+export function writtenFilesAt(rec: ContainerRecord, at: number): Map<string, string | null> | undefined {
+  if (!rec.fileChanges || rec.fileChanges.length === 0) return undefined;
+  const written = new Map<string, string | null>();
+  for (const [time, path, content] of rec.fileChanges) {
+    if (time > at) break;
+    written.set(path, content);
+  }
+  return written;
 }
 
 /**
@@ -74,6 +89,7 @@ export function buildExecRequest(store: Store, pod: KObject, request: ContainerE
     tty: request.tty,
     mounts: buildMountedFiles(pod, spec, storeVolumeSources(store, pod), startedAt),
     main: { argv: containerArgv({ name: spec.name, image: spec.image, command: spec.command, args: spec.args }), startedAt },
+    written: writtenFilesAt((pod._sim as PodRecord).containers[request.container], now),
   };
 }
 

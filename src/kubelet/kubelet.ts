@@ -24,6 +24,7 @@ import { CONTAINER_BACKOFF_MS, MAX_CONTAINER_BACKOFF_MS, endContainerRun, syncEn
 import { INVALID_ENV_NAMES_REASON, makeEnvironment, storeEnvSources, type ContainerEnvironment, type EnvSources } from './env.js';
 import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { buildPodNetwork } from '../network/pod-network.js';
+import { endProbeKill, hasProbes, restartEndedAt, startProbing, syncProbes, watchProgramFiles } from './probes.js';
 import type { Store } from '../store/store.js';
 
 /** Kubelet back-off for image pulls: 10 s doubling, capped at 5 minutes. */
@@ -250,6 +251,8 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   emit('Normal', 'Created', created, spec.name);
   emit('Normal', 'Started', `Started container ${spec.name}`, spec.name);
   const { container, context } = programInputs(pod, spec, at, ctx.store);
+  const probed = hasProbes(spec);
+  const fileLog = probed ? watchProgramFiles(spec, context) : undefined;
   const plan = planContainer(container, context);
   ctx.store.appendLogs(
     pod.metadata.uid!,
@@ -271,9 +274,9 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   rec.serves = plan.serves;
   rec.version = plan.version;
   rec.readsStdin = plan.readsStdin;
-  const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : 0;
-  rec.readyAt = at + delay;
+  rec.readyAt = at;
   rec.containerId = runtimeContainerID((ctx.random().toString(16) + ctx.random().toString(16)).padEnd(16, '0'), ctx.settings.version);
+  if (probed) startProbing(pod, spec, rec, at, fileLog);
   return rec;
 }
 
@@ -339,12 +342,13 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
         break;
       case 'run':
         endContainerRun(pod, rec);
+        endProbeKill(pod, rec);
         break;
       case 'exited':
       case 'wait': {
         const at = rec.until;
         // A restart runs the image step again, as every container start does.
-        if (syncEndedContainer(pod, spec, rec, ctx.settings.version, emit)) beginPull(ctx, pod, node, spec, rec, emit, at);
+        if (syncEndedContainer(pod, spec, rec, ctx.settings.version, emit, restartEndedAt(rec))) beginPull(ctx, pod, node, spec, rec, emit, at);
         break;
       }
       default:
@@ -436,6 +440,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   for (const spec of pod.spec.containers ?? []) {
     record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
     advance(ctx, pod, view, spec, record, emit);
+    if (hasProbes(spec)) syncProbes(ctx, pod, spec, record.containers[spec.name], emit);
   }
   reportPodIP(pod, record);
   const deadline = podDeadline(pod);
@@ -452,6 +457,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     const rec = record.containers[name];
     if (rec.until !== undefined) next = Math.min(next, rec.until);
     if (rec.stage === 'run' && rec.readyAt !== undefined && rec.readyAt > ctx.now()) next = Math.min(next, rec.readyAt);
+    if (rec.probeWake !== undefined && rec.probeWake > ctx.now()) next = Math.min(next, rec.probeWake);
   }
   if (deadline !== undefined && deadline > ctx.now() && !record.failure) next = Math.min(next, deadline);
   if (next !== Infinity) ctx.wakeAt(next, key);

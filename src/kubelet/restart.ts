@@ -119,11 +119,13 @@ export function endContainerRun(pod: KObject, rec: ContainerRecord): void {
  * status shows the container waiting, and the pod worker syncs the pod again
  * 11 to 15 s later. So a long back-off records a BackOff event at every one
  * of those syncs, and the restart comes at the first sync after the
- * back-off ends.
+ * back-off ends. `endedAt` is the end of the exited run that the back-off
+ * check looks at, which differs after a probe kill (see probes.ts).
  */
-export function syncEndedContainer(pod: KObject, spec: any, rec: ContainerRecord, version: number, emit: Emit): boolean {
+export function syncEndedContainer(pod: KObject, spec: any, rec: ContainerRecord, version: number, emit: Emit, endedAt: number | undefined = rec.last!.finishedAt): boolean {
   const now = rec.until!;
-  const endedAt = rec.last!.finishedAt;
+  // No earlier run has exited (a probe killed the first run): kuberuntime's doBackOff finds nothing to back off from.
+  if (endedAt === undefined) return true;
   if (!isInBackOff(rec, endedAt, now)) {
     moveBackOffOn(rec, endedAt, now);
     return true;

@@ -56,6 +56,47 @@ export interface ContainerRecord {
   startError?: string;
   /** True while the process is a shell waiting for commands on its open standard input (see kubelet/attach.ts). */
   readsStdin?: boolean;
+  /**
+   * The files the current run's main process writes and removes, as
+   * [time (ms), path, content or null], kept only for a container with an
+   * exec probe, whose commands see them (see probe-check.ts).
+   */
+  fileChanges?: [number, string, string | null][];
+  /** True while the readiness probe has not passed for the current run, which keeps the container not ready. */
+  unready?: boolean;
+  /** True while the startup probe has not passed for the current run (the status's `started` is false). */
+  unstarted?: boolean;
+  /** The probe workers' state (see probes.ts). Replaced, never changed in place, because record copies share it. */
+  probes?: ProbeWorkers;
+  /** When the probe workers next need a pod sync (ms). */
+  probeWake?: number;
+  /** True when the current run ends because it failed its liveness or startup probe (see probes.ts). */
+  probeKill?: boolean;
+}
+
+/** A probe result as the kubelet's results manager keeps it. */
+export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
+
+/** One probe worker (pkg/kubelet/prober/worker.go): its view of the container and its run of equal results. */
+export interface ProbeWorker {
+  /** The container run (restart count) the worker last saw. */
+  run?: number;
+  /** The result it reported for that run. */
+  result?: ProbeResult;
+  /** The latest probe's result and how many probes in a row gave it (lastResult, resultRun). */
+  last?: 'Success' | 'Failure';
+  count: number;
+  /** True after a liveness or startup failure, until the worker sees a new container. */
+  hold?: boolean;
+  /** The next probe the worker makes (ms), or undefined while nothing can change before a new container. */
+  next?: number;
+}
+
+/** The container's probe workers by probe type. */
+export interface ProbeWorkers {
+  liveness?: ProbeWorker;
+  readiness?: ProbeWorker;
+  startup?: ProbeWorker;
 }
 
 export interface PodRecord {

@@ -65,7 +65,7 @@ function containerState(rec: ContainerRecord): any {
 }
 
 function isReady(rec: ContainerRecord, now: number): boolean {
-  return rec.stage === 'run' && (rec.readyAt ?? 0) <= now;
+  return rec.stage === 'run' && rec.unready !== true && (rec.readyAt ?? 0) <= now;
 }
 
 /** Builds a pod condition. It formats `now` (ms) only when the condition changes, because most syncs change none. */
@@ -105,7 +105,7 @@ function containerStatus(spec: any, rec: ContainerRecord, now: number, version: 
     ? { terminated: { containerID: rec.containerId, exitCode: before.exitCode, finishedAt: isoAt(before.finishedAt), reason: before.reason, startedAt: isoAt(before.startedAt) } }
     : {};
   const ready = isReady(rec, now);
-  const started = rec.stage === 'run';
+  const started = rec.stage === 'run' && rec.unstarted !== true;
   const state = containerState(rec);
   const containerID = rec.stage === 'run' || rec.last ? rec.containerId : undefined;
   if (containerID === undefined) {

@@ -6,7 +6,7 @@ import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { planContainer } from '../images/program.js';
 import { serveHttp } from '../images/http.js';
-import type { PodRecord } from '../kubelet/state.js';
+import type { ContainerRecord, PodRecord } from '../kubelet/state.js';
 import { resolveHost } from './dns.js';
 import { pickBackend } from './load-balance.js';
 
@@ -64,6 +64,17 @@ export function httpGet(cluster: NetworkHost, target: HttpTarget): HttpResult {
   return podGet(cluster, pod, target);
 }
 
+/** Returns the files the container's processes wrote (null: removed) by `now`, which the kubelet keeps for an exec'd or exec-probed container. */
+function writtenPages(rec: ContainerRecord, now: number): Map<string, string | null> | undefined {
+  if (!rec.fileChanges) return undefined;
+  const written = new Map<string, string | null>();
+  for (const [at, path, content] of rec.fileChanges) {
+    if (at > now) break;
+    written.set(path, content);
+  }
+  return written;
+}
+
 export function podGet(cluster: NetworkHost, pod: KObject, target: HttpTarget): HttpResult {
   const record = pod._sim as PodRecord | undefined;
   for (const spec of pod.spec?.containers ?? []) {
@@ -83,7 +94,7 @@ export function podGet(cluster: NetworkHost, pod: KObject, target: HttpTarget): 
     const plan = planContainer({ name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: spec.env }, ctx);
     const ports: number[] = (spec.ports ?? []).map((p: any) => p.containerPort);
     if (ports.length > 0 && !ports.includes(target.port) && target.port !== 80) continue;
-    const res = serveHttp(plan, ctx, target.path);
+    const res = serveHttp(plan, ctx, target.path, writtenPages(rec, cluster.store.now()));
     if (res.status === 0) continue;
     return { status: res.status, body: res.body };
   }

@@ -151,9 +151,16 @@ describe('exec', () => {
     it('leaves the store unchanged', () => {
       const before = sb.dump('new');
       sb.on('new', ['exec', 'bb', 'date']);
-      sb.on('new', ['exec', 'bb', '--', 'sh', '-c', 'echo changed > /tmp/x; exit 1']);
+      sb.on('new', ['exec', 'bb', '--', 'sh', '-c', 'cat /etc/hostname; exit 1']);
       sb.on('new', ['exec', 'nope', '--', 'date']);
       expect(sb.dump('new')).toBe(before);
+    });
+
+    it('keeps the files a command writes in the container', () => {
+      expect(sb.on('new', ['exec', 'bb', '--', 'sh', '-c', 'echo changed > /tmp/x; exit 1']).code).toBe(1);
+      expect(sb.on('new', ['exec', 'bb', '--', 'cat', '/tmp/x']).stdout).toBe('changed\n');
+      expect(sb.on('new', ['exec', 'bb', '--', 'rm', '/tmp/x']).code).toBe(0);
+      expect(sb.on('new', ['exec', 'bb', '--', 'cat', '/tmp/x']).stderr).toBe("cat: can't open '/tmp/x': No such file or directory\ncommand terminated with exit code 1\n");
     });
   });
 

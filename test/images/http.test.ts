@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serveHttp } from '../../src/images/http';
-import { planContainer } from '../../src/images/program';
+import { planContainer, type RunPlan } from '../../src/images/program';
 import { newContext } from './helpers';
 
 const ctx = newContext({ podName: 'nginx-deployment-5df65767f-4wxdv', hostname: 'nginx-deployment-5df65767f-4wxdv' });
@@ -53,5 +53,23 @@ describe('serveHttp', () => {
   it('refuses connections when nothing listens', () => {
     const plan = planContainer({ name: 'job', image: 'busybox', command: ['sleep', '60'] }, ctx);
     expect(serveHttp(plan, ctx, '/')).toEqual({ status: 0, body: '' });
+  });
+});
+
+describe('serveHttp with written pages', () => {
+  const plan = { output: [], ignoresSigterm: false, terminationMs: 100, serves: 'nginx', serverVersion: '1.25.5' } as RunPlan;
+  const ctx = { podName: 'web', hostname: 'web', podIP: '10.244.1.5', namespace: 'default', nodeName: 'k8s-node01', startedAt: 0, env: {} };
+
+  it('serves a page written into the document root', () => {
+    expect(serveHttp(plan, ctx, '/index1.html', new Map([['/usr/share/nginx/html/index1.html', '123\n']]))).toEqual({ status: 200, body: '123\n' });
+  });
+
+  it('answers 404 for a removed page and 403 for a folder without its index', () => {
+    const written = new Map([['/usr/share/nginx/html/index.html', null]]);
+    expect(serveHttp(plan, ctx, '/index.html', written).status).toBe(404);
+    expect(serveHttp(plan, ctx, '/', written)).toEqual({
+      status: 403,
+      body: '<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.25.5</center>\n</body>\n</html>\n',
+    });
   });
 });

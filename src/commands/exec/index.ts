@@ -13,6 +13,7 @@ import { completeArguments, validateArguments } from './arguments.js';
 import { attachablePodFor, getObject } from './pick-pod.js';
 import { chooseContainer, podHasContainer } from './container.js';
 import { describeContainerNotFound, describeStartFailure, describeUnreachableKubelet, formatLegacyStartFailure } from './runtime-errors.js';
+import type { FileChange } from '../../images/shell/run.js';
 
 /**
  * Finds the pod for `-f FILE` as kubectl's resource builder does. Only one
@@ -133,6 +134,9 @@ export const command: CommandDef = {
     const network = buildPodNetwork(cluster.store, pod.metadata.namespace ?? ctx.namespace);
     request.fetch = network.fetch;
     request.dns = network.dns;
+    // The container keeps the files the command writes or removes (see kubelet/exec-files.ts).
+    const fileLog: FileChange[] = [];
+    request.fileLog = fileLog;
 
     // A shell on a terminal reads line by line; any other command with -i gets all of stdin up to its end.
     const session = raw ? openInteractiveShell(request) : undefined;
@@ -153,6 +157,10 @@ export const command: CommandDef = {
         if (outcome.stderr) ctx.io.err(outcome.stderr);
         exitCode = outcome.exitCode;
       }
+    }
+    if (fileLog.length > 0) {
+      const { recordExecFiles } = await import('../../kubelet/exec-files.js');
+      cluster.store.tx(() => recordExecFiles(cluster.store, pod, container, fileLog, cluster.simNow));
     }
     if (exitCode !== 0) throw new ExitError(exitCode, `command terminated with exit code ${exitCode}`);
   },

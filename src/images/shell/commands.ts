@@ -7,6 +7,7 @@ import { ExitRequest, ShellState } from './run';
 import { head, seq, tail, wc } from './text-applets';
 import { grep } from './grep';
 import { cd, id, read, resolvePath, set, uname } from './builtins';
+import { mkdir, rm, touch } from './file-applets';
 
 type Command = (state: ShellState, args: string[]) => number;
 
@@ -271,6 +272,9 @@ const COMMANDS: Record<string, Command> = {
     state.write('stdout', `${state.cwd}\n`);
     return 0;
   },
+  touch,
+  rm,
+  mkdir,
   cd,
   read,
   set,

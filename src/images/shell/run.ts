@@ -41,7 +41,28 @@ export interface ShellWorld {
   mounts?: ReadonlyMap<string, string>;
   /** Programs the image adds to the shell's built-ins (`ls`, `ps`, the network tools), copied into each process's extraCommands. */
   commands?: ReadonlyMap<string, ShellCommand>;
+  /**
+   * Receives every change the process makes to its files, with the time it
+   * makes it, when set. The kubelet passes one for a container whose probe
+   * runs commands, which see the files the main process wrote so far.
+   */
+  fileLog?: FileChange[];
 }
+
+/** A file the process wrote (`content`) or removed (`content` null), `atMs` after its start. */
+export interface FileChange {
+  atMs: number;
+  path: string;
+  content: string | null;
+}
+
+/**
+ * Changes a log keeps. The kubelet stores the log with the pod, so a
+ * program that rewrites a file in a loop would otherwise grow every pod
+ * sync. NOTE: later changes go unrecorded, so probes and execs then see
+ * the files as they were at the last recorded change.
+ */
+export const MAX_FILE_CHANGES = 1_000;
 
 /** A command the shell runs in-process: it reads and writes the process state and returns an exit status. */
 export type ShellCommand = (state: ShellState, args: string[]) => number;
@@ -88,6 +109,7 @@ export class ShellState {
 
   constructor(readonly vars: Map<string, string>, readonly world: ShellWorld) {
     for (const [name, command] of world.commands ?? []) this.extraCommands.set(name, command);
+    if (world.fileLog) logFileChanges(this, world.fileLog);
   }
 
   /** Writes text to descriptor 1 (`stdout`) or 2 (`stderr`), splitting log output into timestamped lines. */
@@ -162,6 +184,26 @@ export class ShellState {
   countStep(): void {
     if (++this.steps > SHELL_MAX_STEPS) throw new HorizonReached();
   }
+}
+
+/**
+ * Makes the process's file map append each set and delete to `log`, timed
+ * by the process's clock. Only this map's own methods change, so processes
+ * without a log keep the plain Map.
+ */
+export function logFileChanges(state: ShellState, log: FileChange[]): void {
+  const files = state.files;
+  const record = (path: string, content: string | null) => {
+    if (log.length < MAX_FILE_CHANGES) log.push({ atMs: state.elapsedMs, path, content });
+  };
+  files.set = (path: string, content: string) => {
+    record(path, content);
+    return Map.prototype.set.call(files, path, content) as Map<string, string>;
+  };
+  files.delete = (path: string) => {
+    record(path, null);
+    return Map.prototype.delete.call(files, path);
+  };
 }
 
 /**
