@@ -13,9 +13,11 @@
  */
 import type { KObject } from '../api/types.js';
 import type { ControllerContext } from '../engine/controller.js';
+import type { Store } from '../store/store.js';
 import type { NodeView } from './node-read.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 import { RELIST_MS, endContainerRun } from './restart.js';
+import { planContainer, type ContainerSpecLite, type ProgramContext } from '../images/program.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
@@ -27,6 +29,7 @@ type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, contai
 export interface KubeletSteps {
   advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, record: PodRecord, emit: Emit, steps?: number): void;
   beginPull(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, rec: ContainerRecord, emit: Emit, now?: number): void;
+  programInputs(pod: KObject, spec: any, at: number, store?: Store): { container: ContainerSpecLite; context: ProgramContext };
 }
 
 /** Reports whether the pod has init containers. Every kubelet sync asks, so it reads one property on pods without them. */
@@ -172,6 +175,7 @@ export function syncInitContainers(ctx: ControllerContext, pod: KObject, node: N
     }
     advanceInitContainer(ctx, pod, node, spec, record, emit, steps);
     const rec = record.containers[spec.name];
+    if (!isSidecar(spec)) replanRunningInitContainer(ctx, pod, spec, rec, steps);
     // Once the next container has started, this one no longer holds it back (a sidecar may restart meanwhile).
     const next = inits[i + 1];
     if (next !== undefined && record.containers[next.name] !== undefined) continue;
@@ -231,4 +235,55 @@ export function stopSidecarsAfterAppContainers(ctx: ControllerContext, pod: KObj
   let sidecars = false;
   for (const spec of pod.spec.initContainers as any[]) if (isSidecar(spec)) sidecars = true;
   if (sidecars) stopSidecars(ctx, pod, record, emit);
+}
+
+/**
+ * Plans a running init container's program again from its start, over the
+ * network as it is now, and keeps what the new plan does from now on: its
+ * later output and its exit. A Service created since the start answers only
+ * the lookups after its creation (see buildDnsView), so a loop such as
+ * `until nslookup myservice; do sleep 2; done` ends at its first lookup
+ * after the Service exists. The kubelet syncs such pods when a Service of
+ * their namespace is created or deleted (wakePodsWaitingOnInit).
+ * Simplified: only nslookup sees the network change; `wget` and `curl` keep
+ * the answers of the container's start.
+ */
+function replanRunningInitContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, steps: KubeletSteps): void {
+  const now = ctx.now();
+  if (rec.stage !== 'run' || rec.startedAt === undefined || rec.startedAt >= now) return;
+  const startedAt = rec.startedAt;
+  const { container, context } = steps.programInputs(pod, spec, startedAt, ctx.store);
+  const plan = planContainer(container, context);
+  const exitAt = plan.exit ? Math.max(now, startedAt + plan.exit.atMs) : undefined;
+  if (exitAt === rec.exitAt && plan.exit?.code === rec.exitCode) return;
+  const uid = pod.metadata.uid!;
+  ctx.store.truncateLogs(uid, spec.name, rec.restarts, now);
+  const later: { ts: number; stream: 'stdout' | 'stderr'; line: string }[] = [];
+  for (const o of plan.output) {
+    const ts = startedAt + o.atMs;
+    if (ts > now) later.push({ ts, stream: o.stream, line: o.line });
+  }
+  ctx.store.appendLogs(uid, spec.name, rec.restarts, later);
+  rec.exitAt = exitAt;
+  rec.exitCode = plan.exit?.code;
+  rec.until = exitAt;
+}
+
+/**
+ * Maps a Service's creation or deletion to the pods of its namespace that
+ * run an init container, so that the kubelet plans those again (see
+ * replanRunningInitContainer). Other Service writes wake nothing.
+ */
+export function wakePodsWaitingOnInit(obj: KObject | undefined, old: KObject | undefined, store?: Store): string[] | undefined {
+  if (!store || (obj && old)) return undefined;
+  const svc = obj ?? old;
+  const ns = svc?.metadata.namespace;
+  if (!ns) return undefined;
+  let keys: string[] | undefined;
+  for (const pod of store.list('pods', ns, { shared: true })) {
+    if (!hasInitContainers(pod) || pod.status?.phase !== 'Pending' || !pod.spec.nodeName) continue;
+    const running = (pod.status.initContainerStatuses ?? []).some((s: any) => s.state?.running !== undefined);
+    if (running) (keys ??= []).push(`${ns}/${pod.metadata.name}`);
+  }
+  return keys;
 }

@@ -25,7 +25,7 @@ import { INVALID_ENV_NAMES_REASON, makeEnvironment, storeEnvSources, type Contai
 import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { buildPodNetwork } from '../network/pod-network.js';
 import type { Store } from '../store/store.js';
-import { hasInitContainers, isInitContainerName, startInitialization, stopSidecarsAfterAppContainers, syncInitContainers, type KubeletSteps } from './init-containers.js';
+import { hasInitContainers, isInitContainerName, startInitialization, stopSidecarsAfterAppContainers, syncInitContainers, wakePodsWaitingOnInit, type KubeletSteps } from './init-containers.js';
 
 /** Kubelet back-off for image pulls: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
@@ -214,7 +214,7 @@ export function programInputs(pod: KObject, spec: any, at: number, store?: Store
     env,
   };
   // With the store the program gets the network state at `at`, so the plan then depends on the store.
-  if (store) context.network = buildPodNetwork(store, context.namespace);
+  if (store) context.network = buildPodNetwork(store, context.namespace, at);
   if (store) defineLazyMounts(context, () => buildMountedFiles(pod, spec, storeVolumeSources(store, pod), at));
   return { container, context };
 }
@@ -465,7 +465,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
 }
 
 /** The container steps the init container sync (./init-containers.ts) runs, passed in so that it does not import this module. */
-const KUBELET_STEPS: KubeletSteps = { advance, beginPull };
+const KUBELET_STEPS: KubeletSteps = { advance, beginPull, programInputs };
 
 export const kubelet: Controller = {
   name: 'kubelet',
@@ -476,6 +476,7 @@ export const kubelet: Controller = {
       const deleting = obj.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp;
       return bound || deleting ? `${obj.metadata.namespace}/${obj.metadata.name}` : undefined;
     },
+    services: wakePodsWaitingOnInit,
   },
   reconcile: reconcilePod,
 };
