@@ -1,15 +1,15 @@
 /**
- * Init containers on the kubelet, as computePodActions and
- * computeInitContainerActions (pkg/kubelet/kuberuntime) order them: the
- * first pod sync starts the first init container; each later one starts at
- * the pod sync after the one before it has completed (exit code 0), or, for a
- * sidecar (an init container with restartPolicy Always), after it has
- * started. The app containers start at the sync after the last init
- * container. A failed init container restarts with back-off, unless the
- * pod's restartPolicy is Never: then the pod fails.
+ * Init containers on the kubelet, in the order that computePodActions and
+ * computeInitContainerActions (pkg/kubelet/kuberuntime) give them. The first
+ * pod sync starts the first init container. Each later one starts at the pod
+ * sync after the one before it has completed (exit code 0) or, for a sidecar
+ * (an init container with restartPolicy Always), has started. The app
+ * containers start at the sync after the last init container. A failed init
+ * container restarts with back-off, unless the pod's restartPolicy is Never,
+ * which fails the pod.
  *
- * Pods without init containers never reach this module: the kubelet checks
- * hasInitContainers first, so their syncs run as before.
+ * The kubelet calls this module only after hasInitContainers, so syncs of
+ * pods without init containers run as before.
  */
 import type { KObject } from '../api/types.js';
 import type { ControllerContext } from '../engine/controller.js';
@@ -22,9 +22,10 @@ import { planContainer, type ContainerSpecLite, type ProgramContext } from '../i
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
 /**
- * The kubelet's own container steps, which this module runs on init
- * containers: `advance` moves a container through its stages that fell due
- * (at most `steps` of them), `beginPull` runs the image step of a start at `now`.
+ * The kubelet's own container steps, passed in so that this module does not
+ * import kubelet.ts. `advance` runs at most `steps` of a container's due
+ * stages, `beginPull` runs the image step of a start at `now`, and
+ * `programInputs` builds what a program plan reads.
  */
 export interface KubeletSteps {
   advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, record: PodRecord, emit: Emit, steps?: number): void;
@@ -32,7 +33,7 @@ export interface KubeletSteps {
   programInputs(pod: KObject, spec: any, at: number, store?: Store): { container: ContainerSpecLite; context: ProgramContext };
 }
 
-/** Reports whether the pod has init containers. Every kubelet sync asks, so it reads one property on pods without them. */
+/** Reports whether the pod has init containers. Every kubelet sync calls it, so on other pods it reads one property. */
 export function hasInitContainers(pod: KObject): boolean {
   const inits = pod.spec?.initContainers;
   return inits !== undefined && inits.length > 0;
@@ -51,7 +52,7 @@ export function isSidecar(spec: any): boolean {
   return spec?.restartPolicy === 'Always';
 }
 
-/** A container the kubelet has not started yet: inert (no `until`) until a sync runs its image step. */
+/** Returns the record of a container the kubelet has not started. It has no `until`, so it waits until a sync runs its image step. */
 function notStarted(): ContainerRecord {
   return { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
 }
@@ -80,9 +81,16 @@ function exitPolicy(pod: KObject, spec: any, record: PodRecord): string {
   return pod.spec.restartPolicy === 'Never' ? 'Never' : 'OnFailure';
 }
 
-/** Reports whether every app container is done for good (none will run again), so the pod's sidecars must stop. */
+/**
+ * Reports whether every app container ran and ended for good, so the pod's
+ * sidecars must stop. A container stuck before its first run (an image it
+ * may never pull) has not ended.
+ */
 function appContainersDone(pod: KObject, record: PodRecord): boolean {
-  for (const spec of pod.spec.containers ?? []) if (record.containers[spec.name]?.stage !== 'done') return false;
+  for (const spec of pod.spec.containers ?? []) {
+    const rec = record.containers[spec.name];
+    if (rec?.stage !== 'done' || rec.last === undefined) return false;
+  }
   return true;
 }
 
@@ -121,7 +129,7 @@ function stopSidecars(ctx: ControllerContext, pod: KObject, record: PodRecord, e
   }
 }
 
-/** Moves an init container through its stages that fell due; its exit follows exitPolicy instead of the pod's policy. */
+/** Moves an init container through its due stages. Its exit follows exitPolicy instead of the pod's restartPolicy. */
 function advanceInitContainer(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, record: PodRecord, emit: Emit, steps: KubeletSteps): void {
   for (let guard = 0; guard < 50; guard++) {
     const rec = record.containers[spec.name];
@@ -132,9 +140,10 @@ function advanceInitContainer(ctx: ControllerContext, pod: KObject, node: NodeVi
 }
 
 /**
- * Returns when the init container let the next container start (ms), or
- * undefined while it does not: a regular init container once it has
- * completed, a sidecar while it runs (from the start of its current run).
+ * Returns the time (ms) from which the init container lets the next
+ * container start, or undefined while it does not. A regular init container
+ * does once it has completed, a sidecar while it runs (from the start of its
+ * current run).
  */
 function initializedAt(spec: any, rec: ContainerRecord): number | undefined {
   if (isSidecar(spec)) return rec.stage === 'run' ? rec.startedAt : undefined;

@@ -1,18 +1,18 @@
 /**
  * The init container part of a pod's status, as the kubelet's
- * generateAPIPodStatus reports it: status.initContainerStatuses, the
- * PodInitializing waiting reason, the Initialized condition, the phase of a
- * pod whose init container failed for good, and the sidecars that count
- * toward the pod's readiness.
+ * generateAPIPodStatus reports it. It covers status.initContainerStatuses,
+ * the PodInitializing waiting reason and the Initialized condition. It also
+ * sets the phase of a pod whose init container failed for good, and lists
+ * the sidecars that count toward the pod's readiness.
  */
 import type { KObject } from '../api/types.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 import { initContainerFailed, isSidecar } from './init-containers.js';
 
-/** The waiting reason of a container that has not run yet in a pod with init containers (the kubelet's default waiting state there). */
+/** Waiting reason of a container that has not run yet in a pod with init containers, the kubelet's default there. */
 export const POD_INITIALIZING = 'PodInitializing';
 
-/** Initialized condition reason while an init container has not completed (or a sidecar has not started). */
+/** Initialized condition reason while an init container has not completed, or a sidecar has not started. */
 export const CONTAINERS_NOT_INITIALIZED = 'ContainersNotInitialized';
 
 /** Initialized condition reason once the pod has succeeded. */
@@ -50,8 +50,8 @@ function hasStarted(s: any): boolean {
 /**
  * Fills status.initContainerStatuses and rewrites the app containers'
  * ContainerCreating to PodInitializing, for a pod with init containers.
- * `phase` is the phase the app containers give. A regular init container is
- * ready once it has completed; a sidecar is ready as an app container is.
+ * `status.phase` is the phase that the app containers give. A regular init
+ * container is ready once it has completed, a sidecar as an app container is.
  */
 export function buildInitContainerStatuses(pod: KObject, record: PodRecord, status: any, now: number, version: number, build: ContainerStatusBuilder): InitStatusSummary {
   const inits: any[] = pod.spec.initContainers;

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sandbox } from '../helpers/cli.js';
 
-/** A pod whose init container `setup` prints the time, then fails after 2 s. */
+/** Returns a pod manifest whose init container `setup` prints the time, then fails after 2 s. */
 function manifest(name: string, restartPolicy?: string): string {
   return [
     'apiVersion: v1',
@@ -50,7 +50,7 @@ describe('a failing init container', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('restarts with back-off and shows Init:Error, then Init:CrashLoopBackOff', () => {
+  it('shows Init:Error, then Init:CrashLoopBackOff', () => {
     writeFileSync(join(sb.home, 'crash.yaml'), manifest('crash'));
     expect(on('apply', '-f', 'crash.yaml').stdout).toBe('pod/crash created\n');
     // Pull 4 s, start 1 s and the pod's start offset, run 2 s; the restart comes at the sync after the relist.
@@ -77,14 +77,14 @@ describe('a failing init container', () => {
     );
   });
 
-  it('reads the init container logs of the current and the previous run', () => {
+  it('reads current and previous init logs', () => {
     on('clock', 'advance', '10s');
     expect(row('crash')).toBe('crash   0/1   Init:0/1   2 (15s ago)   26s\n');
     expect(on('logs', 'crash', '-c', 'setup').stdout).toBe('Tue May 31 09:49:40 UTC 2022\n');
     expect(on('logs', 'crash', '-c', 'setup', '--previous').stdout).toBe('Tue May 31 09:49:25 UTC 2022\n');
   });
 
-  it('describes the init container waiting in back-off', () => {
+  it('describes the init container in back-off', () => {
     on('clock', 'advance', '2s');
     const text = on('describe', 'pod', 'crash').stdout;
     const init = text.slice(text.indexOf('Init Containers:'), text.indexOf('Containers:\n  app'));

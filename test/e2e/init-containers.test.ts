@@ -64,13 +64,13 @@ describe('init containers waiting for their Services', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('shows Init:0/2 while the first init container pulls and waits', () => {
+  it('shows Init:0/2 while the first waits', () => {
     expect(on('get', 'pod').stdout).toBe('NAME        READY   STATUS     RESTARTS   AGE\nmyapp-pod   0/1     Init:0/2   0          0s\n');
     on('clock', 'advance', '20s');
     expect(row()).toBe('myapp-pod   0/1   Init:0/2   0     20s\n');
   });
 
-  it('reports the init containers in the pod status', () => {
+  it('reports init container statuses', () => {
     const jsonpath = '{.status.phase} {.status.conditions[?(@.type=="Initialized")]}{"\\n"}{range .status.initContainerStatuses[*]}{.name} {.ready} {.started} {.state}{"\\n"}{end}{.status.containerStatuses[0].state}';
     expect(on('get', 'pod', 'myapp-pod', '-o', `jsonpath=${jsonpath}`).stdout).toBe(
       'Pending {"lastProbeTime":null,"lastTransitionTime":"2022-05-31T09:49:16Z","message":"containers with incomplete status: [init-myservice init-mydb]","reason":"ContainersNotInitialized","status":"False","type":"Initialized"}\n' +
@@ -80,7 +80,7 @@ describe('init containers waiting for their Services', () => {
     );
   });
 
-  it('describes the init containers before the app containers', () => {
+  it('describes the Init Containers section', () => {
     const text = on('describe', 'pod', 'myapp-pod').stdout;
     const section = text.slice(text.indexOf('Init Containers:'), text.indexOf('Containers:\n  myapp-container'));
     expect(section.replace(/kube-api-access-\w+/g, 'kube-api-access-xxxxx').replace(/containerd:\/\/\w+/, 'containerd://ID')).toBe(
@@ -132,7 +132,7 @@ describe('init containers waiting for their Services', () => {
     );
   });
 
-  it('prints a waiting init container log and rejects containers that have not started', () => {
+  it('reads logs of a waiting init container', () => {
     expect(on('logs', 'myapp-pod', '-c', 'init-myservice', '--tail', '2').stdout).toBe("nslookup: can't resolve 'myservice.default.svc.cluster.local'\nwaiting for myservice\n");
     const mydb = on('logs', 'myapp-pod', '-c', 'init-mydb');
     expect(mydb.stderr).toBe('Error from server (BadRequest): container "init-mydb" in pod "myapp-pod" is waiting to start: PodInitializing\n');
@@ -145,7 +145,7 @@ describe('init containers waiting for their Services', () => {
     expect(app.code).toBe(1);
   });
 
-  it('runs the next init container once the Service exists, then the app', () => {
+  it('continues once the Services exist', () => {
     expect(on('apply', '-f', 'services.yaml').stdout).toBe('service/myservice created\nservice/mydb created\n');
     // The loop looks myservice up again at 21s and ends; the next pod sync (22s) starts init-mydb.
     const rows: string[] = [];
@@ -169,7 +169,7 @@ describe('init containers waiting for their Services', () => {
     expect(on('logs', 'myapp-pod').stdout).toBe('The app is running!\n');
   });
 
-  it('prints the init containers first with --all-containers', () => {
+  it('prints init containers first with --all-containers', () => {
     expect(on('logs', 'myapp-pod', '--all-containers', '--tail', '1', '--prefix').stdout).toBe(
       '[pod/myapp-pod/init-myservice] Address 1: 10.105.174.204 myservice.default.svc.cluster.local\n' +
         '[pod/myapp-pod/init-mydb] Address 1: 10.110.246.24 mydb.default.svc.cluster.local\n' +
@@ -177,7 +177,7 @@ describe('init containers waiting for their Services', () => {
     );
   });
 
-  it('names each init container in its events', () => {
+  it('names init containers in event paths', () => {
     const out = on('get', 'events', '--field-selector', 'involvedObject.name=myapp-pod', '-o', 'custom-columns=REASON:.reason,PATH:.involvedObject.fieldPath').stdout;
     expect(out).toBe(
       [

@@ -40,7 +40,7 @@ function condition(c: Cluster, name: string, type: string): any {
 }
 
 describe('init containers on the kubelet', () => {
-  it('leaves a pod without init containers as before', () => {
+  it('leaves pods without init containers unchanged', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('plain', { containers: [container('main', 'sleep 3600')] }));
     advance(c, 10_000);
@@ -48,7 +48,7 @@ describe('init containers on the kubelet', () => {
     expect(condition(c, 'plain', 'Initialized')).toEqual({ status: 'True', reason: undefined, message: undefined });
   });
 
-  it('starts the app containers only after every init container completed', () => {
+  it('starts app containers after init containers', () => {
     const c = newCluster();
     const spec = { initContainers: [container('one', 'sleep 2'), container('two', 'sleep 1')], containers: [container('main', 'sleep 3600')] };
     createObject(c, 'pods', newPod('seq', spec));
@@ -68,7 +68,7 @@ describe('init containers on the kubelet', () => {
     ]);
   });
 
-  it('starts the next init container once a sidecar has started, and keeps the sidecar running', () => {
+  it('starts the next container after a sidecar', () => {
     const c = newCluster();
     const spec = {
       initContainers: [container('proxy', 'sleep 3600', { restartPolicy: 'Always' }), container('setup', 'sleep 1')],
@@ -82,7 +82,7 @@ describe('init containers on the kubelet', () => {
     expect(condition(c, 'side', 'Ready')).toEqual({ status: 'True', reason: undefined, message: undefined });
   });
 
-  it('lists a sidecar that is not ready in the Ready condition before the app containers', () => {
+  it('lists an unready sidecar in readiness', () => {
     const c = newCluster();
     const spec = {
       initContainers: [container('proxy', 'sleep 3600', { restartPolicy: 'Always', readinessProbe: { exec: { command: ['true'] }, initialDelaySeconds: 60 } })],
@@ -98,7 +98,7 @@ describe('init containers on the kubelet', () => {
     expect(cells(c, 'unready')).toBe('1/2 Running 0');
   });
 
-  it('restarts a sidecar that exits, whatever the pod restartPolicy', () => {
+  it('restarts a sidecar under restartPolicy Never', () => {
     const c = newCluster();
     const spec = {
       restartPolicy: 'Never',
@@ -113,7 +113,7 @@ describe('init containers on the kubelet', () => {
     expect(pod(c, 'flaky').status.containerStatuses[0].restartCount).toBe(0);
   });
 
-  it('stops the sidecars once the app containers are done, so the pod succeeds', () => {
+  it('stops sidecars after the app containers', () => {
     const c = newCluster();
     const spec = {
       restartPolicy: 'Never',
@@ -136,7 +136,7 @@ describe('init containers on the kubelet', () => {
     expect(killing).toEqual(['spec.initContainers{proxy} Stopping container proxy']);
   });
 
-  it('waits for a running init container to stop when its pod is deleted', () => {
+  it('stops a running init container on deletion', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('del', { initContainers: [container('wait', 'sleep 3600')], containers: [container('main', 'sleep 3600')] }));
     advance(c, 10_000);
@@ -149,7 +149,7 @@ describe('init containers on the kubelet', () => {
     expect(c.store.get('pods', 'default', 'del')).toBeUndefined();
   });
 
-  it('kills a running init container at the active deadline', () => {
+  it('kills an init container at the deadline', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('late', { activeDeadlineSeconds: 10, initContainers: [container('wait', 'sleep 3600')], containers: [container('main', 'sleep 3600')] }));
     advance(c, 11_000);
