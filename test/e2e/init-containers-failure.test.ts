@@ -106,6 +106,24 @@ describe('a failing init container', () => {
     expect(text).toMatch(/ {2}Warning {2}BackOff {4}1s \(x2 over 16s\) {2}kubelet {12}Back-off restarting failed container setup in pod crash_default\(/);
   });
 
+  it('rejects an invalid init container', () => {
+    const bad = manifest('bad').replace("  - name: setup\n", "  - name: app\n    restartPolicy: OnFailure\n    readinessProbe: {exec: {command: ['true']}}\n");
+    writeFileSync(join(sb.home, 'bad.yaml'), bad);
+    const before = sb.dump('icf');
+    const r = on('apply', '-f', 'bad.yaml');
+    expect(r.stderr).toBe(
+      [
+        'The Pod "bad" is invalid: ',
+        '* spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"',
+        '* spec.initContainers[0].name: Duplicate value: "app"',
+        '* spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always',
+        '',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(1);
+    expect(sb.dump('icf')).toBe(before);
+  });
+
   it('fails the pod under restartPolicy Never', () => {
     writeFileSync(join(sb.home, 'never.yaml'), manifest('never', 'Never'));
     expect(on('apply', '-f', 'never.yaml').stdout).toBe('pod/never created\n');
