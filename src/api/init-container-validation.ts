@@ -1,24 +1,24 @@
 /**
  * Checks a pod spec's initContainers as the API server's
- * validateInitContainers does (pkg/apis/core/validation): the checks every
- * container gets, a restartPolicy that may only be Always (a sidecar), names
- * unique across init and app containers, and no lifecycle or probes on an
- * init container that is not a sidecar.
+ * validateInitContainers does (pkg/apis/core/validation). Each init
+ * container gets the checks of every container. Its restartPolicy may only
+ * be Always (a sidecar), and its name must differ from every other
+ * container's. Only a sidecar may have a lifecycle or probes.
  */
 import type { FieldCause } from './errors.js';
 import { unsupportedValue } from './errors.js';
 
-/** Checks a list of containers as every container is checked, duplicate names within the list included. */
+/** A check of a container list's common fields, duplicate names within the list included. */
 export type ContainerListCheck = (containers: any, field: string, clusterVersion: number) => FieldCause[];
 
 /** Detail of the Forbidden cause for a lifecycle or probe on an init container that is not a sidecar. */
 const NOT_SIDECAR = 'may not be set for init containers without restartPolicy=Always';
 
 /**
- * Returns the causes for `spec.initContainers` at `field`, each container's
- * in turn as the API server lists them. `checkContainers` runs the checks
- * shared with app containers. Its duplicate-name causes are replaced by the
- * check across init and app containers.
+ * Returns the causes for the init containers at `field`, container by
+ * container as the API server lists them. `checkContainers` runs the checks
+ * shared with app containers, and its duplicate names give way to the check
+ * across init and app containers.
  */
 export function validateInitContainers(spec: any, field: string, clusterVersion: number, checkContainers: ContainerListCheck): FieldCause[] {
   const inits = spec.initContainers;
