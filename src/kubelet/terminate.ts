@@ -69,16 +69,14 @@ export function terminate(ctx: ControllerContext, pod: KObject, record: PodRecor
   if (removalPending(ctx, key)) return;
   const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   let stopAt = now;
-  // A pod with init containers may be deleted while one of them runs (or beside its sidecars), and they stop as the app containers do.
-  const lists: any[][] = pod.spec.initContainers?.length ? [pod.spec.containers ?? [], pod.spec.initContainers] : [pod.spec.containers ?? []];
-  for (const specs of lists) {
-    for (const spec of specs) {
-      const rec = record.containers[spec.name];
-      if (rec?.stage !== 'run') continue;
-      emit('Normal', 'Killing', `Stopping container ${spec.name}`, spec.name);
-      const stop = rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
-      stopAt = Math.max(stopAt, now + stop);
-    }
+  // A pod may be deleted while an init container or a sidecar runs, and those stop as the app containers do.
+  const specs: any[] = pod.spec.initContainers?.length ? [...(pod.spec.containers ?? []), ...pod.spec.initContainers] : pod.spec.containers ?? [];
+  for (const spec of specs) {
+    const rec = record.containers[spec.name];
+    if (rec?.stage !== 'run') continue;
+    emit('Normal', 'Killing', `Stopping container ${spec.name}`, spec.name);
+    const stop = rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
+    stopAt = Math.max(stopAt, now + stop);
   }
   if (stopAt <= now) {
     removePod(ctx, pod);
