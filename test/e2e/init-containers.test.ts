@@ -198,3 +198,45 @@ describe('init containers waiting for their Services', () => {
     );
   });
 });
+
+describe('logs container choice with init containers', () => {
+  const sb = new Sandbox();
+  const manifest = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: two}',
+    'spec:',
+    '  initContainers:',
+    "  - {name: prepare, image: 'busybox:1.36', command: [sh, -c, 'echo prepared']}",
+    '  containers:',
+    "  - {name: web, image: 'busybox:1.36', command: [sh, -c, 'echo web; sleep 3600']}",
+    "  - {name: sidecar, image: 'busybox:1.36', command: [sh, -c, 'echo sidecar; sleep 3600']}",
+    '',
+  ].join('\n');
+
+  beforeAll(() => {
+    writeFileSync(join(sb.home, 'two.yaml'), manifest);
+    for (const [cluster, version] of [['new', '1.32'], ['old', '1.23']]) {
+      expect(sb.run(['cluster', 'create', cluster, '--clock', 'manual', '--seed', '1', '--kubernetes-version', version]).code).toBe(0);
+      expect(sb.on(cluster, ['apply', '-f', 'two.yaml']).code).toBe(0);
+      sb.on(cluster, ['clock', 'advance', '1m']);
+    }
+  });
+  afterAll(() => sb.cleanup());
+
+  it('lists init containers last on 1.32', () => {
+    const r = sb.on('new', ['logs', 'two']);
+    expect(r.stdout).toBe('web\n');
+    expect(r.stderr).toBe('Defaulted container "web" out of: web, sidecar, prepare (init)\n');
+  });
+
+  it('names the init containers when asking on 1.23', () => {
+    const r = sb.on('old', ['logs', 'two']);
+    expect(r.stderr).toBe('error: a container name must be specified for pod two, choose one of: [web sidecar] or one of the init containers: [prepare]\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('reads an init container on 1.23', () => {
+    expect(sb.on('old', ['logs', 'two', '-c', 'prepare']).stdout).toBe('prepared\n');
+  });
+});

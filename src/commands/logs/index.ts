@@ -187,7 +187,10 @@ function defaultContainer(pod: KObject, names: string[], version: number, err: (
   const alone = names.length === 1 && inits.length === 0 && ephemeral.length === 0;
   if (alone || (names.length === 1 && version < 124)) return names[0];
   if (version < 124) {
-    throw new UsageError(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`);
+    let message = `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`;
+    if (inits.length > 0) message += ` or one of the init containers: [${inits.map((c: { name: string }) => c.name).join(' ')}]`;
+    if (ephemeral.length > 0) message += ` or one of the ephemeral containers: [${ephemeral.map((c: { name: string }) => c.name).join(' ')}]`;
+    throw new UsageError(message);
   }
   // kubectl's podcmd.AllContainerNames: app containers, then ephemeral ones, then init containers.
   const all = [
