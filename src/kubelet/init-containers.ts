@@ -105,9 +105,8 @@ const KILLED_EXIT_CODE = 137;
  * Simplified: Kubernetes stops the sidecars in the reverse order of their
  * start; kubesim stops them all at once.
  */
-function stopSidecars(ctx: ControllerContext, pod: KObject, record: PodRecord, emit: Emit): void {
+function stopSidecars(ctx: ControllerContext, pod: KObject, record: PodRecord, emit: Emit, now = ctx.now()): void {
   record.stoppingSidecars = true;
-  const now = ctx.now();
   const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   for (const spec of pod.spec.initContainers as any[]) {
     const rec = record.containers[spec.name];
@@ -233,17 +232,24 @@ function stopFailedPod(ctx: ControllerContext, pod: KObject, record: PodRecord, 
 }
 
 /**
- * Begins, after the app containers' own steps of a sync, the stop of the
- * sidecars once every app container is done for good. The next syncs end
- * them (see exitPolicy).
- * Simplified: the kubelet stops them at the pod sync after the relist that
- * finds the last app container ended; kubesim at that end.
+ * Begins the stop of the sidecars at the pod sync after the relist that
+ * finds every app container ended for good. The kubelet runs it after the
+ * app containers' own steps of each sync, and the next syncs end the
+ * sidecars (see exitPolicy).
  */
-export function stopSidecarsAfterAppContainers(ctx: ControllerContext, pod: KObject, record: PodRecord, emit: Emit): void {
+export function stopSidecarsAfterAppContainers(ctx: ControllerContext, pod: KObject, record: PodRecord, emit: Emit, key: string): void {
   if (!record.initialized || record.stoppingSidecars || !appContainersDone(pod, record)) return;
   let sidecars = false;
   for (const spec of pod.spec.initContainers as any[]) if (isSidecar(spec)) sidecars = true;
-  if (sidecars) stopSidecars(ctx, pod, record, emit);
+  if (!sidecars) return;
+  let endedAt = 0;
+  for (const spec of pod.spec.containers ?? []) endedAt = Math.max(endedAt, record.containers[spec.name].last!.finishedAt);
+  const at = endedAt + RELIST_MS;
+  if (at > ctx.now()) {
+    ctx.wakeAt(at, key);
+    return;
+  }
+  stopSidecars(ctx, pod, record, emit, at);
 }
 
 /**

@@ -443,7 +443,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
     advance(ctx, pod, view, spec, record, emit);
   }
-  if (hasInitContainers(pod)) stopSidecarsAfterAppContainers(ctx, pod, record, emit);
+  if (hasInitContainers(pod)) stopSidecarsAfterAppContainers(ctx, pod, record, emit, key);
   reportPodIP(pod, record);
   const deadline = podDeadline(pod);
   if (deadline !== undefined && ctx.now() >= deadline) killPastDeadline(ctx, pod, record, emit);

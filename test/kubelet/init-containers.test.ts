@@ -134,6 +134,9 @@ describe('init containers on the kubelet', () => {
     expect(cells(c, 'job')).toBe('0/2 Completed 0');
     const killing = c.store.list('events', 'default').filter((e) => e.reason === 'Killing').map((e) => `${e.involvedObject.fieldPath} ${e.message}`);
     expect(killing).toEqual(['spec.initContainers{proxy} Stopping container proxy']);
+    // The stop begins at the pod sync after the relist (1 s) that finds the app container ended.
+    const record = pod(c, 'job')._sim as any;
+    expect(record.containers.proxy.last.finishedAt - record.containers.main.last.finishedAt).toBe(11_000);
   });
 
   it('stops a running init container on deletion', () => {
