@@ -139,6 +139,22 @@ describe('init containers on the kubelet', () => {
     expect(record.containers.proxy.last.finishedAt - record.containers.main.last.finishedAt).toBe(11_000);
   });
 
+  it('completes a Job whose pods have init containers', () => {
+    const c = newCluster();
+    const template = {
+      metadata: { labels: { job: 'prep' } },
+      spec: { restartPolicy: 'Never', initContainers: [container('fetch', 'echo fetched; sleep 2')], containers: [container('work', 'echo done; sleep 3')] },
+    };
+    createObject(c, 'jobs', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'prep', namespace: 'default' }, spec: { template } });
+    advance(c, 30_000);
+    const job = c.store.get('jobs', 'default', 'prep')!;
+    expect(job.status.succeeded).toBe(1);
+    expect(job.status.conditions.map((x: any) => x.type)).toContain('Complete');
+    const [p] = c.store.list('pods', 'default').filter((x) => x.metadata.labels?.job === 'prep');
+    expect(p.status.phase).toBe('Succeeded');
+    expect(p.status.conditions.find((x: any) => x.type === 'Initialized')).toMatchObject({ status: 'True', reason: 'PodCompleted' });
+  });
+
   it('stops a running init container on deletion', () => {
     const c = newCluster();
     createObject(c, 'pods', newPod('del', { initContainers: [container('wait', 'sleep 3600')], containers: [container('main', 'sleep 3600')] }));
