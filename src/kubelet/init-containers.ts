@@ -71,10 +71,10 @@ export function startInitialization(ctx: ControllerContext, pod: KObject, node: 
 }
 
 /**
- * Returns the restart policy an init container's exit follows: a sidecar
- * restarts until the pod's app containers are done; a regular init container
- * restarts after a failure unless the pod's restartPolicy is Never, and is
- * done after exit code 0.
+ * Returns the restart policy that an init container's exit follows. A
+ * sidecar restarts until the pod's app containers are done. A regular init
+ * container is done after exit code 0, and restarts after a failure unless
+ * the pod's restartPolicy is Never.
  */
 function exitPolicy(pod: KObject, spec: any, record: PodRecord): string {
   if (isSidecar(spec)) return record.stoppingSidecars ? 'Never' : 'Always';

@@ -18,10 +18,10 @@ export const CONTAINERS_NOT_INITIALIZED = 'ContainersNotInitialized';
 /** Initialized condition reason once the pod has succeeded. */
 const POD_COMPLETED = 'PodCompleted';
 
-/** Builds one container status from the kubelet's record (status.ts's containerStatus). */
+/** A builder of one container status from the kubelet's record (status.ts's containerStatus). */
 export type ContainerStatusBuilder = (spec: any, rec: ContainerRecord, now: number, version: number) => any;
 
-/** What the rest of the pod's status takes from its init containers. */
+/** The facts about the init containers that the rest of the pod's status uses. */
 export interface InitStatusSummary {
   /** True when a regular init container failed under restartPolicy Never: the pod's phase is Failed. */
   failed: boolean;
