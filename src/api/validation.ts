@@ -10,6 +10,7 @@ import { validateWorkloadSelector } from './selector-validation.js';
 import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, relaxedEnvVarNameErrors, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
 import { validateContainerProbes } from './probe-validation.js';
+import { validateInitContainers } from './init-container-validation.js';
 
 /** Kinds whose names must be DNS-1123 labels rather than subdomains; a Service's name is a DNS-1035 label. */
 const LABEL_NAMED = new Set(['namespaces', 'statefulsets', 'cronjobs']);
@@ -72,6 +73,7 @@ function validateContainers(containers: any, field: string, clusterVersion: numb
 function validatePodSpec(spec: any, field: string, clusterVersion: number, allowedRestart?: string[]): FieldCause[] {
   if (!spec || typeof spec !== 'object') return [required(`${field}.containers`)];
   const causes = validateContainers(spec.containers, `${field}.containers`, clusterVersion);
+  causes.push(...validateInitContainers(spec, `${field}.initContainers`, clusterVersion, validateContainers));
   const allowed = allowedRestart ?? ['Always', 'OnFailure', 'Never'];
   if (spec.restartPolicy === undefined || spec.restartPolicy === '') {
     if (allowedRestart) causes.push(required(`${field}.restartPolicy`, `valid values: ${allowed.map((v) => `"${v}"`).join(', ')}`));

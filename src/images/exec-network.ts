@@ -29,6 +29,13 @@ export interface DnsView {
   addresses(fqdn: string): string[] | undefined;
   /** The PTR name of an address, or undefined when the server has none. */
   reverse(ip: string): string | undefined;
+  /**
+   * The DNS as it answers `elapsedMs` after the process started, when the
+   * view knows the start: a Service created later has no records before its
+   * creation. A re-plan of a running program then repeats the answers its
+   * past queries got.
+   */
+  at?(elapsedMs: number): DnsView;
 }
 
 /** A pod's view of the simulated network. */

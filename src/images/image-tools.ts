@@ -104,7 +104,7 @@ export function buildImageCommands(info: ImageInfo, facts: ImageCommandFacts): M
   if (fetch && has('curl')) commands.set('curl', (s, args) => curl(fetch, s, args));
   if (dns && has('nslookup')) {
     const flavour = nslookupFlavour(info);
-    commands.set('nslookup', (s, args) => nslookup(dns, flavour, s, args));
+    commands.set('nslookup', (s, args) => nslookup(dns.at ? dns.at(s.elapsedMs) : dns, flavour, s, args));
   }
   const lsFlavour: LsFlavour = hasBusyboxTools(info) ? 'busybox' : 'gnu';
   const files = imageFiles(info, facts.hostname);

@@ -34,7 +34,8 @@ export function killPastDeadline(
   emit: (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void,
 ): void {
   const now = ctx.now();
-  for (const spec of pod.spec?.containers ?? []) {
+  const inits: any[] = pod.spec?.initContainers ?? [];
+  for (const spec of inits.length > 0 ? [...inits, ...(pod.spec.containers ?? [])] : pod.spec?.containers ?? []) {
     const rec = record.containers[spec.name];
     if (!rec) continue;
     if (rec.stage === 'run') {

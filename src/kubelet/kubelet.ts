@@ -26,6 +26,7 @@ import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { buildPodNetwork } from '../network/pod-network.js';
 import { endProbeKill, hasProbes, restartEndedAt, startProbing, syncProbes, watchProgramFiles } from './probes.js';
 import type { Store } from '../store/store.js';
+import { hasInitContainers, isInitContainerName, startInitialization, stopSidecarsAfterAppContainers, syncInitContainers, wakePodsWaitingOnInit, type KubeletSteps } from './init-containers.js';
 
 /** Kubelet back-off for image pulls: 10 s doubling, capped at 5 minutes. */
 export function backoffMs(failures: number): number {
@@ -73,8 +74,8 @@ function source(pod: KObject) {
   return { component: 'kubelet', host: pod.spec.nodeName as string };
 }
 
-function fieldPath(name: string): string {
-  return `spec.containers{${name}}`;
+function fieldPath(pod: KObject, name: string): string {
+  return isInitContainerName(pod, name) ? `spec.initContainers{${name}}` : `spec.containers{${name}}`;
 }
 
 /** Pull durations as the Pulled event prints them (`4s`, `1.5s`), by milliseconds, because every pull reports the same setting. */
@@ -214,7 +215,7 @@ export function programInputs(pod: KObject, spec: any, at: number, store?: Store
     env,
   };
   // With the store the program gets the network state at `at`, so the plan then depends on the store.
-  if (store) context.network = buildPodNetwork(store, context.namespace);
+  if (store) context.network = buildPodNetwork(store, context.namespace, at);
   if (store) defineLazyMounts(context, () => buildMountedFiles(pod, spec, storeVolumeSources(store, pod), at));
   return { container, context };
 }
@@ -308,10 +309,10 @@ function prepareContainerConfig(ctx: ControllerContext, pod: KObject, spec: any,
   return false;
 }
 
-/** Moves one container of the pod's record through every stage that has fallen due. */
-function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, record: PodRecord, emit: Emit): void {
+/** Moves one container of the pod's record through every stage that has fallen due, at most `steps` of them. */
+function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any, record: PodRecord, emit: Emit, steps = 50): void {
   let rec = record.containers[spec.name];
-  for (let guard = 0; guard < 50 && rec.until !== undefined && rec.until <= ctx.now(); guard++) {
+  for (let guard = 0; guard < steps && rec.until !== undefined && rec.until <= ctx.now(); guard++) {
     switch (rec.stage) {
       case 'pull':
         finishPull(ctx, pod, node, spec, rec, emit);
@@ -392,6 +393,10 @@ function initPod(ctx: ControllerContext, pod: KObject, view: NodeView, emit: Emi
     pod.status.podIPs = pod.status.hostIPs;
   }
   pod.status.startTime = isoTime(ctx.now());
+  if (hasInitContainers(pod)) {
+    startInitialization(ctx, pod, view, record, emit, KUBELET_STEPS);
+    return record;
+  }
   for (const spec of pod.spec.containers ?? []) {
     const rec: ContainerRecord = { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
     record.containers[spec.name] = rec;
@@ -418,7 +423,7 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
     if (pending.length === 0) return;
     const from = source(pod);
     for (const [type, reason, message, container] of pending) {
-      recordEvent(ctx.store, obj, type as 'Normal' | 'Warning', reason, message, from, container ? fieldPath(container) : undefined);
+      recordEvent(ctx.store, obj, type as 'Normal' | 'Warning', reason, message, from, container ? fieldPath(pod, container) : undefined);
     }
   };
   let record = pod._sim as PodRecord | undefined;
@@ -437,11 +442,13 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   if (!record) record = initPod(ctx, pod, view, emit);
   pod._sim = record;
   reportPodIP(pod, record);
+  if (hasInitContainers(pod)) syncInitContainers(ctx, pod, view, record, emit, key, KUBELET_STEPS);
   for (const spec of pod.spec.containers ?? []) {
     record.containers[spec.name] ??= { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
     advance(ctx, pod, view, spec, record, emit);
     if (hasProbes(spec)) syncProbes(ctx, pod, spec, record.containers[spec.name], emit);
   }
+  if (hasInitContainers(pod)) stopSidecarsAfterAppContainers(ctx, pod, record, emit, key);
   reportPodIP(pod, record);
   const deadline = podDeadline(pod);
   if (deadline !== undefined && ctx.now() >= deadline) killPastDeadline(ctx, pod, record, emit);
@@ -463,6 +470,9 @@ function reconcilePod(ctx: ControllerContext, key: string): void {
   if (next !== Infinity) ctx.wakeAt(next, key);
 }
 
+/** The container steps the init container sync (./init-containers.ts) runs, passed in so that it does not import this module. */
+const KUBELET_STEPS: KubeletSteps = { advance, beginPull, programInputs };
+
 export const kubelet: Controller = {
   name: 'kubelet',
   watches: {
@@ -472,6 +482,7 @@ export const kubelet: Controller = {
       const deleting = obj.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp;
       return bound || deleting ? `${obj.metadata.namespace}/${obj.metadata.name}` : undefined;
     },
+    services: wakePodsWaitingOnInit,
   },
   reconcile: reconcilePod,
 };

@@ -19,7 +19,7 @@ export const MAX_CONTAINER_BACKOFF_MS = 300_000;
  * event it finds triggers the sync. kubesim has no setting for this delay,
  * so it uses 1 s.
  */
-const RELIST_MS = 1_000;
+export const RELIST_MS = 1_000;
 
 /** The pod worker's requeue delay after a failed sync (the kubelet's backOffPeriod), before jitter. */
 const POD_WORKER_BACKOFF_MS = 10_000;
@@ -92,16 +92,16 @@ export function podWorkerRequeueMs(pod: KObject, container: string, now: number)
 }
 
 /**
- * Ends a container's run at its exit time. When the pod's restart policy
- * restarts it, the pod sync after the next relist decides when (see
- * syncEndedContainer). Until that sync the status shows the termination.
+ * Ends a container's run at its exit time. When the restart policy (the
+ * pod's, unless an init container passes its own) restarts it, the pod sync
+ * after the next relist decides when (see syncEndedContainer). Until that
+ * sync the status shows the termination.
  */
-export function endContainerRun(pod: KObject, rec: ContainerRecord): void {
+export function endContainerRun(pod: KObject, rec: ContainerRecord, policy: string = pod.spec.restartPolicy ?? 'Always'): void {
   const code = rec.exitCode ?? 0;
   const at = rec.exitAt!;
   if (rec.last) rec.previous = rec.last;
   rec.last = { exitCode: code, reason: rec.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error', startedAt: rec.startedAt!, finishedAt: at };
-  const policy = pod.spec.restartPolicy ?? 'Always';
   if (policy !== 'Always' && (policy !== 'OnFailure' || code === 0)) {
     rec.stage = 'done';
     rec.until = undefined;

@@ -111,6 +111,10 @@ export interface PodRecord {
   podIP?: string;
   /** Set when the kubelet failed the whole pod (past spec.activeDeadlineSeconds): the pod status reason and message. */
   failure?: { reason: string; message: string };
+  /** Set on a pod with init containers once the kubelet has started its app containers (see init-containers.ts). */
+  initialized?: boolean;
+  /** Set once the kubelet has begun stopping the pod's sidecars, because its app containers are done (see init-containers.ts). */
+  stoppingSidecars?: boolean;
 }
 
 /**

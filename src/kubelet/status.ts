@@ -6,6 +6,7 @@ import type { KObject } from '../api/types.js';
 import { isoTime } from '../store/store.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 import { containerStatusImage, containerStatusImageID } from './images.js';
+import { buildInitContainerStatuses, type InitStatusSummary } from './init-status.js';
 
 /** RFC 3339 texts by whole second: a wave of pods syncs at a few instants, so most conversions repeat. */
 const isoBySecond = new Map<number, string>();
@@ -151,6 +152,13 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
     status.reason = record.failure.reason;
     status.message = record.failure.message;
   }
+  const inits: any[] | undefined = pod.spec.initContainers;
+  let init: InitStatusSummary | undefined;
+  if (inits !== undefined && inits.length > 0) {
+    init = buildInitContainerStatuses(pod, record, status, now, version, containerStatus);
+    if (init.failed) status.phase = 'Failed';
+    if (init.unreadySidecars) notReady = [...init.unreadySidecars, ...(notReady ?? [])];
+  }
   const ready = notReady === undefined;
   const prev: any[] = pod.status?.conditions ?? [];
   // The first previous condition of each type, the one a search by type finds.
@@ -188,7 +196,8 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
   }
   const conds: any[] = [];
   if (version >= 129) conds.push(condition('PodReadyToStartContainers', !allDone || status.phase === 'Running', now, readyToStart));
-  conds.push(condition('Initialized', true, now, initialized));
+  if (init) conds.push(readiness('Initialized', init.initialized, now, initialized, init.reason, init.message));
+  else conds.push(condition('Initialized', true, now, initialized));
   conds.push(readiness('Ready', ready, now, podReady, reason, message));
   conds.push(readiness('ContainersReady', ready, now, containersReady, reason, message));
   if (scheduled) conds.push(scheduled);

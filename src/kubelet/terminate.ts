@@ -69,7 +69,9 @@ export function terminate(ctx: ControllerContext, pod: KObject, record: PodRecor
   if (removalPending(ctx, key)) return;
   const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   let stopAt = now;
-  for (const spec of pod.spec.containers ?? []) {
+  // A pod may be deleted while an init container or a sidecar runs, and those stop as the app containers do.
+  const specs: any[] = pod.spec.initContainers?.length ? [...(pod.spec.containers ?? []), ...pod.spec.initContainers] : pod.spec.containers ?? [];
+  for (const spec of specs) {
     const rec = record.containers[spec.name];
     if (rec?.stage !== 'run') continue;
     emit('Normal', 'Killing', `Stopping container ${spec.name}`, spec.name);

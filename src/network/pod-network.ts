@@ -45,7 +45,7 @@ function readyAddresses(store: Store, svc: KObject): string[] {
  * Simplified: ExternalName Services (a CNAME) and pod A records
  * (`1-2-3-4.<ns>.pod.cluster.local`) have no records, so they are NXDOMAIN.
  */
-function findAddresses(store: Store, fqdn: string): string[] | undefined {
+function findAddresses(store: Store, fqdn: string, asOf = Infinity): string[] | undefined {
   const name = fqdn.replace(/\.$/, '').toLowerCase();
   if (!name.endsWith(`.svc.${CLUSTER_DOMAIN}`)) return undefined;
   const labels = name.split('.').length;
@@ -54,6 +54,7 @@ function findAddresses(store: Store, fqdn: string): string[] | undefined {
   if (resolved?.kind === 'pod') return resolved.pod.status?.podIP ? [resolved.pod.status.podIP] : undefined;
   if (resolved?.kind !== 'service') return undefined;
   const svc = resolved.service;
+  if (asOf !== Infinity && Date.parse(svc.metadata.creationTimestamp ?? '') > asOf) return undefined;
   if (svc.spec?.type === 'ExternalName') return undefined;
   if (svc.spec?.clusterIP === 'None') {
     // CoreDNS finds no records for a headless Service without ready endpoints, which is a name error.
@@ -82,15 +83,27 @@ function findReverseName(store: Store, ip: string): string | undefined {
   return undefined;
 }
 
-/** Builds the cluster DNS as a pod's resolver reaches it. */
-export function buildDnsView(store: Store): DnsView {
-  return {
+/**
+ * Builds the cluster DNS as a pod's resolver reaches it. With `startedAt`
+ * (ms), the process that queries it started then, and its view `at` a later
+ * moment leaves out the Services created after that moment.
+ * Simplified: a deleted Service is gone from every moment's answers.
+ */
+export function buildDnsView(store: Store, startedAt?: number): DnsView {
+  const view: DnsView = {
     addresses: (fqdn) => findAddresses(store, fqdn),
     reverse: (ip) => findReverseName(store, ip),
   };
+  if (startedAt !== undefined) {
+    view.at = (elapsedMs) => ({
+      addresses: (fqdn) => findAddresses(store, fqdn, startedAt + elapsedMs),
+      reverse: (ip) => findReverseName(store, ip),
+    });
+  }
+  return view;
 }
 
-/** Builds the whole network view of a pod in `namespace`. */
-export function buildPodNetwork(store: Store, namespace: string): PodNetwork {
-  return { fetch: buildPodFetcher(store, namespace), dns: buildDnsView(store) };
+/** Builds the whole network view of a pod in `namespace`, for a process started at `startedAt` (ms) when given. */
+export function buildPodNetwork(store: Store, namespace: string, startedAt?: number): PodNetwork {
+  return { fetch: buildPodFetcher(store, namespace), dns: buildDnsView(store, startedAt) };
 }

@@ -20,21 +20,42 @@ export function podCells(pod: KObject, now: number, version: number): PodCells {
   let readyCount = 0;
   let lastRestart = 0;
   let initializing = false;
+  const initSpecs: any[] = pod.spec?.initContainers ?? [];
   const initStatuses: any[] = status.initContainerStatuses ?? [];
-  const initCount = (pod.spec?.initContainers ?? []).length;
+  let total = containers.length;
+  let sidecars: Set<string> | undefined;
+  for (const c of initSpecs) {
+    if (c.restartPolicy !== 'Always') continue;
+    total++;
+    (sidecars ??= new Set()).add(c.name);
+  }
+  let sidecarRestarts = 0;
+  let lastSidecarRestart = 0;
   for (let i = 0; i < initStatuses.length; i++) {
     const c = initStatuses[i];
     restarts += c.restartCount ?? 0;
+    const lt = c.lastState?.terminated?.finishedAt;
+    if (lt) lastRestart = Math.max(lastRestart, Date.parse(lt));
+    const sidecar = sidecars !== undefined && sidecars.has(c.name);
+    if (sidecar) {
+      sidecarRestarts += c.restartCount ?? 0;
+      if (lt) lastSidecarRestart = Math.max(lastSidecarRestart, Date.parse(lt));
+    }
     const t = c.state?.terminated;
     if (t && t.exitCode === 0) continue;
+    if (sidecar && c.started) {
+      if (c.ready) readyCount++;
+      continue;
+    }
     if (t) reason = t.reason ? `Init:${t.reason}` : t.signal ? `Init:Signal:${t.signal}` : `Init:ExitCode:${t.exitCode}`;
     else if (c.state?.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') reason = `Init:${c.state.waiting.reason}`;
-    else reason = `Init:${i}/${initCount}`;
+    else reason = `Init:${i}/${initSpecs.length}`;
     initializing = true;
     break;
   }
-  if (!initializing) {
-    restarts = 0;
+  if (!initializing || isInitialized(status)) {
+    restarts = sidecarRestarts;
+    lastRestart = lastSidecarRestart;
     let hasRunning = false;
     for (let i = statuses.length - 1; i >= 0; i--) {
       const c = statuses[i];
@@ -62,5 +83,11 @@ export function podCells(pod: KObject, now: number, version: number): PodCells {
   }
   let restartText = String(restarts);
   if (restarts > 0 && lastRestart > 0 && version >= 124) restartText = `${restarts} (${humanDuration(now - lastRestart)} ago)`;
-  return { ready: `${readyCount}/${containers.length}`, status: reason, restarts: restartText };
+  return { ready: `${readyCount}/${total}`, status: reason, restarts: restartText };
+}
+
+/** Reports whether the pod's first Initialized condition is True (the printer's isPodInitializedConditionTrue). */
+function isInitialized(status: any): boolean {
+  for (const c of status.conditions ?? []) if (c.type === 'Initialized') return c.status === 'True';
+  return false;
 }

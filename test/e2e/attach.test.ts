@@ -108,7 +108,9 @@ describe('kubectl attach on a manual clock', () => {
     const file = join(sb.home, 'two.yaml');
     writeFileSync(file, TWO_CONTAINERS);
     k(['apply', '-f', file]);
-    k(['clock', 'advance', '6s']);
+    // The init container runs first (pull, start, exit), then the app containers are pulled and started.
+    const firstRuns = () => k(['get', 'pod', 'two', '-o', 'jsonpath={.status.containerStatuses[0].state.running}']).stdout !== '';
+    for (let i = 0; i < 30 && !firstRuns(); i++) k(['clock', 'advance', '1s']);
     const first = k(['attach', 'two']);
     expect(first.stdout).toBe('one\n');
     expect(first.stderr).toBe(`Defaulted container "first" out of: first, second, setup (init)\n${PROMPT}`);

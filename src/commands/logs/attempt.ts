@@ -18,7 +18,9 @@ import type { PodRecord } from '../../kubelet/state.js';
  */
 export function logAttempt(pod: KObject, container: string, previous: boolean): number {
   const rec = (pod._sim as PodRecord | undefined)?.containers[container];
-  const status = (pod.status?.containerStatuses ?? []).find((c: any) => c.name === container);
+  const status =
+    (pod.status?.containerStatuses ?? []).find((c: any) => c.name === container) ??
+    (pod.status?.initContainerStatuses ?? []).find((c: any) => c.name === container);
   const podName = pod.metadata.name;
   if (!rec || rec.startedAt === undefined) {
     const waiting = status?.state?.waiting?.reason ?? 'ContainerCreating';

@@ -133,10 +133,12 @@ export const command: CommandDef = {
       // A --since under half a second rounds to sinceSeconds=0, which the API server's ValidatePodLogOptions rejects.
       if (seconds === 0) throw invalid('PodLogOptions', pod.metadata.name, [invalidValue('sinceSeconds', 0, 'must be greater than 0')]);
       const names: string[] = (pod.spec?.containers ?? []).map((c: any) => c.name);
+      const initNames: string[] = (pod.spec?.initContainers ?? []).map((c: any) => c.name);
       let chosen: string[];
-      if (f['all-containers']) chosen = names;
+      // kubectl lists a pod's init containers before its app containers for --all-containers.
+      if (f['all-containers']) chosen = initNames.length > 0 ? [...initNames, ...names] : names;
       else if (f.container) {
-        if (!names.includes(f.container)) throw new ApiError('BadRequest', 400, `container ${f.container} is not valid for pod ${pod.metadata.name}`);
+        if (!names.includes(f.container) && !initNames.includes(f.container)) throw new ApiError('BadRequest', 400, `container ${f.container} is not valid for pod ${pod.metadata.name}`);
         chosen = [f.container];
       } else if (f.selector && !allPods && names.length > 1) chosen = [names[0]];
       else {
@@ -185,12 +187,16 @@ function defaultContainer(pod: KObject, names: string[], version: number, err: (
   const alone = names.length === 1 && inits.length === 0 && ephemeral.length === 0;
   if (alone || (names.length === 1 && version < 124)) return names[0];
   if (version < 124) {
-    throw new UsageError(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`);
+    let message = `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`;
+    if (inits.length > 0) message += ` or one of the init containers: [${inits.map((c: { name: string }) => c.name).join(' ')}]`;
+    if (ephemeral.length > 0) message += ` or one of the ephemeral containers: [${ephemeral.map((c: { name: string }) => c.name).join(' ')}]`;
+    throw new UsageError(message);
   }
+  // kubectl's podcmd.AllContainerNames: app containers, then ephemeral ones, then init containers.
   const all = [
-    ...inits.map((c: { name: string }) => `${c.name} (init)`),
     ...names,
     ...ephemeral.map((c: { name: string }) => `${c.name} (ephem)`),
+    ...inits.map((c: { name: string }) => `${c.name} (init)`),
   ];
   err(`Defaulted container "${names[0]}" out of: ${all.join(', ')}\n`);
   return names[0];

@@ -132,6 +132,14 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
   }
   const owner = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (owner) w.line(0, 'Controlled By', `${owner.kind}/${owner.name}`);
+  const inits: any[] = pod.spec?.initContainers ?? [];
+  if (inits.length > 0) {
+    w.write(0, 'Init Containers:\n');
+    for (const c of inits) {
+      const status = (pod.status?.initContainerStatuses ?? []).find((s: any) => s.name === c.name);
+      writeContainer(w, c, status, 1, false, pod);
+    }
+  }
   w.write(0, 'Containers:\n');
   for (const c of pod.spec?.containers ?? []) {
     const status = (pod.status?.containerStatuses ?? []).find((s: any) => s.name === c.name);
