@@ -91,4 +91,38 @@ describe('logs options', () => {
     expect(on('logs', '-l', 'app=many').stdout).toBe('3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n');
     expect(on('logs', '-l', 'app=many', '--tail=-1').stdout.split('\n')).toHaveLength(13);
   });
+
+  it('rejects a --pod-running-timeout of zero', () => {
+    const r = on('logs', 'p', '--pod-running-timeout=0s');
+    expect(r.stderr).toBe('error: --pod-running-timeout must be higher than zero\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('waits --pod-running-timeout for a workload pod to appear', () => {
+    expect(on('create', 'deployment', 'later', '--image=busybox', '--replicas=0').code).toBe(0);
+    const before = Date.parse(on('get', 'deploy', 'later', '-o', 'jsonpath={.metadata.creationTimestamp}').stdout);
+    const r = on('logs', 'deploy/later', '--pod-running-timeout=45s');
+    expect(r.stderr).toBe('error: timed out waiting for the condition\n');
+    expect(r.code).toBe(1);
+    expect(on('run', 'marker', '--image=busybox', '--', 'sleep', 'infinity').code).toBe(0);
+    const after = Date.parse(on('get', 'pod', 'marker', '-o', 'jsonpath={.metadata.creationTimestamp}').stdout);
+    expect(after - before).toBeGreaterThanOrEqual(45_000);
+  });
+
+  it('names an unknown container as kubectl does, before asking for logs', () => {
+    const r = on('logs', 'p', '-c', 'nosuch');
+    expect(r.stderr).toBe('error: container nosuch is not valid for pod p\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('prints failed requests among the logs with --ignore-errors', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: half}\nspec:\n  containers:\n  - {name: a, image: busybox, args: [sh, -c, "echo up; sleep infinity"]}\n  - {name: b, image: busybox, args: [sh, -c, "echo b; sleep infinity"]}\n';
+    expect(sb.run(['--cluster', 'l', 'apply', '-f', '-'], { input: pod }).code).toBe(0);
+    const failing = on('logs', 'half', '--all-containers');
+    expect(failing.stderr).toBe('Error from server (BadRequest): container "a" in pod "half" is waiting to start: ContainerCreating\n');
+    expect(failing.code).toBe(1);
+    const r = on('logs', 'half', '--all-containers', '--ignore-errors');
+    expect(r.stdout).toBe('error: container "a" in pod "half" is waiting to start: ContainerCreating\nerror: container "b" in pod "half" is waiting to start: ContainerCreating\n');
+    expect(r.code).toBe(0);
+  });
 });

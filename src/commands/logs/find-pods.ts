@@ -9,9 +9,15 @@ import { fromLabelSelector, matches } from '../../api/selectors.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { parseTargets } from '../shared/targets.js';
 import { compareForLogging } from './pick-pod.js';
+import { stepClock } from '../shared/clock-step.js';
 
-/** Finds the pods a `logs` argument names: a pod, or the pods of a workload in kubectl's logging order. */
-function findPods(cluster: Cluster, arg: string, ns: string): KObject[] {
+/**
+ * Finds the pods a `logs` argument names: a pod, or the pods of a workload
+ * in kubectl's logging order. For a workload without pods kubectl waits up
+ * to `timeoutMs` (--pod-running-timeout) for one. kubesim waits in cluster
+ * time as `wait` does, so a manual clock moves to each due timer.
+ */
+async function findPods(cluster: Cluster, arg: string, ns: string, timeoutMs: number): Promise<KObject[]> {
   if (!arg.includes('/')) {
     const pod = cluster.store.get('pods', ns, arg);
     if (!pod) throw notFound('pods', arg);
@@ -27,19 +33,21 @@ function findPods(cluster: Cluster, arg: string, ns: string): KObject[] {
   const owner = cluster.store.get(t.info.resource, ns, name);
   if (!owner) throw notFound(t.info.group ? `${t.info.resource}.${t.info.group}` : t.info.resource, name);
   const sel = fromLabelSelector(owner.spec?.selector?.matchLabels || owner.spec?.selector?.matchExpressions ? owner.spec.selector : { matchLabels: owner.spec?.selector ?? {} });
-  const pods = cluster.store.list('pods', ns).filter((p) => matches(sel, p.metadata.labels));
-  if (pods.length === 0) throw new UsageError(`timed out waiting for the condition`);
-  pods.sort(compareForLogging);
-  return pods;
+  const deadline = cluster.clockNow() + timeoutMs;
+  for (;;) {
+    const pods = cluster.store.list('pods', ns).filter((p) => matches(sel, p.metadata.labels));
+    if (pods.length > 0) return pods.sort(compareForLogging);
+    if (cluster.clockNow() >= deadline || !(await stepClock(cluster, { deadline }))) throw new UsageError('timed out waiting for the condition');
+  }
 }
 
 /**
  * Finds the pods as findPods does. kubectl 1.29 and later add the namespace
  * to the lookup's NotFound error and print it as their own error.
  */
-export function findPodsNamingNamespace(cluster: Cluster, arg: string, ns: string): KObject[] {
+export async function findPodsNamingNamespace(cluster: Cluster, arg: string, ns: string, timeoutMs: number): Promise<KObject[]> {
   try {
-    return findPods(cluster, arg, ns);
+    return await findPods(cluster, arg, ns, timeoutMs);
   } catch (e) {
     if (e instanceof ApiError && e.reason === 'NotFound' && cluster.settings.version >= 129) {
       throw new UsageError(`error from server (NotFound): ${e.message} in namespace "${ns}"`);

@@ -92,6 +92,8 @@ export const command: CommandDef = {
     { name: 'all-pods', type: 'bool', default: false, help: 'Get logs from all pod(s). Sets prefix to true.' },
     { name: 'max-log-requests', type: 'int', default: 5, help: 'Specify maximum number of concurrent logs to follow when using by a selector.' },
     { name: 'limit-bytes', type: 'int', default: 0, help: 'Maximum bytes of logs to return. Defaults to no limit.' },
+    { name: 'ignore-errors', type: 'bool', default: false, help: 'If watching / following pod logs, allow for any errors that occur to be non-fatal' },
+    { name: 'pod-running-timeout', type: 'duration', default: 20_000, help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
   ],
   async run(ctx, parsed) {
     const f = ctx.flags;
@@ -99,6 +101,8 @@ export const command: CommandDef = {
     // cobra rejects the flag before anything else in kubectl releases that lack it.
     if (parsed.set.has('all-pods') && ctx.cluster().settings.version < ALL_PODS_SINCE) throw new FlagError('unknown flag: --all-pods');
     checkArguments(parsed.args, f.selector);
+    // kubectl's Complete checks the timeout before it reads the other flags.
+    if (f['pod-running-timeout'] <= 0) throw new UsageError('--pod-running-timeout must be higher than zero');
     // kubectl checks --since-time before it looks the pod up.
     const sinceTime = f['since-time'] ? sentSinceTime(parseRfc3339(f['since-time'])) : undefined;
     const cluster = ctx.cluster();
@@ -114,7 +118,7 @@ export const command: CommandDef = {
         return 0;
       }
     } else {
-      const found = findPodsNamingNamespace(cluster, parsed.args[0], ns);
+      const found = await findPodsNamingNamespace(cluster, parsed.args[0], ns, f['pod-running-timeout']);
       pods = allPods ? found : found.slice(0, 1);
       if (!allPods && found.length > 1) podNotes.push(`Found ${found.length} pods, using pod/${found[0].metadata.name}\n`);
     }
@@ -138,7 +142,11 @@ export const command: CommandDef = {
       // kubectl lists a pod's init containers before its app containers for --all-containers.
       if (f['all-containers']) chosen = initNames.length > 0 ? [...initNames, ...names] : names;
       else if (f.container) {
-        if (!names.includes(f.container) && !initNames.includes(f.container)) throw new ApiError('BadRequest', 400, `container ${f.container} is not valid for pod ${pod.metadata.name}`);
+        if (!names.includes(f.container) && !initNames.includes(f.container)) {
+          // From 1.17 kubectl looks the container up itself before it requests the logs.
+          const message = `container ${f.container} is not valid for pod ${pod.metadata.name}`;
+          throw cluster.settings.version >= 117 ? new UsageError(message) : new ApiError('BadRequest', 400, message);
+        }
         chosen = [f.container];
       } else if (f.selector && !allPods && names.length > 1) chosen = [names[0]];
       else {
@@ -148,7 +156,15 @@ export const command: CommandDef = {
       }
       for (const c of chosen) {
         const prefix = f.prefix || allPods ? `[pod/${pod.metadata.name}/${c}] ` : '';
-        const text = containerText(cluster, pod, c, opts);
+        let text: string;
+        try {
+          text = containerText(cluster, pod, c, opts);
+        } catch (err) {
+          // With --ignore-errors kubectl prints a failed request's error among the logs and reads the rest.
+          if (!f['ignore-errors'] || !(err instanceof ApiError)) throw err;
+          out.push(`error: ${err.message}\n`);
+          continue;
+        }
         out.push(prefixLines(text, prefix));
         if (f.follow) {
           const attempt = logAttempt(pod, c, f.previous);
