@@ -2,9 +2,9 @@
  * Brings kube-system's pods of a new cluster to Running at the cluster's
  * creation time, as if their containers had started before the user's
  * first command. The kubelet has taken each pod through its first sync (an
- * address, the image step); this finishes the start the kubelet would make
- * a second later: the container's program and log, its runtime ID, its
- * status, and the image in the node's list.
+ * address, the image step). This module finishes the start the kubelet
+ * would make a second later: the container's program and log, its runtime
+ * ID, its status, and the image in the node's list.
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';

@@ -4,10 +4,10 @@
  * CoreDNS and kube-proxy, all Running when `cluster create` returns.
  *
  * The steps follow kubeadm's order. `init` registers the control-plane
- * node, whose kubelet publishes the static pods, and installs the add-ons;
- * CoreDNS then runs on the control-plane node, the only node it may use
- * (as on a cluster whose network add-on came before the first join, the
- * order kubeadm's guide gives). `join` adds the workers, and the DaemonSet
+ * node, whose kubelet publishes the static pods, and installs the add-ons.
+ * CoreDNS then runs on the control-plane node, the only node it may use, as
+ * on a cluster whose network add-on came before the first join (the order
+ * kubeadm's guide gives). `join` adds the workers, and the DaemonSet
  * controller gives each its kube-proxy pod. The controllers create the
  * ReplicaSet, the pods, the ControllerRevision and the Endpoints as they
  * would for any workload.

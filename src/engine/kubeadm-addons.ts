@@ -5,7 +5,7 @@
  * ConfigMap and ServiceAccount), shaped as kubeadm's manifests for the
  * emulated version render them.
  *
- * Simplified: the kube-proxy configuration holds the fields a learner reads
+ * Simplified: the kube-proxy configuration contains the fields a learner reads
  * (mode, clusterCIDR), not every default of KubeProxyConfiguration.
  */
 import type { KObject } from '../api/types.js';
@@ -15,13 +15,15 @@ import { CLUSTER_DNS_IP } from '../network/pod-network.js';
 /** The label both the CoreDNS Deployment and the kube-dns Service select on. */
 const DNS_LABELS = { 'k8s-app': 'kube-dns' };
 
-/** The toleration of the control-plane taint kubeadm of `version` sets (`master` before 1.24). */
+/** Returns the tolerations of the control-plane taints kubeadm of `version` sets (`master` before 1.24, both from 1.20 to 1.23). */
 function controlPlaneTolerations(version: number): any[] {
-  const keys = version >= 124 ? ['node-role.kubernetes.io/control-plane'] : version >= 120 ? ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'] : ['node-role.kubernetes.io/master'];
+  const keys: string[] = [];
+  if (version < 124) keys.push('node-role.kubernetes.io/master');
+  if (version >= 120) keys.push('node-role.kubernetes.io/control-plane');
   return keys.map((key) => ({ effect: 'NoSchedule', key }));
 }
 
-/** The OS node selector key of `version` (the beta label before 1.17). */
+/** Returns the OS node selector of `version` (the beta label before 1.17). */
 function osSelector(version: number): Record<string, string> {
   return version >= 117 ? { 'kubernetes.io/os': 'linux' } : { 'beta.kubernetes.io/os': 'linux' };
 }
@@ -30,7 +32,7 @@ function serviceAccount(name: string): KObject {
   return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'kube-system' } };
 }
 
-/** The CoreDNS configuration kubeadm writes. */
+/** Returns the CoreDNS configuration kubeadm writes. */
 function corefile(): string {
   return [
     '.:53 {',
@@ -63,29 +65,33 @@ function coreDNSContainer(image: string, version: number): any {
     { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
     { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
   ];
+  // CoreDNS answers readiness on its ready plugin's port from 1.16 (CoreDNS 1.6), on its health port before.
   const readyPlugin = version >= 116;
-  if (version >= 124) ports.push({ containerPort: 8080, name: 'liveness-probe', protocol: 'TCP' }, { containerPort: 8181, name: 'readiness-probe', protocol: 'TCP' });
+  const namedPorts = version >= 124;
+  let readinessPort: number | string = readyPlugin ? 8181 : 8080;
+  if (namedPorts) readinessPort = 'readiness-probe';
+  if (namedPorts) ports.push({ containerPort: 8080, name: 'liveness-probe', protocol: 'TCP' }, { containerPort: 8181, name: 'readiness-probe', protocol: 'TCP' });
   return {
     args: ['-conf', '/etc/coredns/Corefile'],
     image,
     imagePullPolicy: 'IfNotPresent',
     livenessProbe: {
       failureThreshold: 5,
-      httpGet: { path: '/health', port: version >= 124 ? 'liveness-probe' : 8080, scheme: 'HTTP' },
+      httpGet: { path: '/health', port: namedPorts ? 'liveness-probe' : 8080, scheme: 'HTTP' },
       initialDelaySeconds: 60,
       successThreshold: 1,
       timeoutSeconds: 5,
     },
     name: 'coredns',
     ports,
-    readinessProbe: { httpGet: { path: readyPlugin ? '/ready' : '/health', port: version >= 124 ? 'readiness-probe' : readyPlugin ? 8181 : 8080, scheme: 'HTTP' } },
+    readinessProbe: { httpGet: { path: readyPlugin ? '/ready' : '/health', port: readinessPort, scheme: 'HTTP' } },
     resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
     securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['NET_BIND_SERVICE'], drop: [version >= 124 ? 'ALL' : 'all'] }, readOnlyRootFilesystem: true },
     volumeMounts: [{ mountPath: '/etc/coredns', name: 'config-volume', readOnly: true }],
   };
 }
 
-/** The CoreDNS Deployment: two replicas, cluster-critical, tolerating the control-plane taint. */
+/** Builds the CoreDNS Deployment: two replicas, cluster-critical, tolerating the control-plane taint. */
 function coreDNSDeployment(images: KubeadmImages, version: number): KObject {
   const container = coreDNSContainer(images.coreDNS, version);
   const spec: any = {
@@ -122,7 +128,7 @@ function coreDNSDeployment(images: KubeadmImages, version: number): KObject {
   };
 }
 
-/** The kube-dns Service at the tenth address of the service range, with CoreDNS's three ports. */
+/** Builds the kube-dns Service at the tenth address of the service range, with CoreDNS's three ports. */
 function kubeDNSService(): KObject {
   return {
     apiVersion: 'v1',
@@ -145,7 +151,7 @@ function kubeDNSService(): KObject {
   };
 }
 
-/** The kube-proxy DaemonSet: on every node (it tolerates every taint), on the host network. */
+/** Builds the kube-proxy DaemonSet, which runs on every node (it tolerates every taint) on the host network. */
 function kubeProxyDaemonSet(images: KubeadmImages, version: number): KObject {
   const labels = { 'k8s-app': 'kube-proxy' };
   return {

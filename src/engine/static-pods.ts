@@ -16,7 +16,7 @@
 import type { KObject } from '../api/types.js';
 import type { KubeadmImages } from './kubeadm-images.js';
 
-/** Where the node's InternalIP and name come in. */
+/** The control-plane node's name, uid and InternalIP, which the manifests name. */
 export interface ControlPlaneNode {
   name: string;
   uid: string;
@@ -31,7 +31,7 @@ function probe(host: string, path: string, port: number, scheme: string, failure
   return { failureThreshold, httpGet: { host, path, port, scheme }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 15 };
 }
 
-/** A readiness probe: checked every second from the start, with no initial delay. */
+/** Builds a readiness probe, checked every second from the start, with no initial delay. */
 function readinessProbe(host: string, path: string, port: number, scheme: string): any {
   return { failureThreshold: 3, httpGet: { host, path, port, scheme }, periodSeconds: 1, timeoutSeconds: 15 };
 }

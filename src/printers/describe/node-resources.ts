@@ -1,9 +1,9 @@
 /**
  * The requests and limits `kubectl describe node` prints per pod and in
- * total: a pod's amount is the larger of its containers' sum and its
- * largest init container (as resourcehelper.PodRequestsAndLimits works it
- * out), and a sum prints as a resource.Quantity does, in the format of the
- * first amount added (`70Mi`, `240Mi`, `850m`, `1`).
+ * total. A pod's amount is the larger of its containers' sum and its
+ * largest init container, as resourcehelper.PodRequestsAndLimits works it
+ * out. A sum prints as a resource.Quantity does, in the format of the first
+ * amount added (`70Mi`, `240Mi`, `850m`, `1`).
  */
 import { parseQuantity } from '../../api/quantity.js';
 
