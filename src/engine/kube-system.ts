@@ -34,6 +34,8 @@ import { kubeadmAddons } from './kubeadm-addons.js';
 import { controlPlanePods } from './static-pods.js';
 import { draw, nameSuffix, uuid } from './random.js';
 import { startSystemPods } from './kube-system-start.js';
+import { clearEventState } from './event-state.js';
+import { EVENT_TTL_CONTROLLER } from './event-ttl.js';
 
 /** Mixed into the cluster's seed to give kube-system its own stream of names. */
 const STREAM = 0x6b756265;
@@ -66,12 +68,18 @@ function controlPlaneNode(node: KObject): { name: string; uid: string; ip: strin
   return { name: node.metadata.name, uid: node.metadata.uid!, ip };
 }
 
-/** Deletes the events kube-system's setup recorded (they are all in kube-system). */
+/**
+ * Deletes the events kube-system's setup recorded (they are all in
+ * kube-system), the recorder's state about them, and the sweep that would
+ * have expired them.
+ */
 function dropEvents(cluster: Cluster): void {
   const store = cluster.store;
   store.tx(() => {
     for (const e of store.list('events', 'kube-system')) store.remove('events', 'kube-system', e.metadata.name);
   });
+  store.tx(() => clearEventState(store));
+  store.db.prepare('DELETE FROM timers WHERE controller = ?').run(EVENT_TTL_CONTROLLER);
 }
 
 /**

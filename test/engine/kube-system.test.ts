@@ -16,10 +16,13 @@ describe('kube-system bootstrap', () => {
     expect(cluster.store.count('pods')).toBe(9);
   });
 
-  it('leaves no events or kubelet timers', () => {
+  it('leaves no events, event state or timers', () => {
     const cluster = newCluster();
     expect(cluster.store.list('events', 'kube-system')).toEqual([]);
     expect(cluster.store.hasTimer('kubelet')).toBe(false);
+    expect(cluster.store.hasTimer('event-ttl')).toBe(false);
+    const state = cluster.store.db.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'eventState%'").get() as { n: number };
+    expect(state.n).toBe(0);
   });
 
   it('kube-proxy on a joined node', () => {

@@ -56,12 +56,14 @@ export function describeNode(node: KObject, ctx: DescribeContext): string {
   if (node.spec?.podCIDRs) w.line(0, 'PodCIDRs', node.spec.podCIDRs.join(','));
   const pods = ctx.list('pods').filter((p) => p.spec?.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
   w.line(0, 'Non-terminated Pods', `(${pods.length} in total)`);
-  w.write(1, 'Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
-  w.write(1, '---------\t----\t------------\t----------\t---------------\t-------------\t---\n');
+  // kubectl writes an empty column after the name, which widens the gap before CPU Requests.
+  w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
+  w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
   const alloc = node.status?.allocatable ?? {};
   const resources = ['cpu', 'memory', 'ephemeral-storage'];
-  const allocatable = resources.map((name) => parseQuantity(alloc[name]) || 1);
-  const cell = (a: Amount, i: number) => `${formatAmount(a)} (${Math.trunc((a.value * 100) / allocatable[i])}%)`;
+  const allocatable = resources.map((name) => parseQuantity(alloc[name]) || 0);
+  // A node that reports none of a resource gets 0%, as kubectl leaves the fraction at zero.
+  const cell = (a: Amount, i: number) => `${formatAmount(a)} (${allocatable[i] ? Math.trunc((a.value * 100) / allocatable[i]) : 0}%)`;
   const totals = resources.map(() => ({ requests: NO_AMOUNT, limits: NO_AMOUNT }));
   for (const p of pods) {
     const cells: string[] = [];
@@ -72,16 +74,13 @@ export function describeNode(node: KObject, ctx: DescribeContext): string {
       if (i < 2) cells.push(cell(requests, i), cell(limits, i));
     });
     const age = translateTimestampSince(p.metadata.creationTimestamp, ctx.now);
-    w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t${cells.join('\t')}\t${age}\n`);
+    w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t${cells.join('\t')}\t${age}\n`);
   }
   w.write(0, 'Allocated resources:\n');
   w.write(1, '(Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(1, 'Resource\tRequests\tLimits\n');
   w.write(1, '--------\t--------\t------\n');
-  resources.forEach((name, i) => {
-    // kubectl lists ephemeral-storage only for a node that reports it.
-    if (i < 2 || alloc[name] !== undefined) w.write(1, `${name}\t${cell(totals[i].requests, i)}\t${cell(totals[i].limits, i)}\n`);
-  });
+  resources.forEach((name, i) => w.write(1, `${name}\t${cell(totals[i].requests, i)}\t${cell(totals[i].limits, i)}\n`));
   writeEvents(w, ctx.events(node), ctx.now, ctx.version);
   return w.text();
 }
