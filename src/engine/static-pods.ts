@@ -7,7 +7,7 @@
  * A mirror pod is named `<component>-<node>`, runs on the host network,
  * carries the kubelet's `kubernetes.io/config.*` annotations and, from 1.17,
  * an owner reference to its Node. Its priority comes from its class
- * (system-node-critical since kubeadm 1.18, system-cluster-critical before).
+ * (system-node-critical since kubeadm 1.19, system-cluster-critical before).
  *
  * Simplified: the command lines and probes are those of kubeadm 1.32. Older
  * clusters get the older registry, image tags, node role toleration and
@@ -223,7 +223,7 @@ function mirrorPod(c: Component, node: ControlPlaneNode, version: number, seenIs
     volumeMounts: mountsOf(c.volumes),
   };
   if (c.readiness) container.readinessProbe = c.readiness;
-  const nodeCritical = version >= 118;
+  const nodeCritical = version >= 119;
   const spec: any = {
     containers: [container],
     hostNetwork: true,
