@@ -5,6 +5,13 @@
  */
 import type { KObject } from './types.js';
 
+/**
+ * The priority of the two classes every cluster has, which the Priority
+ * admission plugin copies into a pod that names one of them.
+ * Simplified: other class names are not looked up and give priority 0.
+ */
+const BUILT_IN_PRIORITIES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
+
 const MAX_INT32 = 2147483647;
 
 function imageTag(image: string): string {
@@ -83,11 +90,14 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
     case 'pods':
       obj.spec ??= {};
       defaultPodSpec(obj.spec);
-      obj.spec.serviceAccountName ??= 'default';
-      obj.spec.serviceAccount ??= obj.spec.serviceAccountName;
+      // The ServiceAccount admission plugin names the default account, except in a kubelet's mirror pod.
+      if (obj.metadata?.annotations?.['kubernetes.io/config.mirror'] === undefined) {
+        obj.spec.serviceAccountName ??= 'default';
+        obj.spec.serviceAccount ??= obj.spec.serviceAccountName;
+      }
       obj.spec.enableServiceLinks ??= true;
       obj.spec.preemptionPolicy ??= 'PreemptLowerPriority';
-      obj.spec.priority ??= 0;
+      obj.spec.priority ??= BUILT_IN_PRIORITIES[obj.spec.priorityClassName] ?? 0;
       obj.spec.tolerations ??= [];
       for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
         if (!obj.spec.tolerations.some((t: any) => t.key === key)) {

@@ -95,7 +95,11 @@ export function buildNode(opts: NodeOptions, settings: ClusterSettings, nowIso: 
   };
 }
 
-export function bootstrapCluster(store: Store, settings: ClusterSettings, nowIso: string): void {
+/**
+ * Creates the world up to the control-plane node: the standard namespaces
+ * and `k8s-master01`, as `kubeadm init` leaves it.
+ */
+export function bootstrapControlPlane(store: Store, settings: ClusterSettings, nowIso: string): void {
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     store.create('namespaces', {
       apiVersion: 'v1',
@@ -106,6 +110,10 @@ export function bootstrapCluster(store: Store, settings: ClusterSettings, nowIso
     });
   }
   store.create('nodes', buildNode({ name: 'k8s-master01', controlPlane: true, index: 0 }, settings, nowIso));
+}
+
+/** Creates the rest of the world: the workers, as `kubeadm join` adds them, and the `kubernetes` Service. */
+export function bootstrapWorkers(store: Store, settings: ClusterSettings, nowIso: string): void {
   for (let i = 1; i <= settings.workers; i++) {
     store.create('nodes', buildNode({ name: `k8s-node${String(i).padStart(2, '0')}`, index: i }, settings, nowIso));
   }
@@ -123,4 +131,10 @@ export function bootstrapCluster(store: Store, settings: ClusterSettings, nowIso
     status: { loadBalancer: {} },
   });
   store.setMeta('ipam:services', '2');
+}
+
+/** Creates the whole world without kube-system's workloads (see kube-system.ts for those). */
+export function bootstrapCluster(store: Store, settings: ClusterSettings, nowIso: string): void {
+  bootstrapControlPlane(store, settings, nowIso);
+  bootstrapWorkers(store, settings, nowIso);
 }

@@ -76,3 +76,12 @@ export function deleteExpiredEventState(store: Store, now: number): void {
     .run(PREFIX, PREFIX_END, now);
   store.setMeta(NEXT_SCAN_META, String(now + SCAN_INTERVAL_MS));
 }
+
+/**
+ * Deletes every record, for a cluster whose events were all removed (the
+ * setup of a new cluster's kube-system). Must run in a transaction that has
+ * not read a record.
+ */
+export function clearEventState(store: Store): void {
+  store.prepared('DELETE FROM meta WHERE key >= ? AND key < ?').run(PREFIX, PREFIX_END);
+}

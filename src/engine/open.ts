@@ -9,12 +9,11 @@ import { CONTROLLERS } from '../controllers/index.js';
 import { validateCronJobSchedule } from '../controllers/cronjob/validation.js';
 import { trackNodeUsage } from '../controllers/scheduler/usage.js';
 import { trackOwnerSpread } from '../controllers/scheduler/owner-spread.js';
-import { bootstrapCluster } from './bootstrap.js';
+import { bootstrapKubeadmCluster } from './kube-system.js';
 import { allocateServiceAddresses } from '../network/service-ipam.js';
 import { stampTemplateGeneration } from '../controllers/daemonset/template-generation.js';
 import { clusterExists, clusterFile } from './home.js';
 import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
-import { isoTime } from '../store/store.js';
 import { versionNumber } from '../api/registry.js';
 import { mountServiceAccountToken } from '../controllers/serviceaccount/token-admission.js';
 
@@ -87,7 +86,7 @@ export function createCluster(name: string, opts: CreateOptions = {}, file = clu
     return cluster;
   }
   cluster.settle(start);
-  cluster.store.tx(() => bootstrapCluster(cluster.store, settings, isoTime(start)));
+  bootstrapKubeadmCluster(cluster, start);
   cluster.settle();
   return cluster;
 }

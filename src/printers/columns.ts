@@ -218,7 +218,8 @@ const TABLES: Record<string, TableDef> = {
     wide: [],
     row: (o, pc) => {
       const eps: string[] = [];
-      for (const s of o.subsets ?? []) for (const a of s.addresses ?? []) for (const p of s.ports ?? [{}]) eps.push(p.port ? `${a.ip}:${p.port}` : a.ip);
+      // kubectl lists each port's addresses in turn: 10.244.0.2:53,10.244.0.3:53,10.244.0.2:9153.
+      for (const s of o.subsets ?? []) for (const p of s.ports ?? [{}]) for (const a of s.addresses ?? []) eps.push(p.port ? `${a.ip}:${p.port}` : a.ip);
       const shown = eps.length > 3 ? `${eps.slice(0, 3).join(',')} + ${eps.length - 3} more...` : eps.join(',');
       return [o.metadata.name, eps.length ? shown : '<none>', age(o, pc)];
     },

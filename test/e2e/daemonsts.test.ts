@@ -106,7 +106,9 @@ describe('DaemonSet transcript and node operations', () => {
     const r = on(['drain', 'k8s-node03']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('node/k8s-node03 cordoned\n');
-    const reason = `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/${pod}`;
+    const proxy = podRows(on(['get', 'pod', '-n', 'kube-system', '-l', 'k8s-app=kube-proxy', '-o', 'wide']).stdout).find((r) => r.node === 'k8s-node03')!.name;
+    // The node's kube-proxy pod is a DaemonSet pod too.
+    const reason = `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/${pod}, kube-system/${proxy}`;
     expect(r.stderr).toBe(`error: unable to drain node "k8s-node03" due to error: ${reason}, continuing command...\nThere are pending nodes to be drained:\n k8s-node03\nerror: ${reason}\n`);
   });
 
@@ -115,7 +117,8 @@ describe('DaemonSet transcript and node operations', () => {
     const r = on(['drain', 'k8s-node03', '--ignore-daemonsets']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('node/k8s-node03 already cordoned\nnode/k8s-node03 drained\n');
-    expect(r.stderr).toBe(`Warning: ignoring DaemonSet-managed Pods: default/${pod}\n`);
+    const proxy = podRows(on(['get', 'pod', '-n', 'kube-system', '-l', 'k8s-app=kube-proxy', '-o', 'wide']).stdout).find((r) => r.node === 'k8s-node03')!.name;
+    expect(r.stderr).toBe(`Warning: ignoring DaemonSet-managed Pods: default/${pod}, kube-system/${proxy}\n`);
     expect(on(['get', 'nodes']).stdout).toMatch(/k8s-node03\s+Ready,SchedulingDisabled\s+<none>/);
   });
 

@@ -60,11 +60,12 @@ describe('contexts', () => {
     sb.run(['cluster', 'create', 'one', '--clock', 'manual']);
     expect(sb.run(['config', 'use-context', 'one']).stdout).toBe('Switched to context "one".\n');
     expect(sb.run(['config', 'current-context']).stdout).toBe('one\n');
-    sb.run(['config', 'set-context', '--current', '--namespace=kube-system']);
+    // kube-public has no pods (kube-system runs the control plane).
+    sb.run(['config', 'set-context', '--current', '--namespace=kube-public']);
     const rows = sb.run(['config', 'get-contexts']).stdout.trim().split('\n').map((l) => l.split(/\s{2,}/));
     expect(rows[0]).toEqual(['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE']);
-    expect(rows).toContainEqual(['*', 'one', 'one', 'one', 'kube-system']);
-    expect(sb.run(['get', 'pods']).stderr).toBe('No resources found in kube-system namespace.\n');
+    expect(rows).toContainEqual(['*', 'one', 'one', 'one', 'kube-public']);
+    expect(sb.run(['get', 'pods']).stderr).toBe('No resources found in kube-public namespace.\n');
   });
 });
 

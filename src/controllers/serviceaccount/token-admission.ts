@@ -44,6 +44,8 @@ export type FindServiceAccount = (namespace: string, name: string) => KObject | 
 export function mountServiceAccountToken(pod: KObject, settings: ClusterSettings, findAccount: FindServiceAccount): void {
   const spec = pod.spec;
   if (!spec) return;
+  // The plugin leaves a kubelet's mirror pod alone: a static pod has no service account.
+  if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) return;
   const namespace = pod.metadata.namespace ?? 'default';
   const account: string = spec.serviceAccountName ?? 'default';
   const automount = spec.automountServiceAccountToken ?? findAccount(namespace, account)?.automountServiceAccountToken;

@@ -7,7 +7,8 @@ import { DescribeWriter, rfc1123z, writeMap } from './writer.js';
 import { writeEvents } from './events.js';
 import type { DescribeContext } from './index.js';
 import { translateTimestampSince } from '../duration.js';
-import { cpuMillis, parseQuantity } from '../../api/quantity.js';
+import { parseQuantity } from '../../api/quantity.js';
+import { NO_AMOUNT, formatAmount, podResource, sumAmounts, type Amount } from './node-resources.js';
 
 export function describeNode(node: KObject, ctx: DescribeContext): string {
   const w = new DescribeWriter();
@@ -55,32 +56,31 @@ export function describeNode(node: KObject, ctx: DescribeContext): string {
   if (node.spec?.podCIDRs) w.line(0, 'PodCIDRs', node.spec.podCIDRs.join(','));
   const pods = ctx.list('pods').filter((p) => p.spec?.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
   w.line(0, 'Non-terminated Pods', `(${pods.length} in total)`);
-  w.write(1, 'Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
-  w.write(1, '---------\t----\t------------\t----------\t---------------\t-------------\t---\n');
+  // kubectl writes an empty column after the name, which widens the gap before CPU Requests.
+  w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
+  w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
   const alloc = node.status?.allocatable ?? {};
-  const allocCpu = cpuMillis(alloc.cpu) || 1;
-  const allocMem = parseQuantity(alloc.memory) || 1;
-  let totalCpu = 0;
-  let totalMem = 0;
+  const resources = ['cpu', 'memory', 'ephemeral-storage'];
+  const allocatable = resources.map((name) => parseQuantity(alloc[name]) || 0);
+  // A node that reports none of a resource gets 0%, as kubectl leaves the fraction at zero.
+  const cell = (a: Amount, i: number) => `${formatAmount(a)} (${allocatable[i] ? Math.trunc((a.value * 100) / allocatable[i]) : 0}%)`;
+  const totals = resources.map(() => ({ requests: NO_AMOUNT, limits: NO_AMOUNT }));
   for (const p of pods) {
-    let cpu = 0;
-    let mem = 0;
-    for (const c of p.spec?.containers ?? []) {
-      cpu += cpuMillis(c.resources?.requests?.cpu);
-      const m = parseQuantity(c.resources?.requests?.memory);
-      if (!Number.isNaN(m)) mem += m;
-    }
-    totalCpu += cpu;
-    totalMem += mem;
-    const pct = (v: number, of: number) => `${Math.floor((v * 100) / of)}%`;
-    w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t${cpu ? `${cpu}m` : '0'} (${pct(cpu, allocCpu)})\t0 (0%)\t${mem ? String(mem) : '0'} (${pct(mem, allocMem)})\t0 (0%)\t${translateTimestampSince(p.metadata.creationTimestamp, ctx.now)}\n`);
+    const cells: string[] = [];
+    resources.forEach((name, i) => {
+      const requests = podResource(p, 'requests', name);
+      const limits = podResource(p, 'limits', name);
+      totals[i] = { requests: sumAmounts(totals[i].requests, requests), limits: sumAmounts(totals[i].limits, limits) };
+      if (i < 2) cells.push(cell(requests, i), cell(limits, i));
+    });
+    const age = translateTimestampSince(p.metadata.creationTimestamp, ctx.now);
+    w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t${cells.join('\t')}\t${age}\n`);
   }
   w.write(0, 'Allocated resources:\n');
   w.write(1, '(Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(1, 'Resource\tRequests\tLimits\n');
   w.write(1, '--------\t--------\t------\n');
-  w.write(1, `cpu\t${totalCpu ? `${totalCpu}m` : '0'} (${Math.floor((totalCpu * 100) / allocCpu)}%)\t0 (0%)\n`);
-  w.write(1, `memory\t${totalMem} (${Math.floor((totalMem * 100) / allocMem)}%)\t0 (0%)\n`);
+  resources.forEach((name, i) => w.write(1, `${name}\t${cell(totals[i].requests, i)}\t${cell(totals[i].limits, i)}\n`));
   writeEvents(w, ctx.events(node), ctx.now, ctx.version);
   return w.text();
 }

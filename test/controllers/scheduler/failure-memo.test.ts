@@ -54,7 +54,8 @@ function oneSlotCluster(): Cluster {
     cordoned.spec.unschedulable = true;
     c.store.update('nodes', cordoned);
     const small = c.store.get('nodes', '', 'k8s-node01')!;
-    small.status.allocatable.pods = '1';
+    // Its kube-proxy pod takes one of the two.
+    small.status.allocatable.pods = '2';
     c.store.update('nodes', small);
   });
   c.settle();
