@@ -70,10 +70,10 @@ function seedRunning(name: string, count: number): number {
   return performance.now() - start;
 }
 
-/** Counts without settling: pods by phase and image, owners, jobs, timers. */
+/** Counts without settling: the workload's pods (namespace default, not kube-system's) by phase and image, owners, jobs, timers. */
 function stats(name: string): Record<string, unknown> {
   const cluster = open(name);
-  const pods = cluster.store.list('pods');
+  const pods = cluster.store.list('pods', 'default');
   const phases: Record<string, number> = {};
   const images: Record<string, number> = {};
   for (const p of pods) {
@@ -86,8 +86,8 @@ function stats(name: string): Record<string, unknown> {
     pods: pods.length,
     phases,
     images,
-    replicasets: cluster.store.count('replicasets'),
-    jobs: cluster.store.count('jobs'),
+    replicasets: cluster.store.count('replicasets', 'default'),
+    jobs: cluster.store.count('jobs', 'default'),
     timers: (cluster.store.db.prepare('SELECT count(*) AS n FROM timers').get() as { n: number }).n,
   };
 }
