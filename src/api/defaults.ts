@@ -4,6 +4,7 @@
  * left them out.
  */
 import type { KObject } from './types.js';
+import { applyBuiltinDefaults } from './builtin-defaults.js';
 
 const MAX_INT32 = 2147483647;
 
@@ -192,6 +193,8 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       if (!spec) break;
       spec.volumeMode ??= 'Filesystem';
       break;
+    default:
+      applyBuiltinDefaults(resource, obj);
   }
 }
 

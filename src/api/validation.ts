@@ -9,6 +9,7 @@ import { goStringMap, printsGoSyntax } from './go-syntax.js';
 import { validateWorkloadSelector } from './selector-validation.js';
 import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, relaxedEnvVarNameErrors, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
+import { PATH_SEGMENT_NAMED, pathSegmentNameErrors, validateBuiltin } from './builtin-validation.js';
 
 /** Kinds whose names must be DNS-1123 labels rather than subdomains; a Service's name is a DNS-1035 label. */
 const LABEL_NAMED = new Set(['namespaces', 'statefulsets', 'cronjobs']);
@@ -20,6 +21,8 @@ function validateMeta(resource: string, obj: KObject): FieldCause[] {
     causes.push(required('metadata.name', 'name or generateName is required'));
   } else if (resource === 'services') {
     for (const message of dns1035LabelErrors(name)) causes.push(invalidValue('metadata.name', name, message));
+  } else if (PATH_SEGMENT_NAMED.has(resource)) {
+    for (const message of pathSegmentNameErrors(name)) causes.push(invalidValue('metadata.name', name, message));
   } else if (LABEL_NAMED.has(resource) ? !isDns1123Label(name) : !isDns1123Subdomain(name)) {
     causes.push(invalidValue('metadata.name', name, LABEL_NAMED.has(resource) ? LABEL_MESSAGE : SUBDOMAIN_MESSAGE));
   }
@@ -163,6 +166,8 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
         causes.push(invalidValue('spec.maxReplicas', spec.maxReplicas, 'must be greater than or equal to `minReplicas`'));
       }
       break;
+    default:
+      causes.push(...validateBuiltin(resource, obj));
   }
   return causes;
 }
