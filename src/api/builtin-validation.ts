@@ -3,6 +3,7 @@
  * the mistakes a learner copying a tutorial manifest is likely to make
  * (pkg/apis/networking/validation, rbac/validation, scheduling/validation).
  */
+import { parseIPSloppy } from './ip-address.js';
 import type { KObject } from './types.js';
 import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
 import { dns1035LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors } from './name-validation.js';
@@ -61,11 +62,20 @@ function validateIngressPath(path: any, field: string): FieldCause[] {
   return causes;
 }
 
+const WILDCARD_MESSAGE =
+  "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+/** A rule's host: not an IP address, and a DNS subdomain or a `*.` wildcard over one. */
 function validateIngressHost(host: string, field: string): FieldCause[] {
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.includes(':')) return [invalidValue(field, host, 'must be a DNS name, not an IP address')];
-  // A wildcard host is `*.` followed by a subdomain.
-  const name = host.startsWith('*.') ? host.slice(2) : host;
-  return dns1123SubdomainErrors(name).map((m) => invalidValue(field, host, m));
+  const causes: FieldCause[] = [];
+  if (parseIPSloppy(host)) causes.push(invalidValue(field, host, 'must be a DNS name, not an IP address'));
+  if (host.includes('*')) {
+    const ok = host.startsWith('*.') && dns1123SubdomainErrors(host.slice(2)).length === 0 && host.length <= 253;
+    if (!ok) causes.push(invalidValue(field, host, WILDCARD_MESSAGE));
+  } else {
+    for (const m of dns1123SubdomainErrors(host)) causes.push(invalidValue(field, host, m));
+  }
+  return causes;
 }
 
 /** ValidateIngressCreate's checks of spec.rules and spec.defaultBackend. */
@@ -85,6 +95,9 @@ function validateIngress(obj: KObject): FieldCause[] {
     if (paths.length === 0) causes.push(required(`${field}.http.paths`));
     paths.forEach((p, j) => causes.push(...validateIngressPath(p, `${field}.http.paths[${j}]`)));
   });
+  if (typeof spec.ingressClassName === 'string') {
+    for (const m of dns1123SubdomainErrors(spec.ingressClassName)) causes.push(invalidValue('spec.ingressClassName', spec.ingressClassName, m));
+  }
   return causes;
 }
 
