@@ -54,7 +54,7 @@ function defaultLimitRange(obj: KObject): void {
 
 /**
  * Simplified: the quota controller computes status.used from the objects in
- * the namespace; kubesim has no quota controller, so it copies spec.hard into
+ * the namespace. kubesim has no quota controller, so it copies spec.hard into
  * status.hard and reports zero use.
  */
 function defaultResourceQuota(obj: KObject): void {

@@ -13,7 +13,7 @@ import type { ResourceInfo } from './registry.js';
 /** The verbs of an ordinary stored resource. */
 export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-/** Review APIs: a POST that answers and stores nothing. */
+/** Verbs of the review APIs: a POST that returns a result and stores nothing. */
 const CREATE_ONLY = ['create'];
 
 function builtin(resource: string, kind: string, group: string, shortNames: string[], namespaced: boolean, verbs = ALL_VERBS): ResourceInfo {
@@ -75,7 +75,7 @@ export const API_EXTENSIONS_RESOURCES = [
 /** Stored-only kinds whose content is not under `spec`, so admission compares every top-level field on update. */
 export const SPECLESS_BUILTINS = ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings', 'priorityclasses', 'mutatingwebhookconfigurations', 'validatingwebhookconfigurations'];
 
-/** Resources whose objects are never stored: the API answers a create and keeps nothing. */
+/** Reports whether a resource is create-only: the API returns a result for a create and stores nothing. */
 export function isCreateOnly(r: ResourceInfo): boolean {
   return r.verbs.length === 1 && r.verbs[0] === 'create';
 }

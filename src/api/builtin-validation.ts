@@ -65,7 +65,7 @@ function validateIngressPath(path: any, field: string): FieldCause[] {
 const WILDCARD_MESSAGE =
   "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
-/** A rule's host: not an IP address, and a DNS subdomain or a `*.` wildcard over one. */
+/** Checks a rule's host: not an IP address, and a DNS subdomain or a `*.` wildcard over one. */
 function validateIngressHost(host: string, field: string): FieldCause[] {
   const causes: FieldCause[] = [];
   if (parseIPSloppy(host)) causes.push(invalidValue(field, host, 'must be a DNS name, not an IP address'));
@@ -121,7 +121,7 @@ function validateRules(obj: KObject, namespaced: boolean): FieldCause[] {
   return causes;
 }
 
-/** A []string as Go's %#v prints it. */
+/** Formats a []string as Go's %#v prints it. */
 function goStrings(values: unknown[]): string {
   return `[]string{${values.map((v) => JSON.stringify(String(v))).join(', ')}}`;
 }

@@ -102,7 +102,8 @@ export const BUILTIN_TABLES: Record<string, TableDef> = {
     wide: [],
     row: (o) => {
       const c = (o.conditions ?? []).find((x: any) => x?.type === 'Healthy');
-      const status = !c ? 'Unknown' : c.status === 'True' ? 'Healthy' : 'Unhealthy';
+      let status = 'Unknown';
+      if (c) status = c.status === 'True' ? 'Healthy' : 'Unhealthy';
       return [o.metadata.name, status, text(c?.message), text(c?.error)];
     },
   },

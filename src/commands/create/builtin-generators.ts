@@ -26,7 +26,7 @@ export function generateServiceAccount(name: string, namespace?: string): KObjec
   return { kind: 'ServiceAccount', apiVersion: 'v1', metadata: objectMeta(name, namespace) };
 }
 
-/** A PolicyRule in Go field order, without its empty lists. */
+/** Builds a PolicyRule in Go field order, without its empty lists. */
 export function policyRule(verbs: string[], apiGroups?: string[], resources?: string[], resourceNames?: string[], nonResourceURLs?: string[]): Record<string, string[]> {
   const rule: Record<string, string[]> = { verbs };
   if (apiGroups?.length) rule.apiGroups = apiGroups;
@@ -82,7 +82,7 @@ export function generatePriorityClass(name: string, value: number, globalDefault
   return obj;
 }
 
-/** A quantity as kubectl's ParseQuantity keeps it: canonical, except integers written with a sign or leading zero. */
+/** Formats a quantity as kubectl's ParseQuantity keeps it: canonical, except integers written with a sign or leading zero. */
 function quotaQuantity(text: string): string {
   if (/^(\+\d+|0\d+)$/.test(text)) return text;
   return canonicalQuantity(text);
@@ -123,7 +123,8 @@ export function parseToLabelSelector(text: string): Record<string, unknown> {
   const matchLabels: Record<string, string> = {};
   const matchExpressions: Record<string, unknown>[] = [];
   const operator = { in: 'In', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist' } as const;
-  for (const r of [...requirements].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+  const sorted = [...requirements].sort((a, b) => compareText(a.key, b.key));
+  for (const r of sorted) {
     if (r.op === '=') matchLabels[r.key] = r.values[0];
     else if (r.op === '!=') throw new Error('"!=" is not a valid label selector operator');
     else if (r.values.length) matchExpressions.push({ key: r.key, operator: operator[r.op], values: [...new Set(r.values)].sort() });
@@ -133,6 +134,12 @@ export function parseToLabelSelector(text: string): Record<string, unknown> {
   if (Object.keys(matchLabels).length) selector.matchLabels = matchLabels;
   if (matchExpressions.length) selector.matchExpressions = matchExpressions;
   return selector;
+}
+
+/** Compares in byte order, as Go's sort of strings does. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Builds the PodDisruptionBudget of `kubectl create poddisruptionbudget`. */

@@ -29,7 +29,7 @@ function validate(f: IngressFlags): void {
   if (f.defaultBackend && f.defaultBackend.split(':').length !== 2) throw new Error('default-backend should be in format servicename:serviceport');
 }
 
-/** An IngressBackend for `svc:port`: a numeric port is a number, anything else a port name. */
+/** Builds the IngressBackend for `svc:port`: a numeric port is a number, anything else a port name. */
 function backend(service: string): Record<string, unknown> {
   const [name, portText] = service.split(':');
   const port = parseIntOrString(portText);

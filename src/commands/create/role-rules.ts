@@ -1,15 +1,15 @@
 /**
- * The rules of `kubectl create role` and `create clusterrole`: flag values
- * checked as kubectl's Validate does, each `--resource` resolved through
- * discovery (here the registry) to its plural and group, and one rule per
- * API group, groups sorted, plus one rule for the non-resource URLs.
+ * The rules of `kubectl create role` and `create clusterrole`. Flag values are
+ * checked as kubectl's Validate does, and each `--resource` is resolved
+ * through discovery (here the registry) to its plural and group. There is one
+ * rule per API group, in group order, plus one for the non-resource URLs.
  */
 import type { CommandContext } from '../context.js';
 import { ExitError, UsageError } from '../../api/errors.js';
 import { findResource } from '../../api/registry.js';
 import { policyRule } from './builtin-generators.js';
 
-/** Verbs kubectl knows for resources; others draw a warning. */
+/** Standard resource verbs (validResourceVerbs); kubectl warns about any other verb. */
 const RESOURCE_VERBS = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
 
 /** Verbs allowed with non-resource URLs. */
@@ -50,7 +50,7 @@ export function uniqueVerbs(verbs: string[]): string[] {
   return [...new Set(verbs)];
 }
 
-/** The resource and group discovery maps an option to, or undefined when the server has no such type. */
+/** Resolves an option to the resource and group discovery maps it to, or undefined when the server has no such type. */
 function resolve(r: ResourceOption): { resource: string; group: string } | undefined {
   const info = findResource(r.group ? `${r.resource}.${r.group}` : r.resource);
   return info ? { resource: info.resource, group: info.group } : undefined;
