@@ -339,6 +339,32 @@ describe('built-in resources without a controller', () => {
     );
   });
 
+  it('rejects the v1beta1 backend fields in a v1 Ingress', () => {
+    const file = join(sb.home, 'old-ingress.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: old\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          serviceName: web\n          servicePort: 80\n',
+    );
+    const r = sb.run(['apply', '-f', file]);
+    expect(r.stderr).toBe(
+      `Error from server (BadRequest): error when creating "${file}": Ingress in version "v1" cannot be handled as a Ingress: strict decoding error: unknown field "spec.rules[0].http.paths[0].backend.serviceName", unknown field "spec.rules[0].http.paths[0].backend.servicePort"\n`,
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('rejects a quoted PriorityClass value', () => {
+    const file = join(sb.home, 'quoted-pc.yaml');
+    writeFileSync(file, 'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: quoted\nvalue: "1000"\n');
+    expect(sb.run(['create', '-f', file]).stderr).toBe(
+      `Error from server (BadRequest): error when creating "${file}": PriorityClass in version "v1" cannot be handled as a PriorityClass: json: cannot unmarshal string into Go struct field PriorityClass.value of type int32\n`,
+    );
+  });
+
+  it('explains the fields of a built-in kind', () => {
+    const r = sb.run(['explain', 'pdb.spec.minAvailable']);
+    expect(r.stdout.split('\n').slice(0, 5).join('\n')).toBe('GROUP:      policy\nKIND:       PodDisruptionBudget\nVERSION:    v1\n\nFIELD: minAvailable <IntOrString>');
+  });
+
   it('answers MethodNotAllowed for reading a review API', () => {
     const r = sb.run(['get', 'tokenreviews']);
     expect(r.stderr).toBe('Error from server (MethodNotAllowed): the server does not allow this method on the requested resource\n');
