@@ -7,7 +7,8 @@ import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '
 
 export const command: CommandDef = {
   use: 'create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none]',
-  short: 'Create a pod disruption budget with the specified name, selector, and desired minimum available pods.',
+  short: 'Create a pod disruption budget with the specified name.',
+  long: 'Create a pod disruption budget with the specified name, selector, and desired minimum available pods.',
   examples:
     '  # Create a pod disruption budget named my-pdb that will select all pods with the app=rails label\n  # and require at least one of them being available at any point in time\n  kubesim create poddisruptionbudget my-pdb --selector=app=rails --min-available=1\n  \n  # Create a pod disruption budget named my-pdb that will select all pods with the app=nginx label\n  # and require at least half of the pods selected to be available at any point in time\n  kubesim create pdb my-pdb --selector=app=nginx --min-available=50%',
   flags: [

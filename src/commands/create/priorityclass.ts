@@ -7,7 +7,8 @@ import { emitGenerated, GENERATOR_FLAGS, requireName } from '../shared/generated
 
 export const command: CommandDef = {
   use: 'create priorityclass NAME --value=VALUE --global-default=BOOL [--dry-run=server|client|none]',
-  short: 'Create a priority class with the specified name, value, globalDefault and description.',
+  short: 'Create a priority class with the specified name.',
+  long: 'Create a priority class with the specified name, value, globalDefault and description.',
   examples:
     '  # Create a priority class named high-priority\n  kubesim create priorityclass high-priority --value=1000 --description="high priority"\n  \n  # Create a priority class named default-priority that is considered as the global default priority\n  kubesim create priorityclass default-priority --value=1000 --global-default=true --description="default priority"\n  \n  # Create a priority class named high-priority that cannot preempt pods with lower priority\n  kubesim create priorityclass high-priority --value=1000 --description="high priority" --preemption-policy="Never"',
   flags: [

@@ -7,7 +7,8 @@ import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '
 
 export const command: CommandDef = {
   use: 'create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] [--dry-run=server|client|none]',
-  short: 'Create a resource quota with the specified name, hard limits, and optional scopes.',
+  short: 'Create a quota with the specified name.',
+  long: 'Create a resource quota with the specified name, hard limits, and optional scopes.',
   examples:
     '  # Create a new resource quota named my-quota\n  kubesim create quota my-quota --hard=cpu=1,memory=1G,pods=2,services=3,replicationcontrollers=2,resourcequotas=1,secrets=5,persistentvolumeclaims=10\n  \n  # Create a new resource quota named best-effort\n  kubesim create quota best-effort --hard=pods=100 --scopes=BestEffort',
   flags: [
