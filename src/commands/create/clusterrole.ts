@@ -10,11 +10,11 @@ import { splitList } from './from-sources.js';
 import { RULE_FLAGS } from './role.js';
 
 /** `--aggregation-rule=k=v,k2=v2` as cliflag's MapStringString reads it. */
-function parseAggregationRule(values: string[]): Record<string, string> | undefined {
+function parseAggregationRule(value: string): Record<string, string> | undefined {
   const labels: Record<string, string> = {};
-  for (const pair of splitList(values)) {
+  for (const pair of splitList([value])) {
     const eq = pair.indexOf('=');
-    if (eq < 0) throw new UsageError(`invalid argument "${values.join(',')}" for "--aggregation-rule" flag: malformed pair, expect string=string`);
+    if (eq < 0) throw new UsageError(`invalid argument "${value}" for "--aggregation-rule" flag: malformed pair, expect string=string`);
     labels[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const keys = Object.keys(labels).sort();
@@ -39,7 +39,7 @@ export const command: CommandDef = {
   flags: [
     ...RULE_FLAGS,
     { name: 'non-resource-url', type: 'stringArray', default: [], help: 'A partial url that user should have access to.' },
-    { name: 'aggregation-rule', type: 'stringArray', default: [], help: 'An aggregation label selector for combining ClusterRoles.' },
+    { name: 'aggregation-rule', type: 'string', default: '', help: 'An aggregation label selector for combining ClusterRoles.' },
     ...GENERATOR_FLAGS,
   ],
   run(ctx, parsed) {

@@ -7,12 +7,19 @@ import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '
 import { UsageError } from '../../api/errors.js';
 import type { FlagSpec } from '../../cli/flags.js';
 
-/** The subject flags both binding commands take. */
-export const SUBJECT_FLAGS: FlagSpec[] = [
-  { name: 'user', type: 'stringArray', default: [], help: 'Usernames to bind to the role. The flag can be repeated to add multiple users.' },
-  { name: 'group', type: 'stringArray', default: [], help: 'Groups to bind to the role. The flag can be repeated to add multiple groups.' },
-  { name: 'serviceaccount', type: 'stringArray', default: [], help: 'Service accounts to bind to the role, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts.' },
-];
+/** The subject flags of a binding command; `role` is the word the help uses for what is bound. */
+export function subjectFlags(role: string): FlagSpec[] {
+  return [
+    { name: 'user', type: 'stringArray', default: [], help: `Usernames to bind to the ${role}. The flag can be repeated to add multiple users.` },
+    { name: 'group', type: 'stringArray', default: [], help: `Groups to bind to the ${role}. The flag can be repeated to add multiple groups.` },
+    {
+      name: 'serviceaccount',
+      type: 'stringArray',
+      default: [],
+      help: `Service accounts to bind to the ${role}, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts.`,
+    },
+  ];
+}
 
 export const command: CommandDef = {
   use: 'create rolebinding NAME --clusterrole=NAME|--role=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]',
@@ -22,7 +29,7 @@ export const command: CommandDef = {
   flags: [
     { name: 'role', type: 'string', default: '', help: 'Role this RoleBinding should reference' },
     { name: 'clusterrole', type: 'string', default: '', help: 'ClusterRole this RoleBinding should reference' },
-    ...SUBJECT_FLAGS,
+    ...subjectFlags('role'),
     ...GENERATOR_FLAGS,
   ],
   run(ctx, parsed) {
