@@ -267,8 +267,8 @@ describe('built-in resources without a controller', () => {
   });
 
   it('fills the PREEMPTIONPOLICY cell of a priority class only with -o wide', () => {
-    expect(sb.run(['get', 'pc']).stdout).toBe('NAME   VALUE     GLOBAL-DEFAULT   AGE   PREEMPTIONPOLICY\nhigh   1000000   false            60m\n');
-    expect(sb.run(['get', 'pc', '-o', 'wide']).stdout).toBe(
+    expect(sb.run(['get', 'pc', 'high']).stdout).toBe('NAME   VALUE     GLOBAL-DEFAULT   AGE   PREEMPTIONPOLICY\nhigh   1000000   false            60m\n');
+    expect(sb.run(['get', 'pc', 'high', '-o', 'wide']).stdout).toBe(
       'NAME   VALUE     GLOBAL-DEFAULT   AGE   PREEMPTIONPOLICY\nhigh   1000000   false            60m   PreemptLowerPriority\n',
     );
   });
@@ -363,6 +363,26 @@ describe('built-in resources without a controller', () => {
   it('explains the fields of a built-in kind', () => {
     const r = sb.run(['explain', 'pdb.spec.minAvailable']);
     expect(r.stdout.split('\n').slice(0, 5).join('\n')).toBe('GROUP:      policy\nKIND:       PodDisruptionBudget\nVERSION:    v1\n\nFIELD: minAvailable <IntOrString>');
+  });
+
+  it('starts with the system priority classes and cluster-admin', () => {
+    expect(sb.run(['get', 'pc', 'system-node-critical', 'system-cluster-critical', '-o', 'custom-columns=NAME:.metadata.name,VALUE:.value']).stdout).toBe(
+      'NAME                      VALUE\nsystem-node-critical      2000001000\nsystem-cluster-critical   2000000000\n',
+    );
+    expect(sb.run(['get', 'clusterrolebinding', 'cluster-admin', '-o', 'jsonpath={.roleRef.name} {.subjects[0].name}']).stdout).toBe('cluster-admin system:masters');
+    expect(sb.run(['describe', 'clusterrole', 'cluster-admin']).stdout).toBe(
+      [
+        'Name:         cluster-admin',
+        'Labels:       kubernetes.io/bootstrapping=rbac-defaults',
+        'Annotations:  rbac.authorization.kubernetes.io/autoupdate: true',
+        'PolicyRule:',
+        '  Resources  Non-Resource URLs  Resource Names  Verbs',
+        '  ---------  -----------------  --------------  -----',
+        '  *.*        []                 []              [*]',
+        '             [*]                []              [*]',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('answers MethodNotAllowed for reading a review API', () => {

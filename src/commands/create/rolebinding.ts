@@ -7,7 +7,7 @@ import { emitGenerated, explicitNamespace, GENERATOR_FLAGS, requireName } from '
 import { UsageError } from '../../api/errors.js';
 import type { FlagSpec } from '../../cli/flags.js';
 
-/** The subject flags of a binding command; `role` is the word the help uses for what is bound. */
+/** Builds the subject flags of a binding command, whose help calls what is bound a `role`. */
 export function subjectFlags(role: string): FlagSpec[] {
   return [
     { name: 'user', type: 'stringArray', default: [], help: `Usernames to bind to the ${role}. The flag can be repeated to add multiple users.` },
