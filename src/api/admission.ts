@@ -10,6 +10,7 @@ import { dropUnneededNodePorts } from './service-validation.js';
 import { initServiceIPFamilies } from './service-ip-families.js';
 import { dropTypeDependentFields } from './service-traffic-validation.js';
 import { findResource } from './registry.js';
+import { SPECLESS_BUILTINS } from './builtin-resources.js';
 import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
 export interface AdmissionContext {
@@ -74,7 +75,7 @@ function sameLabels(a: Record<string, unknown> | undefined, b: Record<string, un
 }
 
 /** Resources with update rules whose content sits beside metadata, not in a spec. */
-const SPECLESS: ReadonlySet<string> = new Set(['configmaps', 'secrets', 'storageclasses']);
+const SPECLESS: ReadonlySet<string> = new Set(['configmaps', 'secrets', 'storageclasses', ...SPECLESS_BUILTINS]);
 
 /** Reports whether every top-level field but metadata is the stored field object. */
 function sameContent(obj: KObject, old: KObject): boolean {

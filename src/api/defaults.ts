@@ -4,6 +4,7 @@
  * left them out.
  */
 import type { KObject } from './types.js';
+import { applyBuiltinDefaults } from './builtin-defaults.js';
 
 /**
  * The priority of the two classes every cluster has, which the Priority
@@ -203,6 +204,8 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       if (!spec) break;
       spec.volumeMode ??= 'Filesystem';
       break;
+    default:
+      applyBuiltinDefaults(resource, obj);
   }
 }
 

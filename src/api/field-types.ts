@@ -65,6 +65,12 @@ const WORKLOAD_FIELDS = { replicas: INT32, minReadySeconds: INT32, revisionHisto
 const JOB_SPEC = struct('JobSpec', 'v1', { parallelism: INT32, completions: INT32, backoffLimit: INT32, activeDeadlineSeconds: INT64, selector: LABEL_SELECTOR, template: POD_TEMPLATE });
 const SERVICE_PORT = struct('ServicePort', 'v1', { name: STR, protocol: STR, port: INT32, targetPort: INT_OR_STRING, nodePort: INT32 });
 
+const INGRESS_BACKEND = struct('IngressBackend', 'v1', {
+  service: struct('IngressServiceBackend', 'v1', { name: STR, port: struct('ServiceBackendPort', 'v1', { name: STR, number: INT32 }) }),
+});
+const INGRESS_PATH = struct('HTTPIngressPath', 'v1', { path: STR, pathType: STR, backend: INGRESS_BACKEND });
+const INGRESS_RULE = struct('IngressRule', 'v1', { host: STR, http: struct('HTTPIngressRuleValue', 'v1', { paths: list(INGRESS_PATH) }) });
+
 /** Top-level fields per kind; kinds not listed are checked for metadata only. */
 const SPECS: Record<string, Record<string, FieldType>> = {
   Pod: { spec: POD_SPEC },
@@ -86,6 +92,10 @@ const SPECS: Record<string, Record<string, FieldType>> = {
   },
   Service: { spec: struct('ServiceSpec', 'v1', { type: STR, selector: STR_MAP, ports: list(SERVICE_PORT), clusterIP: STR }) },
   ConfigMap: { data: STR_MAP },
+  PriorityClass: { value: INT32, globalDefault: BOOL, description: STR, preemptionPolicy: STR },
+  ResourceQuota: { spec: struct('ResourceQuotaSpec', 'v1', { hard: QUANTITIES, scopes: STR_LIST }) },
+  PodDisruptionBudget: { spec: struct('PodDisruptionBudgetSpec', 'v1', { minAvailable: INT_OR_STRING, maxUnavailable: INT_OR_STRING, selector: LABEL_SELECTOR }) },
+  Ingress: { spec: struct('IngressSpec', 'v1', { ingressClassName: STR, rules: list(INGRESS_RULE) }) },
 };
 
 function jsonType(value: unknown): string {

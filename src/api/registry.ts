@@ -2,6 +2,7 @@
  * The resource registry: every kind kubesim serves, with the names kubectl
  * accepts for it and the API versions that map onto it.
  */
+import { ALL_VERBS as ALL, BUILTIN_RESOURCES } from './builtin-resources.js';
 
 export interface ResourceInfo {
   /** Lower-case plural, the REST resource name (`replicasets`). */
@@ -16,6 +17,12 @@ export interface ResourceInfo {
   namespaced: boolean;
   /** Verbs listed by `api-resources -o wide`. */
   verbs: string[];
+  /**
+   * Listed by discovery only: a second group serving the same objects
+   * (events.k8s.io Events are core Events), so names resolve to the
+   * primary entry rather than to this one.
+   */
+  discoveryOnly?: boolean;
 }
 
 /** An older apiVersion that tutorials still use, converted on the way in. */
@@ -26,8 +33,6 @@ export interface LegacyVersion {
   removedIn: string;
   replacement: string;
 }
-
-const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 function info(resource: string, kind: string, group: string, version: string, shortNames: string[], namespaced = true, verbs = ALL): ResourceInfo {
   const singular = kind.toLowerCase();
@@ -58,6 +63,7 @@ export const RESOURCES: ResourceInfo[] = [
   info('jobs', 'Job', 'batch', 'v1', []),
   info('endpointslices', 'EndpointSlice', 'discovery.k8s.io', 'v1', []),
   info('storageclasses', 'StorageClass', 'storage.k8s.io', 'v1', ['sc'], false),
+  ...BUILTIN_RESOURCES,
 ];
 
 /** Versions removed from Kubernetes that old manifests still carry (Kubernetes' deprecation table). */
@@ -81,8 +87,14 @@ export const LEGACY_VERSIONS: LegacyVersion[] = [
 const byName = new Map<string, ResourceInfo>();
 const byKind = new Map<string, ResourceInfo>();
 for (const r of RESOURCES) {
+  if (r.discoveryOnly) continue;
   byKind.set(r.kind, r);
   for (const n of [r.resource, r.singular, ...r.shortNames, `${r.resource}.${r.group}`, `${r.singular}.${r.group}`]) byName.set(n, r);
+}
+// `events.events.k8s.io` names the core Events the second group also serves.
+for (const r of RESOURCES) {
+  const primary = r.discoveryOnly ? byKind.get(r.kind) : undefined;
+  if (primary) for (const n of [`${r.resource}.${r.group}`, `${r.singular}.${r.group}`]) byName.set(n, primary);
 }
 
 /** Parses a "major.minor" version into a comparable number (1.15 → 115, 1.32 → 132). */

@@ -11,6 +11,7 @@ import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomai
 import { validateService } from './service-validation.js';
 import { validateContainerProbes } from './probe-validation.js';
 import { validateInitContainers } from './init-container-validation.js';
+import { PATH_SEGMENT_NAMED, pathSegmentNameErrors, validateBuiltin } from './builtin-validation.js';
 
 /** Kinds whose names must be DNS-1123 labels rather than subdomains; a Service's name is a DNS-1035 label. */
 const LABEL_NAMED = new Set(['namespaces', 'statefulsets', 'cronjobs']);
@@ -22,6 +23,8 @@ function validateMeta(resource: string, obj: KObject): FieldCause[] {
     causes.push(required('metadata.name', 'name or generateName is required'));
   } else if (resource === 'services') {
     for (const message of dns1035LabelErrors(name)) causes.push(invalidValue('metadata.name', name, message));
+  } else if (PATH_SEGMENT_NAMED.has(resource)) {
+    for (const message of pathSegmentNameErrors(name)) causes.push(invalidValue('metadata.name', name, message));
   } else if (LABEL_NAMED.has(resource) ? !isDns1123Label(name) : !isDns1123Subdomain(name)) {
     causes.push(invalidValue('metadata.name', name, LABEL_NAMED.has(resource) ? LABEL_MESSAGE : SUBDOMAIN_MESSAGE));
   }
@@ -167,6 +170,8 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
         causes.push(invalidValue('spec.maxReplicas', spec.maxReplicas, 'must be greater than or equal to `minReplicas`'));
       }
       break;
+    default:
+      causes.push(...validateBuiltin(resource, obj));
   }
   return causes;
 }

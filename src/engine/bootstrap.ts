@@ -7,6 +7,7 @@
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import type { ClusterSettings } from './settings.js';
+import { createBuiltinObjects } from './bootstrap-builtin.js';
 
 export interface NodeOptions {
   name: string;
@@ -131,6 +132,7 @@ export function bootstrapWorkers(store: Store, settings: ClusterSettings, nowIso
     status: { loadBalancer: {} },
   });
   store.setMeta('ipam:services', '2');
+  createBuiltinObjects(store, settings.seed);
 }
 
 /** Creates the whole world without kube-system's workloads (see kube-system.ts for those). */

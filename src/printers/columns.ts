@@ -7,6 +7,7 @@ import type { KObject } from '../api/types.js';
 import { formatLabelSelector } from '../api/selectors.js';
 import { translateTimestampSince, humanDuration } from './duration.js';
 import { podCells } from './pod-status.js';
+import { BUILTIN_TABLES } from './columns-builtin.js';
 
 export interface PrintContext {
   now: number;
@@ -121,6 +122,7 @@ export function hpaTargets(hpa: KObject, version: number): string {
 }
 
 const TABLES: Record<string, TableDef> = {
+  ...BUILTIN_TABLES,
   pods: {
     header: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
     wide: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],

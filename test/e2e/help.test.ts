@@ -46,9 +46,11 @@ describe('root help', () => {
 
   it('lists create subcommands sorted, with summaries and without aliases', () => {
     const text = sb.run(['create', '--help']).stdout;
-    expect(text).toContain('Available Commands:\n  configmap     Create a config map from a local file, directory or literal value\n');
-    expect(text).toContain('\n  service       Create a service using a specified subcommand\n');
+    expect(text).toContain('Available Commands:\n  clusterrole           Create a cluster role\n');
+    expect(text).toContain('\n  configmap             Create a config map from a local file, directory or literal value\n');
+    expect(text).toContain('\n  service               Create a service using a specified subcommand\n');
     expect(text).not.toContain('\n  svc ');
+    expect(text).not.toContain('\n  pdb ');
   });
 
   it('prints the global options with kubectl options', () => {

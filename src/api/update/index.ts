@@ -10,6 +10,7 @@ import { validateJobUpdate, validateSelectorUpdate, validateStatefulSetUpdate } 
 import { validateDataUpdate, validatePersistentVolumeClaimUpdate, validateServiceUpdate } from './core.js';
 import { validatePersistentVolumeUpdate, validateStorageClassUpdate } from './storage.js';
 import { validateTrafficFieldsUpdate } from '../service-traffic-validation.js';
+import { validatePriorityClassUpdate, validateRoleRefUpdate } from './builtin.js';
 
 export { POD_UPDATE_MESSAGE } from './pod.js';
 
@@ -53,6 +54,11 @@ export function validateUpdate(resource: string, obj: KObject, old: KObject, opt
       return validatePersistentVolumeUpdate(obj, old);
     case 'storageclasses':
       return validateStorageClassUpdate(obj, old);
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      return validateRoleRefUpdate(obj, old);
+    case 'priorityclasses':
+      return validatePriorityClassUpdate(obj, old);
     default:
       return [];
   }

@@ -5,9 +5,7 @@ import type { CommandDef } from '../types.js';
 import { RESOURCES, apiVersionOf } from '../../api/registry.js';
 import { formatTable } from '../../printers/table.js';
 import { UsageError } from '../../api/errors.js';
-
-/** Discovery order of API groups on a real API server. */
-const GROUP_ORDER = ['', 'apps', 'autoscaling', 'batch', 'storage.k8s.io', 'discovery.k8s.io'];
+import { API_EXTENSIONS_CATEGORY, API_EXTENSIONS_RESOURCES } from '../../api/builtin-resources.js';
 
 const CATEGORIES: Record<string, string> = {
   pods: 'all',
@@ -20,7 +18,13 @@ const CATEGORIES: Record<string, string> = {
   horizontalpodautoscalers: 'all',
   cronjobs: 'all',
   jobs: 'all',
+  ...Object.fromEntries(API_EXTENSIONS_RESOURCES.map((r) => [r, API_EXTENSIONS_CATEGORY])),
 };
+
+/** Byte order, as Go's strings.Compare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export const command: CommandDef = {
   use: 'api-resources',
@@ -37,12 +41,13 @@ export const command: CommandDef = {
   run(ctx, parsed) {
     const f = ctx.flags;
     if (f.output && f.output !== 'wide' && f.output !== 'name') throw new UsageError(`--output ${f.output} is not available`);
-    let list = [...RESOURCES].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.resource.localeCompare(b.resource));
+    // kubectl sorts by group name, then resource name (sortableResource).
+    let list = [...RESOURCES].sort((a, b) => compareText(a.group, b.group) || compareText(a.resource, b.resource));
     if (parsed.set.has('namespaced')) list = list.filter((r) => r.namespaced === f.namespaced);
     if (parsed.set.has('api-group')) list = list.filter((r) => r.group === f['api-group']);
     if (f.verbs.length) list = list.filter((r) => f.verbs.every((v: string) => r.verbs.includes(v)));
-    if (f['sort-by'] === 'name') list.sort((a, b) => a.resource.localeCompare(b.resource));
-    if (f['sort-by'] === 'kind') list.sort((a, b) => a.kind.localeCompare(b.kind));
+    if (f['sort-by'] === 'name') list.sort((a, b) => compareText(a.resource, b.resource));
+    if (f['sort-by'] === 'kind') list.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.resource, b.resource));
     if (f.output === 'name') {
       ctx.io.out(list.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource) + '\n').join(''));
       return;

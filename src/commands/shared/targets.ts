@@ -2,7 +2,8 @@
  * Resolving kubectl's resource arguments: `TYPE`, `TYPE NAME...`,
  * `TYPE/NAME...`, `TYPE1,TYPE2`, and `all`, into registry entries and names.
  */
-import { UsageError } from '../../api/errors.js';
+import { ApiError, UsageError } from '../../api/errors.js';
+import { isCreateOnly } from '../../api/builtin-resources.js';
 import { findResource, isExtensionsKind, type ResourceInfo } from '../../api/registry.js';
 
 export interface Target {
@@ -23,6 +24,7 @@ export const NO_RESOURCES_MESSAGE =
 export function resolveType(text: string): { info: ResourceInfo; group?: string } {
   const info = findResource(text);
   if (!info) throw new UsageError(`the server doesn't have a resource type "${text}"`);
+  if (isCreateOnly(info)) throw new ApiError('MethodNotAllowed', 405, 'the server does not allow this method on the requested resource');
   const dot = text.indexOf('.');
   let group: string | undefined;
   if (dot > 0) {

@@ -14,6 +14,9 @@ import { describeDaemonSet } from './daemonset.js';
 import { describeStatefulSet } from './statefulset.js';
 import { describeService } from './service.js';
 import { describePersistentVolumeClaim } from './persistentvolumeclaim.js';
+import { describeRole, describeRoleBinding } from './rbac.js';
+import { describeResourceQuota } from './quota.js';
+import { describeIngress, describeNetworkPolicy } from './networking.js';
 
 export interface DescribeContext {
   now: number;
@@ -39,6 +42,13 @@ export const DESCRIBERS: Record<string, Describer> = {
   statefulsets: describeStatefulSet,
   services: describeService,
   persistentvolumeclaims: describePersistentVolumeClaim,
+  roles: describeRole,
+  clusterroles: describeRole,
+  rolebindings: describeRoleBinding,
+  clusterrolebindings: describeRoleBinding,
+  resourcequotas: describeResourceQuota,
+  ingresses: describeIngress,
+  networkpolicies: describeNetworkPolicy,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {
