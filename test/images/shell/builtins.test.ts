@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runScript, ShellWorld } from '../../../src/images/shell/run';
+import { runLines } from '../../helpers/shell';
 
-const world: ShellWorld = {
-  hostname: 'box',
-  podIP: '10.244.1.67',
-  namespace: 'default',
-  startedAt: Date.UTC(2022, 4, 31, 10, 3, 24),
-  dialect: 'ash',
-};
-
-/** Runs a script and returns its output lines as `1:text` (stdout) and `2:text` (stderr), then `rc=N`. */
-function run(script: string, dialect: ShellWorld['dialect'] = 'ash'): string[] {
-  const result = runScript(script, new Map(), { ...world, dialect });
-  return [...result.lines.map((l) => `${l.stream === 'stdout' ? 1 : 2}:${l.line}`), `rc=${result.exitCode}`];
-}
+const run = runLines;
 
 describe('cd', () => {
   it('changes the folder pwd prints and relative paths use', () => {

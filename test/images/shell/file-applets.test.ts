@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runScript, type FileChange, type ShellWorld } from '../../../src/images/shell/run';
+import { runScript, type FileChange } from '../../../src/images/shell/run';
+import { runLines, SHELL_WORLD } from '../../helpers/shell';
 
-const world: ShellWorld = {
-  hostname: 'box',
-  podIP: '10.244.1.67',
-  namespace: 'default',
-  startedAt: Date.UTC(2022, 4, 31, 10, 3, 24),
-  dialect: 'ash',
-};
-
-/** Runs a script and returns its output lines as `1:text` (stdout) and `2:text` (stderr), then `rc=N`. */
-function run(script: string, dialect: ShellWorld['dialect'] = 'ash'): string[] {
-  const result = runScript(script, new Map(), { ...world, dialect });
-  return [...result.lines.map((l) => `${l.stream === 'stdout' ? 1 : 2}:${l.line}`), `rc=${result.exitCode}`];
-}
+const run = runLines;
 
 describe('touch', () => {
   it('creates an empty file and keeps an existing one', () => {
@@ -40,7 +29,7 @@ describe('rm', () => {
 describe('file log', () => {
   it('records each change with the time the process made it', () => {
     const fileLog: FileChange[] = [];
-    runScript('touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; echo hi >> /tmp/log', new Map(), { ...world, fileLog });
+    runScript('touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; echo hi >> /tmp/log', new Map(), { ...SHELL_WORLD, fileLog });
     expect(fileLog).toEqual([
       { atMs: 0, path: '/tmp/healthy', content: '' },
       { atMs: 30_000, path: '/tmp/healthy', content: null },

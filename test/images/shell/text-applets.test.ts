@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runScript, ShellWorld } from '../../../src/images/shell/run';
+import { runScript } from '../../../src/images/shell/run';
+import { runLines, SHELL_WORLD } from '../../helpers/shell';
 
-const world: ShellWorld = {
-  hostname: 'box',
-  podIP: '10.244.1.67',
-  namespace: 'default',
-  startedAt: Date.UTC(2022, 4, 31, 10, 3, 24),
-  dialect: 'ash',
-};
-
-/** Runs a script and returns its output lines as `1:text` (stdout) and `2:text` (stderr), then `rc=N`. */
-function run(script: string): string[] {
-  const result = runScript(script, new Map(), world);
-  return [...result.lines.map((l) => `${l.stream === 'stdout' ? 1 : 2}:${l.line}`), `rc=${result.exitCode}`];
-}
+const run = runLines;
 
 describe('wc', () => {
   it('prints only the byte count for -c on standard input', () => {
@@ -95,7 +84,7 @@ describe('tail', () => {
   });
 
   it('keeps running with -f on a file', () => {
-    const result = runScript('echo start; tail -f /dev/null', new Map(), world);
+    const result = runScript('echo start; tail -f /dev/null', new Map(), SHELL_WORLD);
     expect(result.exitCode).toBeUndefined();
     expect(result.lines.map((l) => l.line)).toEqual(['start']);
   });
