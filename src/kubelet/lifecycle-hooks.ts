@@ -46,6 +46,8 @@ export function hasHooks(spec: any): boolean {
 interface HookResult {
   /** The handler's error message (handlerRunner.Run's msg), or undefined when it succeeded. */
   failure?: string;
+  /** The handler's error alone, which kubelets before 1.22 put in the waiting reason. */
+  error?: string;
   /** How long the handler ran (ms); Infinity when it does not end by itself. */
   tookMs: number;
   /** The files an exec handler wrote or removed, with offsets from its start. */
@@ -71,12 +73,12 @@ function runExecHandler(store: Store, pod: KObject, spec: any, action: any, at: 
     const execID = standInDigest(`exec ${pod.metadata.uid}/${spec.name}@${at}`);
     const error = 'rpc error: code = Unknown desc = failed to exec in container: '
       + `failed to start exec "${execID}": OCI runtime exec failed: exec failed: unable to start container process: ${outcome.reason}: unknown`;
-    return { failure: failed(error, ''), tookMs: 0, changes };
+    return { failure: failed(error, ''), error, tookMs: 0, changes };
   }
   const tookMs = outcome.finished ? outcome.elapsedMs ?? 0 : Infinity;
   if (!outcome.finished || outcome.exitCode === 0) return { tookMs, changes };
   const error = `command '${command.join(' ')}' exited with ${outcome.exitCode}: ${outcome.stderr}`;
-  return { failure: failed(error, outcome.stdout + outcome.stderr), tookMs, changes };
+  return { failure: failed(error, outcome.stdout + outcome.stderr), error, tookMs, changes };
 }
 
 /**
@@ -85,8 +87,10 @@ function runExecHandler(store: Store, pod: KObject, spec: any, action: any, at: 
  * An HTTPS request that gets an HTTP answer is sent again over HTTP.
  */
 function runHttpHandler(store: Store, pod: KObject, spec: any, rec: ContainerRecord, action: any, at: number, emit: Emit): HookResult {
+  // NOTE: kubelets before 1.22 worded this `Http lifecycle hook (…) … failed - error: …, message: "…"`; kubesim uses the 1.32 wording.
   const failed = (error: string): HookResult => ({
     failure: `HTTP lifecycle hook (${action.path ?? ''}) for Container "${spec.name}" in Pod "${formatPod(pod)}" failed - error: ${error}`,
+    error,
     tookMs: 0,
     changes: [],
   });
@@ -186,6 +190,7 @@ export function runPostStart(store: Store, pod: KObject, spec: any, rec: Contain
   rec.until = rec.exitAt;
   // The kubelet's sync is busy killing it, so it never reports the container ready.
   rec.unready = true;
-  rec.waitingReason = POST_START_HOOK_ERROR;
+  // Before 1.22 the kubelet put the handler's error in the reason (`PostStartHookError: command '…' exited with 1: `).
+  rec.waitingReason = version >= 122 || result.error === undefined ? POST_START_HOOK_ERROR : `${POST_START_HOOK_ERROR}: ${result.error}`;
   rec.waitingMessage = result.failure;
 }
