@@ -58,9 +58,9 @@ function validateLifecycleHandler(handler: any, field: string, grace: number | u
 /**
  * Returns the causes for container `c`'s lifecycle hooks, whose field path
  * is `field` (`spec.containers[0]`). `grace` is the pod's
- * terminationGracePeriodSeconds, which bounds a sleep action; without it
- * the sleep's range is not checked, as the API server skips it for a nil
- * grace period.
+ * terminationGracePeriodSeconds, which bounds a sleep action. Without it
+ * the sleep's range is not checked, because the API server skips the check
+ * for a nil grace period.
  */
 export function validateContainerLifecycle(c: any, field: string, grace: number | undefined, clusterVersion: number): FieldCause[] {
   const lifecycle = c.lifecycle;

@@ -29,7 +29,7 @@ const FAILED_POST_START_HOOK = 'FailedPostStartHook';
 const FAILED_PRE_STOP_HOOK = 'FailedPreStopHook';
 /** Set when the kubelet kills a container; here because its postStart hook failed. */
 const KILLING = 'Killing';
-/** Set when an HTTPS hook got an HTTP answer and the retry over HTTP succeeded. */
+/** Set when an HTTPS hook got an HTTP response and the retry over HTTP succeeded. */
 const LIFECYCLE_HTTP_FALLBACK = 'LifecycleHTTPFallback';
 /** The waiting reason of a container whose postStart hook failed, until its next start or back-off. */
 const POST_START_HOOK_ERROR = 'PostStartHookError';
@@ -42,7 +42,7 @@ export function hasHooks(spec: any): boolean {
   return spec.lifecycle !== undefined && spec.lifecycle !== null;
 }
 
-/** What running one hook handler gave. */
+/** The outcome of one run of a hook handler. */
 interface HookResult {
   /** The handler's error message (handlerRunner.Run's msg), or undefined when it succeeded. */
   failure?: string;
@@ -83,8 +83,8 @@ function runExecHandler(store: Store, pod: KObject, spec: any, action: any, at: 
 
 /**
  * Sends an httpGet handler's request at `at`. Only a request that gets no
- * answer fails: the kubelet discards the response, whatever its status.
- * An HTTPS request that gets an HTTP answer is sent again over HTTP.
+ * response fails, because the kubelet discards the response whatever its
+ * status. An HTTPS request that gets an HTTP response is sent again over HTTP.
  */
 function runHttpHandler(store: Store, pod: KObject, spec: any, rec: ContainerRecord, action: any, at: number, emit: Emit): HookResult {
   // NOTE: kubelets before 1.22 worded this `Http lifecycle hook (…) … failed - error: …, message: "…"`; kubesim uses the 1.32 wording.
@@ -104,12 +104,12 @@ function runHttpHandler(store: Store, pod: KObject, spec: any, rec: ContainerRec
       return { tookMs: 0, changes: [] };
     }
   }
-  // A status code is an answer; only a request error (`Get "…": dial tcp …`) fails the hook.
+  // Any status code counts as a response. Only a request error (`Get "…": dial tcp …`) fails the hook.
   if (outcome.verdict === 'failure' && outcome.output.startsWith('Get "')) return failed(outcome.output);
   return { tookMs: 0, changes: [] };
 }
 
-/** Returns the URL an httpGet handler asks for, for the fallback event's host. */
+/** Returns the URL an httpGet handler requests, for the fallback event's host. */
 function hookUrl(pod: KObject, spec: any, action: any): string {
   const podIP = pod.status?.podIP ?? (pod._sim as { podIP?: string } | undefined)?.podIP ?? '';
   const named = (spec.ports ?? []).find((p: any) => p.name === action.port);
@@ -139,8 +139,8 @@ function recordHookFiles(rec: ContainerRecord, changes: FileChange[], at: number
 /**
  * Returns how long after `at` a container the kubelet kills at `at` has
  * stopped, running its preStop hook first (killContainer). The hook gets
- * at most the grace period; the whole seconds it took come off the grace
- * period, and the container then gets at least 2 s after SIGTERM. A hook
+ * at most the grace period, and the whole seconds it took come off it.
+ * After SIGTERM the container then gets at least 2 s. A hook
  * that fails records FailedPreStopHook; one cut off by the grace period
  * records nothing. `graceMs` is the grace period in whole seconds.
  */

@@ -1,8 +1,8 @@
 /**
- * Container lifecycle hooks through the CLI: the docs' lifecycle-demo pod
- * writes a file from its postStart hook that `kubectl exec` reads, a
- * failing postStart hook kills the container into CrashLoopBackOff, and
- * preStop hooks delay, fail or get cut off when the pod is deleted.
+ * Container lifecycle hooks through the CLI. The docs' lifecycle-demo pod
+ * writes a file from its postStart hook that `kubectl exec` reads. A
+ * failing postStart hook kills the container into CrashLoopBackOff. When
+ * the pod is deleted, preStop hooks delay the stop, fail or get cut off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../helpers/cli.js';
@@ -24,7 +24,7 @@ spec:
           command: ["/bin/sh","-c","nginx -s quit; while killall -0 nginx; do sleep 1; done"]
 `;
 
-/** A pod whose one container runs `main` with the given lifecycle (YAML under `lifecycle:`) and grace period. */
+/** Builds a pod whose one container runs `main` with the given lifecycle (YAML under `lifecycle:`) and grace period. */
 function hookPod(name: string, lifecycle: string, opts: { image?: string; main?: string; grace?: number } = {}): string {
   const main = opts.main ? `    command: ["/bin/sh", "-c", "${opts.main}"]\n` : '';
   const grace = opts.grace !== undefined ? `  terminationGracePeriodSeconds: ${opts.grace}\n` : '';
@@ -55,7 +55,7 @@ describe('lifecycle hooks through the CLI', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('lets kubectl exec read the file the postStart hook of lifecycle-demo wrote', () => {
+  it('shows exec the postStart hook file', () => {
     expect(apply(LIFECYCLE_DEMO).stdout).toBe('pod/lifecycle-demo created\n');
     on('clock', 'advance', '20s');
     expect(on('get', 'pod', 'lifecycle-demo').stdout).toBe('NAME             READY   STATUS    RESTARTS   AGE\nlifecycle-demo   1/1     Running   0          20s\n');
@@ -63,14 +63,14 @@ describe('lifecycle hooks through the CLI', () => {
     expect([r.stdout, r.stderr, r.code]).toEqual(['Hello from the postStart handler\n', '', 0]);
   });
 
-  it('runs the preStop hook of lifecycle-demo and removes the pod once nginx stopped', () => {
+  it('removes lifecycle-demo after preStop', () => {
     expect(on('delete', 'pod', 'lifecycle-demo', '--wait=false').stdout).toBe('pod "lifecycle-demo" deleted\n');
     // The hook ends at once (the image has no killall), and nginx stops 0.1 s after SIGTERM.
     on('clock', 'advance', '1s');
     expect(on('get', 'pod', 'lifecycle-demo').stderr).toBe('Error from server (NotFound): pods "lifecycle-demo" not found\n');
   });
 
-  it('kills a container whose postStart hook fails and backs off its restarts', () => {
+  it('kills on a failed postStart hook', () => {
     expect(apply(hookPod('poststart-fail', '      postStart:\n        exec:\n          command: ["/bin/sh", "-c", "echo starting; exit 1"]\n')).code).toBe(0);
     on('clock', 'advance', '6s');
     expect(on('get', 'pod', 'poststart-fail').stdout).toBe('NAME             READY   STATUS               RESTARTS   AGE\npoststart-fail   0/1     PostStartHookError   0          6s\n');
@@ -97,7 +97,7 @@ describe('lifecycle hooks through the CLI', () => {
     ].join('\n'));
   });
 
-  it('keeps a pod Terminating for the seconds of its preStop sleep', () => {
+  it('delays deletion by a preStop sleep', () => {
     expect(apply(hookPod('prestop-sleep', '      preStop:\n        sleep:\n          seconds: 5\n')).code).toBe(0);
     on('clock', 'advance', '10s');
     on('delete', 'pod', 'prestop-sleep', '--wait=false');
@@ -107,7 +107,7 @@ describe('lifecycle hooks through the CLI', () => {
     expect(on('get', 'pod', 'prestop-sleep').stderr).toBe('Error from server (NotFound): pods "prestop-sleep" not found\n');
   });
 
-  it('cuts off a preStop hook that outlives the grace period and gives the container 2 s more', () => {
+  it('cuts off preStop at the grace period', () => {
     const lifecycle = '      preStop:\n        exec:\n          command: ["sleep", "100"]\n';
     expect(apply(hookPod('prestop-slow', lifecycle, { image: 'busybox:1.36', main: 'sleep 3600', grace: 10 })).code).toBe(0);
     on('clock', 'advance', '10s');
@@ -119,7 +119,7 @@ describe('lifecycle hooks through the CLI', () => {
     expect(on('get', 'pod', 'prestop-slow').stderr).toBe('Error from server (NotFound): pods "prestop-slow" not found\n');
   });
 
-  it('records FailedPreStopHook and stops the container anyway', () => {
+  it('records a failed preStop hook', () => {
     expect(apply(hookPod('prestop-fail', '      preStop:\n        exec:\n          command: ["/bin/sh", "-c", "exit 3"]\n')).code).toBe(0);
     on('clock', 'advance', '10s');
     on('delete', 'pod', 'prestop-fail', '--wait=false');
@@ -132,7 +132,7 @@ describe('lifecycle hooks through the CLI', () => {
     expect(on('get', 'pod', 'prestop-fail').stderr).toBe('Error from server (NotFound): pods "prestop-fail" not found\n');
   });
 
-  it('rejects invalid lifecycle handlers and leaves the store unchanged', () => {
+  it('rejects invalid lifecycle handlers', () => {
     const before = sb.dump('lc');
     const lifecycle = [
       '      postStart:',

@@ -16,7 +16,7 @@ function rec(c: Cluster, name: string): ContainerRecord {
 
 /**
  * Creates a pod of myapp with `container` fields and advances `ms`. The
- * pull takes 4 s and the container starts at 5.3 s; a container killed by
+ * pull takes 4 s and the container starts at 5.3 s. A container killed by
  * its postStart hook has stopped by 6 s and restarts at 7.4 s.
  */
 function startPod(c: Cluster, name: string, container: any, ms = 6_000): void {
@@ -25,12 +25,12 @@ function startPod(c: Cluster, name: string, container: any, ms = 6_000): void {
 }
 
 describe('lifecycle hooks on the kubelet', () => {
-  it('takes only containers with a lifecycle through the hooks', () => {
+  it('hasHooks needs a lifecycle', () => {
     expect(hasHooks({ name: 'a', image: 'nginx' })).toBe(false);
     expect(hasHooks({ name: 'a', image: 'nginx', lifecycle: { preStop: { sleep: { seconds: 1 } } } })).toBe(true);
   });
 
-  it('fails an httpGet postStart hook whose port nobody listens on, quoting the dial error', () => {
+  it('httpGet postStart fails without a listener', () => {
     const c = newCluster();
     startPod(c, 'hp', { lifecycle: { postStart: { httpGet: { path: '/start', port: 8080 } } } });
     const p = pod(c, 'hp');
@@ -41,14 +41,14 @@ describe('lifecycle hooks on the kubelet', () => {
     expect(eventsOf(c, p)).toContain('Warning FailedPostStartHook PostStartHook failed');
   });
 
-  it('passes an httpGet postStart hook that gets a 404, since the kubelet ignores the status', () => {
+  it('httpGet postStart ignores a 404', () => {
     const c = newCluster();
     startPod(c, 'h404', { lifecycle: { postStart: { httpGet: { path: '/missing.html', port: 80 } } } });
     expect(pod(c, 'h404').status.containerStatuses[0].state.running).toBeDefined();
     expect(eventsOf(c, pod(c, 'h404')).filter((e) => e.includes('Hook'))).toEqual([]);
   });
 
-  it('runs the preStop hook when a liveness probe kills the container, delaying the stop', () => {
+  it('liveness kill runs preStop first', () => {
     const c = newCluster();
     startPod(c, 'lp', {
       livenessProbe: { httpGet: { path: '/missing.html', port: 80 }, periodSeconds: 3 },
@@ -63,7 +63,7 @@ describe('lifecycle hooks on the kubelet', () => {
     expect(rec(c, 'lp').last).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: killed + 5_100 });
   });
 
-  it('puts the hook message in the event and the error in the waiting reason on 1.15', () => {
+  it('postStart failure wording on 1.15', () => {
     const c = newCluster({ kubernetesVersion: '1.15' });
     startPod(c, 'old', { lifecycle: { postStart: { exec: { command: ['sh', '-c', 'exit 2'] } } } });
     const p = pod(c, 'old');
@@ -72,7 +72,7 @@ describe('lifecycle hooks on the kubelet', () => {
     expect(rec(c, 'old').waitingReason).toBe("PostStartHookError: command 'sh -c exit 2' exited with 2: ");
   });
 
-  it('fails an exec postStart hook whose executable the image lacks', () => {
+  it('exec postStart without the executable', () => {
     const c = newCluster();
     startPod(c, 'nx', { lifecycle: { postStart: { exec: { command: ['bash', '-c', 'true'] } } } });
     expect(rec(c, 'nx').waitingMessage).toMatch(
