@@ -168,7 +168,8 @@ export function stopWithPreStop(store: Store, pod: KObject, spec: any, rec: Cont
  * records FailedPostStartHook, kills the container (running its preStop
  * hook), and the container's status waits with PostStartHookError and the
  * hook's message until the restart step restarts it or backs off.
- * Simplified: the container shows as running while the hook runs.
+ * Simplified: the container shows as running while the hook runs, though
+ * not ready until the hook ends.
  */
 export function runPostStart(store: Store, pod: KObject, spec: any, rec: ContainerRecord, version: number, emit: Emit): void {
   const handler = spec.lifecycle?.postStart;
@@ -176,7 +177,12 @@ export function runPostStart(store: Store, pod: KObject, spec: any, rec: Contain
   const at = rec.startedAt;
   const result = runHandler(store, pod, spec, rec, handler, at, emit);
   recordHookFiles(rec, result.changes, at);
-  if (result.failure === undefined) return;
+  if (result.failure === undefined) {
+    // The kubelet reports the container ready only after its start, hook included, has returned.
+    if (result.tookMs === Infinity) rec.unready = true;
+    else if (result.tookMs > 0) rec.readyAt = Math.max(rec.readyAt ?? at, at + result.tookMs);
+    return;
+  }
   // NOTE: kubelets before 1.26 put the hook's message in the event (1.26 is when the message was withheld).
   emit('Warning', FAILED_POST_START_HOOK, version >= 126 ? 'PostStartHook failed' : result.failure, spec.name);
   emit('Normal', KILLING, FAILED_POST_START_HOOK, spec.name);

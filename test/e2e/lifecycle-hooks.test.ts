@@ -97,6 +97,17 @@ describe('lifecycle hooks through the CLI', () => {
     ].join('\n'));
   });
 
+  it('keeps a container unready during postStart', () => {
+    expect(apply(hookPod('poststart-sleep', '      postStart:\n        sleep:\n          seconds: 5\n')).code).toBe(0);
+    // The pull takes 4 s and the container starts at 5.x s. The hook then sleeps 5 s, so the container becomes ready at 10.x s.
+    on('clock', 'advance', '6s');
+    expect(on('get', 'pod', 'poststart-sleep', '--no-headers').stdout).toBe('poststart-sleep   0/1   Running   0     6s\n');
+    on('clock', 'advance', '4s');
+    expect(on('get', 'pod', 'poststart-sleep', '--no-headers').stdout).toBe('poststart-sleep   0/1   Running   0     10s\n');
+    on('clock', 'advance', '1s');
+    expect(on('get', 'pod', 'poststart-sleep', '--no-headers').stdout).toBe('poststart-sleep   1/1   Running   0     11s\n');
+  });
+
   it('delays deletion by a preStop sleep', () => {
     expect(apply(hookPod('prestop-sleep', '      preStop:\n        sleep:\n          seconds: 5\n')).code).toBe(0);
     on('clock', 'advance', '10s');

@@ -63,6 +63,21 @@ describe('lifecycle hooks on the kubelet', () => {
     expect(rec(c, 'lp').last).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: killed + 5_100 });
   });
 
+  it('sidecar stop runs preStop first', () => {
+    const c = newCluster();
+    const sidecar = { name: 'proxy', image: 'hub.atguigu.com/library/myapp:v1', restartPolicy: 'Always', lifecycle: { preStop: { sleep: { seconds: 3 } } } };
+    createObject(c, 'pods', newPod('sc', 'busybox', { container: { command: ['sh', '-c', 'sleep 2'] }, spec: { restartPolicy: 'Never', initContainers: [sidecar] } }));
+    advance(c, 60_000);
+    const p = pod(c, 'sc');
+    const killing = c.store.list('events', 'default').find((e) => e.involvedObject?.uid === p.metadata.uid && e.reason === 'Killing');
+    expect(killing?.message).toBe('Stopping container proxy');
+    // The hook sleeps 3 s, then myapp stops 0.1 s after SIGTERM. The event's time has whole seconds, so the kill came up to 1 s after it.
+    const proxy = (p._sim as any).containers.proxy as ContainerRecord;
+    const afterEvent = proxy.last!.finishedAt - Date.parse(killing!.firstTimestamp);
+    expect(afterEvent).toBeGreaterThanOrEqual(3_100);
+    expect(afterEvent).toBeLessThan(4_100);
+  });
+
   it('postStart failure wording on 1.15', () => {
     const c = newCluster({ kubernetesVersion: '1.15' });
     startPod(c, 'old', { lifecycle: { postStart: { exec: { command: ['sh', '-c', 'exit 2'] } } } });
