@@ -29,7 +29,7 @@ function validateLifecycleHandler(handler: any, field: string, grace: number | u
   for (const name of HANDLERS) {
     const action = handler[name];
     if (action === undefined || action === null) continue;
-    // Simplified: before 1.30 the API server drops the sleep field (PodLifecycleSleepAction is off); kubesim keeps it but ignores it.
+    // Simplified: before 1.30 the API server drops the sleep field (PodLifecycleSleepAction is off). kubesim keeps it, and the kubelet skips it.
     if (name === 'sleep' && clusterVersion < 130) continue;
     if (handlers > 0) {
       causes.push({ field: `${field}.${name}`, type: 'Forbidden', detail: 'may not specify more than 1 handler type' });

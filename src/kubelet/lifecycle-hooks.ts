@@ -117,11 +117,15 @@ function hookUrl(pod: KObject, spec: any, action: any): string {
   return `https://${action.host || podIP}:${port}/`;
 }
 
-/** Runs one hook handler of container `spec` at `at`, as handlerRunner.Run does. */
-function runHandler(store: Store, pod: KObject, spec: any, rec: ContainerRecord, handler: any, at: number, emit: Emit): HookResult {
+/**
+ * Runs one hook handler of container `spec` at `at`, as handlerRunner.Run
+ * does. Before 1.30 the sleep action is off (PodLifecycleSleepAction), so
+ * a sleep handler returns at once.
+ */
+function runHandler(store: Store, pod: KObject, spec: any, rec: ContainerRecord, handler: any, at: number, version: number, emit: Emit): HookResult {
   if (handler.exec) return runExecHandler(store, pod, spec, handler.exec, at);
   if (handler.httpGet) return runHttpHandler(store, pod, spec, rec, handler.httpGet, at, emit);
-  if (handler.sleep) return { tookMs: Math.max(0, handler.sleep.seconds ?? 0) * 1000, changes: [] };
+  if (handler.sleep) return { tookMs: version >= 130 ? Math.max(0, handler.sleep.seconds ?? 0) * 1000 : 0, changes: [] };
   // Simplified: the kubelet prints the whole handler struct after "invalid handler: ".
   return { failure: 'Cannot run handler: invalid handler', tookMs: 0, changes: [] };
 }
@@ -149,7 +153,7 @@ export function stopWithPreStop(store: Store, pod: KObject, spec: any, rec: Cont
   let hookMs = 0;
   let remaining = graceMs;
   if (preStop && graceMs > 0) {
-    const result = runHandler(store, pod, spec, rec, preStop, at, emit);
+    const result = runHandler(store, pod, spec, rec, preStop, at, version, emit);
     hookMs = Math.min(result.tookMs, graceMs);
     if (result.failure !== undefined && result.tookMs <= graceMs) {
       // NOTE: the event's time is the kill's; the kubelet records it when the hook ends.
@@ -175,7 +179,7 @@ export function runPostStart(store: Store, pod: KObject, spec: any, rec: Contain
   const handler = spec.lifecycle?.postStart;
   if (!handler || rec.stage !== 'run' || rec.startError || rec.startedAt === undefined) return;
   const at = rec.startedAt;
-  const result = runHandler(store, pod, spec, rec, handler, at, emit);
+  const result = runHandler(store, pod, spec, rec, handler, at, version, emit);
   recordHookFiles(rec, result.changes, at);
   if (result.failure === undefined) {
     // The kubelet reports the container ready only after its start, hook included, has returned.
