@@ -43,6 +43,12 @@ export function defaultContainer(c: any): void {
       probe.httpGet.scheme ||= 'HTTP';
     }
   }
+  // SetDefaults_HTTPGetAction applies to lifecycle hooks as well.
+  for (const handler of [c.lifecycle?.postStart, c.lifecycle?.preStop]) {
+    if (!handler?.httpGet) continue;
+    handler.httpGet.path ||= '/';
+    handler.httpGet.scheme ||= 'HTTP';
+  }
 }
 
 /** Defaults a pod spec (also used inside templates). */

@@ -24,7 +24,7 @@ function portNameErrors(name: string): string[] {
 }
 
 /** Checks a port number or name as ValidatePortNumOrName does; a missing port is the number 0. */
-function validatePortNumOrName(port: unknown, field: string): FieldCause[] {
+export function validatePortNumOrName(port: unknown, field: string): FieldCause[] {
   if (typeof port === 'string') return portNameErrors(port).map((message) => invalidValue(field, port, message));
   const number = typeof port === 'number' ? port : 0;
   return number >= 1 && number <= 65535 && Number.isInteger(number) ? [] : [invalidValue(field, number, PORT_NUMBER_MESSAGE)];

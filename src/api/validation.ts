@@ -10,6 +10,7 @@ import { validateWorkloadSelector } from './selector-validation.js';
 import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, relaxedEnvVarNameErrors, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
 import { validateContainerProbes } from './probe-validation.js';
+import { validateContainerLifecycle } from './lifecycle-validation.js';
 import { validateInitContainers } from './init-container-validation.js';
 import { PATH_SEGMENT_NAMED, pathSegmentNameErrors, validateBuiltin } from './builtin-validation.js';
 
@@ -43,7 +44,7 @@ function validateEnvVarName(name: unknown, field: string, clusterVersion: number
   return messages.map((message) => invalidValue(field, name, message));
 }
 
-function validateContainers(containers: any, field: string, clusterVersion: number): FieldCause[] {
+function validateContainers(containers: any, field: string, clusterVersion: number, grace?: number): FieldCause[] {
   const causes: FieldCause[] = [];
   if (!Array.isArray(containers) || containers.length === 0) return [required(field)];
   const names = new Set<string>();
@@ -68,6 +69,7 @@ function validateContainers(containers: any, field: string, clusterVersion: numb
         causes.push(invalidValue(`${f}.ports[${j}].containerPort`, port ?? 0, 'must be between 1 and 65535, inclusive'));
       }
     }
+    causes.push(...validateContainerLifecycle(c, f, grace, clusterVersion));
     causes.push(...validateContainerProbes(c, f));
   });
   return causes;
@@ -75,7 +77,8 @@ function validateContainers(containers: any, field: string, clusterVersion: numb
 
 function validatePodSpec(spec: any, field: string, clusterVersion: number, allowedRestart?: string[]): FieldCause[] {
   if (!spec || typeof spec !== 'object') return [required(`${field}.containers`)];
-  const causes = validateContainers(spec.containers, `${field}.containers`, clusterVersion);
+  const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : undefined;
+  const causes = validateContainers(spec.containers, `${field}.containers`, clusterVersion, grace);
   causes.push(...validateInitContainers(spec, `${field}.initContainers`, clusterVersion, validateContainers));
   const allowed = allowedRestart ?? ['Always', 'OnFailure', 'Never'];
   if (spec.restartPolicy === undefined || spec.restartPolicy === '') {

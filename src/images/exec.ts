@@ -58,6 +58,8 @@ export type ExecOutcome =
       exitCode: number;
       /** False when the process was still running after the modelling horizon (24 h of simulated time or 200 000 shell steps). */
       finished: boolean;
+      /** Simulated time (ms) the process ran (its `sleep`s), when it took any. */
+      elapsedMs?: number;
     }
   | {
       type: 'start-failed';
@@ -149,6 +151,11 @@ export class ExecShell {
   }
 }
 
+/** Returns the process's run time as an outcome field, left out for a process that took no simulated time. */
+function elapsed(shell: ExecShell): { elapsedMs?: number } {
+  return shell.state.elapsedMs > 0 ? { elapsedMs: shell.state.elapsedMs } : {};
+}
+
 /** Runs `sh [options] [-c script [name args…]]`; without -c the script comes from stdin. */
 function runShell(request: ExecRequest, info: ImageInfo, args: string[]): ExecOutcome {
   const shell = new ExecShell(request, info);
@@ -175,7 +182,7 @@ function runShell(request: ExecRequest, info: ImageInfo, args: string[]): ExecOu
     shell.state.stdin = '';
   }
   const result = shell.runScript(script);
-  return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exited ?? shell.state.status & 255, finished: result.finished };
+  return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exited ?? shell.state.status & 255, finished: result.finished, ...elapsed(shell) };
 }
 
 /** Runs one applet directly, as the runtime starts `env` or `cat /etc/hosts` without a shell. */
@@ -184,7 +191,7 @@ function runApplet(request: ExecRequest, info: ImageInfo, argv: string[]): ExecO
   const result = shell.run(() => {
     shell.state.status = runCommand(shell.state, argv);
   });
-  return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exited ?? shell.state.status & 255, finished: result.finished };
+  return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exited ?? shell.state.status & 255, finished: result.finished, ...elapsed(shell) };
 }
 
 /**

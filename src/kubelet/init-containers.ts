@@ -18,6 +18,7 @@ import type { NodeView } from './node-read.js';
 import type { ContainerRecord, PodRecord } from './state.js';
 import { RELIST_MS, endContainerRun } from './restart.js';
 import { planContainer, type ContainerSpecLite, type ProgramContext } from '../images/program.js';
+import { hasHooks, stopWithPreStop } from './lifecycle-hooks.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
@@ -119,7 +120,10 @@ function stopSidecars(ctx: ControllerContext, pod: KObject, record: PodRecord, e
       continue;
     }
     emit('Normal', 'Killing', `Stopping container ${spec.name}`, spec.name);
-    const stopAt = now + (rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0));
+    const stopMs = hasHooks(spec)
+      ? stopWithPreStop(ctx.store, pod, spec, rec, now, grace, ctx.settings.version, emit)
+      : rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
+    const stopAt = now + stopMs;
     if (rec.exitAt !== undefined && rec.exitAt <= stopAt) continue;
     rec.exitAt = stopAt;
     rec.exitCode = rec.ignoresSigterm ? KILLED_EXIT_CODE : 0;

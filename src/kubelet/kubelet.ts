@@ -26,6 +26,7 @@ import { buildMountedFiles, storeVolumeSources } from './volume-files.js';
 import { buildPodNetwork } from '../network/pod-network.js';
 import { endProbeKill, hasProbes, restartEndedAt, startProbing, syncProbes, watchProgramFiles } from './probes.js';
 import type { Store } from '../store/store.js';
+import { hasHooks, runPostStart } from './lifecycle-hooks.js';
 import { hasInitContainers, isInitContainerName, startInitialization, stopSidecarsAfterAppContainers, syncInitContainers, wakePodsWaitingOnInit, type KubeletSteps } from './init-containers.js';
 
 /** Kubelet back-off for image pulls: 10 s doubling, capped at 5 minutes. */
@@ -340,6 +341,8 @@ function advance(ctx: ControllerContext, pod: KObject, node: NodeView, spec: any
         if (!prepareContainerConfig(ctx, pod, spec, rec, emit)) break;
         rec = startContainer(ctx, pod, spec, rec, emit);
         record.containers[spec.name] = rec;
+        // The hook's exec finds the new run in the pod's record.
+        if (hasHooks(spec)) runPostStart(ctx.store, pod, spec, rec, ctx.settings.version, emit);
         break;
       case 'run':
         endContainerRun(pod, rec);

@@ -20,6 +20,7 @@ import type { FileChange } from '../images/shell/run.js';
 import type { ProgramContext } from '../images/program.js';
 import { checkProbe, type ProbeOutcome } from './probe-check.js';
 import type { ContainerRecord, ProbeResult, ProbeWorker, ProbeWorkers } from './state.js';
+import { hasHooks, stopWithPreStop } from './lifecycle-hooks.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
@@ -118,11 +119,13 @@ function isGated(type: ProbeType, rec: ContainerRecord): boolean {
  * SIGTERM dies of the SIGKILL with exit code 137. The sync that kills
  * also restarts it (see restartEndedAt).
  */
-function killContainer(pod: KObject, spec: any, rec: ContainerRecord, type: ProbeType, probe: any, at: number, emit: Emit): void {
+function killContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: ContainerRecord, type: ProbeType, probe: any, at: number, emit: Emit): void {
   const restart = (pod.spec.restartPolicy ?? 'Always') !== 'Never';
   emit('Normal', KILLING, `Container ${spec.name} failed ${type} probe${restart ? ', will be restarted' : ''}`, spec.name);
   const grace = (probe.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-  const stop = rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
+  const stop = hasHooks(spec)
+    ? stopWithPreStop(ctx.store, pod, spec, rec, at, grace, ctx.settings.version, emit)
+    : rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
   if (rec.exitAt === undefined || rec.exitAt > at + stop) {
     rec.exitAt = at + stop;
     rec.exitCode = rec.ignoresSigterm ? 137 : 0;
@@ -169,7 +172,7 @@ function runTick(ctx: ControllerContext, pod: KObject, spec: any, rec: Container
     // Stop probing until a new container: killing takes a while, and probes meanwhile would only fail.
     worker.hold = true;
     worker.count = 0;
-    killContainer(pod, spec, rec, type, probe, at, emit);
+    killContainer(ctx, pod, spec, rec, type, probe, at, emit);
   }
   return { worker, outcome };
 }

@@ -8,6 +8,17 @@ import type { ContainerRecord, PodRecord } from './state.js';
 import { containerStatusImage, containerStatusImageID } from './images.js';
 import { buildInitContainerStatuses, type InitStatusSummary } from './init-status.js';
 
+/** Set on the Ready and ContainersReady conditions of a Failed pod, with no message. */
+const POD_FAILED = 'PodFailed';
+
+/**
+ * The first release whose kubelet gives a Failed pod's readiness conditions
+ * the reason PodFailed; earlier ones report ContainersNotReady and the
+ * unready containers.
+ * NOTE: 1.27 is estimated from when the change merged (early 2023).
+ */
+const FAILED_REASON_SINCE = 127;
+
 /** RFC 3339 texts by whole second: a wave of pods syncs at a few instants, so most conversions repeat. */
 const isoBySecond = new Map<number, string>();
 
@@ -159,7 +170,9 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
     if (init.failed) status.phase = 'Failed';
     if (init.unreadySidecars) notReady = [...init.unreadySidecars, ...(notReady ?? [])];
   }
-  const ready = notReady === undefined;
+  // A failed pod's containers count as not ready even while they are still stopping (generateContainersReadyConditionForTerminalPhase).
+  const failedPod = status.phase === 'Failed' && version >= FAILED_REASON_SINCE;
+  const ready = notReady === undefined && !failedPod;
   const prev: any[] = pod.status?.conditions ?? [];
   // The first previous condition of each type, the one a search by type finds.
   let readyToStart: any;
@@ -190,6 +203,8 @@ export function buildPodStatus(pod: KObject, record: PodRecord, now: number, ver
   let message: string | undefined;
   if (status.phase === 'Succeeded') {
     reason = 'PodCompleted';
+  } else if (failedPod) {
+    reason = POD_FAILED;
   } else if (!ready) {
     reason = 'ContainersNotReady';
     message = `containers with unready status: [${notReady!.join(' ')}]`;

@@ -10,6 +10,7 @@
 import type { KObject } from '../api/types.js';
 import type { ControllerContext } from '../engine/controller.js';
 import type { PodRecord } from './state.js';
+import { hasHooks, stopWithPreStop } from './lifecycle-hooks.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
 
@@ -75,7 +76,9 @@ export function terminate(ctx: ControllerContext, pod: KObject, record: PodRecor
     const rec = record.containers[spec.name];
     if (rec?.stage !== 'run') continue;
     emit('Normal', 'Killing', `Stopping container ${spec.name}`, spec.name);
-    const stop = rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
+    const stop = hasHooks(spec)
+      ? stopWithPreStop(ctx.store, pod, spec, rec, now, grace, ctx.settings.version, emit)
+      : rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
     stopAt = Math.max(stopAt, now + stop);
   }
   if (stopAt <= now) {

@@ -48,6 +48,32 @@ describe('buildPodStatus', () => {
     );
   });
 
+  it('gives a failed pod PodFailed on Ready and ContainersReady, without a message', () => {
+    const status = buildPodStatus(pod(['a', 'b'], [scheduled]), record({ a: completed(1), b: completed(0) }), NOW, 132);
+    expect(status.phase).toBe('Failed');
+    const readiness = status.conditions.filter((c: any) => c.type === 'Ready' || c.type === 'ContainersReady');
+    expect(JSON.stringify(readiness)).toBe(
+      JSON.stringify([
+        { lastProbeTime: null, lastTransitionTime: '2024-05-01T10:00:30Z', status: 'False', type: 'Ready', reason: 'PodFailed' },
+        { lastProbeTime: null, lastTransitionTime: '2024-05-01T10:00:30Z', status: 'False', type: 'ContainersReady', reason: 'PodFailed' },
+      ]),
+    );
+  });
+
+  it('marks a failed pod not ready while its containers still stop, past its deadline', () => {
+    const rec: PodRecord = { containers: { a: running() }, failure: { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' } };
+    const status = buildPodStatus(pod(['a'], [scheduled]), rec, NOW, 132);
+    expect(status.phase).toBe('Failed');
+    const ready = status.conditions.find((c: any) => c.type === 'Ready');
+    expect([ready.status, ready.reason, ready.message]).toEqual(['False', 'PodFailed', undefined]);
+  });
+
+  it('lists the unready containers of a failed pod on clusters before 1.27', () => {
+    const status = buildPodStatus(pod(['a'], [scheduled]), record({ a: completed(1) }), NOW, 126);
+    const ready = status.conditions.find((c: any) => c.type === 'Ready');
+    expect([ready.reason, ready.message]).toEqual(['ContainersNotReady', 'containers with unready status: [a]']);
+  });
+
   it('marks a completed pod PodCompleted', () => {
     const status = buildPodStatus(pod(['a'], [scheduled]), record({ a: completed(0) }), NOW, 132);
     expect(status.phase).toBe('Succeeded');
