@@ -1,0 +1,85 @@
+/**
+ * Finding and reading a directory's kustomization file, and refusing the
+ * fields kubesim does not build, before any resource is read.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CommandFailedError } from '../api/errors.js';
+import { parseManifestText } from '../commands/shared/manifests.js';
+
+/** The file names kustomize looks for in a directory, in its order of preference. */
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** Fields kustomize knows but kubesim does not build, each with the reason shown to the user. */
+const UNSUPPORTED: Record<string, string> = {
+  components: 'components',
+  helmCharts: 'helmCharts (Helm charts)',
+  helmGlobals: 'helmGlobals (Helm charts)',
+  replacements: 'replacements',
+  vars: 'vars',
+  crds: 'crds',
+  configurations: 'configurations (custom transformer configurations)',
+  generators: 'generators (generator plugins)',
+  transformers: 'transformers (transformer plugins)',
+  validators: 'validators (validator plugins)',
+  openapi: 'openapi',
+  sortOptions: 'sortOptions',
+};
+
+/** Fields kubesim builds. */
+const SUPPORTED = new Set([
+  'apiVersion', 'kind', 'metadata', 'resources', 'bases', 'namespace', 'namePrefix', 'nameSuffix',
+  'commonLabels', 'labels', 'commonAnnotations', 'images', 'replicas', 'configMapGenerator',
+  'secretGenerator', 'generatorOptions', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'buildMetadata',
+]);
+
+/** Fields of kustomize's Kustomization type that are not listed above (known, but ignored or refused). */
+const KNOWN_OTHER = new Set(['inventory', 'imageTags']);
+
+/** A parsed kustomization file and the directory it was read from. */
+export interface Kustomization {
+  dir: string;
+  file: string;
+  spec: Record<string, any>;
+}
+
+/** Returns the path of DIR's kustomization file, with kustomize's message when there is none. */
+export function findKustomizationFile(dir: string): string {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = join(dir, name);
+    if (existsSync(file)) return file;
+  }
+  throw new CommandFailedError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${resolve(dir)}'`);
+}
+
+/** kustomize's message for a path that is neither a file nor a directory. */
+export function missingPathMessage(path: string, shown = path): string {
+  return `evalsymlink failure on '${shown}' : lstat ${resolve(path)}: no such file or directory`;
+}
+
+/** Whether a path names an existing directory. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads DIR's kustomization. Unknown fields fail as kustomize's strict
+ * decoding fails; fields kustomize knows and kubesim does not build fail
+ * with a message naming them.
+ */
+export async function readKustomization(dir: string): Promise<Kustomization> {
+  if (!isDirectory(dir)) throw new CommandFailedError(`must build at directory: not a valid directory: ${missingPathMessage(dir)}`);
+  const file = findKustomizationFile(dir);
+  const docs = await parseManifestText(readFileSync(file, 'utf8'), file);
+  const spec = (docs[0]?.doc ?? {}) as Record<string, any>;
+  if (typeof spec !== 'object' || Array.isArray(spec)) throw new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(spec) ? 'array' : 'string'} into Go value of type types.Kustomization`);
+  for (const key of Object.keys(spec)) {
+    if (UNSUPPORTED[key]) throw new CommandFailedError(`kubesim does not support the kustomization field ${UNSUPPORTED[key]} (in ${file}); build with the real kustomize instead`);
+    if (!SUPPORTED.has(key) && !KNOWN_OTHER.has(key)) throw new CommandFailedError(`invalid Kustomization: json: unknown field ${JSON.stringify(key)}`);
+  }
+  return { dir, file, spec };
+}
