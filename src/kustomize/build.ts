@@ -36,7 +36,7 @@ const DEPRECATED: [field: string, instead: string][] = [
   ['patchesJson6902', 'patches'],
 ];
 
-/** Whether a resource entry points at the network (a URL or a Git repository), which kubesim never fetches. */
+/** Returns whether a resource entry points at the network (a URL or a Git repository), which kubesim never fetches. */
 function isRemote(entry: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry) || entry.startsWith('git@');
 }

@@ -117,8 +117,8 @@ function goJson(value: unknown): string {
 /**
  * The 10-character suffix kustomize appends to a generated name: the first
  * ten hex digits of the SHA-256 of a JSON encoding of kind, data (and type,
- * for Secrets), with 0, 1, 3, a and e swapped for g, h, k, m and t so the
- * suffix never reads as a number or a word. kustomize looks the name up
+ * for Secrets), with 0, 1, 3, a and e swapped for g, h, k, m and t. The swap
+ * keeps the suffix from reading as a number or a word. kustomize looks the name up
  * with a path it cannot resolve, so the encoded name is always "".
  */
 export function calculateNameHash(obj: Record<string, any>): string {

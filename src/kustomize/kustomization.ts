@@ -10,7 +10,7 @@ import { parseManifestText } from '../commands/shared/manifests.js';
 /** The file names kustomize looks for in a directory, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
-/** Fields kustomize knows but kubesim does not build, each with the reason shown to the user. */
+/** Fields kustomize accepts but kubesim does not build, each with the reason shown to the user. */
 const UNSUPPORTED: Record<string, string> = {
   components: 'components',
   helmCharts: 'helmCharts (Helm charts)',
@@ -53,11 +53,11 @@ export function findKustomizationFile(dir: string): string {
 }
 
 /** kustomize's message for a path that is neither a file nor a directory. */
-export function missingPathMessage(path: string, shown = path): string {
-  return `evalsymlink failure on '${shown}' : lstat ${resolve(path)}: no such file or directory`;
+export function missingPathMessage(path: string, displayed = path): string {
+  return `evalsymlink failure on '${displayed}' : lstat ${resolve(path)}: no such file or directory`;
 }
 
-/** Whether a path names an existing directory. */
+/** Returns whether a path names an existing directory. */
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -68,7 +68,7 @@ export function isDirectory(path: string): boolean {
 
 /**
  * Reads DIR's kustomization. Unknown fields fail as kustomize's strict
- * decoding fails; fields kustomize knows and kubesim does not build fail
+ * decoding fails; fields kustomize accepts and kubesim does not build fail
  * with a message naming them.
  */
 export async function readKustomization(dir: string): Promise<Kustomization> {

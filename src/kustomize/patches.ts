@@ -23,14 +23,14 @@ interface Target {
   annotationSelector?: string;
 }
 
-/** Whether a string field of a target matches: unset matches anything; set is an anchored regular expression. */
+/** Returns whether a target's string field matches. An unset field matches anything, a set one is an anchored regular expression. */
 function fieldMatches(pattern: string | undefined, ...values: string[]): boolean {
   if (pattern === undefined || pattern === '') return true;
   const re = new RegExp(`^(?:${pattern})$`);
   return values.some((v) => re.test(v));
 }
 
-/** Whether a resource is selected by a patch target. */
+/** Returns whether a resource is selected by a patch target. */
 function selects(t: Target, r: KResource): boolean {
   const { obj } = r;
   return fieldMatches(t.group, groupOf(obj.apiVersion))
@@ -80,20 +80,21 @@ function applyJson6902(r: KResource, ops: any[]): void {
 }
 
 /** Finds the one resource a target-less strategic merge patch names by apiVersion, kind, name and namespace. */
-function findPatchTarget(resources: KResource[], patch: Record<string, any>): KResource {
+function findPatchTarget(resources: KResource[], patch: Record<string, any>, fromPatches: boolean): KResource {
   const found = resources.filter((r) => r.obj.kind === patch.kind
     && groupOf(r.obj.apiVersion) === groupOf(patch.apiVersion)
     && r.names.includes(patch.metadata?.name)
     && (!patch.metadata?.namespace || patch.metadata.namespace === r.obj.metadata.namespace));
   if (found.length !== 1) {
     const id = describeId(patch);
-    throw new CommandFailedError(`no matches for Id ${id}; failed to find unique target for patch ${id}`);
+    const cause = `no matches for Id ${id}; failed to find unique target for patch ${id}`;
+    throw new CommandFailedError(fromPatches ? `no resource matches strategic merge patch ${JSON.stringify(id)}: ${cause}` : cause);
   }
   return found[0];
 }
 
 /** Applies one patch entry (a strategic merge document or a list of operations) to its targets. */
-function applyPatchDoc(resources: KResource[], doc: unknown, target: Target | undefined): void {
+function applyPatchDoc(resources: KResource[], doc: unknown, target: Target | undefined, fromPatches: boolean): void {
   if (Array.isArray(doc)) {
     if (!target) throw new CommandFailedError('unable to find patch target: a JSON 6902 patch needs a target');
     for (const r of resources.filter((x) => selects(target, x))) applyJson6902(r, doc);
@@ -105,7 +106,7 @@ function applyPatchDoc(resources: KResource[], doc: unknown, target: Target | un
     for (const r of resources.filter((x) => selects(target, x))) applyStrategic(r, patch);
     return;
   }
-  applyStrategic(findPatchTarget(resources, patch), patch);
+  applyStrategic(findPatchTarget(resources, patch, fromPatches), patch);
 }
 
 /** Applies a kustomization's patchesStrategicMerge, patches and patchesJson6902, in kustomize's order. */
@@ -114,16 +115,16 @@ export async function applyPatches(resources: KResource[], spec: Record<string, 
     const text = String(item);
     const inline = text.includes('\n') || text.trimStart().startsWith('{');
     const docs = inline ? await readPatchDocs(dir, { patch: text }) : await readPatchDocs(dir, { path: text });
-    for (const doc of docs) applyPatchDoc(resources, doc, undefined);
+    for (const doc of docs) applyPatchDoc(resources, doc, undefined, false);
   }
   for (const entry of spec.patches ?? []) {
-    for (const doc of await readPatchDocs(dir, entry ?? {})) applyPatchDoc(resources, doc, entry.target);
+    for (const doc of await readPatchDocs(dir, entry ?? {})) applyPatchDoc(resources, doc, entry.target, true);
   }
 }
 
 /** Applies patchesJson6902, which kustomize runs after labels and annotations. */
 export async function applyJson6902Patches(resources: KResource[], spec: Record<string, any>, dir: string): Promise<void> {
   for (const entry of spec.patchesJson6902 ?? []) {
-    for (const doc of await readPatchDocs(dir, entry ?? {})) applyPatchDoc(resources, doc, entry.target);
+    for (const doc of await readPatchDocs(dir, entry ?? {})) applyPatchDoc(resources, doc, entry.target, false);
   }
 }

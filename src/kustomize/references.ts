@@ -47,7 +47,7 @@ export function addNameHashes(resources: KResource[]): void {
   }
 }
 
-/** The current name of the object a reference means: one of that kind, same namespace, that once had the name. */
+/** Returns the current name of the object a reference means: one of that kind, same namespace, that once had the name. */
 function resolveReference(resources: KResource[], kind: string, namespace: string, name: string): string | undefined {
   const candidates = resources.filter((r) => r.obj.kind === kind && r.names.includes(name));
   if (candidates.some((r) => r.obj.metadata.name === name)) return undefined;
@@ -105,7 +105,8 @@ function compareLegacy(a: KResource, b: KResource): number {
   }
   const ia = `${a.obj.metadata.namespace || '~X'}|${a.obj.metadata.name || '~N'}`;
   const ib = `${b.obj.metadata.namespace || '~X'}|${b.obj.metadata.name || '~N'}`;
-  return ia < ib ? -1 : ia > ib ? 1 : 0;
+  if (ia === ib) return 0;
+  return ia < ib ? -1 : 1;
 }
 
 /** Sorts a build's output in kustomize's default (legacy) order. */

@@ -12,13 +12,13 @@ export interface KResource {
   hashSuffix?: boolean;
 }
 
-/** The API group of an apiVersion (`apps/v1`: `apps`; `v1`: the core group, ""). */
+/** Returns the API group of an apiVersion (`apps/v1`: `apps`; `v1`: the core group, ""). */
 export function groupOf(apiVersion: unknown): string {
   const text = String(apiVersion ?? '');
   return text.includes('/') ? text.slice(0, text.indexOf('/')) : '';
 }
 
-/** The version of an apiVersion (`apps/v1`: `v1`). */
+/** Returns the version of an apiVersion (`apps/v1`: `v1`). */
 export function versionOf(apiVersion: unknown): string {
   const text = String(apiVersion ?? '');
   return text.includes('/') ? text.slice(text.indexOf('/') + 1) : text;
@@ -30,7 +30,7 @@ export function renameResource(r: KResource, name: string): void {
   if (r.names.at(-1) !== name) r.names.push(name);
 }
 
-/** kustomize's id of a resource in messages: `Deployment.v1.apps/web.[noNs]`. */
+/** Returns kustomize's id of a resource in messages: `Deployment.v1.apps/web.[noNs]`. */
 export function describeId(obj: Record<string, any>): string {
   const group = groupOf(obj.apiVersion);
   const gvk = `${obj.kind}.${versionOf(obj.apiVersion)}${group ? `.${group}` : ''}`;

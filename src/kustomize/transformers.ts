@@ -45,7 +45,7 @@ const SELECTOR_SPECS: FieldSpec[] = [
   ['NetworkPolicy', 'spec/egress/to/podSelector/matchLabels', false],
 ];
 
-/** Where container images live: pods, pod templates and CronJob templates. */
+/** Container lists that hold images: pods, pod templates and CronJob templates. */
 const CONTAINER_LISTS = ['spec', 'spec/template/spec', 'spec/jobTemplate/spec/template/spec'].flatMap((p) => [`${p}/containers`, `${p}/initContainers`]);
 
 const REPLICA_KINDS = new Set(['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet']);
@@ -120,7 +120,9 @@ export function splitImage(image: string): [name: string, rest: string] {
   const at = image.indexOf('@');
   const beforeDigest = at >= 0 ? image.slice(0, at) : image;
   const colon = beforeDigest.lastIndexOf(':');
-  const cut = colon > beforeDigest.lastIndexOf('/') ? colon : at >= 0 ? at : image.length;
+  let cut = image.length;
+  if (at >= 0) cut = at;
+  if (colon > beforeDigest.lastIndexOf('/')) cut = colon;
   return [image.slice(0, cut), image.slice(cut)];
 }
 

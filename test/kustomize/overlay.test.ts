@@ -1,0 +1,469 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { build, writeTree } from './tree.js';
+
+/** Expected output recorded from kubectl v1.32.4 `kubectl kustomize DIR` on the same files. */
+describe('kustomize overlays and transformers', () => {
+  it('applies labels entries, images, replicas and the namespace to a Namespace', async () => {
+    const dir = writeTree({
+      'kustomization.yaml': `namespace: newns
+namePrefix: p-
+resources:
+- res.yaml
+labels:
+- pairs:
+    team: a
+- pairs:
+    tier: db
+  includeSelectors: true
+- pairs:
+    tmpl: "on"
+  includeTemplates: true
+images:
+- name: busybox
+  newTag: "1.37"
+- name: localhost:5000/nginx
+  digest: sha256:def
+- name: postgres
+  newName: my/postgres
+replicas:
+- name: db
+  count: 2
+`,
+      'res.yaml': `apiVersion: v1
+kind: Namespace
+metadata:
+  name: old
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: reader
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: cj
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: c
+            image: busybox
+          initContainers:
+          - name: i
+            image: docker.io/library/busybox:1.36@sha256:abc
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: c
+    image: localhost:5000/nginx:1.0
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: c
+        image: postgres
+`,
+    });
+    expect(await build(join(dir, '.'))).toBe(`apiVersion: v1
+kind: Namespace
+metadata:
+  labels:
+    team: a
+    tier: db
+    tmpl: "on"
+  name: newns
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  labels:
+    team: a
+    tier: db
+    tmpl: "on"
+  name: p-reader
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  labels:
+    team: a
+    tier: db
+    tmpl: "on"
+  name: p-db
+  namespace: newns
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: db
+      tier: db
+  template:
+    metadata:
+      labels:
+        app: db
+        tier: db
+        tmpl: "on"
+    spec:
+      containers:
+      - image: my/postgres
+        name: c
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  labels:
+    team: a
+    tier: db
+    tmpl: "on"
+  name: p-cj
+  namespace: newns
+spec:
+  jobTemplate:
+    metadata:
+      labels:
+        tier: db
+        tmpl: "on"
+    spec:
+      template:
+        metadata:
+          labels:
+            tier: db
+            tmpl: "on"
+        spec:
+          containers:
+          - image: busybox:1.37
+            name: c
+          initContainers:
+          - image: docker.io/library/busybox:1.36@sha256:abc
+            name: i
+          restartPolicy: Never
+  schedule: '* * * * *'
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    team: a
+    tier: db
+    tmpl: "on"
+  name: p-p
+  namespace: newns
+spec:
+  containers:
+  - image: localhost:5000/nginx@sha256:def
+    name: c
+`);
+  });
+
+  it('builds an overlay over a base with patches, an HPA and an Ingress', async () => {
+    const dir = writeTree({
+      'base/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        envFrom:
+        - configMapRef:
+            name: web-config
+        volumeMounts:
+        - name: cfg
+          mountPath: /etc/cfg
+      volumes:
+      - name: cfg
+        configMap:
+          name: web-config
+      - name: sec
+        secret:
+          secretName: web-secret
+`,
+      'base/kustomization.yaml': `resources:
+- deployment.yaml
+- service.yaml
+configMapGenerator:
+- name: web-config
+  literals:
+  - MODE=base
+secretGenerator:
+- name: web-secret
+  literals:
+  - token=abc
+`,
+      'base/service.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 80
+`,
+      'overlays/prod/hpa.yaml': `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 5
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+  - http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+`,
+      'overlays/prod/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: prod
+namePrefix: prod-
+resources:
+- ../../base
+- hpa.yaml
+labels:
+- pairs:
+    env: prod
+  includeSelectors: true
+patches:
+- path: patch-resources.yaml
+- target:
+    kind: Deployment
+    name: web
+  patch: |-
+    - op: replace
+      path: /spec/replicas
+      value: 4
+    - op: add
+      path: /metadata/annotations
+      value:
+        patched: "yes"
+- target:
+    kind: Service
+  patch: |-
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: ignored
+    spec:
+      type: NodePort
+configMapGenerator:
+- name: prod-extra
+  files:
+  - patch-resources.yaml
+images:
+- name: nginx
+  digest: sha256:0123abcd
+`,
+      'overlays/prod/patch-resources.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: nginx
+        resources:
+          limits:
+            memory: 256Mi
+        env:
+        - name: EXTRA
+          value: "1"
+`,
+    });
+    expect(await build(join(dir, 'overlays/prod'))).toBe(`apiVersion: v1
+data:
+  patch-resources.yaml: |
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      template:
+        spec:
+          containers:
+          - name: nginx
+            resources:
+              limits:
+                memory: 256Mi
+            env:
+            - name: EXTRA
+              value: "1"
+kind: ConfigMap
+metadata:
+  labels:
+    env: prod
+  name: prod-prod-extra-m8gt2kkkkk
+  namespace: prod
+---
+apiVersion: v1
+data:
+  MODE: base
+kind: ConfigMap
+metadata:
+  labels:
+    env: prod
+  name: prod-web-config-btf6f9dc9c
+  namespace: prod
+---
+apiVersion: v1
+data:
+  token: YWJj
+kind: Secret
+metadata:
+  labels:
+    env: prod
+  name: prod-web-secret-dbdgd77ct8
+  namespace: prod
+type: Opaque
+---
+apiVersion: v1
+kind: Service
+metadata:
+  labels:
+    env: prod
+  name: prod-web
+  namespace: prod
+spec:
+  ports:
+  - port: 80
+    targetPort: 80
+  selector:
+    app: web
+    env: prod
+  type: NodePort
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  annotations:
+    patched: "yes"
+  labels:
+    app: web
+    env: prod
+  name: prod-web
+  namespace: prod
+spec:
+  replicas: 4
+  selector:
+    matchLabels:
+      app: web
+      env: prod
+  template:
+    metadata:
+      labels:
+        app: web
+        env: prod
+    spec:
+      containers:
+      - env:
+        - name: EXTRA
+          value: "1"
+        envFrom:
+        - configMapRef:
+            name: prod-web-config-btf6f9dc9c
+        image: nginx@sha256:0123abcd
+        name: nginx
+        ports:
+        - containerPort: 80
+        resources:
+          limits:
+            memory: 256Mi
+        volumeMounts:
+        - mountPath: /etc/cfg
+          name: cfg
+      volumes:
+      - configMap:
+          name: prod-web-config-btf6f9dc9c
+        name: cfg
+      - name: sec
+        secret:
+          secretName: prod-web-secret-dbdgd77ct8
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  labels:
+    env: prod
+  name: prod-web
+  namespace: prod
+spec:
+  maxReplicas: 5
+  minReplicas: 2
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: prod-web
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  labels:
+    env: prod
+  name: prod-web
+  namespace: prod
+spec:
+  rules:
+  - http:
+      paths:
+      - backend:
+          service:
+            name: prod-web
+            port:
+              number: 80
+        path: /
+        pathType: Prefix
+`);
+  });
+});
