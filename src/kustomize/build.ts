@@ -4,17 +4,23 @@
  * generators, patches and transformers per directory, then hashes,
  * references and ordering once for the whole build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CommandFailedError } from '../api/errors.js';
 import { parseManifestText } from '../commands/shared/manifests.js';
 import { toKubectlYaml } from '../printers/yaml.js';
 import { runGenerators } from './generators.js';
-import { isDirectory, missingPathMessage, readKustomization } from './kustomization.js';
+import { isDirectory, missingPathMessage, outsideRootMessage, readKustomization } from './kustomization.js';
 import { applyJson6902Patches, applyPatches } from './patches.js';
 import { addNameHashes, fixBackReferences, sortLegacy } from './references.js';
 import { describeId, type KResource } from './resource.js';
 import { applyAnnotations, applyImages, applyLabels, applyNameAffixes, applyNamespace, applyReplicas } from './transformers.js';
+
+/** Build settings from the command line. */
+export interface BuildOptions {
+  /** kustomize's --load-restrictor: true (LoadRestrictionsRootOnly, the default) rejects files outside a kustomization's directory. */
+  restrictToRoot?: boolean;
+}
 
 /** Receives each deprecation warning as kustomize prints it, once, as soon as it is found. */
 export type WarningSink = (line: string) => void;
@@ -52,11 +58,15 @@ async function readResourceFile(path: string, entry: string): Promise<KResource[
 }
 
 /** Collects one resources entry: a file, or a directory built as a kustomization of its own. */
-async function accumulateEntry(dir: string, entry: string, warn: WarningSink, stack: string[]): Promise<KResource[]> {
+async function accumulateEntry(dir: string, entry: string, warn: WarningSink, stack: string[], opts: BuildOptions): Promise<KResource[]> {
   if (isRemote(entry)) throw new CommandFailedError(`kubesim does not fetch remote resources (${entry}): it never uses the network; download the files and list them as local paths`);
   const path = join(dir, entry);
-  if (isDirectory(path)) return buildDirectory(path, warn, stack);
-  if (existsSync(path)) return readResourceFile(path, entry);
+  if (isDirectory(path)) return buildDirectory(path, warn, stack, opts);
+  if (existsSync(path)) {
+    const outside = outsideRootMessage(dir, path, opts.restrictToRoot !== false);
+    if (outside) throw new CommandFailedError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${outside}': must build at directory: '${realpathSync(path)}': file is not directory`);
+    return readResourceFile(path, entry);
+  }
   const missing = missingPathMessage(path, resolve(path));
   throw new CommandFailedError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${missing}': must build at directory: not a valid directory: ${missing}`);
 }
@@ -72,7 +82,7 @@ function checkUnique(resources: KResource[]): void {
 }
 
 /** Builds one directory: its resources, generators, patches and transformers, in kustomize's order. */
-async function buildDirectory(dir: string, warn: WarningSink, stack: string[]): Promise<KResource[]> {
+async function buildDirectory(dir: string, warn: WarningSink, stack: string[], opts: BuildOptions): Promise<KResource[]> {
   const abs = resolve(dir);
   if (stack.includes(abs)) throw new CommandFailedError(`cycle detected: candidate root '${abs}' contains visited root '${stack.at(-1)}'`);
   const { spec } = await readKustomization(dir);
@@ -82,17 +92,17 @@ async function buildDirectory(dir: string, warn: WarningSink, stack: string[]): 
 
   const resources: KResource[] = [];
   for (const entry of [...(spec.bases ?? []), ...(spec.resources ?? [])]) {
-    resources.push(...(await accumulateEntry(dir, String(entry), warn, [...stack, abs])));
+    resources.push(...(await accumulateEntry(dir, String(entry), warn, [...stack, abs], opts)));
   }
-  resources.push(...runGenerators(spec, dir));
+  resources.push(...runGenerators(spec, dir, opts.restrictToRoot !== false));
   checkUnique(resources);
 
-  await applyPatches(resources, spec, dir);
+  await applyPatches(resources, spec, dir, opts.restrictToRoot !== false);
   if (spec.namespace) applyNamespace(resources, String(spec.namespace));
   if (spec.namePrefix || spec.nameSuffix) applyNameAffixes(resources, String(spec.namePrefix ?? ''), String(spec.nameSuffix ?? ''));
   applyLabels(resources, spec);
   if (spec.commonAnnotations) applyAnnotations(resources, spec.commonAnnotations);
-  await applyJson6902Patches(resources, spec, dir);
+  await applyJson6902Patches(resources, spec, dir, opts.restrictToRoot !== false);
   if (spec.replicas) applyReplicas(resources, spec.replicas);
   if (spec.images) applyImages(resources, spec.images);
   return resources;
@@ -103,8 +113,8 @@ async function buildDirectory(dir: string, warn: WarningSink, stack: string[]): 
  * prints, in its order. Deprecation warnings go to `warn` as they are found,
  * so they show even when the build then fails.
  */
-export async function buildKustomization(dir: string, warn: WarningSink = () => {}): Promise<Record<string, any>[]> {
-  const resources = await buildDirectory(dir, once(warn), []);
+export async function buildKustomization(dir: string, warn: WarningSink = () => {}, opts: BuildOptions = {}): Promise<Record<string, any>[]> {
+  const resources = await buildDirectory(dir, once(warn), [], opts);
   addNameHashes(resources);
   fixBackReferences(resources);
   return sortLegacy(resources).map((r) => r.obj);

@@ -4,10 +4,10 @@
  * their names so that a changed ConfigMap rolls the workloads that use it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CommandFailedError } from '../api/errors.js';
-import { missingPathMessage } from './kustomization.js';
+import { missingPathMessage, outsideRootMessage } from './kustomization.js';
 import type { KResource } from './resource.js';
 
 interface GeneratorOptions {
@@ -18,7 +18,9 @@ interface GeneratorOptions {
 }
 
 /** Reads a file named by a generator, relative to the kustomization's directory. */
-function readSource(dir: string, path: string): string {
+function readSource(dir: string, path: string, restrict: boolean): string {
+  const outside = existsSync(join(dir, path)) ? outsideRootMessage(dir, join(dir, path), restrict) : undefined;
+  if (outside) throw new CommandFailedError(`loading KV pairs: file sources: [${path}]: ${outside}`);
   try {
     return readFileSync(join(dir, path), 'utf8');
   } catch {
@@ -46,9 +48,9 @@ function parseEnvFile(text: string, path: string): [string, string][] {
 }
 
 /** Collects a generator's key/value pairs in kustomize's order: envs, literals, then files. */
-function collectData(gen: any, dir: string): [string, string][] {
+function collectData(gen: any, dir: string, restrict: boolean): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const env of [...(gen.envs ?? []), ...(gen.env ? [gen.env] : [])]) pairs.push(...parseEnvFile(readSource(dir, env), env));
+  for (const env of [...(gen.envs ?? []), ...(gen.env ? [gen.env] : [])]) pairs.push(...parseEnvFile(readSource(dir, env, restrict), env));
   for (const literal of gen.literals ?? []) {
     const text = String(literal);
     const eq = text.indexOf('=');
@@ -59,7 +61,7 @@ function collectData(gen: any, dir: string): [string, string][] {
     const text = String(file);
     const eq = text.indexOf('=');
     const [key, path] = eq > 0 ? [text.slice(0, eq), text.slice(eq + 1)] : [basename(text), text];
-    pairs.push([key, readSource(dir, path)]);
+    pairs.push([key, readSource(dir, path, restrict)]);
   }
   const seen = new Set<string>();
   for (const [key] of pairs) {
@@ -79,13 +81,13 @@ function mergeOptions(global: GeneratorOptions | undefined, own: GeneratorOption
   };
 }
 
-function buildObject(kind: 'ConfigMap' | 'Secret', gen: any, dir: string, opts: GeneratorOptions): Record<string, any> {
+function buildObject(kind: 'ConfigMap' | 'Secret', gen: any, dir: string, opts: GeneratorOptions, restrict: boolean): Record<string, any> {
   const metadata: Record<string, any> = { name: String(gen.name ?? '') };
   if (gen.namespace) metadata.namespace = gen.namespace;
   if (Object.keys(opts.labels!).length) metadata.labels = opts.labels;
   if (Object.keys(opts.annotations!).length) metadata.annotations = opts.annotations;
   const data: Record<string, string> = {};
-  for (const [key, value] of collectData(gen, dir)) data[key] = kind === 'Secret' ? Buffer.from(value, 'utf8').toString('base64') : value;
+  for (const [key, value] of collectData(gen, dir, restrict)) data[key] = kind === 'Secret' ? Buffer.from(value, 'utf8').toString('base64') : value;
   const obj: Record<string, any> = { apiVersion: 'v1', kind, metadata };
   if (Object.keys(data).length) obj.data = data;
   if (kind === 'Secret') obj.type = gen.type ?? 'Opaque';
@@ -94,14 +96,14 @@ function buildObject(kind: 'ConfigMap' | 'Secret', gen: any, dir: string, opts: 
 }
 
 /** Builds the ConfigMaps and Secrets a kustomization's generators declare, in declaration order. */
-export function runGenerators(spec: Record<string, any>, dir: string): KResource[] {
+export function runGenerators(spec: Record<string, any>, dir: string, restrict = true): KResource[] {
   const out: KResource[] = [];
   const kinds: ['ConfigMap' | 'Secret', any[] | undefined][] = [['ConfigMap', spec.configMapGenerator], ['Secret', spec.secretGenerator]];
   for (const [kind, gens] of kinds) {
     for (const gen of gens ?? []) {
       if (gen.behavior && gen.behavior !== 'create') throw new CommandFailedError(`kubesim does not support generator behavior ${JSON.stringify(gen.behavior)} (${kind} ${gen.name}); only create`);
       const opts = mergeOptions(spec.generatorOptions, gen.options);
-      const obj = buildObject(kind, gen, dir, opts);
+      const obj = buildObject(kind, gen, dir, opts, restrict);
       out.push({ obj, names: [obj.metadata.name], hashSuffix: !opts.disableNameSuffixHash });
     }
   }

@@ -2,8 +2,8 @@
  * Finding and reading a directory's kustomization file, and refusing the
  * fields kubesim does not build, before any resource is read.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { CommandFailedError } from '../api/errors.js';
 import { parseManifestText } from '../commands/shared/manifests.js';
 
@@ -55,6 +55,21 @@ export function findKustomizationFile(dir: string): string {
 /** kustomize's message for a path that is neither a file nor a directory. */
 export function missingPathMessage(path: string, displayed = path): string {
   return `evalsymlink failure on '${displayed}' : lstat ${resolve(path)}: no such file or directory`;
+}
+
+/**
+ * Returns kustomize's message for a file outside the kustomization's
+ * directory, which its default load restrictor (LoadRestrictionsRootOnly)
+ * rejects, or undefined when the file is inside or the check is off.
+ */
+export function outsideRootMessage(root: string, path: string, restrict: boolean): string | undefined {
+  if (!restrict) return undefined;
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  const rootDir = real(root);
+  const file = real(path);
+  const rel = relative(rootDir, file);
+  if (rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'))) return undefined;
+  return `security; file '${file}' is not in or below '${rootDir}'`;
 }
 
 /** Returns whether a path names an existing directory. */

@@ -3,13 +3,13 @@
  * patches and JSON 6902 patches, found by the patch's own id or by a target
  * selector, applied with the same patch code `kubectl patch` uses.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, CommandFailedError } from '../api/errors.js';
 import { jsonPatch, strategicMergePatch } from '../api/patch.js';
 import { matches, parseSelector } from '../api/selectors.js';
 import { parseManifestText } from '../commands/shared/manifests.js';
-import { missingPathMessage } from './kustomization.js';
+import { missingPathMessage, outsideRootMessage } from './kustomization.js';
 import { describeId, groupOf, versionOf, type KResource } from './resource.js';
 
 /** kustomize's patch target selector. */
@@ -43,9 +43,11 @@ function selects(t: Target, r: KResource): boolean {
 }
 
 /** Reads a patch given inline or by path, relative to the kustomization's directory. */
-async function readPatchDocs(dir: string, entry: { path?: string; patch?: string }): Promise<unknown[]> {
+async function readPatchDocs(dir: string, entry: { path?: string; patch?: string }, restrict: boolean): Promise<unknown[]> {
   if (typeof entry.patch === 'string') return (await parseManifestText(entry.patch, 'patch')).map((d) => d.doc);
   if (typeof entry.path !== 'string') throw new CommandFailedError('must specify a patch file or inline patch string');
+  const outside = existsSync(join(dir, entry.path)) ? outsideRootMessage(dir, join(dir, entry.path), restrict) : undefined;
+  if (outside) throw new CommandFailedError(outside);
   let text: string;
   try {
     text = readFileSync(join(dir, entry.path), 'utf8');
@@ -110,21 +112,21 @@ function applyPatchDoc(resources: KResource[], doc: unknown, target: Target | un
 }
 
 /** Applies a kustomization's patchesStrategicMerge, patches and patchesJson6902, in kustomize's order. */
-export async function applyPatches(resources: KResource[], spec: Record<string, any>, dir: string): Promise<void> {
+export async function applyPatches(resources: KResource[], spec: Record<string, any>, dir: string, restrict = true): Promise<void> {
   for (const item of spec.patchesStrategicMerge ?? []) {
     const text = String(item);
     const inline = text.includes('\n') || text.trimStart().startsWith('{');
-    const docs = inline ? await readPatchDocs(dir, { patch: text }) : await readPatchDocs(dir, { path: text });
+    const docs = inline ? await readPatchDocs(dir, { patch: text }, restrict) : await readPatchDocs(dir, { path: text }, restrict);
     for (const doc of docs) applyPatchDoc(resources, doc, undefined, false);
   }
   for (const entry of spec.patches ?? []) {
-    for (const doc of await readPatchDocs(dir, entry ?? {})) applyPatchDoc(resources, doc, entry.target, true);
+    for (const doc of await readPatchDocs(dir, entry ?? {}, restrict)) applyPatchDoc(resources, doc, entry.target, true);
   }
 }
 
 /** Applies patchesJson6902, which kustomize runs after labels and annotations. */
-export async function applyJson6902Patches(resources: KResource[], spec: Record<string, any>, dir: string): Promise<void> {
+export async function applyJson6902Patches(resources: KResource[], spec: Record<string, any>, dir: string, restrict = true): Promise<void> {
   for (const entry of spec.patchesJson6902 ?? []) {
-    for (const doc of await readPatchDocs(dir, entry ?? {})) applyPatchDoc(resources, doc, entry.target, false);
+    for (const doc of await readPatchDocs(dir, entry ?? {}, restrict)) applyPatchDoc(resources, doc, entry.target, false);
   }
 }

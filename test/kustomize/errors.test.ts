@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { CommandFailedError } from '../../src/api/errors.js';
 import { calculateNameHash } from '../../src/kustomize/generators.js';
+import { buildKustomization, renderKustomization } from '../../src/kustomize/build.js';
 import { build, writeTree } from './tree.js';
 
 const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n';
@@ -49,6 +50,18 @@ describe('kustomize build errors', () => {
     const patch = '- op: replace\n  path: /spec/replicas\n  value: 2\n';
     const dir = writeTree({ 'd.yaml': DEPLOYMENT, 'kustomization.yaml': `resources:\n- d.yaml\npatches:\n- target:\n    kind: Deployment\n    name: nothere\n  patch: |-\n${patch.replace(/^/gm, '    ')}` });
     expect(await build(dir)).toBe('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n');
+  });
+
+  it('rejects a resource file outside the root', async () => {
+    const root = writeTree({ 'shared/d.yaml': DEPLOYMENT, 'app/kustomization.yaml': 'resources:\n- ../shared/d.yaml\n' });
+    const security = `security; file '${root}/shared/d.yaml' is not in or below '${root}/app'`;
+    expect(await failure(join(root, 'app'))).toBe(`accumulating resources: accumulation err='accumulating resources from '../shared/d.yaml': ${security}': must build at directory: '${root}/shared/d.yaml': file is not directory`);
+  });
+
+  it('reads outside the root without the restriction', async () => {
+    const root = writeTree({ 'shared/d.yaml': DEPLOYMENT, 'app/kustomization.yaml': 'resources:\n- ../shared/d.yaml\n' });
+    const text = renderKustomization(await buildKustomization(join(root, 'app'), () => {}, { restrictToRoot: false }));
+    expect(text).toBe('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n');
   });
 
   it('names an unsupported field instead of ignoring it', async () => {

@@ -7,7 +7,7 @@ import type { FlagSpec } from '../../cli/flags.js';
 import { CommandFailedError, UsageError } from '../../api/errors.js';
 import { readManifests, type ManifestDoc } from './manifests.js';
 
-/** The `-k` flag, with the article kubectl's help uses for that verb ("a" or "the"). */
+/** Returns the `-k` flag, with the article kubectl's help uses for that verb ("a" or "the"). */
 export function kustomizeFlag(article: 'a' | 'the'): FlagSpec {
   return { name: 'kustomize', short: 'k', type: 'string', default: '', help: `Process ${article} kustomization directory. This flag can't be used together with -f or -R.` };
 }
