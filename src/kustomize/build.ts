@@ -34,12 +34,12 @@ function once(warn: WarningSink): WarningSink {
   };
 }
 
-/** Deprecated fields and the field kustomize names instead. */
+/** Deprecated fields and the field kustomize names instead, in the order kustomize warns about them. */
 const DEPRECATED: [field: string, instead: string][] = [
   ['bases', 'resources'],
   ['commonLabels', 'labels'],
-  ['patchesStrategicMerge', 'patches'],
   ['patchesJson6902', 'patches'],
+  ['patchesStrategicMerge', 'patches'],
 ];
 
 /** Returns whether a resource entry points at the network (a URL or a Git repository), which kubesim never fetches. */

@@ -466,4 +466,223 @@ spec:
         pathType: Prefix
 `);
   });
+
+  it('stacks prefixes over three levels with patchesJson6902 and images', async () => {
+    const dir = writeTree({
+      'base/all.yaml': `apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: w
+spec:
+  size: 3
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: m
+        image: registry.local:5000/tools/migrate:v1
+        env:
+        - name: PASS
+          valueFrom:
+            secretKeyRef:
+              name: creds
+              key: pass
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: runner
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels:
+      app: agent
+  template:
+    metadata:
+      labels:
+        app: agent
+    spec:
+      serviceAccountName: runner
+      containers:
+      - name: a
+        image: busybox:1.36
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: solo
+  annotations:
+    keep: "1"
+spec:
+  containers:
+  - name: c
+    image: busybox
+`,
+      'base/kustomization.yaml': `resources:
+- all.yaml
+namePrefix: b-
+secretGenerator:
+- name: creds
+  literals:
+  - pass=hunter2
+  options:
+    annotations:
+      a: b
+`,
+      'mid/kustomization.yaml': `resources:
+- ../base
+namePrefix: m-
+commonLabels:
+  layer: mid
+commonAnnotations:
+  note: "multi word value"
+`,
+      'top/json.yaml': `- op: add
+  path: /spec/template/spec/containers/0/args
+  value: ["--dry", "--verbose"]
+`,
+      'top/kustomization.yaml': `resources:
+- ../mid
+namespace: top
+nameSuffix: -t
+patchesJson6902:
+- target:
+    group: batch
+    version: v1
+    kind: Job
+    name: migrate
+  path: json.yaml
+images:
+- name: registry.local:5000/tools/migrate
+  newName: registry.local:5000/tools/migrate2
+  newTag: v2
+- name: busybox
+  newTag: "1.37"
+`,
+    });
+    const warnings: string[] = [];
+    expect(await build(join(dir, 'top'), warnings)).toBe(`apiVersion: v1
+kind: ServiceAccount
+metadata:
+  annotations:
+    note: multi word value
+  labels:
+    layer: mid
+  name: m-b-runner-t
+  namespace: top
+---
+apiVersion: v1
+data:
+  pass: aHVudGVyMg==
+kind: Secret
+metadata:
+  annotations:
+    a: b
+    note: multi word value
+  labels:
+    layer: mid
+  name: m-b-creds-t-bgcbm568fg
+  namespace: top
+type: Opaque
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  annotations:
+    note: multi word value
+  labels:
+    layer: mid
+  name: m-b-agent-t
+  namespace: top
+spec:
+  selector:
+    matchLabels:
+      app: agent
+      layer: mid
+  template:
+    metadata:
+      annotations:
+        note: multi word value
+      labels:
+        app: agent
+        layer: mid
+    spec:
+      containers:
+      - image: busybox:1.37
+        name: a
+      serviceAccountName: m-b-runner-t
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  annotations:
+    note: multi word value
+  labels:
+    layer: mid
+  name: m-b-migrate-t
+  namespace: top
+spec:
+  template:
+    metadata:
+      annotations:
+        note: multi word value
+      labels:
+        layer: mid
+    spec:
+      containers:
+      - args:
+        - --dry
+        - --verbose
+        env:
+        - name: PASS
+          valueFrom:
+            secretKeyRef:
+              key: pass
+              name: m-b-creds-t-bgcbm568fg
+        image: registry.local:5000/tools/migrate2:v2
+        name: m
+      restartPolicy: Never
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata:
+  annotations:
+    note: multi word value
+  labels:
+    layer: mid
+  name: m-b-w-t
+  namespace: top
+spec:
+  size: 3
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  annotations:
+    keep: "1"
+    note: multi word value
+  labels:
+    layer: mid
+  name: m-b-solo-t
+  namespace: top
+spec:
+  containers:
+  - image: busybox:1.37
+    name: c
+`);
+    expect(warnings).toEqual([
+      "# Warning: 'patchesJson6902' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+      "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
+    ]);
+  });
 });
