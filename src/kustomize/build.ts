@@ -10,7 +10,7 @@ import { CommandFailedError } from '../api/errors.js';
 import { parseManifestText } from '../commands/shared/manifests.js';
 import { toKubectlYaml } from '../printers/yaml.js';
 import { runGenerators } from './generators.js';
-import { isDirectory, missingPathMessage, outsideRootMessage, readKustomization } from './kustomization.js';
+import { findKustomizationFile, isDirectory, missingPathMessage, outsideRootMessage, readKustomization } from './kustomization.js';
 import { applyJson6902Patches, applyPatches } from './patches.js';
 import { addNameHashes, fixBackReferences, sortLegacy } from './references.js';
 import { describeId, type KResource } from './resource.js';
@@ -61,7 +61,16 @@ async function readResourceFile(path: string, entry: string): Promise<KResource[
 async function accumulateEntry(dir: string, entry: string, warn: WarningSink, stack: string[], opts: BuildOptions): Promise<KResource[]> {
   if (isRemote(entry)) throw new CommandFailedError(`kubesim does not fetch remote resources (${entry}): it never uses the network; download the files and list them as local paths`);
   const path = join(dir, entry);
-  if (isDirectory(path)) return buildDirectory(path, warn, stack, opts);
+  if (isDirectory(path)) {
+    try {
+      findKustomizationFile(path);
+    } catch (err) {
+      if (!(err instanceof CommandFailedError)) throw err;
+      const abs = resolve(path);
+      throw new CommandFailedError(`accumulating resources: accumulation err='accumulating resources from '${entry}': '${abs}' must resolve to a file': couldn't make target for path '${abs}': ${err.message}`);
+    }
+    return buildDirectory(path, warn, stack, opts);
+  }
   if (existsSync(path)) {
     const outside = outsideRootMessage(dir, path, opts.restrictToRoot !== false);
     if (outside) throw new CommandFailedError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${outside}': must build at directory: '${realpathSync(path)}': file is not directory`);
@@ -69,6 +78,13 @@ async function accumulateEntry(dir: string, entry: string, warn: WarningSink, st
   }
   const missing = missingPathMessage(path, resolve(path));
   throw new CommandFailedError(`accumulating resources: accumulation err='accumulating resources from '${entry}': ${missing}': must build at directory: not a valid directory: ${missing}`);
+}
+
+/** Warns about the deprecated fields a kustomization uses. */
+function warnDeprecated(fields: string[], warn: WarningSink): void {
+  for (const [field, instead] of DEPRECATED) {
+    if (fields.includes(field)) warn(`# Warning: '${field}' is deprecated. Please use '${instead}' instead. Run 'kustomize edit fix' to update your Kustomization automatically.`);
+  }
 }
 
 /** Fails when two objects share kind, namespace and name, as kustomize refuses them. */
@@ -85,16 +101,13 @@ function checkUnique(resources: KResource[]): void {
 async function buildDirectory(dir: string, warn: WarningSink, stack: string[], opts: BuildOptions): Promise<KResource[]> {
   const abs = resolve(dir);
   if (stack.includes(abs)) throw new CommandFailedError(`cycle detected: candidate root '${abs}' contains visited root '${stack.at(-1)}'`);
-  const { spec } = await readKustomization(dir);
-  for (const [field, instead] of DEPRECATED) {
-    if (spec[field] !== undefined) warn(`# Warning: '${field}' is deprecated. Please use '${instead}' instead. Run 'kustomize edit fix' to update your Kustomization automatically.`);
-  }
+  const { spec } = await readKustomization(dir, (fields) => warnDeprecated(fields, warn));
 
   const resources: KResource[] = [];
   for (const entry of [...(spec.bases ?? []), ...(spec.resources ?? [])]) {
     resources.push(...(await accumulateEntry(dir, String(entry), warn, [...stack, abs], opts)));
   }
-  resources.push(...runGenerators(spec, dir, opts.restrictToRoot !== false));
+  runGenerators(resources, spec, dir, opts.restrictToRoot !== false);
   checkUnique(resources);
 
   await applyPatches(resources, spec, dir, opts.restrictToRoot !== false);

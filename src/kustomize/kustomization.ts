@@ -36,6 +36,15 @@ const SUPPORTED = new Set([
 /** Fields of kustomize's Kustomization type that are not listed above (known, but ignored or refused). */
 const KNOWN_OTHER = new Set(['inventory', 'imageTags']);
 
+/** Returns the JSON type name Go's decoder puts in a type error. */
+function goJsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return 'number';
+  return typeof value === 'object' ? 'object' : 'string';
+}
+
 /** A parsed kustomization file and the directory it was read from. */
 export interface Kustomization {
   dir: string;
@@ -84,9 +93,10 @@ export function isDirectory(path: string): boolean {
 /**
  * Reads DIR's kustomization. Unknown fields fail as kustomize's strict
  * decoding fails; fields kustomize accepts and kubesim does not build fail
- * with a message naming them.
+ * with a message naming them. `onFields` receives the field names of a file
+ * that decoded, for deprecation warnings.
  */
-export async function readKustomization(dir: string): Promise<Kustomization> {
+export async function readKustomization(dir: string, onFields: (fields: string[]) => void = () => {}): Promise<Kustomization> {
   if (!isDirectory(dir)) throw new CommandFailedError(`must build at directory: not a valid directory: ${missingPathMessage(dir)}`);
   const file = findKustomizationFile(dir);
   const docs = await parseManifestText(readFileSync(file, 'utf8'), file);
@@ -96,5 +106,11 @@ export async function readKustomization(dir: string): Promise<Kustomization> {
     if (UNSUPPORTED[key]) throw new CommandFailedError(`kubesim does not support the kustomization field ${UNSUPPORTED[key]} (in ${file}); build with the real kustomize instead`);
     if (!SUPPORTED.has(key) && !KNOWN_OTHER.has(key)) throw new CommandFailedError(`invalid Kustomization: json: unknown field ${JSON.stringify(key)}`);
   }
+  for (const field of ['commonLabels', 'commonAnnotations']) {
+    for (const value of Object.values(spec[field] ?? {})) {
+      if (typeof value !== 'string') throw new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${goJsonType(value)} into Go struct field Kustomization.${field} of type string`);
+    }
+  }
+  onFields(Object.keys(spec));
   return { dir, file, spec };
 }

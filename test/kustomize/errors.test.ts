@@ -41,6 +41,20 @@ describe('kustomize build errors', () => {
     expect(warnings).toEqual(["# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically."]);
   });
 
+  it('reports a number in commonLabels', async () => {
+    const dir = writeTree({ 'kustomization.yaml': 'commonLabels:\n  version: 1\n' });
+    const warnings: string[] = [];
+    const err = await build(dir, warnings).catch((e: Error) => e.message);
+    expect(err).toBe('invalid Kustomization: json: cannot unmarshal number into Go struct field Kustomization.commonLabels of type string');
+    expect(warnings).toEqual([]);
+  });
+
+  it('reports a resource directory without kustomization', async () => {
+    const dir = writeTree({ 'kustomization.yaml': 'resources:\n- sub\n', 'sub/d.yaml': DEPLOYMENT });
+    const sub = join(dir, 'sub');
+    expect(await failure(dir)).toBe(`accumulating resources: accumulation err='accumulating resources from 'sub': '${sub}' must resolve to a file': couldn't make target for path '${sub}': unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${sub}'`);
+  });
+
   it('reports unmatched patches entry', async () => {
     const dir = writeTree({ 'd.yaml': DEPLOYMENT, 'p.yaml': OTHER_PATCH, 'kustomization.yaml': 'resources:\n- d.yaml\npatches:\n- path: p.yaml\n' });
     expect(await failure(dir)).toBe('no resource matches strategic merge patch "Deployment.v1.apps/other.[noNs]": no matches for Id Deployment.v1.apps/other.[noNs]; failed to find unique target for patch Deployment.v1.apps/other.[noNs]');

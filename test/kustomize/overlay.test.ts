@@ -685,4 +685,31 @@ spec:
       "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.",
     ]);
   });
+
+  it('merges and replaces generated ConfigMaps of a base', async () => {
+    const dir = writeTree({
+      'base/kustomization.yml': 'namePrefix: b-\nconfigMapGenerator:\n- name: app\n  literals:\n  - A=1\n  - B=2\n- name: other\n  literals:\n  - X=1\n',
+      'ov/Kustomization': 'resources:\n- ../base\nlabels:\n- pairs:\n    version: "1"\nconfigMapGenerator:\n- name: app\n  behavior: merge\n  literals:\n  - B=3\n  - C=4\n- name: other\n  behavior: replace\n  literals:\n  - Y=2\n',
+    });
+    expect(await build(join(dir, 'ov'))).toBe(`apiVersion: v1
+data:
+  A: "1"
+  B: "3"
+  C: "4"
+kind: ConfigMap
+metadata:
+  labels:
+    version: "1"
+  name: b-app-k45267997d
+---
+apiVersion: v1
+data:
+  "Y": "2"
+kind: ConfigMap
+metadata:
+  labels:
+    version: "1"
+  name: b-other-dh7cc6hd7c
+`);
+  });
 });
