@@ -3,7 +3,7 @@
  * fields kubesim does not build, before any resource is read.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { CommandFailedError } from '../api/errors.js';
 import { parseManifestText } from '../commands/shared/manifests.js';
 
@@ -99,7 +99,9 @@ export function isDirectory(path: string): boolean {
 export async function readKustomization(dir: string, onFields: (fields: string[]) => void = () => {}): Promise<Kustomization> {
   if (!isDirectory(dir)) throw new CommandFailedError(`must build at directory: not a valid directory: ${missingPathMessage(dir)}`);
   const file = findKustomizationFile(dir);
-  const docs = await parseManifestText(readFileSync(file, 'utf8'), file);
+  const text = readFileSync(file, 'utf8');
+  if (text.trim() === '') throw new CommandFailedError(`${basename(file)} is empty`);
+  const docs = await parseManifestText(text, file);
   const spec = (docs[0]?.doc ?? {}) as Record<string, any>;
   if (typeof spec !== 'object' || Array.isArray(spec)) throw new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(spec) ? 'array' : 'string'} into Go value of type types.Kustomization`);
   for (const key of Object.keys(spec)) {

@@ -22,6 +22,11 @@ describe('kustomize build errors', () => {
     expect(await failure(dir)).toBe(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
   });
 
+  it('reports an empty kustomization file', async () => {
+    const dir = writeTree({ 'kustomization.yaml': '' });
+    expect(await failure(dir)).toBe('kustomization.yaml is empty');
+  });
+
   it('reports an unknown kustomization field', async () => {
     const dir = writeTree({ 'kustomization.yaml': 'resourcez:\n- a.yaml\n' });
     expect(await failure(dir)).toBe('invalid Kustomization: json: unknown field "resourcez"');
