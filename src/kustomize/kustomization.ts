@@ -97,6 +97,7 @@ export function isDirectory(path: string): boolean {
  * that decoded, for deprecation warnings.
  */
 export async function readKustomization(dir: string, onFields: (fields: string[]) => void = () => {}): Promise<Kustomization> {
+  if (existsSync(dir) && !isDirectory(dir)) throw new CommandFailedError(`must build at directory: '${dir}': file is not directory`);
   if (!isDirectory(dir)) throw new CommandFailedError(`must build at directory: not a valid directory: ${missingPathMessage(dir)}`);
   const file = findKustomizationFile(dir);
   const text = readFileSync(file, 'utf8');

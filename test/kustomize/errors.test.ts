@@ -22,6 +22,11 @@ describe('kustomize build errors', () => {
     expect(await failure(dir)).toBe(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
   });
 
+  it('reports a file given as the directory', async () => {
+    const dir = writeTree({ 'd.yaml': DEPLOYMENT });
+    expect(await failure(join(dir, 'd.yaml'))).toBe(`must build at directory: '${dir}/d.yaml': file is not directory`);
+  });
+
   it('reports an empty kustomization file', async () => {
     const dir = writeTree({ 'kustomization.yaml': '' });
     expect(await failure(dir)).toBe('kustomization.yaml is empty');
