@@ -45,6 +45,28 @@ function goJsonType(value: unknown): string {
   return typeof value === 'object' ? 'object' : 'string';
 }
 
+/** kustomize's decoding error for a value of the wrong type at a Go struct field. */
+function typeError(value: unknown, field: string): CommandFailedError {
+  return new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${goJsonType(value)} into Go struct field ${field} of type string`);
+}
+
+/**
+ * Rejects numbers and booleans where kustomize's types hold strings, as its
+ * strict decoding does: `newTag: 1.10` would otherwise become the tag 1.1.
+ */
+function checkStringFields(spec: Record<string, any>): void {
+  for (const field of ['commonLabels', 'commonAnnotations']) {
+    for (const value of Object.values(spec[field] ?? {})) {
+      if (typeof value !== 'string') throw typeError(value, `Kustomization.${field}`);
+    }
+  }
+  for (const image of Array.isArray(spec.images) ? spec.images : []) {
+    for (const key of ['name', 'newName', 'newTag', 'digest']) {
+      if (image?.[key] !== undefined && typeof image[key] !== 'string') throw typeError(image[key], `Image.images.${key}`);
+    }
+  }
+}
+
 /** A parsed kustomization file and the directory it was read from. */
 export interface Kustomization {
   dir: string;
@@ -109,11 +131,7 @@ export async function readKustomization(dir: string, onFields: (fields: string[]
     if (UNSUPPORTED[key]) throw new CommandFailedError(`kubesim does not support the kustomization field ${UNSUPPORTED[key]} (in ${file}); build with the real kustomize instead`);
     if (!SUPPORTED.has(key) && !KNOWN_OTHER.has(key)) throw new CommandFailedError(`invalid Kustomization: json: unknown field ${JSON.stringify(key)}`);
   }
-  for (const field of ['commonLabels', 'commonAnnotations']) {
-    for (const value of Object.values(spec[field] ?? {})) {
-      if (typeof value !== 'string') throw new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${goJsonType(value)} into Go struct field Kustomization.${field} of type string`);
-    }
-  }
+  checkStringFields(spec);
   onFields(Object.keys(spec));
   return { dir, file, spec };
 }

@@ -59,6 +59,11 @@ describe('kustomize build errors', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reports an unquoted number as image tag', async () => {
+    const dir = writeTree({ 'd.yaml': DEPLOYMENT, 'kustomization.yaml': 'resources:\n- d.yaml\nimages:\n- name: nginx\n  newTag: 1.10\n' });
+    expect(await failure(dir)).toBe('invalid Kustomization: json: cannot unmarshal number into Go struct field Image.images.newTag of type string');
+  });
+
   it('reports a resource directory without kustomization', async () => {
     const dir = writeTree({ 'kustomization.yaml': 'resources:\n- sub\n', 'sub/d.yaml': DEPLOYMENT });
     const sub = join(dir, 'sub');
