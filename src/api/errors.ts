@@ -65,6 +65,12 @@ export class RequiredFlagError extends UsageError {
   }
 }
 
+/**
+ * A failure kubectl 1.32 reports through klog (`E1205 ... run.go:72] "command failed" err=...`),
+ * such as every error of `kubectl kustomize`.
+ */
+export class CommandFailedError extends Error {}
+
 /** Ends the command with a given exit code after the command has printed what it needed to. */
 export class ExitError extends Error {
   constructor(readonly exitCode: number, message = '') {

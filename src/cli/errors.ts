@@ -2,7 +2,7 @@
  * Turning errors into kubectl's messages on stderr and an exit code.
  */
 import type { IO } from '../commands/context.js';
-import { ApiError, ExitError, FlagError, RequiredFlagError, UsageError } from '../api/errors.js';
+import { ApiError, CommandFailedError, ExitError, FlagError, RequiredFlagError, UsageError } from '../api/errors.js';
 import { programName } from './verbs.js';
 
 /** Prints an error as kubectl does and returns the exit code. */
@@ -16,7 +16,7 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
     else io.err(`Error from server (${err.reason}): ${err.message}\n`);
     return 1;
   }
-  if (err instanceof RequiredFlagError) {
+  if (err instanceof RequiredFlagError || err instanceof CommandFailedError) {
     io.err(`${klogPrefix(new Date())}run.go:72] "command failed" err=${JSON.stringify(err.message)}\n`);
     return 1;
   }

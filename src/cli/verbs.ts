@@ -44,6 +44,7 @@ export const VERBS: Record<string, Verb> = {
   'api-versions': { group: GROUPS[7], summary: 'Print the supported API versions on the server, in the form of "group/version"', load: () => import('../commands/api-versions/index.js') },
   'cluster-info': { group: GROUPS[3], summary: 'Display cluster information', load: () => import('../commands/cluster-info/index.js') },
   config: { group: GROUPS[7], summary: 'Modify kubeconfig files', load: () => import('../commands/config/index.js') },
+  kustomize: { group: GROUPS[5], summary: 'Build a kustomization target from a directory or URL', load: () => import('../commands/kustomize/index.js') },
   patch: { group: GROUPS[5], summary: 'Update fields of a resource', load: () => import('../commands/patch/index.js') },
   replace: { group: GROUPS[5], summary: 'Replace a resource by file name or stdin', load: () => import('../commands/replace/index.js') },
   edit: { group: GROUPS[1], summary: 'Edit a resource on the server', load: () => import('../commands/edit/index.js') },

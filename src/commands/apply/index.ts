@@ -4,6 +4,7 @@
  */
 import { RECORD_FLAG } from '../shared/record.js';
 import type { CommandDef } from '../types.js';
+import { hasManifestSource, kustomizeFlag } from '../shared/kustomize-source.js';
 import { writeManifestFiles } from '../shared/write.js';
 import { UsageError } from '../../api/errors.js';
 import { MUTATION_OUTPUT_FLAGS } from '../shared/mutation-output.js';
@@ -14,6 +15,7 @@ export const command: CommandDef = {
   examples: '  # Apply the configuration in pod.json to a pod\n  kubesim apply -f ./pod.json',
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'The files that contain the configurations to apply.' },
+    kustomizeFlag('a'),
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
     RECORD_FLAG,
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client".' },
@@ -23,7 +25,7 @@ export const command: CommandDef = {
   ],
   async run(ctx, parsed) {
     if (parsed.args.length > 0) throw new UsageError(`Unexpected args: [${parsed.args.join(' ')}]`, true);
-    if (ctx.flags.filename.length === 0) throw new UsageError('must specify one of -f and -k');
+    if (!hasManifestSource(ctx.flags)) throw new UsageError('must specify one of -f and -k');
     return writeManifestFiles(ctx, parsed, 'apply');
   },
 };

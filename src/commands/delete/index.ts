@@ -5,7 +5,7 @@
 import type { CommandDef } from '../types.js';
 import { parseTargets, type Target } from '../shared/targets.js';
 import { fetchTargets } from '../shared/fetch.js';
-import { readManifests } from '../shared/manifests.js';
+import { hasManifestSource, kustomizeFlag, readManifestSources } from '../shared/kustomize-source.js';
 import { decodeObject } from '../../api/manifest.js';
 import { UsageError } from '../../api/errors.js';
 import { kindString } from '../../api/registry.js';
@@ -25,6 +25,7 @@ export const command: CommandDef = {
   examples: '  # Delete a pod with minimal delay\n  kubesim delete pod foo --now\n\n  # Delete all pods\n  kubesim delete pods --all',
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'containing the resource to delete.' },
+    kustomizeFlag('a'),
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
     { name: 'all', type: 'bool', default: false, help: 'Delete all resources, in the namespace of the specified resource types.' },
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false, help: 'If present, list the requested object(s) across all namespaces.' },
@@ -44,8 +45,8 @@ export const command: CommandDef = {
     const prop = parseCascade(flags.cascade, (t) => ctx.io.err(t));
     let targets: Target[];
     let namespaceFromFile: (string | undefined)[] = [];
-    if (flags.filename.length > 0) {
-      const docs = await readManifests(flags.filename, ctx.io.stdin, flags.recursive);
+    if (hasManifestSource(flags)) {
+      const docs = await readManifestSources(flags, ctx.io.stdin, (t) => ctx.io.err(t));
       const cluster = ctx.cluster();
       targets = docs.map((d) => {
         const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: false, source: d.source });

@@ -10,7 +10,7 @@
 import type { CommandDef } from '../types.js';
 import type { CommandContext, IO } from '../context.js';
 import type { Parsed } from '../../cli/flags.js';
-import { readManifests } from '../shared/manifests.js';
+import { hasManifestSource, kustomizeFlag, readManifestSources } from '../shared/kustomize-source.js';
 import { ExitError, FlagError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
 import { matches, parseSelector } from '../../api/selectors.js';
@@ -40,6 +40,7 @@ export const command: CommandDef = {
     { name: 'concurrency', type: 'int', default: 1, help: 'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.' },
     { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', help: 'Name of the manager used to track field ownership.' },
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files contains the configuration to diff' },
+    kustomizeFlag('the'),
     { name: 'force-conflicts', type: 'bool', default: false, help: 'If true, server-side apply will force the changes against conflicts.' },
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
     { name: 'selector', short: 'l', type: 'string', default: '', help: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
@@ -63,7 +64,7 @@ function reportDiffError(err: unknown, io: IO, path: string[]): number {
 
 async function runDiff(ctx: CommandContext, parsed: Parsed): Promise<number> {
   if (parsed.args.length > 0) throw new UsageError(`Unexpected args: [${parsed.args.join(' ')}]`, true);
-  if (ctx.flags.filename.length === 0) throw new UsageError('must specify one of -f and -k');
+  if (!hasManifestSource(ctx.flags)) throw new UsageError('must specify one of -f and -k');
   if (ctx.flags['force-conflicts'] && !ctx.flags['server-side']) throw new UsageError('--force-conflicts only works with --server-side');
   const selector = ctx.flags.selector ? parseSelector(ctx.flags.selector) : null;
 
@@ -71,7 +72,7 @@ async function runDiff(ctx: CommandContext, parsed: Parsed): Promise<number> {
   let to: DiffDirectory | undefined;
   try {
     to = createDiffDirectory('MERGED');
-    const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
+    const docs = await readManifestSources(ctx.flags, ctx.io.stdin, (t) => ctx.io.err(t));
     for (const d of docs) {
       if (selector && !matches(selector, d.doc?.metadata?.labels)) continue;
       const pair = calculateDiffPair(ctx, d, { serverSide: ctx.flags['server-side'] });

@@ -6,7 +6,7 @@ import type { CommandDef } from '../types.js';
 import { OUTPUT_FLAGS, TemplateOutputError, renderGroups } from '../shared/output.js';
 import { parseTargets } from '../shared/targets.js';
 import { fetchTargets } from '../shared/fetch.js';
-import { readManifests } from '../shared/manifests.js';
+import { hasManifestSource, kustomizeFlag, readManifestSources } from '../shared/kustomize-source.js';
 import { decodeObject } from '../../api/manifest.js';
 import { ExitError, UsageError } from '../../api/errors.js';
 import { reportError } from '../../cli/errors.js';
@@ -23,6 +23,7 @@ export const command: CommandDef = {
     { name: 'field-selector', type: 'string', default: '', help: "Selector (field query) to filter on, supports '=', '==', and '!='." },
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false, help: 'If present, list the requested object(s) across all namespaces.' },
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'Filename, directory, or URL to files identifying the resource to get from a server.' },
+    kustomizeFlag('the'),
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
     { name: 'watch', short: 'w', type: 'bool', default: false, help: 'After listing/getting the requested object, watch for changes.' },
     { name: 'watch-only', type: 'bool', default: false, help: 'Watch for changes to the requested object(s), without listing/getting first.' },
@@ -33,13 +34,15 @@ export const command: CommandDef = {
   async run(ctx, parsed) {
     const flags = ctx.flags;
     let targets: Target[];
-    if (flags.filename.length > 0) {
+    let manifestNamespace: string | undefined;
+    if (hasManifestSource(flags)) {
       const cluster = ctx.cluster();
-      const docs = await readManifests(flags.filename, ctx.io.stdin, flags.recursive);
+      const docs = await readGetManifests(flags, ctx.io);
       targets = docs.map((d) => {
         const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: false, source: d.source });
         return { info: dec.info, group: dec.group, names: [dec.obj.metadata.name] };
       });
+      manifestNamespace = commonNamespace(docs.map((d) => d.doc?.metadata?.namespace));
     } else {
       if (parsed.args.length === 0) {
         // kubectl prints the resource list hint before its error line, with no prefix of its own.
@@ -51,7 +54,8 @@ export const command: CommandDef = {
       targets = parseTargets(parsed.args);
     }
     const cluster = ctx.cluster();
-    const namespace = ctx.namespace;
+    // Simplified: kubectl gets each object in its manifest's namespace; kubesim uses it when all the manifests agree.
+    const namespace = (!parsed.set.has('namespace') && manifestNamespace) || ctx.namespace;
     if (flags.watch || flags['watch-only']) {
       const kinds = new Set(targets.map((t) => t.info.resource));
       return watch(
@@ -117,3 +121,19 @@ export const command: CommandDef = {
     return code;
   },
 };
+
+/** Reads `-f` or `-k` manifests; kubectl get prints a kustomize build error without the `error: ` prefix. */
+async function readGetManifests(flags: Record<string, any>, io: { stdin?: () => Promise<string>; err(text: string): void }) {
+  try {
+    return await readManifestSources(flags, io.stdin, (t) => io.err(t));
+  } catch (err) {
+    if (flags.kustomize && !flags.filename.length && err instanceof UsageError) throw new ExitError(1, err.message);
+    throw err;
+  }
+}
+
+/** Returns the namespace every manifest that names one shares, or undefined when they differ or none names one. */
+function commonNamespace(namespaces: (string | undefined)[]): string | undefined {
+  const named = new Set(namespaces.filter((ns): ns is string => typeof ns === 'string' && ns !== ''));
+  return named.size === 1 ? [...named][0] : undefined;
+}

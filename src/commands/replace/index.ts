@@ -2,7 +2,7 @@
  * `kubectl replace -f`: replaces whole objects; `--force` deletes and recreates them.
  */
 import type { CommandDef } from '../types.js';
-import { readManifests } from '../shared/manifests.js';
+import { hasManifestSource, kustomizeFlag, readManifestSources } from '../shared/kustomize-source.js';
 import { decodeObject } from '../../api/manifest.js';
 import { kindString } from '../../api/registry.js';
 import { UsageError, notFound } from '../../api/errors.js';
@@ -16,6 +16,7 @@ export const command: CommandDef = {
   short: 'Replace a resource by file name or stdin.',
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray', default: [], help: 'The files that contain the configurations to replace.' },
+    kustomizeFlag('a'),
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Process the directory used in -f, --filename recursively.' },
     { name: 'force', type: 'bool', default: false, help: 'If true, immediately remove resources from API and bypass graceful deletion, then recreate them.' },
     { name: 'grace-period', type: 'int', default: -1, help: 'Period of time in seconds given to the resource to terminate gracefully.' },
@@ -23,8 +24,8 @@ export const command: CommandDef = {
     { name: 'save-config', type: 'bool', default: false, help: 'If true, the configuration of current object will be saved in its annotation.' },
   ],
   async run(ctx) {
-    if (ctx.flags.filename.length === 0) throw new UsageError('must specify --filename to replace', true);
-    const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
+    if (!hasManifestSource(ctx.flags)) throw new UsageError('must specify --filename to replace', true);
+    const docs = await readManifestSources(ctx.flags, ctx.io.stdin, (t) => ctx.io.err(t));
     const cluster = ctx.cluster();
     let code = 0;
     for (const d of docs) {

@@ -210,6 +210,15 @@ function readPath(path: string, recursive: boolean, top: boolean): ManifestDoc[]
   return parseDocs(text, path);
 }
 
+/**
+ * Parses one file's text exactly as `-f` would, for readers of other file
+ * sets (the files a kustomization names), so both report the same errors.
+ */
+export async function parseManifestText(text: string, source: string): Promise<ManifestDoc[]> {
+  await loadYaml();
+  return parseDocs(text, source);
+}
+
 /** Loads every document named by `-f` values. */
 export async function readManifests(files: string[], stdin: (() => Promise<string>) | undefined, recursive = false): Promise<ManifestDoc[]> {
   await loadYaml();

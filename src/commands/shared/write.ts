@@ -5,7 +5,8 @@
  */
 import type { CommandContext } from '../context.js';
 import type { Parsed } from '../../cli/flags.js';
-import { readManifests, type ManifestDoc } from './manifests.js';
+import type { ManifestDoc } from './manifests.js';
+import { readManifestSources } from './kustomize-source.js';
 import { decodeObject } from '../../api/manifest.js';
 import { apiVersionOf, findKind, kindString, resourceString } from '../../api/registry.js';
 import { clientValidationMessage, findUnknownFields, pruneUnknownFields, strictDecodingMessage } from '../../api/field-validation.js';
@@ -206,7 +207,7 @@ function canonical(value: unknown): string {
 export async function writeManifestFiles(ctx: CommandContext, parsed: Parsed, mode: 'create' | 'apply'): Promise<number> {
   checkMutationOutput(ctx.flags.output);
   const dryRun = dryRunMode(ctx);
-  const docs = await readManifests(ctx.flags.filename, ctx.io.stdin, ctx.flags.recursive);
+  const docs = await readManifestSources(ctx.flags, ctx.io.stdin, (t) => ctx.io.err(t));
   const cluster = ctx.cluster();
   return writeDocs(ctx, docs, {
     mode,
