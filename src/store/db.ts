@@ -143,6 +143,25 @@ function nativeBinding(): string | undefined {
   return addonPath || undefined;
 }
 
+/** The databases this process opened, which it closes when it exits. */
+const openDatabases = new Set<Database>();
+
+/**
+ * Closes `db` when the process exits, if it is still open. Closing writes
+ * the WAL back into the database file, so the next command need not read
+ * the WAL to open it. The CLI ends with process.exit(), which skips the
+ * addon's own close at exit.
+ */
+function closeAtExit(db: Database): void {
+  if (openDatabases.size === 0) {
+    process.once('exit', () => {
+      for (const open of openDatabases) if (open.open) open.close();
+    });
+  }
+  for (const known of openDatabases) if (!known.open) openDatabases.delete(known);
+  openDatabases.add(db);
+}
+
 /** Opens (creating with mode 0600 if needed) and migrates a cluster database. */
 export function openDatabase(file: string): Database {
   const isNew = !existsSync(file);
@@ -152,6 +171,7 @@ export function openDatabase(file: string): Database {
     chmodSync(file, 0o600);
   }
   const db = new BetterSqlite3(file, { nativeBinding: nativeBinding() });
+  closeAtExit(db);
   db.pragma('busy_timeout = 30000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
