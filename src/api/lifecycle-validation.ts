@@ -3,8 +3,8 @@
  * API server's field paths and messages (validateLifecycle and
  * validateLifecycleHandler in pkg/apis/core/validation, Kubernetes 1.32).
  */
-import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
-import { validatePortNumOrName } from './probe-validation.js';
+import { invalidValue, required, type FieldCause } from './errors.js';
+import { validateHandlerAction } from './probe-validation.js';
 
 /** The handler fields of a hook, in the order validateLifecycleHandler checks them. */
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
@@ -36,15 +36,7 @@ function validateLifecycleHandler(handler: any, field: string, grace: number | u
       continue;
     }
     handlers++;
-    if (name === 'exec' && (!Array.isArray(action.command) || action.command.length === 0)) causes.push(required(`${field}.exec.command`));
-    if (name === 'httpGet') {
-      if (!action.path) causes.push(required(`${field}.httpGet.path`));
-      causes.push(...validatePortNumOrName(action.port, `${field}.httpGet.port`));
-      if (action.scheme !== undefined && action.scheme !== 'HTTP' && action.scheme !== 'HTTPS') {
-        causes.push(unsupportedValue(`${field}.httpGet.scheme`, action.scheme, ['HTTP', 'HTTPS']));
-      }
-    }
-    if (name === 'tcpSocket') causes.push(...validatePortNumOrName(action.port, `${field}.tcpSocket.port`));
+    causes.push(...validateHandlerAction(name, action, field));
     if (name === 'sleep' && grace !== undefined) {
       const seconds = typeof action.seconds === 'number' ? action.seconds : 0;
       const tooShort = clusterVersion >= 133 ? seconds < 0 : seconds <= 0;

@@ -42,17 +42,24 @@ function validateHandler(probe: any, field: string): FieldCause[] {
       continue;
     }
     handlers++;
-    if (name === 'exec' && (!Array.isArray(action.command) || action.command.length === 0)) causes.push(required(`${field}.exec.command`));
-    if (name === 'httpGet') {
-      if (!action.path) causes.push(required(`${field}.httpGet.path`));
-      causes.push(...validatePortNumOrName(action.port, `${field}.httpGet.port`));
-      if (action.scheme !== undefined && action.scheme !== 'HTTP' && action.scheme !== 'HTTPS') {
-        causes.push(unsupportedValue(`${field}.httpGet.scheme`, action.scheme, ['HTTP', 'HTTPS']));
-      }
-    }
-    if (name === 'tcpSocket') causes.push(...validatePortNumOrName(action.port, `${field}.tcpSocket.port`));
+    causes.push(...validateHandlerAction(name, action, field));
   }
   if (handlers === 0) causes.push(required(field, 'must specify a handler type'));
+  return causes;
+}
+
+/** Checks the fields of the exec, httpGet or tcpSocket action `name` of a probe or lifecycle hook at `field`. */
+export function validateHandlerAction(name: string, action: any, field: string): FieldCause[] {
+  const causes: FieldCause[] = [];
+  if (name === 'exec' && (!Array.isArray(action.command) || action.command.length === 0)) causes.push(required(`${field}.exec.command`));
+  if (name === 'httpGet') {
+    if (!action.path) causes.push(required(`${field}.httpGet.path`));
+    causes.push(...validatePortNumOrName(action.port, `${field}.httpGet.port`));
+    if (action.scheme !== undefined && action.scheme !== 'HTTP' && action.scheme !== 'HTTPS') {
+      causes.push(unsupportedValue(`${field}.httpGet.scheme`, action.scheme, ['HTTP', 'HTTPS']));
+    }
+  }
+  if (name === 'tcpSocket') causes.push(...validatePortNumOrName(action.port, `${field}.tcpSocket.port`));
   return causes;
 }
 
