@@ -163,7 +163,7 @@ export function initContainerFailed(pod: KObject, spec: any, rec: ContainerRecor
  * started one at a time, each at the sync after the one before it let it
  * (the relist that follows its exit or its start). Once the last one has,
  * the app containers' image steps begin at the next sync and the pod is
- * initialized; from then on only sidecars are kept running. A failure
+ * initialized. From then on only sidecars are kept running. A failure
  * under restartPolicy Never stops the pod: its app containers never start.
  */
 export function syncInitContainers(ctx: ControllerContext, pod: KObject, node: NodeView, record: PodRecord, emit: Emit, key: string, steps: KubeletSteps): void {
@@ -188,7 +188,7 @@ export function syncInitContainers(ctx: ControllerContext, pod: KObject, node: N
     advanceInitContainer(ctx, pod, node, spec, record, emit, steps);
     const rec = record.containers[spec.name];
     if (!isSidecar(spec)) replanRunningInitContainer(ctx, pod, spec, rec, steps);
-    // Once the next container has started, this one no longer holds it back (a sidecar may restart meanwhile).
+    // Once the next container has started, this one no longer blocks it, even if a sidecar restarts meanwhile.
     const next = inits[i + 1];
     if (next !== undefined && record.containers[next.name] !== undefined) continue;
     const at = initializedAt(spec, rec);
@@ -259,8 +259,8 @@ export function stopSidecarsAfterAppContainers(ctx: ControllerContext, pod: KObj
 /**
  * Plans a running init container's program again from its start, over the
  * network as it is now, and keeps what the new plan does from now on: its
- * later output and its exit. A Service created since the start answers only
- * the lookups after its creation (see buildDnsView), so a loop such as
+ * later output and its exit. A Service created since the start resolves only
+ * in the lookups after its creation (see buildDnsView), so a loop such as
  * `until nslookup myservice; do sleep 2; done` ends at its first lookup
  * after the Service exists. The kubelet syncs such pods when a Service of
  * their namespace is created or deleted (wakePodsWaitingOnInit).

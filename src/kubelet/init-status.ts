@@ -36,7 +36,7 @@ export interface InitStatusSummary {
 /** A record for an init container the kubelet has not started yet. */
 const NOT_STARTED: ContainerRecord = { stage: 'pull', restarts: 0, pullFailures: 0, waitingReason: 'ContainerCreating' };
 
-/** Reports the kubelet's default waiting state for a pod with init containers: PodInitializing where it would say ContainerCreating. */
+/** Sets the kubelet's default waiting reason for a pod with init containers: PodInitializing in place of ContainerCreating. */
 function showPodInitializing(s: any): void {
   const waiting = s.state.waiting;
   if (waiting !== undefined && waiting.reason === 'ContainerCreating') waiting.reason = POD_INITIALIZING;

@@ -127,7 +127,8 @@ export function runGenerators(resources: KResource[], spec: Record<string, any>,
         continue;
       }
       const existing = resources.find((r) => r.obj.kind === kind && r.names.includes(obj.metadata.name) && (!obj.metadata.namespace || r.obj.metadata.namespace === obj.metadata.namespace));
-      // Simplified: kustomize's message prints the generator as a Go pointer and the id as a Go struct; kubesim prints the id as kustomize's other messages do.
+      // Simplified: kustomize's message prints the generator as a Go pointer and the id as a Go struct.
+      // kubesim prints the id as kustomize's other messages do.
       if (!existing) throw new CommandFailedError(`merging from generator: id ${kind}.v1.[noGrp]/${obj.metadata.name}.${obj.metadata.namespace || '[noNs]'} does not exist; cannot merge or replace`);
       mergeGenerated(existing, obj, behavior);
     }
