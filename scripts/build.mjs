@@ -5,8 +5,23 @@
 // SQLite driver's JavaScript avoids loading a dozen small files at startup.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Bundles the JSON data files as JSON.parse() of a string instead of an
+ * object literal. V8 parses JSON faster than it runs a large literal's code:
+ * the 48 KB field schema took about 1 ms of each `apply` as a literal.
+ */
+const jsonParsePlugin = {
+  name: 'json-parse',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, (args) => ({
+      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -19,6 +34,7 @@ await build({
   define: { 'import.meta.url': '__kubesimModuleUrl' },
   banner: { js: "'use strict';const __kubesimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   minify: !process.env.KUBESIM_NO_MINIFY,
+  plugins: [jsonParsePlugin],
   legalComments: 'none',
   logLevel: 'warning',
 });

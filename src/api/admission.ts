@@ -149,6 +149,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
+  if (resource === 'namespaces') prepareNamespace(obj, op, ctx.clusterVersion);
   if (resource === 'services') {
     const oldService = op === 'update' ? old : undefined;
     prepareService(obj, oldService, ctx.clusterVersion);
@@ -176,4 +177,18 @@ function prepareService(svc: KObject, old: KObject | undefined, clusterVersion: 
   if (!old) return;
   dropTypeDependentFields(svc, old);
   dropUnneededNodePorts(svc, old);
+}
+
+/**
+ * Does what the namespace registry's PrepareForCreate and PrepareForUpdate
+ * do: a new namespace is Active with the `kubernetes` finalizer, and from
+ * 1.21 every namespace carries the `kubernetes.io/metadata.name` label with its name.
+ */
+function prepareNamespace(obj: KObject, op: 'create' | 'update', clusterVersion: number): void {
+  if (op === 'create') {
+    obj.status = { phase: 'Active' };
+    const finalizers: string[] = Array.isArray(obj.spec?.finalizers) ? obj.spec.finalizers : [];
+    obj.spec = { ...obj.spec, finalizers: finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'] };
+  }
+  if (clusterVersion >= 121) obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
 }

@@ -730,7 +730,7 @@ export class Store {
       const ns = meta.namespace ?? '';
       if (this.exists(resource, ns, meta.name)) throw alreadyExists(qualified(resource), meta.name);
       meta.resourceVersion = this.nextRv();
-      if (resource !== 'pods' && resource !== 'events' && obj.spec !== undefined) meta.generation = 1;
+      if (resource !== 'pods' && resource !== 'events' && resource !== 'namespaces' && obj.spec !== undefined) meta.generation = 1;
       delete meta.deletionTimestamp;
       // An owned object of an uncached resource (an event) is encoded when its row reaches SQLite,
       // so one deleted before then, as the --event-ttl sweep deletes events in a long catch-up, never is.

@@ -9,6 +9,7 @@ import type { KObject } from '../../api/types.js';
 import { ApiError, FlagError, UsageError } from '../../api/errors.js';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from '../../api/patch.js';
 import { pruneUnknownFields } from '../../api/field-validation.js';
+import { checkFieldTypes } from '../../api/field-types.js';
 import { JsonStreamError, parseJsonStream } from './json-stream.js';
 
 /** The first release whose `run` and `expose` have --override-type; before it the override was always a merge patch. */
@@ -65,8 +66,23 @@ export function applyOverrides(pod: KObject, overrides: string, type: string): K
   // NOTE: kubectl decodes into the Go type that the patched apiVersion and kind name, so it can send another kind.
   // kubesim drops unknown fields by the generated object's schema.
   pruneUnknownFields(pod.kind, patched);
+  checkDecodable(patched as KObject);
   addTypedDefaults(patched as KObject);
   return patched as KObject;
+}
+
+/**
+ * Throws the error kubectl's decoder gives for a patched field of the wrong
+ * JSON type (`json: cannot unmarshal string into Go struct field ...`),
+ * which is the API server's message without its `cannot be handled` prefix.
+ */
+function checkDecodable(obj: KObject): void {
+  try {
+    checkFieldTypes(obj, obj.kind, obj.apiVersion);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    throw new UsageError(err.message.replace(/^.* cannot be handled as an? \w+: /, ''));
+  }
 }
 
 /**

@@ -158,3 +158,14 @@ describe('kubectl expose service flags and overrides', () => {
     expect(svc.stdout).toBe('["1.2.3.4"] 8080');
   });
 });
+
+describe('applyOverrides field types', () => {
+  it('reports a field of the wrong type as the decoder does', () => {
+    expect(() => applyOverrides(generated(), '{"spec":{"containers":"notalist"}}', 'merge')).toThrow(
+      'json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container',
+    );
+    expect(() => applyOverrides(generated(), '{"metadata":{"labels":"x"}}', 'merge')).toThrow(
+      'json: cannot unmarshal string into Go struct field ObjectMeta.metadata.labels of type map[string]string',
+    );
+  });
+});
