@@ -139,6 +139,9 @@ export function ownerUidOf(obj: KObject): string | null {
   return (refs.find((r) => r.controller) ?? refs[0]).uid;
 }
 
+/** Resources with a spec whose registry strategy sets no metadata.generation, so the store leaves it out. */
+const UNVERSIONED_SPEC = new Set(['pods', 'events', 'namespaces', 'services', 'nodes']);
+
 export class Store {
   private depth = 0;
   /** Increments with every outermost transaction, so callers can cache reads for one transaction. */
@@ -730,7 +733,7 @@ export class Store {
       const ns = meta.namespace ?? '';
       if (this.exists(resource, ns, meta.name)) throw alreadyExists(qualified(resource), meta.name);
       meta.resourceVersion = this.nextRv();
-      if (resource !== 'pods' && resource !== 'events' && resource !== 'namespaces' && obj.spec !== undefined) meta.generation = 1;
+      if (obj.spec !== undefined && !UNVERSIONED_SPEC.has(resource)) meta.generation = 1;
       delete meta.deletionTimestamp;
       // An owned object of an uncached resource (an event) is encoded when its row reaches SQLite,
       // so one deleted before then, as the --event-ttl sweep deletes events in a long catch-up, never is.

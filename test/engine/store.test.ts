@@ -42,11 +42,20 @@ describe('store', () => {
 
   it('bumps generation only when the spec changes', () => {
     const c = newCluster();
-    const svc = c.store.create('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
-    const labelled = c.store.update('services', { ...svc, metadata: { ...svc.metadata, labels: { a: 'b' } } });
+    const template = { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } };
+    const spec = { replicas: 1, selector: { matchLabels: { app: 'd' } }, template };
+    const deploy = c.store.create('deployments', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'default' }, spec });
+    const labelled = c.store.update('deployments', { ...deploy, metadata: { ...deploy.metadata, labels: { a: 'b' } } });
     expect(labelled.metadata.generation).toBe(1);
-    const changed = c.store.update('services', { ...labelled, spec: { ...labelled.spec, ports: [{ port: 81 }] } });
+    const changed = c.store.update('deployments', { ...labelled, spec: { ...labelled.spec, replicas: 2 } });
     expect(changed.metadata.generation).toBe(2);
+  });
+
+  it('gives Services and Nodes no generation, as their registries set none', () => {
+    const c = newCluster();
+    const svc = c.store.create('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
+    expect(svc.metadata.generation).toBeUndefined();
+    expect(c.store.get('nodes', '', 'k8s-node01')?.metadata.generation).toBeUndefined();
   });
 });
 
