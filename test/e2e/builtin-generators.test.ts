@@ -90,9 +90,10 @@ describe.skipIf(!hasKubectl)(`built-in generators against kubectl --dry-run=clie
   const sb = new Sandbox();
   let server: Server;
   let url: string;
+  let serverArgs: string[];
 
   beforeAll(async () => {
-    ({ server, url } = await startFakeDiscovery(DISCOVERY));
+    ({ server, url, args: serverArgs } = await startFakeDiscovery(DISCOVERY));
   });
   afterAll(() => {
     server?.close();
@@ -101,7 +102,7 @@ describe.skipIf(!hasKubectl)(`built-in generators against kubectl --dry-run=clie
 
   async function kubectl(args: string[]): Promise<{ stdout: string; stderr: string; status: number }> {
     try {
-      const r = await execFileAsync('kubectl', ['--server', url, ...args]);
+      const r = await execFileAsync('kubectl', [...serverArgs, ...args]);
       return { stdout: r.stdout, stderr: r.stderr, status: 0 };
     } catch (err: any) {
       return { stdout: err.stdout, stderr: err.stderr, status: err.code };

@@ -50,10 +50,11 @@ describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (
   const sb = new Sandbox();
   let server: Server;
   let url: string;
+  let serverArgs: string[];
   let file: string;
 
   beforeAll(async () => {
-    ({ server, url } = await startFakeDiscovery());
+    ({ server, url, args: serverArgs } = await startFakeDiscovery());
     file = join(sb.home, 'settings.properties');
     writeFileSync(file, 'color=blue\nsize=10\n');
   });
@@ -74,7 +75,7 @@ describe.skipIf(!hasKubectl)(`generator verbs against kubectl --dry-run=client (
   for (const args of COMMANDS) {
     for (const output of ['yaml', 'json', 'name', 'jsonpath={.metadata.name} {.spec}', 'go-template={{.kind}}/{{.metadata.name}}']) {
       it(`${args.join(' ')} -o ${output}`, async () => {
-        const want = (await execFileAsync('kubectl', ['--server', url, ...withFlags(args, output)])).stdout;
+        const want = (await execFileAsync('kubectl', [...serverArgs, ...withFlags(args, output)])).stdout;
         const got = sb.run(withFlags(args, output));
         expect(got.stderr).toBe('');
         expect(got.stdout).toBe(want);

@@ -155,9 +155,10 @@ describe.skipIf(!hasKubectl)(`create -f --dry-run=client against kubectl (${NO_K
   const sb = new Sandbox();
   let server: Server;
   let url: string;
+  let serverArgs: string[];
   let file: string;
   beforeAll(async () => {
-    ({ server, url } = await startFakeDiscovery());
+    ({ server, url, args: serverArgs } = await startFakeDiscovery());
     file = join(sb.home, 'app.yaml');
     writeFileSync(file, MANIFESTS);
   });
@@ -171,7 +172,7 @@ describe.skipIf(!hasKubectl)(`create -f --dry-run=client against kubectl (${NO_K
     for (const output of ['yaml', 'json', 'name', 'jsonpath={.metadata.name} {.spec.replicas}|']) {
       it(`${verb} -f -o ${output}`, async () => {
         const args = [verb, '-f', file, '--dry-run=client', '-o', output];
-        const want = (await execFileAsync('kubectl', ['--server', url, '--validate=false', ...args])).stdout;
+        const want = (await execFileAsync('kubectl', [...serverArgs, '--validate=false', ...args])).stdout;
         expect(sb.run(args).stdout).toBe(want);
       });
     }

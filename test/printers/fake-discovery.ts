@@ -1,5 +1,8 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const verbs = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 const resource = (name: string, kind: string, namespaced = true) => ({ name, singularName: '', namespaced, kind, verbs });
@@ -50,7 +53,7 @@ export interface FakeResource {
  * `kubectl run --dry-run=client` need before printing, and the given fixed
  * responses (for `kubectl get`). Returns its URL.
  */
-export async function startFakeDiscovery(resources: Record<string, FakeResource> = {}): Promise<{ url: string; server: Server }> {
+export async function startFakeDiscovery(resources: Record<string, FakeResource> = {}): Promise<{ url: string; server: Server; args: string[] }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     const resource = resources[path];
@@ -61,5 +64,9 @@ export async function startFakeDiscovery(resources: Record<string, FakeResource>
     res.end(JSON.stringify(body ?? { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // kubectl caches discovery per host and port. Its own cache directory keeps a later server on
+  // a reused port from reading an earlier server's resources.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'kubesim-discovery-'));
+  return { url, server, args: ['--server', url, '--cache-dir', cacheDir] };
 }

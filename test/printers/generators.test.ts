@@ -238,10 +238,11 @@ const cases: { name: string; args: string[]; tail?: string[]; files?: Record<str
 describe.skipIf(!hasKubectl)(`generators against kubectl --dry-run=client (${NO_KUBECTL})`, () => {
   let server: Server;
   let url: string;
+  let serverArgs: string[];
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-generators-'));
 
   beforeAll(async () => {
-    ({ server, url } = await startFakeDiscovery());
+    ({ server, url, args: serverArgs } = await startFakeDiscovery());
   });
   afterAll(() => server?.close());
 
@@ -253,7 +254,7 @@ describe.skipIf(!hasKubectl)(`generators against kubectl --dry-run=client (${NO_
       writeFileSync(path, JSON.stringify(c.files![file]));
       return path;
     });
-    const full = ['--server', url, ...args, '--dry-run=client', '-o', output, ...(c.tail ? ['--', ...c.tail] : [])];
+    const full = [...serverArgs, ...args, '--dry-run=client', '-o', output, ...(c.tail ? ['--', ...c.tail] : [])];
     return (await execFileAsync('kubectl', full)).stdout;
   }
 

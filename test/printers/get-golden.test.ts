@@ -58,13 +58,14 @@ const list = { apiVersion: 'v1', kind: 'PodList', metadata: { resourceVersion: '
 describe.skipIf(!hasKubectl)(`kubectl get output (${NO_KUBECTL})`, () => {
   let server: Server;
   let url: string;
+  let serverArgs: string[];
 
   beforeAll(async () => {
-    ({ server, url } = await startFakeDiscovery({ '/api/v1/namespaces/default/pods': { list, table } }));
+    ({ server, url, args: serverArgs } = await startFakeDiscovery({ '/api/v1/namespaces/default/pods': { list, table } }));
   });
   afterAll(() => server?.close());
 
-  const get = async (...args: string[]) => (await execFileAsync('kubectl', ['--server', url, 'get', 'pods', ...args])).stdout;
+  const get = async (...args: string[]) => (await execFileAsync('kubectl', [...serverArgs, 'get', 'pods', ...args])).stdout;
 
   it('aligns the table as formatTable', async () => {
     expect(formatTable(header, rows)).toBe(await get());
