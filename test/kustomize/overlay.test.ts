@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { build, writeTree } from './tree.js';
+import { build, WEB_DEPLOYMENT, writeTree } from './tree.js';
 
 /** Expected output recorded from kubectl v1.32.4 `kubectl kustomize DIR` on the same files. */
 describe('kustomize overlays and transformers', () => {
@@ -178,41 +178,7 @@ spec:
 
   it('builds an overlay over a base with patches, an HPA and an Ingress', async () => {
     const dir = writeTree({
-      'base/deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-        ports:
-        - containerPort: 80
-        envFrom:
-        - configMapRef:
-            name: web-config
-        volumeMounts:
-        - name: cfg
-          mountPath: /etc/cfg
-      volumes:
-      - name: cfg
-        configMap:
-          name: web-config
-      - name: sec
-        secret:
-          secretName: web-secret
-`,
+      'base/deployment.yaml': WEB_DEPLOYMENT,
       'base/kustomization.yaml': `resources:
 - deployment.yaml
 - service.yaml

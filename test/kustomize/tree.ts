@@ -21,3 +21,40 @@ export function writeTree(files: Record<string, string>): string {
 export async function build(dir: string, warnings: string[] = []): Promise<string> {
   return renderKustomization(await buildKustomization(dir, (line) => warnings.push(line)));
 }
+
+/** A Deployment that reads the ConfigMap web-config and the Secret web-secret, which several builds rename. */
+export const WEB_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        envFrom:
+        - configMapRef:
+            name: web-config
+        volumeMounts:
+        - name: cfg
+          mountPath: /etc/cfg
+      volumes:
+      - name: cfg
+        configMap:
+          name: web-config
+      - name: sec
+        secret:
+          secretName: web-secret
+`;
