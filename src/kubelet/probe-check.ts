@@ -29,7 +29,7 @@ export interface ProbeOutcome {
   holdsUntil: number;
 }
 
-/** The most output the exec prober keeps (maxReadLength in pkg/probe/exec). */
+/** The maximum output the exec prober keeps (maxReadLength in pkg/probe/exec). */
 const MAX_EXEC_OUTPUT = 10 * 1024;
 
 /** Ports a simulated server listens on: nginx and myapp on 80, other servers on 80 and on their declared ports. */

@@ -5,6 +5,7 @@ import type { CommandDef } from '../types.js';
 import { RESOURCES, apiVersionOf } from '../../api/registry.js';
 import { formatTable } from '../../printers/table.js';
 import { UsageError } from '../../api/errors.js';
+import { compareText } from '../../store/pending-writes.js';
 import { API_EXTENSIONS_CATEGORY, API_EXTENSIONS_RESOURCES } from '../../api/builtin-resources.js';
 
 const CATEGORIES: Record<string, string> = {
@@ -21,10 +22,6 @@ const CATEGORIES: Record<string, string> = {
   ...Object.fromEntries(API_EXTENSIONS_RESOURCES.map((r) => [r, API_EXTENSIONS_CATEGORY])),
 };
 
-/** Byte order, as Go's strings.Compare. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export const command: CommandDef = {
   use: 'api-resources',

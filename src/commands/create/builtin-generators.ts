@@ -9,6 +9,7 @@ import type { KObject } from '../../api/types.js';
 import { parseSelector } from '../../api/selectors.js';
 import { parseIntOrString } from '../../printers/generator-helpers.js';
 import { canonicalQuantity } from '../set/canonical-quantity.js';
+import { compareText } from '../../store/pending-writes.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -136,11 +137,6 @@ export function parseToLabelSelector(text: string): Record<string, unknown> {
   return selector;
 }
 
-/** Compares in byte order, as Go's sort of strings does. */
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
 
 /** Builds the PodDisruptionBudget of `kubectl create poddisruptionbudget`. */
 export function generatePodDisruptionBudget(name: string, selectorText: string, minAvailable: string, maxUnavailable: string, namespace?: string): KObject {

@@ -41,8 +41,8 @@ export function mostActivePod(pods: KObject[], selector: Selector | null): KObje
 /**
  * Returns the most active pod `selector` matches in `namespace`. With none,
  * kubectl watches for one until `timeoutMs` (`--pod-running-timeout`) has
- * passed; kubesim waits in cluster time as `wait` does, a manual clock
- * moving to each due timer, and throws apimachinery's wait.ErrWaitTimeout message.
+ * passed. kubesim waits in cluster time as `wait` does, so a manual clock
+ * moves to each due timer, and then throws apimachinery's wait.ErrWaitTimeout message.
  */
 export async function waitForAttachablePod(cluster: Cluster, selector: Selector | null, namespace: string, timeoutMs: number): Promise<KObject> {
   const deadline = cluster.clockNow() + timeoutMs;
