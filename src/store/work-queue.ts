@@ -3,7 +3,8 @@
  * the keys still due when a transaction commits. While a transaction runs,
  * keys are added and taken in memory, so a reconcile costs no queue
  * statements. Keys come out in the order they went in, and a key already
- * waiting keeps its place.
+ * waiting keeps its place, except that the scheduler's and the kubelet's keys
+ * come out before the other controllers' keys (see FIRST_LANE).
  *
  * A commit writes only the changes, and the process keeps the queue in
  * memory for its next transaction unless another process changed the table
@@ -33,9 +34,35 @@ function itemKey(controller: string, key: string): string {
   return controller + '\u0000' + key;
 }
 
+/**
+ * Controllers whose keys are taken before any other controller's. In a live
+ * cluster the scheduler and the kubelets work while a ReplicaSet controller
+ * is still creating its burst of pods, so a pod is bound and its containers
+ * set up moments after its creation. Taking their keys first does the same at
+ * one simulated instant: each pod is created, bound and set up in the same
+ * transaction, where its three writes reach SQLite as one row.
+ */
+const FIRST_LANE = new Set(['scheduler', 'kubelet']);
+
+/** Keys in the order they were queued; the ones before `head` were taken. */
+interface Lane {
+  items: QueueItem[];
+  head: number;
+}
+
+/** A mark for rollback(): each lane's length. */
+export interface QueueMark {
+  first: number;
+  rest: number;
+}
+
+function newLane(): Lane {
+  return { items: [], head: 0 };
+}
+
 export class WorkQueue {
-  private items: QueueItem[] = [];
-  private head = 0;
+  private first: Lane = newLane();
+  private rest: Lane = newLane();
   private waiting = new Set<string>();
   /** Rows of the queue table taken in this transaction, deleted at commit. */
   private takenRowIds: number[] = [];
@@ -60,7 +87,7 @@ export class WorkQueue {
     this.clearMemory();
     const rows = this.prepare('SELECT id, controller, key FROM queue ORDER BY id').all() as QueueItem[];
     for (const row of rows) {
-      this.items.push(row);
+      this.laneOf(row.controller).items.push(row);
       this.waiting.add(itemKey(row.controller, row.key));
     }
   }
@@ -71,7 +98,11 @@ export class WorkQueue {
     const k = itemKey(controller, key);
     if (this.waiting.has(k)) return;
     this.waiting.add(k);
-    this.items.push({ controller, key });
+    this.laneOf(controller).items.push({ controller, key });
+  }
+
+  private laneOf(controller: string): Lane {
+    return FIRST_LANE.has(controller) ? this.first : this.rest;
   }
 
   /** Reports whether a key is waiting to be taken. */
@@ -82,17 +113,11 @@ export class WorkQueue {
 
   /** Takes up to `limit` keys from the front. */
   take(limit: number): QueueItem[] {
-    this.load();
-    const end = Math.min(this.items.length, this.head + limit);
-    const out = this.items.slice(this.head, end);
-    this.head = end;
-    for (const item of out) {
-      this.waiting.delete(itemKey(item.controller, item.key));
-      if (item.id !== undefined) this.takenRowIds.push(item.id);
-    }
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
+    const out: QueueItem[] = [];
+    while (out.length < limit) {
+      const item = this.takeOne();
+      if (!item) break;
+      out.push(item);
     }
     return out;
   }
@@ -100,29 +125,35 @@ export class WorkQueue {
   /** Takes the key at the front, if any (take(1) without the array). */
   takeOne(): QueueItem | undefined {
     this.load();
-    if (this.head === this.items.length) return undefined;
-    const item = this.items[this.head++];
+    const lane = this.first.head < this.first.items.length ? this.first : this.rest;
+    if (lane.head === lane.items.length) return undefined;
+    const item = lane.items[lane.head++];
     this.waiting.delete(itemKey(item.controller, item.key));
     if (item.id !== undefined) this.takenRowIds.push(item.id);
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
+    if (lane.head > 4096 && lane.head * 2 > lane.items.length) {
+      lane.items = lane.items.slice(lane.head);
+      lane.head = 0;
     }
     return item;
   }
 
   /** Returns a mark for rollback(): the queue's length now. */
-  mark(): number {
-    return this.items.length;
+  mark(): QueueMark {
+    return { first: this.first.items.length, rest: this.rest.items.length };
   }
 
   /** Drops the keys added since `mark` (a rolled-back savepoint added them). */
-  rollback(mark: number): void {
-    for (let i = this.items.length - 1; i >= Math.max(mark, this.head); i--) {
-      const item = this.items[i];
+  rollback(mark: QueueMark): void {
+    this.rollbackLane(this.first, mark.first);
+    this.rollbackLane(this.rest, mark.rest);
+  }
+
+  private rollbackLane(lane: Lane, mark: number): void {
+    for (let i = lane.items.length - 1; i >= Math.max(mark, lane.head); i--) {
+      const item = lane.items[i];
       this.waiting.delete(itemKey(item.controller, item.key));
     }
-    this.items.length = Math.max(mark, this.head);
+    lane.items.length = Math.max(mark, lane.head);
   }
 
   /**
@@ -139,14 +170,16 @@ export class WorkQueue {
     }
     const insert = this.prepare('INSERT OR IGNORE INTO queue(controller, key) VALUES (?, ?)');
     let inSync = true;
-    for (let i = this.head; i < this.items.length; i++) {
-      const item = this.items[i];
-      if (item.id !== undefined) continue;
-      const info = insert.run(item.controller, item.key);
-      // An ignored insert means the table had a row the memory did not: read the table again next time.
-      if (info.changes === 0) inSync = false;
-      else item.id = Number(info.lastInsertRowid);
-      changed = true;
+    for (const lane of [this.first, this.rest]) {
+      for (let i = lane.head; i < lane.items.length; i++) {
+        const item = lane.items[i];
+        if (item.id !== undefined) continue;
+        const info = insert.run(item.controller, item.key);
+        // An ignored insert means the table had a row the memory did not: read the table again next time.
+        if (info.changes === 0) inSync = false;
+        else item.id = Number(info.lastInsertRowid);
+        changed = true;
+      }
     }
     let version = this.meta.get(QUEUE_VERSION);
     if (changed || version === undefined) {
@@ -166,8 +199,10 @@ export class WorkQueue {
       this.loaded = false;
       return;
     }
-    this.items = this.items.slice(this.head);
-    this.head = 0;
+    for (const lane of [this.first, this.rest]) {
+      lane.items = lane.items.slice(lane.head);
+      lane.head = 0;
+    }
     this.takenRowIds = [];
     this.loaded = false;
     this.retained = version;
@@ -183,8 +218,8 @@ export class WorkQueue {
   }
 
   private clearMemory(): void {
-    this.items = [];
-    this.head = 0;
+    this.first = newLane();
+    this.rest = newLane();
     this.waiting.clear();
     this.takenRowIds = [];
   }

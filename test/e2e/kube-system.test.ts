@@ -15,13 +15,13 @@ describe('kube-system of a new 1.32 cluster', () => {
     expect(k('get', 'pods', '-n', 'kube-system', '-o', 'wide')).toEqual({
       stdout: [
         'NAME                                   READY   STATUS    RESTARTS   AGE   IP                NODE           NOMINATED NODE   READINESS GATES',
-        'coredns-59d585fdbf-4zfmq               1/1     Running   0          0s    10.244.0.2        k8s-master01   <none>           <none>',
-        'coredns-59d585fdbf-rlzcj               1/1     Running   0          0s    10.244.0.3        k8s-master01   <none>           <none>',
+        'coredns-59d585fdbf-c92sw               1/1     Running   0          0s    10.244.0.2        k8s-master01   <none>           <none>',
+        'coredns-59d585fdbf-hrzfj               1/1     Running   0          0s    10.244.0.3        k8s-master01   <none>           <none>',
         'etcd-k8s-master01                      1/1     Running   0          0s    192.168.192.129   k8s-master01   <none>           <none>',
         'kube-apiserver-k8s-master01            1/1     Running   0          0s    192.168.192.129   k8s-master01   <none>           <none>',
         'kube-controller-manager-k8s-master01   1/1     Running   0          0s    192.168.192.129   k8s-master01   <none>           <none>',
         'kube-proxy-2kdxj                       1/1     Running   0          0s    192.168.192.130   k8s-node01     <none>           <none>',
-        'kube-proxy-9bnwj                       1/1     Running   0          0s    192.168.192.129   k8s-master01   <none>           <none>',
+        'kube-proxy-p9fv5                       1/1     Running   0          0s    192.168.192.129   k8s-master01   <none>           <none>',
         'kube-proxy-x8csj                       1/1     Running   0          0s    192.168.192.131   k8s-node02     <none>           <none>',
         'kube-scheduler-k8s-master01            1/1     Running   0          0s    192.168.192.129   k8s-master01   <none>           <none>',
         '',
@@ -57,7 +57,7 @@ describe('kube-system of a new 1.32 cluster', () => {
       ].join('\n'),
     );
     const tpl = '{.spec.priorityClassName} {.spec.priority} {.spec.tolerations[1].key} {.spec.dnsPolicy} {.spec.containers[0].readinessProbe.httpGet.path}';
-    expect(k('get', 'pod', 'coredns-59d585fdbf-4zfmq', '-n', 'kube-system', '-o', `jsonpath=${tpl}`).stdout).toBe(
+    expect(k('get', 'pod', 'coredns-59d585fdbf-c92sw', '-n', 'kube-system', '-o', `jsonpath=${tpl}`).stdout).toBe(
       'system-cluster-critical 2000000000 node-role.kubernetes.io/control-plane Default /ready',
     );
   });
@@ -78,12 +78,12 @@ describe('kube-system of a new 1.32 cluster', () => {
         'Non-terminated Pods:          (7 in total)',
         '  Namespace                   Name                                    CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age',
         '  ---------                   ----                                    ------------  ----------  ---------------  -------------  ---',
-        '  kube-system                 coredns-59d585fdbf-4zfmq                100m (2%)     0 (0%)      70Mi (0%)        170Mi (2%)     0s',
-        '  kube-system                 coredns-59d585fdbf-rlzcj                100m (2%)     0 (0%)      70Mi (0%)        170Mi (2%)     0s',
+        '  kube-system                 coredns-59d585fdbf-c92sw                100m (2%)     0 (0%)      70Mi (0%)        170Mi (2%)     0s',
+        '  kube-system                 coredns-59d585fdbf-hrzfj                100m (2%)     0 (0%)      70Mi (0%)        170Mi (2%)     0s',
         '  kube-system                 etcd-k8s-master01                       100m (2%)     0 (0%)      100Mi (1%)       0 (0%)         0s',
         '  kube-system                 kube-apiserver-k8s-master01             250m (6%)     0 (0%)      0 (0%)           0 (0%)         0s',
         '  kube-system                 kube-controller-manager-k8s-master01    200m (5%)     0 (0%)      0 (0%)           0 (0%)         0s',
-        '  kube-system                 kube-proxy-9bnwj                        0 (0%)        0 (0%)      0 (0%)           0 (0%)         0s',
+        '  kube-system                 kube-proxy-p9fv5                        0 (0%)        0 (0%)      0 (0%)           0 (0%)         0s',
         '  kube-system                 kube-scheduler-k8s-master01             100m (2%)     0 (0%)      0 (0%)           0 (0%)         0s',
         'Allocated resources:',
         '  (Total limits may be over 100 percent, i.e., overcommitted.)',
@@ -127,14 +127,14 @@ describe('kube-system of a new 1.32 cluster', () => {
     expect(k('drain', 'k8s-master01', '--ignore-daemonsets')).toEqual({
       stdout: [
         'node/k8s-master01 cordoned',
-        'evicting pod kube-system/coredns-59d585fdbf-4zfmq',
-        'evicting pod kube-system/coredns-59d585fdbf-rlzcj',
-        'pod/coredns-59d585fdbf-4zfmq evicted',
-        'pod/coredns-59d585fdbf-rlzcj evicted',
+        'evicting pod kube-system/coredns-59d585fdbf-c92sw',
+        'evicting pod kube-system/coredns-59d585fdbf-hrzfj',
+        'pod/coredns-59d585fdbf-c92sw evicted',
+        'pod/coredns-59d585fdbf-hrzfj evicted',
         'node/k8s-master01 drained',
         '',
       ].join('\n'),
-      stderr: 'Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-9bnwj\n',
+      stderr: 'Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-p9fv5\n',
       code: 0,
     });
   });

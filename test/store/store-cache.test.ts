@@ -160,6 +160,50 @@ describe('work queue', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM queue').get()).toEqual({ n: 0 });
   });
 
+  it("takes the scheduler's and the kubelet's keys before the others, in and across transactions", () => {
+    store.tx(() => {
+      store.enqueue('replicaset', 'default/a');
+      store.enqueue('scheduler', 'default/p');
+      store.enqueue('endpoints', 'default/b');
+      store.enqueue('kubelet', 'default/q');
+      expect(store.takeNextQueued()?.key).toBe('default/p');
+    });
+    store.tx(() => {
+      store.enqueue('scheduler', 'default/r');
+      expect(store.takeQueued(10).map((i) => `${i.controller} ${i.key}`)).toEqual([
+        'kubelet default/q',
+        'scheduler default/r',
+        'replicaset default/a',
+        'endpoints default/b',
+      ]);
+    });
+    const other = openStore();
+    try {
+      other.tx(() => {
+        other.enqueue('replicaset', 'default/a');
+        other.enqueue('kubelet', 'default/q');
+      });
+    } finally {
+      other.db.close();
+    }
+    store.tx(() => expect(store.takeQueued(10).map((i) => i.controller)).toEqual(['kubelet', 'replicaset']));
+  });
+
+  it('drops the keys a rolled-back savepoint queued, in both lanes', () => {
+    store.tx(() => {
+      store.enqueue('replicaset', 'default/a');
+      expect(() =>
+        store.savepoint(() => {
+          store.enqueue('kubelet', 'default/q');
+          store.enqueue('replicaset', 'default/b');
+          throw new Error('reconcile failed');
+        }),
+      ).toThrow('reconcile failed');
+      expect(store.isQueued('kubelet', 'default/q')).toBe(false);
+      expect(store.takeQueued(10).map((i) => i.key)).toEqual(['default/a']);
+    });
+  });
+
   it('keeps keys queued at commit for the next transaction', () => {
     store.tx(() => {
       store.enqueue('rs', 'default/a');

@@ -33,6 +33,13 @@ export const REASON_SUCCESSFUL_DELETE = 'SuccessfulDelete';
 /** FailedCreate: the API rejected a pod built from the template. */
 export const REASON_FAILED_CREATE = 'FailedCreate';
 
+/**
+ * Pods one sync creates or deletes at most (BurstReplicas in
+ * pkg/controller/replicaset/replica_set.go). The pods' writes wake the owner
+ * again, and its next sync goes on with the rest.
+ */
+export const BURST_REPLICAS = 500;
+
 interface Flavor {
   name: string;
   kind: string;
@@ -109,11 +116,11 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
   if (!owner.metadata.deletionTimestamp) {
     const diff = counts.active - (owner.spec?.replicas ?? 1);
     if (diff < 0) {
-      for (const pod of createPods(ctx, flavor, owner, -diff)) addActive(counts, pod, view);
+      for (const pod of createPods(ctx, flavor, owner, Math.min(-diff, BURST_REPLICAS))) addActive(counts, pod, view);
     } else if (diff > 0) {
       const active = activeClaimed(listViewedPods(ctx.store, view, adopted));
       for (const pod of adopted) if (podFacts(pod).active) active.push(pod);
-      const deleted = deletePods(ctx, flavor, owner, active, diff);
+      const deleted = deletePods(ctx, flavor, owner, active, Math.min(diff, BURST_REPLICAS));
       for (const pod of active) if (deleted.has(pod.metadata.uid!)) addActive(counts, pod, view, -1);
     }
   }
@@ -145,9 +152,9 @@ function syncOwnerByPods(ctx: ControllerContext, flavor: Flavor, key: string, ow
   // Scale to spec.replicas, unless the owner is being deleted.
   if (!owner.metadata.deletionTimestamp) {
     const diff = active.length - (owner.spec?.replicas ?? 1);
-    if (diff < 0) active = [...active, ...createPods(ctx, flavor, owner, -diff)];
+    if (diff < 0) active = [...active, ...createPods(ctx, flavor, owner, Math.min(-diff, BURST_REPLICAS))];
     else if (diff > 0) {
-      const deleted = deletePods(ctx, flavor, owner, active, diff);
+      const deleted = deletePods(ctx, flavor, owner, active, Math.min(diff, BURST_REPLICAS));
       active = active.filter((p) => !deleted.has(p.metadata.uid!));
     }
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { deleteObject } from '../../../src/engine/delete.js';
-import { replicaSetController } from '../../../src/controllers/replicaset/replicaset.js';
+import { BURST_REPLICAS, replicaSetController } from '../../../src/controllers/replicaset/replicaset.js';
+import type { ControllerContext } from '../../../src/engine/controller.js';
 import { advance, apply, edit, get, newCluster } from '../workload-helpers.js';
 
 function newReplicaSet(replicas: number, minReadySeconds?: number): KObject {
@@ -112,6 +113,40 @@ describe('ReplicaSet controller', () => {
     edit(c, 'replicasets', 'frontend', (rs) => (rs.spec.replicas = 1));
     expect(podNames(c, (p) => !p.metadata.deletionTimestamp)).toHaveLength(1);
     expect(c.store.list('events', 'default').filter((e) => e.reason === 'SuccessfulDelete')).toHaveLength(3);
+  });
+});
+
+describe('ReplicaSet controller bursts', () => {
+  it('creates at most BURST_REPLICAS pods per sync and goes on in the next', () => {
+    const c = newCluster();
+    const ctx: ControllerContext = { store: c.store, settings: c.settings, now: () => c.simNow, wakeAt: () => {}, random: () => c.random() };
+    const live = () => c.store.list('pods', 'default').length;
+    c.store.tx(() => {
+      c.store.create('replicasets', newReplicaSet(1200));
+      replicaSetController.reconcile(ctx, 'default/frontend');
+      expect(live()).toBe(BURST_REPLICAS);
+      expect(c.store.isQueued('replicaset', 'default/frontend')).toBe(true);
+      replicaSetController.reconcile(ctx, 'default/frontend');
+      expect(live()).toBe(2 * BURST_REPLICAS);
+      replicaSetController.reconcile(ctx, 'default/frontend');
+      expect(live()).toBe(1200);
+    });
+  });
+
+  it('deletes at most BURST_REPLICAS pods per sync', () => {
+    const c = newCluster();
+    apply(c, 'replicasets', newReplicaSet(600));
+    const ctx: ControllerContext = { store: c.store, settings: c.settings, now: () => c.simNow, wakeAt: () => {}, random: () => c.random() };
+    const active = () => c.store.list('pods', 'default').filter((p) => !p.metadata.deletionTimestamp).length;
+    c.store.tx(() => {
+      const rs = c.store.get('replicasets', 'default', 'frontend')!;
+      rs.spec.replicas = 0;
+      c.store.update('replicasets', rs);
+      replicaSetController.reconcile(ctx, 'default/frontend');
+      expect(active()).toBe(600 - BURST_REPLICAS);
+    });
+    c.settle();
+    expect(active()).toBe(0);
   });
 });
 
