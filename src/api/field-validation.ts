@@ -8,10 +8,23 @@ import fields from './openapi/fields.json';
 
 interface FieldSchema {
   kinds: Record<string, string>;
-  definitions: Record<string, Record<string, string>>;
+  /** Each definition's fields, or (in the bundle, see scripts/build.mjs) their JSON text. */
+  definitions: Record<string, Record<string, string> | string>;
 }
 
 const schema = fields as FieldSchema;
+const parsedDefinitions = new Map<string, Record<string, string>>();
+
+/** Returns the fields of a schema definition, parsing the bundle's JSON text on first use. */
+function definitionFields(name: string): Record<string, string> | undefined {
+  let props = parsedDefinitions.get(name);
+  if (props !== undefined) return props;
+  const raw = schema.definitions[name];
+  if (raw === undefined) return undefined;
+  props = typeof raw === 'string' ? (JSON.parse(raw) as Record<string, string>) : raw;
+  parsedDefinitions.set(name, props);
+  return props;
+}
 
 export interface UnknownField {
   /** `spec.template.spec.containers[0].imagePull` */
@@ -42,7 +55,7 @@ function walk(value: unknown, code: string, path: string, out: UnknownField[], p
   }
   if (!code.startsWith('D:') || !value || typeof value !== 'object' || Array.isArray(value)) return;
   const definition = code.slice(2);
-  const props = schema.definitions[definition];
+  const props = definitionFields(definition);
   if (!props) return;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const child = props[k];
