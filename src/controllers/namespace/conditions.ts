@@ -20,6 +20,8 @@ export interface RemainingContent {
   byResource: Map<string, number>;
   /** Objects left per finalizer they still carry. */
   byFinalizer: Map<string, number>;
+  /** Why some resource types could not be emptied, one message per type. */
+  errors: string[];
 }
 
 /** Set when discovering the resources to delete failed; kubesim's registry never fails. */
@@ -53,6 +55,11 @@ function sortText(items: string[]): string[] {
 /** Returns the failing conditions (status True) that the remaining content calls for, without times. */
 export function calculateFailures(remaining: RemainingContent): Omit<NamespaceCondition, 'lastTransitionTime'>[] {
   const failures: Omit<NamespaceCondition, 'lastTransitionTime'>[] = [];
+  if (remaining.errors.length > 0) {
+    const errors = sortText([...remaining.errors]);
+    const message = `Failed to delete all resource types, ${errors.length} remaining: ${errors.join(', ')}`;
+    failures.push({ type: CONTENT_FAILURE, status: 'True', reason: 'ContentDeletionFailed', message });
+  }
   const resources = sortText([...remaining.byResource].filter(([, n]) => n > 0).map(([r, n]) => `${r} has ${n} resource instances`));
   if (resources.length > 0) {
     failures.push({ type: CONTENT_REMAINING, status: 'True', reason: 'SomeResourcesRemain', message: `Some resources are remaining: ${resources.join(', ')}` });

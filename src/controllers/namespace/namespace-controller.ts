@@ -17,6 +17,15 @@ import { calculateConditions, type NamespaceCondition } from './conditions.js';
 import { deleteAllContent } from './content.js';
 
 /**
+ * Seconds after the pods' grace periods have passed that the controller
+ * checks them again. The kubelet removes a pod as its grace period ends, so
+ * a pod still there a second later is stuck.
+ * NOTE: Kubernetes checks again every estimate/2+1 seconds while content
+ * remains, so it reports a stuck pod up to that much later.
+ */
+const POD_CHECK_DELAY_SECONDS = 1;
+
+/**
  * The namespace whose reconcile is running. Its own deletions and status
  * writes do not queue it again: the pass counted what they left.
  */
@@ -75,9 +84,14 @@ function syncNamespace(ctx: ControllerContext, name: string): void {
   if (!isTerminating(ns)) ns = store.update('namespaces', { ...ns, metadata: { ...ns.metadata }, status: { ...ns.status, phase: 'Terminating' } }, { owned: true });
   if ((ns.spec?.finalizers ?? []).length === 0) return;
 
-  const remaining = deleteAllContent(store, name);
+  const deletedAt = Date.parse(ns.metadata.deletionTimestamp!);
+  const remaining = deleteAllContent(store, name, deletedAt, ctx.now());
   ns = updateConditions(store, ns, calculateConditions(ns.status?.conditions ?? [], remaining, isoTime(ctx.now())));
-  if (remaining.byResource.size > 0) return;
+  if (remaining.byResource.size > 0) {
+    // Pods still there when their grace periods have passed are reported then, as the deleter reports them.
+    if (remaining.podEstimateSeconds > 0) ctx.wakeAt(deletedAt + (remaining.podEstimateSeconds + POD_CHECK_DELAY_SECONDS) * 1000, name);
+    return;
+  }
   if ((ns.spec.finalizers as string[]).includes(KUBERNETES_FINALIZER)) finalizeNamespace(store, ns, KUBERNETES_FINALIZER);
 }
 

@@ -4,6 +4,7 @@ import type { Cluster } from '../../../src/engine/cluster.js';
 import { deleteObject } from '../../../src/engine/delete.js';
 import { ApiError } from '../../../src/api/errors.js';
 import { advance, newCluster, START } from '../helpers.js';
+import { setNodeHealth } from '../../../src/commands/node/health.js';
 
 const at = (ms: number) => new Date(START + ms).toISOString().replace('.000Z', 'Z');
 
@@ -88,6 +89,26 @@ describe('namespace controller', () => {
     advance(c, 1_000);
     expect(contents(c, 'shop')).toEqual([]);
     expect(c.store.get('namespaces', '', 'shop')).toBeUndefined();
+  });
+
+  it('reports a pod left after its grace period as a content failure', () => {
+    c = newCluster();
+    create(c, 'namespaces', namespace('stuck'));
+    create(c, 'pods', sleeper('worker', 'stuck', 10));
+    advance(c, 30_000);
+    setNodeHealth(c, c.store.get('pods', 'stuck', 'worker')!.spec.nodeName, false);
+    deleteNamespace(c, 'stuck');
+
+    advance(c, 10_000);
+    expect(conditions(c.store.get('namespaces', '', 'stuck'))[2]).toBe(
+      'NamespaceDeletionContentFailure False ContentDeleted All content successfully deleted, may be waiting on finalization',
+    );
+    advance(c, 1_000);
+    const ns = c.store.get('namespaces', '', 'stuck')!;
+    expect(conditions(ns)[2]).toBe(
+      'NamespaceDeletionContentFailure True ContentDeletionFailed Failed to delete all resource types, 1 remaining: unexpected items still remain in namespace: stuck for gvr: /v1, Resource=pods',
+    );
+    expect(ns.status.conditions[2].lastTransitionTime).toBe(at(41_000));
   });
 
   it('removes an empty namespace in the same settle', () => {
