@@ -80,8 +80,8 @@ function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | unde
  * marks it: deletionTimestamp now and status.phase Terminating. It stays
  * while spec.finalizers lists anything; the namespace controller removes
  * `kubernetes` once the namespace is empty (finalizeNamespace). A request
- * after that returns the namespace as it is, or removes it once nothing
- * holds it.
+ * after that returns the namespace as it is, or removes it once no
+ * finalizer is left.
  * Simplified: Kubernetes adds the orphan or foregroundDeletion finalizer to
  * the namespace's metadata for those propagation policies; kubesim orphans
  * dependents at once and treats foreground as background.

@@ -253,7 +253,7 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
 }
 
 /**
- * Creates an event, and returns false when the API server refuses it: a
+ * Creates an event, and returns false when the API server rejects it. A
  * namespace that is being terminated takes no new events, and a recorder
  * drops an event the server rejects without retrying.
  */

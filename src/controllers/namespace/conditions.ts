@@ -4,6 +4,7 @@
  * True with a failure reason while the problem lasts, and False with an
  * "ok" reason otherwise.
  */
+import { compareText } from '../../store/pending-writes.js';
 
 /** A namespace status condition as the API serves it. */
 export interface NamespaceCondition {
@@ -14,19 +15,19 @@ export interface NamespaceCondition {
   message: string;
 }
 
-/** What one deletion pass over a namespace's content left behind. */
+/** The content that one deletion pass over a namespace left behind. */
 export interface RemainingContent {
   /** Objects left per resource, keyed `resource.group` (`pods.` for the core group), as the controller names them. */
   byResource: Map<string, number>;
   /** Objects left per finalizer they still carry. */
   byFinalizer: Map<string, number>;
-  /** Why some resource types could not be emptied, one message per type. */
+  /** Error messages of the resource types that could not be emptied, one per type. */
   errors: string[];
 }
 
-/** Set when discovering the resources to delete failed; kubesim's registry never fails. */
+/** Set when discovering the resources to delete failed. kubesim's registry is static, so it stays False. */
 export const DISCOVERY_FAILURE = 'NamespaceDeletionDiscoveryFailure';
-/** Set when a resource's group version could not be parsed; never the case for kubesim's registry. */
+/** Set when a resource's group version could not be parsed. kubesim's registry is static, so it stays False. */
 export const GROUP_VERSION_PARSING_FAILURE = 'NamespaceDeletionGroupVersionParsingFailure';
 /** Set when deleting some resource type failed. */
 export const CONTENT_FAILURE = 'NamespaceDeletionContentFailure';
@@ -49,7 +50,7 @@ const OK: Record<string, { reason: string; message: string }> = {
 
 /** Sorts text by UTF-16 code units, as Go's sort.Strings orders ASCII. */
 function sortText(items: string[]): string[] {
-  return items.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return items.sort(compareText);
 }
 
 /** Returns the failing conditions (status True) that the remaining content calls for, without times. */

@@ -16,11 +16,11 @@ import type { RemainingContent } from './conditions.js';
  */
 const DELETABLE: readonly ResourceInfo[] = RESOURCES.filter((r) => r.namespaced && !r.discoveryOnly && r.verbs.includes('delete'));
 
-/** What a deletion pass did not finish. */
+/** The content a deletion pass left, and how long its pods may still take. */
 export interface DeletionResult extends RemainingContent {
   /**
-   * Seconds the namespace's pods may still take to terminate, counted from
-   * the namespace's deletion; 0 once that time has passed or no pod is left.
+   * Seconds the namespace's pods may take to terminate, counted from the
+   * namespace's deletion. It is 0 once that time has passed or no pod is left.
    */
   podEstimateSeconds: number;
 }
@@ -36,9 +36,9 @@ function gvrText(r: ResourceInfo): string {
 }
 
 /**
- * The longest grace period of the pods that have not finished, in seconds,
- * or 0 once that long has passed since the namespace was deleted
- * (estimateGracefulTermination).
+ * Returns the maximum grace period of the pods that have not finished, in
+ * seconds, or 0 once that long has passed since the namespace was deleted
+ * (the deleter's estimateGracefulTermination).
  */
 function estimatePodTermination(pods: KObject[], deletedAt: number, now: number): number {
   let estimate = 0;
@@ -72,15 +72,15 @@ export function deleteAllContent(store: Store, namespace: string, deletedAt: num
     const left = store.list(r.resource, namespace, { shared: true });
     if (left.length === 0) continue;
     result.byResource.set(remainingName(r), left.length);
-    let held = false;
+    let hasFinalizers = false;
     for (const obj of left) {
       for (const f of obj.metadata.finalizers ?? []) {
         result.byFinalizer.set(f, (result.byFinalizer.get(f) ?? 0) + 1);
-        held = true;
+        hasFinalizers = true;
       }
     }
     if (r.resource === 'pods') result.podEstimateSeconds = estimate;
-    if (estimate === 0 && !held) result.errors.push(`unexpected items still remain in namespace: ${namespace} for gvr: ${gvrText(r)}`);
+    if (estimate === 0 && !hasFinalizers) result.errors.push(`unexpected items still remain in namespace: ${namespace} for gvr: ${gvrText(r)}`);
   }
   return result;
 }

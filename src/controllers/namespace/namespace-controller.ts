@@ -27,7 +27,7 @@ const POD_CHECK_DELAY_SECONDS = 1;
 
 /**
  * The namespace whose reconcile is running. Its own deletions and status
- * writes do not queue it again: the pass counted what they left.
+ * writes do not queue it again, because the pass counted what they left.
  */
 const reconciling = new RunningKey();
 
@@ -58,7 +58,7 @@ const contentMapper: WatchMapper = (obj, old, store) => {
   return reconciling.exclude([namespace]);
 };
 
-/** Namespaced resources whose objects the controller waits for. Events are left out: they are deleted at once and never held. */
+/** Watches of the namespaced resources whose objects the controller waits for. Events are left out because they are deleted at once. */
 const CONTENT_WATCHES = Object.fromEntries(RESOURCES.filter((r) => r.namespaced && !r.discoveryOnly && r.resource !== 'events').map((r) => [r.resource, contentMapper]));
 
 export const namespaceController: Controller = {
@@ -70,12 +70,12 @@ export const namespaceController: Controller = {
 };
 
 /**
- * Reconciles one namespace: nothing unless it is being deleted; otherwise
- * marks it Terminating, deletes its content, records the conditions, and
- * removes the `kubernetes` finalizer once nothing remains.
- * Simplified: Kubernetes re-checks a namespace with content left after an
- * estimated wait; kubesim re-checks when an object in it goes away, so the
- * namespace goes the moment its last object does.
+ * Reconciles one namespace that is being deleted. It marks the namespace
+ * Terminating, deletes its content, records the conditions, and removes the
+ * `kubernetes` finalizer once nothing remains.
+ * Simplified: Kubernetes checks a namespace with content left again after
+ * an estimated wait. kubesim checks again when an object in it goes away, so
+ * the namespace goes the moment its last object does.
  */
 function syncNamespace(ctx: ControllerContext, name: string): void {
   const store = ctx.store;

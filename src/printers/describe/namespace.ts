@@ -7,8 +7,9 @@ import type { KObject } from '../../api/types.js';
 import type { DescribeContext } from './index.js';
 import { DescribeWriter, rfc1123z, writeMap } from './writer.js';
 import { SCOPE_HELP } from './quota.js';
+import { compareText } from '../../store/pending-writes.js';
 
-const byName = (a: KObject, b: KObject) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
+const byName = (a: KObject, b: KObject) => compareText(a.metadata.name, b.metadata.name);
 
 export function describeNamespace(ns: KObject, ctx: DescribeContext): string {
   const w = new DescribeWriter();
@@ -30,7 +31,7 @@ export function describeNamespace(ns: KObject, ctx: DescribeContext): string {
   return w.text();
 }
 
-/** DescribeResourceQuotas: each quota's used and hard amounts, by quota name and resource name. */
+/** Writes each quota's used and hard amounts by quota and resource name, as DescribeResourceQuotas does. */
 function writeResourceQuotas(w: DescribeWriter, quotas: KObject[]): void {
   if (quotas.length === 0) {
     w.write(0, 'No resource quota.\n');
@@ -53,9 +54,9 @@ function writeResourceQuotas(w: DescribeWriter, quotas: KObject[]): void {
 }
 
 /**
- * DescribeLimitRanges: one row per limit type and resource.
- * NOTE: kubectl prints a limit's resources in map order, which varies, and
- * its values in canonical quantity form; kubesim sorts the resources and
+ * Writes one row per limit type and resource, as DescribeLimitRanges does.
+ * NOTE: kubectl prints a limit's resources in Go map order, which varies, and
+ * its values in canonical quantity form. kubesim sorts the resources and
  * prints the values as stored.
  */
 function writeLimitRanges(w: DescribeWriter, ranges: KObject[]): void {

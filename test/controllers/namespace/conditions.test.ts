@@ -30,27 +30,36 @@ describe('namespace deletion conditions', () => {
     ]);
   });
 
-  it('keeps the transition time when only the message changes, and reports no change when nothing does', () => {
+  const contentRemaining = (conditions: NamespaceCondition[]) => conditions.find((c) => c.type === 'NamespaceContentRemaining')!;
+
+  it('keeps transition time on message change', () => {
     const first = calculateConditions([], remaining([['pods.', 2]]), T0)!;
     const second = calculateConditions(first, remaining([['pods.', 1]]), T1)!;
-    const remainingCondition = (cs: NamespaceCondition[]) => cs.find((c) => c.type === 'NamespaceContentRemaining')!;
-    expect(remainingCondition(second)).toEqual({
+    expect(contentRemaining(second)).toEqual({
       type: 'NamespaceContentRemaining',
       status: 'True',
       lastTransitionTime: T0,
       reason: 'SomeResourcesRemain',
       message: 'Some resources are remaining: pods. has 1 resource instances',
     });
-    expect(calculateConditions(second, remaining([['pods.', 1]]), T1)).toBeUndefined();
-    const done = calculateConditions(second, remaining(), T1)!;
-    expect(remainingCondition(done)).toEqual({
+    // The given conditions are left as they were.
+    expect(contentRemaining(first).message).toBe('Some resources are remaining: pods. has 2 resource instances');
+  });
+
+  it('reports no change for equal content', () => {
+    const first = calculateConditions([], remaining([['pods.', 1]]), T0)!;
+    expect(calculateConditions(first, remaining([['pods.', 1]]), T1)).toBeUndefined();
+  });
+
+  it('moves transition time on status change', () => {
+    const first = calculateConditions([], remaining([['pods.', 1]]), T0)!;
+    const done = calculateConditions(first, remaining(), T1)!;
+    expect(contentRemaining(done)).toEqual({
       type: 'NamespaceContentRemaining',
       status: 'False',
       lastTransitionTime: T1,
       reason: 'ContentRemoved',
       message: 'All content successfully removed',
     });
-    // The given conditions are left as they were.
-    expect(remainingCondition(first).message).toBe('Some resources are remaining: pods. has 2 resource instances');
   });
 });

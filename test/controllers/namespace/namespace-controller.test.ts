@@ -21,7 +21,7 @@ function deployment(name: string, namespace: string, replicas: number, image = '
   };
 }
 
-/** A busybox pod that ignores SIGTERM, so it lasts its whole grace period. */
+/** Builds a busybox pod that ignores SIGTERM, so it lasts its whole grace period. */
 function sleeper(name: string, namespace: string, grace = 30): KObject {
   return {
     apiVersion: 'v1',
@@ -60,7 +60,7 @@ describe('namespace controller', () => {
   let c: Cluster;
   afterEach(() => c?.store.db.close());
 
-  it('marks the namespace Terminating and deletes its content, then removes it after the pods terminate', () => {
+  it('empties and removes a terminating namespace', () => {
     c = newCluster();
     create(c, 'namespaces', namespace('shop'));
     create(c, 'pods', sleeper('worker', 'shop'));
@@ -129,7 +129,7 @@ describe('namespace controller', () => {
       'NamespaceFinalizersRemaining True SomeFinalizerRemain Some finalizers are remaining: example.com/audit in 1 resource instances, example.com/keep in 2 resource instances',
     ]);
 
-    // Dropping one finalizer of b updates the counts; dropping the last ones releases the namespace.
+    // Dropping one finalizer of b updates the counts, and dropping the last ones releases the namespace.
     const release = (name: string, finalizers: string[]) => {
       const cm = c.store.get('configmaps', 'held', name)!;
       c.store.tx(() => c.store.update('configmaps', { ...cm, metadata: { ...cm.metadata, finalizers } }));
@@ -175,7 +175,7 @@ describe('namespace controller', () => {
     expect(c.store.get('namespaces', '', 'going')!.metadata.resourceVersion).toBe(before);
   });
 
-  it('refuses to delete the initial namespaces but not kube-node-lease', () => {
+  it('rejects deleting the initial namespaces but not kube-node-lease', () => {
     c = newCluster();
     for (const name of ['default', 'kube-system', 'kube-public']) {
       expect(() => c.store.tx(() => deleteObject(c.store, 'namespaces', '', name))).toThrow(`namespaces "${name}" is forbidden: this namespace may not be deleted`);

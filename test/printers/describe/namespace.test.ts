@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { describeObject, type DescribeContext } from '../../../src/printers/describe/index.js';
 
-/** A context whose lists come from `objects`, keyed by resource. */
+/** Builds a context whose lists come from `objects`, keyed by resource. */
 function contextOf(objects: Record<string, KObject[]> = {}): DescribeContext {
   return { now: 0, version: 132, events: () => [], list: (resource) => objects[resource] ?? [] };
 }
