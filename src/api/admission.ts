@@ -9,13 +9,16 @@ import { validateObject } from './validation.js';
 import { dropUnneededNodePorts } from './service-validation.js';
 import { initServiceIPFamilies } from './service-ip-families.js';
 import { dropTypeDependentFields } from './service-traffic-validation.js';
-import { findResource } from './registry.js';
+import { findResource, resourceString } from './registry.js';
+import { terminatingNamespaceError } from './namespace-lifecycle.js';
 import { SPECLESS_BUILTINS } from './builtin-resources.js';
 import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
 
 export interface AdmissionContext {
   clusterVersion: number;
   namespaceExists(name: string): boolean;
+  /** Reports whether a namespace is being terminated, so it takes no new content (NamespaceLifecycle). */
+  namespaceTerminating?(name: string): boolean;
   /** Checks that need code above the api layer (a CronJob's schedule), wired in by the engine. */
   validateMore?(resource: string, obj: KObject): readonly FieldCause[];
   /**
@@ -137,7 +140,11 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   const info = findResource(resource);
   if (info?.namespaced) {
     obj.metadata.namespace ||= 'default';
-    if (op === 'create' && !ctx.namespaceExists(obj.metadata.namespace)) throw notFound('namespaces', obj.metadata.namespace);
+    if (op === 'create') {
+      const namespace = obj.metadata.namespace;
+      if (!ctx.namespaceExists(namespace)) throw notFound('namespaces', namespace);
+      if (ctx.namespaceTerminating?.(namespace)) throw terminatingNamespaceError(resourceString(info), obj.metadata.name ?? '', namespace);
+    }
   } else if (info) {
     delete obj.metadata.namespace;
   }

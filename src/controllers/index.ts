@@ -19,6 +19,7 @@ import { endpointsController } from './endpoints/endpoints.js';
 import { loadExpiry } from '../metrics/load.js';
 import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 import { eventTtlController } from '../engine/event-ttl.js';
+import { namespaceController } from './namespace/namespace-controller.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -38,4 +39,5 @@ export const CONTROLLERS: Controller[] = [
   loadExpiry,
   horizontalPodAutoscaler,
   eventTtlController,
+  namespaceController,
 ];

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { isoTime } from '../store/store.js';
 import { notFound } from '../api/errors.js';
 import { findResource, resourceString } from '../api/registry.js';
+import { IMMORTAL_NAMESPACES, immortalNamespaceError } from '../api/namespace-lifecycle.js';
 
 export type Propagation = 'Background' | 'Foreground' | 'Orphan';
 
@@ -31,9 +32,11 @@ export function deleteObject(store: Store, resource: string, namespace: string, 
       const r = findResource(resource);
       throw notFound(r ? resourceString(r) : resource, name);
     }
+    if (resource === 'namespaces' && IMMORTAL_NAMESPACES.has(name)) throw immortalNamespaceError(name);
     const propagation = opts.propagation ?? 'Background';
     if (propagation === 'Orphan') orphanDependents(store, obj);
     if (resource === 'pods') return deletePod(store, obj, opts.gracePeriodSeconds);
+    if (resource === 'namespaces') return deleteNamespace(store, obj);
     if (propagation === 'Foreground') {
       if (obj.metadata.deletionTimestamp) return obj;
       const marked = markDeleted(store, obj);
@@ -70,6 +73,36 @@ function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | unde
   marked.metadata.deletionTimestamp = isoTime(store.now() + grace * 1000);
   marked.metadata.deletionGracePeriodSeconds = grace;
   return store.update('pods', marked, { owned: true });
+}
+
+/**
+ * Deletes a namespace as the namespace registry does. The first request
+ * marks it: deletionTimestamp now and status.phase Terminating. It stays
+ * while spec.finalizers lists anything; the namespace controller removes
+ * `kubernetes` once the namespace is empty (finalizeNamespace). A request
+ * after that returns the namespace as it is, or removes it once no
+ * finalizer is left.
+ * Simplified: Kubernetes adds the orphan or foregroundDeletion finalizer to
+ * the namespace's metadata for those propagation policies; kubesim orphans
+ * dependents at once and treats foreground as background.
+ */
+function deleteNamespace(store: Store, ns: KObject): KObject {
+  if (!ns.metadata.deletionTimestamp) {
+    const marked = { ...ns, metadata: { ...ns.metadata, deletionTimestamp: isoTime(store.now()) }, status: { ...ns.status, phase: 'Terminating' } };
+    return store.update('namespaces', marked, { owned: true });
+  }
+  if ((ns.spec?.finalizers ?? []).length > 0 || (ns.metadata.finalizers ?? []).length > 0) return ns;
+  return store.remove('namespaces', '', ns.metadata.name) ?? ns;
+}
+
+/**
+ * Writes a terminating namespace's spec.finalizers without `finalizer`, as
+ * the namespace's finalize subresource does. The store removes the namespace
+ * in that write when no finalizer is left. Returns what the store returns.
+ */
+export function finalizeNamespace(store: Store, ns: KObject, finalizer: string): KObject {
+  const finalizers = ((ns.spec?.finalizers ?? []) as string[]).filter((f) => f !== finalizer);
+  return store.update('namespaces', { ...ns, metadata: { ...ns.metadata }, spec: { ...ns.spec, finalizers } }, { owned: true });
 }
 
 /** Removes the deleted object's ownerReferences from everything it owns. */

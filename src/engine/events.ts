@@ -9,6 +9,7 @@
  */
 import { eventOrderKey } from '../api/event-order.js';
 import type { KObject } from '../api/types.js';
+import { ApiError } from '../api/errors.js';
 import type { Store } from '../store/store.js';
 import { isoTime } from '../store/store.js';
 import {
@@ -211,8 +212,7 @@ function recordCorrelatedEvent(store: Store, e: EventDraft, now: number): void {
     event.reportingComponent = '';
     event.reportingInstance = '';
   }
-  store.create('events', event, { owned: true });
-  scheduleEventExpiry(store, now);
+  if (createEvent(store, event)) scheduleEventExpiry(store, now);
 }
 
 /**
@@ -243,13 +243,28 @@ function recordSeriesEvent(store: Store, e: EventDraft, now: number): void {
     return;
   }
   if (!existing) {
-    store.create('events', newEvent(e, name, now, now, 1), { owned: true });
+    if (!createEvent(store, newEvent(e, name, now, now, 1))) return;
   } else {
     const restartName = `${e.objectName}.${hash(keyText(isomorphic, now))}`;
-    store.create('events', newEvent(e, restartName, now, now, 1), { owned: true });
+    if (!createEvent(store, newEvent(e, restartName, now, now, 1))) return;
     writeEventState(store, restartKey, { name: restartName }, now + SERIES_FINISH_MS);
   }
   scheduleEventExpiry(store, now);
+}
+
+/**
+ * Creates an event, and returns false when the API server rejects it. A
+ * namespace that is being terminated takes no new events, and a recorder
+ * drops an event the server rejects without retrying.
+ */
+function createEvent(store: Store, event: KObject): boolean {
+  try {
+    store.create('events', event, { owned: true });
+    return true;
+  } catch (err) {
+    if (err instanceof ApiError && err.reason === 'Forbidden') return false;
+    throw err;
+  }
 }
 
 function newEvent(e: EventDraft, name: string, first: number, now: number, count: number): KObject {

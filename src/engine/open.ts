@@ -4,6 +4,7 @@
  */
 import { Cluster } from './cluster.js';
 import { admit, type AdmissionContext } from '../api/admission.js';
+import { isTerminating } from '../api/namespace-lifecycle.js';
 import type { FieldCause } from '../api/errors.js';
 import { CONTROLLERS } from '../controllers/index.js';
 import { validateCronJobSchedule } from '../controllers/cronjob/validation.js';
@@ -39,6 +40,7 @@ function wire(cluster: Cluster): Cluster {
       return cluster.settings.version;
     },
     namespaceExists: (n) => store.exists('namespaces', '', n),
+    namespaceTerminating: (n) => isTerminating(store.get('namespaces', '', n, { shared: true })),
     validateMore: (r, o) => (r === 'cronjobs' ? validateCronJobSchedule(o) : NO_CAUSES),
     allocateServiceAddresses: (svc, old) => allocateServiceAddresses(store, svc, old, cluster.settings.version),
   };

@@ -59,6 +59,18 @@ export interface ListOptions {
   shared?: boolean;
 }
 
+/**
+ * Reports whether an update of an object being deleted leaves nothing to
+ * hold it, so the API server deletes the object instead of storing it (the
+ * generic registry's ShouldDeleteDuringUpdate): no finalizers left and no
+ * graceful deletion under way. A namespace also waits for its spec.finalizers.
+ */
+function finishesDeletion(resource: string, obj: KObject, old: KObject): boolean {
+  if ((obj.metadata.finalizers ?? []).length > 0) return false;
+  if ((old.metadata.deletionGracePeriodSeconds ?? 0) !== 0) return false;
+  return resource !== 'namespaces' || (obj.spec?.finalizers ?? []).length === 0;
+}
+
 let isoSecond = NaN;
 let isoText = '';
 
@@ -770,6 +782,10 @@ export class Store {
       meta.creationTimestamp = old.metadata.creationTimestamp;
       if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
       this.admission?.(resource, obj, old, 'update');
+      if (old.metadata.deletionTimestamp && finishesDeletion(resource, obj, old)) {
+        this.remove(resource, ns, meta.name);
+        return obj;
+      }
       let sameSpec = false;
       if (old.metadata.generation !== undefined) {
         sameSpec = jsonEqual(obj.spec, old.spec);

@@ -17,6 +17,7 @@ import { describePersistentVolumeClaim } from './persistentvolumeclaim.js';
 import { describeRole, describeRoleBinding } from './rbac.js';
 import { describeResourceQuota } from './quota.js';
 import { describeIngress, describeNetworkPolicy } from './networking.js';
+import { describeNamespace } from './namespace.js';
 
 export interface DescribeContext {
   now: number;
@@ -49,6 +50,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   resourcequotas: describeResourceQuota,
   ingresses: describeIngress,
   networkpolicies: describeNetworkPolicy,
+  namespaces: describeNamespace,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {
