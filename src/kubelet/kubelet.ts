@@ -216,7 +216,7 @@ export function programInputs(pod: KObject, spec: any, at: number, store?: Store
     env,
   };
   // With the store the program gets the network state at `at`, so the plan then depends on the store.
-  if (store) context.network = buildPodNetwork(store, context.namespace, at);
+  if (store) context.network = buildPodNetwork(store, context.namespace, at, { name: pod.metadata.name, hostname: context.hostname });
   if (store) defineLazyMounts(context, () => buildMountedFiles(pod, spec, storeVolumeSources(store, pod), at));
   return { container, context };
 }

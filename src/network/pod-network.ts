@@ -8,7 +8,7 @@ import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import type { DnsView, HttpFetcher, PodNetwork } from '../images/exec-network.js';
 import { CLUSTER_DOMAIN, resolveHost } from './dns.js';
-import { httpGet, resolveHttpTarget } from './http.js';
+import { httpGet, podGet, resolveHttpTarget } from './http.js';
 
 /**
  * The cluster DNS Service address that pods' resolv.conf names, kubeadm's
@@ -17,11 +17,33 @@ import { httpGet, resolveHttpTarget } from './http.js';
 export const CLUSTER_DNS_IP = '10.96.0.10';
 const CLUSTER_DNS_NAME = `kube-dns.kube-system.svc.${CLUSTER_DOMAIN}`;
 
-/** Sends GETs from a pod in `namespace`, so that short Service names resolve there. */
-export function buildPodFetcher(store: Store, namespace: string): HttpFetcher {
+/** The pod a process runs in, which its own names and the loopback address reach. */
+export interface PodSelf {
+  name: string;
+  /** The name its /etc/hosts gives the pod's IP (spec.hostname, or the pod's name). */
+  hostname: string;
+}
+
+/** Reports whether `host` is a loopback address or name in a pod's /etc/hosts. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Sends GETs from a pod in `namespace`, so that short Service names resolve
+ * there. With `self`, `localhost`, 127.0.0.1 and the pod's hostname reach the
+ * pod's own containers, which share its network namespace.
+ */
+export function buildPodFetcher(store: Store, namespace: string, self?: PodSelf): HttpFetcher {
   const host = { store };
   return (url) => {
     const target = resolveHttpTarget(host, url, namespace);
+    const loopback = isLoopback(target.host.toLowerCase());
+    if (self && (loopback || target.host.toLowerCase() === self.hostname.toLowerCase())) {
+      const pod = store.get('pods', namespace, self.name);
+      const address = loopback ? (target.host === 'localhost' ? '127.0.0.1' : target.host) : pod?.status?.podIP;
+      if (pod) return { ...podGet(host, pod, target), address };
+    }
     const resolved = resolveHost(store, target.host, namespace);
     let address: string | undefined;
     if (resolved?.kind === 'service') address = resolved.service.spec?.clusterIP;
@@ -103,7 +125,10 @@ export function buildDnsView(store: Store, startedAt?: number): DnsView {
   return view;
 }
 
-/** Builds the whole network view of a pod in `namespace`, for a process started at `startedAt` (ms) when given. */
-export function buildPodNetwork(store: Store, namespace: string, startedAt?: number): PodNetwork {
-  return { fetch: buildPodFetcher(store, namespace), dns: buildDnsView(store, startedAt) };
+/**
+ * Builds the whole network view of a pod in `namespace`, for a process
+ * started at `startedAt` (ms) when given, inside the pod `self` when given.
+ */
+export function buildPodNetwork(store: Store, namespace: string, startedAt?: number, self?: PodSelf): PodNetwork {
+  return { fetch: buildPodFetcher(store, namespace, self), dns: buildDnsView(store, startedAt) };
 }

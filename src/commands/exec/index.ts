@@ -131,7 +131,7 @@ export const command: CommandDef = {
     const request = buildExecRequest(cluster.store, pod, { container, command: args.command, tty: raw }, cluster.simNow);
     if (!request) throw new Error(describeContainerNotFound(container, version));
     const { buildPodNetwork } = await import('../../network/pod-network.js');
-    const network = buildPodNetwork(cluster.store, pod.metadata.namespace ?? ctx.namespace);
+    const network = buildPodNetwork(cluster.store, pod.metadata.namespace ?? ctx.namespace, undefined, { name: pod.metadata.name, hostname: pod.spec.hostname ?? pod.metadata.name });
     request.fetch = network.fetch;
     request.dns = network.dns;
     // The container keeps the files the command writes or removes (see kubelet/exec-files.ts).
