@@ -8,7 +8,7 @@
  */
 import type { OutputLine } from './shell/run';
 
-/** What a simulated agnhost or goproxy server answers; stored on the container record as `serves`. */
+/** The simulated agnhost or goproxy server a container runs, stored on the container record as `serves`. */
 export type TestServer = 'agnhost-liveness' | 'agnhost-netexec' | 'agnhost-serve-hostname' | 'goproxy';
 
 /** The part of a run plan an agnhost subcommand decides. */
@@ -85,6 +85,17 @@ function parseFlags(args: string[], valued: readonly string[]): { flags: Map<str
   return { flags, positional };
 }
 
+/**
+ * Reads an integer port flag, or returns pflag's parse error.
+ * NOTE: cobra also prints the command's usage before a flag error; kubesim prints the error only.
+ */
+function portFlag(flags: Map<string, string>, name: string, fallback: number): number | string {
+  const value = flags.get(name);
+  if (value === undefined) return fallback;
+  if (/^[+-]?\d+$/.test(value)) return Number(value);
+  return `Error: invalid argument "${value}" for "--${name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`;
+}
+
 function failed(lines: string[]): AgnhostPlan {
   return { output: lines.map((line) => ({ atMs: 0, stream: 'stderr' as const, line })), exit: { atMs: 0, code: 1 }, ignoresSigterm: false };
 }
@@ -98,6 +109,7 @@ export function planAgnhost(args: string[], startedAt: number): AgnhostPlan {
   const [command, ...rest] = args;
   if (command === undefined) {
     // The root command has no action of its own, so cobra prints its help and the binary exits 0.
+    // NOTE: abridged: the real help also lists each command's summary and the global flags.
     const help = ['Usage:', '  app [command]', '', 'Available Commands:', ...SUBCOMMANDS.filter((c) => c !== 'completion').map((c) => `  ${c}`), '', 'Use "app [command] --help" for more information about a command.'];
     return { output: help.map((line) => ({ atMs: 0, stream: 'stdout' as const, line })), exit: { atMs: 0, code: 0 }, ignoresSigterm: false };
   }
@@ -110,16 +122,19 @@ export function planAgnhost(args: string[], startedAt: number): AgnhostPlan {
     case 'liveness':
       return { output: [], serves: 'agnhost-liveness', listens: [8080], ignoresSigterm: false, sigtermExitCode: GO_SIGTERM_EXIT };
     case 'netexec': {
-      const port = Number(flags.get('http-port') ?? 8080);
+      const port = portFlag(flags, 'http-port', 8080);
+      if (typeof port === 'string') return failed([port]);
       return {
         output: [{ atMs: 0, stream: 'stderr', line: `${logTime(startedAt)} Started HTTP server on port ${port}` }],
         serves: 'agnhost-netexec', listens: [port], ignoresSigterm: false, sigtermExitCode: GO_SIGTERM_EXIT,
       };
     }
     case 'serve-hostname': {
-      const port = Number(flags.get('port') ?? 9376);
+      const port = portFlag(flags, 'port', 9376);
+      if (typeof port === 'string') return failed([port]);
       const http = flags.get('http') !== 'false';
       if (http && (flags.get('tcp') === 'true' || flags.get('udp') === 'true')) {
+        // The misspelt "server" is the binary's own message, which log.Fatalf ends with exit status 1.
         return { output: [{ atMs: 0, stream: 'stderr', line: `${logTime(startedAt)} Can't server TCP/UDP mode and HTTP mode at the same time` }], exit: { atMs: 0, code: 1 }, ignoresSigterm: false };
       }
       return {
@@ -158,7 +173,7 @@ function formatGoNow(at: number, startedAt: number): string {
 /** The response of Go's ServeMux to a path no handler matches. */
 const GO_NOT_FOUND = { status: 404, body: '404 page not found\n' };
 
-/** The elapsed time after which agnhost liveness answers /healthz with 500: more than 10 s. */
+/** Uptime (ms) up to which agnhost liveness returns 200 on /healthz. Past it, /healthz returns 500. */
 export const LIVENESS_HEALTHY_MS = 10_000;
 
 /**
@@ -208,16 +223,16 @@ export function serveTestServer(server: TestServer, path: string, at: number, st
     case 'agnhost-serve-hostname':
       return { status: 200, body: hostname };
     case 'goproxy':
-      // goproxy answers requests that are not proxy requests with this error.
+      // goproxy rejects a request that is not a proxy request with this error.
       return { status: 500, body: 'This is a proxy server. Does not respond to non-proxy requests.\n' };
   }
 }
 
 /**
- * Returns the first time after `at` at which `server` may answer `path`
- * differently, or Infinity when its answer never changes: agnhost liveness
- * turns /healthz to 500 once 10 s have passed, and /started and netexec's
- * clock page change all the time.
+ * Returns the first time after `at` at which `server` may respond to `path`
+ * differently, or Infinity when its response never changes. agnhost
+ * liveness turns /healthz to 500 once 10 s have passed, and the responses of
+ * /started and of netexec's clock page change every millisecond.
  */
 export function testServerChangesAt(server: TestServer, path: string, at: number, startedAt: number): number {
   const cleanPath = path.split(/[?#]/)[0] || '/';

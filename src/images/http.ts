@@ -40,8 +40,8 @@ function serveWrittenPage(cleanPath: string, written: ReadonlyMap<string, string
  * nginx serves its welcome page; other paths get nginx's 404 page.
  * `written` contains the files the container's processes wrote (null: removed) by then, which
  * nginx and myapp serve from their document root instead. `at` is the
- * request's time (ms), which the agnhost servers answer by; it defaults to
- * the container's start.
+ * request's time (ms), on which the agnhost servers' responses depend. It
+ * defaults to the container's start.
  */
 export function serveHttp(plan: RunPlan, ctx: ProgramContext, path: string, written?: ReadonlyMap<string, string | null>, at = ctx.startedAt): HttpResponse {
   if (isTestServer(plan.serves)) return serveTestServer(plan.serves, path, at, ctx.startedAt, ctx.hostname);

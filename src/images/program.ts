@@ -66,7 +66,7 @@ export interface RunPlan {
   terminationMs: number;
   serves?: 'myapp' | 'nginx' | 'generic-http' | TestServer;
   /**
-   * The TCP ports the server listens on, when the program says (agnhost,
+   * The TCP ports the server listens on, when the program sets them (agnhost,
    * goproxy). Without it, a server listens on 80 and, for `generic-http`,
    * on the container's declared ports.
    */

@@ -33,7 +33,7 @@ export interface ContainerRecord {
   ignoresSigterm?: boolean;
   terminationMs?: number;
   serves?: string;
-  /** The ports the server listens on, when its program says (see RunPlan.listens). */
+  /** The ports the server listens on, when its program sets them (see RunPlan.listens). */
   listens?: number[];
   /** Exit code after SIGTERM of a process that handles it (0 when unset). */
   sigtermExitCode?: number;
