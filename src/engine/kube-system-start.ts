@@ -29,6 +29,8 @@ function startedRecord(store: Store, pod: KObject, spec: any, at: number, versio
   rec.ignoresSigterm = plan.ignoresSigterm;
   rec.terminationMs = plan.terminationMs;
   rec.serves = plan.serves;
+  rec.listens = plan.listens;
+  rec.sigtermExitCode = plan.sigtermExitCode;
   rec.version = plan.version;
   rec.containerId = runtimeContainerID((random().toString(16) + random().toString(16)).padEnd(16, '0'), version);
   return rec;

@@ -4,7 +4,7 @@
  */
 
 /** The program family an image runs; selects the simulated program. */
-export type ImageKind = 'myapp' | 'nginx' | 'busybox' | 'perl' | 'generic';
+export type ImageKind = 'myapp' | 'nginx' | 'busybox' | 'perl' | 'agnhost' | 'goproxy' | 'generic';
 
 /** A parsed image reference and its catalog entry. */
 export interface ImageInfo {
@@ -56,6 +56,13 @@ export const PERL_LATEST = '5.40.0';
 export const BUSYBOX_LATEST = '1.37.0';
 
 /**
+ * Newest minor release of registry.k8s.io/e2e-test-images/agnhost, whose
+ * tags are `2.<minor>` (the probe docs use 2.40). Estimate: the registry is
+ * not queried, and minors from 2.1 up to this one are taken to exist.
+ */
+export const AGNHOST_LATEST_MINOR = 53;
+
+/**
  * Images the simulated registry serves, as `repository:tag` examples, so that
  * node image caches and `docker load`-style simulations can list them.
  */
@@ -65,6 +72,7 @@ export const KNOWN_IMAGES: readonly string[] = [
   'nginx:latest', 'nginx:1.7.9', 'nginx:1.9.1', 'nginx:1.14.2', 'nginx:1.16.1', 'nginx:1.25', 'nginx:1.27',
   'busybox:latest', 'busybox:1.28', 'busybox:1.36',
   'perl:latest', 'perl:5.36.0', 'perl:5.34.0',
+  'registry.k8s.io/e2e-test-images/agnhost:2.40', 'registry.k8s.io/goproxy:0.1',
 ];
 
 const IMAGE_SIZES: Record<ImageKind, number> = {
@@ -72,6 +80,9 @@ const IMAGE_SIZES: Record<ImageKind, number> = {
   nginx: 192_063_326,
   busybox: 4_269_034,
   perl: 890_465_316,
+  // Estimates, not read from the registry: agnhost 2.40 and goproxy 0.1 for linux/amd64.
+  agnhost: 127_485_230,
+  goproxy: 11_971_398,
   generic: 0,
 };
 
@@ -110,6 +121,12 @@ function tagExists(kind: ImageKind, tag: string, digest?: string): boolean {
       const m = /^5(?:\.(\d+))?(?:\.(\d+))?(?:-(?:slim|threaded|bookworm|bullseye|slim-bookworm|slim-bullseye))?$/.exec(tag);
       return m !== null && (m[1] === undefined || (Number(m[1]) % 2 === 0 && Number(m[1]) >= 8 && Number(m[1]) <= 40));
     }
+    case 'agnhost': {
+      const m = /^2\.(\d+)$/.exec(tag);
+      return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= AGNHOST_LATEST_MINOR;
+    }
+    case 'goproxy':
+      return tag === '0.1';
     case 'generic':
       return true;
   }
@@ -152,6 +169,9 @@ function detectKind(path: string): ImageKind {
   const name = path.split('/').pop() ?? path;
   if (name === 'myapp') return 'myapp';
   if (name === 'nginx' || name === 'busybox' || name === 'perl') return name;
+  // The Kubernetes test images, under their current and former registries.
+  if (name === 'agnhost' && path.endsWith('e2e-test-images/agnhost')) return 'agnhost';
+  if (name === 'goproxy' && (path === 'goproxy' || path === 'google_containers/goproxy')) return 'goproxy';
   return 'generic';
 }
 

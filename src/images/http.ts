@@ -3,6 +3,7 @@
  */
 import type { ProgramContext, RunPlan } from './program';
 import { formatErrorPage, MYAPP_NGINX_VERSION, NGINX_WELCOME_PAGE } from './nginx';
+import { isTestServer, serveTestServer } from './agnhost';
 
 /** An HTTP response; status 0 means the connection was refused because nothing listens. */
 export interface HttpResponse {
@@ -38,9 +39,12 @@ function serveWrittenPage(cleanPath: string, written: ReadonlyMap<string, string
  * myapp serves its version on `/` and the pod's hostname on `/hostname.html`;
  * nginx serves its welcome page; other paths get nginx's 404 page.
  * `written` contains the files the container's processes wrote (null: removed) by then, which
- * nginx and myapp serve from their document root instead.
+ * nginx and myapp serve from their document root instead. `at` is the
+ * request's time (ms), on which the agnhost servers' responses depend. It
+ * defaults to the container's start.
  */
-export function serveHttp(plan: RunPlan, ctx: ProgramContext, path: string, written?: ReadonlyMap<string, string | null>): HttpResponse {
+export function serveHttp(plan: RunPlan, ctx: ProgramContext, path: string, written?: ReadonlyMap<string, string | null>, at = ctx.startedAt): HttpResponse {
+  if (isTestServer(plan.serves)) return serveTestServer(plan.serves, path, at, ctx.startedAt, ctx.hostname);
   const cleanPath = (path.split(/[?#]/)[0] || '/').replace(/\/{2,}/g, '/');
   if (written && (plan.serves === 'myapp' || plan.serves === 'nginx')) {
     const nginxVersion = plan.serverVersion ?? (plan.serves === 'myapp' ? MYAPP_NGINX_VERSION : '1.29.3');

@@ -10,6 +10,7 @@ import { runArgv, runScript, OutputLine, ScriptResult, ShellDialect, type FileCh
 import type { PodNetwork } from './exec-network';
 import { buildImageCommands, imageHasExecutable, SHELL_ONLY, toolboxOf } from './image-tools';
 import { FIRST_CHILD_PID } from './ps';
+import { planAgnhost, type TestServer } from './agnhost';
 
 /** The container fields a program depends on. */
 export interface ContainerSpecLite {
@@ -63,7 +64,15 @@ export interface RunPlan {
   ignoresSigterm: boolean;
   /** Time from SIGTERM to exit for a process that handles it. */
   terminationMs: number;
-  serves?: 'myapp' | 'nginx' | 'generic-http';
+  serves?: 'myapp' | 'nginx' | 'generic-http' | TestServer;
+  /**
+   * The TCP ports the server listens on, when the program sets them (agnhost,
+   * goproxy). Without it, a server listens on 80 and, for `generic-http`,
+   * on the container's declared ports.
+   */
+  listens?: number[];
+  /** Exit code of a process that handles SIGTERM by exiting (0 when unset; a Go program as PID 1 exits 2). */
+  sigtermExitCode?: number;
   /** myapp version (`v1`, `v2`, …). */
   version?: string;
   /** nginx version for the `Server` header and error pages. */
@@ -108,6 +117,10 @@ function imageDefaults(info: ImageInfo): ImageDefaults {
       return { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'] };
     case 'perl':
       return { entrypoint: [], cmd: [`perl${perlVersion(info)}`, '-de0'] };
+    case 'agnhost':
+      return { entrypoint: ['/agnhost'], cmd: ['pause'] };
+    case 'goproxy':
+      return { entrypoint: [], cmd: ['/goproxy'] };
     case 'generic': {
       const toolbox = toolboxOf(info);
       // curlimages/curl's entrypoint runs curl with the arguments unless they start with a command the image has.
@@ -280,6 +293,12 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limi
     return planNginx(argv, info, ctx, entrypoint);
   }
   if (/^perl(5[\d.]*)?$/.test(executable) && info.kind === 'perl') return planPerl(argv, info);
+  if (executable === 'agnhost' && info.kind === 'agnhost') {
+    return { ...planAgnhost(argv.slice(1), ctx.startedAt), terminationMs: SERVER_TERMINATION_MS };
+  }
+  if (executable === 'goproxy' && info.kind === 'goproxy') {
+    return { ...planServer('goproxy'), listens: [8080], sigtermExitCode: 2 };
+  }
 
   if (SHELLS.has(executable)) {
     if (executable === 'bash' && (info.kind === 'busybox' || toolboxOf(info))) return planStartError(argv[0]);

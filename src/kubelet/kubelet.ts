@@ -274,6 +274,8 @@ function startContainer(ctx: ControllerContext, pod: KObject, spec: any, started
   rec.ignoresSigterm = plan.ignoresSigterm;
   rec.terminationMs = plan.terminationMs;
   rec.serves = plan.serves;
+  rec.listens = plan.listens;
+  rec.sigtermExitCode = plan.sigtermExitCode;
   rec.version = plan.version;
   rec.readsStdin = plan.readsStdin;
   rec.readyAt = at;

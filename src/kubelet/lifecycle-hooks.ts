@@ -195,7 +195,7 @@ export function runPostStart(store: Store, pod: KObject, spec: any, rec: Contain
   const stoppedAt = killAt + stopWithPreStop(store, pod, spec, rec, killAt, graceMs, version, emit);
   if (rec.exitAt === undefined || rec.exitAt > stoppedAt) {
     rec.exitAt = stoppedAt;
-    rec.exitCode = rec.ignoresSigterm ? 137 : 0;
+    rec.exitCode = rec.ignoresSigterm ? 137 : rec.sigtermExitCode ?? 0;
   }
   rec.until = rec.exitAt;
   // The kubelet's sync is busy killing it, so it never reports the container ready.

@@ -11,6 +11,7 @@ import { execInImage } from '../images/exec.js';
 import { serveHttp } from '../images/http.js';
 import type { RunPlan } from '../images/program.js';
 import { standInDigest } from '../images/catalog.js';
+import { isTestServer, testServerChangesAt } from '../images/agnhost.js';
 import { buildExecRequest, writtenFilesAt } from './exec.js';
 import type { ContainerRecord } from './state.js';
 
@@ -32,9 +33,13 @@ export interface ProbeOutcome {
 /** The maximum output the exec prober keeps (maxReadLength in pkg/probe/exec). */
 const MAX_EXEC_OUTPUT = 10 * 1024;
 
-/** Ports a simulated server listens on: nginx and myapp on 80, other servers on 80 and on their declared ports. */
+/**
+ * Ports a simulated server listens on: those its program names (agnhost,
+ * goproxy), else nginx and myapp on 80, other servers on 80 and on their declared ports.
+ */
 function listens(spec: any, rec: ContainerRecord, port: number): boolean {
   if (rec.stage !== 'run' || !rec.serves) return false;
+  if (rec.listens) return rec.listens.includes(port);
   if (port === 80) return true;
   return rec.serves === 'generic-http' && (spec.ports ?? []).some((p: any) => p.containerPort === port);
 }
@@ -115,7 +120,9 @@ function checkHttp(pod: KObject, spec: any, probe: any, podIP: string, at: numbe
   if (scheme === 'https') {
     return { verdict: 'failure', output: `Get "${url}": http: server gave HTTP response to HTTPS client`, holdsUntil: Infinity };
   }
-  const holdsUntil = nextFileChange(listener.rec, at);
+  const serves = listener.rec.serves;
+  const changes = isTestServer(serves) ? testServerChangesAt(serves, path, at, listener.rec.startedAt ?? 0) : Infinity;
+  const holdsUntil = Math.min(nextFileChange(listener.rec, at), changes);
   const response = servePage(pod, listener.rec, podIP, path, at);
   if (response.status >= 200 && response.status < 300) return { verdict: 'success', output: response.body, holdsUntil };
   if (response.status >= 300 && response.status < 400) {
@@ -128,7 +135,7 @@ function checkHttp(pod: KObject, spec: any, probe: any, podIP: string, at: numbe
 function servePage(pod: KObject, rec: ContainerRecord, podIP: string, path: string, at: number): { status: number; body: string } {
   const plan = { serves: rec.serves, version: rec.version } as RunPlan;
   const context = { podName: pod.metadata.name, hostname: pod.spec.hostname ?? pod.metadata.name, podIP, namespace: pod.metadata.namespace ?? 'default', nodeName: pod.spec.nodeName, startedAt: rec.startedAt ?? 0, env: {} };
-  return serveHttp(plan, context, path, writtenFilesAt(rec, at));
+  return serveHttp(plan, context, path, writtenFilesAt(rec, at), at);
 }
 
 /** Opens a TCP connection to the probe's port on the pod's address: it passes when a container listens there. */

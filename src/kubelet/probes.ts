@@ -128,7 +128,7 @@ function killContainer(ctx: ControllerContext, pod: KObject, spec: any, rec: Con
     : rec.ignoresSigterm ? grace : Math.min(grace, rec.terminationMs ?? 0);
   if (rec.exitAt === undefined || rec.exitAt > at + stop) {
     rec.exitAt = at + stop;
-    rec.exitCode = rec.ignoresSigterm ? 137 : 0;
+    rec.exitCode = rec.ignoresSigterm ? 137 : rec.sigtermExitCode ?? 0;
   }
   rec.until = rec.exitAt;
   rec.probeKill = true;

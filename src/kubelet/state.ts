@@ -33,6 +33,10 @@ export interface ContainerRecord {
   ignoresSigterm?: boolean;
   terminationMs?: number;
   serves?: string;
+  /** The ports the server listens on, when its program sets them (see RunPlan.listens). */
+  listens?: number[];
+  /** Exit code after SIGTERM of a process that handles it (0 when unset). */
+  sigtermExitCode?: number;
   version?: string;
   /** Last termination, shown as lastState (or as the state while the stage is `exited` or `done`). */
   last?: Termination;

@@ -18,6 +18,8 @@ export const IDLE_USAGE: Readonly<Record<ImageKind, { cpu: number; memory: numbe
   nginx: { cpu: 1, memory: 7 * Mi + 256 * Ki },
   busybox: { cpu: 0, memory: 420 * Ki },
   perl: { cpu: 1, memory: 5 * Mi },
+  agnhost: { cpu: 1, memory: 6 * Mi },
+  goproxy: { cpu: 1, memory: 3 * Mi },
   generic: { cpu: 1, memory: 12 * Mi },
 };
 
@@ -27,6 +29,8 @@ export const CPU_PER_RPS: Readonly<Record<ImageKind, number>> = {
   nginx: 1,
   busybox: 2,
   perl: 4,
+  agnhost: 1,
+  goproxy: 1,
   generic: 2,
 };
 

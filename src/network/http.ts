@@ -93,10 +93,13 @@ export function podGet(cluster: NetworkHost, pod: KObject, target: HttpTarget): 
     };
     const plan = planContainer({ name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: spec.env }, ctx);
     const ports: number[] = (spec.ports ?? []).map((p: any) => p.containerPort);
-    if (ports.length > 0 && !ports.includes(target.port) && target.port !== 80) continue;
+    if (plan.listens) {
+      if (!plan.listens.includes(target.port)) continue;
+    } else if (ports.length > 0 && !ports.includes(target.port) && target.port !== 80) continue;
     // nginx's default configuration listens on port 80 only, whatever the pod declares.
     if ((plan.serves === 'nginx' || plan.serves === 'myapp') && target.port !== 80) continue;
-    const res = serveHttp(plan, ctx, target.path, writtenPages(rec, cluster.store.now()));
+    const now = cluster.store.now();
+    const res = serveHttp(plan, ctx, target.path, writtenPages(rec, now), now);
     if (res.status === 0) continue;
     return { status: res.status, body: res.body };
   }
