@@ -120,6 +120,11 @@ describe('kustomize build errors', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('adds no empty label maps', async () => {
+    const dir = writeTree({ 'cm.yaml': CONFIG_MAP, 'kustomization.yaml': 'commonLabels: {}\ncommonAnnotations: {}\nlabels:\n- pairs: {}\nresources:\n- cm.yaml\n' });
+    expect(await build(dir)).toBe(CONFIG_MAP_OUTPUT);
+  });
+
   it('still rejects a non-empty vars list', async () => {
     const dir = writeTree({ 'kustomization.yaml': 'vars:\n- name: X\n  objref: {kind: ConfigMap, name: cm, apiVersion: v1}\n' });
     expect(await failure(dir)).toBe(`kubesim does not support the kustomization field vars (in ${join(dir, 'kustomization.yaml')}); build with the real kustomize instead`);
