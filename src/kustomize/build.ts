@@ -34,12 +34,13 @@ function once(warn: WarningSink): WarningSink {
   };
 }
 
-/** Deprecated fields and the field kustomize names instead, in the order kustomize warns about them. */
+/** Deprecated fields and the end of kustomize's sentence naming the replacement, in the order kustomize warns about them. */
 const DEPRECATED: [field: string, instead: string][] = [
-  ['bases', 'resources'],
-  ['commonLabels', 'labels'],
-  ['patchesJson6902', 'patches'],
-  ['patchesStrategicMerge', 'patches'],
+  ['bases', "'resources' instead."],
+  ['commonLabels', "'labels' instead."],
+  ['patchesJson6902', "'patches' instead."],
+  ['patchesStrategicMerge', "'patches' instead."],
+  ['vars', "'replacements' instead. [EXPERIMENTAL]"],
 ];
 
 /** Returns whether a resource entry points at the network (a URL or a Git repository), which kubesim never fetches. */
@@ -83,7 +84,7 @@ async function accumulateEntry(dir: string, entry: string, warn: WarningSink, st
 /** Warns about the deprecated fields a kustomization uses. */
 function warnDeprecated(fields: string[], warn: WarningSink): void {
   for (const [field, instead] of DEPRECATED) {
-    if (fields.includes(field)) warn(`# Warning: '${field}' is deprecated. Please use '${instead}' instead. Run 'kustomize edit fix' to update your Kustomization automatically.`);
+    if (fields.includes(field)) warn(`# Warning: '${field}' is deprecated. Please use ${instead} Run 'kustomize edit fix' to update your Kustomization automatically.`);
   }
 }
 

@@ -46,25 +46,46 @@ function goJsonType(value: unknown): string {
 }
 
 /** kustomize's decoding error for a value of the wrong type at a Go struct field. */
-function typeError(value: unknown, field: string): CommandFailedError {
-  return new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${goJsonType(value)} into Go struct field ${field} of type string`);
+function typeError(value: unknown, field: string, goType = 'string'): CommandFailedError {
+  return new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${goJsonType(value)} into Go struct field ${field} of type ${goType}`);
 }
 
+/** Kustomization fields whose Go type is string. */
+const STRING_FIELDS = new Set(['namePrefix', 'namespace', 'nameSuffix']);
+
 /**
- * Rejects numbers and booleans where kustomize's types hold strings, as its
- * strict decoding does: `newTag: 1.10` would otherwise become the tag 1.1.
+ * Rejects unknown fields and values of the wrong Go type as kustomize's strict decoding does, so `newTag: 1.10` never becomes the tag 1.1.
+ * kustomize decodes JSON with sorted keys, so the first error in key order is reported. A null leaves a field unset.
  */
-function checkStringFields(spec: Record<string, any>): void {
-  for (const field of ['commonLabels', 'commonAnnotations']) {
-    for (const value of Object.values(spec[field] ?? {})) {
-      if (typeof value !== 'string') throw typeError(value, `Kustomization.${field}`);
+function checkFieldTypes(spec: Record<string, any>): void {
+  for (const key of Object.keys(spec).sort()) {
+    if (!SUPPORTED.has(key) && !KNOWN_OTHER.has(key) && !UNSUPPORTED[key]) throw new CommandFailedError(`invalid Kustomization: json: unknown field ${JSON.stringify(key)}`);
+    const value = spec[key];
+    if (value === null) continue;
+
+    if (STRING_FIELDS.has(key) && typeof value !== 'string') throw typeError(value, `Kustomization.${key}`);
+    if (key === 'vars' && !Array.isArray(value)) throw typeError(value, 'Kustomization.vars', '[]types.Var');
+    if (key === 'commonLabels' || key === 'commonAnnotations') {
+      if (typeof value !== 'object' || Array.isArray(value)) throw typeError(value, `Kustomization.${key}`, 'map[string]string');
+      for (const label of Object.keys(value).sort()) {
+        if (typeof value[label] !== 'string') throw typeError(value[label], `Kustomization.${key}`);
+      }
+    }
+    if (key === 'images' && Array.isArray(value)) {
+      for (const image of value) {
+        for (const field of ['digest', 'name', 'newName', 'newTag']) {
+          if (image?.[field] !== undefined && typeof image[field] !== 'string') throw typeError(image[field], `Image.images.${field}`);
+        }
+      }
     }
   }
-  for (const image of Array.isArray(spec.images) ? spec.images : []) {
-    for (const key of ['name', 'newName', 'newTag', 'digest']) {
-      if (image?.[key] !== undefined && typeof image[key] !== 'string') throw typeError(image[key], `Image.images.${key}`);
-    }
-  }
+}
+
+/** Reports whether a field's value is null or an empty list or map, which sets nothing to build. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
 }
 
 /** A parsed kustomization file and the directory it was read from. */
@@ -127,11 +148,13 @@ export async function readKustomization(dir: string, onFields: (fields: string[]
   const docs = await parseManifestText(text, file);
   const spec = (docs[0]?.doc ?? {}) as Record<string, any>;
   if (typeof spec !== 'object' || Array.isArray(spec)) throw new CommandFailedError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(spec) ? 'array' : 'string'} into Go value of type types.Kustomization`);
+  checkFieldTypes(spec);
   for (const key of Object.keys(spec)) {
-    if (UNSUPPORTED[key]) throw new CommandFailedError(`kubesim does not support the kustomization field ${UNSUPPORTED[key]} (in ${file}); build with the real kustomize instead`);
-    if (!SUPPORTED.has(key) && !KNOWN_OTHER.has(key)) throw new CommandFailedError(`invalid Kustomization: json: unknown field ${JSON.stringify(key)}`);
+    if (UNSUPPORTED[key] && !isEmptyValue(spec[key])) {
+      throw new CommandFailedError(`kubesim does not support the kustomization field ${UNSUPPORTED[key]} (in ${file}); build with the real kustomize instead`);
+    }
   }
-  checkStringFields(spec);
-  onFields(Object.keys(spec));
+  // kustomize warns about a deprecated field only when it is set, and a null leaves it unset.
+  onFields(Object.keys(spec).filter((key) => spec[key] !== null));
   return { dir, file, spec };
 }

@@ -62,6 +62,8 @@ const UNPREFIXED_KINDS = new Set(['CustomResourceDefinition', 'APIService', 'Nam
 
 /** Adds string pairs to the maps at the given field specs of every resource. */
 function addPairs(resources: KResource[], pairs: Record<string, unknown>, specs: FieldSpec[]): void {
+  // kubectl kustomize leaves objects unchanged for empty pairs, so it creates no empty labels or annotations map.
+  if (Object.keys(pairs).length === 0) return;
   for (const r of resources) {
     for (const [kind, path, create] of specs) {
       if (kind && kind !== r.obj.kind) continue;

@@ -178,7 +178,7 @@ describe('describe for the stored-only built-in kinds', () => {
         'Scopes:     NotTerminating',
         ' * Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.',
         'Resource       Used  Hard',
-        '--------       ---   ---',
+        '--------       ----  ----',
         'limits.memory  0     2Gi',
         'pods           0     10',
         '',

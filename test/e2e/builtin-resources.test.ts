@@ -285,6 +285,24 @@ describe('built-in resources without a controller', () => {
     expect(sb.run(['get', 'pdb', 'web', '-o', 'jsonpath={.status}']).stdout).toBe('{"currentHealthy":0,"desiredHealthy":0,"disruptionsAllowed":0,"expectedPods":0}');
   });
 
+  it('describes a PodDisruptionBudget', () => {
+    expect(sb.run(['describe', 'pdb', 'web']).stdout).toBe(
+      [
+        'Name:             web',
+        'Namespace:        default',
+        'Max unavailable:  30%',
+        'Selector:         app=web',
+        'Status:',
+        '    Allowed disruptions:  0',
+        '    Current:              0',
+        '    Desired:              0',
+        '    Total:                0',
+        'Events:                   <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('labels and deletes the stored objects', () => {
     expect(sb.run(['label', 'netpol', 'db', 'team=a']).stdout).toBe('networkpolicy.networking.k8s.io/db labeled\n');
     expect(sb.run(['get', 'netpol', '-l', 'team=a', '-o', 'name']).stdout).toBe('networkpolicy.networking.k8s.io/db\n');

@@ -65,6 +65,26 @@ describe('kustomize command and -k', () => {
     expect(r.stderr).toMatch(/^E\d{4} [\d:.]+ +\d+ run\.go:72\] "command failed" err="must build at directory: not a valid directory: evalsymlink failure on 'nowhere' : lstat .*\/nowhere: no such file or directory"\n$/);
   });
 
+  it('rejects a number as namePrefix through klog', () => {
+    mkdirSync(join(sb.home, 'numbered'));
+    writeFileSync(join(sb.home, 'numbered', 'deployment.yaml'), DEPLOYMENT);
+    writeFileSync(join(sb.home, 'numbered', 'kustomization.yaml'), 'namePrefix: 1\nresources:\n- deployment.yaml\n');
+    const r = sb.on('k', ['kustomize', 'numbered']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^E\d{4} [\d:.]+ +\d+ run\.go:72\] "command failed" err="invalid Kustomization: json: cannot unmarshal number into Go struct field Kustomization\.namePrefix of type string"\n$/);
+  });
+
+  it('builds with an empty vars list', () => {
+    mkdirSync(join(sb.home, 'novars'));
+    writeFileSync(join(sb.home, 'novars', 'deployment.yaml'), DEPLOYMENT);
+    writeFileSync(join(sb.home, 'novars', 'kustomization.yaml'), 'vars: []\nresources:\n- deployment.yaml\n');
+    const r = sb.on('k', ['kustomize', 'novars']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically.\n");
+    expect(r.stdout).toContain('kind: Deployment\n');
+  });
+
   it('rejects -k together with -f', () => {
     const r = sb.on('k', ['apply', '-k', 'app', '-f', 'app/deployment.yaml']);
     expect(r.stderr).toBe('error: only one of -f or -k can be specified\n');

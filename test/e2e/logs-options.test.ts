@@ -115,6 +115,19 @@ describe('logs options', () => {
     expect(r.code).toBe(1);
   });
 
+  // The API server returns 204 No Content for a pod without a node, so kubectl prints nothing and succeeds.
+  it('prints nothing for an unscheduled pod', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: nowhere}\nspec:\n  nodeSelector: {disk: none}\n  containers:\n  - {name: main, image: busybox}\n';
+    expect(sb.run(['--cluster', 'l', 'apply', '-f', '-'], { input: pod }).code).toBe(0);
+    expect(on('get', 'pod', 'nowhere', '-o', 'jsonpath={.status.phase} [{.spec.nodeName}]').stdout).toBe('Pending []');
+    for (const args of [[], ['-f'], ['--previous'], ['--all-containers']]) {
+      const r = on('logs', 'nowhere', ...args);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('');
+      expect(r.code).toBe(0);
+    }
+  });
+
   it('prints failed requests among the logs with --ignore-errors', () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: half}\nspec:\n  containers:\n  - {name: a, image: busybox, args: [sh, -c, "echo up; sleep infinity"]}\n  - {name: b, image: busybox, args: [sh, -c, "echo b; sleep infinity"]}\n';
     expect(sb.run(['--cluster', 'l', 'apply', '-f', '-'], { input: pod }).code).toBe(0);

@@ -6,6 +6,8 @@ import { buildKustomization, renderKustomization } from '../../src/kustomize/bui
 import { build, writeTree } from './tree.js';
 
 const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n';
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n';
+const CONFIG_MAP_OUTPUT = 'apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: cm\n';
 const OTHER_PATCH = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: other\nspec:\n  replicas: 5\n';
 
 /** Runs a build expected to fail and returns its message. */
@@ -62,6 +64,70 @@ describe('kustomize build errors', () => {
   it('reports an unquoted number as image tag', async () => {
     const dir = writeTree({ 'd.yaml': DEPLOYMENT, 'kustomization.yaml': 'resources:\n- d.yaml\nimages:\n- name: nginx\n  newTag: 1.10\n' });
     expect(await failure(dir)).toBe('invalid Kustomization: json: cannot unmarshal number into Go struct field Image.images.newTag of type string');
+  });
+
+  it.each<[string, string]>([
+    ['namePrefix: 1\n', 'cannot unmarshal number into Go struct field Kustomization.namePrefix of type string'],
+    ['namePrefix: 1.50\n', 'cannot unmarshal number into Go struct field Kustomization.namePrefix of type string'],
+    ['namePrefix: [a, b]\n', 'cannot unmarshal array into Go struct field Kustomization.namePrefix of type string'],
+    ['namePrefix: true\n', 'cannot unmarshal bool into Go struct field Kustomization.namePrefix of type string'],
+    ['namePrefix: {a: b}\n', 'cannot unmarshal object into Go struct field Kustomization.namePrefix of type string'],
+    ['nameSuffix: 2\n', 'cannot unmarshal number into Go struct field Kustomization.nameSuffix of type string'],
+    ['nameSuffix: [x]\n', 'cannot unmarshal array into Go struct field Kustomization.nameSuffix of type string'],
+    ['namespace: 7\n', 'cannot unmarshal number into Go struct field Kustomization.namespace of type string'],
+    ['namespace: [x]\n', 'cannot unmarshal array into Go struct field Kustomization.namespace of type string'],
+    ['namespace: false\n', 'cannot unmarshal bool into Go struct field Kustomization.namespace of type string'],
+    ['vars: 5\n', 'cannot unmarshal number into Go struct field Kustomization.vars of type []types.Var'],
+    ['vars: {}\n', 'cannot unmarshal object into Go struct field Kustomization.vars of type []types.Var'],
+    ['commonLabels: [a]\n', 'cannot unmarshal array into Go struct field Kustomization.commonLabels of type map[string]string'],
+    ['commonAnnotations: x\n', 'cannot unmarshal string into Go struct field Kustomization.commonAnnotations of type map[string]string'],
+    // The keys are decoded in sorted order, so namePrefix fails before namespace and commonLabels before an unknown field.
+    ['namespace: [a]\nnamePrefix: 3\n', 'cannot unmarshal number into Go struct field Kustomization.namePrefix of type string'],
+    ['foo: 1\ncommonLabels: {a: 1}\n', 'cannot unmarshal number into Go struct field Kustomization.commonLabels of type string'],
+  ])('reports the wrong type in %j', async (fields, message) => {
+    const dir = writeTree({ 'cm.yaml': CONFIG_MAP, 'kustomization.yaml': `${fields}resources:\n- cm.yaml\n` });
+    expect(await failure(dir)).toBe(`invalid Kustomization: json: ${message}`);
+  });
+
+  it('accepts null and empty affixes', async () => {
+    const dir = writeTree({ 'cm.yaml': CONFIG_MAP, 'kustomization.yaml': 'namePrefix: null\nnameSuffix: ""\nnamespace:\nresources:\n- cm.yaml\n' });
+    expect(await build(dir)).toBe(CONFIG_MAP_OUTPUT);
+  });
+
+  it('accepts an empty vars list with a warning', async () => {
+    const dir = writeTree({ 'cm.yaml': CONFIG_MAP, 'kustomization.yaml': 'vars: []\nresources:\n- cm.yaml\n' });
+    const warnings: string[] = [];
+    expect(await build(dir, warnings)).toBe(CONFIG_MAP_OUTPUT);
+    expect(warnings).toEqual(["# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically."]);
+  });
+
+  it('warns in kustomize order', async () => {
+    const dir = writeTree({ 'cm.yaml': CONFIG_MAP, 'kustomization.yaml': 'vars: []\npatchesStrategicMerge: []\npatchesJson6902: []\nbases: []\nresources:\n- cm.yaml\n' });
+    const warnings: string[] = [];
+    expect(await build(dir, warnings)).toBe(CONFIG_MAP_OUTPUT);
+    expect(warnings.map((w) => w.slice(0, w.indexOf(' instead.')))).toEqual([
+      "# Warning: 'bases' is deprecated. Please use 'resources'",
+      "# Warning: 'patchesJson6902' is deprecated. Please use 'patches'",
+      "# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches'",
+      "# Warning: 'vars' is deprecated. Please use 'replacements'",
+    ]);
+  });
+
+  it('ignores null deprecated fields', async () => {
+    const dir = writeTree({ 'cm.yaml': CONFIG_MAP, 'kustomization.yaml': 'vars:\ncommonLabels:\nresources:\n- cm.yaml\n' });
+    const warnings: string[] = [];
+    expect(await build(dir, warnings)).toBe(CONFIG_MAP_OUTPUT);
+    expect(warnings).toEqual([]);
+  });
+
+  it('adds no empty label maps', async () => {
+    const dir = writeTree({ 'cm.yaml': CONFIG_MAP, 'kustomization.yaml': 'commonLabels: {}\ncommonAnnotations: {}\nlabels:\n- pairs: {}\nresources:\n- cm.yaml\n' });
+    expect(await build(dir)).toBe(CONFIG_MAP_OUTPUT);
+  });
+
+  it('still rejects a non-empty vars list', async () => {
+    const dir = writeTree({ 'kustomization.yaml': 'vars:\n- name: X\n  objref: {kind: ConfigMap, name: cm, apiVersion: v1}\n' });
+    expect(await failure(dir)).toBe(`kubesim does not support the kustomization field vars (in ${join(dir, 'kustomization.yaml')}); build with the real kustomize instead`);
   });
 
   it('reports a resource directory without kustomization', async () => {

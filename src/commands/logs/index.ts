@@ -20,6 +20,7 @@ function rfc3339Nano(ms: number): string {
 
 /** The container's output as the kubelet returns it: filtered by --since, --since-time and --tail, then cut to --limit-bytes. */
 function containerText(cluster: Cluster, pod: KObject, container: string, opts: any): string {
+  if (!isScheduled(pod)) return '';
   const attempt = logAttempt(pod, container, opts.previous);
   let lines = cluster.store.readLogs(pod.metadata.uid!, container, attempt, cluster.simNow);
   if (opts.sinceSeconds > 0) lines = lines.filter((l) => l.ts >= cluster.simNow - opts.sinceSeconds * 1000);
@@ -27,6 +28,15 @@ function containerText(cluster: Cluster, pod: KObject, container: string, opts: 
   if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
   const text = lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.ts)} ${l.line}` : l.line) + '\n').join('');
   return opts.limitBytes > 0 ? truncateToBytes(text, opts.limitBytes) : text;
+}
+
+/**
+ * Reports whether the pod is bound to a node. For a pod without a node the
+ * API server's LogLocation returns no kubelet location, so the log request
+ * returns 204 No Content. kubectl then prints nothing and exits 0, even with -f.
+ */
+function isScheduled(pod: KObject): boolean {
+  return !!pod.spec?.nodeName;
 }
 
 /**
@@ -166,7 +176,7 @@ export const command: CommandDef = {
           continue;
         }
         out.push(prefixLines(text, prefix));
-        if (f.follow) {
+        if (f.follow && isScheduled(pod)) {
           const attempt = logAttempt(pod, c, f.previous);
           streams.push({
             namespace: ns, pod: pod.metadata.name, podUid: pod.metadata.uid!, container: c, attempt,

@@ -18,6 +18,7 @@ import { describeRole, describeRoleBinding } from './rbac.js';
 import { describeResourceQuota } from './quota.js';
 import { describeIngress, describeNetworkPolicy } from './networking.js';
 import { describeNamespace } from './namespace.js';
+import { describePodDisruptionBudget } from './pdb.js';
 
 export interface DescribeContext {
   now: number;
@@ -51,6 +52,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   ingresses: describeIngress,
   networkpolicies: describeNetworkPolicy,
   namespaces: describeNamespace,
+  poddisruptionbudgets: describePodDisruptionBudget,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {

@@ -23,7 +23,8 @@ export function describeResourceQuota(quota: KObject): string {
     for (const scope of scopes) if (SCOPE_HELP[scope]) w.write(0, ` * ${SCOPE_HELP[scope]}\n`);
   }
   w.write(0, 'Resource\tUsed\tHard\n');
-  w.write(0, '--------\t---\t---\n');
+  // kubectl underlines Used and Hard with four dashes here, but with three in `describe namespace`.
+  w.write(0, '--------\t----\t----\n');
   const hard: Record<string, unknown> = quota.status?.hard ?? {};
   const used: Record<string, unknown> = quota.status?.used ?? {};
   for (const r of Object.keys(hard).sort()) w.write(0, `${r}\t${String(used[r] ?? '0')}\t${String(hard[r])}\n`);
