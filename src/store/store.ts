@@ -784,6 +784,8 @@ export class Store {
       this.admission?.(resource, obj, old, 'update');
       if (old.metadata.deletionTimestamp && finishesDeletion(resource, obj, old)) {
         this.remove(resource, ns, meta.name);
+        // The API server returns the object as the deletion left it, with the deletion's resourceVersion.
+        meta.resourceVersion = String(this.rv);
         return obj;
       }
       let sameSpec = false;

@@ -14,8 +14,9 @@ describe('an update that drops the last finalizer of a deleted object', () => {
     const marked = c.store.get('configmaps', 'default', 'held')!;
     expect(marked.metadata.deletionTimestamp).toBeDefined();
 
-    c.store.tx(() => c.store.update('configmaps', { ...marked, metadata: { ...marked.metadata, finalizers: [] } }));
+    const returned = c.store.tx(() => c.store.update('configmaps', { ...marked, metadata: { ...marked.metadata, finalizers: [] } }));
     expect(c.store.get('configmaps', 'default', 'held')).toBeUndefined();
+    expect(Number(returned.metadata.resourceVersion)).toBeGreaterThan(Number(marked.metadata.resourceVersion));
   });
 
   it('keeps an object that is not being deleted', () => {
