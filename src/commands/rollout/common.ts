@@ -21,7 +21,8 @@ export const RESOURCE_FLAGS: FlagSpec[] = [
 export async function rolloutTargets(ctx: CommandContext, parsed: Parsed): Promise<{ items: Resolved[]; errors: Error[] }> {
   const flags = ctx.flags;
   if (parsed.args.length === 0 && flags.filename.length === 0) throw new UsageError('required resource not specified');
-  return resolveObjects(ctx, parsed.args, { filenames: flags.filename, recursive: flags.recursive, selector: flags.selector, all: !!flags.selector });
+  // A bare type names every object of that type in the namespace (ResourceTypeOrNameArgs(true, ...) in kubectl).
+  return resolveObjects(ctx, parsed.args, { filenames: flags.filename, recursive: flags.recursive, selector: flags.selector, all: true });
 }
 
 /** kubectl's error when a kind has no support for `what`; pause, resume and restart name the object. */

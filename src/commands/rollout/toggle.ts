@@ -16,6 +16,10 @@ const DONE: Record<ToggleAction, string> = { pause: 'paused', resume: 'resumed',
 /** Applies `action` to every target; returns the exit code. */
 export async function runToggle(ctx: CommandContext, parsed: Parsed, action: ToggleAction): Promise<number> {
   const { items, errors } = await rolloutTargets(ctx, parsed);
+  if (items.length === 0 && errors.length === 0) {
+    ctx.io.err(`No resources found in ${ctx.namespace} namespace.\n`);
+    return 0;
+  }
   let code = 0;
   for (const e of errors) code = reportError(e, ctx.io, ctx.path);
   const cluster = ctx.cluster();
