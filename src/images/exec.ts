@@ -4,15 +4,14 @@
  * shell, nginx or perl. Nothing runs on the host. Pure: time and the
  * container's facts come from the request.
  */
-import { resolveImage, resolveNginxVersion, type ImageInfo } from './catalog';
-import { MYAPP_NGINX_VERSION } from './nginx';
+import { resolveImage, type ImageInfo } from './catalog';
 import { runPerl } from './perl';
 import { perlVersion } from './program';
 import { parseScript, ShellSyntaxError } from './shell/parse';
 import { ExitRequest, HorizonReached, ShellState, executeNode, logFileChanges, type FileChange, type ShellDialect, type ShellWorld } from './shell/run';
 import { runCommand } from './shell/commands';
 import type { DnsView, HttpFetcher } from './exec-network';
-import { buildImageCommands, imageFiles, imageHasExecutable, isAlpine } from './image-tools';
+import { buildImageCommands, imageFiles, imageHasExecutable, isAlpine, nginxOutput } from './image-tools';
 import { FIRST_CHILD_PID } from './ps';
 
 export { imageHasExecutable } from './image-tools';
@@ -194,18 +193,9 @@ function runApplet(request: ExecRequest, info: ImageInfo, argv: string[]): ExecO
   return { type: 'ran', stdout: result.stdout, stderr: result.stderr, exitCode: result.exited ?? shell.state.status & 255, finished: result.finished, ...elapsed(shell) };
 }
 
-/**
- * Runs `nginx -v`, `-V`-less version and config checks. Simplified: other
- * invocations (starting a second master, `-s reload`) print nothing and exit 0.
- */
+/** Runs `nginx` as the process `kubectl exec` starts (see nginxOutput). */
 function runNginx(info: ImageInfo, args: string[], tty: boolean): ExecOutcome {
-  const version = info.kind === 'myapp' ? MYAPP_NGINX_VERSION : resolveNginxVersion(info.tag) ?? '1.29.3';
-  let stderr = '';
-  if (args.includes('-v')) stderr = `nginx version: nginx/${version}\n`;
-  else if (args.includes('-t')) {
-    stderr = 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n'
-      + 'nginx: configuration file /etc/nginx/nginx.conf test is successful\n';
-  }
+  const stderr = nginxOutput(info, args);
   return tty ? { type: 'ran', stdout: stderr, stderr: '', exitCode: 0, finished: true } : { type: 'ran', stdout: '', stderr, exitCode: 0, finished: true };
 }
 

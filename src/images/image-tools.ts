@@ -5,11 +5,11 @@
  * Shared by `kubectl exec` (images/exec.ts) and a container's main program
  * (images/program.ts), so both see the same image.
  */
-import type { ImageInfo } from './catalog';
+import { resolveNginxVersion, type ImageInfo } from './catalog';
 import type { ShellCommand } from './shell/run';
 import { SHELL_COMMANDS } from './shell/commands';
 import { formatMyappIndex } from './http';
-import { NGINX_WELCOME_PAGE } from './nginx';
+import { MYAPP_NGINX_VERSION, NGINX_WELCOME_PAGE } from './nginx';
 import { curl, wget, type PodNetwork } from './exec-network';
 import { nslookup, type NslookupFlavour } from './nslookup';
 import { ls, type LsFlavour } from './ls';
@@ -79,6 +79,20 @@ export function imageFiles(info: ImageInfo, hostname: string): Map<string, strin
   return files;
 }
 
+/**
+ * Returns what `nginx ARGS` writes to stderr in the image: the version for
+ * `-v`, the configuration check for `-t`. Simplified: other invocations
+ * (starting a second master, `-s reload`) print nothing and exit 0.
+ */
+export function nginxOutput(info: ImageInfo, args: string[]): string {
+  const version = info.kind === 'myapp' ? MYAPP_NGINX_VERSION : resolveNginxVersion(info.tag) ?? '1.29.3';
+  if (args.includes('-v')) return `nginx version: nginx/${version}\n`;
+  if (args.includes('-t')) {
+    return 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n' + 'nginx: configuration file /etc/nginx/nginx.conf test is successful\n';
+  }
+  return '';
+}
+
 /** Returns the image's nslookup variant: the C library's resolver before busybox 1.29, busybox's own after. */
 function nslookupFlavour(info: ImageInfo): NslookupFlavour {
   if (toolboxOf(info) === 'busyboxplus') return 'libc';
@@ -109,6 +123,13 @@ export function buildImageCommands(info: ImageInfo, facts: ImageCommandFacts): M
   const lsFlavour: LsFlavour = hasBusyboxTools(info) ? 'busybox' : 'gnu';
   const files = imageFiles(info, facts.hostname);
   commands.set('ls', (s, args) => ls(info, lsFlavour, files, facts.processes.main.startedAt, s, args));
+  for (const name of ['nginx', 'nginx-debug']) {
+    if (!has(name)) continue;
+    commands.set(name, (s, args) => {
+      s.write('stderr', nginxOutput(info, args));
+      return 0;
+    });
+  }
   if (has('ps')) commands.set('ps', (s, args) => ps(hasBusyboxTools(info) ? 'busybox' : 'procps', facts.processes, s, args));
   return commands;
 }

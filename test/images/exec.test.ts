@@ -68,6 +68,16 @@ describe('execInImage', () => {
     expect(execInImage(newRequest(['nginx', '-v'], { image: 'hub.atguigu.com/library/myapp:v1' }))).toMatchObject({ stderr: 'nginx version: nginx/1.12.2\n' });
   });
 
+  it('runs nginx from a shell', () => {
+    expect(execInImage(newRequest(['sh', '-c', 'nginx -v'], { image: 'nginx:1.16' }))).toMatchObject({ stderr: 'nginx version: nginx/1.16.1\n', exitCode: 0 });
+    expect(execInImage(newRequest(['sh', '-c', 'nginx -t && echo ok'], { image: 'nginx:1.27' }))).toMatchObject({
+      stdout: 'ok\n',
+      stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n',
+      exitCode: 0,
+    });
+    expect(execInImage(newRequest(['sh', '-c', 'nginx -v'], { image: 'busybox:1.36' }))).toMatchObject({ stderr: 'sh: nginx: not found\n', exitCode: 127 });
+  });
+
   it('runs perl in the perl image', () => {
     expect(execInImage(newRequest(['perl', '-e', 'print "hi\\n"'], { image: 'perl:5.36' }))).toMatchObject({ stdout: 'hi\n', exitCode: 0 });
   });
