@@ -4,7 +4,12 @@
  * value (`a2` before `a10`) and non-letters sort before letters.
  */
 
-const isLetter = (c: string) => /\p{L}/u.test(c);
+const isLetter = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return isAsciiLetter(code);
+  return /\p{L}/u.test(c);
+};
+const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /**
@@ -19,6 +24,21 @@ export function compareYamlKeys(a: string, b: string): number {
 }
 
 function yamlKeyLess(a: string, b: string): boolean {
+  // Most keys first differ at two ASCII letters, or one is a prefix of the other: those
+  // compare without splitting the keys into code points. The rest take the full comparison.
+  const shorter = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === shorter) {
+    const last = i > 0 ? a.charCodeAt(i - 1) : 0;
+    if (last < 0xd800 || last > 0xdbff) return a.length < b.length;
+  } else if (isAsciiLetter(a.charCodeAt(i)) && isAsciiLetter(b.charCodeAt(i))) {
+    return a.charCodeAt(i) < b.charCodeAt(i);
+  }
+  return yamlKeyLessByCodePoint(a, b);
+}
+
+function yamlKeyLessByCodePoint(a: string, b: string): boolean {
   const ar = [...a];
   const br = [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {

@@ -147,17 +147,29 @@ class YamlWriter {
 
   private doubleQuoted(s: string, indent: number, allowBreaks: boolean): void {
     this.indicator('"', true);
-    const chars = [...s];
     let spaces = false;
-    chars.forEach((c, i) => {
-      const cp = c.codePointAt(0)!;
+    for (let i = 0; i < s.length; ) {
+      // A run of printable ASCII without space, quote or backslash needs no escape and no break, so it goes out in one piece.
+      let end = i;
+      while (end < s.length && isPlainAscii(s.charCodeAt(end))) end++;
+      if (end > i) {
+        this.out += s.slice(i, end);
+        this.column += end - i;
+        this.whitespace = false;
+        spaces = false;
+        i = end;
+        continue;
+      }
+      const cp = s.codePointAt(i)!;
+      const c = String.fromCodePoint(cp);
       if (!isPrintable(cp) || cp === 0xfeff || c === '\n' || c === '"' || c === '\\') {
         this.put(escapeDoubleQuoted(cp));
         spaces = false;
       } else if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+        // Not at the first or the last character, where the emitter never breaks.
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i + 1 < s.length) {
           this.writeIndent(indent);
-          if (chars[i + 1] === ' ') this.put('\\');
+          if (s[i + 1] === ' ') this.put('\\');
         } else {
           this.put(c);
         }
@@ -166,7 +178,8 @@ class YamlWriter {
         this.put(c);
         spaces = false;
       }
-    });
+      i += c.length;
+    }
     this.indicator('"', false);
   }
 
@@ -201,7 +214,10 @@ class YamlWriter {
   private writeIndent(indent: number): void {
     const target = Math.max(indent, 0);
     if (!this.indention || this.column > target || (this.column === target && !this.whitespace)) this.newline();
-    while (this.column < target) this.put(' ');
+    if (this.column < target) {
+      this.out += ' '.repeat(target - this.column);
+      this.column = target;
+    }
     this.whitespace = true;
     this.indention = true;
   }
@@ -218,6 +234,11 @@ class YamlWriter {
     this.column += codePoints(text);
     this.whitespace = text === ' ';
   }
+}
+
+/** Reports whether a UTF-16 unit is printable ASCII other than space, `"` and `\\`, which a double-quoted scalar writes unchanged. */
+function isPlainAscii(c: number): boolean {
+  return c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c;
 }
 
 /** Counts the code points of a string (the emitter's column unit), without splitting it. */
