@@ -82,8 +82,8 @@ function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | unde
  * `kubernetes` once the namespace is empty (finalizeNamespace). A request
  * after that returns the namespace as it is, or removes it once no
  * finalizer is left.
- * Simplified: Kubernetes adds the orphan or foregroundDeletion finalizer to
- * the namespace's metadata for those propagation policies; kubesim orphans
+ * Simplified: for those propagation policies Kubernetes adds the orphan or
+ * foregroundDeletion finalizer to the namespace's metadata. kubesim orphans
  * dependents at once and treats foreground as background.
  */
 function deleteNamespace(store: Store, ns: KObject): KObject {

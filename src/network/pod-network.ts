@@ -41,7 +41,8 @@ export function buildPodFetcher(store: Store, namespace: string, self?: PodSelf)
     const loopback = isLoopback(target.host.toLowerCase());
     if (self && (loopback || target.host.toLowerCase() === self.hostname.toLowerCase())) {
       const pod = store.get('pods', namespace, self.name);
-      const address = loopback ? (target.host === 'localhost' ? '127.0.0.1' : target.host) : pod?.status?.podIP;
+      let address = pod?.status?.podIP;
+      if (loopback) address = target.host === 'localhost' ? '127.0.0.1' : target.host;
       if (pod) return { ...podGet(host, pod, target), address };
     }
     const resolved = resolveHost(store, target.host, namespace);

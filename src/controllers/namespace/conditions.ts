@@ -83,16 +83,16 @@ export function calculateConditions(current: readonly NamespaceCondition[], rema
   const next = current.map((c) => ({ ...c }));
   let changed = false;
   for (const type of CONDITION_TYPES) {
-    const wanted = failures.find((f) => f.type === type) ?? { type, status: 'False' as const, ...OK[type] };
+    const desired = failures.find((f) => f.type === type) ?? { type, status: 'False' as const, ...OK[type] };
     const old = next.find((c) => c.type === type);
     if (!old) {
-      next.push({ type, status: wanted.status, lastTransitionTime: now, reason: wanted.reason, message: wanted.message });
+      next.push({ type, status: desired.status, lastTransitionTime: now, reason: desired.reason, message: desired.message });
       changed = true;
-    } else if (old.status !== wanted.status || old.reason !== wanted.reason || old.message !== wanted.message) {
-      if (old.status !== wanted.status) old.lastTransitionTime = now;
-      old.status = wanted.status;
-      old.reason = wanted.reason;
-      old.message = wanted.message;
+    } else if (old.status !== desired.status || old.reason !== desired.reason || old.message !== desired.message) {
+      if (old.status !== desired.status) old.lastTransitionTime = now;
+      old.status = desired.status;
+      old.reason = desired.reason;
+      old.message = desired.message;
       changed = true;
     }
   }
