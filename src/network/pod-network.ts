@@ -38,11 +38,12 @@ export function buildPodFetcher(store: Store, namespace: string, self?: PodSelf)
   const host = { store };
   return (url) => {
     const target = resolveHttpTarget(host, url, namespace);
-    const loopback = isLoopback(target.host.toLowerCase());
-    if (self && (loopback || target.host.toLowerCase() === self.hostname.toLowerCase())) {
+    const name = target.host.toLowerCase();
+    const loopback = isLoopback(name);
+    if (self && (loopback || name === self.hostname.toLowerCase())) {
       const pod = store.get('pods', namespace, self.name);
       let address = pod?.status?.podIP;
-      if (loopback) address = target.host === 'localhost' ? '127.0.0.1' : target.host;
+      if (loopback) address = name === 'localhost' ? '127.0.0.1' : name;
       if (pod) return { ...podGet(host, pod, target), address };
     }
     const resolved = resolveHost(store, target.host, namespace);
