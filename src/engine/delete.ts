@@ -64,7 +64,7 @@ function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | unde
   const ns = pod.metadata.namespace ?? 'default';
   const grace = gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
   const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-  if (grace === 0 || !pod.spec?.nodeName || finished) return store.remove('pods', ns, pod.metadata.name) ?? pod;
+  if (grace === 0 || !pod.spec?.nodeName || finished) return removePodNow(store, pod);
   if (pod.metadata.deletionTimestamp) {
     const current = pod.metadata.deletionGracePeriodSeconds ?? grace;
     if (grace >= current) return pod;
@@ -72,6 +72,23 @@ function deletePod(store: Store, pod: KObject, gracePeriodSeconds: number | unde
   const marked = { ...pod, metadata: { ...pod.metadata } };
   marked.metadata.deletionTimestamp = isoTime(store.now() + grace * 1000);
   marked.metadata.deletionGracePeriodSeconds = grace;
+  return store.update('pods', marked, { owned: true });
+}
+
+/**
+ * Runs the delete with a zero grace period that ends a pod's life (a force
+ * delete, or the kubelet's once its containers stopped). The API server
+ * keeps a pod that still has finalizers, marked with
+ * deletionGracePeriodSeconds 0, until an update drops the last one.
+ * Returns the pod as stored before the removal or after the marking write.
+ */
+export function removePodNow(store: Store, pod: KObject): KObject {
+  const ns = pod.metadata.namespace ?? '';
+  if (!pod.metadata.finalizers?.length) return store.remove('pods', ns, pod.metadata.name) ?? pod;
+  if (pod.metadata.deletionTimestamp && pod.metadata.deletionGracePeriodSeconds === 0) return pod;
+  const marked = { ...pod, metadata: { ...pod.metadata } };
+  marked.metadata.deletionTimestamp = isoTime(store.now());
+  marked.metadata.deletionGracePeriodSeconds = 0;
   return store.update('pods', marked, { owned: true });
 }
 

@@ -9,6 +9,7 @@
  */
 import type { KObject } from '../api/types.js';
 import type { ControllerContext } from '../engine/controller.js';
+import { removePodNow } from '../engine/delete.js';
 import type { PodRecord } from './state.js';
 import { hasHooks, stopWithPreStop } from './lifecycle-hooks.js';
 
@@ -43,7 +44,7 @@ function removalPending(ctx: ControllerContext, key: string): boolean {
 }
 
 function removePod(ctx: ControllerContext, pod: KObject): void {
-  ctx.store.remove('pods', pod.metadata.namespace!, pod.metadata.name);
+  removePodNow(ctx.store, pod);
 }
 
 /**

@@ -14,10 +14,21 @@ import { parseCascade } from '../shared/cascade.js';
 import { reportError } from '../../cli/errors.js';
 import { stepClock } from '../shared/clock-step.js';
 import { deletedLine } from '../shared/deleted-line.js';
+import { dryRunMode, serverDryRun } from '../shared/generated.js';
 import type { Cluster } from '../../engine/cluster.js';
+import type { CommandContext } from '../context.js';
 
-/** Longest kubectl delete waits without --timeout: a pod's usual grace period plus margin. */
-const WAIT_LIMIT_MS = 5 * 60_000;
+/** How long kubectl delete waits without --timeout (its effective timeout for 0). */
+const WAIT_LIMIT_MS = 168 * 3600_000;
+/** How long delete waits without --timeout on a manual clock (see defaultWait). */
+const MANUAL_WAIT_MS = 5 * 60_000;
+
+interface Deleted {
+  resource: string;
+  namespace: string;
+  name: string;
+  uid: string;
+}
 
 export const command: CommandDef = {
   use: 'delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])',
@@ -38,11 +49,13 @@ export const command: CommandDef = {
     { name: 'wait', type: 'bool', default: true, help: 'If true, wait for resources to be gone before returning.' },
     { name: 'ignore-not-found', type: 'bool', default: false, help: 'Treat "resource not found" as a successful delete.' },
     { name: 'output', short: 'o', type: 'string', default: '', help: 'Output mode. Use "-o name" for shorter output (resource/name).' },
-    { name: 'timeout', type: 'duration', default: 0, help: 'The length of time to wait before giving up on a delete.' },
+    { name: 'timeout', type: 'duration', default: 0, help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
+    { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' },
   ],
   async run(ctx, parsed) {
     const flags = ctx.flags;
     const prop = parseCascade(flags.cascade, (t) => ctx.io.err(t));
+    const dryRun = dryRunMode(ctx);
     let targets: Target[];
     let namespaceFromFile: (string | undefined)[] = [];
     if (hasManifestSource(flags)) {
@@ -70,18 +83,33 @@ export const command: CommandDef = {
     const cluster = ctx.cluster();
     // kubectl's builder continues on error, so it deletes what it can and prints the collected errors last.
     const failures: unknown[] = [];
-    const deleted: { resource: string; namespace: string; name: string; uid: string }[] = [];
+    const deleted: Deleted[] = [];
+    const printDeleted = (kind: string, name: string, namespace: string | undefined) => {
+      if (flags.output === 'name') ctx.io.out(`${kind}/${name}\n`);
+      else ctx.io.out(deletedLine(cluster.settings.version, kind, name, namespace, grace === 0, dryRun));
+    };
     targets.forEach((t, i) => {
       const namespace = namespaceFromFile[i] ?? ctx.namespace;
+      // kubectl's builder does not fetch objects named on the command line or in files, so a client
+      // dry run prints them without asking the server whether they exist.
+      if (dryRun === 'client' && t.names.length > 0) {
+        const kind = kindString(t.info, t.group);
+        for (const name of t.names) printDeleted(kind, name, t.info.namespaced ? namespace : undefined);
+        return;
+      }
       const { groups, errors } = fetchTargets(cluster, [t], { namespace, allNamespaces: flags['all-namespaces'], selector: flags.selector, fieldSelector: flags['field-selector'] });
       if (!flags['ignore-not-found']) failures.push(...errors);
       for (const g of groups) {
         for (const o of g.objects) {
           try {
-            deleteObject(cluster.store, g.info.resource, o.metadata.namespace ?? '', o.metadata.name, { propagation: prop, gracePeriodSeconds: grace });
-            deleted.push({ resource: g.info.resource, namespace: o.metadata.namespace ?? '', name: o.metadata.name, uid: o.metadata.uid! });
-            if (flags.output === 'name') ctx.io.out(`${kindString(g.info, g.group)}/${o.metadata.name}\n`);
-            else ctx.io.out(deletedLine(cluster.settings.version, kindString(g.info, g.group), o.metadata.name, g.info.namespaced ? o.metadata.namespace : undefined, grace === 0));
+            const ns = o.metadata.namespace ?? '';
+            const remove = () => deleteObject(cluster.store, g.info.resource, ns, o.metadata.name, { propagation: prop, gracePeriodSeconds: grace });
+            if (dryRun === 'server') serverDryRun(ctx, remove);
+            else if (dryRun === 'none') {
+              remove();
+              deleted.push({ resource: g.info.resource, namespace: ns, name: o.metadata.name, uid: o.metadata.uid! });
+            }
+            printDeleted(kindString(g.info, g.group), o.metadata.name, g.info.namespaced ? o.metadata.namespace : undefined);
           } catch (err) {
             failures.push(err);
           }
@@ -95,22 +123,49 @@ export const command: CommandDef = {
     });
     ctx.settle();
     // kubectl returns the collected errors before it would wait, so a failed name means no waiting.
-    if (flags.wait && grace !== 0 && failures.length === 0) await waitUntilGone(cluster, deleted, flags.timeout);
+    // A dry run has nothing to wait for.
     let code = 0;
+    if (flags.wait && grace !== 0 && failures.length === 0 && deleted.length > 0) code = await waitUntilGone(ctx, cluster, deleted, flags.timeout, grace);
     for (const err of failures) code = reportError(err, ctx.io, ctx.path);
     return code;
   },
 };
 
 /**
- * kubectl delete waits (`--wait`, the default) until the objects are gone.
- * Graceful termination takes simulated time, so a manual clock is moved to
- * each next timer and a wall clock is slept on, as kubectl would wait.
+ * kubectl delete waits (`--wait`, the default) until the objects are gone,
+ * for `--timeout` or, without one, a week, and then fails with its wait
+ * timeout. Graceful termination takes simulated time, so a manual clock is
+ * moved to each next timer and a wall clock is slept on, as kubectl would
+ * wait. On a wall clock another command, such as a patch that drops a
+ * finalizer, can end the wait. Returns the exit code.
  */
-async function waitUntilGone(cluster: Cluster, deleted: { resource: string; namespace: string; name: string; uid: string }[], timeoutMs: number): Promise<void> {
-  const deadline = cluster.clockNow() + (timeoutMs > 0 ? timeoutMs : WAIT_LIMIT_MS);
-  const present = () => deleted.some((d) => cluster.store.get(d.resource, d.namespace, d.name)?.metadata.uid === d.uid);
-  while (present() && cluster.clockNow() < deadline) {
-    if (!(await stepClock(cluster, { deadline }))) return;
+async function waitUntilGone(ctx: CommandContext, cluster: Cluster, deleted: Deleted[], timeoutMs: number, graceSeconds: number | undefined): Promise<number> {
+  const deadline = cluster.clockNow() + (timeoutMs > 0 ? timeoutMs : defaultWait(cluster, deleted, graceSeconds));
+  for (;;) {
+    const left = deleted.find((d) => cluster.store.get(d.resource, d.namespace, d.name)?.metadata.uid === d.uid);
+    if (!left) return 0;
+    if (cluster.clockNow() >= deadline || !(await stepClock(cluster, { deadline }))) {
+      ctx.io.err(`error: timed out waiting for the condition on ${left.resource}/${left.name}\n`);
+      return 1;
+    }
   }
+}
+
+/**
+ * Returns how long delete waits without --timeout. kubectl waits a week,
+ * and so does a wall clock. kubesim differs on a manual clock. There an
+ * object that nothing removes, such as one a custom finalizer holds, would
+ * move the clock a week and run everything due on the way. So the wait ends
+ * after MANUAL_WAIT_MS, or after the longest grace period of the deleted pods plus a minute.
+ */
+function defaultWait(cluster: Cluster, deleted: Deleted[], graceSeconds: number | undefined): number {
+  if (cluster.settings.clock !== 'manual') return WAIT_LIMIT_MS;
+  let longest = 0;
+  for (const d of deleted) {
+    if (d.resource !== 'pods') continue;
+    const pod = cluster.store.get('pods', d.namespace, d.name);
+    const grace = graceSeconds ?? (pod?.spec as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? 30;
+    longest = Math.max(longest, grace * 1000 + 60_000);
+  }
+  return Math.max(MANUAL_WAIT_MS, longest);
 }

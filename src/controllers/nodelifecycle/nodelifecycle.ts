@@ -9,7 +9,7 @@
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
-import { deleteObject } from '../../engine/delete.js';
+import { deleteObject, removePodNow } from '../../engine/delete.js';
 import { isoTime } from '../../store/store.js';
 import { isNodeReady, type Taint, type Toleration } from '../scheduler/fit.js';
 
@@ -104,7 +104,7 @@ function evictPods(ctx: ControllerContext, node: KObject): void {
 /** Removes the pods of a node that left the cluster (pod garbage collection). */
 function deleteOrphanedPods(ctx: ControllerContext, nodeName: string): void {
   for (const pod of ctx.store.list('pods', undefined, { node: nodeName })) {
-    ctx.store.remove('pods', pod.metadata.namespace ?? '', pod.metadata.name);
+    removePodNow(ctx.store, pod);
   }
 }
 
