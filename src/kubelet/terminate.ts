@@ -10,7 +10,9 @@
 import type { KObject } from '../api/types.js';
 import type { ControllerContext } from '../engine/controller.js';
 import { removePodNow } from '../engine/delete.js';
-import type { PodRecord } from './state.js';
+import { copyPodRecord, type PodRecord } from './state.js';
+import { endContainerRun } from './restart.js';
+import { buildPodStatus } from './status.js';
 import { hasHooks, stopWithPreStop } from './lifecycle-hooks.js';
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => void;
@@ -43,8 +45,35 @@ function removalPending(ctx: ControllerContext, key: string): boolean {
   return ctx.store.hasTimer(KUBELET, key);
 }
 
-function removePod(ctx: ControllerContext, pod: KObject): void {
-  removePodNow(ctx.store, pod);
+/**
+ * Ends the pod with the delete that has a zero grace period. A pod that
+ * finalizers keep first gets the terminal status the kubelet reports before
+ * that delete: each running container terminated by the kill, and the phase
+ * Succeeded when every container exited 0, Failed otherwise (getPhase for a
+ * terminal pod). A removed pod needs no such write.
+ */
+function removePod(ctx: ControllerContext, pod: KObject, record?: PodRecord): void {
+  if (!pod.metadata.finalizers?.length || !record || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
+    removePodNow(ctx.store, pod);
+    return;
+  }
+  const now = ctx.now();
+  const ended = copyPodRecord(record);
+  for (const name in ended.containers) {
+    const rec = ended.containers[name];
+    if (rec.stage === 'run') {
+      // A process that ignores SIGTERM dies of the SIGKILL at the end of the grace period (128 + 9).
+      rec.exitCode = rec.ignoresSigterm ? 137 : rec.sigtermExitCode ?? 0;
+      rec.exitAt = now;
+      endContainerRun(pod, rec, 'Never');
+    } else {
+      rec.stage = 'done';
+      rec.until = undefined;
+    }
+  }
+  const final = { ...pod, metadata: { ...pod.metadata }, _sim: ended };
+  final.status = buildPodStatus(final, ended, now, ctx.settings.version);
+  removePodNow(ctx.store, final);
 }
 
 /**
@@ -59,12 +88,12 @@ export function terminate(ctx: ControllerContext, pod: KObject, record: PodRecor
   }
   if (record.removeAt !== undefined) {
     // Set by deferRemoval, or by kubesim versions that stored the kill on the pod.
-    if (record.removeAt <= now) removePod(ctx, pod);
+    if (record.removeAt <= now) removePod(ctx, pod, record);
     else ctx.wakeAt(record.removeAt, `${pod.metadata.namespace}/${pod.metadata.name}`);
     return;
   }
   if (removal) {
-    removePod(ctx, pod);
+    removePod(ctx, pod, record);
     return;
   }
   const key = removalKey(pod);
@@ -83,7 +112,7 @@ export function terminate(ctx: ControllerContext, pod: KObject, record: PodRecor
     stopAt = Math.max(stopAt, now + stop);
   }
   if (stopAt <= now) {
-    removePod(ctx, pod);
+    removePod(ctx, pod, record);
     return;
   }
   ctx.wakeAt(stopAt, key);

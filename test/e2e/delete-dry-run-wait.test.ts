@@ -74,7 +74,25 @@ describe('delete waits for finalizers', () => {
     expect(r.stderr).toBe('error: timed out waiting for the condition on pods/held\n');
     expect(r.code).toBe(1);
     expect(k(['get', 'pod', 'held', '-o', 'jsonpath={.metadata.deletionGracePeriodSeconds}']).stdout).toBe('0');
-    expect(k(['get', 'pod', 'held', '--no-headers']).stdout).toMatch(/^held\s+\S+\s+Terminating\s/);
+    // nginx exits 0 on SIGTERM, so the kubelet reports the terminal pod as Succeeded.
+    expect(k(['get', 'pod', 'held', '-o', 'jsonpath={.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}']).stdout).toBe('Succeeded 0');
+    expect(k(['get', 'pod', 'held', '--no-headers']).stdout).toMatch(/^held\s+0\/1\s+Completed\s/);
+    expect(k(['describe', 'pod', 'held']).stdout).toMatch(/\nStatus:\s+Succeeded\n/);
+  });
+
+  it('reports a held pod killed at the end of its grace period as Failed with exit code 137', () => {
+    expect(k(['run', 'sleeper', '--image=busybox', '--', 'sleep', '3600']).code).toBe(0);
+    expect(k(['clock', 'advance', '30s']).code).toBe(0);
+    expect(k(['patch', 'pod', 'sleeper', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}']).code).toBe(0);
+    expect(k(['delete', 'pod', 'sleeper', '--wait=false']).code).toBe(0);
+    expect(k(['clock', 'advance', '10s']).code).toBe(0);
+    // kubectl prints the time since the deletion timestamp, which lies ahead during the grace period.
+    expect(k(['describe', 'pod', 'sleeper']).stdout).toContain('\nStatus:                    Terminating (lasts <invalid>)\nTermination Grace Period:  30s\n');
+    expect(k(['get', 'pod', 'sleeper', '--no-headers']).stdout).toMatch(/^sleeper\s+1\/1\s+Terminating\s/);
+    expect(k(['clock', 'advance', '30s']).code).toBe(0);
+    expect(k(['get', 'pod', 'sleeper', '-o', 'jsonpath={.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}']).stdout).toBe('Failed 137');
+    expect(k(['get', 'pod', 'sleeper', '--no-headers']).stdout).toMatch(/^sleeper\s+0\/1\s+Error\s/);
+    expect(k(['patch', 'pod', 'sleeper', '--type=json', '-p', '[{"op":"remove","path":"/metadata/finalizers"}]']).code).toBe(0);
   });
 
   it('moves a manual clock by --timeout before it gives up', () => {

@@ -7,6 +7,7 @@ import { writeEvents } from './events.js';
 import { writeContainerEnv, writeContainerEnvFrom } from './container-env.js';
 import { writeDataVolumeSource } from './volume-source.js';
 import type { DescribeContext } from './index.js';
+import { humanDuration } from '../duration.js';
 
 function writeState(w: DescribeWriter, key: string, state: any): void {
   if (state?.running) {
@@ -115,8 +116,10 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
   if (pod.status?.startTime) w.line(0, 'Start Time', rfc1123z(pod.status.startTime));
   writeMap(w, 0, 'Labels', pod.metadata.labels);
   writeMap(w, 0, 'Annotations', pod.metadata.annotations);
-  if (pod.metadata.deletionTimestamp) {
-    w.line(0, 'Status', `Terminating (lasts ${Math.max(0, Math.round((Date.parse(pod.metadata.deletionTimestamp) - ctx.now) / 1000))}s)`);
+  const phase = pod.status?.phase;
+  if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') {
+    // kubectl prints the time since the deletion timestamp, so `<invalid>` while the grace period runs.
+    w.line(0, 'Status', `Terminating (lasts ${humanDuration(ctx.now - Date.parse(pod.metadata.deletionTimestamp))})`);
     w.line(0, 'Termination Grace Period', `${pod.metadata.deletionGracePeriodSeconds ?? 30}s`);
   } else w.line(0, 'Status', pod.status?.phase ?? 'Pending');
   if (pod.status?.reason) w.line(0, 'Reason', pod.status.reason);
