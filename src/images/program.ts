@@ -67,8 +67,7 @@ export interface RunPlan {
   serves?: 'myapp' | 'nginx' | 'generic-http' | TestServer;
   /**
    * The TCP ports the server listens on, when the program sets them (agnhost,
-   * goproxy). Without it, a server listens on 80 and, for `generic-http`,
-   * on the container's declared ports.
+   * goproxy). Without it, see serverListensOn().
    */
   listens?: number[];
   /** Exit code of a process that handles SIGTERM by exiting (0 when unset; a Go program as PID 1 exits 2). */
@@ -87,6 +86,20 @@ export interface RunPlan {
    * standard input (`stdin: true`), so what an attach writes runs as a script.
    */
   readsStdin?: boolean;
+}
+
+/**
+ * Reports whether a simulated server listens on TCP `port`, for in-cluster
+ * requests and the kubelet's probes alike. A program that names its ports
+ * (agnhost, goproxy) listens on those. nginx and myapp listen on 80, as
+ * their default configurations do, whatever the pod declares. Any other
+ * server listens on 80 and on the container's declared ports, or on every
+ * port when it declares none, because kubesim cannot know an unknown image's port.
+ */
+export function serverListensOn(serves: RunPlan['serves'], listens: readonly number[] | undefined, declared: readonly number[], port: number): boolean {
+  if (listens) return listens.includes(port);
+  if (serves === 'nginx' || serves === 'myapp') return port === 80;
+  return declared.length === 0 || port === 80 || declared.includes(port);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { execInImage } from '../images/exec.js';
 import { serveHttp } from '../images/http.js';
-import type { RunPlan } from '../images/program.js';
+import { serverListensOn, type RunPlan } from '../images/program.js';
 import { standInDigest } from '../images/catalog.js';
 import { isTestServer, testServerChangesAt } from '../images/agnhost.js';
 import { buildExecRequest, writtenFilesAt } from './exec.js';
@@ -33,15 +33,10 @@ export interface ProbeOutcome {
 /** The maximum output the exec prober keeps (maxReadLength in pkg/probe/exec). */
 const MAX_EXEC_OUTPUT = 10 * 1024;
 
-/**
- * Ports a simulated server listens on: those its program names (agnhost,
- * goproxy), else nginx and myapp on 80, other servers on 80 and on their declared ports.
- */
+/** Reports whether a running server container listens on `port` (see serverListensOn). */
 function listens(spec: any, rec: ContainerRecord, port: number): boolean {
   if (rec.stage !== 'run' || !rec.serves) return false;
-  if (rec.listens) return rec.listens.includes(port);
-  if (port === 80) return true;
-  return rec.serves === 'generic-http' && (spec.ports ?? []).some((p: any) => p.containerPort === port);
+  return serverListensOn(rec.serves as RunPlan['serves'], rec.listens, (spec.ports ?? []).map((p: any) => p.containerPort), port);
 }
 
 /** Finds the running container of the pod that listens on `port`, with its spec. */

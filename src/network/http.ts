@@ -4,7 +4,7 @@
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
-import { planContainer } from '../images/program.js';
+import { planContainer, serverListensOn } from '../images/program.js';
 import { serveHttp } from '../images/http.js';
 import type { ContainerRecord, PodRecord } from '../kubelet/state.js';
 import { resolveHost } from './dns.js';
@@ -92,12 +92,7 @@ export function podGet(cluster: NetworkHost, pod: KObject, target: HttpTarget): 
       env,
     };
     const plan = planContainer({ name: spec.name, image: spec.image, command: spec.command, args: spec.args, env: spec.env }, ctx);
-    const ports: number[] = (spec.ports ?? []).map((p: any) => p.containerPort);
-    if (plan.listens) {
-      if (!plan.listens.includes(target.port)) continue;
-    } else if (ports.length > 0 && !ports.includes(target.port) && target.port !== 80) continue;
-    // nginx's default configuration listens on port 80 only, whatever the pod declares.
-    if ((plan.serves === 'nginx' || plan.serves === 'myapp') && target.port !== 80) continue;
+    if (!serverListensOn(plan.serves, plan.listens, (spec.ports ?? []).map((p: any) => p.containerPort), target.port)) continue;
     const now = cluster.store.now();
     const res = serveHttp(plan, ctx, target.path, writtenPages(rec, now), now);
     if (res.status === 0) continue;

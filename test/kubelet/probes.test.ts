@@ -147,6 +147,23 @@ describe('readiness probes', () => {
     expect(event(c, 'web', 'Unhealthy')).toBeUndefined();
   });
 
+  it("reaches an unknown image's server on any port when the container declares none", () => {
+    const c = newCluster();
+    startPod(c, 'api', 'registry.example.com/team/api:1.0', { readinessProbe: { tcpSocket: { port: 8080 } } });
+    expect(rec(c, 'api').serves).toBe('generic-http');
+    expect(cells(c, 'api').ready).toBe('1/1');
+  });
+
+  it("reaches an unknown image's server only on 80 and its declared ports when it declares some", () => {
+    const c = newCluster();
+    startPod(c, 'declared', 'registry.example.com/team/api:1.0', { ports: [{ containerPort: 9000 }], readinessProbe: { tcpSocket: { port: 9000 } } });
+    expect(cells(c, 'declared').ready).toBe('1/1');
+    startPod(c, 'elsewhere', 'registry.example.com/team/api:1.0', { ports: [{ containerPort: 9000 }], readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 5 } });
+    advance(c, 10_000);
+    expect(cells(c, 'elsewhere').ready).toBe('0/1');
+    expect(event(c, 'elsewhere', 'Unhealthy')).toMatch(/^\d+ [\d.]+\.\.[\d.]+ Readiness probe failed: dial tcp [\d.]+:8080: connect: connection refused$/);
+  });
+
   it('readies a container at its start without delay', () => {
     const c = newCluster();
     startPod(c, 'web', 'nginx:1.25', { readinessProbe: { tcpSocket: { port: 80 } } });
