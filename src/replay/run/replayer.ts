@@ -214,7 +214,9 @@ export class Replayer {
         reason: `differs, but its prompt "${step.prompt}" is not the session's "${this.env.dominantPrompt}": the output comes from another cluster (an example quoted from elsewhere)`,
       };
     }
-    return { step, status: 'differ', diff: result.diff };
+    // Rows set aside as foreign did not explain the difference, so the diff shows them too.
+    const diff = effective === expected ? result.diff : matchOutput(expected, actual, this.bindings).diff;
+    return { step, status: 'differ', diff };
   }
 
   private fromMainSession(step: Step): boolean {

@@ -154,6 +154,22 @@ describe('runReplay', () => {
     ]);
   });
 
+  it('shows rows it took for foreign in the diff when the rest still differs', async () => {
+    const file = write(transcript(
+      'vi pod.yml', '', POD,
+      '$ kubectl create -f pod.yml', 'pod/web created',
+      '$ kubectl get pod', 'NAME             READY   STATUS    RESTARTS   AGE',
+      'lifecycle-demo   1/1     Running   0          123m',
+    ));
+    const { outcomes } = await runReplay({ input: file });
+    expect(outcomes[2].status).toBe('differ');
+    expect(outcomes[2].diff).toEqual([
+      '  NAME             READY   STATUS    RESTARTS   AGE',
+      '- lifecycle-demo   1/1     Running   0          123m',
+      '+ web    1/1     Running   0          123m',
+    ]);
+  });
+
   it('skips a command whose output the transcript leaves out', async () => {
     const file = write(transcript('$ kubectl get nodes', '', 'Then we look at the pods.'));
     const { outcomes } = await runReplay({ input: file });
