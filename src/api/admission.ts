@@ -13,6 +13,7 @@ import { findResource, resourceString } from './registry.js';
 import { terminatingNamespaceError } from './namespace-lifecycle.js';
 import { SPECLESS_BUILTINS } from './builtin-resources.js';
 import { UPDATE_RULES_FIRST, validateUpdate } from './update/index.js';
+import { prepareSecretData } from './secret-data.js';
 
 export interface AdmissionContext {
   clusterVersion: number;
@@ -154,6 +155,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     delete obj.metadata.annotations![LEGACY_VERSION_ANNOTATION];
     if (Object.keys(obj.metadata.annotations!).length === 0) delete obj.metadata.annotations;
   }
+  if (resource === 'secrets') prepareSecretData(obj);
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
   if (resource === 'namespaces') prepareNamespace(obj, op, ctx.clusterVersion);

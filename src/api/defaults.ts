@@ -194,6 +194,9 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       spec.jobTemplate.metadata.creationTimestamp ??= null;
       if (spec.jobTemplate.spec) defaultJobSpec(spec.jobTemplate.spec, true);
       break;
+    case 'secrets':
+      obj.type ??= 'Opaque';
+      break;
     case 'services':
       if (!spec) break;
       defaultServiceSpec(spec);

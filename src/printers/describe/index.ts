@@ -19,6 +19,7 @@ import { describeResourceQuota } from './quota.js';
 import { describeIngress, describeNetworkPolicy } from './networking.js';
 import { describeNamespace } from './namespace.js';
 import { describePodDisruptionBudget } from './pdb.js';
+import { describeConfigMap, describeSecret } from './config-data.js';
 
 export interface DescribeContext {
   now: number;
@@ -53,6 +54,8 @@ export const DESCRIBERS: Record<string, Describer> = {
   networkpolicies: describeNetworkPolicy,
   namespaces: describeNamespace,
   poddisruptionbudgets: describePodDisruptionBudget,
+  secrets: describeSecret,
+  configmaps: describeConfigMap,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {

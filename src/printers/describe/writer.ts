@@ -30,18 +30,42 @@ export function rfc1123z(iso: string | undefined): string {
   return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
 
-/** Writes a label or annotation map as describe does: first on the key line, the rest indented. */
+/** The annotation kubectl describe never prints (its skipAnnotations). */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Longest `key: value` annotation describe prints on one line (maxAnnotationLen). */
+const MAX_ANNOTATION_LEN = 140;
+
+/**
+ * Writes a label or annotation map as describe does: first on the key line,
+ * the rest indented. Annotations follow printAnnotationsMultiline: the
+ * last-applied configuration is left out, and a value that is long or spans
+ * lines goes below its key, one line each, cut at 138 characters with `...`.
+ */
 export function writeMap(w: DescribeWriter, level: number, key: string, map: Record<string, string> | undefined, skip: string[] = []): void {
+  const annotations = key === 'Annotations';
   const keys = Object.keys(map ?? {})
-    .filter((k) => !skip.includes(k))
+    .filter((k) => !skip.includes(k) && !(annotations && k === LAST_APPLIED))
     .sort();
   if (keys.length === 0) {
     w.line(level, key, '<none>');
     return;
   }
   keys.forEach((k, i) => {
-    const value = key === 'Annotations' ? `${k}: ${map![k]}` : `${k}=${map![k]}`;
-    if (i === 0) w.line(level, key, value);
-    else w.write(level, `\t${value}\n`);
+    const lead = i === 0 ? `${key}:\t` : '\t';
+    if (!annotations) {
+      w.write(level, `${lead}${k}=${map![k]}\n`);
+      return;
+    }
+    const value = String(map![k]).replace(/\n$/, '');
+    if (value.length + k.length + 2 <= MAX_ANNOTATION_LEN && !value.includes('\n')) {
+      w.write(level, `${lead}${k}: ${value}\n`);
+      return;
+    }
+    w.write(level, `${lead}${k}:\n`);
+    for (const part of value.split('\n')) {
+      const cut = part.length > MAX_ANNOTATION_LEN - 2 ? `${part.slice(0, MAX_ANNOTATION_LEN - 2)}...` : part;
+      w.write(level, `\t  ${cut}\n`);
+    }
   });
 }
