@@ -78,12 +78,17 @@ export function isBudgetChange(obj: KObject | undefined, old: KObject | undefine
   );
 }
 
-/** Maps a pod write to the `ns/name` keys of the budgets selecting the pod before or after it. */
+/**
+ * Maps a pod write to the `ns/name` keys of the budgets selecting the pod before or after it.
+ * Simplified: Kubernetes queues only the first budget that selects the pod now and records a
+ * MultiplePodDisruptionBudgets event on the pod when there are more. kubesim queues them all and records no event.
+ */
 export const podMapper: WatchMapper = (obj, old, store) => {
-  if (store === undefined || !isBudgetChange(obj, old)) return undefined;
+  if (store === undefined) return undefined;
+  // The namespace's budgets come first, because most namespaces have none and that check is one map lookup.
   const namespace = (obj ?? old)!.metadata.namespace ?? '';
   const budgets = budgetsOf(store, namespace);
-  if (budgets.length === 0) return undefined;
+  if (budgets.length === 0 || !isBudgetChange(obj, old)) return undefined;
   const keys: string[] = [];
   for (const b of budgets) {
     if (matches(b.selector, obj?.metadata.labels) || (old !== undefined && matches(b.selector, old.metadata.labels))) keys.push(`${namespace}/${b.name}`);
