@@ -77,7 +77,7 @@ export function applyBuiltinDefaults(resource: string, obj: KObject): void {
       defaultNetworkPolicy(obj);
       break;
     case 'poddisruptionbudgets':
-      // Simplified: the disruption controller keeps these counts; kubesim has none, so they stay zero.
+      // The API server returns the four counts as zero until the disruption controller first syncs the budget.
       obj.status ??= {};
       for (const k of ['disruptionsAllowed', 'currentHealthy', 'desiredHealthy', 'expectedPods']) obj.status[k] ??= 0;
       break;

@@ -94,7 +94,7 @@ const SPECS: Record<string, Record<string, FieldType>> = {
   ConfigMap: { data: STR_MAP },
   PriorityClass: { value: INT32, globalDefault: BOOL, description: STR, preemptionPolicy: STR },
   ResourceQuota: { spec: struct('ResourceQuotaSpec', 'v1', { hard: QUANTITIES, scopes: STR_LIST }) },
-  PodDisruptionBudget: { spec: struct('PodDisruptionBudgetSpec', 'v1', { minAvailable: INT_OR_STRING, maxUnavailable: INT_OR_STRING, selector: LABEL_SELECTOR }) },
+  PodDisruptionBudget: { spec: struct('PodDisruptionBudgetSpec', 'v1', { minAvailable: INT_OR_STRING, maxUnavailable: INT_OR_STRING, selector: LABEL_SELECTOR, unhealthyPodEvictionPolicy: STR }) },
   Ingress: { spec: struct('IngressSpec', 'v1', { ingressClassName: STR, rules: list(INGRESS_RULE) }) },
 };
 

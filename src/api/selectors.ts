@@ -145,3 +145,35 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   if (keys.length === 0) return '<none>';
   return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
+
+/** Label selector operators of the structured API form. */
+const LABEL_SELECTOR_OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+/**
+ * Converts the structured API form as metav1.LabelSelectorAsSelector does:
+ * an absent selector matches nothing, and an unknown operator throws
+ * `"OP" is not a valid label selector operator`.
+ */
+export function labelSelectorAsSelector(sel: LabelSelector | undefined | null): Selector | null {
+  for (const e of sel?.matchExpressions ?? []) {
+    if (!LABEL_SELECTOR_OPERATORS.has(e.operator)) throw new Error(`"${e.operator}" is not a valid label selector operator`);
+  }
+  return fromLabelSelector(sel);
+}
+
+/**
+ * Formats a structured selector as the generated String() method of
+ * metav1.LabelSelector does, which is what `%v` prints in controller events:
+ * `&LabelSelector{MatchLabels:map[string]string{app: web,},MatchExpressions:[]LabelSelectorRequirement{},}`.
+ */
+export function formatGoLabelSelector(sel: LabelSelector | undefined | null): string {
+  if (!sel) return 'nil';
+  const labels = Object.keys(sel.matchLabels ?? {})
+    .sort()
+    .map((k) => `${k}: ${sel.matchLabels![k]},`)
+    .join('');
+  const expressions = (sel.matchExpressions ?? [])
+    .map((e) => `LabelSelectorRequirement{Key:${e.key},Operator:${e.operator},Values:[${(e.values ?? []).join(' ')}],},`)
+    .join('');
+  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${expressions}},}`;
+}

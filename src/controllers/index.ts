@@ -20,6 +20,7 @@ import { loadExpiry } from '../metrics/load.js';
 import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 import { eventTtlController } from '../engine/event-ttl.js';
 import { namespaceController } from './namespace/namespace-controller.js';
+import { disruptionController } from './disruption/disruption.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -40,4 +41,5 @@ export const CONTROLLERS: Controller[] = [
   horizontalPodAutoscaler,
   eventTtlController,
   namespaceController,
+  disruptionController,
 ];

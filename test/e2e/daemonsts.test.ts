@@ -109,7 +109,7 @@ describe('DaemonSet transcript and node operations', () => {
     const proxy = podRows(on(['get', 'pod', '-n', 'kube-system', '-l', 'k8s-app=kube-proxy', '-o', 'wide']).stdout).find((r) => r.node === 'k8s-node03')!.name;
     // The node's kube-proxy pod is a DaemonSet pod too.
     const reason = `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/${pod}, kube-system/${proxy}`;
-    expect(r.stderr).toBe(`error: unable to drain node "k8s-node03" due to error: ${reason}, continuing command...\nThere are pending nodes to be drained:\n k8s-node03\nerror: ${reason}\n`);
+    expect(r.stderr).toBe(`error: unable to drain node "k8s-node03" due to error: ${reason}, continuing command...\nThere are pending nodes to be drained:\n k8s-node03\n${reason}\n`);
   });
 
   it('drains with --ignore-daemonsets, leaving the daemon pod', () => {

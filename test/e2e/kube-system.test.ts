@@ -121,7 +121,8 @@ describe('kube-system of a new 1.32 cluster', () => {
         'error: unable to drain node "k8s-node01" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-2kdxj, continuing command...\n' +
         'There are pending nodes to be drained:\n' +
         ' k8s-node01\n' +
-        'error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-2kdxj\n',
+        // kubectl's CheckErr prints the errors of the one failed node without an `error: ` prefix.
+        'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-2kdxj\n',
       code: 1,
     });
     expect(k('drain', 'k8s-master01', '--ignore-daemonsets')).toEqual({

@@ -1,13 +1,70 @@
 /**
- * `kubectl drain NODE`: cordons the node, then evicts its pods, refusing
- * (per node) when DaemonSet-managed pods, emptyDir data or pods without a
- * controller are in the way and the matching flag was not given.
+ * `kubectl drain NODE`: cordons the node, then evicts its pods (or deletes
+ * them with --disable-eviction) and waits until they are gone. A node whose
+ * DaemonSet-managed pods, emptyDir data or pods without a controller are in
+ * the way without the matching flag, or whose pods could not all be
+ * removed, is reported and left pending while the other nodes go on.
  */
 import type { CommandDef } from '../types.js';
-import { ExitError } from '../../api/errors.js';
-import { deleteObject } from '../../engine/delete.js';
+import type { CommandContext } from '../context.js';
+import type { KObject } from '../../api/types.js';
+import { ExitError, UsageError } from '../../api/errors.js';
+import { matches, parseSelector } from '../../api/selectors.js';
 import { SELECTOR_FLAG, selectNodes, setUnschedulable } from '../cordon/set-unschedulable.js';
-import { planDrain } from './filters.js';
+import { planDrain, type DrainPlan } from './filters.js';
+import { deletePods, evictPods, type RemoveOptions } from './remove-pods.js';
+
+/**
+ * Formats errors as apimachinery's aggregate error does: one message alone,
+ * several (without repeats) as `[a, b]`.
+ */
+function aggregateMessage(messages: string[]): string {
+  const distinct = [...new Set(messages)];
+  return distinct.length === 1 ? distinct[0] : `[${distinct.join(', ')}]`;
+}
+
+/** Lists a node's pods and runs drain's filters over them (GetPodsForDeletion). */
+function planNode(ctx: CommandContext, node: string): DrainPlan {
+  const store = ctx.cluster().store;
+  let pods = store.list('pods', undefined, { node });
+  if (ctx.flags['pod-selector']) {
+    const selector = parseSelector(ctx.flags['pod-selector']);
+    pods = pods.filter((pod: KObject) => matches(selector, pod.metadata.labels));
+  }
+  return planDrain(store, pods, { ignoreDaemonSets: ctx.flags['ignore-daemonsets'], deleteEmptyDirData: ctx.flags['delete-emptydir-data'], force: ctx.flags.force });
+}
+
+/**
+ * Removes one node's pods. Returns the messages of the errors that keep the
+ * node from being drained, which is empty on success.
+ */
+async function drainNode(ctx: CommandContext, node: string, o: RemoveOptions): Promise<string[]> {
+  const plan = planNode(ctx, node);
+  if (plan.errors.length > 0) return plan.errors;
+  if (plan.warnings) ctx.warn(plan.warnings);
+  if (plan.pods.length === 0) return [];
+
+  const errors = ctx.flags['disable-eviction'] ? [await deletePods(plan.pods, o)].filter((e): e is string => e !== undefined) : await evictPods(plan.pods, o);
+  if (errors.length === 0) return [];
+  const pending = planNode(ctx, node);
+  if (pending.pods.length > 0) {
+    ctx.io.err(`There are pending pods in node "${node}" when an error occurred: ${aggregateMessage(errors)}\n`);
+    for (const pod of pending.pods) ctx.io.err(`pod/${pod.metadata.name}\n`);
+  }
+  if (pending.errors.length > 0) ctx.io.err(`Following errors occurred while getting the list of pods to delete:\n${aggregateMessage(pending.errors)}`);
+  return errors;
+}
+
+/**
+ * Builds the final error text as kubectl's CheckErr prints drain's
+ * aggregate of per-node aggregates: with one failed node, each of its
+ * errors on a line of its own, and with several, one line per node. No
+ * `error: ` prefix is added in either case.
+ */
+function finalErrorText(fatal: string[][]): string {
+  if (fatal.length === 1) return fatal[0].join('\n');
+  return fatal.map(aggregateMessage).join('\n');
+}
 
 export const command: CommandDef = {
   use: 'drain NODE',
@@ -20,39 +77,46 @@ export const command: CommandDef = {
     { name: 'grace-period', type: 'int', default: -1, help: 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.' },
     { name: 'timeout', type: 'duration', default: 0, help: 'The length of time to wait before giving up, zero means infinite' },
     { name: 'pod-selector', type: 'string', default: '', help: 'Label selector to filter pods on the node' },
+    { name: 'disable-eviction', type: 'bool', default: false, help: 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.' },
+    { name: 'skip-wait-for-delete-timeout', type: 'int', default: 0, help: 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.' },
     SELECTOR_FLAG,
   ],
-  run(ctx, parsed) {
+  async run(ctx, parsed) {
+    if (ctx.flags['pod-selector']) {
+      try {
+        parseSelector(ctx.flags['pod-selector']);
+      } catch {
+        throw new UsageError('--pod-selector=<pod_selector> must be a valid label selector');
+      }
+    }
     const nodes = selectNodes(ctx, parsed.args);
     setUnschedulable(ctx, nodes, true);
-    const store = ctx.cluster().store;
-    const grace = ctx.flags['grace-period'] >= 0 ? ctx.flags['grace-period'] : undefined;
-    const fatal: string[] = [];
+    ctx.settle();
+    const o: RemoveOptions = {
+      cluster: ctx.cluster(),
+      io: ctx.io,
+      gracePeriodSeconds: ctx.flags['grace-period'] >= 0 ? ctx.flags['grace-period'] : undefined,
+      timeoutMs: ctx.flags.timeout,
+      skipWaitForDeleteTimeoutSeconds: ctx.flags['skip-wait-for-delete-timeout'],
+    };
+
+    const fatal: string[][] = [];
     const remaining: string[] = [];
     for (const node of nodes) {
-      const pods = store.list('pods', undefined, { node: node.metadata.name });
-      const plan = planDrain(store, pods, { ignoreDaemonSets: ctx.flags['ignore-daemonsets'], deleteEmptyDirData: ctx.flags['delete-emptydir-data'], force: ctx.flags.force });
-      if (plan.errors.length > 0) {
-        const err = plan.errors.length === 1 ? plan.errors[0] : `[${plan.errors.join(', ')}]`;
-        ctx.io.err(`error: unable to drain node "${node.metadata.name}" due to error: ${err}, continuing command...\n`);
-        fatal.push(err);
-        remaining.push(node.metadata.name);
+      const name = node.metadata.name;
+      const errors = await drainNode(ctx, name, o);
+      if (errors.length === 0) {
+        ctx.io.out(`node/${name} drained\n`);
         continue;
       }
-      if (plan.warnings) ctx.warn(plan.warnings);
-      for (const pod of plan.pods) ctx.io.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`);
-      // Simplified: kubectl waits until each evicted pod is gone. kubesim reports the eviction once it is
-      // accepted, because simulated time moves only when the clock does.
-      for (const pod of plan.pods) {
-        deleteObject(store, 'pods', pod.metadata.namespace ?? '', pod.metadata.name, { gracePeriodSeconds: grace });
-        ctx.io.out(`pod/${pod.metadata.name} evicted\n`);
-      }
-      ctx.io.out(`node/${node.metadata.name} drained\n`);
+      ctx.io.err(`error: unable to drain node "${name}" due to error: ${aggregateMessage(errors)}, continuing command...\n`);
+      fatal.push(errors);
+      remaining.push(name);
     }
     ctx.settle();
     if (remaining.length > 0) {
       ctx.io.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`);
-      throw new ExitError(1, `error: ${fatal.length === 1 ? fatal[0] : `[${fatal.join(', ')}]`}`);
+      throw new ExitError(1, finalErrorText(fatal));
     }
   },
 };

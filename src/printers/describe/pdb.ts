@@ -25,7 +25,6 @@ export function describePodDisruptionBudget(pdb: KObject, ctx: DescribeContext):
 
   w.line(0, 'Selector', spec.selector ? formatLabelSelector(spec.selector) : '<unset>');
 
-  // NOTE: kubesim runs no disruption controller, so these counts stay at the zero defaults unless a client writes status.
   w.write(0, 'Status:\n');
   w.line(2, 'Allowed disruptions', formatCount(status.disruptionsAllowed));
   w.line(2, 'Current', formatCount(status.currentHealthy));
