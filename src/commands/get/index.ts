@@ -95,6 +95,7 @@ export const command: CommandDef = {
         withKind: !!withKind,
         allNamespaces: flags['all-namespaces'],
         single: targets.length === 1 && targets[0].names.length === 1,
+        ignoreNotFound: flags['ignore-not-found'],
         template: flags.template,
         allowMissingKeys: flags['allow-missing-template-keys'],
         sortBy: flags['sort-by'],

@@ -55,6 +55,8 @@ export interface PrintOptions {
   allNamespaces: boolean;
   /** A single named object was requested: yaml/json print it bare rather than as a List. */
   single: boolean;
+  /** `--ignore-not-found`: a result with no objects prints nothing, not an empty List. */
+  ignoreNotFound?: boolean;
 }
 
 export function nameOf(g: Group, obj: KObject): string {
@@ -156,11 +158,14 @@ export function renderGroups(groups: Group[], opts: PrintOptions, pc: PrintConte
   const output = opts.output;
   if (opts.sortBy) groups = groups.map((g) => ({ ...g, objects: sortObjects(g.objects, opts.sortBy!) }));
   const objects = groups.flatMap((g) => g.objects.map((o) => publicView(withVersion(g, o))));
+  // kubectl's printGeneric returns the error alone for a single name it did not find, and prints
+  // nothing for no objects under --ignore-not-found. Any other empty result is an empty List.
+  const generic = output !== '' && output !== 'wide' && output !== 'name';
+  if (generic && objects.length === 0 && (opts.single || opts.ignoreNotFound)) return '';
   const listValue = () => (opts.single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } });
   const templated = renderTemplate(output, listValue(), objects, opts);
   if (templated !== undefined) return templated;
   if (output === 'yaml' || output === 'json') {
-    if (objects.length === 0 && !opts.single) return '';
     const value = opts.single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
     return output === 'yaml' ? toKubectlYaml(value) : toKubectlJson(value);
   }
