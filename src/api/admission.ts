@@ -156,6 +156,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     if (Object.keys(obj.metadata.annotations!).length === 0) delete obj.metadata.annotations;
   }
   if (resource === 'secrets') prepareSecretData(obj);
+  if (op === 'update' && old?.metadata.deletionTimestamp) forbidNewFinalizers(obj, old, info?.kind ?? resource);
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
   applyDefaults(resource, obj, legacy);
   if (resource === 'namespaces') prepareNamespace(obj, op, ctx.clusterVersion);
@@ -173,6 +174,19 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
   if (!first) causes.push(...updateCauses);
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
+}
+
+/**
+ * Rejects finalizers added to an object that is being deleted, as
+ * ValidateObjectMetaUpdate does for every kind (ValidateNoNewFinalizers).
+ * The new names are listed sorted, in Go's `%#v` form of a string slice.
+ */
+function forbidNewFinalizers(obj: KObject, old: KObject, kind: string): void {
+  const before = new Set(old.metadata.finalizers ?? []);
+  const added = [...new Set((obj.metadata.finalizers ?? []).filter((f) => !before.has(f)))].sort();
+  if (added.length === 0) return;
+  const detail = `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`;
+  throw invalid(obj.kind ?? kind, obj.metadata.name ?? '', [{ field: 'metadata.finalizers', type: 'Forbidden', detail }]);
 }
 
 /**

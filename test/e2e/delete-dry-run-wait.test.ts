@@ -103,6 +103,13 @@ describe('delete waits for finalizers', () => {
     expect(Date.parse(clock().split(' ')[0]) - start).toBe(20_000);
   });
 
+  it('refuses a new finalizer on a pod that is being deleted', () => {
+    const r = k(['patch', 'pod', 'held', '--type=json', '-p', '[{"op":"add","path":"/metadata/finalizers/-","value":"example.com/another"}]']);
+    expect(r.stderr).toBe('The Pod "held" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{"example.com/another"}\n');
+    expect(r.code).toBe(1);
+    expect(k(['get', 'pod', 'held', '-o', 'jsonpath={.metadata.finalizers}']).stdout).toBe('["example.com/hold"]');
+  });
+
   it('removes the pod once its last finalizer is dropped', () => {
     expect(k(['patch', 'pod', 'held', '--type=json', '-p', '[{"op":"remove","path":"/metadata/finalizers"}]']).code).toBe(0);
     const r = k(['get', 'pod', 'held']);

@@ -54,7 +54,7 @@ describe('kubesim delete namespace', () => {
         'NamespaceDeletionGroupVersionParsingFailure False ParsedGroupVersions: All legacy kube types successfully parsed\n' +
         'NamespaceDeletionContentFailure False ContentDeleted: All content successfully deleted, may be waiting on finalization\n' +
         'NamespaceContentRemaining True SomeResourcesRemain: Some resources are remaining: pods. has 3 resource instances\n' +
-        'NamespaceFinalizersRemaining False ContentRemoved: All content successfully removed\n',
+        'NamespaceFinalizersRemaining False ContentHasNoFinalizers: All content-preserving finalizers finished\n',
     );
     on(['clock', 'advance', '30s']);
   });

@@ -45,7 +45,7 @@ const OK: Record<string, { reason: string; message: string }> = {
   [GROUP_VERSION_PARSING_FAILURE]: { reason: 'ParsedGroupVersions', message: 'All legacy kube types successfully parsed' },
   [CONTENT_FAILURE]: { reason: 'ContentDeleted', message: 'All content successfully deleted, may be waiting on finalization' },
   [CONTENT_REMAINING]: { reason: 'ContentRemoved', message: 'All content successfully removed' },
-  [FINALIZERS_REMAINING]: { reason: 'ContentRemoved', message: 'All content successfully removed' },
+  [FINALIZERS_REMAINING]: { reason: 'ContentHasNoFinalizers', message: 'All content-preserving finalizers finished' },
 };
 
 /** Sorts text by UTF-16 code units, as Go's sort.Strings orders ASCII. */
@@ -67,7 +67,7 @@ export function calculateFailures(remaining: RemainingContent): Omit<NamespaceCo
   }
   const finalizers = sortText([...remaining.byFinalizer].filter(([, n]) => n > 0).map(([f, n]) => `${f} in ${n} resource instances`));
   if (finalizers.length > 0) {
-    failures.push({ type: FINALIZERS_REMAINING, status: 'True', reason: 'SomeFinalizerRemain', message: `Some finalizers are remaining: ${finalizers.join(', ')}` });
+    failures.push({ type: FINALIZERS_REMAINING, status: 'True', reason: 'SomeFinalizersRemain', message: `Some content in the namespace has finalizers remaining: ${finalizers.join(', ')}` });
   }
   return failures;
 }

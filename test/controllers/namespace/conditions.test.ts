@@ -16,7 +16,7 @@ describe('namespace deletion conditions', () => {
       ['NamespaceDeletionGroupVersionParsingFailure', 'False', 'ParsedGroupVersions'],
       ['NamespaceDeletionContentFailure', 'False', 'ContentDeleted'],
       ['NamespaceContentRemaining', 'True', 'SomeResourcesRemain'],
-      ['NamespaceFinalizersRemaining', 'False', 'ContentRemoved'],
+      ['NamespaceFinalizersRemaining', 'False', 'ContentHasNoFinalizers'],
     ]);
     expect(conditions.every((c) => c.lastTransitionTime === T0)).toBe(true);
   });
@@ -26,7 +26,7 @@ describe('namespace deletion conditions', () => {
     expect(conditions.slice(2).map((c) => c.message)).toEqual([
       'Failed to delete all resource types, 2 remaining: a error, z error',
       'Some resources are remaining: configmaps. has 3 resource instances, pods. has 1 resource instances',
-      'Some finalizers are remaining: a.io/y in 2 resource instances, b.io/x in 1 resource instances',
+      'Some content in the namespace has finalizers remaining: a.io/y in 2 resource instances, b.io/x in 1 resource instances',
     ]);
   });
 

@@ -81,7 +81,7 @@ describe('namespace controller', () => {
       'NamespaceDeletionGroupVersionParsingFailure False ParsedGroupVersions All legacy kube types successfully parsed',
       'NamespaceDeletionContentFailure False ContentDeleted All content successfully deleted, may be waiting on finalization',
       'NamespaceContentRemaining True SomeResourcesRemain Some resources are remaining: pods. has 3 resource instances',
-      'NamespaceFinalizersRemaining False ContentRemoved All content successfully removed',
+      'NamespaceFinalizersRemaining False ContentHasNoFinalizers All content-preserving finalizers finished',
     ]);
 
     advance(c, 29_000);
@@ -126,7 +126,7 @@ describe('namespace controller', () => {
     deleteNamespace(c, 'held');
     expect(conditions(c.store.get('namespaces', '', 'held')).slice(3)).toEqual([
       'NamespaceContentRemaining True SomeResourcesRemain Some resources are remaining: configmaps. has 2 resource instances',
-      'NamespaceFinalizersRemaining True SomeFinalizerRemain Some finalizers are remaining: example.com/audit in 1 resource instances, example.com/keep in 2 resource instances',
+      'NamespaceFinalizersRemaining True SomeFinalizersRemain Some content in the namespace has finalizers remaining: example.com/audit in 1 resource instances, example.com/keep in 2 resource instances',
     ]);
 
     // Dropping one finalizer of b updates the counts, and dropping the last ones releases the namespace.
@@ -137,7 +137,7 @@ describe('namespace controller', () => {
     };
     release('b', ['example.com/keep']);
     expect(conditions(c.store.get('namespaces', '', 'held')).slice(4)).toEqual([
-      'NamespaceFinalizersRemaining True SomeFinalizerRemain Some finalizers are remaining: example.com/keep in 2 resource instances',
+      'NamespaceFinalizersRemaining True SomeFinalizersRemain Some content in the namespace has finalizers remaining: example.com/keep in 2 resource instances',
     ]);
     release('a', []);
     expect(c.store.get('configmaps', 'held', 'a')).toBeUndefined();
