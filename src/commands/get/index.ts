@@ -33,6 +33,8 @@ export const command: CommandDef = {
   ],
   async run(ctx, parsed) {
     const flags = ctx.flags;
+    // A --template without -o selects the go-template printer (get's PrintFlags.ToPrinter).
+    if (flags.template && !flags.output) flags.output = 'go-template';
     let targets: Target[];
     let manifestNamespace: string | undefined;
     if (hasManifestSource(flags)) {

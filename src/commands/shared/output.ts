@@ -103,6 +103,8 @@ export function sortObjects(objects: KObject[], field: string): KObject[] {
     }
     return { o, v };
   });
+  // kubectl sorts only by a field that at least one object has.
+  if (keyed.length > 0 && keyed.every((k) => k.v === '')) throw new UsageError(`couldn't find any field with path "${expr}" in the list of objects`);
   const numeric = keyed.every((k) => k.v === '' || /^-?\d+(\.\d+)?$/.test(k.v));
   keyed.sort((a, b) => (numeric ? Number(a.v || 0) - Number(b.v || 0) : a.v < b.v ? -1 : a.v > b.v ? 1 : 0));
   return keyed.map((k) => k.o);

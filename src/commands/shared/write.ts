@@ -133,29 +133,34 @@ export function writeDocs(ctx: CommandContext, docs: ManifestDoc[], opts: WriteO
         }
         const applied = lastAppliedValue(manifest);
         const live = store.get(resource, ns, name);
+        // Server-side apply keeps no last-applied annotation and always reports `serverside-applied`.
+        // Simplified: kubesim records no field managers, so it merges as a client-side apply would.
+        const serverSide = ctx.flags['server-side'] === true;
         if (!live) {
           verb = 'creating';
-          obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
+          if (!serverSide) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
           const created = dryRun === 'client' ? obj : write(() => store.create(resource, obj));
-          report(created, `${label}/${name}`, 'created');
+          report(created, `${label}/${name}`, serverSide ? 'serverside-applied' : 'created');
           return;
         }
         verb = 'patching';
         const lastText = live.metadata.annotations?.[LAST_APPLIED];
-        if (!lastText) ctx.io.err(missingLastAppliedWarning(resource, name, cluster.settings.version));
+        if (!lastText && !serverSide) ctx.io.err(missingLastAppliedWarning(resource, name, cluster.settings.version));
         const last = lastText ? JSON.parse(lastText) : undefined;
         const desired = structuredClone(obj);
-        desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
+        if (!serverSide) desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
         const merged: KObject = threeWayMerge(last ? decodeLast(last, cluster.settings.version) : undefined, strip(desired), live);
         merged.metadata.resourceVersion = live.metadata.resourceVersion;
+        const patched = (changed: boolean) => {
+          if (serverSide) return 'serverside-applied';
+          return changed ? 'configured' : 'unchanged';
+        };
         if (dryRun === 'client') {
-          const changed = canonical(merged) !== canonical(live);
-          report(merged, `${label}/${name}`, changed ? 'configured' : 'unchanged');
+          report(merged, `${label}/${name}`, patched(canonical(merged) !== canonical(live)));
           return;
         }
         const saved = write(() => store.update(resource, merged));
-        const changed = JSON.stringify(saved) !== JSON.stringify(live);
-        report(saved, `${label}/${name}`, changed ? 'configured' : 'unchanged');
+        report(saved, `${label}/${name}`, patched(JSON.stringify(saved) !== JSON.stringify(live)));
       });
     } catch (err) {
       code = reportError(withSource(err, verb, d.source, resource ? resourceString({ resource } as any) : '', name), ctx.io, ctx.path) || 1;
