@@ -150,6 +150,8 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     delete obj.metadata.namespace;
   }
   if (op === 'create' && resource === 'jobs') generateJobSelector(obj, ctx.clusterVersion);
+  // The PersistentVolume registry starts every volume Pending; the PV controller then makes it Available.
+  if (op === 'create' && resource === 'persistentvolumes') obj.status = { phase: 'Pending' };
   const legacy = obj.metadata.annotations?.[LEGACY_VERSION_ANNOTATION];
   if (legacy) {
     delete obj.metadata.annotations![LEGACY_VERSION_ANNOTATION];

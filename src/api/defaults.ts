@@ -213,6 +213,11 @@ export function applyDefaults(resource: string, obj: KObject, legacyApiVersion?:
       if (!spec) break;
       spec.volumeMode ??= 'Filesystem';
       break;
+    case 'persistentvolumes':
+      if (!spec) break;
+      spec.persistentVolumeReclaimPolicy ??= 'Retain';
+      spec.volumeMode ??= 'Filesystem';
+      break;
     default:
       applyBuiltinDefaults(resource, obj);
   }

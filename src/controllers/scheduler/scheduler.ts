@@ -118,7 +118,33 @@ const POD_WRITTEN = ['status'];
  * the store's shared object, which is copied before a write.
  * A failure already known for the pod's fit inputs skips the node checks.
  */
+/**
+ * Returns the VolumeBinding plugin's PreFilter verdict on a pod's claims: a message
+ * when a claim is missing, being deleted or not bound yet, else undefined.
+ * Simplified: every claim is taken to bind at once (Immediate binding).
+ */
+function claimMiss(ctx: ControllerContext, pod: KObject): string | undefined {
+  const volumes: any[] | undefined = pod.spec?.volumes;
+  if (!volumes) return undefined;
+  let unbound = false;
+  for (const v of volumes) {
+    const name = v?.persistentVolumeClaim?.claimName;
+    if (name === undefined) continue;
+    const pvc = ctx.store.get('persistentvolumeclaims', pod.metadata.namespace ?? 'default', name);
+    if (!pvc) return `persistentvolumeclaim "${name}" not found`;
+    if (pvc.metadata.deletionTimestamp) return `persistentvolumeclaim "${name}" is being deleted`;
+    if (!pvc.spec?.volumeName) unbound = true;
+  }
+  return unbound ? 'pod has unbound immediate PersistentVolumeClaims' : undefined;
+}
+
 function schedulePod(ctx: ControllerContext, pod: KObject, nodes: NodeInfo[]): void {
+  const volumeMiss = claimMiss(ctx, pod);
+  if (volumeMiss !== undefined) {
+    const total = nodes.length;
+    markUnschedulable(ctx, pod, `0/${total} nodes are available: ${volumeMiss}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`);
+    return;
+  }
   const fit = sharedPodFitInputs(pod);
   const memo = currentFailureMessages(ctx, nodes);
   // While pods keep binding the memo stays empty, so the key is worked out only when the memo has entries.
@@ -241,6 +267,8 @@ export const scheduler: Controller = {
       return undefined;
     },
     nodes: () => RETRY_ALL,
+    // A claim that is created, bound or removed may decide where a waiting pod can go.
+    persistentvolumeclaims: (obj, old) => (obj?.spec?.volumeName === old?.spec?.volumeName && obj && old ? undefined : RETRY_ALL),
   },
   reconcile(ctx, key) {
     try {

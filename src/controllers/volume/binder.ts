@@ -23,9 +23,11 @@ const claimMapper: WatchMapper = (obj, old) => {
   return o ? `${o.metadata.namespace}/${o.metadata.name}` : undefined;
 };
 
+/** Maps a volume to its claim's key, or an unclaimed volume to `/NAME`, a key no claim has (see syncVolume). */
 const volumeMapper: WatchMapper = (obj, old) => {
   const ref = (obj ?? old)?.spec?.claimRef;
-  return ref ? `${ref.namespace}/${ref.name}` : undefined;
+  if (ref) return `${ref.namespace}/${ref.name}`;
+  return obj ? `/${obj.metadata.name}` : undefined;
 };
 
 /** Maps a removed pod to its claims, because pvc-protection may now release them. */
@@ -138,11 +140,30 @@ function syncClaim(ctx: ControllerContext, pvc: KObject): void {
   bind(ctx, saved, provisionVolume(ctx, saved, sc), sc.provisioner);
 }
 
+/**
+ * Makes a new unclaimed volume Available, as the PV controller's syncVolume
+ * does, and queues the claims still waiting for a volume, which may now bind to it.
+ */
+function syncVolume(ctx: ControllerContext, name: string): void {
+  const pv = ctx.store.get('persistentvolumes', '', name);
+  if (!pv || pv.spec?.claimRef || pv.metadata.deletionTimestamp) return;
+  if (pv.status?.phase !== 'Available') ctx.store.update('persistentvolumes', { ...pv, status: { ...pv.status, phase: 'Available' } });
+  for (const pvc of ctx.store.list('persistentvolumeclaims')) {
+    if (!pvc.spec?.volumeName && !pvc.metadata.deletionTimestamp) ctx.store.enqueue(BINDER, `${pvc.metadata.namespace}/${pvc.metadata.name}`);
+  }
+}
+
+const BINDER = 'persistentvolume';
+
 export const volumeBinder: Controller = {
-  name: 'persistentvolume',
+  name: BINDER,
   watches: { persistentvolumeclaims: claimMapper, persistentvolumes: volumeMapper, pods: podMapper },
   reconcile(ctx, key) {
     const [ns, name] = splitKey(key);
+    if (ns === '') {
+      syncVolume(ctx, name);
+      return;
+    }
     const pvc = ctx.store.get('persistentvolumeclaims', ns, name);
     if (!pvc) {
       reclaimVolumes(ctx, ns, name);
