@@ -58,10 +58,35 @@ export function httpGet(cluster: NetworkHost, target: HttpTarget): HttpResult {
     if (!backend) return refused(target);
     return podGet(cluster, backend.pod, { ...target, port: backend.port });
   }
+  const node = cluster.store.list('nodes').find((n) => (n.status?.addresses ?? []).some((a: any) => a.address === resolved.ip));
+  if (node) return nodeGet(cluster, node, target);
   const pod = podByIP(cluster, resolved.ip);
   const timeout = { body: '', error: `curl: (28) Failed to connect to ${target.host} port ${target.port} after 129318 ms: Couldn't connect to server`, exitCode: 28 };
   if (!pod) return timeout;
   return podGet(cluster, pod, target);
+}
+
+/**
+ * Returns the reply to a GET sent to a node's address. kube-proxy forwards a Service's
+ * nodePort on every node to the Service's endpoints. Otherwise only a
+ * host-network pod on that node that declares the port answers; any other
+ * port refuses the connection.
+ */
+function nodeGet(cluster: NetworkHost, node: KObject, target: HttpTarget): HttpResult {
+  for (const svc of cluster.store.list('services')) {
+    if (svc.spec?.type !== 'NodePort' && svc.spec?.type !== 'LoadBalancer') continue;
+    const entry = (svc.spec.ports ?? []).find((p: any) => p.nodePort === target.port);
+    if (!entry) continue;
+    const backend = pickBackend(cluster.store, svc, entry.port);
+    if (!backend) return refused(target);
+    return podGet(cluster, backend.pod, { ...target, port: backend.port });
+  }
+  for (const pod of cluster.store.list('pods', undefined, { node: node.metadata.name })) {
+    if (!pod.spec?.hostNetwork || pod.metadata.deletionTimestamp) continue;
+    const declares = (pod.spec.containers ?? []).some((c: any) => (c.ports ?? []).some((p: any) => p.containerPort === target.port || p.hostPort === target.port));
+    if (declares) return podGet(cluster, pod, target);
+  }
+  return refused(target);
 }
 
 /** Returns the files the container's processes wrote (null: removed) by `now`, which the kubelet keeps for an exec'd or exec-probed container. */
