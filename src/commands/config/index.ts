@@ -71,6 +71,63 @@ const setContext: CommandDef = {
   },
 };
 
+/**
+ * `kubectl config view`: kubesim's clusters as the kubeconfig kubectl would
+ * show, one cluster, user and context per cluster, named after it. Each
+ * context carries the namespace `set-context` gave it. kubesim has no
+ * server address or credentials, so the server is the `kubesim://NAME`
+ * address `cluster-info` prints and the key material reads DATA+OMITTED, as
+ * kubectl shows it without --raw.
+ */
+const view: CommandDef = {
+  use: 'config view',
+  short: 'Display merged kubeconfig settings or a specified kubeconfig file.',
+  flags: [
+    { name: 'minify', type: 'bool', default: false, help: 'Remove all information not used by current-context from the output' },
+    { name: 'output', short: 'o', type: 'string', default: 'yaml', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
+  ],
+  async run(ctx) {
+    const config = readConfig();
+    let names = listClusterNames();
+    if (!names.includes('default')) names = ['default', ...names];
+    if (ctx.flags.minify) names = names.filter((n) => n === config.currentCluster);
+    const kubeconfig = {
+      kind: 'Config',
+      apiVersion: 'v1',
+      preferences: {},
+      clusters: names.map((n) => ({ name: n, cluster: { server: `kubesim://${n}`, 'certificate-authority-data': 'DATA+OMITTED' } })),
+      users: names.map((n) => ({ name: n, user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' } })),
+      contexts: names.map((n) => ({ name: n, context: { cluster: n, user: n, ...(config.namespaces[n] ? { namespace: config.namespaces[n] } : {}) } })),
+      'current-context': config.currentCluster,
+    };
+    const output: string = ctx.flags.output;
+    if (output === 'yaml') {
+      const { toKubectlYaml } = await import('../../printers/yaml.js');
+      ctx.io.out(toKubectlYaml(sortKeys(kubeconfig)));
+      return;
+    }
+    if (output === 'json') {
+      // kubectl prints the typed Config, so its JSON keeps the struct's field order.
+      ctx.io.out(`${JSON.stringify(kubeconfig, null, 4)}\n`);
+      return;
+    }
+    const eq = output.indexOf('=');
+    if (eq > 0 && output.startsWith('jsonpath')) {
+      const { printJsonPath } = await import('../../printers/jsonpath.js');
+      ctx.io.out(printJsonPath(output.slice(eq + 1), kubeconfig, { allowMissingKeys: true, outputJson: output.startsWith('jsonpath-as-json') }));
+      return;
+    }
+    throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,yaml`);
+  },
+};
+
+/** Orders every object's keys alphabetically, as kubectl's YAML printer writes a kubeconfig. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+}
+
 export const command: CommandDef = {
   use: 'config SUBCOMMAND',
   short: 'Modify kubeconfig files.',
@@ -81,5 +138,6 @@ export const command: CommandDef = {
     'use-context': async () => ({ command: useContext }),
     use: async () => ({ command: useContext }),
     'set-context': async () => ({ command: setContext }),
+    view: async () => ({ command: view }),
   },
 };
