@@ -24,6 +24,23 @@ describe('flags scripts rely on', () => {
     expect(r.code).toBe(0);
   });
 
+  it("checks a label's form and value before the server, and leaves the key to the server", () => {
+    const pod = k(['get', 'pods', '-o', 'name']).stdout.trim().split('\n')[0];
+    const long = k(['label', pod, `k=${'v'.repeat(70)}`]);
+    expect(long.stderr).toBe(`error: invalid label value: "k=${'v'.repeat(70)}": must be no more than 63 characters\n`);
+    expect(long.code).toBe(1);
+    expect(k(['label', pod, 'k=a=b']).stderr).toBe('error: invalid label spec: k=a=b\n');
+    const key = k(['label', pod, 'bad key!=v']);
+    expect(key.stderr).toMatch(/^The Pod "web-[a-z0-9-]+" is invalid: metadata\.labels: Invalid value: "bad key!": name part must consist of /);
+    expect(key.code).toBe(1);
+  });
+
+  it('reads wait without --for as an empty condition', () => {
+    const r = k(['wait', 'pod/anything']);
+    expect(r.stderr).toBe('error: unrecognized condition: ""\n');
+    expect(r.code).toBe(1);
+  });
+
   it('reports every server-side apply as serverside-applied and keeps no last-applied annotation', () => {
     const manifest = k(['create', 'configmap', 'ssa', '--from-literal=a=1', '--dry-run=client', '-o', 'yaml']).stdout;
     expect(k(['apply', '--server-side', '-f', '-'], manifest).stdout).toBe('configmap/ssa serverside-applied\n');

@@ -9,8 +9,7 @@ import { UsageError } from '../../api/errors.js';
 import { parseTargets } from './targets.js';
 import { fetchTargets } from './fetch.js';
 import { kindString } from '../../api/registry.js';
-import { validateLabelKey, validateLabels } from '../../api/name-validation.js';
-import { formatCause } from '../../api/errors.js';
+import { labelValueErrors } from '../../api/name-validation.js';
 import { reportError } from '../../cli/errors.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from './mutation-output.js';
 import { dryRunMode, serverDryRun } from './generated.js';
@@ -35,8 +34,14 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
   if (resourceArgs.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (Object.keys(changes).length === 0 && removals.length === 0) throw new UsageError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
   if (field === 'labels') {
-    const causes = [...validateLabels(changes, 'metadata.labels'), ...removals.flatMap((k) => validateLabelKey(k, 'metadata.labels'))];
-    if (causes.length) throw new UsageError(`invalid label spec: ${formatCause(causes[0])}`);
+    // kubectl's parseLabels checks only the form and the value; the API server checks the key.
+    for (const a of parsed.args) {
+      if (!a.includes('=')) continue;
+      const parts = a.split('=');
+      if (parts.length !== 2) throw new UsageError(`invalid label spec: ${a}`);
+      const errors = labelValueErrors(parts[1]);
+      if (errors.length > 0) throw new UsageError(`invalid label value: ${JSON.stringify(a)}: ${errors.join(';')}`);
+    }
   }
   const targets = parseTargets(resourceArgs);
   const named = targets.some((t) => t.names.length > 0);

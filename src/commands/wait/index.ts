@@ -30,7 +30,8 @@ export const command: CommandDef = {
   ],
   async run(ctx, parsed) {
     const f = ctx.flags;
-    if (!f.for) throw new UsageError('--for must be specified', true);
+    // kubectl 1.32 reads a missing --for as an empty condition.
+    if (!f.for) throw new UsageError('unrecognized condition: ""');
     const condition = parseWaitFor(f.for);
     const targets = parseTargets(parsed.args);
     if (targets.length === 0) throw new UsageError('resource(s) were provided, but no name was specified', true);
