@@ -35,6 +35,14 @@ describe('flags scripts rely on', () => {
     expect(key.code).toBe(1);
   });
 
+  it('prints version -o json in version.Info order with two-space indentation, as kubectl does', () => {
+    const r = k(['version', '--client', '-o', 'json']);
+    expect(r.stdout).toBe(
+      '{\n  "clientVersion": {\n    "major": "1",\n    "minor": "32",\n    "gitVersion": "v1.32.4",\n    "gitTreeState": "clean",\n' +
+        '    "goVersion": "go1.23.8",\n    "compiler": "gc",\n    "platform": "linux/amd64"\n  },\n  "kustomizeVersion": "v5.5.0"\n}\n',
+    );
+  });
+
   it('reads wait without --for as an empty condition', () => {
     const r = k(['wait', 'pod/anything']);
     expect(r.stderr).toBe('error: unrecognized condition: ""\n');
