@@ -43,6 +43,13 @@ describe('flags scripts rely on', () => {
     );
   });
 
+  it("names the file in replace's error about a missing object", () => {
+    const manifest = k(['run', 'ghost', '--image=nginx', '--dry-run=client', '-o', 'yaml']).stdout;
+    const r = k(['replace', '-f', '-'], manifest);
+    expect(r.stderr).toBe('Error from server (NotFound): error when replacing "STDIN": pods "ghost" not found\n');
+    expect(r.code).toBe(1);
+  });
+
   it('reads wait without --for as an empty condition', () => {
     const r = k(['wait', 'pod/anything']);
     expect(r.stderr).toBe('error: unrecognized condition: ""\n');

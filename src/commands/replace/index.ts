@@ -9,6 +9,7 @@ import { UsageError, notFound } from '../../api/errors.js';
 import { resourceString } from '../../api/registry.js';
 import { deleteObject } from '../../engine/delete.js';
 import { reportError } from '../../cli/errors.js';
+import { withSource } from '../shared/write.js';
 import { deletedLine } from '../shared/deleted-line.js';
 
 export const command: CommandDef = {
@@ -29,8 +30,11 @@ export const command: CommandDef = {
     const cluster = ctx.cluster();
     let code = 0;
     for (const d of docs) {
+      // Errors of the request itself, after the manifest decoded, name the file (AddSourceToErr).
+      let sent = false;
       try {
         const dec = decodeObject(d.doc, { clusterVersion: cluster.settings.version, strictVersions: cluster.settings.strictVersions, source: d.source });
+        sent = true;
         for (const w of dec.warnings) ctx.warn(w);
         const obj = dec.obj;
         const ns = dec.info.namespaced ? obj.metadata.namespace || ctx.namespace : '';
@@ -54,7 +58,7 @@ export const command: CommandDef = {
         cluster.store.update(dec.info.resource, obj);
         ctx.io.out(`${label} replaced\n`);
       } catch (err) {
-        code = reportError(err, ctx.io, ctx.path);
+        code = reportError(sent ? withSource(err, 'replacing', d.source, '', '') : err, ctx.io, ctx.path);
       }
     }
     ctx.settle();

@@ -63,7 +63,7 @@ export interface WriteOptions {
 /** The API server's limit on a request body (MaxRequestBodyBytes). */
 const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 
-function withSource(err: unknown, verb: string, source: string, resource: string, name: string): unknown {
+export function withSource(err: unknown, verb: string, source: string, resource: string, name: string): unknown {
   if (err instanceof ApiError && err.reason !== 'Invalid') {
     return new ApiError(err.reason, err.code, `error when ${verb} "${source}": ${err.message}`, err.causes);
   }
