@@ -52,8 +52,13 @@ function withFinalNewline(message: string): string {
 }
 
 /** klog's error-line header: `E1204 22:11:56.042317   16451 ` (month, day, time with microseconds, pid). */
-function klogPrefix(d: Date): string {
+function klogPrefix(d: Date, severity = 'E'): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   const time = `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}000`;
-  return `E${p(d.getMonth() + 1)}${p(d.getDate())} ${time} ${String(process.pid).padStart(7)} `;
+  return `${severity}${p(d.getMonth() + 1)}${p(d.getDate())} ${time} ${String(process.pid).padStart(7)} `;
+}
+
+/** Returns a klog warning line as kubectl writes it to stderr (`W1206 10:04:05.123456   4242 helpers.go:702] ...`). */
+export function klogWarning(site: string, message: string): string {
+  return `${klogPrefix(new Date(), 'W')}${site}] ${message}\n`;
 }

@@ -26,7 +26,7 @@ describe('delete --dry-run', () => {
   it('lists the objects a selector matches in a client dry run', () => {
     const before = state();
     const r = k(['delete', 'pods', '-l', 'app=web', '--dry-run']);
-    expect(r.stderr).toBe('Warning: --dry-run is deprecated and can be replaced with --dry-run=client.\n');
+    expect(r.stderr).toMatch(/^W\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ helpers\.go:702\] --dry-run is deprecated and can be replaced with --dry-run=client\.\n$/);
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
     for (const line of r.stdout.trim().split('\n')) expect(line).toMatch(/^pod "web-[a-z0-9]+-[a-z0-9]{5}" deleted \(dry run\)$/);
     expect(state()).toBe(before);

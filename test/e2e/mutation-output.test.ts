@@ -147,7 +147,7 @@ describe('-o on mutating commands', () => {
   it('warns that a bare --dry-run means client', () => {
     const r = sb.on('m', ['create', 'namespace', 'other', '--dry-run']);
     expect(r.stdout).toBe('namespace/other created (dry run)\n');
-    expect(r.stderr).toBe('Warning: --dry-run is deprecated and can be replaced with --dry-run=client.\n');
+    expect(r.stderr).toMatch(/^W\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ helpers\.go:702\] --dry-run is deprecated and can be replaced with --dry-run=client\.\n$/);
   });
 });
 

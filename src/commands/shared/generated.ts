@@ -13,6 +13,7 @@ import { apiVersionOf, findKind } from '../../api/registry.js';
 import { decodeObject } from '../../api/manifest.js';
 import { formatResourceName, type DryRunMode } from '../../printers/name.js';
 import { checkMutationOutput, MUTATION_OUTPUT_FLAGS, printMutated } from './mutation-output.js';
+import { klogWarning } from '../../cli/errors.js';
 
 /** Flags every generator command takes besides its own. */
 export const GENERATOR_FLAGS: FlagSpec[] = [
@@ -35,7 +36,7 @@ export function dryRunMode(ctx: CommandContext): DryRunMode {
     case 'server':
       return value;
     case 'unchanged':
-      ctx.io.err('Warning: --dry-run is deprecated and can be replaced with --dry-run=client.\n');
+      ctx.io.err(klogWarning('helpers.go:702', '--dry-run is deprecated and can be replaced with --dry-run=client.'));
       return 'client';
     default:
       throw new UsageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
