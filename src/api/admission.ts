@@ -5,6 +5,7 @@
 import type { KObject } from './types.js';
 import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
+import { fillNullListItems } from './field-validation.js';
 import { validateObject } from './validation.js';
 import { dropUnneededNodePorts } from './service-validation.js';
 import { initServiceIPFamilies } from './service-ip-families.js';
@@ -155,6 +156,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
     if (Object.keys(obj.metadata.annotations!).length === 0) delete obj.metadata.annotations;
   }
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
+  decodeNulls(resource, obj, info?.kind);
   applyDefaults(resource, obj, legacy);
   if (resource === 'namespaces') prepareNamespace(obj, op, ctx.clusterVersion);
   if (resource === 'services') {
@@ -171,6 +173,16 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   if (ctx.validateMore) causes.push(...ctx.validateMore(resource, obj));
   if (!first) causes.push(...updateCauses);
   if (causes.length > 0) throw invalid(obj.kind ?? info?.kind ?? resource, obj.metadata.name ?? '', causes);
+}
+
+/**
+ * Replaces null values with the zero values the API server's decoder gives
+ * them. Each null item of a list of objects, and a Service's null or missing
+ * spec, becomes an empty object, so validation reports the missing fields.
+ */
+function decodeNulls(resource: string, obj: KObject, kind: string | undefined): void {
+  fillNullListItems(obj.kind ?? kind ?? '', obj);
+  if (resource === 'services' && (obj.spec === null || typeof obj.spec !== 'object')) obj.spec = {};
 }
 
 /**
