@@ -96,6 +96,24 @@ describe('pod and deployment validation', () => {
     expect(k('patch', 'deploy', 'web', '-p', '{"spec":{"strategy":{"type":"RollingUpdate"}}}').code).toBe(0);
   });
 
+  it('switches to Recreate with $retainKeys', () => {
+    const r = k('patch', 'deploy', 'web', '-p', '{"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}}');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('deployment.apps/web patched\n');
+    expect(k('get', 'deploy', 'web', '-o', 'jsonpath={.spec.strategy}').stdout).toBe('{"type":"Recreate"}');
+    expect(k('patch', 'deploy', 'web', '-p', '{"spec":{"strategy":{"type":"RollingUpdate"}}}').code).toBe(0);
+  });
+
+  it('applies a manifest that switches to Recreate', () => {
+    const manifest = (strategy: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: site\nspec:\n${strategy}  selector: {matchLabels: {app: site}}\n  template:\n    metadata: {labels: {app: site}}\n    spec:\n      containers: [{name: web, image: nginx}]\n`;
+    expect(k('apply', '-f', file('site.yaml', manifest(''))).stdout).toBe('deployment.apps/site created\n');
+    const r = k('apply', '-f', file('site.yaml', manifest('  strategy: {type: Recreate}\n')));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('deployment.apps/site configured\n');
+    expect(k('get', 'deploy', 'site', '-o', 'jsonpath={.spec.strategy}').stdout).toBe('{"type":"Recreate"}');
+  });
+
   it('rejects maxSurge and maxUnavailable both 0', () => {
     rejected(
       ['patch', 'deploy', 'web', '-p', '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":0,"maxUnavailable":0}}}}'],
