@@ -5,6 +5,7 @@
 import type { KObject } from './types.js';
 import { invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
+import { fillNullListItems } from './field-validation.js';
 import { validateObject } from './validation.js';
 import { dropUnneededNodePorts } from './service-validation.js';
 import { initServiceIPFamilies } from './service-ip-families.js';
@@ -160,6 +161,7 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   if (resource === 'secrets') prepareSecretData(obj);
   if (op === 'update' && old?.metadata.deletionTimestamp) forbidNewFinalizers(obj, old, info?.kind ?? resource);
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
+  decodeNulls(resource, obj, info?.kind);
   applyDefaults(resource, obj, legacy);
   if (resource === 'namespaces') prepareNamespace(obj, op, ctx.clusterVersion);
   if (resource === 'services') {
@@ -189,6 +191,16 @@ function forbidNewFinalizers(obj: KObject, old: KObject, kind: string): void {
   if (added.length === 0) return;
   const detail = `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`;
   throw invalid(obj.kind ?? kind, obj.metadata.name ?? '', [{ field: 'metadata.finalizers', type: 'Forbidden', detail }]);
+}
+
+/**
+ * Replaces null values with the zero values the API server's decoder gives
+ * them. Each null item of a list of objects, and a Service's null or missing
+ * spec, becomes an empty object, so validation reports the missing fields.
+ */
+function decodeNulls(resource: string, obj: KObject, kind: string | undefined): void {
+  fillNullListItems(obj.kind ?? kind ?? '', obj);
+  if (resource === 'services' && (obj.spec === null || typeof obj.spec !== 'object')) obj.spec = {};
 }
 
 /**

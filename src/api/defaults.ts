@@ -28,9 +28,10 @@ export function defaultContainer(c: any): void {
     c.imagePullPolicy = tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
   }
   c.terminationMessagePath ??= '/dev/termination-log';
-  c.terminationMessagePolicy ??= 'File';
+  // SetDefaults_Container and SetDefaults_ContainerPort replace an empty string as well as a missing one.
+  c.terminationMessagePolicy ||= 'File';
   c.resources ??= {};
-  for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  for (const p of c.ports ?? []) if (p && typeof p === 'object') p.protocol ||= 'TCP';
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
     if (!probe) continue;
     // SetDefaults_Probe and SetDefaults_HTTPGetAction replace zero values as well as missing ones.

@@ -101,3 +101,40 @@ export function clientValidationMessage(source: string, kind: string, unknown: U
   const parent = u.parentPath ? `${kind}.${u.parentPath.replace(/\[(\d+)\]/g, '[$1]')}` : kind;
   return `error validating "${source}": error validating data: ValidationError(${parent}): unknown field "${u.name}" in ${u.definition}; if you choose to ignore these errors, turn validation off with --validate=false`;
 }
+
+/** Replaces the null items of struct lists under `value`, following the schema code of `value`. */
+function fillNulls(value: unknown, code: string): void {
+  if (value === null || typeof value !== 'object') return;
+  if (code.startsWith('L:')) {
+    if (!Array.isArray(value)) return;
+    const item = code.slice(2);
+    value.forEach((v, i) => {
+      if (v === null && item.startsWith('D:')) value[i] = {};
+      else fillNulls(v, item);
+    });
+    return;
+  }
+  if (code.startsWith('M:')) {
+    if (!Array.isArray(value)) for (const v of Object.values(value)) fillNulls(v, code.slice(2));
+    return;
+  }
+  if (!code.startsWith('D:') || Array.isArray(value)) return;
+  const props = definitionFields(code.slice(2));
+  if (!props) return;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const child = props[k];
+    if (child !== undefined) fillNulls(v, child);
+  }
+}
+
+/**
+ * Replaces each null item of a list of objects in `doc` (a bare `-` under
+ * `containers:` in YAML) with an empty object, as the API server's decoder
+ * turns it into the item type's zero value. Defaulting and validation then
+ * see an empty container or port, and report its missing fields. Lists of
+ * strings are left alone. Kinds without a schema are unchanged.
+ */
+export function fillNullListItems(kind: string, doc: unknown): void {
+  const definition = schema.kinds[kind];
+  if (definition) fillNulls(doc, `D:${definition}`);
+}

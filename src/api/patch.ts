@@ -84,6 +84,10 @@ export function strategicMergePatch(target: any, patch: any): any {
   }
   if (patch.$patch === 'delete') return undefined;
   const out: Record<string, any> = isMap(target) ? { ...target } : {};
+  // `$retainKeys` lists the keys to keep, and the others are cleared before the patch applies.
+  if (Array.isArray(patch.$retainKeys)) {
+    for (const k of Object.keys(out)) if (!patch.$retainKeys.includes(k)) delete out[k];
+  }
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$setElementOrder/') || k === '$retainKeys') continue;
     if (v === null) delete out[k];

@@ -7,11 +7,11 @@ import type { KObject } from './types.js';
 import { invalidValue, required, type FieldCause } from './errors.js';
 import { goStringMap, printsGoSyntax } from './go-syntax.js';
 import { validateWorkloadSelector } from './selector-validation.js';
-import { dns1035LabelErrors, envVarNameErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, relaxedEnvVarNameErrors, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
+import { dns1035LabelErrors, isDns1123Label, isDns1123Subdomain, LABEL_MESSAGE, SUBDOMAIN_MESSAGE, validateLabels } from './name-validation.js';
 import { validateService } from './service-validation.js';
-import { validateContainerProbes } from './probe-validation.js';
-import { validateContainerLifecycle } from './lifecycle-validation.js';
-import { validateInitContainers } from './init-container-validation.js';
+import { validateInitContainers, type ContainerListCheck } from './init-container-validation.js';
+import { validateContainers, validateSecurityContextIds, validateVolumes } from './container-validation.js';
+import { validateDeploymentSpec } from './deployment-validation.js';
 import { PATH_SEGMENT_NAMED, pathSegmentNameErrors, validateBuiltin } from './builtin-validation.js';
 
 /** Kinds whose names must be DNS-1123 labels rather than subdomains; a Service's name is a DNS-1035 label. */
@@ -34,52 +34,18 @@ function validateMeta(resource: string, obj: KObject): FieldCause[] {
 }
 
 /**
- * Checks a container env var's name as ValidateEnv does: required, then
- * IsRelaxedEnvVarName from Kubernetes 1.32 (the RelaxedEnvironmentVariableValidation
- * gate turned on by default) or IsEnvVarName before.
+ * Checks a pod spec. `claimNames` are a StatefulSet's volumeClaimTemplates,
+ * whose names its containers may mount as well as its volumes.
  */
-function validateEnvVarName(name: unknown, field: string, clusterVersion: number): FieldCause[] {
-  if (typeof name !== 'string' || name === '') return [required(field)];
-  const messages = clusterVersion >= 132 ? relaxedEnvVarNameErrors(name) : envVarNameErrors(name);
-  return messages.map((message) => invalidValue(field, name, message));
-}
-
-function validateContainers(containers: any, field: string, clusterVersion: number, grace?: number): FieldCause[] {
-  const causes: FieldCause[] = [];
-  if (!Array.isArray(containers) || containers.length === 0) return [required(field)];
-  const names = new Set<string>();
-  containers.forEach((c: any, i: number) => {
-    const f = `${field}[${i}]`;
-    if (!c || typeof c !== 'object') {
-      causes.push(required(`${f}.name`));
-      return;
-    }
-    if (!c.name) causes.push(required(`${f}.name`));
-    else if (!isDns1123Label(c.name)) causes.push(invalidValue(`${f}.name`, c.name, LABEL_MESSAGE));
-    else if (names.has(c.name)) causes.push({ field: `${f}.name`, type: 'Duplicate value', value: c.name, hasValue: true });
-    names.add(c.name);
-    if (!c.image || typeof c.image !== 'string' || !c.image.trim()) causes.push(required(`${f}.image`));
-    for (const [j, e] of (Array.isArray(c.env) ? c.env : []).entries()) causes.push(...validateEnvVarName(e?.name, `${f}.env[${j}].name`, clusterVersion));
-    for (const [j, p] of (c.ports ?? []).entries()) {
-      const port = p?.containerPort;
-      // validateContainerPorts: an unset or zero port is missing, others must be in range.
-      if (port === undefined || port === null || port === 0) {
-        causes.push(required(`${f}.ports[${j}].containerPort`));
-      } else if (typeof port !== 'number' || port < 1 || port > 65535 || !Number.isInteger(port)) {
-        causes.push(invalidValue(`${f}.ports[${j}].containerPort`, port ?? 0, 'must be between 1 and 65535, inclusive'));
-      }
-    }
-    causes.push(...validateContainerLifecycle(c, f, grace, clusterVersion));
-    causes.push(...validateContainerProbes(c, f));
-  });
-  return causes;
-}
-
-function validatePodSpec(spec: any, field: string, clusterVersion: number, allowedRestart?: string[]): FieldCause[] {
+function validatePodSpec(spec: any, field: string, clusterVersion: number, allowedRestart?: string[], claimNames: string[] = []): FieldCause[] {
   if (!spec || typeof spec !== 'object') return [required(`${field}.containers`)];
   const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : undefined;
-  const causes = validateContainers(spec.containers, `${field}.containers`, clusterVersion, grace);
-  causes.push(...validateInitContainers(spec, `${field}.initContainers`, clusterVersion, validateContainers));
+  const volumes = validateVolumes(spec.volumes, `${field}.volumes`);
+  for (const name of claimNames) volumes.names.add(name);
+  const causes = volumes.causes;
+  causes.push(...validateContainers(spec.containers, `${field}.containers`, { clusterVersion, grace, volumes: volumes.names }));
+  const checkInitContainers: ContainerListCheck = (list, at, version) => validateContainers(list, at, { clusterVersion: version, volumes: volumes.names });
+  causes.push(...validateInitContainers(spec, `${field}.initContainers`, clusterVersion, checkInitContainers));
   const allowed = allowedRestart ?? ['Always', 'OnFailure', 'Never'];
   if (spec.restartPolicy === undefined || spec.restartPolicy === '') {
     if (allowedRestart) causes.push(required(`${field}.restartPolicy`, `valid values: ${allowed.map((v) => `"${v}"`).join(', ')}`));
@@ -90,6 +56,27 @@ function validatePodSpec(spec: any, field: string, clusterVersion: number, allow
       value: spec.restartPolicy,
       hasValue: true,
       detail: `supported values: ${allowed.map((v) => `"${v}"`).join(', ')}`,
+    });
+  }
+  causes.push(...validateSecurityContextIds(spec.securityContext, `${field}.securityContext`, ['fsGroup', 'runAsUser', 'runAsGroup']));
+  return causes;
+}
+
+/** Checks a workload's pod template: its pod spec, whose restartPolicy may only be Always. */
+function validateWorkloadTemplate(spec: any, clusterVersion: number): FieldCause[] {
+  // NOTE: a 1.32 API server checks only the labels and annotations of a
+  // StatefulSet's template (ValidatePodTemplateSpecForStatefulSet), so
+  // kubesim's pod spec checks of a StatefulSet template are stricter.
+  const claims: unknown[] = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
+  const claimNames = claims.map((claim: any) => claim?.metadata?.name).filter((name): name is string => typeof name === 'string');
+  const causes = validatePodSpec(spec.template?.spec, 'spec.template.spec', clusterVersion, undefined, claimNames);
+  if (spec.template?.spec?.restartPolicy && spec.template.spec.restartPolicy !== 'Always') {
+    causes.push({
+      field: 'spec.template.spec.restartPolicy',
+      type: 'Unsupported value',
+      value: spec.template.spec.restartPolicy,
+      hasValue: true,
+      detail: 'supported values: "Always"',
     });
   }
   return causes;
@@ -125,17 +112,8 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
       causes.push(...validateReplicas(spec.replicas, 'spec.replicas'));
       const selector = validateWorkloadSelector(resource, spec, clusterVersion);
       causes.push(...selector.causes);
-      if (!selector.checkTemplate) break;
-      causes.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec', clusterVersion));
-      if (spec.template?.spec?.restartPolicy && spec.template.spec.restartPolicy !== 'Always') {
-        causes.push({
-          field: 'spec.template.spec.restartPolicy',
-          type: 'Unsupported value',
-          value: spec.template.spec.restartPolicy,
-          hasValue: true,
-          detail: 'supported values: "Always"',
-        });
-      }
+      if (selector.checkTemplate) causes.push(...validateWorkloadTemplate(spec, clusterVersion));
+      if (resource === 'deployments') causes.push(...validateDeploymentSpec(spec, clusterVersion));
       break;
     }
     case 'replicationcontrollers': {

@@ -136,7 +136,7 @@ export function runGenerators(resources: KResource[], spec: Record<string, any>,
 }
 
 /** Go's encoding/json string escaping: like JSON.stringify, plus <, >, &, U+2028 and U+2029 as \u escapes. */
-function goJson(value: unknown): string {
+export function goJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v))
     .replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { validateObject } from '../../src/api/validation.js';
+import { validateObject as validateRaw } from '../../src/api/validation.js';
 import { formatCause } from '../../src/api/errors.js';
+import { applyDefaults } from '../../src/api/defaults.js';
+
+/** Validates `obj` after defaulting, as admission does. */
+function validateObject(resource: string, obj: any, clusterVersion?: number) {
+  applyDefaults(resource, obj);
+  return validateRaw(resource, obj, clusterVersion);
+}
 
 function pod(initContainers: any[], containers: any[] = [{ name: 'app', image: 'busybox' }]): any {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { initContainers, containers } };

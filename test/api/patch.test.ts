@@ -32,6 +32,12 @@ describe('strategicMergePatch', () => {
   it('removes a field set to null', () => {
     expect(strategicMergePatch(deployment, { spec: { replicas: null } }).spec.replicas).toBeUndefined();
   });
+
+  it('keeps only the $retainKeys of a map', () => {
+    const live = { spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%' } } } };
+    const out = strategicMergePatch(live, { spec: { strategy: { $retainKeys: ['type'], type: 'Recreate' } } });
+    expect(out.spec.strategy).toEqual({ type: 'Recreate' });
+  });
 });
 
 describe('jsonMergePatch', () => {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { validateObject } from '../../src/api/validation.js';
+import { validateObject as validateRaw } from '../../src/api/validation.js';
 import { validateLabels } from '../../src/api/name-validation.js';
 import { formatCause, invalid } from '../../src/api/errors.js';
 import { applyDefaults } from '../../src/api/defaults.js';
+
+/** Validates `obj` after defaulting, as admission does. */
+function validateObject(resource: string, obj: any, clusterVersion?: number) {
+  applyDefaults(resource, obj);
+  return validateRaw(resource, obj, clusterVersion);
+}
 
 function deployment(overrides: any = {}): any {
   return {

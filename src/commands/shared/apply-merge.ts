@@ -5,6 +5,14 @@
  * are matched by name as the strategic merge patch does.
  */
 
+/**
+ * Maps whose patch strategy is retainKeys, by kind: DeploymentSpec.strategy.
+ * When apply changes such a map, kubectl's patch carries `$retainKeys` with
+ * the manifest's keys, so the server drops the others (a defaulted
+ * `rollingUpdate` when the manifest switches to `type: Recreate`).
+ */
+const RETAIN_KEYS: Record<string, readonly string[]> = { Deployment: ['spec.strategy'] };
+
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function sortKeys(v: unknown): unknown {
@@ -43,12 +51,21 @@ function mergeList(key: string, last: any[] | undefined, next: any[], live: any[
 
 /** Merges `next` into `live`, deleting fields that were in `last` but are gone from `next`. */
 export function threeWayMerge(last: any, next: any, live: any): any {
+  return mergeMaps(last, next, live, '', (isMap(next) && RETAIN_KEYS[next.kind]) || []);
+}
+
+function mergeMaps(last: any, next: any, live: any, path: string, retainPaths: readonly string[]): Record<string, any> {
   const out: Record<string, any> = { ...(isMap(live) ? live : {}) };
   if (isMap(last)) for (const k of Object.keys(last)) if (!(k in next)) delete out[k];
   for (const [k, v] of Object.entries(next)) {
-    if (isMap(v) && isMap(out[k])) out[k] = threeWayMerge(isMap(last) ? last[k] : undefined, v, out[k]);
+    const childPath = path ? `${path}.${k}` : k;
+    if (isMap(v) && isMap(out[k])) out[k] = mergeMaps(isMap(last) ? last[k] : undefined, v, out[k], childPath, retainPaths);
     else if (Array.isArray(v)) out[k] = mergeList(k, isMap(last) ? last[k] : undefined, v, out[k]);
     else out[k] = v;
+  }
+  // A retainKeys map that the apply changes keeps only the manifest's keys.
+  if (retainPaths.includes(path) && JSON.stringify(out) !== JSON.stringify(isMap(live) ? live : {})) {
+    for (const k of Object.keys(out)) if (!(k in next)) delete out[k];
   }
   return out;
 }
