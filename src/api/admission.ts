@@ -161,7 +161,8 @@ export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old
   if (resource === 'secrets') prepareSecretData(obj);
   if (op === 'update' && old?.metadata.deletionTimestamp) forbidNewFinalizers(obj, old, info?.kind ?? resource);
   if (op === 'update' && old && !legacy && admittedBefore(resource, obj, old)) return;
-  decodeNulls(resource, obj, info?.kind);
+  // An Event has no list of objects, and controllers write most of them.
+  if (resource !== 'events') decodeNulls(resource, obj, info?.kind);
   applyDefaults(resource, obj, legacy);
   if (resource === 'namespaces') prepareNamespace(obj, op, ctx.clusterVersion);
   if (resource === 'services') {
