@@ -50,6 +50,19 @@ describe('flags scripts rely on', () => {
     expect(r.code).toBe(1);
   });
 
+  it('lists labels and annotations with --list, one object bare and several under headings', () => {
+    expect(k(['run', 'listed', '--image=nginx', '--labels=tier=front,app=listed']).code).toBe(0);
+    expect(k(['label', 'pod', 'listed', '--list']).stdout).toBe('app=listed\ntier=front\n');
+    // Changes given with --list are shown, not written.
+    expect(k(['label', 'pod', 'listed', '--list', 'extra=1']).stdout).toBe('app=listed\nextra=1\ntier=front\n');
+    expect(k(['get', 'pod', 'listed', '-o', 'jsonpath={.metadata.labels.extra}']).stdout).toBe('');
+    expect(k(['label', 'pods', '-l', 'app=listed', '--list']).stdout).toBe('Listing labels for Pod./listed:\n app=listed\n tier=front\n');
+    expect(k(['annotate', 'deployment', 'web', '--list']).stdout).toBe('deployment.kubernetes.io/revision=1\n');
+    const both = k(['label', 'pod', 'listed', '--list', '-o', 'name']);
+    expect(both.stderr).toBe('error: --list and --output may not be specified together\n');
+    expect(both.code).toBe(1);
+  });
+
   it('reads wait without --for as an empty condition', () => {
     const r = k(['wait', 'pod/anything']);
     expect(r.stderr).toBe('error: unrecognized condition: ""\n');

@@ -32,7 +32,8 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
   const verb = field === 'labels' ? 'label' : 'annotate';
   // kubectl checks for resources first, and prints neither error with a usage hint.
   if (resourceArgs.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-  if (Object.keys(changes).length === 0 && removals.length === 0) throw new UsageError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
+  if (flags.list && flags.output) throw new UsageError('--list and --output may not be specified together');
+  if (Object.keys(changes).length === 0 && removals.length === 0 && !flags.list) throw new UsageError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
   if (field === 'labels') {
     // kubectl's parseLabels checks only the form and the value; the API server checks the key.
     for (const a of parsed.args) {
@@ -46,6 +47,8 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
   const targets = parseTargets(resourceArgs);
   const named = targets.some((t) => t.names.length > 0);
   if (!named && !flags.all && !flags.selector) throw new UsageError('resource(s) were provided, but no name was specified');
+  // kubectl's IntoSingleItemImplied: one resource named once, not a selector.
+  const single = targets.length === 1 && targets[0].names.length === 1;
   const cluster = ctx.cluster();
   const { groups, errors } = fetchTargets(cluster, targets, { namespace: ctx.namespace, allNamespaces: flags['all-namespaces'] ?? false, selector: flags.selector });
   let code = 0;
@@ -70,6 +73,10 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
           for (const k of removals) {
             if (k in current) removed = true;
             delete current[k];
+          }
+          if (flags.list) {
+            listMetadata(ctx, field, g.info.kind, g.info.group, obj.metadata.name, current, single);
+            return;
           }
           let saved = obj;
           // kubectl records the command on the object whether or not the labels changed.
@@ -102,6 +109,19 @@ export function editMetadata(ctx: CommandContext, parsed: Parsed, field: 'labels
   void verb;
   ctx.settle();
   return code;
+}
+
+/**
+ * Prints labels or annotations for `--list`, with the requested changes
+ * applied locally and nothing written. Several objects each get a heading
+ * `Listing labels for KIND.GROUP/NAME:` (the core group is empty, so `Pod./web`)
+ * and indented lines. kubectl ranges over a Go map here; kubesim sorts the keys.
+ */
+function listMetadata(ctx: CommandContext, field: 'labels' | 'annotations', kind: string, group: string, name: string, values: Record<string, string>, single: boolean): void {
+  let text = single ? '' : `Listing ${field} for ${kind}.${group}/${name}:\n`;
+  const indent = single ? '' : ' ';
+  for (const k of Object.keys(values).sort()) text += `${indent}${k}=${values[k]}\n`;
+  ctx.io.out(text);
 }
 
 export const METADATA_FLAGS: FlagSpec[] = [
