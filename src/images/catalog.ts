@@ -31,6 +31,8 @@ export interface ImageInfo {
   fullReference: string;
   /** Parse error for a malformed reference, which the kubelet reports as `InvalidImageName`. */
   invalidReason?: string;
+  /** True for a Docker Hub library name that is a near miss of a catalog image (`ngnix`), which no registry has. */
+  missingRepository?: boolean;
 }
 
 /** Latest patch release of each nginx minor line published on Docker Hub (approximate for old lines). */
@@ -238,9 +240,42 @@ function parseImage(image: string): ImageInfo {
     return info;
   }
 
+  if (kind === 'generic' && registry === 'docker.io' && !path.includes('/') && isNearMiss(path)) {
+    info.missingRepository = true;
+    return info;
+  }
   info.exists = tagExists(kind, tag, digest);
   info.sizeBytes = kind === 'generic' ? estimateGenericSize(fullReference) : IMAGE_SIZES[kind];
   return info;
+}
+
+/** The Docker Hub library images kubesim simulates, whose misspellings it refuses to pull. */
+const LIBRARY_NAMES = ['nginx', 'busybox', 'perl'];
+
+/**
+ * Reports whether `name` misspells a library image in the catalog: one edit
+ * away (an insertion, deletion, substitution or swap of neighbours), or two
+ * for names of five letters or more. Docker Hub's library namespace holds
+ * only official images, so such a name does not exist there, while any
+ * other unknown image runs as the generic server.
+ */
+function isNearMiss(name: string): boolean {
+  if (name.length < 4) return false;
+  return LIBRARY_NAMES.some((known) => name !== known && editDistance(name, known) <= (known.length >= 5 ? 2 : 1));
+}
+
+/** Returns the optimal string alignment distance: Levenshtein plus swaps of neighbouring characters. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 /** Returns containerd's parse error text for a malformed reference, or undefined. */

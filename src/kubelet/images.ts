@@ -49,6 +49,13 @@ export function pullOutcome(image: string, settings: ClusterSettings, seed: numb
       message: `rpc error: code = Unknown desc = failed to pull and unpack image "${fullRef(info.repository, info.tag)}": failed to resolve reference "${fullRef(info.repository, info.tag)}": failed to do request: Head "https://registry-1.docker.io/v2/${libraryPath(info.repository)}/manifests/${info.tag}": dial tcp 104.18.121.25:443: i/o timeout (request ${blob})`,
     };
   }
+  if (info.missingRepository) {
+    const ref = fullRef(info.repository, info.tag);
+    return {
+      ok: false,
+      message: `rpc error: code = Unknown desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
+    };
+  }
   if (!info.exists) {
     const ref = fullRef(info.repository, info.tag);
     return {

@@ -91,6 +91,25 @@ describe('resolveImage', () => {
   });
 });
 
+describe('misspelled library images', () => {
+  it('finds no repository for near misses of the simulated library images', () => {
+    for (const typo of ['ngnix', 'nignx', 'nginxx', 'ngin', 'busbox', 'bussybox', 'prel']) {
+      const info = resolveImage(typo);
+      expect(info.exists, typo).toBe(false);
+      expect(info.missingRepository, typo).toBe(true);
+    }
+  });
+
+  it('runs other unknown images as the generic server', () => {
+    // Names shorter than four letters are too short to call misspellings.
+    for (const image of ['redis', 'httpd', 'nginxinc/nginx-unprivileged', 'registry.example.com/ngnix', 'myorg/ngnix', 'nginx', 'ubuntu', 'pel']) {
+      const info = resolveImage(image);
+      expect(info.missingRepository ?? false, image).toBe(false);
+      expect(info.exists, image).toBe(true);
+    }
+  });
+});
+
 describe('resolveNginxVersion', () => {
   it('maps a minor tag to its last patch release', () => {
     expect(resolveNginxVersion('1.25')).toBe('1.25.5');
