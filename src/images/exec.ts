@@ -8,7 +8,7 @@ import { resolveImage, type ImageInfo } from './catalog';
 import { runPerl } from './perl';
 import { perlVersion } from './program';
 import { parseScript, ShellSyntaxError } from './shell/parse';
-import { ExitRequest, HorizonReached, ShellState, executeNode, logFileChanges, type FileChange, type ShellDialect, type ShellWorld } from './shell/run';
+import { ExitRequest, HorizonReached, ShellState, executeNode, logFileChanges, type FileChange, shellDialect, type ShellDialect, type ShellWorld } from './shell/run';
 import { runCommand } from './shell/commands';
 import type { DnsView, HttpFetcher } from './exec-network';
 import { buildImageCommands, imageFiles, imageHasExecutable, isAlpine, nginxOutput } from './image-tools';
@@ -94,8 +94,8 @@ export class ExecShell {
   private readonly out = { text: '' };
   private readonly err: { text: string };
 
-  constructor(request: ExecRequest, info: ImageInfo = resolveImage(request.image)) {
-    const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
+  constructor(request: ExecRequest, info: ImageInfo = resolveImage(request.image), shellName?: string) {
+    const dialect: ShellDialect = shellDialect(info.kind === 'nginx' || info.kind === 'perl', shellName);
     const commands = buildImageCommands(info, {
       network: { fetch: request.fetch, dns: request.dns },
       processes: { main: request.main ?? { argv: [], startedAt: request.now }, selfPid: FIRST_CHILD_PID },
@@ -156,8 +156,8 @@ function elapsed(shell: ExecShell): { elapsedMs?: number } {
 }
 
 /** Runs `sh [options] [-c script [name args…]]`; without -c the script comes from stdin. */
-function runShell(request: ExecRequest, info: ImageInfo, args: string[]): ExecOutcome {
-  const shell = new ExecShell(request, info);
+function runShell(request: ExecRequest, info: ImageInfo, args: string[], name: string): ExecOutcome {
+  const shell = new ExecShell(request, info, name);
   let i = 0;
   let command = false;
   for (; i < args.length && args[i].startsWith('-') && args[i] !== '-'; i++) {
@@ -173,6 +173,7 @@ function runShell(request: ExecRequest, info: ImageInfo, args: string[]): ExecOu
     if (args.length > i + 1) shell.state.positional = args.slice(i + 1);
   } else if (i < args.length) {
     const file = args[i];
+    if (shell.state.world.dialect === 'bash') return { type: 'ran', stdout: '', stderr: `bash: ${file}: No such file or directory\n`, exitCode: 127, finished: true };
     const stderr = shell.state.world.dialect === 'dash' ? `sh: 0: cannot open ${file}: No such file\n` : `sh: can't open '${file}': No such file or directory\n`;
     return { type: 'ran', stdout: '', stderr, exitCode: 2, finished: true };
   } else {
@@ -222,7 +223,7 @@ export function execInImage(request: ExecRequest): ExecOutcome {
   const name = executableName(path);
   const networkTool = ((name === 'wget' || name === 'curl') && !request.fetch) || (name === 'nslookup' && !request.dns);
   if (name === undefined || networkTool || !imageHasExecutable(info, name)) return { type: 'start-failed', reason: missingExecutableReason(path) };
-  if (['sh', 'ash', 'bash', 'dash'].includes(name)) return runShell(request, info, args);
+  if (['sh', 'ash', 'bash', 'dash'].includes(name)) return runShell(request, info, args, name);
   if (name === 'nginx' || name === 'nginx-debug') return runNginx(info, args, request.tty);
   if (name.startsWith('perl')) return runPerlCommand(info, args, request.tty);
   return runApplet(request, info, [name, ...args]);
@@ -251,5 +252,5 @@ export function openInteractiveShell(request: ExecRequest): InteractiveShell | u
   const dash = info.kind === 'perl' || (info.kind === 'nginx' && !isAlpine(info));
   let prompt = dash ? '# ' : '/ # ';
   if (name === 'bash') prompt = `root@${request.hostname}:/# `;
-  return { shell: new ExecShell(request, info), prompt };
+  return { shell: new ExecShell(request, info, name), prompt };
 }

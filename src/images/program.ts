@@ -6,7 +6,7 @@
 import { PERL_LATEST, resolveImage, resolveNginxVersion, ImageInfo } from './catalog';
 import { formatEntrypointLines, formatStartNotices, MYAPP_NGINX_VERSION } from './nginx';
 import { runPerl } from './perl';
-import { runArgv, runScript, OutputLine, ScriptResult, ShellDialect, type FileChange } from './shell/run';
+import { runArgv, runScript, OutputLine, ScriptResult, ShellDialect, shellDialect, type FileChange } from './shell/run';
 import type { PodNetwork } from './exec-network';
 import { buildImageCommands, imageHasExecutable, SHELL_ONLY, toolboxOf } from './image-tools';
 import { FIRST_CHILD_PID } from './ps';
@@ -239,7 +239,7 @@ const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
  */
 function shellSetup(spec: ContainerSpecLite, ctx: ProgramContext, limits: PlanLimits, argv = containerArgv(spec)) {
   const info = resolveImage(spec.image);
-  const dialect: ShellDialect = info.kind === 'nginx' || info.kind === 'perl' ? 'dash' : 'ash';
+  const dialect: ShellDialect = shellDialect(info.kind === 'nginx' || info.kind === 'perl', (argv[0] ?? '').split('/').pop());
   const psIsMain = (argv[0] ?? '').split('/').pop() === 'ps';
   const commands = buildImageCommands(info, {
     network: ctx.network,
@@ -318,6 +318,7 @@ export function planContainer(spec: ContainerSpecLite, ctx: ProgramContext, limi
     const c = argv.indexOf('-c');
     if (c < 0) {
       if (argv.length > 1) {
+        if (dialect === 'bash') return { output: [{ atMs: 0, stream: 'stderr', line: `bash: ${argv[1]}: No such file or directory` }], exit: { atMs: 0, code: 127 }, ignoresSigterm: true, terminationMs: 0 };
         const message = dialect === 'dash' ? `sh: 0: cannot open ${argv[1]}: No such file` : `sh: can't open '${argv[1]}': No such file or directory`;
         return { output: [{ atMs: 0, stream: 'stderr', line: message }], exit: { atMs: 0, code: 2 }, ignoresSigterm: true, terminationMs: 0 };
       }

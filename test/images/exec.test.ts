@@ -106,6 +106,25 @@ describe('execInImage', () => {
   });
 });
 
+describe('bash in a Debian-based image', () => {
+  const nginx = (argv: string[]) => execInImage(newRequest(argv, { image: 'nginx:1.27' }));
+
+  it('words its errors as bash does, where sh is dash', () => {
+    expect(nginx(['bash', '-c', 'foo; cd /nope; echo "a\\tb"'])).toMatchObject({
+      stdout: 'a\\tb\n',
+      stderr: 'bash: line 1: foo: command not found\nbash: line 1: cd: /nope: No such file or directory\n',
+      exitCode: 0,
+    });
+    expect(nginx(['sh', '-c', 'foo; cd /nope'])).toMatchObject({ stderr: 'sh: 1: foo: not found\nsh: 1: cd: can\'t cd to /nope\n', exitCode: 2 });
+  });
+
+  it("returns bash's statuses: 127 for an unknown command or script, 1 for a failed cd", () => {
+    expect(nginx(['bash', '-c', 'foo'])).toMatchObject({ exitCode: 127 });
+    expect(nginx(['bash', '-c', 'cd /nope'])).toMatchObject({ exitCode: 1 });
+    expect(nginx(['bash', '/x.sh'])).toEqual({ type: 'ran', stdout: '', stderr: 'bash: /x.sh: No such file or directory\n', exitCode: 127, finished: true });
+  });
+});
+
 describe('missingExecutableReason', () => {
   it('stats paths and searches names', () => {
     expect(missingExecutableReason('/opt/app')).toBe('exec: "/opt/app": stat /opt/app: no such file or directory');

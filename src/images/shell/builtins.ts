@@ -29,8 +29,8 @@ function isFolder(state: ShellState, path: string): boolean {
 /** Writes a built-in's error as the shell does: ash adds the built-in's name and line, dash the line first. */
 function builtinError(state: ShellState, builtin: string, message: string): void {
   // NOTE: kubesim does not count script lines, so both shells report line 1.
-  if (state.world.dialect === 'dash') state.error(`${builtin}: ${message}`);
-  else state.write('stderr', `sh: ${builtin}: line 1: ${message}\n`);
+  if (state.world.dialect === 'ash') state.write('stderr', `sh: ${builtin}: line 1: ${message}\n`);
+  else state.error(`${builtin}: ${message}`);
 }
 
 /** Runs `cd [DIR | -]`: no operand goes to HOME, `-` to OLDPWD (printed). A missing folder fails with status 2. */
@@ -39,6 +39,10 @@ export function cd(state: ShellState, args: string[]): number {
   const back = operand === '-';
   const target = resolvePath(state, back ? state.vars.get('OLDPWD') ?? state.cwd : operand);
   if (!isFolder(state, target)) {
+    if (state.world.dialect === 'bash') {
+      builtinError(state, 'cd', `${operand}: No such file or directory`);
+      return 1;
+    }
     const detail = state.world.dialect === 'dash' ? '' : ': No such file or directory';
     builtinError(state, 'cd', `can't cd to ${operand}${detail}`);
     return 2;
@@ -182,7 +186,7 @@ export function id(state: ShellState, args: string[]): number {
     state.write('stderr', `id: unknown user ${operand}\n`);
     return 1;
   }
-  const groups: [number, string][] = state.world.dialect === 'dash' ? [[0, 'root']] : [[0, 'root'], [10, 'wheel']];
+  const groups: [number, string][] = state.world.dialect !== 'ash' ? [[0, 'root']] : [[0, 'root'], [10, 'wheel']];
   const name = flags.has('n');
   if (flags.has('u') || flags.has('g')) state.write('stdout', name ? 'root\n' : '0\n');
   else if (flags.has('G')) state.write('stdout', `${groups.map(([gid, group]) => (name ? group : String(gid))).join(' ')}\n`);

@@ -297,7 +297,7 @@ export function runCommand(state: ShellState, argv: string[]): number {
   const name = argv[0].replace(/^\/(usr\/)?s?bin\//, '');
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : state.extraCommands.get(name);
   if (!command) {
-    state.error(`${argv[0]}: not found`);
+    state.error(state.world.dialect === 'bash' ? `${argv[0]}: command not found` : `${argv[0]}: not found`);
     return 127;
   }
   return command(state, argv.slice(1));

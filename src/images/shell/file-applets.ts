@@ -34,7 +34,7 @@ export function touch(state: ShellState, args: string[]): number {
 /**
  * Runs `rm [-f] [-r] FILE...`. A missing file is an error unless `-f` is
  * given; `-r` also removes the files under a folder. Messages follow
- * busybox, or coreutils in the Debian-based images (the `dash` dialect).
+ * busybox, or coreutils in the Debian-based images (the `dash` and `bash` dialects).
  */
 export function rm(state: ShellState, args: string[]): number {
   const { flags, operands } = splitOptions(args);
@@ -56,7 +56,7 @@ export function rm(state: ShellState, args: string[]): number {
       }
     }
     if (removed || force) continue;
-    const verb = state.world.dialect === 'dash' ? 'cannot remove' : "can't remove";
+    const verb = state.world.dialect !== 'ash' ? 'cannot remove' : "can't remove";
     state.write('stderr', `rm: ${verb} '${operand}': No such file or directory\n`);
     status = 1;
   }

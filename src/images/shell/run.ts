@@ -23,7 +23,17 @@ export interface OutputLine {
 }
 
 /** The shell flavour: error texts differ between busybox ash and Debian's dash. */
-export type ShellDialect = 'ash' | 'dash';
+export type ShellDialect = 'ash' | 'dash' | 'bash';
+
+/**
+ * Returns the dialect of `shell` (`sh`, `bash`, ...) in an image: bash
+ * where it is asked for by name in a Debian-based image, otherwise dash
+ * there and busybox ash elsewhere.
+ */
+export function shellDialect(debian: boolean, shell: string | undefined): ShellDialect {
+  if (!debian) return 'ash';
+  return shell === 'bash' ? 'bash' : 'dash';
+}
 
 /** Facts about the container that commands such as `hostname` and `cat /etc/hosts` return. */
 export interface ShellWorld {
@@ -138,9 +148,11 @@ export class ShellState {
     }
   }
 
-  /** Writes `sh: …` style diagnostics, with the line number dash adds. */
+  /** Writes `sh: …` style diagnostics, with the line number dash and bash add. */
   error(message: string): void {
-    this.write('stderr', this.world.dialect === 'dash' ? `sh: 1: ${message}\n` : `sh: ${message}\n`);
+    // NOTE: kubesim does not count script lines, so dash and bash report line 1.
+    const prefix = { ash: 'sh: ', dash: 'sh: 1: ', bash: 'bash: line 1: ' }[this.world.dialect];
+    this.write('stderr', `${prefix}${message}\n`);
   }
 
   /** Emits unterminated output as a last line, as a log reader shows it after the process exits. */
