@@ -252,5 +252,7 @@ export function openInteractiveShell(request: ExecRequest): InteractiveShell | u
   const dash = info.kind === 'perl' || (info.kind === 'nginx' && !isAlpine(info));
   let prompt = dash ? '# ' : '/ # ';
   if (name === 'bash') prompt = `root@${request.hostname}:/# `;
-  return { shell: new ExecShell(request, info, name), prompt };
+  const shell = new ExecShell(request, info, name);
+  shell.state.world.interactive = true;
+  return { shell, prompt };
 }

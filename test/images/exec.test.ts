@@ -146,6 +146,11 @@ describe('openInteractiveShell', () => {
     expect(openInteractiveShell(newRequest(['bash']))).toBeUndefined();
   });
 
+  it('names no line in an interactive bash error', () => {
+    const session = openInteractiveShell(newRequest(['bash'], { image: 'nginx:1.27', tty: true }))!;
+    expect(session.shell.runScript('foo')).toMatchObject({ stdout: 'bash: foo: command not found\n' });
+  });
+
   it('keeps variables between lines', () => {
     const session = openInteractiveShell(newRequest(['sh'], { tty: true }))!;
     expect(session.shell.runScript('X=5')).toEqual({ stdout: '', stderr: '', exited: undefined, finished: true });

@@ -47,6 +47,8 @@ export interface ShellWorld {
   maxLines?: number;
   startedAt: number;
   dialect: ShellDialect;
+  /** True for a shell reading commands from a terminal, whose errors name no line (bash). */
+  interactive?: boolean;
   /** Files the kubelet mounted from ConfigMap, Secret, downward API and projected volumes, by absolute path. */
   mounts?: ReadonlyMap<string, string>;
   /** Programs the image adds to the shell's built-ins (`ls`, `ps`, the network tools), copied into each process's extraCommands. */
@@ -151,7 +153,7 @@ export class ShellState {
   /** Writes `sh: …` style diagnostics, with the line number dash and bash add. */
   error(message: string): void {
     // NOTE: kubesim does not count script lines, so dash and bash report line 1.
-    const prefix = { ash: 'sh: ', dash: 'sh: 1: ', bash: 'bash: line 1: ' }[this.world.dialect];
+    const prefix = this.world.interactive && this.world.dialect === 'bash' ? 'bash: ' : { ash: 'sh: ', dash: 'sh: 1: ', bash: 'bash: line 1: ' }[this.world.dialect];
     this.write('stderr', `${prefix}${message}\n`);
   }
 
