@@ -63,6 +63,13 @@ describe('flags scripts rely on', () => {
     expect(both.code).toBe(1);
   });
 
+  it('prints nothing for wait --for=delete on an object that does not exist', () => {
+    const r = k(['wait', '--for=delete', 'pod/never-was']);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('reads wait without --for as an empty condition', () => {
     const r = k(['wait', 'pod/anything']);
     expect(r.stderr).toBe('error: unrecognized condition: ""\n');

@@ -49,9 +49,10 @@ export const command: CommandDef = {
       const describe = (name: string) => ({ resource: t.info.resource, ns: objNs, name, label: `${kindString(t.info, group)}/${name}`, plural: `${resourceString(t.info, group)}/${name}` });
       if (t.names.length > 0) {
         for (const name of t.names) {
-          if (!cluster.store.get(t.info.resource, objNs, name) && condition.kind !== 'delete' && condition.kind !== 'create') {
-            throw notFound(resourceString(t.info, group), name);
-          }
+          const exists = cluster.store.get(t.info.resource, objNs, name) !== undefined;
+          // kubectl's builder fetches each named object, and --for=delete ignores the NotFound: nothing to wait for, nothing printed.
+          if (!exists && condition.kind === 'delete') continue;
+          if (!exists && condition.kind !== 'create') throw notFound(resourceString(t.info, group), name);
           waits.push(describe(name));
         }
       } else {
