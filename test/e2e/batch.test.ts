@@ -145,7 +145,7 @@ describe('batch verbs', () => {
   it('reports a timeout when the condition never holds', () => {
     on('create', 'job', 'forever', '--image=busybox', '--', 'sleep', '3600');
     const r = on('wait', '--for=condition=failed', 'job/forever', '--timeout=30s');
-    expect(r.stderr).toBe('error: timed out waiting for the condition on jobs.batch/forever\n');
+    expect(r.stderr).toBe('error: timed out waiting for the condition on jobs/forever\n');
     expect(r.code).toBe(1);
   });
 

@@ -59,7 +59,8 @@ export const command: CommandDef = {
         for (const o of matched) parts.push(describeObject(t.info.resource, o, dctx));
       }
     });
-    ctx.io.out(parts.join('\n\n\n'));
+    // kubectl writes "\n\n" before each description after the first, and each ends with a newline.
+    ctx.io.out(parts.join('\n\n'));
     return code;
   },
 };

@@ -46,7 +46,8 @@ export const command: CommandDef = {
     for (const t of targets) {
       const group = groupFor(t.info, cluster.settings.version, t.group);
       const objNs = t.info.namespaced ? ns : '';
-      const describe = (name: string) => ({ resource: t.info.resource, ns: objNs, name, label: `${kindString(t.info, group)}/${name}`, plural: `${resourceString(t.info, group)}/${name}` });
+      // The timeout error names the plural resource without its group (extendErrWaitTimeout).
+      const describe = (name: string) => ({ resource: t.info.resource, ns: objNs, name, label: `${kindString(t.info, group)}/${name}`, plural: `${t.info.resource}/${name}` });
       if (t.names.length > 0) {
         for (const name of t.names) {
           const exists = cluster.store.get(t.info.resource, objNs, name) !== undefined;
