@@ -151,7 +151,7 @@ describe('scheduler', () => {
     const cond = pod.status.conditions.find((x: any) => x.type === 'PodScheduled');
     expect(cond.reason).toBe('Unschedulable');
     expect(cond.message).toBe(
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
     );
   });
 

@@ -76,8 +76,19 @@ function sharedPodFitInputs(pod: KObject): FitInputs {
 /** Joins per-node reasons the way the scheduler's FitError does: counted, sorted. */
 function fitErrorMessage(total: number, misses: Map<string, number>): string {
   const parts = [...misses.entries()].map(([text, n]) => `${n} ${text}`).sort();
-  return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+  // DefaultPreemption tries only the nodes whose filter failure is resolvable (a resource shortage).
+  // Simplified: kubesim never preempts, so each of those reports no victims, as it does when no pod
+  // there has a lower priority than the incoming one.
+  let resolvable = 0;
+  for (const [text, n] of misses) if (RESOLVABLE_MISSES.has(text)) resolvable += n;
+  const preemption: string[] = [];
+  if (total - resolvable > 0) preemption.push(`${total - resolvable} Preemption is not helpful for scheduling`);
+  if (resolvable > 0) preemption.push(`${resolvable} No preemption victims found for incoming pod`);
+  return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${preemption.sort().join(', ')}.`;
 }
+
+/** Filter failures whose status is Unschedulable rather than UnschedulableAndUnresolvable (NodeResourcesFit's). */
+const RESOLVABLE_MISSES = new Set(['Too many pods', 'Insufficient cpu', 'Insufficient memory']);
 
 /**
  * FailedScheduling messages by fit key, for one transaction, one node list and

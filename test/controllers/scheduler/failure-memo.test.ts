@@ -7,6 +7,13 @@ import type { KObject } from '../../../src/api/types.js';
 
 const TAINT = '1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
 const PREEMPTION = 'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+/** The preemption summary when `n` nodes lack resources and the rest fail on rules preemption cannot change. */
+const preemption = (n: number) => {
+  const parts = [`${n} No preemption victims found for incoming pod`];
+  if (n < 3) parts.push(`${3 - n} Preemption is not helpful for scheduling`);
+  // The scheduler sorts the counted reasons as strings (FitError.Error).
+  return `preemption: 0/3 nodes are available: ${parts.sort().join(', ')}.`;
+};
 
 function context(c: Cluster): ControllerContext {
   return { store: c.store, settings: c.settings, now: () => c.simNow, wakeAt: () => {}, random: () => c.random() };
@@ -62,7 +69,7 @@ function oneSlotCluster(): Cluster {
   return c;
 }
 
-const FULL = `0/3 nodes are available: 1 Too many pods, ${TAINT}, 1 node(s) were unschedulable. ${PREEMPTION}`;
+const FULL = `0/3 nodes are available: 1 Too many pods, ${TAINT}, 1 node(s) were unschedulable. ${preemption(1)}`;
 
 describe('scheduler failure memo', () => {
   it('gives each shape its own message', () => {
@@ -75,11 +82,11 @@ describe('scheduler failure memo', () => {
       cpuPod('e-tolerant', '64', { tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] }),
     ]);
     const expected = [
-      `a-cpu: Unschedulable 0/3 nodes are available: ${TAINT}, 2 Insufficient cpu. ${PREEMPTION}`,
-      `b-memory: Unschedulable 0/3 nodes are available: ${TAINT}, 2 Insufficient memory. ${PREEMPTION}`,
-      `c-cpu: Unschedulable 0/3 nodes are available: ${TAINT}, 2 Insufficient cpu. ${PREEMPTION}`,
+      `a-cpu: Unschedulable 0/3 nodes are available: ${TAINT}, 2 Insufficient cpu. ${preemption(2)}`,
+      `b-memory: Unschedulable 0/3 nodes are available: ${TAINT}, 2 Insufficient memory. ${preemption(2)}`,
+      `c-cpu: Unschedulable 0/3 nodes are available: ${TAINT}, 2 Insufficient cpu. ${preemption(2)}`,
       `d-selector: Unschedulable 0/3 nodes are available: ${TAINT}, 2 node(s) didn't match Pod's node affinity/selector. ${PREEMPTION}`,
-      `e-tolerant: Unschedulable 0/3 nodes are available: 3 Insufficient cpu. ${PREEMPTION}`,
+      `e-tolerant: Unschedulable 0/3 nodes are available: 3 Insufficient cpu. ${preemption(3)}`,
     ];
     expect(placements(c)).toEqual(expected);
 
@@ -96,9 +103,9 @@ describe('scheduler failure memo', () => {
     // c-big has a-big's shape, but node01 is now full, so its message differs.
     createAndRetryAll(c, [cpuPod('a-big', '8'), cpuPod('b-small', '100m'), cpuPod('c-big', '8')]);
     const expected = [
-      `a-big: Unschedulable 0/3 nodes are available: 1 Insufficient cpu, ${TAINT}, 1 node(s) were unschedulable. ${PREEMPTION}`,
+      `a-big: Unschedulable 0/3 nodes are available: 1 Insufficient cpu, ${TAINT}, 1 node(s) were unschedulable. ${preemption(1)}`,
       'b-small: k8s-node01',
-      `c-big: Unschedulable 0/3 nodes are available: 1 Too many pods, ${TAINT}, 1 node(s) were unschedulable. ${PREEMPTION}`,
+      `c-big: Unschedulable 0/3 nodes are available: 1 Too many pods, ${TAINT}, 1 node(s) were unschedulable. ${preemption(1)}`,
     ];
     expect(placements(c)).toEqual(expected);
 
