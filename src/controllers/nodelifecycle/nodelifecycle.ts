@@ -4,7 +4,8 @@
  * the `unschedulable` taint. A node whose kubelet stopped reporting gets the
  * `unreachable` taints, and its pods are marked not Ready, then marked for
  * deletion once their NoExecute toleration (300 s by default) runs out.
- * A node that is gone takes its pods with it.
+ * Pods that do not tolerate a NoExecute taint a user put on a healthy node
+ * are marked for deletion too. A node that is gone takes its pods with it.
  */
 import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
@@ -79,13 +80,19 @@ function markPodNotReady(ctx: ControllerContext, pod: KObject): void {
   ctx.store.update('pods', pod);
 }
 
-/** Evicts the pods of an unhealthy node whose toleration ran out, and wakes again for the next one. */
-function evictPods(ctx: ControllerContext, node: KObject): void {
+/**
+ * Evicts the pods of a node with NoExecute taints whose toleration ran out,
+ * and wakes again for the next one. On an unhealthy node (`unhealthy`) the
+ * pods are also marked not Ready. A healthy node's NoExecute taints are
+ * ones a user added, and the taint eviction controller enforces them too.
+ */
+function evictPods(ctx: ControllerContext, node: KObject, unhealthy: boolean): void {
   const noExecute = ((node.spec?.taints ?? []) as any[]).filter((t) => t.effect === 'NoExecute');
+  if (!unhealthy && noExecute.length === 0) return;
   let next = Infinity;
   for (const pod of ctx.store.list('pods', undefined, { node: node.metadata.name })) {
     if (pod.metadata.deletionTimestamp) continue;
-    markPodNotReady(ctx, pod);
+    if (unhealthy) markPodNotReady(ctx, pod);
     let at = Infinity;
     for (const taint of noExecute) at = Math.min(at, evictionTime(pod.spec?.tolerations, taint));
     if (at === Infinity) continue;
@@ -121,9 +128,10 @@ export const nodeLifecycle: Controller = {
     const changed = syncTaints(node, isoTime(ctx.now()));
     const saved = changed ? ctx.store.update('nodes', node) : node;
     if (!isNodeReady(saved)) {
-      evictPods(ctx, saved);
+      evictPods(ctx, saved, true);
       return;
     }
+    evictPods(ctx, saved, false);
     if (!wasReady) {
       // The kubelet is back, so it catches up with every pod it missed while away.
       for (const pod of ctx.store.list('pods', undefined, { node: key })) ctx.store.enqueue('kubelet', `${pod.metadata.namespace}/${pod.metadata.name}`);
