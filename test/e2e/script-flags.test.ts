@@ -70,6 +70,18 @@ describe('flags scripts rely on', () => {
     expect(r.code).toBe(0);
   });
 
+  it('prints kubectl events as the typed EventList under -o', () => {
+    const json = JSON.parse(k(['events', '-o', 'json', '--for', 'deployment/web']).stdout);
+    expect(Object.keys(json)).toEqual(['kind', 'apiVersion', 'metadata', 'items']);
+    expect(json.kind).toBe('EventList');
+    expect(Object.keys(json.items[0]).slice(0, 4)).toEqual(['kind', 'apiVersion', 'metadata', 'involvedObject']);
+    expect(json.items[0].involvedObject).toMatchObject({ kind: 'Deployment', name: 'web' });
+    expect(k(['events', '--for', 'deployment/web', '-o', 'name']).stdout).toMatch(/^event\/web\.[0-9a-f]+\n/);
+    const bad = k(['events', '-o', 'bogus']);
+    expect(bad.stderr).toBe('error: unable to match a printer suitable for the output format "bogus", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n');
+    expect(bad.code).toBe(1);
+  });
+
   it('reads wait without --for as an empty condition', () => {
     const r = k(['wait', 'pod/anything']);
     expect(r.stderr).toBe('error: unrecognized condition: ""\n');

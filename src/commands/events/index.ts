@@ -13,6 +13,56 @@ function eventTime(e: KObject): string {
   return e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? '';
 }
 
+/** The output formats of kubectl events' print flags. */
+const EVENT_FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
+
+/**
+ * Prints the events as the EventList kubectl events builds. It is a typed
+ * object, so its JSON keeps the Go structs' field order (its YAML sorts keys).
+ */
+async function printEventList(output: string, events: KObject[]): Promise<string> {
+  const { publicView } = await import('../shared/output.js');
+  const list = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: events.map((e) => publicView(e)) };
+  const eq = output.indexOf('=');
+  let format = eq < 0 ? output : output.slice(0, eq);
+  let arg = eq < 0 ? '' : output.slice(eq + 1);
+  if (format.endsWith('-file') || format === 'templatefile') {
+    const { readFileSync } = await import('node:fs');
+    try {
+      arg = readFileSync(arg, 'utf8');
+    } catch {
+      throw new UsageError(`error reading template ${arg}, open ${arg}: no such file or directory`);
+    }
+    format = format === 'jsonpath-file' ? 'jsonpath' : 'go-template';
+  }
+  switch (format) {
+    case 'json': {
+      const { orderLikeGoStruct } = await import('../../printers/go-struct-order.js');
+      // Go's encoder escapes <, > and & in strings.
+      const text = JSON.stringify(orderLikeGoStruct(list, 'EventList'), null, 4).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+      return `${text}\n`;
+    }
+    case 'yaml': {
+      const { toKubectlYaml } = await import('../../printers/yaml.js');
+      return toKubectlYaml(list);
+    }
+    case 'name':
+      return events.map((e) => `event/${e.metadata.name}\n`).join('');
+    case 'jsonpath':
+    case 'jsonpath-as-json': {
+      const { printJsonPath } = await import('../../printers/jsonpath.js');
+      return printJsonPath(arg, list, { allowMissingKeys: true, outputJson: format === 'jsonpath-as-json' });
+    }
+    case 'go-template':
+    case 'template': {
+      const { printGoTemplate } = await import('../../printers/go-template.js');
+      return printGoTemplate(arg, list);
+    }
+    default:
+      throw new UsageError(`unable to match a printer suitable for the output format "${output}"`);
+  }
+}
+
 export const command: CommandDef = {
   use: 'events [(-o|--output=)json|yaml|name] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]',
   short: 'List events.',
@@ -24,8 +74,11 @@ export const command: CommandDef = {
     { name: 'output', short: 'o', type: 'string', default: '', help: 'Output format.' },
     { name: 'watch', short: 'w', type: 'bool', default: false, help: 'After listing the requested events, watch for more events.' },
   ],
-  run(ctx) {
+  async run(ctx) {
     const f = ctx.flags;
+    if (f.output && !EVENT_FORMATS.includes(f.output.split('=')[0])) {
+      throw new UsageError(`unable to match a printer suitable for the output format "${f.output}", allowed formats are: ${[...EVENT_FORMATS].sort().join(',')}`);
+    }
     const cluster = ctx.cluster();
     let events = f['all-namespaces'] ? cluster.store.list('events') : cluster.store.list('events', ctx.namespace);
     if (f.for) {
@@ -41,6 +94,10 @@ export const command: CommandDef = {
     events.sort((a, b) => eventTime(a).localeCompare(eventTime(b)));
     if (events.length === 0) {
       ctx.io.err(f['all-namespaces'] ? 'No events found.\n' : `No events found in ${ctx.namespace} namespace.\n`);
+      return;
+    }
+    if (f.output) {
+      ctx.io.out(await printEventList(f.output, events));
       return;
     }
     const header = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
