@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { Sandbox } from '../helpers/cli.js';
 
 describe('flags scripts rely on', () => {
@@ -77,6 +78,9 @@ describe('flags scripts rely on', () => {
     expect(Object.keys(json.items[0]).slice(0, 4)).toEqual(['kind', 'apiVersion', 'metadata', 'involvedObject']);
     expect(json.items[0].involvedObject).toMatchObject({ kind: 'Deployment', name: 'web' });
     expect(k(['events', '--for', 'deployment/web', '-o', 'name']).stdout).toMatch(/^event\/web\.[0-9a-f]+\n/);
+    const template = `${sb.home}/reasons.tmpl`;
+    writeFileSync(template, '{{range .items}}{{.reason}} {{end}}');
+    expect(k(['events', '--for', 'deployment/web', '-o', `go-template-file=${template}`]).stdout).toMatch(/^ScalingReplicaSet /);
     const bad = k(['events', '-o', 'bogus']);
     expect(bad.stderr).toBe('error: unable to match a printer suitable for the output format "bogus", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n');
     expect(bad.code).toBe(1);

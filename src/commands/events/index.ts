@@ -2,6 +2,7 @@
  * `kubectl events`: events sorted by time, optionally only those for one
  * object (`--for TYPE/NAME`) or of some types (`--types=Warning`).
  */
+import { readFileSync } from 'node:fs';
 import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { resolveType } from '../shared/targets.js';
@@ -27,7 +28,6 @@ async function printEventList(output: string, events: KObject[]): Promise<string
   let format = eq < 0 ? output : output.slice(0, eq);
   let arg = eq < 0 ? '' : output.slice(eq + 1);
   if (format.endsWith('-file') || format === 'templatefile') {
-    const { readFileSync } = await import('node:fs');
     try {
       arg = readFileSync(arg, 'utf8');
     } catch {
