@@ -1,5 +1,5 @@
 /**
- * What the API server does to a Secret's data before it stores it. The
+ * The API server's handling of a Secret's data before it stores it. The
  * values of `data` must decode as standard base64, as Go's JSON decoder
  * requires of a []byte field. The v1 to internal conversion then merges
  * `stringData` into `data`, encoded, and drops it. A `stringData` key wins

@@ -69,8 +69,8 @@ export function httpGet(cluster: NetworkHost, target: HttpTarget): HttpResult {
 /**
  * Returns the reply to a GET sent to a node's address. kube-proxy forwards a Service's
  * nodePort on every node to the Service's endpoints. Otherwise only a
- * host-network pod on that node that declares the port answers; any other
- * port refuses the connection.
+ * host-network pod on that node that declares the port replies, and any
+ * other port refuses the connection.
  */
 function nodeGet(cluster: NetworkHost, node: KObject, target: HttpTarget): HttpResult {
   for (const svc of cluster.store.list('services')) {

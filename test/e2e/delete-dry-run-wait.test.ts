@@ -65,7 +65,7 @@ describe('delete waits for finalizers', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('keeps a terminated pod that a finalizer holds, and times out waiting for it', () => {
+  it('times out on a pod a finalizer keeps', () => {
     expect(k(['run', 'held', '--image=nginx']).code).toBe(0);
     expect(k(['clock', 'advance', '30s']).code).toBe(0);
     expect(k(['patch', 'pod', 'held', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}']).code).toBe(0);
@@ -80,7 +80,7 @@ describe('delete waits for finalizers', () => {
     expect(k(['describe', 'pod', 'held']).stdout).toMatch(/\nStatus:\s+Succeeded\n/);
   });
 
-  it('reports a held pod killed at the end of its grace period as Failed with exit code 137', () => {
+  it('reports a killed held pod as Failed', () => {
     expect(k(['run', 'sleeper', '--image=busybox', '--', 'sleep', '3600']).code).toBe(0);
     expect(k(['clock', 'advance', '30s']).code).toBe(0);
     expect(k(['patch', 'pod', 'sleeper', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}']).code).toBe(0);

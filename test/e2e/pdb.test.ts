@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sandbox } from '../helpers/cli.js';
 
-/** A ReplicaSet of three myapp pods and a budget over them with the given spec lines. */
+/** Returns a ReplicaSet of three myapp pods and a budget over them with the given spec lines. */
 function manifest(budget: string): string {
   return `apiVersion: apps/v1
 kind: ReplicaSet

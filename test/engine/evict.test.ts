@@ -18,7 +18,7 @@ function newBudget(name: string, spec: Record<string, unknown>): KObject {
   return { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name, namespace: 'default' }, spec: { ...spec, selector: { matchLabels: { app: 'web' } } } };
 }
 
-/** A cluster with three Ready pods of ReplicaSet web and a budget with `spec`. */
+/** Returns a cluster with three Ready pods of ReplicaSet web and a budget with `spec`. */
 function readyCluster(spec: Record<string, unknown>): { c: Cluster; pods: string[] } {
   const c = newCluster();
   apply(c, 'replicasets', newReplicaSet(3));

@@ -1,11 +1,12 @@
 /**
- * How `kubectl drain` removes a node's pods (k8s.io/kubectl pkg/drain,
+ * The removal of a node's pods by `kubectl drain` (k8s.io/kubectl pkg/drain,
  * v0.32). By default it evicts them through the eviction subresource,
  * retrying an eviction a disruption budget rejects every 5 s until
  * --timeout, then waits for each evicted pod to be gone. With
- * --disable-eviction it deletes the pods and waits for them. kubectl does this in one goroutine per pod. Here the
- * pods take their turns in list order at each simulated moment, and the
- * time between moments passes as shared/clock-step.ts moves it.
+ * --disable-eviction it deletes the pods and waits for them.
+ * kubectl does this in one goroutine per pod. Here the pods take their
+ * turns in list order at each simulated moment, and the time between
+ * moments passes as shared/clock-step.ts moves it.
  */
 import type { KObject } from '../../api/types.js';
 import type { Cluster } from '../../engine/cluster.js';

@@ -1,9 +1,11 @@
 /**
- * Finding the workload controller behind a pod's controller reference and
+ * Lookup of the workload controller behind a pod's controller reference and
  * its spec.replicas, in the order of the disruption controller's finders
- * (pkg/controller/disruption/disruption.go, Kubernetes 1.32):
- * ReplicationController, the Deployment owning a ReplicaSet, a ReplicaSet no
- * Deployment owns, StatefulSet, then any resource with a scale subresource.
+ * (pkg/controller/disruption/disruption.go): ReplicationController, the
+ * Deployment owning a ReplicaSet, a ReplicaSet no Deployment owns, then
+ * StatefulSet, then any other resource with a scale subresource (built-in
+ * ones only, because kubesim serves no custom resources).
+ * NOTE: the order follows a copy of disruption.go newer than 1.32.
  */
 import type { KObject, OwnerReference } from '../../api/types.js';
 import type { Store } from '../../store/store.js';

@@ -32,7 +32,7 @@ function newBudget(spec: { minAvailable?: number | string; maxUnavailable?: numb
   return { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'default' }, spec: { ...spec, selector: { matchLabels: { app: 'web' } } } };
 }
 
-/** A finder that knows ReplicaSets by name and their scales. */
+/** Returns a finder that looks ReplicaSets up by name and returns their scales. */
 function scales(byName: Record<string, number>): ScaleFinder {
   return (ref: OwnerReference) => (ref.name in byName ? { uid: ref.uid, scale: byName[ref.name] } : undefined);
 }

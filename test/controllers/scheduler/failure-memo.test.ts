@@ -7,7 +7,7 @@ import type { KObject } from '../../../src/api/types.js';
 
 const TAINT = '1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
 const PREEMPTION = 'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
-/** The preemption summary when `n` nodes lack resources and the rest fail on rules preemption cannot change. */
+/** Returns the preemption summary when `n` nodes lack resources and the rest fail on rules preemption cannot change. */
 const preemption = (n: number) => {
   const parts = [`${n} No preemption victims found for incoming pod`];
   if (n < 3) parts.push(`${3 - n} Preemption is not helpful for scheduling`);

@@ -154,7 +154,7 @@ describe('runReplay', () => {
     ]);
   });
 
-  it('shows rows it took for foreign in the diff when the rest still differs', async () => {
+  it('shows set-aside rows in a diff', async () => {
     const file = write(transcript(
       'vi pod.yml', '', POD,
       '$ kubectl create -f pod.yml', 'pod/web created',
