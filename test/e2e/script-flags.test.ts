@@ -86,6 +86,14 @@ describe('flags scripts rely on', () => {
     expect(bad.code).toBe(1);
   });
 
+  it('describes an ExternalName Service without IP fields', () => {
+    expect(k(['create', 'service', 'externalname', 'ext', '--external-name=example.com']).code).toBe(0);
+    const out = k(['describe', 'svc', 'ext']).stdout;
+    expect(out).not.toContain('IP Family Policy');
+    expect(out).toContain('\nIP Families:       <none>\n');
+    expect(out).toContain('\nIPs:               <none>\n');
+  });
+
   it('reads wait without --for as an empty condition', () => {
     const r = k(['wait', 'pod/anything']);
     expect(r.stderr).toBe('error: unrecognized condition: ""\n');

@@ -26,12 +26,13 @@ export function describeService(svc: KObject, ctx: DescribeContext): string {
   const sel = spec.selector ?? {};
   w.line(0, 'Selector', Object.keys(sel).length ? Object.keys(sel).sort().map((k) => `${k}=${sel[k]}`).join(',') : '<none>');
   w.line(0, 'Type', spec.type ?? 'ClusterIP');
+  // describeService prints what the spec holds: an ExternalName Service has no policy, families or IPs.
   if (ctx.version >= 120) {
-    w.line(0, 'IP Family Policy', spec.ipFamilyPolicy ?? 'SingleStack');
-    w.line(0, 'IP Families', (spec.ipFamilies ?? ['IPv4']).join(','));
+    if (spec.ipFamilyPolicy) w.line(0, 'IP Family Policy', spec.ipFamilyPolicy);
+    w.line(0, 'IP Families', spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>');
   }
   w.line(0, 'IP', spec.clusterIP ?? '');
-  if (ctx.version >= 120) w.line(0, 'IPs', (spec.clusterIPs ?? [spec.clusterIP]).join(','));
+  if (ctx.version >= 120) w.line(0, 'IPs', spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>');
   if (spec.externalIPs?.length) w.line(0, 'External IPs', spec.externalIPs.join(','));
   if (spec.type === 'ExternalName') w.line(0, 'External Name', spec.externalName ?? '');
   const ep = ctx.list('endpoints', svc.metadata.namespace).find((e) => e.metadata.name === svc.metadata.name);
