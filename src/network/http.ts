@@ -55,6 +55,8 @@ export function httpGet(cluster: NetworkHost, target: HttpTarget): HttpResult {
   if (resolved.kind === 'pod') return podGet(cluster, resolved.pod, target);
   if (resolved.kind === 'service') {
     const backend = pickBackend(cluster.store, resolved.service, target.port);
+    // A headless Service's name resolves to its endpoints' addresses, so with none it does not resolve at all.
+    if (!backend && resolved.service.spec?.clusterIP === 'None') return { body: '', error: `curl: (6) Could not resolve host: ${target.host}`, exitCode: 6 };
     if (!backend) return refused(target);
     return podGet(cluster, backend.pod, { ...target, port: backend.port });
   }

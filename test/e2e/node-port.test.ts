@@ -22,6 +22,13 @@ describe('requests to a node address', () => {
     }
   });
 
+  it('fail to resolve a headless Service without endpoints', () => {
+    expect(k(['create', 'service', 'clusterip', 'lonely', '--clusterip=None']).code).toBe(0);
+    const r = k(['curl', 'http://lonely/']);
+    expect(r.stderr).toContain('curl: (6) Could not resolve host: lonely');
+    expect(r.code).toBe(6);
+  });
+
   it('are refused on a port nothing listens on', () => {
     const r = k(['curl', `http://192.168.192.130:31999/`]);
     expect(r.stdout).toBe('');
