@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../helpers/cli.js';
 
-describe('requests to a node address', () => {
+describe('kubesim curl to nodes and Services', () => {
   const sb = new Sandbox();
   const k = (args: string[]) => sb.on('n', args);
   let nodePort = '';
@@ -14,7 +14,7 @@ describe('requests to a node address', () => {
   });
   afterAll(() => sb.cleanup());
 
-  it('reach the Service behind a nodePort on every node', () => {
+  it('reaches the Service behind a nodePort on every node', () => {
     for (const ip of ['192.168.192.129', '192.168.192.130', '192.168.192.131']) {
       const r = k(['curl', '-s', `http://${ip}:${nodePort}/`]);
       expect(r.stdout).toContain('<title>Welcome to nginx!</title>');
@@ -22,14 +22,14 @@ describe('requests to a node address', () => {
     }
   });
 
-  it('fail to resolve a headless Service without endpoints', () => {
+  it('fails to resolve a headless Service without endpoints', () => {
     expect(k(['create', 'service', 'clusterip', 'lonely', '--clusterip=None']).code).toBe(0);
     const r = k(['curl', 'http://lonely/']);
     expect(r.stderr).toContain('curl: (6) Could not resolve host: lonely');
     expect(r.code).toBe(6);
   });
 
-  it('are refused on a port nothing listens on', () => {
+  it('is refused on a node port nothing listens on', () => {
     const r = k(['curl', `http://192.168.192.130:31999/`]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("curl: (7) Failed to connect to 192.168.192.130 port 31999 after 0 ms: Couldn't connect to server");
