@@ -2,7 +2,6 @@
  * `kubectl events`: events sorted by time, optionally only those for one
  * object (`--for TYPE/NAME`) or of some types (`--types=Warning`).
  */
-import { readFileSync } from 'node:fs';
 import type { CommandDef } from '../types.js';
 import { UsageError } from '../../api/errors.js';
 import { resolveType } from '../shared/targets.js';
@@ -22,20 +21,11 @@ const EVENT_FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file'
  * object, so its JSON keeps the Go structs' field order (its YAML sorts keys).
  */
 async function printEventList(output: string, events: KObject[]): Promise<string> {
-  const { publicView } = await import('../shared/output.js');
+  const { publicView, renderTemplate } = await import('../shared/output.js');
   const list = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: events.map((e) => publicView(e)) };
-  const eq = output.indexOf('=');
-  let format = eq < 0 ? output : output.slice(0, eq);
-  let arg = eq < 0 ? '' : output.slice(eq + 1);
-  if (format.endsWith('-file') || format === 'templatefile') {
-    try {
-      arg = readFileSync(arg, 'utf8');
-    } catch {
-      throw new UsageError(`error reading template ${arg}, open ${arg}: no such file or directory`);
-    }
-    format = format === 'jsonpath-file' ? 'jsonpath' : 'go-template';
-  }
-  switch (format) {
+  const templated = renderTemplate(output, list, list.items, { output, showLabels: false, noHeaders: false, labelColumns: [], withKind: false, allNamespaces: false, single: false });
+  if (templated !== undefined) return templated;
+  switch (output) {
     case 'json': {
       const { orderLikeGoStruct } = await import('../../printers/go-struct-order.js');
       // Go's encoder escapes <, > and & in strings.
@@ -48,16 +38,6 @@ async function printEventList(output: string, events: KObject[]): Promise<string
     }
     case 'name':
       return events.map((e) => `event/${e.metadata.name}\n`).join('');
-    case 'jsonpath':
-    case 'jsonpath-as-json': {
-      const { printJsonPath } = await import('../../printers/jsonpath.js');
-      return printJsonPath(arg, list, { allowMissingKeys: true, outputJson: format === 'jsonpath-as-json' });
-    }
-    case 'go-template':
-    case 'template': {
-      const { printGoTemplate } = await import('../../printers/go-template.js');
-      return printGoTemplate(arg, list);
-    }
     default:
       throw new UsageError(`unable to match a printer suitable for the output format "${output}"`);
   }

@@ -111,7 +111,7 @@ export function sortObjects(objects: KObject[], field: string): KObject[] {
 }
 
 /** Applies template-style output formats (jsonpath, custom-columns, go-template); undefined for other formats. */
-function renderTemplate(output: string, value: unknown, objects: KObject[], opts: PrintOptions): string | undefined {
+export function renderTemplate(output: string, value: unknown, objects: KObject[], opts: PrintOptions): string | undefined {
   const eq = output.indexOf('=');
   const format = eq >= 0 ? output.slice(0, eq) : output;
   const arg = eq >= 0 ? output.slice(eq + 1) : (opts.template ?? '');
