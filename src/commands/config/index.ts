@@ -111,11 +111,13 @@ const view: CommandDef = {
       ctx.io.out(`${JSON.stringify(kubeconfig, null, 4)}\n`);
       return;
     }
-    const eq = output.indexOf('=');
-    if (eq > 0 && output.startsWith('jsonpath')) {
-      const { printJsonPath } = await import('../../printers/jsonpath.js');
-      ctx.io.out(printJsonPath(output.slice(eq + 1), kubeconfig, { allowMissingKeys: true, outputJson: output.startsWith('jsonpath-as-json') }));
-      return;
+    if (output.startsWith('jsonpath')) {
+      const { renderTemplate } = await import('../shared/output.js');
+      const text = renderTemplate(output, kubeconfig, [], { output, showLabels: false, noHeaders: false, labelColumns: [], withKind: false, allNamespaces: false, single: true });
+      if (text !== undefined) {
+        ctx.io.out(text);
+        return;
+      }
     }
     throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,yaml`);
   },
