@@ -84,10 +84,11 @@ function spendDisruption(store: Store, pdb: KObject, podName: string): void {
 
 /**
  * Evicts a pod: deletes it when its budget allows, with the eviction's
- * grace period. Throws NotFound for a missing pod, 429 TooManyRequests
- * (EVICTION_REJECTED_MESSAGE) when the budget allows no disruption now or
- * has not observed its latest generation, 403 Forbidden for a budget in a
- * broken state, and 500 when more than one budget selects the pod.
+ * grace period. Throws NotFound for a missing pod. Throws 429
+ * TooManyRequests (EVICTION_REJECTED_MESSAGE) when the budget allows no
+ * disruption now or has not observed its latest generation. Throws 403
+ * Forbidden for a budget in a broken state, and 500 when more than one
+ * budget selects the pod.
  *
  * A pod that is not Ready does not count as healthy, so evicting it spends
  * nothing. With unhealthyPodEvictionPolicy AlwaysAllow it always goes. With

@@ -1,10 +1,10 @@
 /**
- * Lookup of the workload controller behind a pod's controller reference and
- * its spec.replicas, in the order of the disruption controller's finders
- * (pkg/controller/disruption/disruption.go): ReplicationController, the
- * Deployment owning a ReplicaSet, a ReplicaSet no Deployment owns, then
- * StatefulSet, then any other resource with a scale subresource (built-in
- * ones only, because kubesim serves no custom resources).
+ * Lookup of the workload controller behind a pod's controller reference, and
+ * of its spec.replicas. The finders run in the disruption controller's order
+ * (pkg/controller/disruption/disruption.go). First come ReplicationController,
+ * the Deployment owning a ReplicaSet, a ReplicaSet no Deployment owns and
+ * StatefulSet. Then any other built-in resource with a scale subresource
+ * follows, because kubesim serves no custom resources.
  * NOTE: the order follows a copy of disruption.go newer than 1.32.
  */
 import type { KObject, OwnerReference } from '../../api/types.js';
