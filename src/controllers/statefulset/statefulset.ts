@@ -12,7 +12,7 @@ import { ownerKeyMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
 import { deleteObject } from '../../engine/delete.js';
 import { cleanupRevisions, listRevisions, revisionTemplate, updateCurrentRevision } from '../history/revisions.js';
-import { isPodReady } from '../podutil/pod-state.js';
+import { availableAt, isPodAvailable, isPodReady } from '../podutil/pod-state.js';
 import { buildClaim, buildStatefulPod, claimName, ordinalOf, startOrdinal } from './identity.js';
 import { calculateStatus } from './status.js';
 import { ADOPT_PREFIX, POD_PREFIX, orphanMapper, ownerMapper } from '../replicaset/claim.js';
@@ -28,6 +28,11 @@ const NAME_TAKEN_RETRY_MS = 10_000;
 
 function runningAndReady(pod: KObject): boolean {
   return pod.status?.phase === 'Running' && isPodReady(pod);
+}
+
+/** Reports whether the pod runs and has been Ready for minReadySeconds at `now` (isRunningAndAvailable). */
+function runningAndAvailable(pod: KObject, minReadySeconds: number, now: number): boolean {
+  return pod.status?.phase === 'Running' && isPodAvailable(pod, minReadySeconds, now);
 }
 
 function createClaims(ctx: ControllerContext, sts: KObject, ordinal: number, pod: string): void {
@@ -79,7 +84,7 @@ function deletePod(ctx: ControllerContext, sts: KObject, pod: KObject): void {
 /**
  * Creates missing replicas in ordinal order. Returns false when an
  * OrderedReady set must wait, because a pod was just created, is
- * terminating, or is not yet Running and Ready.
+ * terminating, or is not yet Running and available.
  */
 function syncReplicas(ctx: ControllerContext, sts: KObject, byOrdinal: Map<number, KObject>, revs: Revisions, monotonic: boolean): boolean {
   const start = startOrdinal(sts);
@@ -100,7 +105,8 @@ function syncReplicas(ctx: ControllerContext, sts: KObject, byOrdinal: Map<numbe
       if (monotonic) return false;
       continue;
     }
-    if (monotonic && !runningAndReady(pod)) return false;
+    // An OrderedReady set creates the next ordinal only once this one is available (minReadySeconds).
+    if (monotonic && !runningAndAvailable(pod, sts.spec?.minReadySeconds ?? 0, ctx.now())) return false;
   }
   return true;
 }
@@ -165,12 +171,30 @@ function syncStatefulSet(ctx: ControllerContext, sts: KObject, adopt: boolean): 
 
   const live = ctx.store.list('pods', ns, { owner: sts.metadata.uid! });
   const status = calculateStatus(sts, live, current.metadata.name, update.metadata.name, ctx.now());
+  wakeWhenAvailable(ctx, sts, live);
   cleanupRevisions(ctx, sts, listRevisions(ctx, sts), update, new Set([status.currentRevision, ...live.map((p) => p.metadata.labels?.['controller-revision-hash'] ?? '')].map((n) => n.slice(n.lastIndexOf('-') + 1))));
   if (JSON.stringify(status) === JSON.stringify(sts.status ?? {})) return;
   const fresh = ctx.store.get('statefulsets', ns, sts.metadata.name);
   if (!fresh) return;
   fresh.status = status;
   ctx.store.update('statefulsets', fresh);
+}
+
+/**
+ * Wakes the set when its next ready pod has been ready for minReadySeconds,
+ * so availableReplicas counts it then. The controller requeues the set after
+ * minReadySeconds while some ready replicas are not yet available.
+ */
+function wakeWhenAvailable(ctx: ControllerContext, sts: KObject, live: KObject[]): void {
+  const minReady = sts.spec?.minReadySeconds ?? 0;
+  if (minReady <= 0) return;
+  let next = Infinity;
+  for (const pod of live) {
+    if (pod.metadata.deletionTimestamp) continue;
+    const at = availableAt(pod, minReady);
+    if (at !== undefined && at > ctx.now() && at < next) next = at;
+  }
+  if (next !== Infinity) ctx.wakeAt(next, `${sts.metadata.namespace ?? ''}/${sts.metadata.name}`);
 }
 
 const owned = ownerKeyMapper('StatefulSet');

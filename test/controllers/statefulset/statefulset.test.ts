@@ -55,6 +55,25 @@ describe('StatefulSet controller', () => {
     expect(podNames(cluster)).toEqual(['web-0', 'web-1', 'web-2']);
   });
 
+  it('waits minReadySeconds before the next ordinal', () => {
+    const cluster = newCluster();
+    const sts = newStatefulSet({ replicas: 2 });
+    sts.spec.minReadySeconds = 10;
+    create(cluster, 'statefulsets', sts);
+    const start = 5_000 + startOffsetMs(cluster.store.get('pods', 'default', 'web-0')!);
+    const available = () => cluster.store.get('statefulsets', 'default', 'web')!.status?.availableReplicas;
+    advance(cluster, start);
+    // web-0 is Ready, but has not been Ready for 10 s yet.
+    expect(podNames(cluster)).toEqual(['web-0']);
+    expect(available()).toBe(0);
+    advance(cluster, 9_000);
+    expect(podNames(cluster)).toEqual(['web-0']);
+    // The Ready condition's time has whole seconds, so web-0 is available within the next second.
+    advance(cluster, 1_000);
+    expect(podNames(cluster)).toEqual(['web-0', 'web-1']);
+    expect(available()).toBe(1);
+  });
+
   it('gives each pod its identity', () => {
     const cluster = newCluster();
     create(cluster, 'statefulsets', newStatefulSet({ replicas: 1 }));
