@@ -3,7 +3,7 @@
  * fields (Job selectors), defaulting, validation and immutable fields.
  */
 import type { KObject } from './types.js';
-import { invalid, notFound, type FieldCause } from './errors.js';
+import { ApiError, invalid, notFound, type FieldCause } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { fillNullListItems } from './field-validation.js';
 import { validateObject } from './validation.js';
@@ -138,6 +138,8 @@ function isBinding(resource: string, obj: KObject, old: KObject): boolean {
  */
 export function admit(ctx: AdmissionContext, resource: string, obj: KObject, old: KObject | undefined, op: 'create' | 'update' | 'delete'): void {
   if (op === 'delete') return;
+  // The API server builds ComponentStatus on each read (component-statuses.ts) and serves no write for it.
+  if (resource === 'componentstatuses') throw new ApiError('MethodNotAllowed', 405, 'the server does not allow this method on the requested resource');
   const binding = BINDINGS.delete(obj);
   const info = findResource(resource);
   if (info?.namespaced) {

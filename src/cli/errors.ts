@@ -13,6 +13,8 @@ export function reportError(err: unknown, io: IO, path: string[]): number {
   }
   if (err instanceof ApiError) {
     if (err.reason === 'Invalid') io.err(`${err.message}\n`);
+    // A server error that is no API status (a plain Go error) has no reason.
+    else if (err.reason === '') io.err(`Error from server: ${err.message}\n`);
     else io.err(`Error from server (${err.reason}): ${err.message}\n`);
     return 1;
   }

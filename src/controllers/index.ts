@@ -16,6 +16,7 @@ import { daemonSetController } from './daemonset/daemonset.js';
 import { statefulSetController } from './statefulset/statefulset.js';
 import { volumeBinder } from './volume/binder.js';
 import { endpointsController } from './endpoints/endpoints.js';
+import { apiServerEndpointsController } from './endpoints/apiserver-endpoints.js';
 import { loadExpiry } from '../metrics/load.js';
 import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 import { eventTtlController } from '../engine/event-ttl.js';
@@ -37,6 +38,7 @@ export const CONTROLLERS: Controller[] = [
   statefulSetController,
   volumeBinder,
   endpointsController,
+  apiServerEndpointsController,
   loadExpiry,
   horizontalPodAutoscaler,
   eventTtlController,

@@ -1,7 +1,8 @@
 /**
  * The built-in objects a kubeadm cluster's API server creates at start that
  * kubesim keeps: the `cluster-admin` ClusterRole and its binding to the
- * `system:masters` group, and the two system PriorityClasses.
+ * `system:masters` group, the two system PriorityClasses, and the Endpoints
+ * and EndpointSlice `default/kubernetes` of the API server's address.
  *
  * Simplified: a real API server also creates about 70 other ClusterRoles
  * (`admin`, `edit`, `view`, the `system:` roles) and their bindings. kubesim
@@ -11,6 +12,7 @@ import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import { uuid } from './random.js';
 import { SYSTEM_PRIORITY_CLASSES } from '../api/builtin-validation.js';
+import { buildApiServerEndpointSlice, buildApiServerEndpoints, findApiServerAddress } from '../controllers/endpoints/apiserver-endpoints.js';
 
 /**
  * Draw numbers below zero: the cluster's generator counts up from 1, and no
@@ -28,7 +30,11 @@ const PRIORITY_CLASS_DESCRIPTIONS: Record<string, string> = {
   'system-cluster-critical': 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
 };
 
-function builtinObjects(): [string, KObject][] {
+/**
+ * Lists the built-in objects in creation order. New objects go at the end,
+ * because each one's uid depends on its position (see createBuiltinObjects).
+ */
+function builtinObjects(apiServerAddress: string | undefined): [string, KObject][] {
   const rbac = 'rbac.authorization.k8s.io';
   const objects: [string, KObject][] = [
     [
@@ -57,6 +63,10 @@ function builtinObjects(): [string, KObject][] {
   for (const [name, value] of Object.entries(SYSTEM_PRIORITY_CLASSES)) {
     objects.push(['priorityclasses', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description: PRIORITY_CLASS_DESCRIPTIONS[name] }]);
   }
+  if (apiServerAddress) {
+    objects.push(['endpoints', buildApiServerEndpoints(apiServerAddress)]);
+    objects.push(['endpointslices', buildApiServerEndpointSlice(apiServerAddress)]);
+  }
   return objects;
 }
 
@@ -70,8 +80,8 @@ export function createBuiltinObjects(store: Store, seed: number): void {
   let counter = FIRST_UID_COUNTER;
   store.newUid = () => uuid(seed, counter--);
   try {
-    for (const [resource, obj] of builtinObjects()) {
-      if (!store.exists(resource, '', obj.metadata.name)) store.create(resource, obj);
+    for (const [resource, obj] of builtinObjects(findApiServerAddress(store))) {
+      if (!store.exists(resource, obj.metadata.namespace ?? '', obj.metadata.name)) store.create(resource, obj);
     }
   } finally {
     store.newUid = draw;

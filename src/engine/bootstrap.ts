@@ -2,7 +2,8 @@
  * The world a new cluster starts with, shaped like the tutorial's kubeadm
  * cluster: a tainted control-plane node `k8s-master01`, workers
  * `k8s-node01`, `k8s-node02`, ..., each with a /24 pod CIDR inside
- * 10.244.0.0/16, the standard namespaces, and the `kubernetes` Service.
+ * 10.244.0.0/16, the standard namespaces, and the `kubernetes` Service with
+ * its Endpoints and EndpointSlice.
  */
 import type { KObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
@@ -113,7 +114,10 @@ export function bootstrapControlPlane(store: Store, settings: ClusterSettings, n
   store.create('nodes', buildNode({ name: 'k8s-master01', controlPlane: true, index: 0 }, settings, nowIso));
 }
 
-/** Creates the rest of the world: the workers, as `kubeadm join` adds them, and the `kubernetes` Service. */
+/**
+ * Creates the rest of the world: the workers, as `kubeadm join` adds them,
+ * the `kubernetes` Service and the built-in objects (bootstrap-builtin.ts).
+ */
 export function bootstrapWorkers(store: Store, settings: ClusterSettings, nowIso: string): void {
   for (let i = 1; i <= settings.workers; i++) {
     store.create('nodes', buildNode({ name: `k8s-node${String(i).padStart(2, '0')}`, index: i }, settings, nowIso));

@@ -28,6 +28,7 @@ export const command: CommandDef = {
     // A bare name is a prefix for describe: `describe pod nginx` matches nginx-abc12.
     const prefixTargets = targets.map((t) => ({ ...t, names: [] as string[] }));
     const all = fetchTargets(cluster, prefixTargets, { namespace: ns, allNamespaces: ctx.flags['all-namespaces'], selector: ctx.flags.selector });
+    for (const w of all.warnings) ctx.warn(w);
     let events: KObject[] | undefined;
     const dctx = {
       now: cluster.simNow,

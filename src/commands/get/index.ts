@@ -82,6 +82,8 @@ export const command: CommandDef = {
       selector: flags.selector,
       fieldSelector: flags['field-selector'],
     });
+    // kubectl prints the API server's warnings as the responses arrive, so before the output.
+    for (const w of result.warnings) ctx.warn(w);
     const kinds = new Set(targets.map((t) => t.info.resource));
     const withKind = kinds.size > 1 || parsed.args[0]?.split(',').includes('all') || flags['show-kind'];
     const named = targets.some((t) => t.names.length > 0);

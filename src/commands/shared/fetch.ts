@@ -10,6 +10,7 @@ import { resourceString } from '../../api/registry.js';
 import type { Target } from './targets.js';
 import { groupFor, type Group } from './output.js';
 import { sortEventsAsListed } from '../../api/event-order.js';
+import { componentStatusWarning, getComponentStatus, listComponentStatuses } from '../../api/component-statuses.js';
 
 export interface FetchOptions {
   namespace: string;
@@ -21,6 +22,8 @@ export interface FetchOptions {
 export interface FetchResult {
   groups: Group[];
   errors: Error[];
+  /** The API server's warnings for these requests (without the `Warning: ` prefix), each once. */
+  warnings: string[];
 }
 
 /** Matches kubectl's `--field-selector` for the fields every kind supports, plus the common per-kind ones. */
@@ -45,22 +48,52 @@ export function fetchTargets(cluster: Cluster, targets: Target[], opts: FetchOpt
   const field = fieldMatcher(opts.fieldSelector);
   const errors: Error[] = [];
   const groups: Group[] = [];
+  const warnings = new Set<string>();
   for (const t of targets) {
     const group = groupFor(t.info, cluster.settings.version, t.group);
     const ns = t.info.namespaced ? opts.namespace : '';
     const objects: KObject[] = [];
+    const source = t.info.resource === 'componentstatuses' ? componentStatusSource(cluster.settings.version, warnings) : storeSource(store, t.info.resource);
     if (t.names.length > 0) {
       for (const name of t.names) {
-        const o = store.get(t.info.resource, ns, name);
-        if (!o) errors.push(notFound(resourceString(t.info, group), name));
-        else objects.push(o);
+        try {
+          const o = source.get(ns, name);
+          if (!o) errors.push(notFound(resourceString(t.info, group), name));
+          else objects.push(o);
+        } catch (err) {
+          errors.push(err as Error);
+        }
       }
     } else {
-      const list = t.info.namespaced && !opts.allNamespaces ? store.list(t.info.resource, ns) : store.list(t.info.resource);
+      const list = source.list(t.info.namespaced && !opts.allNamespaces ? ns : undefined);
       for (const o of list) if ((!sel || matches(sel, o.metadata.labels)) && field(o)) objects.push(o);
       if (t.info.resource === 'events') sortEventsAsListed(objects);
     }
     groups.push({ info: t.info, group, objects });
   }
-  return { groups, errors };
+  return { groups, errors, warnings: [...warnings] };
+}
+
+/** The source of a target's objects: the store, or objects the API server builds on each read. */
+interface ObjectSource {
+  get(namespace: string, name: string): KObject | undefined;
+  /** Lists the objects of one namespace, or of all when undefined. */
+  list(namespace: string | undefined): KObject[];
+}
+
+function storeSource(store: Cluster['store'], resource: string): ObjectSource {
+  return {
+    get: (namespace, name) => store.get(resource, namespace, name),
+    list: (namespace) => (namespace === undefined ? store.list(resource) : store.list(resource, namespace)),
+  };
+}
+
+/** Builds ComponentStatus objects on each read, as the API server does, and records its deprecation warning. */
+function componentStatusSource(version: number, warnings: Set<string>): ObjectSource {
+  const warning = componentStatusWarning(version);
+  if (warning) warnings.add(warning);
+  return {
+    get: (_namespace, name) => getComponentStatus(name, version),
+    list: () => listComponentStatuses(version),
+  };
 }

@@ -26,10 +26,11 @@ describe('endpoints controller', () => {
 
   it('keeps one EndpointSlice owned by the Service', () => {
     const cluster = newCluster();
-    create(cluster, 'services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+    const svc = create(cluster, 'services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
     create(cluster, 'pods', pod('a', 'k8s-node01'));
     advance(cluster, 30_000);
-    const slices = cluster.store.list('endpointslices', 'default');
+    // The API server's own EndpointSlice `kubernetes` shares the namespace, so select the Service's slices.
+    const slices = cluster.store.list('endpointslices', 'default', { owner: svc.metadata.uid! });
     expect(slices.length).toBe(1);
     expect(slices[0].metadata.labels!['kubernetes.io/service-name']).toBe('web');
     expect(slices[0].endpoints.map((e: any) => e.conditions.ready)).toEqual([true]);

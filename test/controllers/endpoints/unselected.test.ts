@@ -32,10 +32,10 @@ describe('endpoints controller without Services', () => {
   it('lists pod created after Service', () => {
     const cluster = newCluster();
     create(cluster, 'pods', pod('a'));
-    create(cluster, 'services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+    const svc = create(cluster, 'services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
     create(cluster, 'pods', pod('b'));
     advance(cluster, 30_000);
-    const slice = cluster.store.list('endpointslices', 'default')[0];
+    const slice = cluster.store.list('endpointslices', 'default', { owner: svc.metadata.uid! })[0];
     expect(slice.endpoints.map((e: any) => e.targetRef.name).sort()).toEqual(['a', 'b']);
   });
 });
