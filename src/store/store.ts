@@ -154,6 +154,14 @@ export function ownerUidOf(obj: KObject): string | null {
 /** Resources with a spec whose registry strategy sets no metadata.generation, so the store leaves it out. */
 const UNVERSIONED_SPEC = new Set(['pods', 'events', 'namespaces', 'services', 'nodes']);
 
+/**
+ * Resources without a spec whose registry strategy still sets
+ * metadata.generation: 1 at create, and a new generation when anything
+ * outside metadata, or the labels, changes (the EndpointSlice strategy).
+ */
+const VERSIONED_WITHOUT_SPEC = new Set(['endpointslices']);
+const METADATA = ['metadata'];
+
 export class Store {
   private depth = 0;
   /** Increments with every outermost transaction, so callers can cache reads for one transaction. */
@@ -745,7 +753,7 @@ export class Store {
       const ns = meta.namespace ?? '';
       if (this.exists(resource, ns, meta.name)) throw alreadyExists(qualified(resource), meta.name);
       meta.resourceVersion = this.nextRv();
-      if (obj.spec !== undefined && !UNVERSIONED_SPEC.has(resource)) meta.generation = 1;
+      if ((obj.spec !== undefined && !UNVERSIONED_SPEC.has(resource)) || VERSIONED_WITHOUT_SPEC.has(resource)) meta.generation = 1;
       delete meta.deletionTimestamp;
       // An owned object of an uncached resource (an event) is encoded when its row reaches SQLite,
       // so one deleted before then, as the --event-ttl sweep deletes events in a long catch-up, never is.
@@ -789,7 +797,10 @@ export class Store {
         return obj;
       }
       let sameSpec = false;
-      if (old.metadata.generation !== undefined) {
+      if (old.metadata.generation !== undefined && VERSIONED_WITHOUT_SPEC.has(resource)) {
+        const same = jsonEqual(obj, old, METADATA) && jsonEqual(meta.labels, old.metadata.labels);
+        meta.generation = same ? old.metadata.generation : old.metadata.generation + 1;
+      } else if (old.metadata.generation !== undefined) {
         sameSpec = jsonEqual(obj.spec, old.spec);
         meta.generation = sameSpec ? old.metadata.generation : old.metadata.generation + 1;
       }

@@ -76,6 +76,7 @@ describe('kubernetes Endpoints of a new cluster', () => {
         'kind: EndpointSlice',
         'metadata:',
         '  creationTimestamp: "2022-05-31T07:00:00Z"',
+        '  generation: 1',
         '  labels:',
         '    kubernetes.io/service-name: kubernetes',
         '  name: kubernetes',

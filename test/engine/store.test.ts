@@ -51,6 +51,24 @@ describe('store', () => {
     expect(changed.metadata.generation).toBe(2);
   });
 
+  it('versions EndpointSlices by content and labels', () => {
+    const c = newCluster();
+    const slice = c.store.create('endpointslices', {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 's', namespace: 'default' },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.0.0.1'] }],
+    });
+    expect(slice.metadata.generation).toBe(1);
+    const annotated = c.store.update('endpointslices', { ...slice, metadata: { ...slice.metadata, annotations: { a: 'b' } } });
+    expect(annotated.metadata.generation).toBe(1);
+    const moved = c.store.update('endpointslices', { ...annotated, endpoints: [{ addresses: ['10.0.0.2'] }] });
+    expect(moved.metadata.generation).toBe(2);
+    const labelled = c.store.update('endpointslices', { ...moved, metadata: { ...moved.metadata, labels: { a: 'b' } } });
+    expect(labelled.metadata.generation).toBe(3);
+  });
+
   it('gives Services and Nodes no generation, as their registries set none', () => {
     const c = newCluster();
     const svc = c.store.create('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
