@@ -20,6 +20,7 @@ import { describeIngress, describeNetworkPolicy } from './networking.js';
 import { describeNamespace } from './namespace.js';
 import { describePodDisruptionBudget } from './pdb.js';
 import { describeConfigMap, describeSecret } from './config-data.js';
+import { describeServiceAccount } from './serviceaccount.js';
 
 export interface DescribeContext {
   now: number;
@@ -56,6 +57,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   poddisruptionbudgets: describePodDisruptionBudget,
   secrets: describeSecret,
   configmaps: describeConfigMap,
+  serviceaccounts: describeServiceAccount,
 };
 
 function writeValue(w: DescribeWriter, level: number, key: string, value: unknown): void {
