@@ -22,6 +22,8 @@ import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 import { eventTtlController } from '../engine/event-ttl.js';
 import { namespaceController } from './namespace/namespace-controller.js';
 import { disruptionController } from './disruption/disruption.js';
+import { serviceAccountsController } from './serviceaccount/serviceaccounts-controller.js';
+import { rootCACertPublisher } from './rootcacert/publisher.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -44,4 +46,6 @@ export const CONTROLLERS: Controller[] = [
   eventTtlController,
   namespaceController,
   disruptionController,
+  serviceAccountsController,
+  rootCACertPublisher,
 ];

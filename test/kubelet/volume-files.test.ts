@@ -48,7 +48,7 @@ describe('mounted volume files', () => {
     const c = newCluster();
     startPod(c, ['sleep', '3600']);
     expect(exec(c, 'ls /etc/config; ls /srv; ls /var/run/secrets/kubernetes.io/serviceaccount')).toMatchObject({
-      stdout: 'app.conf\ncolor\nconf\nnamespace\ntoken\n',
+      stdout: 'app.conf\ncolor\nconf\nca.crt\nnamespace\ntoken\n',
     });
     expect(exec(c, 'test -d /etc/config && echo folder')).toMatchObject({ stdout: 'folder\n' });
   });

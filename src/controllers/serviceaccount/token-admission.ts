@@ -10,15 +10,14 @@
  * projected volume `kube-api-access-xxxxx` holding a bound token, the cluster
  * CA from the `kube-root-ca.crt` ConfigMap and the namespace.
  *
- * kubesim creates no `default` ServiceAccount or token Secrets, so the
- * name suffixes are hashed from the seed and the account, or from the pod's
- * uid. The Secret's name is then the same for every pod of an account, as on
+ * kubesim creates no token Secrets (the `default` ServiceAccount comes from
+ * serviceaccounts-controller.ts), so the name suffixes are hashed from the
+ * seed and the account, or from the pod's uid. The Secret's name is then the same for every pod of an account, as on
  * a real cluster, and a projected volume gets a fresh suffix per pod. Hashing
  * instead of drawing from the seeded generator keeps every other generated
  * name where it was.
  *
- * NOTE: `kubectl get secrets` and `get serviceaccounts` do not list the
- * default account or its token Secret.
+ * NOTE: before 1.24 `kubectl get secrets` does not list the account's token Secret.
  */
 import type { KObject } from '../../api/types.js';
 import type { ClusterSettings } from '../../engine/settings.js';

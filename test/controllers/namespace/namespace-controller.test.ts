@@ -67,7 +67,8 @@ describe('namespace controller', () => {
     create(c, 'deployments', deployment('web', 'shop', 2));
     create(c, 'configmaps', configMap('settings', 'shop'));
     advance(c, 60_000);
-    expect(contents(c, 'shop', ['pods', 'replicasets', 'deployments', 'configmaps']).length).toBe(6);
+    // Three pods, the ReplicaSet, the Deployment, `settings` and the controller manager's `kube-root-ca.crt`.
+    expect(contents(c, 'shop', ['pods', 'replicasets', 'deployments', 'configmaps']).length).toBe(7);
 
     deleteNamespace(c, 'shop');
     const ns = c.store.get('namespaces', '', 'shop')!;
@@ -192,7 +193,7 @@ describe('namespace controller', () => {
     create(c, 'configmaps', configMap('settings', 'keep'));
     create(c, 'configmaps', configMap('settings', 'drop'));
     deleteNamespace(c, 'drop');
-    expect(contents(c, 'keep', ['configmaps'])).toEqual(['configmaps/settings']);
+    expect(contents(c, 'keep', ['configmaps'])).toEqual(['configmaps/kube-root-ca.crt', 'configmaps/settings']);
     expect(c.store.get('namespaces', '', 'keep')?.status.phase).toBe('Active');
   });
 });
