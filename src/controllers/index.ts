@@ -21,6 +21,7 @@ import { horizontalPodAutoscaler } from './podautoscaler/horizontal.js';
 import { eventTtlController } from '../engine/event-ttl.js';
 import { namespaceController } from './namespace/namespace-controller.js';
 import { disruptionController } from './disruption/disruption.js';
+import { resourceQuotaController } from './resourcequota/resourcequota-controller.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -42,4 +43,5 @@ export const CONTROLLERS: Controller[] = [
   eventTtlController,
   namespaceController,
   disruptionController,
+  resourceQuotaController,
 ];
