@@ -23,6 +23,9 @@ import { activeClaimed, forgetOwnedPods, listViewedPods, viewOwnedPods, type Own
 import { calculateReplicaStatus, toStoredStatus, type ReplicaStatus } from './status.js';
 import { jsonEqual } from '../../store/json-equal.js';
 import { copyForWrite } from '../write-copy.js';
+import { requeueRateLimited } from '../requeue.js';
+import { ApiError } from '../../api/errors.js';
+import { NAMESPACE_TERMINATING_CAUSE } from '../../api/namespace-lifecycle.js';
 
 const log = debug('controller:replicaset');
 
@@ -58,20 +61,44 @@ function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string)
   }
 }
 
-/** Creates `count` pods from the template; returns the created ones (fewer if the API rejects one). */
+/** Pods in the first batch of a burst of creates (SlowStartInitialBatchSize). */
+const SLOW_START_INITIAL_BATCH = 1;
+
+/** Reports whether the API rejected a create because its namespace is being terminated, which the controller treats as no error. */
+function isNamespaceTerminating(err: unknown): boolean {
+  return err instanceof ApiError && err.causes.some((c) => c.type === NAMESPACE_TERMINATING_CAUSE);
+}
+
+/**
+ * Creates up to `count` pods from the template in batches of 1, 2, 4, ...
+ * (slowStartBatch in pkg/controller/replicaset). Every create of a batch is
+ * tried, each rejected one records FailedCreate, and a batch with a
+ * rejection ends the burst and requests a retry with backoff, as the
+ * controller's failed sync does.
+ */
 function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): KObject[] {
   const source = { component: flavor.component };
   const created: KObject[] = [];
-  for (let i = 0; i < count; i++) {
-    try {
-      const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template), { owned: true });
-      created.push(pod);
-      recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
-    } catch (err) {
-      recordEvent(ctx.store, owner, 'Warning', REASON_FAILED_CREATE, `Error creating: ${(err as Error).message}`, source);
-      log(`create failed ${keyOf(owner)} error=${(err as Error).message}`);
+  let remaining = count;
+  for (let batch = Math.min(remaining, SLOW_START_INITIAL_BATCH); batch > 0; batch = Math.min(2 * batch, remaining)) {
+    let failed = false;
+    for (let i = 0; i < batch; i++) {
+      try {
+        const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template), { owned: true });
+        created.push(pod);
+        recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
+      } catch (err) {
+        if (isNamespaceTerminating(err)) continue;
+        recordEvent(ctx.store, owner, 'Warning', REASON_FAILED_CREATE, `Error creating: ${(err as Error).message}`, source);
+        log(`create failed ${keyOf(owner)} error=${(err as Error).message}`);
+        failed = true;
+      }
+    }
+    if (failed) {
+      requeueRateLimited(ctx, flavor.name, keyOf(owner));
       break;
     }
+    remaining -= batch;
   }
   return created;
 }
