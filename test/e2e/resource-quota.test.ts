@@ -144,11 +144,22 @@ describe('resource quota', () => {
     );
   });
 
+  it('reports ReplicaFailure on the ReplicaSet and the Deployment', () => {
+    const message = 'pods "web-6dc5cd68db-q2ngs" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=2, limited: pods=2';
+    const created = k('get', 'rs', '-o', 'jsonpath={.items[0].metadata.creationTimestamp}').stdout;
+    const condition = { lastTransitionTime: created, message, reason: 'FailedCreate', status: 'True', type: 'ReplicaFailure' };
+    expect(k('get', 'rs', '-o', 'jsonpath={.items[0].status.conditions[0]}').stdout).toBe(JSON.stringify(condition));
+    expect(k('get', 'deployment', 'web', '-o', 'jsonpath={.status.conditions[*].type}').stdout).toBe('Available Progressing ReplicaFailure');
+    expect(k('get', 'deployment', 'web', '-o', 'jsonpath={.status.conditions[?(@.type=="ReplicaFailure")].message}').stdout).toBe(message);
+  });
+
   it('creates the missing pod once the quota is raised', () => {
     expect(k('patch', 'quota', 'pods', '-p', '{"spec":{"hard":{"pods":"3"}}}').stdout).toBe('resourcequota/pods patched\n');
     expect(k('clock', 'advance', '1s').code).toBe(0);
     expect(k('get', 'quota', 'pods').stdout).toBe('NAME   AGE   REQUEST     LIMIT\npods   1s    pods: 3/3   \n');
     expect(k('get', 'rs', '-o', 'jsonpath={.items[0].status.replicas}').stdout).toBe('3');
+    expect(k('get', 'rs', '-o', 'jsonpath={.items[0].status.conditions}').stdout).toBe('');
+    expect(k('get', 'deployment', 'web', '-o', 'jsonpath={.status.conditions[*].type}').stdout).not.toContain('ReplicaFailure');
   });
 
   it('rejects a Service type change past the node port quota', () => {
