@@ -88,7 +88,6 @@ function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, coun
   let failure: string | undefined;
   let remaining = count;
   for (let batch = Math.min(remaining, SLOW_START_INITIAL_BATCH); batch > 0; batch = Math.min(2 * batch, remaining)) {
-    let failed = false;
     for (let i = 0; i < batch; i++) {
       try {
         const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template), { owned: true });
