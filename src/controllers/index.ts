@@ -24,6 +24,7 @@ import { namespaceController } from './namespace/namespace-controller.js';
 import { disruptionController } from './disruption/disruption.js';
 import { serviceAccountsController } from './serviceaccount/serviceaccounts-controller.js';
 import { rootCACertPublisher } from './rootcacert/publisher.js';
+import { resourceQuotaController } from './resourcequota/resourcequota-controller.js';
 
 export const CONTROLLERS: Controller[] = [
   scheduler,
@@ -48,4 +49,5 @@ export const CONTROLLERS: Controller[] = [
   disruptionController,
   serviceAccountsController,
   rootCACertPublisher,
+  resourceQuotaController,
 ];

@@ -17,6 +17,7 @@ import { clusterExists, clusterFile } from './home.js';
 import { DEFAULT_SETTINGS, type ClusterSettings } from './settings.js';
 import { versionNumber } from '../api/registry.js';
 import { mountServiceAccountToken } from '../controllers/serviceaccount/token-admission.js';
+import { admitResourceQuota } from '../controllers/resourcequota/admission.js';
 
 export interface CreateOptions {
   clock?: 'wall' | 'manual';
@@ -51,6 +52,9 @@ function wire(cluster: Cluster): Cluster {
       // The plugin only reads the account, so it gets the cache's own object instead of a copy.
       mountServiceAccountToken(obj, cluster.settings, (ns, name) => store.get('serviceaccounts', ns, name, { shared: true }));
     }
+    // A quota's status changes only through status writes, as the registry's PrepareForUpdate keeps the old status.
+    if (resource === 'resourcequotas' && op === 'update' && old?.status && obj.spec !== old.spec) obj.status = old.status;
+    admitResourceQuota(store, resource, obj, old, op, store.now());
   };
   store.hooks.unshift(trackNodeUsage(store));
   store.hooks.push(trackOwnerSpread(store));

@@ -9,6 +9,9 @@ import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext, WatchMapper } from '../../engine/controller.js';
 import { keyOf, ownerKeyMapper, selfMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
+import { ApiError } from '../../api/errors.js';
+import { NAMESPACE_TERMINATING_CAUSE } from '../../api/namespace-lifecycle.js';
+import { requeueRateLimited } from '../requeue.js';
 import { deleteObject } from '../../engine/delete.js';
 import { cleanupRevisions, listRevisions, revisionHash, updateCurrentRevision } from '../history/revisions.js';
 import { availableAt, controllerRef, isPodActive, isPodAvailable } from '../podutil/pod-state.js';
@@ -23,6 +26,7 @@ const SOURCE = { component: 'daemonset-controller' };
 /** Event reasons. */
 const SUCCESSFUL_CREATE = 'SuccessfulCreate'; // a daemon pod was created
 const SUCCESSFUL_DELETE = 'SuccessfulDelete'; // a daemon pod was deleted
+const FAILED_CREATE = 'FailedCreate'; // the API rejected a daemon pod (a quota, for example)
 const FAILED_DAEMON_POD = 'FailedDaemonPod'; // a daemon pod failed and is being replaced
 
 /** Maps node writes that can change placement (join, leave, labels, taints, health) to a full re-sync. */
@@ -43,7 +47,7 @@ function createDaemonPod(ctx: ControllerContext, ds: KObject, nodeName: string, 
   pinToNode(spec, nodeName);
   const generation = ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? String(ds.metadata.generation ?? 1);
   const labels = { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': generation };
-  const pod = ctx.store.create('pods', {
+  const pod: KObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
@@ -54,8 +58,18 @@ function createDaemonPod(ctx: ControllerContext, ds: KObject, nodeName: string, 
       ownerReferences: [controllerRef(ds)],
     } as any,
     spec,
-  });
-  recordEvent(ctx.store, ds, 'Normal', SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, SOURCE);
+  };
+  let created: KObject;
+  try {
+    created = ctx.store.create('pods', pod);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.causes.some((c) => c.type === NAMESPACE_TERMINATING_CAUSE)) return;
+    recordEvent(ctx.store, ds, 'Warning', FAILED_CREATE, `Error creating: ${err.message}`, SOURCE);
+    requeueRateLimited(ctx, 'daemonset', keyOf(ds));
+    return;
+  }
+  recordEvent(ctx.store, ds, 'Normal', SUCCESSFUL_CREATE, `Created pod: ${created.metadata.name}`, SOURCE);
 }
 
 function deleteDaemonPod(ctx: ControllerContext, ds: KObject, pod: KObject): void {

@@ -7,6 +7,7 @@ import type { KObject } from '../../api/types.js';
 import { isoTime } from '../../store/store.js';
 import { calculateStatus, writeStatus, type SyncContext } from './sync.js';
 import * as u from './util.js';
+import { REPLICA_FAILURE } from '../replicaset/status.js';
 
 function timedOut(d: KObject, now: number): boolean {
   if (!u.hasProgressDeadline(d)) return false;
@@ -42,8 +43,26 @@ export function syncRolloutStatus(sc: SyncContext, allRSs: KObject[], newRS: KOb
       u.setCondition(status, u.newCondition('Progressing', 'False', u.TIMED_OUT_REASON, `${subject(newRS, d)} has timed out progressing.`, at));
     }
   }
+  copyReplicaFailure(status, allRSs, newRS);
   writeStatus(sc, status);
   requeueStuckDeployment(sc);
+}
+
+/**
+ * Copies a ReplicaSet's ReplicaFailure condition to the Deployment, and
+ * prefers the new ReplicaSet's. When no ReplicaSet has one, it removes the
+ * Deployment's (getReplicaFailures and ReplicaSetToDeploymentCondition).
+ */
+function copyReplicaFailure(status: any, allRSs: KObject[], newRS: KObject | undefined): void {
+  const candidates = newRS ? [newRS, ...allRSs] : allRSs;
+  for (const rs of candidates) {
+    const failure = (rs.status?.conditions ?? []).find((c: any) => c?.type === REPLICA_FAILURE);
+    if (!failure) continue;
+    const at = failure.lastTransitionTime;
+    u.setCondition(status, { type: REPLICA_FAILURE, status: failure.status, lastUpdateTime: at, lastTransitionTime: at, reason: failure.reason, message: failure.message });
+    return;
+  }
+  u.removeCondition(status, REPLICA_FAILURE);
 }
 
 /** Wakes the Deployment one second after its deadline, as the real controller requeues. */

@@ -169,7 +169,7 @@ function manageNonIndexed(ctx: ControllerContext, job: KObject, record: JobRecor
     ctx.wakeAt(allowedAt, key);
     return;
   }
-  for (let i = active.length; i < want; i++) createJobPod(ctx, job, undefined);
+  for (let i = active.length; i < want; i++) if (!createJobPod(ctx, job, undefined)) return;
 }
 
 /** Creates pods for the missing completion indexes of an Indexed job, up to parallelism. */
@@ -192,7 +192,7 @@ function manageIndexed(ctx: ControllerContext, job: KObject, record: JobRecord, 
     ctx.wakeAt(allowedAt, key);
     return;
   }
-  for (const index of pending) createJobPod(ctx, job, index);
+  for (const index of pending) if (!createJobPod(ctx, job, index)) return;
 }
 
 /**

@@ -5,6 +5,10 @@
  */
 import type { KObject } from '../../api/types.js';
 import type { ControllerContext } from '../../engine/controller.js';
+import { keyOf } from '../../engine/controller.js';
+import { ApiError } from '../../api/errors.js';
+import { NAMESPACE_TERMINATING_CAUSE } from '../../api/namespace-lifecycle.js';
+import { requeueRateLimited, type Backoff } from '../requeue.js';
 import { deleteObject } from '../../engine/delete.js';
 import { recordEvent } from '../../engine/events.js';
 import { cloneJson } from '../../store/store.js';
@@ -20,6 +24,11 @@ export const JOB_CONTROLLER = { component: 'job-controller' };
 export const REASON_SUCCESSFUL_CREATE = 'SuccessfulCreate';
 /** Reason of the event recorded for each pod the controller deletes. */
 export const REASON_SUCCESSFUL_DELETE = 'SuccessfulDelete';
+/** Reason of the event recorded for each pod create the API rejects. */
+export const REASON_FAILED_CREATE = 'FailedCreate';
+
+/** The job controller's API backoff: 1 s doubling up to a minute (DefaultJobApiBackOff, MaxJobApiBackOff). */
+const JOB_API_BACKOFF: Backoff = { baseMs: 1000, maxMs: 60_000 };
 
 // The pod states shared with the other controllers, re-exported for the job modules.
 export { isPodActive, isPodFinished };
@@ -146,9 +155,22 @@ export function newPodForJob(job: KObject, index: number | undefined, version: n
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
 }
 
-/** Creates one pod for the job and records SuccessfulCreate. */
-export function createJobPod(ctx: ControllerContext, job: KObject, index: number | undefined): KObject {
-  const pod = ctx.store.create('pods', newPodForJob(job, index, ctx.settings.version), { owned: true });
+/**
+ * Creates one pod for the job and records SuccessfulCreate. When the API
+ * rejects the pod (a quota, for example), it records FailedCreate, requests
+ * a retry with the controller's backoff, and returns undefined.
+ */
+export function createJobPod(ctx: ControllerContext, job: KObject, index: number | undefined): KObject | undefined {
+  let pod: KObject;
+  try {
+    pod = ctx.store.create('pods', newPodForJob(job, index, ctx.settings.version), { owned: true });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.causes.some((c) => c.type === NAMESPACE_TERMINATING_CAUSE)) return undefined;
+    recordEvent(ctx.store, job, 'Warning', REASON_FAILED_CREATE, `Error creating: ${err.message}`, JOB_CONTROLLER);
+    requeueRateLimited(ctx, 'job', keyOf(job), JOB_API_BACKOFF);
+    return undefined;
+  }
   recordEvent(ctx.store, job, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, JOB_CONTROLLER);
   return pod;
 }

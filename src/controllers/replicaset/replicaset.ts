@@ -20,9 +20,12 @@ import { choosePodsToDelete } from './rank.js';
 import { controllerRef, podFromTemplate } from './pods.js';
 import { hasTemplateLabels, podFacts } from './pod-facts.js';
 import { activeClaimed, forgetOwnedPods, listViewedPods, viewOwnedPods, type OwnedCounts, type OwnedPods } from './owned-pods.js';
-import { calculateReplicaStatus, toStoredStatus, type ReplicaStatus } from './status.js';
+import { calculateReplicaStatus, toStoredStatus, updateReplicaFailure, type ReplicaStatus } from './status.js';
 import { jsonEqual } from '../../store/json-equal.js';
 import { copyForWrite } from '../write-copy.js';
+import { requeueRateLimited } from '../requeue.js';
+import { ApiError } from '../../api/errors.js';
+import { NAMESPACE_TERMINATING_CAUSE } from '../../api/namespace-lifecycle.js';
 
 const log = debug('controller:replicaset');
 
@@ -58,22 +61,52 @@ function wakeMatchingOwners(ctx: ControllerContext, flavor: Flavor, key: string)
   }
 }
 
-/** Creates `count` pods from the template; returns the created ones (fewer if the API rejects one). */
-function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): KObject[] {
+/** Pods in the first batch of a burst of creates (SlowStartInitialBatchSize). */
+const SLOW_START_INITIAL_BATCH = 1;
+
+/** Reports whether the API rejected a create because its namespace is being terminated, which the controller treats as no error. */
+function isNamespaceTerminating(err: unknown): boolean {
+  return err instanceof ApiError && err.causes.some((c) => c.type === NAMESPACE_TERMINATING_CAUSE);
+}
+
+/** The pods a burst created, and the message of the first rejected create, if any. */
+interface CreateResult {
+  created: KObject[];
+  failure?: string;
+}
+
+/**
+ * Creates up to `count` pods from the template in batches of 1, 2, 4, ...
+ * (slowStartBatch in pkg/controller/replicaset). Every create of a batch is
+ * tried, each rejected one records FailedCreate, and a batch with a
+ * rejection ends the burst and requests a retry with backoff, as the
+ * controller's failed sync does.
+ */
+function createPods(ctx: ControllerContext, flavor: Flavor, owner: KObject, count: number): CreateResult {
   const source = { component: flavor.component };
   const created: KObject[] = [];
-  for (let i = 0; i < count; i++) {
-    try {
-      const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template), { owned: true });
-      created.push(pod);
-      recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
-    } catch (err) {
-      recordEvent(ctx.store, owner, 'Warning', REASON_FAILED_CREATE, `Error creating: ${(err as Error).message}`, source);
-      log(`create failed ${keyOf(owner)} error=${(err as Error).message}`);
+  let failure: string | undefined;
+  let remaining = count;
+  for (let batch = Math.min(remaining, SLOW_START_INITIAL_BATCH); batch > 0; batch = Math.min(2 * batch, remaining)) {
+    for (let i = 0; i < batch; i++) {
+      try {
+        const pod = ctx.store.create('pods', podFromTemplate(owner, owner.spec.template), { owned: true });
+        created.push(pod);
+        recordEvent(ctx.store, owner, 'Normal', REASON_SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`, source);
+      } catch (err) {
+        if (isNamespaceTerminating(err)) continue;
+        recordEvent(ctx.store, owner, 'Warning', REASON_FAILED_CREATE, `Error creating: ${(err as Error).message}`, source);
+        log(`create failed ${keyOf(owner)} error=${(err as Error).message}`);
+        failure ??= (err as Error).message;
+      }
+    }
+    if (failure !== undefined) {
+      requeueRateLimited(ctx, flavor.name, keyOf(owner));
       break;
     }
+    remaining -= batch;
   }
-  return created;
+  return { created, failure };
 }
 
 /** Deletes the `count` cheapest pods; returns the uids of the deleted ones. */
@@ -113,10 +146,13 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
 
   const adopted = adopt ? adoptOrphans(ctx.store, owner) : [];
   for (const pod of adopted) if (podFacts(pod).active) addActive(counts, pod, view);
+  let failure: string | undefined;
   if (!owner.metadata.deletionTimestamp) {
     const diff = counts.active - (owner.spec?.replicas ?? 1);
     if (diff < 0) {
-      for (const pod of createPods(ctx, flavor, owner, Math.min(-diff, BURST_REPLICAS))) addActive(counts, pod, view);
+      const result = createPods(ctx, flavor, owner, Math.min(-diff, BURST_REPLICAS));
+      for (const pod of result.created) addActive(counts, pod, view);
+      failure = result.failure;
     } else if (diff > 0) {
       const active = activeClaimed(listViewedPods(ctx.store, view, adopted));
       for (const pod of adopted) if (podFacts(pod).active) active.push(pod);
@@ -133,7 +169,7 @@ function syncOwner(ctx: ControllerContext, flavor: Flavor, key: string, adopt: b
     availableReplicas: counts.ready,
     observedGeneration: owner.metadata.generation ?? 1,
   };
-  writeStatus(ctx, flavor, owner, status);
+  writeStatus(ctx, flavor, owner, status, failure);
 }
 
 /** Adds (sign 1) or removes (sign -1) an active pod in the status counts. */
@@ -150,23 +186,31 @@ function syncOwnerByPods(ctx: ControllerContext, flavor: Flavor, key: string, ow
   let active = claimed.filter((p) => podFacts(p).active);
 
   // Scale to spec.replicas, unless the owner is being deleted.
+  let failure: string | undefined;
   if (!owner.metadata.deletionTimestamp) {
     const diff = active.length - (owner.spec?.replicas ?? 1);
-    if (diff < 0) active = [...active, ...createPods(ctx, flavor, owner, Math.min(-diff, BURST_REPLICAS))];
-    else if (diff > 0) {
+    if (diff < 0) {
+      const result = createPods(ctx, flavor, owner, Math.min(-diff, BURST_REPLICAS));
+      active = [...active, ...result.created];
+      failure = result.failure;
+    } else if (diff > 0) {
       const deleted = deletePods(ctx, flavor, owner, active, Math.min(diff, BURST_REPLICAS));
       active = active.filter((p) => !deleted.has(p.metadata.uid!));
     }
   }
 
   const { status, nextAvailableAt } = calculateReplicaStatus(owner, active, ctx.now());
-  writeStatus(ctx, flavor, owner, status);
+  writeStatus(ctx, flavor, owner, status, failure);
   if (nextAvailableAt !== undefined) ctx.wakeAt(nextAvailableAt, key);
 }
 
-/** Writes the owner's status when its stored form differs. `owner` is the store's shared object, which the write copies. */
-function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, status: ReplicaStatus): void {
-  const stored = toStoredStatus(status, owner.status);
+/**
+ * Writes the owner's status when its stored form differs. `failure` is the
+ * message of this sync's rejected create, which sets the ReplicaFailure
+ * condition. `owner` is the store's shared object, which the write copies.
+ */
+function writeStatus(ctx: ControllerContext, flavor: Flavor, owner: KObject, status: ReplicaStatus, failure: string | undefined): void {
+  const stored = updateReplicaFailure(toStoredStatus(status, owner.status), failure, ctx.now());
   if (jsonEqual(stored, owner.status ?? {})) return;
   const updated = copyForWrite(owner, []);
   updated.status = stored;

@@ -4,6 +4,7 @@
  * written only when it differs.
  */
 import type { KObject } from '../../api/types.js';
+import { isoTime } from '../../store/store.js';
 import { hasTemplateLabels, podFacts, prepareLabels } from './pod-facts.js';
 
 export interface ReplicaStatus {
@@ -66,4 +67,28 @@ export function toStoredStatus(s: ReplicaStatus, previous: any): any {
   }
   out.observedGeneration = s.observedGeneration;
   return out;
+}
+
+/** Condition type of a ReplicaSet whose last sync failed to create pods (ReplicaSetReplicaFailure). */
+export const REPLICA_FAILURE = 'ReplicaFailure';
+
+/**
+ * Sets or clears the ReplicaFailure condition of a stored status, as
+ * calculateStatus in pkg/controller/replicaset does. A sync whose create
+ * was rejected adds the condition with reason FailedCreate and the API's
+ * message, unless the status already has one. A sync without a rejection
+ * removes it. Returns `stored`, changed in place.
+ */
+export function updateReplicaFailure(stored: any, failure: string | undefined, now: number): any {
+  const conditions: any[] = stored.conditions ?? [];
+  const current = conditions.find((c) => c?.type === REPLICA_FAILURE);
+  if (failure !== undefined && !current) {
+    const condition = { type: REPLICA_FAILURE, status: 'True', lastTransitionTime: isoTime(now), reason: 'FailedCreate', message: failure };
+    stored.conditions = [...conditions, condition];
+  } else if (failure === undefined && current) {
+    const rest = conditions.filter((c) => c !== current);
+    if (rest.length > 0) stored.conditions = rest;
+    else delete stored.conditions;
+  }
+  return stored;
 }

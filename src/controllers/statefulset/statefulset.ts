@@ -10,6 +10,9 @@ import type { KObject } from '../../api/types.js';
 import type { Controller, ControllerContext } from '../../engine/controller.js';
 import { ownerKeyMapper, splitKey } from '../../engine/controller.js';
 import { recordEvent } from '../../engine/events.js';
+import { ApiError } from '../../api/errors.js';
+import { NAMESPACE_TERMINATING_CAUSE } from '../../api/namespace-lifecycle.js';
+import { requeueRateLimited } from '../requeue.js';
 import { deleteObject } from '../../engine/delete.js';
 import { cleanupRevisions, listRevisions, revisionTemplate, updateCurrentRevision } from '../history/revisions.js';
 import { availableAt, isPodAvailable, isPodReady } from '../podutil/pod-state.js';
@@ -23,6 +26,7 @@ const SOURCE = { component: 'statefulset-controller' };
 /** Event reasons. */
 const SUCCESSFUL_CREATE = 'SuccessfulCreate'; // a pod or claim was created
 const SUCCESSFUL_DELETE = 'SuccessfulDelete'; // a pod was deleted (scale-down, update, failure)
+const FAILED_CREATE = 'FailedCreate'; // the API rejected a pod (a quota, for example)
 /** How long (ms) a set whose pod name is taken by a pod it does not own waits before trying again. */
 const NAME_TAKEN_RETRY_MS = 10_000;
 
@@ -71,7 +75,15 @@ function createPod(ctx: ControllerContext, sts: KObject, ordinal: number, revs: 
     ctx.wakeAt(ctx.now() + NAME_TAKEN_RETRY_MS, `${sts.metadata.namespace ?? ''}/${sts.metadata.name}`);
     return false;
   }
-  ctx.store.create('pods', pod);
+  try {
+    ctx.store.create('pods', pod);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.causes.some((c) => c.type === NAMESPACE_TERMINATING_CAUSE)) return false;
+    recordEvent(ctx.store, sts, 'Warning', FAILED_CREATE, `create Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} failed error: ${err.message}`, SOURCE);
+    requeueRateLimited(ctx, 'statefulset', `${sts.metadata.namespace ?? ''}/${sts.metadata.name}`);
+    return false;
+  }
   recordEvent(ctx.store, sts, 'Normal', SUCCESSFUL_CREATE, `create Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`, SOURCE);
   return true;
 }
