@@ -6,7 +6,9 @@
 import { parseIPSloppy } from './ip-address.js';
 import type { KObject } from './types.js';
 import { invalidValue, required, unsupportedValue, type FieldCause } from './errors.js';
-import { dns1035LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors } from './name-validation.js';
+import { dns1035LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors, qualifiedNameErrors } from './name-validation.js';
+import { parseQuantity } from './quantity.js';
+import { goQuote, printsGoSyntax } from './go-syntax.js';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -189,8 +191,95 @@ function validateNetworkPolicy(obj: KObject): FieldCause[] {
   return causes;
 }
 
+/** Resource names a quota may limit without a prefix (standardQuotaResources in pkg/apis/core/helper). */
+const STANDARD_QUOTA_RESOURCES = new Set([
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.storage',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'services',
+  'replicationcontrollers',
+  'resourcequotas',
+  'secrets',
+  'persistentvolumeclaims',
+  'configmaps',
+  'services.nodeports',
+  'services.loadbalancers',
+]);
+
+/** Resource names counted in whole objects (integerResources in pkg/apis/core/helper). */
+const INTEGER_QUOTA_RESOURCES = new Set(['pods', 'services', 'replicationcontrollers', 'resourcequotas', 'secrets', 'configmaps', 'persistentvolumeclaims', 'services.nodeports', 'services.loadbalancers']);
+
+/** The pod resources that the Terminating, NotTerminating, NotBestEffort, PriorityClass and CrossNamespacePodAffinity scopes can limit. */
+const POD_QUOTA_RESOURCES = new Set(['pods', 'cpu', 'memory', 'limits.cpu', 'limits.memory', 'requests.cpu', 'requests.memory']);
+
+const QUOTA_SCOPES = new Set(['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'PriorityClass', 'CrossNamespacePodAffinity']);
+
+/** Reports whether a name is a quota hugepages resource (IsQuotaHugePageResourceName). */
+function isQuotaHugePages(name: string): boolean {
+  return name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
+}
+
+/** Reports whether `scope` can limit `resource` (IsResourceQuotaScopeValidForResource). */
+function scopeLimits(scope: string, resource: string): boolean {
+  if (scope === 'BestEffort') return resource === 'pods';
+  if (QUOTA_SCOPES.has(scope)) return POD_QUOTA_RESOURCES.has(resource);
+  return true;
+}
+
+/**
+ * Checks spec.hard and spec.scopes as ValidateResourceQuotaSpec does: known
+ * resource names, non-negative amounts, whole numbers for object counts,
+ * scopes that exist and can limit every listed resource, and no opposite
+ * scopes together.
+ */
+function validateResourceQuota(obj: KObject, clusterVersion: number): FieldCause[] {
+  const causes: FieldCause[] = [];
+  const hard: Record<string, unknown> = obj.spec?.hard ?? {};
+  const names = Object.keys(hard).sort();
+  for (const name of names) {
+    const field = `spec.hard[${name}]`;
+    const qualified = qualifiedNameErrors(name);
+    for (const message of qualified) causes.push(invalidValue(field, name, message));
+    if (qualified.length === 0 && !name.includes('/') && !STANDARD_QUOTA_RESOURCES.has(name) && !isQuotaHugePages(name)) {
+      causes.push(invalidValue(field, name, 'must be a standard resource type or fully qualified'));
+      causes.push(invalidValue(field, name, 'must be a standard resource for quota'));
+    }
+    const amount = parseQuantity(hard[name]);
+    if (amount < 0) causes.push(invalidValue(field, String(hard[name]), 'must be greater than or equal to 0'));
+    const counted = INTEGER_QUOTA_RESOURCES.has(name) || (name.includes('/') && !name.startsWith('requests.') && !name.startsWith('kubernetes.io/'));
+    // NOTE: Kubernetes passes the resource.Quantity itself to this error, whose printed form is not verified; kubesim quotes the amount.
+    if (counted && Number.isFinite(amount) && Math.round(amount * 1000) % 1000 !== 0) causes.push(invalidValue(field, String(hard[name]), 'must be an integer'));
+  }
+  const scopes: unknown[] = obj.spec?.scopes ?? [];
+  if (scopes.length === 0) return causes;
+  const scopesCause = (detail: string): FieldCause => {
+    const cause = invalidValue('spec.scopes', scopes, detail);
+    // The value is a []core.ResourceQuotaScope, which 1.32 prints with %#v.
+    if (printsGoSyntax(clusterVersion)) cause.valueText = `[]core.ResourceQuotaScope{${scopes.map((s) => goQuote(String(s))).join(', ')}}`;
+    return cause;
+  };
+  // The API server reports each of these once, however many scopes or resources repeat it.
+  const details = new Set<string>();
+  for (const scope of scopes.map(String)) {
+    if (!QUOTA_SCOPES.has(scope)) details.add('unsupported scope');
+    for (const name of names) if (STANDARD_QUOTA_RESOURCES.has(name) && !scopeLimits(scope, name)) details.add('unsupported scope applied to resource');
+  }
+  const given = new Set(scopes.map(String));
+  if ((given.has('BestEffort') && given.has('NotBestEffort')) || (given.has('Terminating') && given.has('NotTerminating'))) details.add('conflicting scopes');
+  for (const detail of details) causes.push(scopesCause(detail));
+  return causes;
+}
+
 /** Returns the validation causes of a stored-only built-in kind; empty for other resources. */
-export function validateBuiltin(resource: string, obj: KObject): FieldCause[] {
+export function validateBuiltin(resource: string, obj: KObject, clusterVersion = 132): FieldCause[] {
   switch (resource) {
     case 'ingresses':
       return validateIngress(obj);
@@ -206,6 +295,8 @@ export function validateBuiltin(resource: string, obj: KObject): FieldCause[] {
       return validateBinding(obj, false);
     case 'priorityclasses':
       return validatePriorityClass(obj);
+    case 'resourcequotas':
+      return validateResourceQuota(obj, clusterVersion);
   }
   return [];
 }

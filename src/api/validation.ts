@@ -152,7 +152,7 @@ export function validateObject(resource: string, obj: KObject, clusterVersion = 
       }
       break;
     default:
-      causes.push(...validateBuiltin(resource, obj));
+      causes.push(...validateBuiltin(resource, obj, clusterVersion));
   }
   return causes;
 }

@@ -55,6 +55,47 @@ describe('resource quota', () => {
   });
   afterAll(() => sb.cleanup());
 
+  it('rejects an unknown scope', () => {
+    expectRejected(
+      ['create', 'quota', 'x', '--hard=pods=1', '--scopes=Foo', '-n', 'team'],
+      'error: failed to create quota: ResourceQuota "x" is invalid: spec.scopes: Invalid value: []core.ResourceQuotaScope{"Foo"}: unsupported scope\n',
+    );
+  });
+
+  it('rejects a scope that cannot limit a resource', () => {
+    expectRejected(
+      ['create', 'quota', 'x', '--hard=requests.cpu=1,pods=1', '--scopes=BestEffort', '-n', 'team'],
+      'error: failed to create quota: ResourceQuota "x" is invalid: spec.scopes: Invalid value: []core.ResourceQuotaScope{"BestEffort"}: unsupported scope applied to resource\n',
+    );
+  });
+
+  it('rejects opposite scopes together', () => {
+    expectRejected(
+      ['create', 'quota', 'x', '--hard=pods=3', '--scopes=Terminating,NotTerminating', '-n', 'team'],
+      'error: failed to create quota: ResourceQuota "x" is invalid: spec.scopes: Invalid value: []core.ResourceQuotaScope{"Terminating", "NotTerminating"}: conflicting scopes\n',
+    );
+  });
+
+  it('rejects an unknown resource name', () => {
+    expectRejected(
+      ['create', 'quota', 'x', '--hard=foo=1', '-n', 'team'],
+      'error: failed to create quota: ResourceQuota "x" is invalid: [spec.hard[foo]: Invalid value: "foo": must be a standard resource type or fully qualified, spec.hard[foo]: Invalid value: "foo": must be a standard resource for quota]\n',
+    );
+  });
+
+  it('rejects a negative amount', () => {
+    expectRejected(
+      ['create', 'quota', 'x', '--hard=pods=-1', '-n', 'team'],
+      'error: failed to create quota: ResourceQuota "x" is invalid: spec.hard[pods]: Invalid value: "-1": must be greater than or equal to 0\n',
+    );
+  });
+
+  it('accepts counts and extended resources', () => {
+    const r = k('create', 'quota', 'extended', '--hard=count/deployments.apps=1,requests.nvidia.com/gpu=1', '-n', 'team', '--dry-run=server');
+    expect(r.stdout).toBe('resourcequota/extended created (server dry run)\n');
+    expect(r.code).toBe(0);
+  });
+
   it('starts with zero usage', () => {
     expect(k('get', 'quota', '-n', 'team').stdout).toBe(
       'NAME      AGE   REQUEST                                                LIMIT\n' +
