@@ -5,7 +5,8 @@
 import type { KObject } from '../../api/types.js';
 import type { Cluster } from '../../engine/cluster.js';
 import { matches, parseSelector } from '../../api/selectors.js';
-import { notFound } from '../../api/errors.js';
+import { ApiError, notFound } from '../../api/errors.js';
+import { fieldValue, unsupportedFieldLabel } from '../../api/field-selectors.js';
 import { resourceString } from '../../api/registry.js';
 import type { Target } from './targets.js';
 import { groupFor, type Group } from './output.js';
@@ -28,18 +29,34 @@ export interface FetchResult {
 
 /** Matches kubectl's `--field-selector` for the fields every kind supports, plus the common per-kind ones. */
 export function fieldMatcher(text: string | undefined): (o: KObject) => boolean {
-  if (!text) return () => true;
-  const reqs = text.split(',').map((part) => {
+  const reqs = fieldRequirements(text);
+  if (reqs.length === 0) return () => true;
+  return (o) => reqs.every((r) => (fieldValue(o, r.path) === r.value) !== r.neg);
+}
+
+/** Parses a `--field-selector` into its requirements (none for an empty one). */
+function fieldRequirements(text: string | undefined): { path: string; neg: boolean; value: string }[] {
+  if (!text) return [];
+  return text.split(',').map((part) => {
     const m = /^([^!=]+)(==|!=|=)(.*)$/.exec(part.trim());
     if (!m) throw new Error(`invalid selector: '${text}'; can't understand '${part}'`);
     return { path: m[1], neg: m[2] === '!=', value: m[3] };
   });
-  const get = (o: any, path: string): string => {
-    let v: any = o;
-    for (const p of path.split('.')) v = v?.[p];
-    return v === undefined || v === null ? '' : String(v);
-  };
-  return (o) => reqs.every((r) => (get(o, r.path) === r.value) !== r.neg);
+}
+
+/**
+ * Returns the error of a list whose field selector names a field the
+ * resource cannot be selected by: the API server's BadRequest, which
+ * kubectl's resource builder prefixes with the request it made.
+ */
+function unsupportedFieldError(t: Target, opts: FetchOptions): ApiError | undefined {
+  for (const r of fieldRequirements(opts.fieldSelector)) {
+    const message = unsupportedFieldLabel(t.info.resource, r.path);
+    if (message === undefined) continue;
+    const gvr = `${t.info.group}/${t.info.version}, Resource=${t.info.resource}`;
+    return new ApiError('BadRequest', 400, `Unable to find "${gvr}" that match label selector "${opts.selector ?? ''}", field selector "${opts.fieldSelector}": ${message}`);
+  }
+  return undefined;
 }
 
 export function fetchTargets(cluster: Cluster, targets: Target[], opts: FetchOptions): FetchResult {
@@ -65,6 +82,11 @@ export function fetchTargets(cluster: Cluster, targets: Target[], opts: FetchOpt
         }
       }
     } else {
+      const unsupported = unsupportedFieldError(t, opts);
+      if (unsupported) {
+        errors.push(unsupported);
+        continue;
+      }
       const list = source.list(t.info.namespaced && !opts.allNamespaces ? ns : undefined);
       for (const o of list) if ((!sel || matches(sel, o.metadata.labels)) && field(o)) objects.push(o);
       if (t.info.resource === 'events') sortEventsAsListed(objects);
