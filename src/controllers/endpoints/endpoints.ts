@@ -139,7 +139,10 @@ function syncSlice(ctx: ControllerContext, svc: KObject, addresses: EndpointAddr
     return e;
   });
   const labels = { ...(svc.metadata.labels ?? {}), [MANAGED_BY]: 'endpointslice-controller.k8s.io', [SERVICE_NAME]: svc.metadata.name };
-  const body = { addressType: 'IPv4', endpoints, ports: ports.length ? ports : null };
+  // A Service with no endpoints gets the controller's placeholder slice, which has no ports
+  // either. Stored empty lists read back as null.
+  const placeholder = endpoints.length === 0;
+  const body = { addressType: 'IPv4', endpoints: placeholder ? null : endpoints, ports: placeholder || ports.length === 0 ? null : ports };
   const [slice, ...extra] = slices;
   for (const s of extra) ctx.store.remove('endpointslices', ns, s.metadata.name);
   if (!slice) {

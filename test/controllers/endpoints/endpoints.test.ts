@@ -35,4 +35,17 @@ describe('endpoints controller', () => {
     expect(slices[0].metadata.labels!['kubernetes.io/service-name']).toBe('web');
     expect(slices[0].endpoints.map((e: any) => e.conditions.ready)).toEqual([true]);
   });
+
+  it('gives a Service without endpoints a placeholder slice', () => {
+    const cluster = newCluster();
+    const svc = create(cluster, 'services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+    advance(cluster, 1_000);
+    const [slice] = cluster.store.list('endpointslices', 'default', { owner: svc.metadata.uid! });
+    expect(slice.endpoints).toBeNull();
+    expect(slice.ports).toBeNull();
+    create(cluster, 'pods', pod('a', 'k8s-node01'));
+    advance(cluster, 30_000);
+    const [filled] = cluster.store.list('endpointslices', 'default', { owner: svc.metadata.uid! });
+    expect(filled.ports.map((p: any) => p.port)).toEqual([80]);
+  });
 });
