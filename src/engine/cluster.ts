@@ -22,24 +22,8 @@ const log = debug('engine');
 const BATCH = 500;
 /** Queue batches allowed at one simulated instant before the loop is declared stuck. */
 const MAX_ROUNDS_PER_INSTANT = 20000;
-/**
- * How long one settling transaction may hold the write lock before
- * committing. A long catch-up creates many objects that are gone again
- * within the transaction (a CronJob's finished jobs, expired events), and
- * those never reach SQLite, so longer transactions write less. Over five
- * interleaved pairs of 3-day CronJob catch-ups, 250 ms took about 3% less
- * time than 100 ms.
- */
-const TX_BUDGET_MS = 250;
-/**
- * Pending object writes bound for SQLite at which a settling transaction
- * commits before its budget runs out. SQLite keeps a transaction's changed
- * pages in memory until it commits, so a transaction that rewrites thousands
- * of pods grows the process: a 10,000-pod rolling update peaked about 10 MB
- * higher with the longer budget alone. With 100 ms transactions it committed
- * at most about 6,500 such writes at a time.
- */
-const TX_MAX_PENDING_WRITES = 5000;
+/** How long one settling transaction may hold the write lock before committing. */
+const TX_BUDGET_MS = 100;
 
 export class Cluster {
   readonly store: Store;
@@ -197,7 +181,7 @@ export class Cluster {
 
   /**
    * Settles inside one transaction until nothing is due up to `target` or
-   * the transaction is full (TX_BUDGET_MS, TX_MAX_PENDING_WRITES). Catching up over many due
+   * the transaction has run for TX_BUDGET_MS. Catching up over many due
    * instants then costs one commit per budget, not one per instant.
    */
   private settleSome(target: number, progress: { instant: number; rounds: number }): { reconciled: number; finished: boolean } {
@@ -216,7 +200,7 @@ export class Cluster {
           process.stderr.write(`kubesim: controllers did not settle at ${new Date(this.sim).toISOString()}; stopping this settle\n`);
           return { reconciled, finished: true };
         }
-        if (this.txFull(started)) return { reconciled, finished: false };
+        if (Date.now() - started >= TX_BUDGET_MS) return { reconciled, finished: false };
         continue;
       }
       const due = this.nextTimerDue();
@@ -230,13 +214,8 @@ export class Cluster {
       this.sim = Math.max(this.sim, due);
       this.store.setMeta('simTime', String(this.sim));
       for (const t of this.store.takeDueTimers(this.sim)) this.store.enqueue(t.controller, t.key);
-      if (this.txFull(started)) return { reconciled, finished: false };
+      if (Date.now() - started >= TX_BUDGET_MS) return { reconciled, finished: false };
     }
-  }
-
-  /** Reports whether a settling transaction begun at `started` should commit: its time budget or its pending writes are used up. */
-  private txFull(started: number): boolean {
-    return Date.now() - started >= TX_BUDGET_MS || this.store.pendingSqliteWrites >= TX_MAX_PENDING_WRITES;
   }
 
   /**

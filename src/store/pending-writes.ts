@@ -66,11 +66,6 @@ export function compareText(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-/** Reports whether a pending write runs a statement at the flush: it stores a row, or replaces or deletes one SQLite has. */
-function touchesSqlite(w: PendingWrite): boolean {
-  return w.row !== null || w.base !== null;
-}
-
 export class PendingWrites {
   /** Writes by entryKey, in flush order. */
   private writes = new Map<string, PendingWrite>();
@@ -83,8 +78,6 @@ export class PendingWrites {
   /** Previous writes per key while a savepoint is open, so rolling it back restores them. */
   private undoLog: [key: string, previous: PendingWrite | undefined][] = [];
   private seq = 0;
-  /** Pending writes that will run a statement at the flush (see touchesSqlite). */
-  private sqliteWrites = 0;
   /** The writes of resources whose rows record their last write, for the --event-ttl sweep. */
   private readonly timed: TimedWrites;
   private readonly current = (key: string) => this.writes.get(key);
@@ -104,15 +97,6 @@ export class PendingWrites {
 
   get size(): number {
     return this.writes.size;
-  }
-
-  /**
-   * The pending writes that will run a statement at the flush. The others
-   * are objects created and deleted in this transaction, which cost no SQL
-   * and keep no row in memory.
-   */
-  get sqliteWriteCount(): number {
-    return this.sqliteWrites;
   }
 
   /** Returns the pending write of an object, if any. */
@@ -196,7 +180,6 @@ export class PendingWrites {
     if (previous && create) this.writes.delete(key);
     // An update keeps its place among the resource's writes, as it does in this.writes.
     if (previous) this.unindex(key, previous, !create);
-    this.sqliteWrites += Number(touchesSqlite(write)) - Number(previous !== undefined && touchesSqlite(previous));
     this.writes.set(key, write);
     this.index(key, write);
     this.byUid.set(uid, write);
@@ -220,7 +203,6 @@ export class PendingWrites {
     }
     if (resource === undefined) {
       this.writes.clear();
-      this.sqliteWrites = 0;
       this.byUid.clear();
       this.byResource.clear();
       this.owners.clear();
@@ -288,7 +270,6 @@ export class PendingWrites {
   /** Drops one sent write from the pending ones. */
   private forget(key: string, w: PendingWrite): void {
     this.writes.delete(key);
-    if (touchesSqlite(w)) this.sqliteWrites--;
     this.unindex(key, w, false);
     if (this.byUid.get(w.uid) === w) this.byUid.delete(w.uid);
   }
@@ -315,14 +296,12 @@ export class PendingWrites {
     // Restore the flush order, which re-adding keys disturbed.
     const writes = [...this.writes.values()].sort((a, b) => a.seq - b.seq);
     this.writes.clear();
-    this.sqliteWrites = 0;
     this.byUid.clear();
     this.byResource.clear();
     this.owners.clear();
     this.timed.clear();
     for (const w of writes) {
       const key = entryKey(w.resource, w.namespace, w.name);
-      if (touchesSqlite(w)) this.sqliteWrites++;
       this.writes.set(key, w);
       this.byUid.set(w.uid, w);
       this.index(key, w);
@@ -338,7 +317,6 @@ export class PendingWrites {
   /** Forgets everything (the transaction ended). */
   clear(): void {
     this.writes.clear();
-    this.sqliteWrites = 0;
     this.byUid.clear();
     this.byResource.clear();
     this.owners.clear();

@@ -396,11 +396,6 @@ export class Store {
     }
   }
 
-  /** Object writes of the current transaction that will reach SQLite at its commit (see PendingWrites.sqliteWriteCount). */
-  get pendingSqliteWrites(): number {
-    return this.pending.sqliteWriteCount;
-  }
-
   get inTx(): boolean {
     return this.depth > 0;
   }

@@ -37,34 +37,6 @@ describe('write-behind of object rows', () => {
     expect(sqliteRows(store)).toEqual([{ name: 'a', uid: 'uid-1', rv: 1, owner: null, node: null }]);
   });
 
-  it('counts pending writes bound for SQLite', () => {
-    const store = openStore();
-    store.tx(() => store.create('pods', pod('stored')));
-    store.tx(() => {
-      store.create('pods', pod('a'));
-      expect(store.pendingSqliteWrites).toBe(1);
-      // Created and deleted in one transaction: the flush runs nothing for it.
-      store.remove('pods', 'default', 'a');
-      expect(store.pendingSqliteWrites).toBe(0);
-      const stored = store.get('pods', 'default', 'stored')!;
-      stored.metadata.labels = { changed: 'yes' };
-      store.update('pods', stored);
-      expect(store.pendingSqliteWrites).toBe(1);
-      // A rolled-back savepoint takes its writes back out of the count.
-      expect(() =>
-        store.savepoint(() => {
-          store.create('pods', pod('b'));
-          expect(store.pendingSqliteWrites).toBe(2);
-          throw new Error('roll back');
-        }),
-      ).toThrow('roll back');
-      expect(store.pendingSqliteWrites).toBe(1);
-      store.remove('pods', 'default', 'stored');
-      expect(store.pendingSqliteWrites).toBe(1);
-    });
-    store.tx(() => expect(store.pendingSqliteWrites).toBe(0));
-  });
-
   it('overlays pending writes on a list query that SQLite answers', () => {
     const first = openStore();
     first.tx(() => {
