@@ -272,8 +272,9 @@ function validateResourceQuota(obj: KObject, clusterVersion: number): FieldCause
     if (!QUOTA_SCOPES.has(scope)) details.add('unsupported scope');
     for (const name of names) if (STANDARD_QUOTA_RESOURCES.has(name) && !scopeLimits(scope, name)) details.add('unsupported scope applied to resource');
   }
-  const given = new Set(scopes.map(String));
-  if ((given.has('BestEffort') && given.has('NotBestEffort')) || (given.has('Terminating') && given.has('NotTerminating'))) details.add('conflicting scopes');
+  const scopeNames = new Set(scopes.map(String));
+  const both = (a: string, b: string) => scopeNames.has(a) && scopeNames.has(b);
+  if (both('BestEffort', 'NotBestEffort') || both('Terminating', 'NotTerminating')) details.add('conflicting scopes');
   for (const detail of details) causes.push(scopesCause(detail));
   return causes;
 }

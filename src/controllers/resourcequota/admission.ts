@@ -3,7 +3,7 @@
  * (k8s.io/apiserver/pkg/admission/plugin/resourcequota): a write that would
  * take any quota of its namespace over a hard limit is Forbidden, and an
  * admitted write charges its usage to each matching quota's status.used at
- * once, so the next write sees it before the quota controller recounts.
+ * once, so the next write is checked against it before the quota controller recounts.
  */
 import type { KObject } from '../../api/types.js';
 import type { Store } from '../../store/store.js';

@@ -1,5 +1,5 @@
 /**
- * What each kind of object costs a ResourceQuota, after the quota
+ * The usage each kind of object charges to a ResourceQuota, after the quota
  * evaluators of kube-apiserver and kube-controller-manager
  * (pkg/quota/v1/evaluator/core and the generic object-count evaluator).
  * Pods charge their count and compute resources, Services their count,

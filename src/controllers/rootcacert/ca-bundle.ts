@@ -31,7 +31,7 @@ const AFTER_SERIAL = [
   ...Array.from('kubernetes', (c) => c.charCodeAt(0)),
 ];
 
-/** Caches the last bundle: every namespace's ConfigMap holds the same text. */
+/** The last bundle built: every namespace's ConfigMap contains the same text. */
 let cached: { seed: number; pem: string } | undefined;
 
 /**
