@@ -9,6 +9,7 @@ import { invalidValue, required, unsupportedValue, type FieldCause } from './err
 import { dns1035LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors, qualifiedNameErrors } from './name-validation.js';
 import { parseQuantity } from './quantity.js';
 import { goQuote, printsGoSyntax } from './go-syntax.js';
+import { isExtendedResourceName } from './resource-names.js';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -254,7 +255,8 @@ function validateResourceQuota(obj: KObject, clusterVersion: number): FieldCause
     }
     const amount = parseQuantity(hard[name]);
     if (amount < 0) causes.push(invalidValue(field, String(hard[name]), 'must be greater than or equal to 0'));
-    const counted = INTEGER_QUOTA_RESOURCES.has(name) || (name.includes('/') && !name.startsWith('requests.') && !name.startsWith('kubernetes.io/'));
+    // An extended resource (`count/deployments.apps`, `example.com/gpu`) is counted in whole units too (IsIntegerResourceName).
+    const counted = INTEGER_QUOTA_RESOURCES.has(name) || isExtendedResourceName(name);
     // NOTE: Kubernetes passes the resource.Quantity itself to this error, whose printed form is not verified; kubesim quotes the amount.
     if (counted && Number.isFinite(amount) && Math.round(amount * 1000) % 1000 !== 0) causes.push(invalidValue(field, String(hard[name]), 'must be an integer'));
   }

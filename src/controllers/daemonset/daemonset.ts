@@ -14,7 +14,7 @@ import { NAMESPACE_TERMINATING_CAUSE } from '../../api/namespace-lifecycle.js';
 import { requeueRateLimited } from '../requeue.js';
 import { deleteObject } from '../../engine/delete.js';
 import { cleanupRevisions, listRevisions, revisionHash, updateCurrentRevision } from '../history/revisions.js';
-import { availableAt, controllerRef, isPodActive, isPodAvailable } from '../podutil/pod-state.js';
+import { controllerRef, isPodActive, isPodAvailable, nextAvailableAt } from '../podutil/pod-state.js';
 import { addDaemonTolerations, daemonPodNode, nodeShouldRunDaemonPod, pinToNode } from './eligibility.js';
 import { calculateBudgets, planRollingUpdate, type NodePods } from './rolling.js';
 import { calculateStatus } from './status.js';
@@ -141,8 +141,8 @@ function syncDaemonSet(ctx: ControllerContext, ds: KObject): void {
   cleanupRevisions(ctx, ds, listRevisions(ctx, ds), current, new Set(live.map((p) => hashOf(p) ?? '')));
   updateStatus(ctx, ds, live, placements, hash);
   if (minReady > 0) {
-    const waits = live.map((p) => availableAt(p, minReady)).filter((t): t is number => t !== undefined && t > ctx.now());
-    if (waits.length) ctx.wakeAt(Math.min(...waits), keyOf(ds));
+    const next = nextAvailableAt(live, minReady, ctx.now());
+    if (next !== undefined) ctx.wakeAt(next, keyOf(ds));
   }
 }
 

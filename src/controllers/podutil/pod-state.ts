@@ -20,6 +20,16 @@ export function availableAt(pod: KObject, minReadySeconds: number): number | und
   return Date.parse(c.lastTransitionTime ?? '1970-01-01T00:00:00Z') + minReadySeconds * 1000;
 }
 
+/** Returns the earliest time after `now` at which one of `pods` becomes available, or undefined when none will. */
+export function nextAvailableAt(pods: readonly KObject[], minReadySeconds: number, now: number): number | undefined {
+  let next: number | undefined;
+  for (const pod of pods) {
+    const at = availableAt(pod, minReadySeconds);
+    if (at !== undefined && at > now && (next === undefined || at < next)) next = at;
+  }
+  return next;
+}
+
 /** Reports whether the pod has been Ready for minReadySeconds at `now`. */
 export function isPodAvailable(pod: KObject, minReadySeconds: number, now: number): boolean {
   const at = availableAt(pod, minReadySeconds);

@@ -1,7 +1,7 @@
 /**
  * The ResourceQuota admission plugin of kube-apiserver
- * (k8s.io/apiserver/pkg/admission/plugin/resourcequota): a write that would
- * take any quota of its namespace over a hard limit is Forbidden, and an
+ * (k8s.io/apiserver/pkg/admission/plugin/resourcequota). A write that would
+ * take any quota of its namespace over a hard limit is Forbidden. An
  * admitted write charges its usage to each matching quota's status.used at
  * once, so the next write is checked against it before the quota controller recounts.
  */

@@ -10,6 +10,7 @@
  */
 import type { KObject } from '../../api/types.js';
 import { RESOURCES, findResource, type ResourceInfo } from '../../api/registry.js';
+import { isNativeResource } from '../../api/resource-names.js';
 import { add, count, parse, ZERO, type Quantity, type ResourceList } from './quantity.js';
 
 /** One requirement of a quota's scopes or scopeSelector. */
@@ -154,11 +155,6 @@ const POD_RESOURCES = new Set([
 
 /** Names whose quota requires every container to set them (the validationSet kept for backward compatibility). */
 const EXPLICIT_RESOURCES = new Set(['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory']);
-
-/** Native resource names have no domain prefix, or one in kubernetes.io (helper.IsNativeResource). */
-function isNativeResource(name: string): boolean {
-  return !name.includes('/') || name.includes('kubernetes.io/');
-}
 
 function podMatchingResources(input: readonly string[]): string[] {
   const result = intersection(input, POD_RESOURCES);

@@ -15,7 +15,7 @@ import { NAMESPACE_TERMINATING_CAUSE } from '../../api/namespace-lifecycle.js';
 import { requeueRateLimited } from '../requeue.js';
 import { deleteObject } from '../../engine/delete.js';
 import { cleanupRevisions, listRevisions, revisionTemplate, updateCurrentRevision } from '../history/revisions.js';
-import { availableAt, isPodAvailable, isPodReady } from '../podutil/pod-state.js';
+import { isPodAvailable, isPodReady, nextAvailableAt } from '../podutil/pod-state.js';
 import { buildClaim, buildStatefulPod, claimName, ordinalOf, startOrdinal } from './identity.js';
 import { calculateStatus } from './status.js';
 import { ADOPT_PREFIX, POD_PREFIX, orphanMapper, ownerMapper } from '../replicaset/claim.js';
@@ -200,13 +200,8 @@ function syncStatefulSet(ctx: ControllerContext, sts: KObject, adopt: boolean): 
 function wakeWhenAvailable(ctx: ControllerContext, sts: KObject, live: KObject[]): void {
   const minReady = sts.spec?.minReadySeconds ?? 0;
   if (minReady <= 0) return;
-  let next = Infinity;
-  for (const pod of live) {
-    if (pod.metadata.deletionTimestamp) continue;
-    const at = availableAt(pod, minReady);
-    if (at !== undefined && at > ctx.now() && at < next) next = at;
-  }
-  if (next !== Infinity) ctx.wakeAt(next, `${sts.metadata.namespace ?? ''}/${sts.metadata.name}`);
+  const next = nextAvailableAt(live.filter((p) => !p.metadata.deletionTimestamp), minReady, ctx.now());
+  if (next !== undefined) ctx.wakeAt(next, `${sts.metadata.namespace ?? ''}/${sts.metadata.name}`);
 }
 
 const owned = ownerKeyMapper('StatefulSet');
